@@ -1,0 +1,114 @@
+#pragma once
+
+#include "databaseconfig.h"
+#include "records.h"
+#include "storeresult.h"
+
+#include <QFuture>
+#include <QObject>
+#include <optional>
+
+namespace Frontdesk {
+
+class DatabaseWorker;
+
+/// @brief Frontdesk's storage: one interface over SQLite and MariaDB.
+///
+/// Every call is queued to one writer thread that owns the database connection
+/// and answers through a QFuture, so no caller (network or GUI thread) ever
+/// waits on the database. The writer runs whatever is queued in one
+/// transaction and commits once (group commit): a burst of messages costs one
+/// fsync, not one each. A future resolves only after its transaction committed,
+/// so a resolved append is durable.
+///
+/// Continue on the caller's thread with `future.then(contextObject, ...)`.
+class Store : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit Store(QObject *parent = nullptr);
+    ~Store() override;
+
+    /// Opens the database, applies pending schema migrations and starts the
+    /// writer thread. Resolves with the schema version now in force.
+    QFuture<StoreResult<int>> open(const DatabaseConfig &config);
+    /// Finishes every queued call (committing it), then closes the connection.
+    /// Blocks; for shutdown only.
+    void close();
+
+    /// The schema version this build migrates to.
+    [[nodiscard]] static int latestSchemaVersion();
+
+    // Sites
+    QFuture<StoreResult<SiteRecord>> createSite(const SiteRecord &site);
+    QFuture<StoreResult<SiteRecord>> siteByKey(const QString &siteKey);
+    QFuture<StoreResult<QList<SiteRecord>>> listSites();
+    QFuture<StoreResult<SiteRecord>> updateSite(const SiteRecord &site);
+
+    // Agents and their login tokens (tokens are stored only as SHA-256 hashes)
+    QFuture<StoreResult<AgentRecord>> createAgent(const AgentRecord &agent);
+    QFuture<StoreResult<AgentRecord>> agentByEmail(const QString &email);
+    QFuture<StoreResult<AgentRecord>> agentById(qint64 agentId);
+    QFuture<StoreResult<QList<AgentRecord>>> listAgents();
+    QFuture<StoreResult<Done>> setAgentPassword(qint64 agentId, const QByteArray &passwordHash);
+    QFuture<StoreResult<Done>> deleteAgent(qint64 agentId);
+    QFuture<StoreResult<Done>> createAgentToken(qint64 agentId, const QByteArray &tokenHash, qint64 expiresAt);
+    /// NotFound when the token is unknown or expired at @p now.
+    QFuture<StoreResult<AgentRecord>> agentByTokenHash(const QByteArray &tokenHash, qint64 now);
+    QFuture<StoreResult<Done>> deleteAgentToken(const QByteArray &tokenHash);
+
+    // Visitors (the session token is stored only as a SHA-256 hash)
+    QFuture<StoreResult<VisitorRecord>> createVisitor(const VisitorRecord &visitor, const QByteArray &tokenHash);
+    /// NotFound unless the visitor exists, belongs to @p siteId and the hash matches.
+    QFuture<StoreResult<VisitorRecord>> visitorByToken(qint64 siteId, const QString &visitorId, const QByteArray &tokenHash);
+    QFuture<StoreResult<VisitorRecord>> visitorById(const QString &visitorId);
+    /// Sets name, email and attributes, and last_seen_at.
+    QFuture<StoreResult<VisitorRecord>> updateVisitor(const VisitorRecord &visitor);
+    QFuture<StoreResult<Done>> recordPageView(const PageView &view);
+    /// Newest first.
+    QFuture<StoreResult<QList<PageView>>> pageViews(const QString &visitorId, int limit);
+
+    // Conversations and messages
+    /// Stores a visitor's message in the visitor's open conversation, creating a
+    /// waiting conversation when none is open. Idempotent on (visitor, clientId):
+    /// a client id seen before gives back the stored row with duplicate = true.
+    QFuture<StoreResult<AppendResult>> appendVisitorMessage(qint64 siteId, const QString &visitorId,
+                                                             const QString &clientId, const QString &body, qint64 now);
+    /// Stores an agent's reply. Idempotent on (conversation, clientId).
+    /// NotFound for an unknown conversation, Conflict when it is closed.
+    QFuture<StoreResult<AppendResult>> appendAgentMessage(qint64 conversationId, qint64 agentId,
+                                                           const QString &clientId, const QString &body, qint64 now);
+    /// Assigns the conversation to @p agentId and makes it active, adding the
+    /// system line @p systemBody. Conflict when it is closed, or assigned to
+    /// another agent and @p allowReassign is false.
+    QFuture<StoreResult<ConversationChange>> assignConversation(qint64 conversationId, qint64 agentId,
+                                                                 bool allowReassign, const QString &systemBody, qint64 now);
+    /// Closes the conversation with the system line @p systemBody. Conflict when already closed.
+    QFuture<StoreResult<ConversationChange>> closeConversation(qint64 conversationId, const QString &systemBody, qint64 now);
+    QFuture<StoreResult<ConversationRecord>> conversationById(qint64 conversationId);
+    /// The visitor's most recent conversation of any status, if there is one.
+    QFuture<StoreResult<std::optional<ConversationRecord>>> latestConversationForVisitor(const QString &visitorId);
+    /// Every conversation of the visitor, newest first.
+    QFuture<StoreResult<QList<ConversationRecord>>> conversationsForVisitor(const QString &visitorId);
+    /// Messages with id > @p afterId, oldest first, at most @p limit.
+    QFuture<StoreResult<QList<MessageRecord>>> messagesAfter(qint64 conversationId, qint64 afterId, int limit);
+    /// Messages with id < @p beforeId (all when 0), the newest @p limit of them, oldest first.
+    QFuture<StoreResult<QList<MessageRecord>>> messagesBefore(qint64 conversationId, qint64 beforeId, int limit);
+    /// Waiting and active conversations, oldest first, with visitor and last message.
+    QFuture<StoreResult<QList<ConversationSummary>>> openConversations();
+    /// Closed conversations whose messages contain @p text or whose visitor's
+    /// name or email contains it (empty text: all), newest first.
+    QFuture<StoreResult<QList<ConversationSummary>>> searchClosedConversations(const QString &text, int limit);
+    /// Raises the reader's read mark (never lowers it).
+    QFuture<StoreResult<ConversationRecord>> markRead(qint64 conversationId, AuthorKind reader, qint64 messageId);
+
+Q_SIGNALS:
+    /// The connection failed after open(); the server keeps running and reports it.
+    void databaseError(const QString &message);
+
+private:
+    DatabaseWorker *m_worker = nullptr;
+};
+
+} // namespace Frontdesk
