@@ -1,0 +1,98 @@
+#include "commandline.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+namespace Frontdesk {
+
+bool CommandLine::wantsGui(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView argument(argv[i]);
+        if (argument == "--headless" || argument == "--create-agent" || argument == "--store-database-password"
+            || argument == "--help" || argument == "-h" || argument == "--version" || argument == "-v")
+            return false;
+    }
+    // No display to open a window on: run as a server (e.g. over SSH).
+    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+        || qEnvironmentVariable("QT_QPA_PLATFORM") == u"offscreen";
+}
+
+bool CommandLine::parse(const QCoreApplication &app, CommandLine *result, QString *error)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Frontdesk: live chat for your website, answered from your desktop.\n"
+                                     "Without a display (or with --headless) it runs as a server that consoles connect to."_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption headless(u"headless"_s, u"Run the server without a window, logging to stderr."_s);
+    const QCommandLineOption listen(u"listen"_s, u"Address and port to listen on (default 127.0.0.1:8080)."_s, u"host:port"_s,
+                                    u"127.0.0.1:8080"_s);
+    const QCommandLineOption database(u"database"_s,
+                                      u"sqlite:PATH or mariadb://USER@HOST:PORT/DB (password from the secret store or "
+                                      "FRONTDESK_DB_PASSWORD). Default: SQLite in the user's data folder."_s,
+                                      u"url"_s);
+    const QCommandLineOption tlsCert(u"tls-cert"_s, u"PEM certificate (chain) to serve HTTPS/WSS on the same port."_s, u"file"_s);
+    const QCommandLineOption tlsKey(u"tls-key"_s, u"PEM private key for --tls-cert."_s, u"file"_s);
+    const QCommandLineOption allowOrigin(u"allow-origin"_s,
+                                         u"A website origin allowed to embed the widget, e.g. https://shop.example "
+                                         "(repeatable; saved with the site)."_s,
+                                         u"origin"_s);
+    const QCommandLineOption adminEmail(u"admin-email"_s, u"Email of the admin agent created on first start."_s, u"email"_s);
+    const QCommandLineOption createAgent(u"create-agent"_s,
+                                         u"Create an agent with this email and exit; the password is read from "
+                                         "FRONTDESK_AGENT_PASSWORD or standard input."_s,
+                                         u"email"_s);
+    const QCommandLineOption agentName(u"name"_s, u"Display name for --create-agent."_s, u"name"_s);
+    const QCommandLineOption agentRole(u"role"_s, u"Role for --create-agent: agent (default) or admin."_s, u"role"_s, u"agent"_s);
+    const QCommandLineOption storePassword(u"store-database-password"_s,
+                                           u"Read the database password from standard input, keep it in the secret store "
+                                           "for --database, and exit."_s);
+    parser.addOptions({ headless, listen, database, tlsCert, tlsKey, allowOrigin, adminEmail, createAgent, agentName, agentRole,
+                        storePassword });
+    parser.process(app); // --help, --version and unknown options end here
+
+    if (!parser.positionalArguments().isEmpty()) {
+        *error = u"Unexpected argument \"%1\"; see --help."_s.arg(parser.positionalArguments().first());
+        return false;
+    }
+
+    CommandLine parsed;
+    if (!ServerConfig::parseListen(parser.value(listen), &parsed.server.listenAddress, &parsed.server.listenPort, error))
+        return false;
+    parsed.server.database = ServerConfig::defaultDatabase();
+    if (parser.isSet(database) && !DatabaseConfig::parse(parser.value(database), &parsed.server.database, error))
+        return false;
+    parsed.server.tlsCertificatePath = parser.value(tlsCert);
+    parsed.server.tlsPrivateKeyPath = parser.value(tlsKey);
+    parsed.server.extraAllowedOrigins = parser.values(allowOrigin);
+    if (parser.isSet(adminEmail))
+        parsed.server.adminEmail = parser.value(adminEmail).trimmed().toLower();
+    parsed.server.adminPassword = qEnvironmentVariable("FRONTDESK_ADMIN_PASSWORD");
+
+    if (parser.isSet(createAgent)) {
+        parsed.mode = Mode::CreateAgent;
+        parsed.agentEmail = parser.value(createAgent).trimmed().toLower();
+        parsed.agentName = parser.value(agentName);
+        const QString role = parser.value(agentRole);
+        if (role != u"agent" && role != u"admin") {
+            *error = u"--role is agent or admin, not \"%1\"."_s.arg(role);
+            return false;
+        }
+        parsed.agentRole = agentRoleFromString(role);
+    } else if (parser.isSet(storePassword)) {
+        if (parsed.server.database.kind != DatabaseConfig::Kind::MariaDb) {
+            *error = u"--store-database-password needs --database mariadb://USER@HOST:PORT/DB."_s;
+            return false;
+        }
+        parsed.mode = Mode::StorePassword;
+    } else if (parser.isSet(headless) || !app.inherits("QGuiApplication")) {
+        parsed.mode = Mode::Headless;
+    }
+    *result = parsed;
+    return true;
+}
+
+} // namespace Frontdesk

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "serverconfig.h"
+#include "store/records.h"
+
+#include <QString>
+
+class QCoreApplication;
+
+namespace Frontdesk {
+
+/// @brief What `frontdesk` was asked to do, parsed from its arguments.
+struct CommandLine {
+    enum class Mode {
+        Gui, ///< the console, hosting the server in-process
+        Headless, ///< the server alone, logging to stderr
+        CreateAgent, ///< add an agent to the database and exit
+        StorePassword, ///< save the database password in the secret store and exit
+    };
+
+    Mode mode = Mode::Gui;
+    ServerConfig server;
+    QString agentEmail;
+    QString agentName;
+    AgentRole agentRole = AgentRole::Agent;
+
+    /// Parses the application's arguments. Returns false with a sentence in
+    /// @p error on bad input; --help and --version print and exit themselves.
+    [[nodiscard]] static bool parse(const QCoreApplication &app, CommandLine *result, QString *error);
+    /// Picks the mode from the arguments alone: whether a GUI application is needed.
+    [[nodiscard]] static bool wantsGui(int argc, char **argv);
+};
+
+} // namespace Frontdesk

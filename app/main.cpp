@@ -1,0 +1,178 @@
+// frontdesk: the console (GUI) or, without a display, the headless server.
+#include "bootstrap.h"
+#include "commandline.h"
+#include "frontdeskserver.h"
+#include "secrets/secretstore.h"
+#include "store/store.h"
+#include "unixsignalwatcher.h"
+
+#ifdef FRONTDESK_WITH_GUI
+#include "consolehost.h"
+#include <QGuiApplication>
+#include <QtQml/QQmlExtensionPlugin>
+Q_IMPORT_QML_PLUGIN(Frontdesk_ConsolePlugin)
+#endif
+
+#include <QCoreApplication>
+#include <QTextStream>
+#include <QTimer>
+
+#include <cstdio>
+#include <memory>
+
+using namespace Frontdesk;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+void printLine(FILE *stream, const QString &line)
+{
+    std::fputs(qPrintable(line + u'\n'), stream);
+    std::fflush(stream);
+}
+
+QString readSecretLine(const char *environmentVariable, const QString &prompt)
+{
+    if (qEnvironmentVariableIsSet(environmentVariable))
+        return qEnvironmentVariable(environmentVariable);
+    printLine(stderr, prompt);
+    QTextStream in(stdin);
+    return in.readLine();
+}
+
+// A MariaDB password never comes from the command line: the environment
+// (systemd's EnvironmentFile) or the desktop's secret store.
+bool resolveDatabasePassword(DatabaseConfig *database)
+{
+    if (database->kind != DatabaseConfig::Kind::MariaDb)
+        return true;
+    if (qEnvironmentVariableIsSet("FRONTDESK_DB_PASSWORD")) {
+        database->password = qEnvironmentVariable("FRONTDESK_DB_PASSWORD");
+        return true;
+    }
+    const SecretResult secret = SecretStore::readBlocking(SecretStore::defaultServiceName(),
+                                                          SecretStore::keyForDatabasePassword(database->displayUrl()));
+    if (secret.found) {
+        database->password = secret.value;
+        return true;
+    }
+    // No password anywhere may be right (socket authentication); say where we looked.
+    qWarning().noquote() << "no password for" << database->displayUrl() << "in FRONTDESK_DB_PASSWORD or the secret store"
+                         << (secret.ok() ? QString() : u"(" + secret.error + u')') << "- connecting without one";
+    return true;
+}
+
+int runHeadless(QCoreApplication &app, const CommandLine &command)
+{
+    FrontdeskServer server(command.server);
+    UnixSignalWatcher signals_;
+    int exitCode = 0;
+    QObject::connect(&signals_, &UnixSignalWatcher::terminationRequested, &app, [&app](int signalNumber) {
+        qInfo("signal %d: stopping (committing what was acknowledged)", signalNumber);
+        app.quit();
+    });
+    QObject::connect(&server, &FrontdeskServer::failed, &app, [&app, &exitCode](const QString &error) {
+        printLine(stderr, u"frontdesk: "_s + error);
+        exitCode = 1;
+        app.quit();
+    });
+    QObject::connect(&server, &FrontdeskServer::started, &app, [&server](const QUrl &url, const QStringList &setupLines) {
+        for (const QString &line : setupLines)
+            qInfo().noquote() << line;
+        for (const SiteRecord &site : server.sites().all())
+            qInfo().noquote() << "snippet for" << site.name << ":" << server.snippet(site);
+        printLine(stdout, u"listening on "_s + url.toString());
+    });
+    QTimer::singleShot(0, &server, &FrontdeskServer::start);
+    const int loopResult = app.exec();
+    server.stop();
+    qInfo("stopped");
+    return exitCode != 0 ? exitCode : loopResult;
+}
+
+int runCreateAgent(QCoreApplication &app, const CommandLine &command)
+{
+    const QString password = readSecretLine("FRONTDESK_AGENT_PASSWORD", u"Password for %1:"_s.arg(command.agentEmail));
+    Store store;
+    int exitCode = 1;
+    auto opened = store.open(command.server.database).then(&app, [&](const StoreResult<int> &result) {
+        if (!result.ok()) {
+            printLine(stderr, u"frontdesk: could not open %1: %2"_s.arg(command.server.database.displayUrl(), result.message));
+            app.exit(1);
+            return;
+        }
+        Bootstrap::createAgent(&store, command.agentEmail, command.agentName, password, command.agentRole, &app,
+                               [&](bool ok, const QString &message) {
+                                   printLine(ok ? stdout : stderr, ok ? message : u"frontdesk: "_s + message);
+                                   exitCode = ok ? 0 : 1;
+                                   app.exit(exitCode);
+                               });
+    });
+    Q_UNUSED(opened);
+    app.exec();
+    store.close();
+    return exitCode;
+}
+
+int runStorePassword(QCoreApplication &app, const CommandLine &command)
+{
+    const QString key = SecretStore::keyForDatabasePassword(command.server.database.displayUrl());
+    const QString password
+        = readSecretLine("FRONTDESK_DB_PASSWORD", u"Password for %1:"_s.arg(command.server.database.displayUrl()));
+    SecretStore secrets;
+    int exitCode = 1;
+    auto written = secrets.write(key, password).then(&app, [&](const SecretResult &result) {
+        if (result.ok())
+            printLine(stdout, u"Saved the password for %1 in the secret store."_s.arg(command.server.database.displayUrl()));
+        else
+            printLine(stderr, u"frontdesk: "_s + result.error);
+        exitCode = result.ok() ? 0 : 1;
+        app.exit(exitCode);
+    });
+    Q_UNUSED(written);
+    app.exec();
+    return exitCode;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    qSetMessagePattern(u"%{time yyyy-MM-dd hh:mm:ss.zzz} %{if-warning}warning %{endif}%{if-critical}error %{endif}"
+                       "%{category}: %{message}"_s);
+#ifdef FRONTDESK_WITH_GUI
+    std::unique_ptr<QCoreApplication> app = CommandLine::wantsGui(argc, argv)
+        ? std::unique_ptr<QCoreApplication>(new QGuiApplication(argc, argv))
+        : std::make_unique<QCoreApplication>(argc, argv);
+#else
+    auto app = std::make_unique<QCoreApplication>(argc, argv);
+#endif
+    // Data under ~/.local/share/frontdesk (QStandardPaths::AppDataLocation).
+    QCoreApplication::setApplicationName(u"frontdesk"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(FRONTDESK_VERSION));
+
+    CommandLine command;
+    QString error;
+    if (!CommandLine::parse(*app, &command, &error)) {
+        printLine(stderr, u"frontdesk: "_s + error);
+        return 2;
+    }
+    if (command.mode != CommandLine::Mode::StorePassword && !resolveDatabasePassword(&command.server.database))
+        return 2;
+
+    switch (command.mode) {
+    case CommandLine::Mode::Headless:
+        return runHeadless(*app, command);
+    case CommandLine::Mode::CreateAgent:
+        return runCreateAgent(*app, command);
+    case CommandLine::Mode::StorePassword:
+        return runStorePassword(*app, command);
+    case CommandLine::Mode::Gui:
+#ifdef FRONTDESK_WITH_GUI
+        return ConsoleHost::run(*app, command.server);
+#else
+        return runHeadless(*app, command);
+#endif
+    }
+    return 0;
+}

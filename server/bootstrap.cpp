@@ -1,0 +1,168 @@
+#include "bootstrap.h"
+
+#include "auth/originpolicy.h"
+#include "auth/passwordhasher.h"
+#include "auth/tokens.h"
+#include "store/store.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace Frontdesk {
+
+namespace {
+
+QJsonObject defaultWidgetSettings()
+{
+    return QJsonObject{ { u"title"_s, u"Chat with us"_s },
+                        { u"welcome"_s, u"Hi! How can we help you today?"_s },
+                        { u"color"_s, u"#2563eb"_s },
+                        { u"position"_s, u"right"_s } };
+}
+
+void ensureAdmin(Store *store, const QString &adminEmail, const QString &adminPassword, QObject *context,
+                 Bootstrap::Report report, const std::function<void(Bootstrap::Report)> &done)
+{
+    auto agents = store->listAgents().then(context, [=](const StoreResult<QList<AgentRecord>> &listed) mutable {
+        if (!listed.ok()) {
+            done(Bootstrap::Report{ false, u"Could not read the agents: %1"_s.arg(listed.message), {}, {} });
+            return;
+        }
+        if (!listed.value.isEmpty()) {
+            done(report);
+            return;
+        }
+        const QString password = adminPassword.isEmpty() ? Tokens::generate(12) : adminPassword;
+        Bootstrap::createAgent(
+            store, adminEmail, u"Admin"_s, password, AgentRole::Admin, context, [=](bool ok, const QString &message) mutable {
+                if (!ok) {
+                    done(Bootstrap::Report{ false, message, {}, {} });
+                    return;
+                }
+                report.lines.append(
+                    adminPassword.isEmpty()
+                        ? u"Created the admin agent: log in as %1 with password %2 (shown once; change it in Settings)."_s.arg(
+                            adminEmail, password)
+                        : u"Created the admin agent %1 with the password you gave."_s.arg(adminEmail));
+                done(report);
+            });
+    });
+    Q_UNUSED(agents);
+}
+
+} // namespace
+
+void Bootstrap::ensure(Store *store, const QString &siteName, const QString &adminEmail, const QString &adminPassword,
+                       const QStringList &extraOrigins, QObject *context, std::function<void(Report)> done)
+{
+    for (const QString &origin : extraOrigins) {
+        const QString problem = OriginPolicy::validateEntry(origin);
+        if (!problem.isEmpty()) {
+            done(Report{ false, u"--allow-origin %1: %2"_s.arg(origin, problem), {}, {} });
+            return;
+        }
+    }
+
+    auto sites = store->listSites().then(context, [=](const StoreResult<QList<SiteRecord>> &listed) {
+        if (!listed.ok()) {
+            done(Report{ false, u"Could not read the sites: %1"_s.arg(listed.message), {}, {} });
+            return;
+        }
+        // With sites already there, only new origins may need adding to the first one.
+        auto withSite = [=](SiteRecord site, Report report) {
+            QStringList origins = site.allowedOrigins;
+            for (const QString &origin : extraOrigins) {
+                const QString normalized = OriginPolicy::normalize(origin).value_or(origin);
+                if (!origins.contains(normalized))
+                    origins.append(normalized);
+            }
+            if (origins == site.allowedOrigins) {
+                report.sites = listed.value.isEmpty() ? QList<SiteRecord>{ site } : listed.value;
+                ensureAdmin(store, adminEmail, adminPassword, context, report, done);
+                return;
+            }
+            site.allowedOrigins = origins;
+            auto updated = store->updateSite(site).then(context, [=](const StoreResult<SiteRecord> &saved) mutable {
+                if (!saved.ok()) {
+                    done(Report{ false, u"Could not save the allowed origins: %1"_s.arg(saved.message), {}, {} });
+                    return;
+                }
+                report.lines.append(u"Site \"%1\" now accepts the origins: %2"_s.arg(saved.value.name, origins.join(u", "_s)));
+                report.sites = listed.value;
+                for (SiteRecord &known : report.sites) {
+                    if (known.id == saved.value.id)
+                        known = saved.value;
+                }
+                if (report.sites.isEmpty())
+                    report.sites.append(saved.value);
+                ensureAdmin(store, adminEmail, adminPassword, context, report, done);
+            });
+            Q_UNUSED(updated);
+        };
+
+        if (!listed.value.isEmpty()) {
+            withSite(listed.value.first(), Report{});
+            return;
+        }
+        SiteRecord site;
+        site.siteKey = Tokens::newSiteKey();
+        site.name = siteName;
+        site.widgetSettings = defaultWidgetSettings();
+        site.identitySecret = Tokens::newIdentitySecret();
+        site.createdAt = QDateTime::currentMSecsSinceEpoch();
+        auto created = store->createSite(site).then(context, [=](const StoreResult<SiteRecord> &stored) {
+            if (!stored.ok()) {
+                done(Report{ false, u"Could not create the site: %1"_s.arg(stored.message), {}, {} });
+                return;
+            }
+            Report report;
+            report.lines.append(u"Created the site \"%1\" with site key %2."_s.arg(stored.value.name, stored.value.siteKey));
+            if (extraOrigins.isEmpty())
+                report.lines.append(u"No website may embed it yet: start with --allow-origin https://your-site.example "
+                                    "or add the origin in the console's settings."_s);
+            withSite(stored.value, report);
+        });
+        Q_UNUSED(created);
+    });
+    Q_UNUSED(sites);
+}
+
+void Bootstrap::createAgent(Store *store, const QString &email, const QString &name, const QString &password, AgentRole role,
+                            QObject *context, std::function<void(bool, QString)> done)
+{
+    const QString problem = PasswordHasher::validatePassword(password);
+    if (!problem.isEmpty()) {
+        done(false, problem);
+        return;
+    }
+    if (!email.contains(u'@') || email.size() > 254) {
+        done(false, u"\"%1\" is not an email address."_s.arg(email));
+        return;
+    }
+    auto hashed = PasswordHasher::hash(password).then(context, [=](const QByteArray &hash) {
+        if (hash.isEmpty()) {
+            done(false, u"Could not hash the password (out of memory?)."_s);
+            return;
+        }
+        AgentRecord agent;
+        agent.email = email.trimmed().toLower();
+        agent.name = name.isEmpty() ? email.section(u'@', 0, 0) : name;
+        agent.role = role;
+        agent.passwordHash = hash;
+        agent.createdAt = QDateTime::currentMSecsSinceEpoch();
+        auto stored = store->createAgent(agent).then(context, [=](const StoreResult<AgentRecord> &created) {
+            if (created.error == StoreError::Conflict)
+                done(false, u"An agent with the email %1 exists already."_s.arg(agent.email));
+            else if (!created.ok())
+                done(false, u"Could not create the agent: %1"_s.arg(created.message));
+            else
+                done(true, u"Created agent %1 (%2)."_s.arg(created.value.email, toString(created.value.role)));
+        });
+        Q_UNUSED(stored);
+    });
+    Q_UNUSED(hashed);
+}
+
+} // namespace Frontdesk

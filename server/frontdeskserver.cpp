@@ -1,0 +1,165 @@
+#include "frontdeskserver.h"
+
+#include "api/agentauthcontroller.h"
+#include "api/healthcontroller.h"
+#include "api/siteconfigcontroller.h"
+#include "api/visitorpollingcontroller.h"
+#include "api/widgetcontroller.h"
+#include "bootstrap.h"
+#include "chat/chatservice.h"
+#include "http/httplistener.h"
+#include "realtime/websockethub.h"
+#include "store/store.h"
+
+#include <QFile>
+#include <QLoggingCategory>
+#include <QSslCertificate>
+#include <QSslKey>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcServer, "frontdesk.server")
+
+namespace Frontdesk {
+
+FrontdeskServer::FrontdeskServer(const ServerConfig &config, QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_store(new Store(this))
+    , m_chat(new ChatService(m_store, &m_sites, this))
+    , m_listener(new HttpListener(config.httpLimits, this))
+    , m_hub(new WebSocketHub(m_chat, config.realtimeLimits, this))
+    , m_health(std::make_unique<HealthController>([this] { return m_listener->connectionCount(); }))
+    , m_widget(std::make_unique<WidgetController>())
+    , m_siteConfig(std::make_unique<SiteConfigController>(m_chat))
+    , m_agentAuth(std::make_unique<AgentAuthController>(m_chat))
+    , m_polling(new VisitorPollingController(m_chat, this))
+{
+    HttpRouter &router = m_listener->router();
+    m_health->registerRoutes(router);
+    m_widget->registerRoutes(router);
+    m_siteConfig->registerRoutes(router);
+    m_agentAuth->registerRoutes(router);
+    m_polling->registerRoutes(router);
+    m_hub->attachTo(m_listener);
+    connect(m_store, &Store::databaseError, this,
+            [](const QString &message) { qCCritical(lcServer).noquote() << "database error:" << message; });
+}
+
+FrontdeskServer::~FrontdeskServer()
+{
+    stop();
+}
+
+void FrontdeskServer::fail(const QString &error)
+{
+    qCCritical(lcServer).noquote() << error;
+    Q_EMIT failed(error);
+}
+
+void FrontdeskServer::start()
+{
+    qCInfo(lcServer).noquote() << "opening database" << m_config.database.displayUrl();
+    auto opened = m_store->open(m_config.database).then(this, [this](const StoreResult<int> &result) {
+        if (!result.ok()) {
+            fail(u"Could not open the database %1: %2"_s.arg(m_config.database.displayUrl(), result.message));
+            return;
+        }
+        Bootstrap::ensure(m_store, m_config.siteName, m_config.adminEmail, m_config.adminPassword, m_config.extraAllowedOrigins,
+                          this, [this](const Bootstrap::Report &report) {
+                              if (!report.ok) {
+                                  fail(report.error);
+                                  return;
+                              }
+                              m_sites.replaceAll(report.sites);
+                              m_chat->start([this, lines = report.lines](bool ok, const QString &error) {
+                                  if (!ok)
+                                      fail(u"Could not load the open conversations: %1"_s.arg(error));
+                                  else
+                                      listen(lines);
+                              });
+                          });
+    });
+    Q_UNUSED(opened);
+}
+
+void FrontdeskServer::listen(const QStringList &setupLines)
+{
+    const bool certificate = !m_config.tlsCertificatePath.isEmpty();
+    const bool key = !m_config.tlsPrivateKeyPath.isEmpty();
+    if (certificate != key) {
+        fail(u"TLS needs both a certificate (--tls-cert) and its private key (--tls-key)."_s);
+        return;
+    }
+    if (certificate) {
+        QFile certificateFile(m_config.tlsCertificatePath);
+        QFile keyFile(m_config.tlsPrivateKeyPath);
+        if (!certificateFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly)) {
+            fail(u"Could not read the TLS files %1 and %2."_s.arg(m_config.tlsCertificatePath, m_config.tlsPrivateKeyPath));
+            return;
+        }
+        const QList<QSslCertificate> chain = QSslCertificate::fromData(certificateFile.readAll(), QSsl::Pem);
+        const QSslKey privateKey(keyFile.readAll(), QSsl::Rsa, QSsl::Pem);
+        const QSslKey ecKey = privateKey.isNull() ? QSslKey(keyFile.readAll(), QSsl::Ec, QSsl::Pem) : privateKey;
+        if (chain.isEmpty() || ecKey.isNull()) {
+            fail(u"The TLS certificate or key is not valid PEM (%1, %2)."_s.arg(m_config.tlsCertificatePath,
+                                                                                m_config.tlsPrivateKeyPath));
+            return;
+        }
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificateChain(chain);
+        tls.setPrivateKey(ecKey);
+        tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+        m_listener->setTlsConfiguration(tls);
+    }
+
+    QString error;
+    if (!m_listener->listen(m_config.listenAddress, m_config.listenPort, &error)) {
+        fail(u"Could not listen on %1:%2: %3"_s.arg(m_config.listenAddress.toString()).arg(m_config.listenPort).arg(error));
+        return;
+    }
+    Q_EMIT started(url(), setupLines);
+}
+
+void FrontdeskServer::stop()
+{
+    if (m_stopped)
+        return;
+    m_stopped = true;
+    m_listener->close();
+    // Sessions and polling visitors go first, so nothing new reaches the store...
+    delete m_hub;
+    m_hub = nullptr;
+    delete m_polling;
+    m_polling = nullptr;
+    // ...then every queued write is committed before the connection closes.
+    m_store->close();
+}
+
+quint16 FrontdeskServer::port() const
+{
+    return m_listener->serverPort();
+}
+
+QUrl FrontdeskServer::url() const
+{
+    QUrl url;
+    url.setScheme(m_listener->isTls() ? u"https"_s : u"http"_s);
+    QHostAddress address = m_listener->serverAddress();
+    if (address == QHostAddress::Any || address == QHostAddress::AnyIPv4)
+        address = QHostAddress::LocalHost;
+    else if (address == QHostAddress::AnyIPv6)
+        address = QHostAddress::LocalHostIPv6;
+    url.setHost(address.toString());
+    url.setPort(m_listener->serverPort());
+    return url;
+}
+
+QString FrontdeskServer::snippet(const SiteRecord &site, const QUrl &publicUrl) const
+{
+    const QUrl base = publicUrl.isEmpty() ? url() : publicUrl;
+    return u"<script async src=\"%1/widget.js\" data-site-key=\"%2\"></script>"_s.arg(base.toString(QUrl::StripTrailingSlash),
+                                                                                      site.siteKey);
+}
+
+} // namespace Frontdesk

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "chat/sitedirectory.h"
+#include "serverconfig.h"
+
+#include <QObject>
+#include <QUrl>
+#include <memory>
+
+namespace Frontdesk {
+
+class AgentAuthController;
+class ChatService;
+class HealthController;
+class HttpListener;
+class SiteConfigController;
+class Store;
+class VisitorPollingController;
+class WebSocketHub;
+class WidgetController;
+
+/// @brief The whole chat server: store, chat rules, the one listening port
+/// and the endpoints on it, started and stopped as one.
+///
+/// Lives on the thread that runs its event loop (the main thread when
+/// headless, a network thread under the GUI); the store has its own writer
+/// thread. Used the same way by `frontdesk --headless`, the console in host
+/// mode, and the integration tests.
+class FrontdeskServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit FrontdeskServer(const ServerConfig &config, QObject *parent = nullptr);
+    ~FrontdeskServer() override;
+
+    /// Opens the database (migrating it), sets up a first site and admin if
+    /// needed, then listens. Emits started() or failed().
+    void start();
+    /// Stops listening, closes every connection and commits what was acknowledged.
+    void stop();
+
+    [[nodiscard]] QUrl url() const; ///< http(s)://HOST:PORT as actually bound
+    [[nodiscard]] quint16 port() const;
+    [[nodiscard]] Store *store() const { return m_store; }
+    [[nodiscard]] ChatService *chat() const { return m_chat; }
+    [[nodiscard]] const SiteDirectory &sites() const { return m_sites; }
+    [[nodiscard]] HttpListener *listener() const { return m_listener; }
+    /// The `<script>` tag for a site, pointing at this server.
+    [[nodiscard]] QString snippet(const SiteRecord &site, const QUrl &publicUrl = {}) const;
+
+Q_SIGNALS:
+    /// Listening; @p setupLines says what a first start created (for the log).
+    void started(const QUrl &url, const QStringList &setupLines);
+    void failed(const QString &error);
+
+private:
+    void listen(const QStringList &setupLines);
+    void fail(const QString &error);
+
+    ServerConfig m_config;
+    Store *m_store;
+    SiteDirectory m_sites;
+    ChatService *m_chat;
+    HttpListener *m_listener;
+    WebSocketHub *m_hub;
+    std::unique_ptr<HealthController> m_health;
+    std::unique_ptr<WidgetController> m_widget;
+    std::unique_ptr<SiteConfigController> m_siteConfig;
+    std::unique_ptr<AgentAuthController> m_agentAuth;
+    VisitorPollingController *m_polling;
+    bool m_stopped = false;
+};
+
+} // namespace Frontdesk

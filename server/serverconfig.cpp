@@ -1,0 +1,46 @@
+#include "serverconfig.h"
+
+#include <QDir>
+#include <QStandardPaths>
+
+using namespace Qt::StringLiterals;
+
+namespace Frontdesk {
+
+DatabaseConfig ServerConfig::defaultDatabase()
+{
+    DatabaseConfig config;
+    config.kind = DatabaseConfig::Kind::Sqlite;
+    config.sqlitePath = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/frontdesk.sqlite"_s;
+    return config;
+}
+
+bool ServerConfig::parseListen(const QString &text, QHostAddress *address, quint16 *port, QString *error)
+{
+    const qsizetype colon = text.lastIndexOf(u':');
+    if (colon < 0) {
+        *error = u"--listen takes HOST:PORT (for example 127.0.0.1:8080 or 0.0.0.0:8080), not \"%1\"."_s.arg(text);
+        return false;
+    }
+    QString host = text.left(colon);
+    if (host.startsWith(u'[') && host.endsWith(u']'))
+        host = host.mid(1, host.size() - 2);
+    bool portOk = false;
+    const uint portNumber = text.mid(colon + 1).toUInt(&portOk);
+    if (!portOk || portNumber > 65535) {
+        *error = u"The port in --listen must be a number from 0 to 65535, not \"%1\"."_s.arg(text.mid(colon + 1));
+        return false;
+    }
+    QHostAddress parsed = host.isEmpty() ? QHostAddress(QHostAddress::Any) : QHostAddress(host);
+    if (host == u"localhost")
+        parsed = QHostAddress(QHostAddress::LocalHost);
+    if (parsed.isNull()) {
+        *error = u"The host in --listen must be an IP address (or localhost), not \"%1\"."_s.arg(host);
+        return false;
+    }
+    *address = parsed;
+    *port = quint16(portNumber);
+    return true;
+}
+
+} // namespace Frontdesk

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "http/httplimits.h"
+#include "realtime/realtimelimits.h"
+#include "store/databaseconfig.h"
+
+#include <QHostAddress>
+#include <QStringList>
+
+namespace Frontdesk {
+
+/// @brief Everything a FrontdeskServer needs to start.
+struct ServerConfig {
+    QHostAddress listenAddress = QHostAddress::LocalHost;
+    quint16 listenPort = 8080; ///< 0: any free port (tests)
+    DatabaseConfig database;
+    HttpLimits httpLimits;
+    RealtimeLimits realtimeLimits;
+    QString tlsCertificatePath; ///< both set: serve HTTPS/WSS on the same port
+    QString tlsPrivateKeyPath;
+    QStringList extraAllowedOrigins; ///< added to the default site's origins at start (--allow-origin)
+    QString adminEmail = QStringLiteral("admin@frontdesk.local"); ///< first start only
+    QString adminPassword; ///< first start only; empty: generate one and report it
+    QString siteName = QStringLiteral("My website"); ///< first start only
+
+    /// The default database: SQLite in the user's data folder.
+    [[nodiscard]] static DatabaseConfig defaultDatabase();
+    /// Parses "HOST:PORT", "[V6]:PORT" or ":PORT"; false with a sentence on error.
+    [[nodiscard]] static bool parseListen(const QString &text, QHostAddress *address, quint16 *port, QString *error);
+};
+
+} // namespace Frontdesk

@@ -1,0 +1,46 @@
+#include "cors.h"
+
+#include "chat/sitedirectory.h"
+#include "protocol/protocolerror.h"
+
+#include <QLoggingCategory>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcApi, "frontdesk.api")
+
+namespace Frontdesk {
+
+std::optional<HttpResponse> Cors::refuseUnlessAllowed(const HttpRequest &request, const SiteRecord &site)
+{
+    const QString origin = QString::fromUtf8(request.header("origin"));
+    if (SiteDirectory::allowsOrigin(site, origin))
+        return std::nullopt;
+    qCInfo(lcApi) << "refused" << request.method << request.path << "from" << request.peerAddress << ": origin"
+                  << (origin.isEmpty() ? u"(none)"_s : origin) << "is not allowed for site" << site.siteKey;
+    return HttpResponse::error(403, errorCodeName(ErrorCode::OriginNotAllowed),
+                               defaultErrorSentence(ErrorCode::OriginNotAllowed));
+}
+
+HttpResponse Cors::allow(const HttpRequest &request, HttpResponse response)
+{
+    const QByteArray origin = request.header("origin");
+    if (!origin.isEmpty()) {
+        response.setHeader("Access-Control-Allow-Origin", origin);
+        response.setHeader("Vary", "Origin");
+    }
+    return response;
+}
+
+HttpResponse Cors::preflight(const HttpRequest &request, const SiteRecord &site, const QByteArray &methods)
+{
+    if (auto refused = refuseUnlessAllowed(request, site))
+        return *refused;
+    HttpResponse response = HttpResponse::noContent();
+    response.setHeader("Access-Control-Allow-Methods", methods);
+    response.setHeader("Access-Control-Allow-Headers", "Content-Type");
+    response.setHeader("Access-Control-Max-Age", "86400");
+    return allow(request, response);
+}
+
+} // namespace Frontdesk

@@ -1,0 +1,21 @@
+#pragma once
+
+#include "http/httprouter.h"
+
+namespace Frontdesk {
+
+class ChatService;
+
+/// @brief `GET /v1/sites/{siteKey}/config`: what the widget needs before it
+/// connects (name, theme and texts, whether an agent is online).
+class SiteConfigController
+{
+public:
+    explicit SiteConfigController(ChatService *chat);
+    void registerRoutes(HttpRouter &router);
+
+private:
+    ChatService *m_chat;
+};
+
+} // namespace Frontdesk

@@ -1,0 +1,599 @@
+#include "chatservice.h"
+
+#include "auth/passwordhasher.h"
+#include "auth/tokens.h"
+#include "protocol/wirecodec.h"
+#include "store/store.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QLoggingCategory>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcChat, "frontdesk.chat")
+
+namespace Frontdesk {
+
+namespace {
+
+constexpr int recentHistoryOnHello = 100;
+constexpr int resumeHistoryLimit = 500;
+constexpr qint64 agentTokenLifetimeMs = 30LL * 24 * 3600 * 1000;
+
+qint64 now()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+// Runs @p handler on @p context's thread once the store call has committed.
+template<typename T, typename Handler> void onStored(QFuture<StoreResult<T>> future, QObject *context, Handler &&handler)
+{
+    auto continuation = future.then(context, std::forward<Handler>(handler));
+    Q_UNUSED(continuation);
+}
+
+QJsonObject frame(const QString &type, std::initializer_list<QPair<QString, QJsonValue>> fields = {})
+{
+    QJsonObject object{ { u"type"_s, type } };
+    for (const auto &[key, value] : fields)
+        object.insert(key, value);
+    return object;
+}
+
+} // namespace
+
+ChatService::ChatService(Store *store, SiteDirectory *sites, QObject *parent)
+    : QObject(parent), m_store(store), m_sites(sites) { }
+
+ProtocolError ChatService::storeError(StoreError error, const QString &message)
+{
+    switch (error) {
+    case StoreError::NotFound:
+        return ProtocolError::make(ErrorCode::NotFound);
+    case StoreError::Conflict:
+        return ProtocolError::make(ErrorCode::Conflict);
+    case StoreError::None:
+    case StoreError::Failed:
+        break;
+    }
+    qCWarning(lcChat) << "storage failed:" << message;
+    return ProtocolError::make(ErrorCode::StorageFailed);
+}
+
+void ChatService::start(std::function<void(bool, QString)> done)
+{
+    onStored(m_store->openConversations(), this, [this, done](const StoreResult<QList<ConversationSummary>> &result) {
+        if (!result.ok()) {
+            done(false, result.message);
+            return;
+        }
+        for (const ConversationSummary &summary : result.value)
+            trackOpenConversation(summary.conversation);
+        done(true, {});
+    });
+}
+
+void ChatService::trackOpenConversation(const ConversationRecord &conversation)
+{
+    if (conversation.status == ConversationStatus::Closed) {
+        m_openConversationVisitor.remove(conversation.id);
+        if (m_visitorOpenConversation.value(conversation.visitorId) == conversation.id)
+            m_visitorOpenConversation.remove(conversation.visitorId);
+        return;
+    }
+    m_openConversationVisitor.insert(conversation.id, conversation.visitorId);
+    m_visitorOpenConversation.insert(conversation.visitorId, conversation.id);
+}
+
+// --- Visitors --------------------------------------------------------------
+
+void ChatService::verifyVisitor(const SiteRecord &site, const QString &visitorId, const QString &token,
+                                ChatCallback<VisitorRecord> done)
+{
+    if (visitorId.isEmpty() || token.isEmpty()) {
+        done(ProtocolError::make(ErrorCode::InvalidToken, u"A visitor id and its token are required."_s));
+        return;
+    }
+    onStored(
+        m_store->visitorByToken(site.id, visitorId, Tokens::hash(token)), this,
+        [done, visitorId](const StoreResult<VisitorRecord> &result) {
+            if (result.error == StoreError::NotFound) {
+                qCInfo(lcChat) << "visitor" << visitorId << "presented a token that does not match; refused";
+                done(ProtocolError::make(ErrorCode::InvalidToken,
+                                         u"This visitor id and token do not match; say hello without them to start afresh."_s));
+                return;
+            }
+            if (!result.ok()) {
+                done(storeError(result.error, result.message));
+                return;
+            }
+            done(result.value);
+        });
+}
+
+void ChatService::helloVisitor(const SiteRecord &site, const VisitorHello &hello, ChatCallback<VisitorWelcome> done)
+{
+    // Finishes the hello once the visitor is known: context, then history.
+    auto welcome = [this, hello, done](VisitorRecord visitor, QString token) {
+        visitor.lastSeenAt = now();
+        if (!hello.userAgent.isEmpty())
+            visitor.attributes.insert(u"userAgent"_s, hello.userAgent);
+        if (!hello.locale.isEmpty())
+            visitor.attributes.insert(u"locale"_s, hello.locale);
+        if (!hello.referrer.isEmpty() && !visitor.attributes.contains(u"referrer"_s))
+            visitor.attributes.insert(u"referrer"_s, hello.referrer);
+        // Context is best effort: the welcome does not wait for it.
+        onStored(m_store->updateVisitor(visitor), this, [](const StoreResult<VisitorRecord> &result) {
+            if (!result.ok())
+                qCWarning(lcChat) << "could not update visitor context:" << result.message;
+        });
+        if (!hello.pageUrl.isEmpty())
+            visitorPage(visitor, hello.pageUrl, hello.pageTitle);
+
+        onStored(m_store->latestConversationForVisitor(visitor.id), this,
+                 [this, hello, done, visitor, token](const StoreResult<std::optional<ConversationRecord>> &latest) {
+                     if (!latest.ok()) {
+                         done(storeError(latest.error, latest.message));
+                         return;
+                     }
+                     VisitorWelcome result{ visitor, token, latest.value, {}, agentsOnline() };
+                     if (!latest.value) {
+                         done(result);
+                         return;
+                     }
+                     const qint64 conversationId = latest.value->id;
+                     auto history = hello.after >= 0 ? m_store->messagesAfter(conversationId, hello.after, resumeHistoryLimit)
+                                                     : m_store->messagesBefore(conversationId, 0, recentHistoryOnHello);
+                     onStored(history, this, [done, result](const StoreResult<QList<MessageRecord>> &messages) mutable {
+                         if (!messages.ok()) {
+                             done(storeError(messages.error, messages.message));
+                             return;
+                         }
+                         result.messages = messages.value;
+                         done(result);
+                     });
+                 });
+    };
+
+    if (!hello.visitorId.isEmpty()) {
+        verifyVisitor(site, hello.visitorId, hello.token, [welcome, hello, done](ChatOutcome<VisitorRecord> outcome) {
+            if (auto *error = std::get_if<ProtocolError>(&outcome)) {
+                done(*error);
+                return;
+            }
+            welcome(std::get<VisitorRecord>(outcome), hello.token);
+        });
+        return;
+    }
+
+    VisitorRecord visitor;
+    visitor.id = Tokens::newVisitorId();
+    visitor.siteId = site.id;
+    visitor.createdAt = now();
+    visitor.lastSeenAt = visitor.createdAt;
+    const QString token = Tokens::generate();
+    onStored(m_store->createVisitor(visitor, Tokens::hash(token)), this,
+             [welcome, token, done](const StoreResult<VisitorRecord> &created) {
+                 if (!created.ok()) {
+                     done(storeError(created.error, created.message));
+                     return;
+                 }
+                 welcome(created.value, token);
+             });
+}
+
+void ChatService::attachVisitor(VisitorEndpoint *endpoint, const VisitorRecord &visitor)
+{
+    const bool returning = !m_visitorEndpoints.contains(visitor.id);
+    m_visitorEndpoints.insert(visitor.id, endpoint);
+    m_onlineVisitors.insert(visitor.id, visitor);
+    const qint64 conversationId = m_visitorOpenConversation.value(visitor.id);
+    if (returning && conversationId > 0)
+        pushToAgents(
+            frame(u"visitor_returned"_s, { { u"visitorId"_s, visitor.id }, { u"conversationId"_s, double(conversationId) } }));
+}
+
+void ChatService::detachVisitor(VisitorEndpoint *endpoint, const QString &visitorId)
+{
+    m_visitorEndpoints.remove(visitorId, endpoint);
+    if (m_visitorEndpoints.contains(visitorId))
+        return;
+    m_onlineVisitors.remove(visitorId);
+    const qint64 conversationId = m_visitorOpenConversation.value(visitorId);
+    if (conversationId > 0)
+        pushToAgents(
+            frame(u"visitor_left"_s, { { u"visitorId"_s, visitorId }, { u"conversationId"_s, double(conversationId) } }));
+}
+
+void ChatService::postVisitorMessage(const VisitorRecord &visitor, const QString &clientId, const QString &body,
+                                     VisitorEndpoint *origin, ChatCallback<AppendResult> done)
+{
+    onStored(m_store->appendVisitorMessage(visitor.siteId, visitor.id, clientId, body, now()), this,
+             [this, visitor, origin, done](const StoreResult<AppendResult> &result) {
+                 if (!result.ok()) {
+                     done(storeError(result.error, result.message));
+                     return;
+                 }
+                 const AppendResult &appended = result.value;
+                 if (!appended.duplicate) {
+                     trackOpenConversation(appended.conversation);
+                     if (appended.conversationCreated) {
+                         qCInfo(lcChat) << "visitor" << visitor.id << "opened conversation" << appended.conversation.id;
+                         ConversationSummary summary{ appended.conversation, m_onlineVisitors.value(visitor.id, visitor),
+                                                      appended.message };
+                         pushToAgents(frame(u"conversation_created"_s,
+                                            { { u"conversation"_s, WireCodec::toJson(summary, isVisitorOnline(visitor.id)) } }));
+                     }
+                     pushToAgents(frame(u"message"_s, { { u"message"_s, WireCodec::toJson(appended.message) } }));
+                     // The visitor's other tabs show it too; the sending tab has its ack.
+                     pushToVisitor(visitor.id,
+                                   frame(u"message"_s, { { u"message"_s, WireCodec::toVisitorJson(appended.message) } }), origin);
+                 }
+                 done(appended);
+             });
+}
+
+void ChatService::visitorTyping(const VisitorRecord &visitor, bool active)
+{
+    const qint64 conversationId = m_visitorOpenConversation.value(visitor.id);
+    if (conversationId == 0)
+        return; // nobody to tell before the first message
+    pushToAgents(
+        frame(u"typing"_s,
+              { { u"conversationId"_s, double(conversationId) }, { u"visitorId"_s, visitor.id }, { u"active"_s, active } }));
+}
+
+void ChatService::visitorRead(const VisitorRecord &visitor, qint64 messageId, ChatCallback<ConversationRecord> done)
+{
+    onStored(m_store->latestConversationForVisitor(visitor.id), this,
+             [this, messageId, done](const StoreResult<std::optional<ConversationRecord>> &latest) {
+                 if (!latest.ok() || !latest.value) {
+                     done(latest.ok() ? ProtocolError::make(ErrorCode::NotFound, u"There is no conversation to mark as read."_s)
+                                      : storeError(latest.error, latest.message));
+                     return;
+                 }
+                 const qint64 conversationId = latest.value->id;
+                 onStored(m_store->markRead(conversationId, AuthorKind::Visitor, messageId), this,
+                          [this, done, conversationId](const StoreResult<ConversationRecord> &marked) {
+                              if (!marked.ok()) {
+                                  done(storeError(marked.error, marked.message));
+                                  return;
+                              }
+                              pushToAgents(frame(u"read"_s,
+                                                 { { u"conversationId"_s, double(conversationId) },
+                                                   { u"by"_s, u"visitor"_s },
+                                                   { u"messageId"_s, double(marked.value.visitorReadUpTo) } }));
+                              done(marked.value);
+                          });
+             });
+}
+
+void ChatService::visitorPage(const VisitorRecord &visitor, const QString &url, const QString &title)
+{
+    const PageView view{ visitor.id, url, title, now() };
+    onStored(m_store->recordPageView(view), this, [this, view](const StoreResult<Done> &result) {
+        if (!result.ok()) {
+            qCWarning(lcChat) << "could not record page view of visitor" << view.visitorId << ":" << result.message;
+            return;
+        }
+        QJsonObject event
+            = frame(u"visitor_page"_s, { { u"visitorId"_s, view.visitorId }, { u"page"_s, WireCodec::toJson(view) } });
+        if (const qint64 conversationId = m_visitorOpenConversation.value(view.visitorId))
+            event.insert(u"conversationId"_s, double(conversationId));
+        pushToAgents(event);
+    });
+}
+
+void ChatService::visitorMessagesAfter(const VisitorRecord &visitor, qint64 afterId, ChatCallback<QList<MessageRecord>> done)
+{
+    onStored(m_store->latestConversationForVisitor(visitor.id), this,
+             [this, afterId, done](const StoreResult<std::optional<ConversationRecord>> &latest) {
+                 if (!latest.ok()) {
+                     done(storeError(latest.error, latest.message));
+                     return;
+                 }
+                 if (!latest.value) {
+                     done(QList<MessageRecord>());
+                     return;
+                 }
+                 onStored(m_store->messagesAfter(latest.value->id, afterId, resumeHistoryLimit), this,
+                          [done](const StoreResult<QList<MessageRecord>> &messages) {
+                              if (!messages.ok())
+                                  done(storeError(messages.error, messages.message));
+                              else
+                                  done(messages.value);
+                          });
+             });
+}
+
+// --- Agents ----------------------------------------------------------------
+
+void ChatService::loginAgent(const QString &email, const QString &password, ChatCallback<AgentLogin> done)
+{
+    const auto refuse = [done, email] {
+        qCInfo(lcChat) << "login refused for" << email;
+        done(ProtocolError::make(ErrorCode::InvalidCredentials));
+    };
+    onStored(m_store->agentByEmail(email.trimmed().toLower()), this,
+             [this, password, done, refuse](const StoreResult<AgentRecord> &found) {
+                 if (found.error == StoreError::NotFound) {
+                     // Hash anyway, so an unknown email takes as long as a wrong password.
+                     auto dummy = PasswordHasher::hash(password).then(this, [refuse](const QByteArray &) { refuse(); });
+                     Q_UNUSED(dummy);
+                     return;
+                 }
+                 if (!found.ok()) {
+                     done(storeError(found.error, found.message));
+                     return;
+                 }
+                 const AgentRecord agent = found.value;
+                 auto verified
+                     = PasswordHasher::verify(agent.passwordHash, password).then(this, [this, agent, done, refuse](bool ok) {
+                           if (!ok) {
+                               refuse();
+                               return;
+                           }
+                           const QString token = Tokens::generate();
+                           const qint64 expiresAt = now() + agentTokenLifetimeMs;
+                           onStored(m_store->createAgentToken(agent.id, Tokens::hash(token), expiresAt), this,
+                                    [agent, token, expiresAt, done](const StoreResult<Done> &stored) {
+                                        if (!stored.ok()) {
+                                            done(storeError(stored.error, stored.message));
+                                            return;
+                                        }
+                                        qCInfo(lcChat) << "agent" << agent.email << "logged in";
+                                        done(AgentLogin{ agent, token, expiresAt });
+                                    });
+                       });
+                 Q_UNUSED(verified);
+             });
+}
+
+void ChatService::authenticateAgent(const QString &token, ChatCallback<AgentRecord> done)
+{
+    onStored(m_store->agentByTokenHash(Tokens::hash(token), now()), this, [done](const StoreResult<AgentRecord> &result) {
+        if (result.error == StoreError::NotFound) {
+            done(ProtocolError::make(ErrorCode::InvalidToken, u"The agent token is unknown or has expired; log in again."_s));
+            return;
+        }
+        if (!result.ok()) {
+            done(storeError(result.error, result.message));
+            return;
+        }
+        done(result.value);
+    });
+}
+
+void ChatService::agentSnapshot(const AgentRecord &agent, ChatCallback<QJsonObject> done)
+{
+    onStored(m_store->openConversations(), this, [this, agent, done](const StoreResult<QList<ConversationSummary>> &open) {
+        if (!open.ok()) {
+            done(storeError(open.error, open.message));
+            return;
+        }
+        QJsonArray conversations;
+        for (const ConversationSummary &summary : open.value)
+            conversations.append(WireCodec::toJson(summary, isVisitorOnline(summary.visitor.id)));
+        done(frame(u"snapshot"_s,
+                   { { u"agent"_s, WireCodec::toJson(agent) },
+                     { u"conversations"_s, conversations },
+                     { u"agentsOnline"_s, agentsOnline() } }));
+    });
+}
+
+void ChatService::attachAgent(AgentEndpoint *endpoint, const AgentRecord &agent)
+{
+    m_agentEndpoints.insert(endpoint);
+    if (m_agentIdsOnline[agent.id]++ == 0)
+        broadcastAgentsOnline();
+}
+
+void ChatService::detachAgent(AgentEndpoint *endpoint, const AgentRecord &agent)
+{
+    if (!m_agentEndpoints.remove(endpoint))
+        return;
+    if (--m_agentIdsOnline[agent.id] <= 0) {
+        m_agentIdsOnline.remove(agent.id);
+        broadcastAgentsOnline();
+    }
+}
+
+void ChatService::broadcastAgentsOnline()
+{
+    const QJsonObject event = frame(u"presence"_s, { { u"agentsOnline"_s, agentsOnline() } });
+    for (VisitorEndpoint *endpoint : std::as_const(m_visitorEndpoints))
+        endpoint->pushToVisitor(event);
+    pushToAgents(event);
+}
+
+void ChatService::announceConversationChange(const ConversationChange &change)
+{
+    trackOpenConversation(change.conversation);
+    pushToAgents(frame(u"conversation_updated"_s, { { u"conversation"_s, WireCodec::toJson(change.conversation) } }));
+    if (change.systemMessage.id > 0) {
+        pushToAgents(frame(u"message"_s, { { u"message"_s, WireCodec::toJson(change.systemMessage) } }));
+        pushToVisitor(change.conversation.visitorId,
+                      frame(u"message"_s, { { u"message"_s, WireCodec::toVisitorJson(change.systemMessage) } }));
+    }
+}
+
+void ChatService::acceptConversation(const AgentRecord &agent, qint64 conversationId, ChatCallback<ConversationRecord> done)
+{
+    const QString line = tr("%1 joined the chat").arg(agent.name);
+    onStored(
+        m_store->assignConversation(conversationId, agent.id, false, line, now()), this,
+        [this, agent, conversationId, done](const StoreResult<ConversationChange> &result) {
+            if (result.error == StoreError::Conflict) {
+                done(ProtocolError::make(ErrorCode::Conflict,
+                                         u"Conversation %1 is closed or was accepted by another agent."_s.arg(conversationId)));
+                return;
+            }
+            if (!result.ok()) {
+                done(storeError(result.error, result.message));
+                return;
+            }
+            if (result.value.systemMessage.id == 0) {
+                done(result.value.conversation); // accepted before by this agent: nothing new to tell
+                return;
+            }
+            qCInfo(lcChat) << "agent" << agent.email << "accepted conversation" << conversationId;
+            announceConversationChange(result.value);
+            pushToVisitor(result.value.conversation.visitorId,
+                          frame(u"agent_joined"_s,
+                                { { u"agentName"_s, agent.name },
+                                  { u"conversation"_s, WireCodec::toVisitorJson(result.value.conversation) } }));
+            done(result.value.conversation);
+        });
+}
+
+void ChatService::replyToConversation(const AgentRecord &agent, qint64 conversationId, const QString &clientId,
+                                      const QString &body, AgentEndpoint *origin, ChatCallback<AppendResult> done)
+{
+    onStored(m_store->appendAgentMessage(conversationId, agent.id, clientId, body, now()), this,
+             [this, origin, conversationId, done](const StoreResult<AppendResult> &result) {
+                 if (result.error == StoreError::Conflict) {
+                     done(ProtocolError::make(ErrorCode::Conflict, u"Conversation %1 is closed."_s.arg(conversationId)));
+                     return;
+                 }
+                 if (!result.ok()) {
+                     done(storeError(result.error, result.message));
+                     return;
+                 }
+                 if (!result.value.duplicate) {
+                     pushToVisitor(result.value.conversation.visitorId,
+                                   frame(u"message"_s, { { u"message"_s, WireCodec::toVisitorJson(result.value.message) } }));
+                     pushToAgents(frame(u"message"_s, { { u"message"_s, WireCodec::toJson(result.value.message) } }), origin);
+                 }
+                 done(result.value);
+             });
+}
+
+void ChatService::closeConversation(const AgentRecord &agent, qint64 conversationId, ChatCallback<ConversationRecord> done)
+{
+    const QString line = tr("%1 closed the chat").arg(agent.name);
+    onStored(m_store->closeConversation(conversationId, line, now()), this,
+             [this, agent, conversationId, done](const StoreResult<ConversationChange> &result) {
+                 if (result.error == StoreError::Conflict) {
+                     done(ProtocolError::make(ErrorCode::Conflict, u"Conversation %1 is already closed."_s.arg(conversationId)));
+                     return;
+                 }
+                 if (!result.ok()) {
+                     done(storeError(result.error, result.message));
+                     return;
+                 }
+                 qCInfo(lcChat) << "agent" << agent.email << "closed conversation" << conversationId;
+                 announceConversationChange(result.value);
+                 pushToVisitor(result.value.conversation.visitorId,
+                               frame(u"conversation_closed"_s,
+                                     { { u"conversation"_s, WireCodec::toVisitorJson(result.value.conversation) } }));
+                 done(result.value.conversation);
+             });
+}
+
+std::optional<ProtocolError> ChatService::agentTyping(const AgentRecord &agent, qint64 conversationId, bool active)
+{
+    const auto it = m_openConversationVisitor.constFind(conversationId);
+    if (it == m_openConversationVisitor.constEnd())
+        return ProtocolError::make(ErrorCode::NotFound, u"Conversation %1 is not open."_s.arg(conversationId));
+    pushToVisitor(*it, frame(u"typing"_s, { { u"active"_s, active }, { u"agentName"_s, agent.name } }));
+    return std::nullopt;
+}
+
+void ChatService::agentRead(const AgentRecord &agent, qint64 conversationId, qint64 messageId,
+                            ChatCallback<ConversationRecord> done)
+{
+    Q_UNUSED(agent);
+    onStored(
+        m_store->markRead(conversationId, AuthorKind::Agent, messageId), this,
+        [this, done](const StoreResult<ConversationRecord> &marked) {
+            if (!marked.ok()) {
+                done(storeError(marked.error, marked.message));
+                return;
+            }
+            pushToVisitor(marked.value.visitorId, frame(u"read"_s, { { u"messageId"_s, double(marked.value.agentReadUpTo) } }));
+            pushToAgents(frame(u"read"_s,
+                               { { u"conversationId"_s, double(marked.value.id) },
+                                 { u"by"_s, u"agent"_s },
+                                 { u"messageId"_s, double(marked.value.agentReadUpTo) } }));
+            done(marked.value);
+        });
+}
+
+void ChatService::conversationHistory(qint64 conversationId, qint64 beforeId, int limit, ChatCallback<QList<MessageRecord>> done)
+{
+    onStored(m_store->conversationById(conversationId), this,
+             [this, conversationId, beforeId, limit, done](const StoreResult<ConversationRecord> &conversation) {
+                 if (!conversation.ok()) {
+                     done(storeError(conversation.error, conversation.message));
+                     return;
+                 }
+                 onStored(m_store->messagesBefore(conversationId, beforeId, limit), this,
+                          [done](const StoreResult<QList<MessageRecord>> &messages) {
+                              if (!messages.ok())
+                                  done(storeError(messages.error, messages.message));
+                              else
+                                  done(messages.value);
+                          });
+             });
+}
+
+void ChatService::visitorContext(const QString &visitorId, ChatCallback<QJsonObject> done)
+{
+    constexpr int pagesShown = 50;
+    onStored(m_store->visitorById(visitorId), this, [this, visitorId, done](const StoreResult<VisitorRecord> &visitor) {
+        if (!visitor.ok()) {
+            done(visitor.error == StoreError::NotFound
+                     ? ProtocolError::make(ErrorCode::NotFound, u"There is no visitor %1."_s.arg(visitorId))
+                     : storeError(visitor.error, visitor.message));
+            return;
+        }
+        QJsonObject context{ { u"visitor"_s, WireCodec::toJson(visitor.value, isVisitorOnline(visitorId)) } };
+        onStored(m_store->pageViews(visitorId, pagesShown), this,
+                 [this, visitorId, done, context](const StoreResult<QList<PageView>> &pages) mutable {
+                     if (!pages.ok()) {
+                         done(storeError(pages.error, pages.message));
+                         return;
+                     }
+                     QJsonArray pageList;
+                     for (const PageView &view : pages.value)
+                         pageList.append(WireCodec::toJson(view));
+                     context.insert(u"pages"_s, pageList);
+                     onStored(m_store->conversationsForVisitor(visitorId), this,
+                              [done, context](const StoreResult<QList<ConversationRecord>> &conversations) mutable {
+                                  if (!conversations.ok()) {
+                                      done(storeError(conversations.error, conversations.message));
+                                      return;
+                                  }
+                                  QJsonArray conversationList;
+                                  for (const ConversationRecord &conversation : conversations.value)
+                                      conversationList.append(WireCodec::toJson(conversation));
+                                  context.insert(u"conversations"_s, conversationList);
+                                  done(context);
+                              });
+                 });
+    });
+}
+
+// --- Fan-out ---------------------------------------------------------------
+
+void ChatService::pushToVisitor(const QString &visitorId, const QJsonObject &event, VisitorEndpoint *except)
+{
+    // values() copies: an endpoint may detach itself while being pushed to.
+    const QList<VisitorEndpoint *> endpoints = m_visitorEndpoints.values(visitorId);
+    for (VisitorEndpoint *endpoint : endpoints) {
+        if (endpoint != except)
+            endpoint->pushToVisitor(event);
+    }
+}
+
+void ChatService::pushToAgents(const QJsonObject &event, AgentEndpoint *except)
+{
+    const QSet<AgentEndpoint *> endpoints = m_agentEndpoints;
+    for (AgentEndpoint *endpoint : endpoints) {
+        if (endpoint != except)
+            endpoint->pushToAgent(event);
+    }
+}
+
+} // namespace Frontdesk

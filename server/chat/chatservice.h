@@ -1,0 +1,128 @@
+#pragma once
+
+#include "chat/endpoints.h"
+#include "chat/sitedirectory.h"
+#include "protocol/protocolerror.h"
+#include "store/records.h"
+#include "store/storeresult.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QSet>
+#include <functional>
+#include <variant>
+
+namespace Frontdesk {
+
+class Store;
+
+/// Answer of an asynchronous chat operation: the value or the error to send.
+template<typename T> using ChatOutcome = std::variant<T, ProtocolError>;
+template<typename T> using ChatCallback = std::function<void(ChatOutcome<T>)>;
+
+/// @brief What a visitor says when it connects (hello, on either transport).
+struct VisitorHello {
+    QString visitorId; ///< empty for a new visitor
+    QString token; ///< the session token the server issued with that id
+    qint64 after = -1; ///< last message id the client has; -1: send recent history
+    QString pageUrl;
+    QString pageTitle;
+    QString referrer;
+    QString userAgent;
+    QString locale;
+};
+
+/// @brief What the server answers a hello with.
+struct VisitorWelcome {
+    VisitorRecord visitor;
+    QString token;
+    std::optional<ConversationRecord> conversation;
+    QList<MessageRecord> messages;
+    int agentsOnline = 0;
+};
+
+/// @brief A successful agent login.
+struct AgentLogin {
+    AgentRecord agent;
+    QString token;
+    qint64 expiresAt = 0;
+};
+
+/// @brief The rules of a chat: who may say what in which conversation, and
+/// who hears about it.
+///
+/// Lives on the network thread. Transports (WebSocket sessions, long polling)
+/// attach endpoints for the visitors and agents connected now; operations go
+/// to the store and, once it has committed, are answered through a callback
+/// and fanned out to every endpoint concerned. Every event the service pushes
+/// is a protocol v1 frame (docs/protocol.md).
+class ChatService : public QObject
+{
+    Q_OBJECT
+
+public:
+    ChatService(Store *store, SiteDirectory *sites, QObject *parent = nullptr);
+
+    /// Loads what the service keeps in memory (open conversations per visitor).
+    void start(std::function<void(bool ok, QString error)> done);
+
+    [[nodiscard]] Store *store() const { return m_store; }
+    [[nodiscard]] SiteDirectory *sites() const { return m_sites; }
+    [[nodiscard]] int agentsOnline() const { return int(m_agentIdsOnline.size()); }
+    [[nodiscard]] bool isVisitorOnline(const QString &visitorId) const { return m_visitorEndpoints.contains(visitorId); }
+
+    // Visitors
+    void helloVisitor(const SiteRecord &site, const VisitorHello &hello, ChatCallback<VisitorWelcome> done);
+    void attachVisitor(VisitorEndpoint *endpoint, const VisitorRecord &visitor);
+    void detachVisitor(VisitorEndpoint *endpoint, const QString &visitorId);
+    /// Stores and delivers the message; @p origin (may be null) is not sent its own message back.
+    void postVisitorMessage(const VisitorRecord &visitor, const QString &clientId, const QString &body, VisitorEndpoint *origin,
+                            ChatCallback<AppendResult> done);
+    void visitorTyping(const VisitorRecord &visitor, bool active);
+    void visitorRead(const VisitorRecord &visitor, qint64 messageId, ChatCallback<ConversationRecord> done);
+    void visitorPage(const VisitorRecord &visitor, const QString &url, const QString &title);
+    /// Messages of the visitor's current conversation after @p afterId.
+    void visitorMessagesAfter(const VisitorRecord &visitor, qint64 afterId, ChatCallback<QList<MessageRecord>> done);
+    void verifyVisitor(const SiteRecord &site, const QString &visitorId, const QString &token, ChatCallback<VisitorRecord> done);
+
+    // Agents
+    void loginAgent(const QString &email, const QString &password, ChatCallback<AgentLogin> done);
+    void authenticateAgent(const QString &token, ChatCallback<AgentRecord> done);
+    /// The snapshot frame: open conversations with their visitors and last messages.
+    void agentSnapshot(const AgentRecord &agent, ChatCallback<QJsonObject> done);
+    /// From now on @p endpoint receives agent events. Call it in the snapshot's
+    /// callback, after sending the snapshot: the store answers in queue order,
+    /// so every event after the snapshot's read reaches the agent, after it.
+    void attachAgent(AgentEndpoint *endpoint, const AgentRecord &agent);
+    void detachAgent(AgentEndpoint *endpoint, const AgentRecord &agent);
+    void acceptConversation(const AgentRecord &agent, qint64 conversationId, ChatCallback<ConversationRecord> done);
+    void replyToConversation(const AgentRecord &agent, qint64 conversationId, const QString &clientId, const QString &body,
+                             AgentEndpoint *origin, ChatCallback<AppendResult> done);
+    void closeConversation(const AgentRecord &agent, qint64 conversationId, ChatCallback<ConversationRecord> done);
+    [[nodiscard]] std::optional<ProtocolError> agentTyping(const AgentRecord &agent, qint64 conversationId, bool active);
+    void agentRead(const AgentRecord &agent, qint64 conversationId, qint64 messageId, ChatCallback<ConversationRecord> done);
+    void conversationHistory(qint64 conversationId, qint64 beforeId, int limit, ChatCallback<QList<MessageRecord>> done);
+    /// The right-hand panel: visitor, pages visited, earlier conversations.
+    void visitorContext(const QString &visitorId, ChatCallback<QJsonObject> done);
+
+    [[nodiscard]] static ProtocolError storeError(StoreError error, const QString &message);
+
+private:
+    void pushToVisitor(const QString &visitorId, const QJsonObject &event, VisitorEndpoint *except = nullptr);
+    void pushToAgents(const QJsonObject &event, AgentEndpoint *except = nullptr);
+    void announceConversationChange(const ConversationChange &change);
+    void trackOpenConversation(const ConversationRecord &conversation);
+    void broadcastAgentsOnline();
+
+    Store *m_store;
+    SiteDirectory *m_sites;
+    QMultiHash<QString, VisitorEndpoint *> m_visitorEndpoints; ///< by visitor id; a visitor may have many tabs
+    QHash<QString, VisitorRecord> m_onlineVisitors;
+    QSet<AgentEndpoint *> m_agentEndpoints;
+    QHash<qint64, int> m_agentIdsOnline; ///< agent id → open connections
+    QHash<qint64, QString> m_openConversationVisitor; ///< open conversation id → visitor id
+    QHash<QString, qint64> m_visitorOpenConversation; ///< visitor id → open conversation id
+};
+
+} // namespace Frontdesk

@@ -61,6 +61,7 @@ Q_SIGNALS:
 private:
     void acceptPending();
     void track(QTcpSocket *socket, const QHostAddress &peer);
+    void release(const QHostAddress &peer);
 
     HttpLimits m_limits;
     HttpRouter m_router;

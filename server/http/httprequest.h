@@ -12,15 +12,15 @@ namespace Frontdesk {
 
 /// @brief One parsed HTTP/1.1 request.
 struct HttpRequest {
-    QByteArray method;                                  ///< "GET", "POST", ...
-    QString path;                                       ///< percent-decoded, without the query
+    QByteArray method; ///< "GET", "POST", ...
+    QString path; ///< percent-decoded, without the query
     QUrlQuery query;
-    QList<QPair<QByteArray, QByteArray>> headers;       ///< names lower-cased, in arrival order
+    QList<QPair<QByteArray, QByteArray>> headers; ///< names lower-cased, in arrival order
     QByteArray body;
     QHostAddress peerAddress;
-    QHash<QString, QString> pathParameters;             ///< filled by the router from `{name}` segments
+    QHash<QString, QString> pathParameters; ///< filled by the router from `{name}` segments
     bool keepAlive = true;
-    bool upgrade = false;                               ///< `Connection: Upgrade` was asked for
+    bool upgrade = false; ///< `Connection: Upgrade` was asked for
 
     /// The first header of that name (case-insensitive), or an empty array.
     [[nodiscard]] QByteArray header(QByteArrayView name) const;

@@ -10,7 +10,7 @@ namespace Frontdesk {
 /// @brief An HTTP response to be written by the listener.
 struct HttpResponse {
     int status = 200;
-    QList<QPair<QByteArray, QByteArray>> headers;       ///< besides Content-Length/Connection/Date, which the listener writes
+    QList<QPair<QByteArray, QByteArray>> headers; ///< besides Content-Length/Connection/Date, which the listener writes
     QByteArray body;
 
     HttpResponse &setHeader(const QByteArray &name, const QByteArray &value);

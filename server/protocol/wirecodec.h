@@ -1,0 +1,84 @@
+#pragma once
+
+#include "protocolerror.h"
+#include "store/records.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <optional>
+#include <variant>
+
+namespace Frontdesk {
+
+/// @brief The size limits of protocol v1's fields (docs/protocol.md, "Limits").
+namespace WireLimits {
+constexpr int maxMessageChars = 4000;
+constexpr int maxClientIdChars = 64;
+constexpr int maxUrlChars = 2048;
+constexpr int maxTitleChars = 300;
+constexpr int maxNameChars = 200;
+constexpr int maxHistoryPage = 200;
+} // namespace WireLimits
+
+/// @brief One decoded client message: its type, the whole object, and the
+/// optional request id that answers echo back as "ref".
+struct WireMessage {
+    QString type;
+    QJsonObject object;
+    QJsonValue requestId;
+};
+
+/// @brief Turns bytes from the wire into messages and protocol values into
+/// JSON, and reads fields with the checks every message needs.
+///
+/// Pure functions: no state, no I/O, so the codec is tested on its own.
+class WireCodec
+{
+public:
+    /// Strict UTF-8 check, JSON parse, object with a string "type".
+    [[nodiscard]] static std::variant<WireMessage, ProtocolError> decode(QByteArrayView bytes);
+    /// Strict UTF-8 check and JSON parse of a body that must be an object (HTTP API).
+    [[nodiscard]] static std::variant<QJsonObject, ProtocolError> decodeObject(QByteArrayView bytes);
+    [[nodiscard]] static QByteArray encode(const QJsonObject &object);
+    [[nodiscard]] static bool isValidUtf8(QByteArrayView bytes);
+
+    /// A required string no longer than @p maxChars; with @p allowEmpty false an empty string is invalid.
+    [[nodiscard]] static std::variant<QString, ProtocolError> requiredString(const QJsonObject &object, const QString &field,
+                                                                             int maxChars, bool allowEmpty = false);
+    /// An optional string: absent or null gives an empty string.
+    [[nodiscard]] static std::variant<QString, ProtocolError> optionalString(const QJsonObject &object, const QString &field,
+                                                                             int maxChars);
+    /// A required whole number >= @p minimum.
+    [[nodiscard]] static std::variant<qint64, ProtocolError> requiredId(const QJsonObject &object, const QString &field,
+                                                                        qint64 minimum = 1);
+    /// An optional whole number >= 0; absent or null gives @p fallback.
+    [[nodiscard]] static std::variant<qint64, ProtocolError> optionalId(const QJsonObject &object, const QString &field,
+                                                                        qint64 fallback = 0);
+    [[nodiscard]] static std::variant<bool, ProtocolError> requiredBool(const QJsonObject &object, const QString &field);
+
+    [[nodiscard]] static QJsonObject errorFrame(const ProtocolError &error, const QJsonValue &ref = {});
+    [[nodiscard]] static QJsonObject toJson(const MessageRecord &message);
+    [[nodiscard]] static QJsonObject toJson(const ConversationRecord &conversation);
+    [[nodiscard]] static QJsonObject toJson(const ConversationSummary &summary, bool visitorOnline);
+    [[nodiscard]] static QJsonObject toJson(const VisitorRecord &visitor, bool online);
+    [[nodiscard]] static QJsonObject toJson(const AgentRecord &agent);
+    [[nodiscard]] static QJsonObject toJson(const PageView &view);
+    /// What a visitor may see of the conversation (no agent ids or emails).
+    [[nodiscard]] static QJsonObject toVisitorJson(const ConversationRecord &conversation);
+    /// What a visitor may see of a message (no agent id).
+    [[nodiscard]] static QJsonObject toVisitorJson(const MessageRecord &message);
+};
+
+/// Unpacks a codec result: `if (!take(result, &value, &error)) ...`.
+template<typename T> [[nodiscard]] bool take(std::variant<T, ProtocolError> &&result, T *value, ProtocolError *error)
+{
+    if (auto *failure = std::get_if<ProtocolError>(&result)) {
+        *error = std::move(*failure);
+        return false;
+    }
+    *value = std::move(std::get<T>(result));
+    return true;
+}
+
+} // namespace Frontdesk

@@ -1,0 +1,37 @@
+#include "agentsession.h"
+
+#include "chat/agentchannel.h"
+
+#include <QLoggingCategory>
+#include <QTimer>
+#include <QWebSocket>
+
+using namespace Qt::StringLiterals;
+
+Q_DECLARE_LOGGING_CATEGORY(lcRealtime)
+
+namespace Frontdesk {
+
+AgentSession::AgentSession(QWebSocket *socket, ChatService *chat, const RealtimeLimits &limits, QObject *parent)
+    : SocketSession(socket, limits, parent)
+    , m_channel(new AgentChannel(
+          chat, [this](const QJsonObject &frame) { send(frame); }, this))
+{
+    // An unauthenticated socket costs memory and proves nothing: give it a deadline.
+    auto *deadline = new QTimer(this);
+    deadline->setSingleShot(true);
+    connect(deadline, &QTimer::timeout, this, [this] {
+        qCInfo(lcRealtime) << "closing agent socket from" << m_socket->peerAddress() << ": no auth within"
+                           << m_limits.agentAuthTimeoutMs << "ms";
+        m_socket->close(QWebSocketProtocol::CloseCodePolicyViolated, u"authenticate first"_s);
+    });
+    connect(m_channel, &AgentChannel::authenticated, deadline, &QTimer::stop);
+    deadline->start(m_limits.agentAuthTimeoutMs);
+}
+
+void AgentSession::receive(QByteArrayView bytes)
+{
+    m_channel->handleBytes(bytes);
+}
+
+} // namespace Frontdesk

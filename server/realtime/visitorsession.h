@@ -1,0 +1,26 @@
+#pragma once
+
+#include "realtime/socketsession.h"
+#include "store/records.h"
+
+namespace Frontdesk {
+
+class ChatService;
+class VisitorChannel;
+
+/// @brief A visitor's WebSocket: frames in, VisitorChannel decides, frames out.
+class VisitorSession : public SocketSession
+{
+    Q_OBJECT
+
+public:
+    VisitorSession(QWebSocket *socket, ChatService *chat, const SiteRecord &site, const RealtimeLimits &limits, QObject *parent);
+
+protected:
+    void receive(QByteArrayView bytes) override;
+
+private:
+    VisitorChannel *m_channel;
+};
+
+} // namespace Frontdesk

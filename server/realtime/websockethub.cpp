@@ -1,0 +1,105 @@
+#include "websockethub.h"
+
+#include "chat/chatservice.h"
+#include "protocol/protocolerror.h"
+#include "realtime/agentsession.h"
+#include "realtime/visitorsession.h"
+
+#include <QLoggingCategory>
+#include <QTcpSocket>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcRealtime, "frontdesk.realtime")
+
+namespace Frontdesk {
+
+namespace {
+const QString visitorPath = u"/v1/visitor"_s;
+const QString agentPath = u"/v1/agent"_s;
+
+HttpResponse refuse(ErrorCode code, const QString &sentence = {})
+{
+    const ProtocolError error = ProtocolError::make(code, sentence);
+    return HttpResponse::error(httpStatus(code), errorCodeName(code), error.message);
+}
+} // namespace
+
+WebSocketHub::WebSocketHub(ChatService *chat, const RealtimeLimits &limits, QObject *parent)
+    : QObject(parent)
+    , m_chat(chat)
+    , m_limits(limits)
+    , m_server(new QWebSocketServer(u"Frontdesk"_s, QWebSocketServer::NonSecureMode, this))
+{
+    // TLS, when on, is already terminated by the listener's QSslServer: the
+    // hub only ever sees the plain handshake.
+    m_server->setHandshakeTimeout(m_limits.handshakeTimeoutMs);
+    connect(m_server, &QWebSocketServer::newConnection, this, [this] {
+        while (QWebSocket *socket = m_server->nextPendingConnection())
+            startSession(socket);
+    });
+}
+
+void WebSocketHub::attachTo(HttpListener *listener)
+{
+    listener->setUpgradeHandler([this](const HttpRequest &request) { return checkUpgrade(request); },
+                                [this](QTcpSocket *socket) { m_server->handleConnection(socket); });
+}
+
+std::optional<HttpResponse> WebSocketHub::checkUpgrade(const HttpRequest &request) const
+{
+    if (!request.header("upgrade").toLower().contains("websocket"))
+        return HttpResponse::error(400, u"bad_request"_s, u"Only WebSocket upgrades are supported."_s);
+
+    const QString origin = QString::fromUtf8(request.header("origin"));
+    if (request.path == visitorPath) {
+        const QString siteKey = request.query.queryItemValue(u"site"_s);
+        const auto site = m_chat->sites()->byKey(siteKey);
+        if (!site) {
+            qCInfo(lcRealtime) << "refused visitor socket from" << request.peerAddress << ": unknown site key" << siteKey;
+            return refuse(ErrorCode::UnknownSite);
+        }
+        if (!SiteDirectory::allowsOrigin(*site, origin)) {
+            qCInfo(lcRealtime) << "refused visitor socket from" << request.peerAddress << ": origin" << origin
+                               << "is not allowed for site" << siteKey;
+            return refuse(ErrorCode::OriginNotAllowed);
+        }
+        return std::nullopt;
+    }
+    if (request.path == agentPath) {
+        if (!origin.isEmpty()) {
+            qCInfo(lcRealtime) << "refused agent socket from" << request.peerAddress << ": a browser origin" << origin;
+            return refuse(ErrorCode::OriginNotAllowed, u"The agent endpoint does not accept connections from web pages."_s);
+        }
+        return std::nullopt;
+    }
+    return HttpResponse::error(404, u"not_found"_s, u"There is no WebSocket endpoint at %1."_s.arg(request.path));
+}
+
+void WebSocketHub::startSession(QWebSocket *socket)
+{
+    socket->setMaxAllowedIncomingFrameSize(m_limits.maxFrameBytes);
+    socket->setMaxAllowedIncomingMessageSize(m_limits.maxMessageBytes);
+    socket->setOutgoingFrameSize(m_limits.maxFrameBytes);
+
+    const QUrl url = socket->requestUrl();
+    QObject *session = nullptr;
+    if (url.path() == visitorPath) {
+        // Checked before the upgrade; the site may only have vanished since.
+        const auto site = m_chat->sites()->byKey(QUrlQuery(url).queryItemValue(u"site"_s));
+        if (!site) {
+            socket->close(QWebSocketProtocol::CloseCodePolicyViolated, u"unknown site"_s);
+            socket->deleteLater();
+            return;
+        }
+        session = new VisitorSession(socket, m_chat, *site, m_limits, this);
+    } else {
+        session = new AgentSession(socket, m_chat, m_limits, this);
+    }
+    ++m_sessionCount;
+    connect(session, &QObject::destroyed, this, [this] { --m_sessionCount; });
+}
+
+} // namespace Frontdesk

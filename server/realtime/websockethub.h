@@ -1,0 +1,42 @@
+#pragma once
+
+#include "http/httplistener.h"
+#include "realtime/realtimelimits.h"
+
+#include <QObject>
+
+class QWebSocket;
+class QWebSocketServer;
+
+namespace Frontdesk {
+
+class ChatService;
+
+/// @brief The WebSocket side of the one port: decides on upgrade requests
+/// (path, site key, Origin) before the handshake, then finishes handshakes
+/// with QWebSocketServer and gives each socket its session.
+///
+/// Paths: `/v1/visitor?site=KEY` (the page's Origin must be allowed for the
+/// site) and `/v1/agent` (no browser Origin: the console is not a web page).
+class WebSocketHub : public QObject
+{
+    Q_OBJECT
+
+public:
+    WebSocketHub(ChatService *chat, const RealtimeLimits &limits, QObject *parent = nullptr);
+
+    /// Wires the hub into the listener's upgrade path.
+    void attachTo(HttpListener *listener);
+    [[nodiscard]] std::optional<HttpResponse> checkUpgrade(const HttpRequest &request) const;
+    [[nodiscard]] int sessionCount() const { return m_sessionCount; }
+
+private:
+    void startSession(QWebSocket *socket);
+
+    ChatService *m_chat;
+    RealtimeLimits m_limits;
+    QWebSocketServer *m_server;
+    int m_sessionCount = 0;
+};
+
+} // namespace Frontdesk

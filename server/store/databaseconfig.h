@@ -13,13 +13,13 @@ struct DatabaseConfig {
     enum class Kind { Sqlite, MariaDb };
 
     Kind kind = Kind::Sqlite;
-    QString sqlitePath;           ///< Sqlite: file path
-    QString host;                 ///< MariaDb
-    int port = 3306;              ///< MariaDb
-    QString user;                 ///< MariaDb
-    QString password;             ///< MariaDb; from the secret store or FRONTDESK_DB_PASSWORD
-    QString databaseName;         ///< MariaDb
-    QString unixSocket;           ///< MariaDb: optional socket path (?socket=...)
+    QString sqlitePath; ///< Sqlite: file path
+    QString host; ///< MariaDb
+    int port = 3306; ///< MariaDb
+    QString user; ///< MariaDb
+    QString password; ///< MariaDb; from the secret store or FRONTDESK_DB_PASSWORD
+    QString databaseName; ///< MariaDb
+    QString unixSocket; ///< MariaDb: optional socket path (?socket=...)
 
     /// Parses a `--database` value; on failure returns false and sets a sentence in @p error.
     [[nodiscard]] static bool parse(const QString &text, DatabaseConfig *config, QString *error);

@@ -1,0 +1,70 @@
+#include "records.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Frontdesk {
+
+// These spellings are stored in the database: changing one needs a migration.
+
+QString toString(ConversationStatus status)
+{
+    switch (status) {
+    case ConversationStatus::Waiting:
+        return u"waiting"_s;
+    case ConversationStatus::Active:
+        return u"active"_s;
+    case ConversationStatus::Closed:
+        return u"closed"_s;
+    }
+    return u"waiting"_s;
+}
+
+ConversationStatus conversationStatusFromString(const QString &text)
+{
+    if (text == u"active"_s)
+        return ConversationStatus::Active;
+    if (text == u"closed"_s)
+        return ConversationStatus::Closed;
+    return ConversationStatus::Waiting;
+}
+
+QString toString(AuthorKind kind)
+{
+    switch (kind) {
+    case AuthorKind::Visitor:
+        return u"visitor"_s;
+    case AuthorKind::Agent:
+        return u"agent"_s;
+    case AuthorKind::System:
+        return u"system"_s;
+    }
+    return u"system"_s;
+}
+
+AuthorKind authorKindFromString(const QString &text)
+{
+    if (text == u"visitor"_s)
+        return AuthorKind::Visitor;
+    if (text == u"agent"_s)
+        return AuthorKind::Agent;
+    return AuthorKind::System;
+}
+
+QString toString(AgentRole role)
+{
+    switch (role) {
+    case AgentRole::Agent:
+        return u"agent"_s;
+    case AgentRole::Admin:
+        return u"admin"_s;
+    }
+    return u"agent"_s;
+}
+
+AgentRole agentRoleFromString(const QString &text)
+{
+    // Unknown text gets the smaller set of rights.
+    return text == u"admin"_s ? AgentRole::Admin : AgentRole::Agent;
+}
+
+} // namespace Frontdesk

@@ -12,11 +12,11 @@ namespace Frontdesk {
 /// @brief A website that embeds the widget, identified by its public site key.
 struct SiteRecord {
     qint64 id = 0;
-    QString siteKey;              ///< public, goes into the snippet
+    QString siteKey; ///< public, goes into the snippet
     QString name;
-    QStringList allowedOrigins;   ///< e.g. "https://shop.example"; compared exactly
-    QJsonObject widgetSettings;   ///< colours, position, title, welcome text, ...
-    QByteArray identitySecret;    ///< HMAC key for identify({hash}); never sent to visitors
+    QStringList allowedOrigins; ///< e.g. "https://shop.example"; compared exactly
+    QJsonObject widgetSettings; ///< colours, position, title, welcome text, ...
+    QByteArray identitySecret; ///< HMAC key for identify({hash}); never sent to visitors
     qint64 createdAt = 0;
 };
 
@@ -25,10 +25,10 @@ enum class AgentRole { Agent, Admin };
 /// @brief A person who answers chats.
 struct AgentRecord {
     qint64 id = 0;
-    QString email;                ///< unique, compared case-insensitively (stored lower-case)
+    QString email; ///< unique, compared case-insensitively (stored lower-case)
     QString name;
     AgentRole role = AgentRole::Agent;
-    QByteArray passwordHash;      ///< libsodium crypto_pwhash_str output (Argon2id)
+    QByteArray passwordHash; ///< libsodium crypto_pwhash_str output (Argon2id)
     qint64 createdAt = 0;
 };
 
@@ -38,7 +38,7 @@ struct VisitorRecord {
     qint64 siteId = 0;
     QString name;
     QString email;
-    QJsonObject attributes;       ///< setAttributes() values and the browser context
+    QJsonObject attributes; ///< setAttributes() values and the browser context
     qint64 createdAt = 0;
     qint64 lastSeenAt = 0;
 };
@@ -52,24 +52,24 @@ struct ConversationRecord {
     qint64 siteId = 0;
     QString visitorId;
     ConversationStatus status = ConversationStatus::Waiting;
-    qint64 assignedAgentId = 0;   ///< 0 while nobody has accepted it
-    QString assignedAgentName;    ///< filled by reads, for display
+    qint64 assignedAgentId = 0; ///< 0 while nobody has accepted it
+    QString assignedAgentName; ///< filled by reads, for display
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
-    qint64 closedAt = 0;          ///< 0 while open
-    qint64 visitorReadUpTo = 0;   ///< highest message id the visitor has read
-    qint64 agentReadUpTo = 0;     ///< highest message id an agent has read
+    qint64 closedAt = 0; ///< 0 while open
+    qint64 visitorReadUpTo = 0; ///< highest message id the visitor has read
+    qint64 agentReadUpTo = 0; ///< highest message id an agent has read
 };
 
 /// @brief One line of a conversation.
 struct MessageRecord {
-    qint64 id = 0;                ///< grows with time across the whole database
+    qint64 id = 0; ///< grows with time across the whole database
     qint64 conversationId = 0;
     AuthorKind authorKind = AuthorKind::Visitor;
-    qint64 authorAgentId = 0;     ///< set for agent messages
-    QString authorName;           ///< agent's name for agent messages, filled by reads
+    qint64 authorAgentId = 0; ///< set for agent messages
+    QString authorName; ///< agent's name for agent messages, filled by reads
     QString body;
-    QString clientId;             ///< sender's idempotency key; empty for system messages
+    QString clientId; ///< sender's idempotency key; empty for system messages
     qint64 createdAt = 0;
 };
 
@@ -79,7 +79,7 @@ struct AppendResult {
     ConversationRecord conversation;
     MessageRecord message;
     bool conversationCreated = false;
-    bool duplicate = false;       ///< the client id was stored before; message is that row
+    bool duplicate = false; ///< the client id was stored before; message is that row
 };
 
 /// @brief A change of a conversation's state and the system line that records it.
@@ -93,7 +93,7 @@ struct ConversationChange {
 struct ConversationSummary {
     ConversationRecord conversation;
     VisitorRecord visitor;
-    MessageRecord lastMessage;    ///< id 0 when the conversation has none yet
+    MessageRecord lastMessage; ///< id 0 when the conversation has none yet
 };
 
 /// @brief A page a visitor opened while the widget was loaded.
@@ -107,6 +107,7 @@ struct PageView {
 [[nodiscard]] QString toString(ConversationStatus status);
 [[nodiscard]] ConversationStatus conversationStatusFromString(const QString &text);
 [[nodiscard]] QString toString(AuthorKind kind);
+[[nodiscard]] AuthorKind authorKindFromString(const QString &text);
 [[nodiscard]] QString toString(AgentRole role);
 [[nodiscard]] AgentRole agentRoleFromString(const QString &text);
 

@@ -40,6 +40,10 @@ public:
     /// The schema version this build migrates to.
     [[nodiscard]] static int latestSchemaVersion();
 
+    /// Transactions committed by the writer so far. Far below the number of
+    /// calls under load (group commit); for tests and health reports.
+    [[nodiscard]] qint64 commitCount() const;
+
     // Sites
     QFuture<StoreResult<SiteRecord>> createSite(const SiteRecord &site);
     QFuture<StoreResult<SiteRecord>> siteByKey(const QString &siteKey);
@@ -56,6 +60,7 @@ public:
     QFuture<StoreResult<Done>> createAgentToken(qint64 agentId, const QByteArray &tokenHash, qint64 expiresAt);
     /// NotFound when the token is unknown or expired at @p now.
     QFuture<StoreResult<AgentRecord>> agentByTokenHash(const QByteArray &tokenHash, qint64 now);
+    /// NotFound when no such token is stored.
     QFuture<StoreResult<Done>> deleteAgentToken(const QByteArray &tokenHash);
 
     // Visitors (the session token is stored only as a SHA-256 hash)
@@ -73,17 +78,18 @@ public:
     /// Stores a visitor's message in the visitor's open conversation, creating a
     /// waiting conversation when none is open. Idempotent on (visitor, clientId):
     /// a client id seen before gives back the stored row with duplicate = true.
-    QFuture<StoreResult<AppendResult>> appendVisitorMessage(qint64 siteId, const QString &visitorId,
-                                                             const QString &clientId, const QString &body, qint64 now);
+    QFuture<StoreResult<AppendResult>> appendVisitorMessage(qint64 siteId, const QString &visitorId, const QString &clientId,
+                                                            const QString &body, qint64 now);
     /// Stores an agent's reply. Idempotent on (conversation, clientId).
     /// NotFound for an unknown conversation, Conflict when it is closed.
-    QFuture<StoreResult<AppendResult>> appendAgentMessage(qint64 conversationId, qint64 agentId,
-                                                           const QString &clientId, const QString &body, qint64 now);
+    QFuture<StoreResult<AppendResult>> appendAgentMessage(qint64 conversationId, qint64 agentId, const QString &clientId,
+                                                          const QString &body, qint64 now);
     /// Assigns the conversation to @p agentId and makes it active, adding the
     /// system line @p systemBody. Conflict when it is closed, or assigned to
-    /// another agent and @p allowReassign is false.
-    QFuture<StoreResult<ConversationChange>> assignConversation(qint64 conversationId, qint64 agentId,
-                                                                 bool allowReassign, const QString &systemBody, qint64 now);
+    /// another agent and @p allowReassign is false. Already active with this
+    /// agent: nothing changes and systemMessage.id is 0.
+    QFuture<StoreResult<ConversationChange>> assignConversation(qint64 conversationId, qint64 agentId, bool allowReassign,
+                                                                const QString &systemBody, qint64 now);
     /// Closes the conversation with the system line @p systemBody. Conflict when already closed.
     QFuture<StoreResult<ConversationChange>> closeConversation(qint64 conversationId, const QString &systemBody, qint64 now);
     QFuture<StoreResult<ConversationRecord>> conversationById(qint64 conversationId);
@@ -100,7 +106,8 @@ public:
     /// Closed conversations whose messages contain @p text or whose visitor's
     /// name or email contains it (empty text: all), newest first.
     QFuture<StoreResult<QList<ConversationSummary>>> searchClosedConversations(const QString &text, int limit);
-    /// Raises the reader's read mark (never lowers it).
+    /// Raises the reader's read mark (never lowers it). NotFound when the
+    /// message is not in the conversation.
     QFuture<StoreResult<ConversationRecord>> markRead(qint64 conversationId, AuthorKind reader, qint64 messageId);
 
 Q_SIGNALS:

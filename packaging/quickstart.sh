@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Frontdesk's quick start on Debian 12, as root. Installs whatever is missing
+# (Debian packages; npm packages once the widget build needs them), builds,
+# then either runs Frontdesk or runs the whole test suite.
+#
+#   packaging/quickstart.sh run [frontdesk options...]   build and start Frontdesk (SQLite in ~/.local/share/frontdesk)
+#   packaging/quickstart.sh test [ctest options...]      build and run every test (starts MariaDB and a Secret Service itself)
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build_dir="${FRONTDESK_BUILD_DIR:-$root/build}"
+mode=${1:-}
+shift || true
+
+build_packages=(
+    cmake ninja-build g++ pkg-config zlib1g-dev
+    qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-declarative-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    libqt6sql6-sqlite libqt6sql6-mysql qtkeychain-qt6-dev libhttp-parser-dev libsodium-dev
+    qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts qml6-module-qtquick-window
+    qml6-module-qtquick-templates qml6-module-qtqml-workerscript qml6-module-qtqml
+)
+test_packages=(mariadb-server mariadb-client gnome-keyring dbus openssl)
+
+install_missing() {
+    local missing=()
+    for package in "$@"; do
+        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    echo "quickstart: installing ${missing[*]}"
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "quickstart: these Debian packages are missing; run as root (or install them): ${missing[*]}" >&2
+        exit 1
+    fi
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+build() {
+    cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    cmake --build "$build_dir"
+}
+
+case "$mode" in
+run)
+    install_missing "${build_packages[@]}"
+    build
+    exec "$build_dir/app/frontdesk" "$@"
+    ;;
+test)
+    install_missing "${build_packages[@]}" "${test_packages[@]}"
+    build
+    exec "$root/tests/support/run-tests.sh" "$build_dir" "$@"
+    ;;
+*)
+    echo "usage: $0 run [frontdesk options...] | test [ctest options...]" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,137 @@
+#include "pollingvisitor.h"
+
+#include "auth/tokens.h"
+#include "chat/chatservice.h"
+#include "chat/visitorchannel.h"
+#include "protocol/wirecodec.h"
+
+#include <QPointer>
+
+using namespace Qt::StringLiterals;
+
+namespace Frontdesk {
+
+PollingVisitor::PollingVisitor(ChatService *chat, const SiteRecord &site, const VisitorRecord &visitor,
+                               const QByteArray &tokenHash, const QString &userAgent, QObject *parent)
+    : QObject(parent)
+    , m_chat(chat)
+    , m_channel(new VisitorChannel(
+          chat, site, userAgent, [this](const QJsonObject &event) { enqueue(event); }, this))
+    , m_tokenHash(tokenHash)
+    , m_epoch(Tokens::generate(6))
+{
+    m_holdTimer.setSingleShot(true);
+    connect(&m_holdTimer, &QTimer::timeout, this, &PollingVisitor::answerParked);
+    m_expiryTimer.setSingleShot(true);
+    connect(&m_expiryTimer, &QTimer::timeout, this, [this] {
+        if (m_parked.isPending()) {
+            touch(); // still waiting on a poll: not gone
+            return;
+        }
+        Q_EMIT expired();
+    });
+    m_channel->adoptVisitor(visitor);
+    touch();
+}
+
+PollingVisitor::~PollingVisitor()
+{
+    answerParked(); // never leave a request hanging
+}
+
+bool PollingVisitor::tokenMatches(const QByteArray &tokenHash) const
+{
+    return Tokens::constantTimeEquals(m_tokenHash, tokenHash);
+}
+
+void PollingVisitor::touch()
+{
+    m_expiryTimer.start(expiryMs);
+}
+
+void PollingVisitor::enqueue(const QJsonObject &event)
+{
+    m_queue.append({ m_nextSeq++, event });
+    if (m_queue.size() > maxQueuedEvents) {
+        // The visitor fell too far behind: tell it to hello again, which
+        // brings everything it missed from the database.
+        m_queue.clear();
+        m_queue.append({ m_nextSeq++, QJsonObject{ { u"type"_s, u"resync"_s } } });
+    }
+    if (m_parked.isPending())
+        answerParked();
+}
+
+QJsonObject PollingVisitor::batchAfter(qint64 after) const
+{
+    QJsonArray events;
+    qint64 last = after;
+    for (const auto &[seq, event] : m_queue) {
+        if (seq > after) {
+            events.append(event);
+            last = seq;
+        }
+    }
+    return QJsonObject{ { u"events"_s, events }, { u"cursor"_s, QString(m_epoch + u'.' + QString::number(last)) } };
+}
+
+void PollingVisitor::poll(const QString &cursor, qint64 afterMessageId, const HttpResponder &responder, const QByteArray &origin)
+{
+    touch();
+    const qsizetype dot = cursor.lastIndexOf(u'.');
+    bool sameEpoch = dot > 0 && QStringView(cursor).left(dot) == m_epoch;
+    const qint64 seq = sameEpoch ? QStringView(cursor).mid(dot + 1).toLongLong() : 0;
+    if (sameEpoch || afterMessageId < 0) {
+        park(seq, responder, origin);
+        return;
+    }
+    // A cursor from another epoch: events may have been lost with it, but
+    // every message is in the database.
+    QPointer<PollingVisitor> self(this);
+    m_chat->visitorMessagesAfter(*m_channel->visitor(), afterMessageId,
+                                 [self, responder, origin](ChatOutcome<QList<MessageRecord>> outcome) {
+                                     if (!self)
+                                         return;
+                                     if (auto *messages = std::get_if<QList<MessageRecord>>(&outcome)) {
+                                         for (const MessageRecord &message : *messages)
+                                             self->enqueue(QJsonObject{ { u"type"_s, u"message"_s },
+                                                                        { u"message"_s, WireCodec::toVisitorJson(message) } });
+                                     }
+                                     self->park(0, responder, origin);
+                                 });
+}
+
+void PollingVisitor::park(qint64 seq, const HttpResponder &responder, const QByteArray &origin)
+{
+    // What the visitor confirmed having can go.
+    while (!m_queue.isEmpty() && m_queue.first().first <= seq)
+        m_queue.removeFirst();
+    // One parked poll per channel: an older one is answered first (with what is queued).
+    if (m_parked.isPending())
+        answerParked();
+    m_parked = responder;
+    m_parkedCursor = seq;
+    m_parkedOrigin = origin;
+    if (!m_queue.isEmpty())
+        answerParked();
+    else
+        m_holdTimer.start(pollHoldMs);
+}
+
+void PollingVisitor::answerParked()
+{
+    m_holdTimer.stop();
+    if (!m_parked.isPending())
+        return;
+    HttpResponse response = HttpResponse::json(200, batchAfter(m_parkedCursor));
+    response.setHeader("Cache-Control", "no-store");
+    if (!m_parkedOrigin.isEmpty()) {
+        response.setHeader("Access-Control-Allow-Origin", m_parkedOrigin);
+        response.setHeader("Vary", "Origin");
+    }
+    const HttpResponder responder = m_parked;
+    m_parked = HttpResponder();
+    responder.respond(response);
+}
+
+} // namespace Frontdesk

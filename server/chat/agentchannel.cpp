@@ -1,0 +1,255 @@
+#include "agentchannel.h"
+
+#include <QJsonArray>
+#include <QLoggingCategory>
+#include <QPointer>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcAgent, "frontdesk.agent")
+
+namespace Frontdesk {
+
+AgentChannel::AgentChannel(ChatService *chat, Send send, QObject *parent) : QObject(parent), m_chat(chat), m_send(std::move(send))
+{ }
+
+AgentChannel::~AgentChannel()
+{
+    if (m_agent)
+        m_chat->detachAgent(this, *m_agent);
+}
+
+void AgentChannel::pushToAgent(const QJsonObject &event)
+{
+    m_send(event);
+}
+
+void AgentChannel::sendError(const ProtocolError &error, const WireMessage &message)
+{
+    qCInfo(lcAgent).noquote() << "refused" << (message.type.isEmpty() ? u"frame"_s : message.type) << "from agent"
+                              << (m_agent ? m_agent->email : u"(not logged in)"_s) << ":" << errorCodeName(error.code) << "-"
+                              << error.message;
+    m_send(WireCodec::errorFrame(error, message.requestId));
+}
+
+void AgentChannel::sendResult(const WireMessage &message, QJsonObject fields)
+{
+    fields.insert(u"type"_s, u"result"_s);
+    fields.insert(u"command"_s, message.type);
+    if (!message.requestId.isUndefined())
+        fields.insert(u"ref"_s, message.requestId);
+    m_send(fields);
+}
+
+void AgentChannel::handleBytes(QByteArrayView bytes)
+{
+    auto decoded = WireCodec::decode(bytes);
+    if (auto *error = std::get_if<ProtocolError>(&decoded)) {
+        sendError(*error, WireMessage{});
+        return;
+    }
+    handle(std::get<WireMessage>(decoded));
+}
+
+void AgentChannel::handle(const WireMessage &message)
+{
+    using Handler = void (AgentChannel::*)(const WireMessage &);
+    static const QHash<QString, Handler> commands{
+        { u"accept"_s, &AgentChannel::handleAccept },   { u"reply"_s, &AgentChannel::handleReply },
+        { u"close"_s, &AgentChannel::handleClose },     { u"typing"_s, &AgentChannel::handleTyping },
+        { u"read"_s, &AgentChannel::handleRead },       { u"history"_s, &AgentChannel::handleHistory },
+        { u"visitor"_s, &AgentChannel::handleVisitor },
+    };
+    if (message.type == u"auth")
+        return handleAuth(message);
+    if (message.type == u"ping") {
+        QJsonObject pong{ { u"type"_s, u"pong"_s } };
+        if (!message.requestId.isUndefined())
+            pong.insert(u"ref"_s, message.requestId);
+        return m_send(pong);
+    }
+    const Handler handler = commands.value(message.type);
+    if (!handler)
+        return sendError(ProtocolError::make(ErrorCode::UnknownType, u"\"%1\" is not an agent command."_s.arg(message.type)),
+                         message);
+    if (!m_agent)
+        return sendError(
+            ProtocolError::make(ErrorCode::NotAuthenticated, u"Send auth with your token before \"%1\"."_s.arg(message.type)),
+            message);
+    (this->*handler)(message);
+}
+
+void AgentChannel::handleAuth(const WireMessage &message)
+{
+    if (m_agent || m_authPending)
+        return sendError(ProtocolError::make(ErrorCode::Conflict, u"This connection is already authenticated."_s), message);
+    QString token;
+    ProtocolError error;
+    if (!take(WireCodec::requiredString(message.object, u"token"_s, 128), &token, &error))
+        return sendError(error, message);
+
+    m_authPending = true;
+    QPointer<AgentChannel> self(this);
+    m_chat->authenticateAgent(token, [self, message](ChatOutcome<AgentRecord> outcome) {
+        if (!self)
+            return;
+        self->m_authPending = false;
+        if (auto *failure = std::get_if<ProtocolError>(&outcome))
+            return self->sendError(*failure, message);
+        const AgentRecord agent = std::get<AgentRecord>(outcome);
+        self->m_authPending = true;
+        self->m_chat->agentSnapshot(agent, [self, message, agent](ChatOutcome<QJsonObject> snapshot) {
+            if (!self)
+                return;
+            self->m_authPending = false;
+            if (auto *failure = std::get_if<ProtocolError>(&snapshot))
+                return self->sendError(*failure, message);
+            self->m_agent = agent;
+            QJsonObject frame = std::get<QJsonObject>(snapshot);
+            if (!message.requestId.isUndefined())
+                frame.insert(u"ref"_s, message.requestId);
+            self->m_send(frame);
+            self->m_chat->attachAgent(self, agent);
+            Q_EMIT self->authenticated();
+        });
+    });
+}
+
+bool AgentChannel::readConversationId(const WireMessage &message, qint64 *conversationId)
+{
+    ProtocolError error;
+    if (take(WireCodec::requiredId(message.object, u"conversationId"_s), conversationId, &error))
+        return true;
+    sendError(error, message);
+    return false;
+}
+
+ChatCallback<ConversationRecord> AgentChannel::answerWithConversation(const WireMessage &message)
+{
+    QPointer<AgentChannel> self(this);
+    return [self, message](ChatOutcome<ConversationRecord> outcome) {
+        if (!self)
+            return;
+        if (auto *failure = std::get_if<ProtocolError>(&outcome))
+            return self->sendError(*failure, message);
+        self->sendResult(message, { { u"conversation"_s, WireCodec::toJson(std::get<ConversationRecord>(outcome)) } });
+    };
+}
+
+void AgentChannel::handleAccept(const WireMessage &message)
+{
+    qint64 conversationId = 0;
+    if (readConversationId(message, &conversationId))
+        m_chat->acceptConversation(*m_agent, conversationId, answerWithConversation(message));
+}
+
+void AgentChannel::handleClose(const WireMessage &message)
+{
+    qint64 conversationId = 0;
+    if (readConversationId(message, &conversationId))
+        m_chat->closeConversation(*m_agent, conversationId, answerWithConversation(message));
+}
+
+void AgentChannel::handleReply(const WireMessage &message)
+{
+    qint64 conversationId = 0;
+    QString clientId;
+    QString body;
+    ProtocolError error;
+    if (!readConversationId(message, &conversationId))
+        return;
+    if (!take(WireCodec::requiredString(message.object, u"clientId"_s, WireLimits::maxClientIdChars), &clientId, &error)
+        || !take(WireCodec::requiredString(message.object, u"body"_s, WireLimits::maxMessageChars), &body, &error))
+        return sendError(error, message);
+
+    QPointer<AgentChannel> self(this);
+    m_chat->replyToConversation(*m_agent, conversationId, clientId, body, this,
+                                [self, message, clientId](ChatOutcome<AppendResult> outcome) {
+                                    if (!self)
+                                        return;
+                                    if (auto *failure = std::get_if<ProtocolError>(&outcome))
+                                        return self->sendError(*failure, message);
+                                    const AppendResult &appended = std::get<AppendResult>(outcome);
+                                    QJsonObject ack{ { u"type"_s, u"ack"_s },
+                                                     { u"clientId"_s, clientId },
+                                                     { u"messageId"_s, double(appended.message.id) },
+                                                     { u"conversationId"_s, double(appended.message.conversationId) },
+                                                     { u"createdAt"_s, double(appended.message.createdAt) },
+                                                     { u"duplicate"_s, appended.duplicate } };
+                                    if (!message.requestId.isUndefined())
+                                        ack.insert(u"ref"_s, message.requestId);
+                                    self->m_send(ack);
+                                });
+}
+
+void AgentChannel::handleTyping(const WireMessage &message)
+{
+    qint64 conversationId = 0;
+    bool active = false;
+    ProtocolError error;
+    if (!readConversationId(message, &conversationId))
+        return;
+    if (!take(WireCodec::requiredBool(message.object, u"active"_s), &active, &error))
+        return sendError(error, message);
+    if (const auto refused = m_chat->agentTyping(*m_agent, conversationId, active))
+        sendError(*refused, message);
+}
+
+void AgentChannel::handleRead(const WireMessage &message)
+{
+    qint64 conversationId = 0;
+    qint64 messageId = 0;
+    ProtocolError error;
+    if (!readConversationId(message, &conversationId))
+        return;
+    if (!take(WireCodec::requiredId(message.object, u"messageId"_s), &messageId, &error))
+        return sendError(error, message);
+    m_chat->agentRead(*m_agent, conversationId, messageId, answerWithConversation(message));
+}
+
+void AgentChannel::handleHistory(const WireMessage &message)
+{
+    qint64 conversationId = 0;
+    qint64 before = 0;
+    qint64 limit = 50;
+    ProtocolError error;
+    if (!readConversationId(message, &conversationId))
+        return;
+    if (!take(WireCodec::optionalId(message.object, u"before"_s, 0), &before, &error)
+        || !take(WireCodec::optionalId(message.object, u"limit"_s, 50), &limit, &error))
+        return sendError(error, message);
+    if (limit < 1 || limit > WireLimits::maxHistoryPage)
+        return sendError(ProtocolError::make(ErrorCode::InvalidField,
+                                             u"The field \"limit\" must be between 1 and %1."_s.arg(WireLimits::maxHistoryPage)),
+                         message);
+    QPointer<AgentChannel> self(this);
+    m_chat->conversationHistory(
+        conversationId, before, int(limit), [self, message, conversationId](ChatOutcome<QList<MessageRecord>> outcome) {
+            if (!self)
+                return;
+            if (auto *failure = std::get_if<ProtocolError>(&outcome))
+                return self->sendError(*failure, message);
+            QJsonArray messages;
+            for (const MessageRecord &record : std::get<QList<MessageRecord>>(outcome))
+                messages.append(WireCodec::toJson(record));
+            self->sendResult(message, { { u"conversationId"_s, double(conversationId) }, { u"messages"_s, messages } });
+        });
+}
+
+void AgentChannel::handleVisitor(const WireMessage &message)
+{
+    QString visitorId;
+    ProtocolError error;
+    if (!take(WireCodec::requiredString(message.object, u"visitorId"_s, 64), &visitorId, &error))
+        return sendError(error, message);
+    QPointer<AgentChannel> self(this);
+    m_chat->visitorContext(visitorId, [self, message](ChatOutcome<QJsonObject> outcome) {
+        if (!self)
+            return;
+        if (auto *failure = std::get_if<ProtocolError>(&outcome))
+            return self->sendError(*failure, message);
+        self->sendResult(message, std::get<QJsonObject>(outcome));
+    });
+}
+
+} // namespace Frontdesk

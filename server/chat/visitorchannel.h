@@ -1,0 +1,60 @@
+#pragma once
+
+#include "chat/chatservice.h"
+#include "chat/endpoints.h"
+#include "protocol/wirecodec.h"
+
+#include <QObject>
+#include <functional>
+#include <optional>
+
+namespace Frontdesk {
+
+/// @brief One visitor connection's side of protocol v1, whatever carries it.
+///
+/// A WebSocket session and the long-polling API both feed it decoded frames
+/// and give it two ways out: `reply` for the answer to a frame (ack, welcome,
+/// error) and `push` for events that arrive by themselves. So the visitor
+/// protocol's rules exist once, and both transports behave the same.
+class VisitorChannel : public QObject, public VisitorEndpoint
+{
+    Q_OBJECT
+
+public:
+    using Send = std::function<void(const QJsonObject &frame)>;
+
+    /// @p userAgent comes from the transport's request headers.
+    VisitorChannel(ChatService *chat, const SiteRecord &site, const QString &userAgent, Send push, QObject *parent = nullptr);
+    ~VisitorChannel() override;
+
+    /// Decodes one frame and handles it; bad bytes are answered with an error frame.
+    void handleBytes(QByteArrayView bytes, const Send &reply);
+    void handle(const WireMessage &message, const Send &reply);
+    /// For a transport that authenticated the visitor itself (long polling).
+    void adoptVisitor(const VisitorRecord &visitor);
+
+    [[nodiscard]] const std::optional<VisitorRecord> &visitor() const { return m_visitor; }
+    [[nodiscard]] const SiteRecord &site() const { return m_site; }
+
+    void pushToVisitor(const QJsonObject &event) override;
+
+    /// The welcome frame a hello is answered with.
+    [[nodiscard]] static QJsonObject welcomeFrame(const VisitorWelcome &welcome, const SiteRecord &site);
+
+private:
+    void handleHello(const WireMessage &message, const Send &reply);
+    void handleMessage(const WireMessage &message, const Send &reply);
+    void handleTyping(const WireMessage &message, const Send &reply);
+    void handleRead(const WireMessage &message, const Send &reply);
+    void handlePage(const WireMessage &message, const Send &reply);
+    static void replyError(const Send &reply, const ProtocolError &error, const WireMessage &message);
+
+    ChatService *m_chat;
+    SiteRecord m_site;
+    QString m_userAgent;
+    Send m_push;
+    std::optional<VisitorRecord> m_visitor;
+    bool m_helloPending = false;
+};
+
+} // namespace Frontdesk

@@ -1,0 +1,92 @@
+#pragma once
+
+#include "databaseconfig.h"
+#include "sqldialect.h"
+#include "storeresult.h"
+
+#include <QFuture>
+#include <QMutex>
+#include <QPromise>
+#include <QThread>
+#include <QWaitCondition>
+
+#include <atomic>
+#include <deque>
+#include <memory>
+
+class QSqlDatabase;
+
+namespace Frontdesk {
+
+class DatabaseJob;
+class SqlSession;
+
+/// @brief The store's writer thread: owns the one database connection and
+/// runs queued jobs in group-committed batches.
+///
+/// Everything queued while a batch runs becomes the next batch: one
+/// transaction, one savepoint per job (so a refused job undoes only itself),
+/// one COMMIT, and only then are the jobs' futures resolved. Under load a
+/// commit (an fsync) is shared by hundreds of calls; when idle a call waits
+/// for its own commit and nothing else.
+class DatabaseWorker : public QThread
+{
+    Q_OBJECT
+
+public:
+    /// At most this many jobs share a transaction, so one batch cannot hold the
+    /// write lock (and its callers' answers) for long.
+    static constexpr int MaxBatchSize = 500;
+
+    DatabaseWorker(const DatabaseConfig &config, QObject *parent = nullptr);
+    ~DatabaseWorker() override;
+
+    /// Resolves once the connection is open and migrated, with the schema version.
+    [[nodiscard]] QFuture<StoreResult<int>> openFuture();
+
+    /// Queues @p job; false when the worker takes no more work (closed, or the
+    /// database could not be opened), and then @p job is untouched.
+    bool enqueue(std::unique_ptr<DatabaseJob> &job);
+
+    /// Runs what is queued, commits it, closes the connection and ends the thread.
+    void stop();
+
+    /// Holds queued jobs back until resume(), so tests can put several calls
+    /// into one batch. stop() still drains a suspended worker.
+    void suspend();
+    void resume();
+
+    /// Committed batches so far; far below the number of calls under load.
+    [[nodiscard]] qint64 commitCount() const { return m_commits.load(); }
+
+Q_SIGNALS:
+    /// The connection failed after it had been opened (BEGIN or COMMIT refused).
+    void databaseError(const QString &message);
+
+protected:
+    void run() override;
+
+private:
+    bool openConnection(QSqlDatabase &db, QString *error);
+    bool openSqlite(QSqlDatabase &db, QString *error);
+    bool openMariaDb(QSqlDatabase &db, QString *error);
+    void runBatch(SqlSession &session, std::deque<std::unique_ptr<DatabaseJob>> &batch);
+    bool begin(SqlSession &session, QString *error);
+    void failAll(std::deque<std::unique_ptr<DatabaseJob>> &jobs, const QString &message);
+
+    const DatabaseConfig m_config;
+    const SqlDialect m_dialect;
+    const QString m_connectionName;
+    QPromise<StoreResult<int>> m_openPromise;
+
+    QMutex m_mutex;
+    QWaitCondition m_wake;
+    std::deque<std::unique_ptr<DatabaseJob>> m_queue; // guarded by m_mutex
+    bool m_accepting = true; // guarded by m_mutex
+    bool m_stopping = false; // guarded by m_mutex
+    bool m_suspended = false; // guarded by m_mutex
+
+    std::atomic<qint64> m_commits{ 0 };
+};
+
+} // namespace Frontdesk

@@ -1,0 +1,279 @@
+#include "migrations.h"
+
+#include <QDateTime>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+
+using namespace Qt::StringLiterals;
+
+namespace Frontdesk {
+
+namespace {
+
+// Shared by every MariaDB table: InnoDB for transactions and foreign keys,
+// utf8mb4 for all of Unicode, and a binary collation so text compares exactly
+// as it does in SQLite (client ids, site keys and visitor ids are case-sensitive).
+const QString MariaDbTable = u" ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin"_s;
+
+QStringList sqliteStep(int version)
+{
+    switch (version) {
+    case 1:
+        return {
+            u"CREATE TABLE sites ("
+            " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+            " site_key TEXT NOT NULL UNIQUE,"
+            " name TEXT NOT NULL,"
+            " allowed_origins TEXT NOT NULL,"
+            " widget_settings TEXT NOT NULL,"
+            " identity_secret BLOB,"
+            " created_at BIGINT NOT NULL)"_s,
+            u"CREATE TABLE agents ("
+            " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+            " email TEXT NOT NULL UNIQUE,"
+            " name TEXT NOT NULL,"
+            " role TEXT NOT NULL,"
+            " password_hash BLOB,"
+            " created_at BIGINT NOT NULL)"_s,
+            u"CREATE TABLE agent_tokens ("
+            " token_hash BLOB NOT NULL PRIMARY KEY,"
+            " agent_id INTEGER NOT NULL REFERENCES agents(id) ON DELETE CASCADE,"
+            " expires_at BIGINT NOT NULL)"_s,
+            u"CREATE INDEX agent_tokens_agent ON agent_tokens(agent_id)"_s,
+            u"CREATE TABLE visitors ("
+            " id TEXT NOT NULL PRIMARY KEY,"
+            " site_id INTEGER NOT NULL REFERENCES sites(id) ON DELETE CASCADE,"
+            " token_hash BLOB NOT NULL,"
+            " name TEXT NOT NULL,"
+            " email TEXT NOT NULL,"
+            " attributes TEXT NOT NULL,"
+            " created_at BIGINT NOT NULL,"
+            " last_seen_at BIGINT NOT NULL)"_s,
+            u"CREATE INDEX visitors_site ON visitors(site_id)"_s,
+            // AUTOINCREMENT: ids are never reused, so message ids grow with
+            // time even after deletions, which read marks and paging rely on.
+            u"CREATE TABLE conversations ("
+            " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+            " site_id INTEGER NOT NULL REFERENCES sites(id) ON DELETE CASCADE,"
+            " visitor_id TEXT NOT NULL REFERENCES visitors(id) ON DELETE CASCADE,"
+            " status TEXT NOT NULL,"
+            " assigned_agent_id INTEGER REFERENCES agents(id) ON DELETE SET NULL,"
+            " created_at BIGINT NOT NULL,"
+            " updated_at BIGINT NOT NULL,"
+            " closed_at BIGINT)"_s,
+            u"CREATE INDEX conversations_visitor ON conversations(visitor_id, id)"_s,
+            u"CREATE INDEX conversations_status ON conversations(status, id)"_s,
+            u"CREATE TABLE messages ("
+            " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+            " conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,"
+            " author_kind TEXT NOT NULL,"
+            " author_agent_id INTEGER REFERENCES agents(id) ON DELETE SET NULL,"
+            " body TEXT NOT NULL,"
+            " client_id TEXT,"
+            " created_at BIGINT NOT NULL,"
+            " UNIQUE (conversation_id, client_id))"_s,
+            u"CREATE INDEX messages_conversation ON messages(conversation_id, id)"_s,
+        };
+    case 2:
+        return {
+            u"CREATE TABLE page_views ("
+            " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+            " visitor_id TEXT NOT NULL REFERENCES visitors(id) ON DELETE CASCADE,"
+            " url TEXT NOT NULL,"
+            " title TEXT NOT NULL,"
+            " at BIGINT NOT NULL)"_s,
+            u"CREATE INDEX page_views_visitor ON page_views(visitor_id, at)"_s,
+            u"ALTER TABLE conversations ADD COLUMN visitor_read_up_to BIGINT NOT NULL DEFAULT 0"_s,
+            u"ALTER TABLE conversations ADD COLUMN agent_read_up_to BIGINT NOT NULL DEFAULT 0"_s,
+        };
+    default:
+        return {};
+    }
+}
+
+QStringList mariaDbStep(int version)
+{
+    switch (version) {
+    case 1:
+        return {
+            u"CREATE TABLE IF NOT EXISTS sites ("
+            " id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,"
+            " site_key VARCHAR(191) NOT NULL,"
+            " name TEXT NOT NULL,"
+            " allowed_origins TEXT NOT NULL,"
+            " widget_settings MEDIUMTEXT NOT NULL,"
+            " identity_secret BLOB NULL,"
+            " created_at BIGINT NOT NULL,"
+            " UNIQUE KEY sites_site_key (site_key))"_s
+                + MariaDbTable,
+            u"CREATE TABLE IF NOT EXISTS agents ("
+            " id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,"
+            " email VARCHAR(191) NOT NULL,"
+            " name TEXT NOT NULL,"
+            " role VARCHAR(16) NOT NULL,"
+            " password_hash BLOB NULL,"
+            " created_at BIGINT NOT NULL,"
+            " UNIQUE KEY agents_email (email))"_s
+                + MariaDbTable,
+            u"CREATE TABLE IF NOT EXISTS agent_tokens ("
+            " token_hash VARBINARY(32) NOT NULL PRIMARY KEY,"
+            " agent_id BIGINT NOT NULL,"
+            " expires_at BIGINT NOT NULL,"
+            " KEY agent_tokens_agent (agent_id),"
+            " CONSTRAINT agent_tokens_agent_fk FOREIGN KEY (agent_id) REFERENCES agents(id) ON DELETE CASCADE)"_s
+                + MariaDbTable,
+            u"CREATE TABLE IF NOT EXISTS visitors ("
+            " id VARCHAR(64) NOT NULL PRIMARY KEY,"
+            " site_id BIGINT NOT NULL,"
+            " token_hash VARBINARY(32) NOT NULL,"
+            " name TEXT NOT NULL,"
+            " email TEXT NOT NULL,"
+            " attributes MEDIUMTEXT NOT NULL,"
+            " created_at BIGINT NOT NULL,"
+            " last_seen_at BIGINT NOT NULL,"
+            " KEY visitors_site (site_id),"
+            " CONSTRAINT visitors_site_fk FOREIGN KEY (site_id) REFERENCES sites(id) ON DELETE CASCADE)"_s
+                + MariaDbTable,
+            u"CREATE TABLE IF NOT EXISTS conversations ("
+            " id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,"
+            " site_id BIGINT NOT NULL,"
+            " visitor_id VARCHAR(64) NOT NULL,"
+            " status VARCHAR(16) NOT NULL,"
+            " assigned_agent_id BIGINT NULL,"
+            " created_at BIGINT NOT NULL,"
+            " updated_at BIGINT NOT NULL,"
+            " closed_at BIGINT NULL,"
+            " KEY conversations_visitor (visitor_id, id),"
+            " KEY conversations_status (status, id),"
+            " CONSTRAINT conversations_site_fk FOREIGN KEY (site_id) REFERENCES sites(id) ON DELETE CASCADE,"
+            " CONSTRAINT conversations_visitor_fk FOREIGN KEY (visitor_id) REFERENCES visitors(id) ON DELETE CASCADE,"
+            " CONSTRAINT conversations_agent_fk FOREIGN KEY (assigned_agent_id) REFERENCES agents(id) ON DELETE SET NULL)"_s
+                + MariaDbTable,
+            u"CREATE TABLE IF NOT EXISTS messages ("
+            " id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,"
+            " conversation_id BIGINT NOT NULL,"
+            " author_kind VARCHAR(16) NOT NULL,"
+            " author_agent_id BIGINT NULL,"
+            " body MEDIUMTEXT NOT NULL,"
+            " client_id VARCHAR(191) NULL,"
+            " created_at BIGINT NOT NULL,"
+            " UNIQUE KEY messages_client (conversation_id, client_id),"
+            " KEY messages_conversation (conversation_id, id),"
+            " CONSTRAINT messages_conversation_fk FOREIGN KEY (conversation_id) REFERENCES conversations(id) ON DELETE CASCADE,"
+            " CONSTRAINT messages_agent_fk FOREIGN KEY (author_agent_id) REFERENCES agents(id) ON DELETE SET NULL)"_s
+                + MariaDbTable,
+        };
+    case 2:
+        return {
+            u"CREATE TABLE IF NOT EXISTS page_views ("
+            " id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,"
+            " visitor_id VARCHAR(64) NOT NULL,"
+            " url TEXT NOT NULL,"
+            " title TEXT NOT NULL,"
+            " at BIGINT NOT NULL,"
+            " KEY page_views_visitor (visitor_id, at),"
+            " CONSTRAINT page_views_visitor_fk FOREIGN KEY (visitor_id) REFERENCES visitors(id) ON DELETE CASCADE)"_s
+                + MariaDbTable,
+            u"ALTER TABLE conversations"
+            " ADD COLUMN IF NOT EXISTS visitor_read_up_to BIGINT NOT NULL DEFAULT 0,"
+            " ADD COLUMN IF NOT EXISTS agent_read_up_to BIGINT NOT NULL DEFAULT 0"_s,
+        };
+    default:
+        return {};
+    }
+}
+
+constexpr int LatestVersion = 2;
+
+bool execute(QSqlDatabase &db, const QString &sql, const QString &what, QString *error)
+{
+    QSqlQuery query(db);
+    if (query.exec(sql))
+        return true;
+    *error = u"%1: %2"_s.arg(what, query.lastError().text());
+    return false;
+}
+
+bool applyStep(QSqlDatabase &db, SqlDialect dialect, int version, QString *error)
+{
+    const QString what = u"migrate the schema to version %1"_s.arg(version);
+    const QString begin = dialect == SqlDialect::Sqlite ? u"BEGIN IMMEDIATE"_s : u"START TRANSACTION"_s;
+    if (!execute(db, begin, what, error))
+        return false;
+    const QStringList statements = dialect == SqlDialect::Sqlite ? sqliteStep(version) : mariaDbStep(version);
+    bool ok = true;
+    for (const QString &statement : statements) {
+        if (!execute(db, statement, what, error)) {
+            ok = false;
+            break;
+        }
+    }
+    if (ok) {
+        QSqlQuery record(db);
+        ok = record.prepare(u"INSERT INTO schema_version (version, applied_at) VALUES (?, ?)"_s);
+        record.addBindValue(version);
+        record.addBindValue(QDateTime::currentMSecsSinceEpoch());
+        ok = ok && record.exec();
+        if (!ok)
+            *error = u"%1: recording the version failed: %2"_s.arg(what, record.lastError().text());
+    }
+    if (ok)
+        ok = execute(db, u"COMMIT"_s, what, error);
+    if (!ok) {
+        QSqlQuery rollback(db);
+        rollback.exec(u"ROLLBACK"_s);
+    }
+    return ok;
+}
+
+} // namespace
+
+int Migrations::latestVersion()
+{
+    return LatestVersion;
+}
+
+bool Migrations::currentVersion(QSqlDatabase &db, int *version, QString *error)
+{
+    *version = 0;
+    if (!db.tables(QSql::Tables).contains(u"schema_version"_s))
+        return true;
+    QSqlQuery query(db);
+    if (!query.exec(u"SELECT MAX(version) FROM schema_version"_s)) {
+        *error = u"read the schema version: %1"_s.arg(query.lastError().text());
+        return false;
+    }
+    if (query.next())
+        *version = query.value(0).toInt();
+    return true;
+}
+
+bool Migrations::apply(QSqlDatabase &db, SqlDialect dialect, int upTo, int *version, QString *error)
+{
+    if (!currentVersion(db, version, error))
+        return false;
+    if (*version > LatestVersion) {
+        *error = u"The database has schema version %1, but this Frontdesk only knows versions up to %2: "
+                 "it was written by a newer Frontdesk. Upgrade Frontdesk (the store never downgrades a schema)."_s.arg(*version)
+                     .arg(LatestVersion);
+        return false;
+    }
+    if (*version == 0) {
+        const QString create = dialect == SqlDialect::Sqlite
+            ? u"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, applied_at BIGINT NOT NULL)"_s
+            : u"CREATE TABLE IF NOT EXISTS schema_version (version INT NOT NULL PRIMARY KEY, applied_at BIGINT NOT NULL)"_s
+                + MariaDbTable;
+        if (!execute(db, create, u"create the schema_version table"_s, error))
+            return false;
+    }
+    for (int step = *version + 1; step <= qMin(upTo, LatestVersion); ++step) {
+        if (!applyStep(db, dialect, step, error))
+            return false;
+        *version = step;
+    }
+    return true;
+}
+
+} // namespace Frontdesk

@@ -1,0 +1,806 @@
+// The HTTP listener against real sockets on 127.0.0.1: routing, limits,
+// timeouts, connection caps, pipelining, WebSocket hand-over and TLS.
+
+#include "http/gzip.h"
+#include "http/httplistener.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QSslSocket>
+#include <QStandardPaths>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QWebSocket>
+#include <QWebSocketServer>
+#include <memory>
+#include <zlib.h>
+
+using namespace Frontdesk;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int Patience = 15'000; // generous: the machine is shared and loaded
+
+struct Response {
+    int status = 0;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+
+    [[nodiscard]] QByteArray header(QByteArrayView name) const
+    {
+        for (const auto &[key, value] : headers) {
+            if (key.compare(name, Qt::CaseInsensitive) == 0)
+                return value;
+        }
+        return {};
+    }
+    [[nodiscard]] QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
+};
+
+// Takes one complete response off the front of @p buffer, if there is one.
+bool takeResponse(QByteArray &buffer, Response *response, bool headOnly)
+{
+    const qsizetype end = buffer.indexOf("\r\n\r\n");
+    if (end < 0)
+        return false;
+    const QList<QByteArray> lines = buffer.left(end).split('\n');
+    const QList<QByteArray> statusLine = lines.first().trimmed().split(' ');
+    if (statusLine.size() < 2)
+        return false;
+    Response parsed;
+    parsed.status = statusLine.at(1).toInt();
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const qsizetype colon = lines.at(i).indexOf(':');
+        if (colon > 0)
+            parsed.headers.append({ lines.at(i).left(colon).trimmed().toLower(), lines.at(i).mid(colon + 1).trimmed() });
+    }
+    const qsizetype length = headOnly ? 0 : parsed.header("content-length").toLongLong();
+    if (buffer.size() < end + 4 + length)
+        return false;
+    parsed.body = buffer.mid(end + 4, length);
+    buffer.remove(0, end + 4 + length);
+    *response = parsed;
+    return true;
+}
+
+/// Spins the event loop (the server runs in this thread) until a whole response is in.
+bool readResponse(QAbstractSocket &socket, QByteArray &buffer, Response *response, bool headOnly)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!timer.hasExpired(Patience)) {
+        buffer += socket.readAll();
+        if (takeResponse(buffer, response, headOnly))
+            return true;
+        if (socket.state() == QAbstractSocket::UnconnectedState && socket.bytesAvailable() == 0)
+            return takeResponse(buffer, response, headOnly);
+        QTest::qWait(5);
+    }
+    return false;
+}
+
+// A raw HTTP client: what the test writes is exactly what goes on the wire.
+class Client
+{
+public:
+    explicit Client(quint16 port) { m_socket.connectToHost(QHostAddress::LocalHost, port); }
+
+    QTcpSocket &socket() { return m_socket; }
+
+    [[nodiscard]] bool waitConnected()
+    {
+        QElapsedTimer timer;
+        timer.start();
+        while (m_socket.state() != QAbstractSocket::ConnectedState && !timer.hasExpired(Patience))
+            QTest::qWait(5);
+        return m_socket.state() == QAbstractSocket::ConnectedState;
+    }
+
+    void send(const QByteArray &bytes)
+    {
+        if (m_socket.state() != QAbstractSocket::ConnectedState && !waitConnected())
+            qWarning("The test client could not connect.");
+        m_socket.write(bytes);
+        m_socket.flush();
+    }
+
+    [[nodiscard]] bool read(Response *response, bool headOnly = false)
+    {
+        return readResponse(m_socket, m_buffer, response, headOnly);
+    }
+
+    [[nodiscard]] bool exchange(const QByteArray &request, Response *response, bool headOnly = false)
+    {
+        send(request);
+        return read(response, headOnly);
+    }
+
+    [[nodiscard]] bool waitDisconnected(int timeoutMs = Patience)
+    {
+        QElapsedTimer timer;
+        timer.start();
+        while (m_socket.state() != QAbstractSocket::UnconnectedState && !timer.hasExpired(timeoutMs)) {
+            m_buffer += m_socket.readAll();
+            QTest::qWait(5);
+        }
+        return m_socket.state() == QAbstractSocket::UnconnectedState;
+    }
+
+private:
+    QTcpSocket m_socket;
+    QByteArray m_buffer;
+};
+
+HttpLimits testLimits()
+{
+    HttpLimits limits;
+    limits.maxHeaderBytes = 1024;
+    limits.defaultMaxBodyBytes = 256;
+    limits.headerTimeoutMs = 20'000;
+    limits.bodyTimeoutMs = 20'000;
+    limits.idleTimeoutMs = 20'000;
+    limits.maxConnections = 100;
+    limits.maxConnectionsPerIp = 100;
+    return limits;
+}
+
+QByteArray get(const QByteArray &target)
+{
+    return "GET " + target + " HTTP/1.1\r\nHost: localhost\r\n\r\n";
+}
+
+QByteArray inflateGzip(const QByteArray &compressed)
+{
+    z_stream stream{};
+    if (inflateInit2(&stream, 15 + 16) != Z_OK)
+        return {};
+    QByteArray out;
+    char chunk[4096];
+    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(compressed.constData()));
+    stream.avail_in = uInt(compressed.size());
+    int result = Z_OK;
+    while (result == Z_OK) {
+        stream.next_out = reinterpret_cast<Bytef *>(chunk);
+        stream.avail_out = sizeof chunk;
+        result = inflate(&stream, Z_NO_FLUSH);
+        out.append(chunk, qsizetype(sizeof chunk - stream.avail_out));
+    }
+    inflateEnd(&stream);
+    return result == Z_STREAM_END ? out : QByteArray();
+}
+
+} // namespace
+
+class TestHttpListener : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void routing_data();
+    void routing();
+    void postBodyIsDelivered();
+    void bodyLimit_data();
+    void bodyLimit();
+    void headerBlockTooLarge();
+    void malformedRequest_data();
+    void malformedRequest();
+    void keepAliveSequential();
+    void pipelinedAnsweredInOrder();
+    void manyPipelinedAndLargeBody();
+    void asynchronousResponder();
+    void disconnectEndsPending();
+    void slowlorisIsDropped();
+    void idleKeepAliveTimesOut();
+    void connectionCaps_data();
+    void connectionCaps();
+    void tcpNoDelay();
+    void webSocketUpgrade();
+    void upgradeRefused_data();
+    void upgradeRefused();
+    void gzipRoundTrip();
+    void acceptsGzip_data();
+    void acceptsGzip();
+    void tls();
+
+private:
+    std::unique_ptr<HttpListener> startListener(const HttpLimits &limits = testLimits());
+};
+
+std::unique_ptr<HttpListener> TestHttpListener::startListener(const HttpLimits &limits)
+{
+    auto listener = std::make_unique<HttpListener>(limits);
+    HttpRouter &router = listener->router();
+    router.addRoute("GET", u"/v1/sites/{siteKey}/config"_s, [](const HttpRequest &request, const HttpResponder &responder) {
+        responder.respond(HttpResponse::json(200,
+                                             { { u"siteKey"_s, request.pathParameter(u"siteKey"_s) },
+                                               { u"lang"_s, request.query.queryItemValue(u"lang"_s, QUrl::FullyDecoded) },
+                                               { u"accept"_s, QString::fromLatin1(request.header("ACCEPT")) } }));
+    });
+    router.addRoute("GET", u"/v1/sites/new"_s, [](const HttpRequest &, const HttpResponder &responder) {
+        responder.respond(HttpResponse::json(200, { { u"literal"_s, true } }));
+    });
+    router.addRoute("DELETE", u"/v1/sites/{siteKey}/config"_s,
+                    [](const HttpRequest &, const HttpResponder &responder) { responder.respond(HttpResponse::noContent()); });
+    router.addRoute(
+        "POST", u"/v1/echo"_s,
+        [](const HttpRequest &request, const HttpResponder &responder) {
+            HttpResponse response;
+            response.body = request.body;
+            response.setHeader("Content-Type", "application/octet-stream");
+            responder.respond(response);
+        },
+        64);
+    router.addRoute("GET", u"/fast"_s, [](const HttpRequest &, const HttpResponder &responder) {
+        responder.respond(HttpResponse::json(200, { { u"name"_s, u"fast"_s } }));
+    });
+    router.addRoute("GET", u"/slow"_s, [](const HttpRequest &, const HttpResponder &responder) {
+        // Answered later, as a long poll would be.
+        QTimer::singleShot(200, QCoreApplication::instance(), [responder] {
+            responder.respond(HttpResponse::json(200, { { u"name"_s, u"slow"_s } }));
+        });
+    });
+    QString error;
+    if (!listener->listen(QHostAddress::LocalHost, 0, &error)) {
+        qWarning("%s", qPrintable(error));
+        return nullptr;
+    }
+    return listener;
+}
+
+void TestHttpListener::routing_data()
+{
+    QTest::addColumn<QByteArray>("request");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("field");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QByteArray>("allow");
+
+    QTest::newRow("path parameter and query")
+        << get("/v1/sites/abc%20d/config?lang=fr%2DCA&x=1") << 200 << QByteArray("siteKey") << u"abc d"_s << QByteArray();
+    QTest::newRow("query value decoded") << get("/v1/sites/abc/config?lang=fr%2DCA") << 200 << QByteArray("lang") << u"fr-CA"_s
+                                         << QByteArray();
+    QTest::newRow("header looked up case-insensitively")
+        << QByteArray("GET /v1/sites/k/config HTTP/1.1\r\nHost: x\r\naCcEpT: text/plain\r\n\r\n") << 200 << QByteArray("accept")
+        << u"text/plain"_s << QByteArray();
+    QTest::newRow("literal beats placeholder")
+        << get("/v1/sites/new") << 200 << QByteArray("literal") << u"true"_s << QByteArray();
+    QTest::newRow("unknown path") << get("/nowhere") << 404 << QByteArray("code") << u"not_found"_s << QByteArray();
+    QTest::newRow("wrong method") << QByteArray("PUT /v1/sites/abc/config HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n")
+                                  << 405 << QByteArray("code") << u"method_not_allowed"_s << QByteArray("DELETE, GET, HEAD");
+    QTest::newRow("delete has no content") << QByteArray("DELETE /v1/sites/abc/config HTTP/1.1\r\nHost: x\r\n\r\n") << 204
+                                           << QByteArray() << QString() << QByteArray();
+}
+
+void TestHttpListener::routing()
+{
+    QFETCH(QByteArray, request);
+    QFETCH(int, status);
+    QFETCH(QByteArray, field);
+    QFETCH(QString, value);
+    QFETCH(QByteArray, allow);
+
+    auto listener = startListener();
+    QVERIFY(listener);
+    Client client(listener->serverPort());
+    Response response;
+    QVERIFY(client.exchange(request, &response));
+    QCOMPARE(response.status, status);
+    QCOMPARE(response.header("allow"), allow);
+    QVERIFY(!response.header("date").isEmpty());
+    QCOMPARE(response.header("connection"), QByteArray("keep-alive"));
+    if (field.isEmpty())
+        return;
+    QCOMPARE(response.header("content-type"), QByteArray("application/json"));
+    const QJsonObject json = response.json();
+    if (status >= 400) {
+        // Exactly {"error":{"code":..,"message":..}}.
+        QCOMPARE(json.keys(), QStringList{ u"error"_s });
+        const QJsonObject error = json.value(u"error"_s).toObject();
+        QCOMPARE(error.keys(), (QStringList{ u"code"_s, u"message"_s }));
+        QCOMPARE(error.value(u"code"_s).toString(), value);
+        QVERIFY(!error.value(u"message"_s).toString().isEmpty());
+    } else {
+        const QJsonValue actual = json.value(QString::fromLatin1(field));
+        QCOMPARE(actual.isBool() ? (actual.toBool() ? u"true"_s : u"false"_s) : actual.toString(), value);
+    }
+}
+
+void TestHttpListener::postBodyIsDelivered()
+{
+    auto listener = startListener();
+    QVERIFY(listener);
+    Client client(listener->serverPort());
+    Response response;
+    QVERIFY(client.exchange("POST /v1/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 11\r\n\r\nhello world", &response));
+    QCOMPARE(response.status, 200);
+    QCOMPARE(response.body, QByteArray("hello world"));
+
+    // HEAD answers a GET route with its headers only.
+    QVERIFY(client.exchange("HEAD /v1/sites/k/config HTTP/1.1\r\nHost: x\r\n\r\n", &response, true));
+    QCOMPARE(response.status, 200);
+    QVERIFY(response.header("content-length").toInt() > 0);
+    QVERIFY(client.exchange(get("/fast"), &response));
+    QCOMPARE(response.json().value(u"name"_s).toString(), u"fast"_s); // no stray HEAD body in between
+}
+
+void TestHttpListener::bodyLimit_data()
+{
+    QTest::addColumn<QByteArray>("request");
+    QTest::addColumn<int>("status");
+
+    const QByteArray fifty(50, 'a');
+    QTest::newRow("content-length over the route's limit")
+        << QByteArray("POST /v1/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 65\r\n\r\n" + QByteArray(65, 'a')) << 413;
+    QTest::newRow("content-length over the default limit")
+        << QByteArray("POST /nowhere HTTP/1.1\r\nHost: x\r\nContent-Length: 257\r\n\r\n" + QByteArray(257, 'a')) << 413;
+    QTest::newRow("chunked over the limit") << QByteArray(
+        "POST /v1/echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n32\r\n" + fifty + "\r\n32\r\n" + fifty
+        + "\r\n0\r\n\r\n") << 413;
+    QTest::newRow("chunked within the limit") << QByteArray(
+        "POST /v1/echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n")
+                                              << 200;
+}
+
+void TestHttpListener::bodyLimit()
+{
+    QFETCH(QByteArray, request);
+    QFETCH(int, status);
+
+    auto listener = startListener();
+    QVERIFY(listener);
+    QSignalSpy rejected(listener.get(), &HttpListener::clientRejected);
+    Client client(listener->serverPort());
+    Response response;
+    QVERIFY(client.exchange(request, &response));
+    QCOMPARE(response.status, status);
+    if (status == 413) {
+        QCOMPARE(response.json().value(u"error"_s).toObject().value(u"code"_s).toString(), u"payload_too_large"_s);
+        QCOMPARE(response.header("connection"), QByteArray("close"));
+        QVERIFY(client.waitDisconnected());
+        QCOMPARE(rejected.size(), 1);
+    } else {
+        QCOMPARE(response.body, QByteArray("hello world"));
+    }
+}
+
+void TestHttpListener::headerBlockTooLarge()
+{
+    auto listener = startListener();
+    QVERIFY(listener);
+    QSignalSpy rejected(listener.get(), &HttpListener::clientRejected);
+    Client client(listener->serverPort());
+    Response response;
+    QVERIFY(client.exchange("GET /fast HTTP/1.1\r\nHost: x\r\nX-Big: " + QByteArray(2000, 'b') + "\r\n\r\n", &response));
+    QCOMPARE(response.status, 431);
+    QCOMPARE(response.json().value(u"error"_s).toObject().value(u"code"_s).toString(), u"headers_too_large"_s);
+    QVERIFY(client.waitDisconnected());
+    QCOMPARE(rejected.size(), 1);
+    QVERIFY(rejected.first().at(1).toString().contains(u"431"_s));
+
+    // Just under the limit is fine.
+    Client fits(listener->serverPort());
+    const QByteArray head = "GET /fast HTTP/1.1\r\nHost: x\r\nX-Big: ";
+    QVERIFY(fits.exchange(head + QByteArray(1024 - head.size() - 4, 'b') + "\r\n\r\n", &response));
+    QCOMPARE(response.status, 200);
+}
+
+void TestHttpListener::malformedRequest_data()
+{
+    QTest::addColumn<QByteArray>("request");
+    QTest::newRow("not http") << QByteArray("HELLO THERE\r\n\r\n");
+    QTest::newRow("header without colon") << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nBroken header\r\n\r\n");
+    QTest::newRow("bad content-length") << QByteArray("POST /v1/echo HTTP/1.1\r\nHost: x\r\nContent-Length: ten\r\n\r\n");
+    QTest::newRow("bad chunk size") << QByteArray("POST /v1/echo HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n");
+}
+
+void TestHttpListener::malformedRequest()
+{
+    QFETCH(QByteArray, request);
+    auto listener = startListener();
+    QVERIFY(listener);
+    QSignalSpy rejected(listener.get(), &HttpListener::clientRejected);
+    Client client(listener->serverPort());
+    Response response;
+    QVERIFY(client.exchange(request, &response));
+    QCOMPARE(response.status, 400);
+    QCOMPARE(response.json().value(u"error"_s).toObject().value(u"code"_s).toString(), u"bad_request"_s);
+    QVERIFY(client.waitDisconnected());
+    QCOMPARE(rejected.size(), 1);
+}
+
+void TestHttpListener::keepAliveSequential()
+{
+    auto listener = startListener();
+    QVERIFY(listener);
+    Client client(listener->serverPort());
+    Response response;
+    QVERIFY(client.exchange(get("/fast"), &response));
+    QCOMPARE(response.status, 200);
+    QCOMPARE(response.header("connection"), QByteArray("keep-alive"));
+    QVERIFY(client.exchange(get("/v1/sites/two/config"), &response));
+    QCOMPARE(response.json().value(u"siteKey"_s).toString(), u"two"_s);
+    QCOMPARE(client.socket().state(), QAbstractSocket::ConnectedState);
+    QCOMPARE(listener->connectionCount(), 1);
+
+    // Connection: close is honoured.
+    QVERIFY(client.exchange("GET /fast HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", &response));
+    QCOMPARE(response.header("connection"), QByteArray("close"));
+    QVERIFY(client.waitDisconnected());
+    QTRY_COMPARE_WITH_TIMEOUT(listener->connectionCount(), 0, Patience);
+}
+
+void TestHttpListener::pipelinedAnsweredInOrder()
+{
+    auto listener = startListener();
+    QVERIFY(listener);
+    Client client(listener->serverPort());
+    // Both in one segment; the first is answered asynchronously, later.
+    client.send(get("/slow") + get("/fast") + get("/v1/sites/third/config"));
+    Response first, second, third;
+    QVERIFY(client.read(&first));
+    QVERIFY(client.read(&second));
+    QVERIFY(client.read(&third));
+    QCOMPARE(first.json().value(u"name"_s).toString(), u"slow"_s);
+    QCOMPARE(second.json().value(u"name"_s).toString(), u"fast"_s);
+    QCOMPARE(third.json().value(u"siteKey"_s).toString(), u"third"_s);
+}
+
+void TestHttpListener::manyPipelinedAndLargeBody()
+{
+    // More than the socket's read buffer holds, so reading must resume
+    // after the buffer filled up while requests were being answered.
+    auto listener = startListener();
+    QVERIFY(listener);
+    listener->router().addRoute(
+        "POST", u"/upload"_s,
+        [](const HttpRequest &request, const HttpResponder &responder) {
+            responder.respond(HttpResponse::json(
+                200, { { u"size"_s, request.body.size() }, { u"ok"_s, request.body == QByteArray(2'000'000, 'u') } }));
+        },
+        4'000'000);
+    Client client(listener->serverPort());
+    QByteArray batch;
+    const QByteArray padded = "GET /slow HTTP/1.1\r\nHost: x\r\nX-Pad: " + QByteArray(900, 'p') + "\r\n\r\n";
+    for (int i = 0; i < 100; ++i)
+        batch += i % 25 == 0 ? padded : "GET /fast HTTP/1.1\r\nHost: x\r\nX-Pad: " + QByteArray(900, 'p') + "\r\n\r\n";
+    client.send(batch);
+    for (int i = 0; i < 100; ++i) {
+        Response response;
+        QVERIFY2(client.read(&response), qPrintable(u"response %1"_s.arg(i)));
+        QCOMPARE(response.json().value(u"name"_s).toString(), i % 25 == 0 ? u"slow"_s : u"fast"_s);
+    }
+    client.send("POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: 2000000\r\n\r\n" + QByteArray(2'000'000, 'u'));
+    Response response;
+    QVERIFY(client.read(&response));
+    QCOMPARE(response.status, 200);
+    QCOMPARE(response.json().value(u"size"_s).toInt(), 2'000'000);
+    QVERIFY(response.json().value(u"ok"_s).toBool());
+}
+
+void TestHttpListener::asynchronousResponder()
+{
+    auto listener = startListener();
+    QVERIFY(listener);
+    HttpResponder held;
+    listener->router().addRoute("GET", u"/later"_s, [&held](const HttpRequest &, const HttpResponder &responder) {
+        held = responder;
+        QTimer::singleShot(100, QCoreApplication::instance(), [responder] {
+            responder.respond(HttpResponse::json(200, { { u"late"_s, true } }));
+            responder.respond(HttpResponse::error(500, u"twice"_s, u"A second answer must be ignored."_s));
+        });
+    });
+    Client client(listener->serverPort());
+    client.send(get("/later"));
+    QTRY_VERIFY_WITH_TIMEOUT(held.isPending(), Patience);
+    Response response;
+    QVERIFY(client.read(&response));
+    QCOMPARE(response.status, 200);
+    QVERIFY(response.json().value(u"late"_s).toBool());
+    QVERIFY(!held.isPending());
+    // The connection is still usable and there was no second answer.
+    QVERIFY(client.exchange(get("/fast"), &response));
+    QCOMPARE(response.json().value(u"name"_s).toString(), u"fast"_s);
+}
+
+void TestHttpListener::disconnectEndsPending()
+{
+    auto listener = startListener();
+    QVERIFY(listener);
+    HttpResponder held;
+    listener->router().addRoute("GET", u"/poll"_s,
+                                [&held](const HttpRequest &, const HttpResponder &responder) { held = responder; });
+    {
+        Client client(listener->serverPort());
+        client.send(get("/poll"));
+        QTRY_VERIFY_WITH_TIMEOUT(held.isPending(), Patience);
+        client.socket().abort();
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(!held.isPending(), Patience);
+    held.respond(HttpResponse::json(200, {})); // a no-op, not a crash
+    QTRY_COMPARE_WITH_TIMEOUT(listener->connectionCount(), 0, Patience);
+}
+
+void TestHttpListener::slowlorisIsDropped()
+{
+    HttpLimits limits = testLimits();
+    limits.headerTimeoutMs = 500;
+    auto listener = startListener(limits);
+    QVERIFY(listener);
+    QSignalSpy rejected(listener.get(), &HttpListener::clientRejected);
+
+    Client client(listener->serverPort());
+    QVERIFY(client.waitConnected());
+    QTRY_COMPARE_WITH_TIMEOUT(listener->connectionCount(), 1, Patience);
+    const QByteArray request = "GET /fast HTTP/1.1\r\nHost: x\r\nX-Slow: " + QByteArray(500, 's') + "\r\n\r\n";
+    qsizetype sent = 0;
+    QTimer trickle;
+    QObject::connect(&trickle, &QTimer::timeout, &client.socket(), [&] {
+        if (sent < request.size() && client.socket().state() == QAbstractSocket::ConnectedState)
+            client.send(request.mid(sent++, 1));
+    });
+    QElapsedTimer elapsed;
+    elapsed.start();
+    trickle.start(100);
+
+    QVERIFY(client.waitDisconnected());
+    QVERIFY2(elapsed.elapsed() >= 400, "dropped before the header timeout");
+    QVERIFY(sent < request.size());
+    QTRY_COMPARE_WITH_TIMEOUT(listener->connectionCount(), 0, Patience);
+    QCOMPARE(rejected.size(), 1);
+    QVERIFY(rejected.first().at(1).toString().contains(u"headers"_s));
+}
+
+void TestHttpListener::idleKeepAliveTimesOut()
+{
+    HttpLimits limits = testLimits();
+    limits.idleTimeoutMs = 300;
+    auto listener = startListener(limits);
+    QVERIFY(listener);
+    QSignalSpy rejected(listener.get(), &HttpListener::clientRejected);
+    Client client(listener->serverPort());
+    Response response;
+    QVERIFY(client.exchange(get("/fast"), &response));
+    QCOMPARE(response.header("connection"), QByteArray("keep-alive"));
+    QElapsedTimer elapsed;
+    elapsed.start();
+    QVERIFY(client.waitDisconnected());
+    QVERIFY(elapsed.elapsed() >= 200);
+    QTRY_COMPARE_WITH_TIMEOUT(listener->connectionCount(), 0, Patience);
+    QCOMPARE(rejected.size(), 0); // an idle close is routine, not a rejection
+}
+
+void TestHttpListener::connectionCaps_data()
+{
+    QTest::addColumn<int>("maxConnections");
+    QTest::addColumn<int>("maxConnectionsPerIp");
+    QTest::newRow("per address") << 100 << 3;
+    QTest::newRow("overall") << 3 << 100;
+}
+
+void TestHttpListener::connectionCaps()
+{
+    QFETCH(int, maxConnections);
+    QFETCH(int, maxConnectionsPerIp);
+    HttpLimits limits = testLimits();
+    limits.maxConnections = maxConnections;
+    limits.maxConnectionsPerIp = maxConnectionsPerIp;
+    auto listener = startListener(limits);
+    QVERIFY(listener);
+    QSignalSpy rejected(listener.get(), &HttpListener::clientRejected);
+
+    std::vector<std::unique_ptr<Client>> clients;
+    for (int i = 0; i < 3; ++i) {
+        clients.push_back(std::make_unique<Client>(listener->serverPort()));
+        QVERIFY(clients.back()->waitConnected());
+        // One at a time, so which one is the fourth is certain.
+        QTRY_COMPARE_WITH_TIMEOUT(listener->connectionCount(), i + 1, Patience);
+    }
+
+    Client fourth(listener->serverPort());
+    QVERIFY(fourth.waitDisconnected());
+    QTRY_COMPARE_WITH_TIMEOUT(rejected.size(), 1, Patience);
+    QCOMPARE(rejected.first().at(0).value<QHostAddress>(), QHostAddress(QHostAddress::LocalHost));
+    QCOMPARE(listener->connectionCount(), 3);
+    for (const auto &client : clients) {
+        Response response;
+        QVERIFY(client->exchange(get("/fast"), &response));
+        QCOMPARE(response.status, 200);
+    }
+
+    clients.front()->socket().disconnectFromHost();
+    QTRY_COMPARE_WITH_TIMEOUT(listener->connectionCount(), 2, Patience);
+    Client fifth(listener->serverPort());
+    Response response;
+    QVERIFY(fifth.exchange(get("/fast"), &response));
+    QCOMPARE(response.status, 200);
+    QCOMPARE(listener->connectionCount(), 3);
+    QCOMPARE(rejected.size(), 1);
+}
+
+void TestHttpListener::tcpNoDelay()
+{
+    auto listener = startListener();
+    QVERIFY(listener);
+    Client client(listener->serverPort());
+    QVERIFY(client.waitConnected());
+    // The accepted socket is a child of the listener's server.
+    QTRY_COMPARE_WITH_TIMEOUT(listener->findChildren<QTcpSocket *>().size(), 1, Patience);
+    QCOMPARE(listener->findChildren<QTcpSocket *>().first()->socketOption(QAbstractSocket::LowDelayOption).toInt(), 1);
+}
+
+void TestHttpListener::webSocketUpgrade()
+{
+    auto listener = startListener();
+    QVERIFY(listener);
+    QWebSocketServer webSockets(u"test"_s, QWebSocketServer::NonSecureMode);
+    QList<QByteArray> checkedPaths;
+    listener->setUpgradeHandler(
+        [&checkedPaths](const HttpRequest &request) -> std::optional<HttpResponse> {
+            checkedPaths.append(request.path.toUtf8());
+            return std::nullopt;
+        },
+        [&webSockets](QTcpSocket *socket) { webSockets.handleConnection(socket); });
+    QSignalSpy newConnection(&webSockets, &QWebSocketServer::newConnection);
+
+    QWebSocket client;
+    QSignalSpy connected(&client, &QWebSocket::connected);
+    QSignalSpy clientReceived(&client, &QWebSocket::textMessageReceived);
+    client.open(QUrl(u"ws://127.0.0.1:%1/x"_s.arg(listener->serverPort())));
+    QVERIFY(connected.wait(Patience));
+    QTRY_COMPARE_WITH_TIMEOUT(newConnection.size(), 1, Patience);
+    QCOMPARE(checkedPaths, QList<QByteArray>{ "/x" });
+
+    QWebSocket *server = webSockets.nextPendingConnection();
+    QVERIFY(server);
+    QSignalSpy serverReceived(server, &QWebSocket::textMessageReceived);
+    client.sendTextMessage(u"ping"_s);
+    QVERIFY(serverReceived.wait(Patience));
+    QCOMPARE(serverReceived.first().first().toString(), u"ping"_s);
+    server->sendTextMessage(u"pong"_s);
+    QVERIFY(clientReceived.wait(Patience));
+    QCOMPARE(clientReceived.first().first().toString(), u"pong"_s);
+
+    // Still counted while the WebSocket lives, released when it is deleted.
+    QCOMPARE(listener->connectionCount(), 1);
+    QObject::connect(server, &QWebSocket::disconnected, server, &QObject::deleteLater);
+    QSignalSpy serverDestroyed(server, &QObject::destroyed);
+    client.close();
+    QVERIFY(serverDestroyed.wait(Patience));
+    QTRY_COMPARE_WITH_TIMEOUT(listener->connectionCount(), 0, Patience);
+}
+
+void TestHttpListener::upgradeRefused_data()
+{
+    QTest::addColumn<bool>("withHandler");
+    QTest::addColumn<int>("status");
+    QTest::newRow("refused by the check") << true << 403;
+    QTest::newRow("no upgrade handler") << false << 404;
+}
+
+void TestHttpListener::upgradeRefused()
+{
+    QFETCH(bool, withHandler);
+    QFETCH(int, status);
+    auto listener = startListener();
+    QVERIFY(listener);
+    bool tookOver = false;
+    if (withHandler) {
+        listener->setUpgradeHandler(
+            [](const HttpRequest &request) -> std::optional<HttpResponse> {
+                if (request.header("origin") != "https://allowed.example")
+                    return HttpResponse::error(403, u"forbidden_origin"_s, u"This origin may not connect."_s);
+                return std::nullopt;
+            },
+            [&tookOver](QTcpSocket *socket) {
+                tookOver = true;
+                socket->abort();
+            });
+    }
+    QSignalSpy rejected(listener.get(), &HttpListener::clientRejected);
+    Client client(listener->serverPort());
+    Response response;
+    QVERIFY(client.exchange("GET /x HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                            "Origin: https://evil.example\r\nSec-WebSocket-Version: 13\r\n"
+                            "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n",
+                            &response));
+    QCOMPARE(response.status, status);
+    QVERIFY(client.waitDisconnected());
+    QVERIFY(!tookOver);
+    QCOMPARE(rejected.size(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(listener->connectionCount(), 0, Patience);
+}
+
+void TestHttpListener::gzipRoundTrip()
+{
+    QByteArray data;
+    for (int i = 0; i < 2000; ++i)
+        data += "Frontdesk widget line " + QByteArray::number(i) + '\n';
+    const QByteArray compressed = gzipCompress(data);
+    QVERIFY(compressed.size() < data.size());
+    QVERIFY(compressed.startsWith("\x1f\x8b")); // the gzip magic, not qCompress's length + zlib header
+    QCOMPARE(inflateGzip(compressed), data);
+    QCOMPARE(inflateGzip(gzipCompress(QByteArray(), 1)), QByteArray());
+}
+
+void TestHttpListener::acceptsGzip_data()
+{
+    QTest::addColumn<QByteArray>("acceptEncoding");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("absent") << QByteArray() << false;
+    QTest::newRow("browser") << QByteArray("gzip, deflate, br") << true;
+    QTest::newRow("quality") << QByteArray("br;q=1.0, GZIP;q=0.5") << true;
+    QTest::newRow("refused") << QByteArray("gzip;q=0, br") << false;
+    QTest::newRow("wildcard") << QByteArray("*") << true;
+    QTest::newRow("wildcard but not gzip") << QByteArray("*, gzip;q=0") << false;
+    QTest::newRow("identity only") << QByteArray("identity") << false;
+}
+
+void TestHttpListener::acceptsGzip()
+{
+    QFETCH(QByteArray, acceptEncoding);
+    QFETCH(bool, accepted);
+    HttpRequest request;
+    if (!acceptEncoding.isNull())
+        request.headers.append({ "accept-encoding", acceptEncoding });
+    QCOMPARE(Frontdesk::acceptsGzip(request), accepted);
+}
+
+void TestHttpListener::tls()
+{
+    const QString openssl = QStandardPaths::findExecutable(u"openssl"_s);
+    if (openssl.isEmpty())
+        QSKIP("The openssl command is not installed; cannot make a test certificate.");
+    if (!QSslSocket::supportsSsl())
+        QSKIP("Qt has no TLS backend here.");
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QProcess process;
+    process.start(openssl,
+                  { u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-subj"_s, u"/CN=localhost"_s, u"-days"_s,
+                    u"1"_s, u"-keyout"_s, dir.filePath(u"key.pem"_s), u"-out"_s, dir.filePath(u"cert.pem"_s) });
+    QVERIFY(process.waitForFinished(60'000));
+    QCOMPARE(process.exitCode(), 0);
+
+    QFile certFile(dir.filePath(u"cert.pem"_s));
+    QFile keyFile(dir.filePath(u"key.pem"_s));
+    QVERIFY(certFile.open(QIODevice::ReadOnly));
+    QVERIFY(keyFile.open(QIODevice::ReadOnly));
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setLocalCertificate(QSslCertificate(&certFile, QSsl::Pem));
+    configuration.setPrivateKey(QSslKey(&keyFile, QSsl::Rsa, QSsl::Pem));
+    configuration.setPeerVerifyMode(QSslSocket::VerifyNone);
+
+    auto listener = std::make_unique<HttpListener>(testLimits());
+    listener->setTlsConfiguration(configuration);
+    listener->router().addRoute("GET", u"/secure"_s, [](const HttpRequest &, const HttpResponder &responder) {
+        responder.respond(HttpResponse::json(200, { { u"tls"_s, true } }));
+    });
+    QString error;
+    QVERIFY2(listener->listen(QHostAddress::LocalHost, 0, &error), qPrintable(error));
+    QVERIFY(listener->isTls());
+
+    QSslSocket client;
+    client.setPeerVerifyMode(QSslSocket::VerifyNone);
+    QSignalSpy encrypted(&client, &QSslSocket::encrypted);
+    client.connectToHostEncrypted(u"127.0.0.1"_s, listener->serverPort());
+    QVERIFY(encrypted.wait(Patience));
+    client.write(get("/secure"));
+    QByteArray buffer;
+    Response response;
+    QVERIFY(readResponse(client, buffer, &response, false));
+    QCOMPARE(response.status, 200);
+    QVERIFY(response.json().value(u"tls"_s).toBool());
+    QTRY_COMPARE_WITH_TIMEOUT(listener->connectionCount(), 1, Patience);
+}
+
+QTEST_GUILESS_MAIN(TestHttpListener)
+#include "tst_httplistener.moc"

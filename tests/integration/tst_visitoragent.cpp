@@ -1,0 +1,673 @@
+// End-to-end chat over real sockets: a FrontdeskServer on an ephemeral
+// loopback port, on SQLite and on MariaDB, driven as a visitor and an agent.
+#include "jsonsocket.h"
+#include "testserver.h"
+
+#include "http/httplistener.h"
+#include "protocol/wirecodec.h"
+
+#include <QJsonArray>
+#include <QTcpSocket>
+#include <QTest>
+#include <QTimer>
+#include <QUuid>
+
+using namespace Frontdesk;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString newClientId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+QString typeOf(const QJsonObject &frame)
+{
+    return frame.value(u"type"_s).toString();
+}
+
+} // namespace
+
+class tst_VisitorAgent : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase_data();
+    void init();
+    void cleanup();
+
+    void visitorMessageReachesAgentAndReplyReachesVisitor();
+    void duplicateClientIdIsStoredOnce();
+    void reconnectingVisitorGetsWhatItMissed();
+    void serverRestartLosesNothing();
+    void twoTabsShowTheSameConversation();
+    void wrongOriginIsRefused();
+    void unknownSiteIsRefused();
+    void invalidInputGetsAnErrorAndTheConnectionSurvives_data();
+    void invalidInputGetsAnErrorAndTheConnectionSurvives();
+    void oversizedTextIsRefused();
+    void oversizedFrameClosesTheSocket();
+    void agentNeedsAValidToken();
+    void agentThatNeverAuthenticatesIsClosed();
+    void wrongPasswordIsRefused();
+    void slowlorisClientIsDropped();
+    void longPollingCarriesTheChatBothWays();
+    void longPollingRecoversAfterRestart();
+    void agentClosesAndVisitorIsTold();
+    void widgetAndConfigAreServed();
+
+private:
+    /// A visitor that said hello; returns its welcome frame.
+    std::optional<QJsonObject> helloVisitor(JsonSocket &visitor, const QJsonObject &extra = {});
+    /// An agent that authenticated; returns its snapshot frame.
+    std::optional<QJsonObject> connectAgent(JsonSocket &agent);
+    /// Sends a visitor message and returns its ack.
+    std::optional<QJsonObject> sendVisitorMessage(JsonSocket &visitor, const QString &clientId, const QString &body);
+
+    std::unique_ptr<TestServer> m_server;
+    TestHttp m_http;
+};
+
+void tst_VisitorAgent::initTestCase_data()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::newRow("sqlite") << u"sqlite"_s;
+    QTest::newRow("mariadb") << u"mariadb"_s;
+}
+
+void tst_VisitorAgent::init()
+{
+    QFETCH_GLOBAL(QString, backend);
+    m_server = std::make_unique<TestServer>();
+    m_server->config().httpLimits.headerTimeoutMs = 1'000;
+    m_server->config().realtimeLimits.agentAuthTimeoutMs = 1'000;
+    QString error;
+    bool skip = false;
+    if (!m_server->start(backend, &error, &skip)) {
+        if (skip)
+            QSKIP(qPrintable(error));
+        QFAIL(qPrintable(error));
+    }
+}
+
+void tst_VisitorAgent::cleanup()
+{
+    m_server.reset();
+}
+
+std::optional<QJsonObject> tst_VisitorAgent::helloVisitor(JsonSocket &visitor, const QJsonObject &extra)
+{
+    if (!visitor.isConnected()
+        && !visitor.open(m_server->wsUrl(u"/v1/visitor?site="_s + m_server->siteKey()), TestServer::allowedOrigin))
+        return std::nullopt;
+    QJsonObject hello{ { u"type"_s, u"hello"_s },
+                       { u"v"_s, 1 },
+                       { u"page"_s, QJsonObject{ { u"url"_s, u"http://shop.test/pricing"_s } } } };
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        hello.insert(it.key(), it.value());
+    return visitor.request(hello);
+}
+
+std::optional<QJsonObject> tst_VisitorAgent::connectAgent(JsonSocket &agent)
+{
+    const QString token = m_http.loginAdmin(*m_server);
+    if (token.isEmpty() || !agent.open(m_server->wsUrl(u"/v1/agent"_s)))
+        return std::nullopt;
+    return agent.request(QJsonObject{ { u"type"_s, u"auth"_s }, { u"token"_s, token } });
+}
+
+std::optional<QJsonObject> tst_VisitorAgent::sendVisitorMessage(JsonSocket &visitor, const QString &clientId, const QString &body)
+{
+    visitor.send(QJsonObject{ { u"type"_s, u"message"_s }, { u"clientId"_s, clientId }, { u"body"_s, body } });
+    return visitor.waitFor([clientId](const QJsonObject &frame) {
+        return (typeOf(frame) == u"ack" && frame.value(u"clientId"_s).toString() == clientId) || typeOf(frame) == u"error";
+    });
+}
+
+void tst_VisitorAgent::visitorMessageReachesAgentAndReplyReachesVisitor()
+{
+    JsonSocket agent;
+    const auto snapshot = connectAgent(agent);
+    QVERIFY(snapshot);
+    QCOMPARE(typeOf(*snapshot), u"snapshot"_s);
+    QCOMPARE(snapshot->value(u"conversations"_s).toArray().size(), 0);
+
+    JsonSocket visitor;
+    const auto welcome = helloVisitor(visitor);
+    QVERIFY(welcome);
+    QCOMPARE(typeOf(*welcome), u"welcome"_s);
+    QVERIFY(!welcome->value(u"visitorId"_s).toString().isEmpty());
+    QVERIFY(!welcome->value(u"token"_s).toString().isEmpty());
+    QCOMPARE(welcome->value(u"agentsOnline"_s).toInt(), 1);
+
+    const auto ack = sendVisitorMessage(visitor, u"v-1"_s, u"Do you ship to Norway?"_s);
+    QVERIFY(ack);
+    QCOMPARE(typeOf(*ack), u"ack"_s);
+    QCOMPARE(ack->value(u"duplicate"_s).toBool(), false);
+    const qint64 conversationId = qint64(ack->value(u"conversationId"_s).toDouble());
+
+    const auto created = agent.waitForType(u"conversation_created"_s);
+    QVERIFY(created);
+    QCOMPARE(qint64(created->value(u"conversation"_s)[u"id"_s].toDouble()), conversationId);
+    QCOMPARE(created->value(u"conversation"_s)[u"status"_s].toString(), u"waiting"_s);
+    const auto incoming = agent.waitForType(u"message"_s);
+    QVERIFY(incoming);
+    QCOMPARE(incoming->value(u"message"_s)[u"body"_s].toString(), u"Do you ship to Norway?"_s);
+    QCOMPARE(incoming->value(u"message"_s)[u"author"_s].toString(), u"visitor"_s);
+
+    const auto accepted
+        = agent.request(QJsonObject{ { u"type"_s, u"accept"_s }, { u"conversationId"_s, double(conversationId) } });
+    QVERIFY(accepted);
+    QCOMPARE(typeOf(*accepted), u"result"_s);
+    QCOMPARE(accepted->value(u"conversation"_s)[u"status"_s].toString(), u"active"_s);
+    QVERIFY(visitor.waitForType(u"agent_joined"_s));
+
+    // Typing goes both ways.
+    agent.send(QJsonObject{ { u"type"_s, u"typing"_s }, { u"conversationId"_s, double(conversationId) }, { u"active"_s, true } });
+    const auto agentTyping = visitor.waitForType(u"typing"_s);
+    QVERIFY(agentTyping);
+    QCOMPARE(agentTyping->value(u"active"_s).toBool(), true);
+    visitor.send(QJsonObject{ { u"type"_s, u"typing"_s }, { u"active"_s, true } });
+    const auto visitorTyping = agent.waitForType(u"typing"_s);
+    QVERIFY(visitorTyping);
+    QCOMPARE(qint64(visitorTyping->value(u"conversationId"_s).toDouble()), conversationId);
+
+    const auto replyAck = agent.request(QJsonObject{ { u"type"_s, u"reply"_s },
+                                                     { u"conversationId"_s, double(conversationId) },
+                                                     { u"clientId"_s, u"a-1"_s },
+                                                     { u"body"_s, u"Yes, in 3 to 5 days."_s } });
+    QVERIFY(replyAck);
+    QCOMPARE(typeOf(*replyAck), u"ack"_s);
+    const auto reply = visitor.waitFor([](const QJsonObject &frame) {
+        return typeOf(frame) == u"message" && frame.value(u"message"_s)[u"author"_s].toString() == u"agent";
+    });
+    QVERIFY(reply);
+    QCOMPARE(reply->value(u"message"_s)[u"body"_s].toString(), u"Yes, in 3 to 5 days."_s);
+    QCOMPARE(reply->value(u"message"_s)[u"authorName"_s].toString(), u"Admin"_s);
+    QVERIFY(!reply->value(u"message"_s).toObject().contains(u"authorAgentId"_s));
+
+    // Read receipts travel to the agent and are kept.
+    const double replyId = reply->value(u"message"_s)[u"id"_s].toDouble();
+    visitor.send(QJsonObject{ { u"type"_s, u"read"_s }, { u"messageId"_s, replyId } });
+    const auto read = agent.waitForType(u"read"_s);
+    QVERIFY(read);
+    QCOMPARE(read->value(u"by"_s).toString(), u"visitor"_s);
+    QCOMPARE(read->value(u"messageId"_s).toDouble(), replyId);
+
+    // The agent's view of the visitor: the page it came from.
+    const auto context
+        = agent.request(QJsonObject{ { u"type"_s, u"visitor"_s }, { u"visitorId"_s, welcome->value(u"visitorId"_s) } });
+    QVERIFY(context);
+    QCOMPARE(context->value(u"pages"_s).toArray().first()[u"url"_s].toString(), u"http://shop.test/pricing"_s);
+}
+
+void tst_VisitorAgent::duplicateClientIdIsStoredOnce()
+{
+    JsonSocket agent;
+    QVERIFY(connectAgent(agent));
+    JsonSocket visitor;
+    QVERIFY(helloVisitor(visitor));
+
+    const QString clientId = newClientId();
+    const auto first = sendVisitorMessage(visitor, clientId, u"Hello"_s);
+    const auto second = sendVisitorMessage(visitor, clientId, u"Hello"_s);
+    QVERIFY(first && second);
+    QCOMPARE(second->value(u"duplicate"_s).toBool(), true);
+    QCOMPARE(second->value(u"messageId"_s), first->value(u"messageId"_s));
+
+    const double conversationId = first->value(u"conversationId"_s).toDouble();
+    const auto history = agent.request(QJsonObject{ { u"type"_s, u"history"_s }, { u"conversationId"_s, conversationId } });
+    QVERIFY(history);
+    QCOMPARE(history->value(u"messages"_s).toArray().size(), 1);
+    // The agent was told once.
+    QVERIFY(agent.waitForType(u"message"_s));
+    QVERIFY(!agent.receivesWithin(u"message"_s, 300));
+}
+
+void tst_VisitorAgent::reconnectingVisitorGetsWhatItMissed()
+{
+    JsonSocket agent;
+    QVERIFY(connectAgent(agent));
+    JsonSocket visitor;
+    const auto welcome = helloVisitor(visitor);
+    QVERIFY(welcome);
+    const auto ack = sendVisitorMessage(visitor, newClientId(), u"Is anyone there?"_s);
+    QVERIFY(ack);
+    const double conversationId = ack->value(u"conversationId"_s).toDouble();
+    const double lastSeen = ack->value(u"messageId"_s).toDouble();
+    visitor.close();
+    QVERIFY(agent.waitForType(u"visitor_left"_s));
+
+    for (const QString &text : { u"Sorry for the wait."_s, u"How can I help?"_s }) {
+        const auto replied = agent.request(QJsonObject{ { u"type"_s, u"reply"_s },
+                                                        { u"conversationId"_s, conversationId },
+                                                        { u"clientId"_s, newClientId() },
+                                                        { u"body"_s, text } });
+        QVERIFY(replied);
+        QCOMPARE(typeOf(*replied), u"ack"_s);
+    }
+
+    JsonSocket again;
+    const auto resumed = helloVisitor(again,
+                                      QJsonObject{ { u"visitorId"_s, welcome->value(u"visitorId"_s) },
+                                                   { u"token"_s, welcome->value(u"token"_s) },
+                                                   { u"after"_s, lastSeen } });
+    QVERIFY(resumed);
+    QCOMPARE(typeOf(*resumed), u"welcome"_s);
+    QCOMPARE(resumed->value(u"visitorId"_s), welcome->value(u"visitorId"_s));
+    const QJsonArray missed = resumed->value(u"messages"_s).toArray();
+    QCOMPARE(missed.size(), 2);
+    QCOMPARE(missed.at(0)[u"body"_s].toString(), u"Sorry for the wait."_s);
+    QCOMPARE(missed.at(1)[u"body"_s].toString(), u"How can I help?"_s);
+    QVERIFY(agent.waitForType(u"visitor_returned"_s));
+
+    // A wrong token does not resume anybody.
+    JsonSocket impostor;
+    const auto refused
+        = helloVisitor(impostor, QJsonObject{ { u"visitorId"_s, welcome->value(u"visitorId"_s) }, { u"token"_s, u"guess"_s } });
+    QVERIFY(refused);
+    QCOMPARE(refused->value(u"code"_s).toString(), u"invalid_token"_s);
+}
+
+void tst_VisitorAgent::serverRestartLosesNothing()
+{
+    JsonSocket visitor;
+    const auto welcome = helloVisitor(visitor);
+    QVERIFY(welcome);
+    QList<QString> clientIds;
+    QList<double> messageIds;
+    for (int i = 0; i < 20; ++i) {
+        clientIds.append(newClientId());
+        // Not waiting for each ack: they are all in flight when the server stops.
+        visitor.send(
+            QJsonObject{ { u"type"_s, u"message"_s }, { u"clientId"_s, clientIds.last() }, { u"body"_s, u"line %1"_s.arg(i) } });
+    }
+    for (const QString &clientId : std::as_const(clientIds)) {
+        const auto ack
+            = visitor.waitFor([clientId](const QJsonObject &f) { return f.value(u"clientId"_s).toString() == clientId; });
+        QVERIFY(ack);
+        messageIds.append(ack->value(u"messageId"_s).toDouble());
+    }
+
+    QString error;
+    QVERIFY2(m_server->restart(&error), qPrintable(error));
+    QVERIFY(visitor.waitForDisconnected());
+
+    // The visitor's outbox resends the last five (it never saw their acks, say).
+    JsonSocket again;
+    const auto resumed = helloVisitor(
+        again, QJsonObject{ { u"visitorId"_s, welcome->value(u"visitorId"_s) }, { u"token"_s, welcome->value(u"token"_s) } });
+    QVERIFY(resumed);
+    QCOMPARE(typeOf(*resumed), u"welcome"_s);
+    QCOMPARE(resumed->value(u"messages"_s).toArray().size(), 20);
+    for (int i = 15; i < 20; ++i) {
+        const auto ack = sendVisitorMessage(again, clientIds.at(i), u"line %1"_s.arg(i));
+        QVERIFY(ack);
+        QCOMPARE(ack->value(u"duplicate"_s).toBool(), true);
+        QCOMPARE(ack->value(u"messageId"_s).toDouble(), messageIds.at(i));
+    }
+
+    JsonSocket agent;
+    QVERIFY(connectAgent(agent));
+    const auto history = agent.request(QJsonObject{
+        { u"type"_s, u"history"_s }, { u"conversationId"_s, resumed->value(u"conversation"_s)[u"id"_s] }, { u"limit"_s, 200 } });
+    QVERIFY(history);
+    const QJsonArray messages = history->value(u"messages"_s).toArray();
+    QCOMPARE(messages.size(), 20);
+    for (int i = 0; i < 20; ++i)
+        QCOMPARE(messages.at(i)[u"body"_s].toString(), u"line %1"_s.arg(i));
+}
+
+void tst_VisitorAgent::twoTabsShowTheSameConversation()
+{
+    JsonSocket firstTab;
+    const auto welcome = helloVisitor(firstTab);
+    QVERIFY(welcome);
+    JsonSocket secondTab;
+    QVERIFY(helloVisitor(
+        secondTab,
+        QJsonObject{ { u"visitorId"_s, welcome->value(u"visitorId"_s) }, { u"token"_s, welcome->value(u"token"_s) } }));
+
+    QVERIFY(sendVisitorMessage(firstTab, u"tab-1"_s, u"typed in the first tab"_s));
+    const auto echoed = secondTab.waitForType(u"message"_s);
+    QVERIFY(echoed);
+    QCOMPARE(echoed->value(u"message"_s)[u"body"_s].toString(), u"typed in the first tab"_s);
+    QCOMPARE(echoed->value(u"message"_s)[u"clientId"_s].toString(), u"tab-1"_s);
+    // The sending tab has its ack and is not sent its own message again.
+    QVERIFY(!firstTab.receivesWithin(u"message"_s, 300));
+}
+
+void tst_VisitorAgent::wrongOriginIsRefused()
+{
+    JsonSocket visitor;
+    QVERIFY(!visitor.open(m_server->wsUrl(u"/v1/visitor?site="_s + m_server->siteKey()), "http://evil.test"));
+    JsonSocket noOrigin;
+    QVERIFY(!noOrigin.open(m_server->wsUrl(u"/v1/visitor?site="_s + m_server->siteKey())));
+
+    const HttpAnswer hello = m_http.postJson(m_server->httpUrl(u"/v1/sites/%1/visitor/hello"_s.arg(m_server->siteKey())),
+                                             QJsonObject{}, "http://evil.test");
+    QCOMPARE(hello.status, 403);
+    QCOMPARE(hello.json.value(u"code"_s).toString(), u"origin_not_allowed"_s);
+    QVERIFY(hello.header("Access-Control-Allow-Origin").isEmpty());
+
+    const HttpAnswer config
+        = m_http.get(m_server->httpUrl(u"/v1/sites/%1/config"_s.arg(m_server->siteKey())), { { "Origin", "http://evil.test" } });
+    QCOMPARE(config.status, 403);
+
+    // A web page may not open the agent socket.
+    JsonSocket agentFromPage;
+    QVERIFY(!agentFromPage.open(m_server->wsUrl(u"/v1/agent"_s), TestServer::allowedOrigin));
+}
+
+void tst_VisitorAgent::unknownSiteIsRefused()
+{
+    JsonSocket visitor;
+    QVERIFY(!visitor.open(m_server->wsUrl(u"/v1/visitor?site=nosuchsite"_s), TestServer::allowedOrigin));
+    const HttpAnswer config
+        = m_http.get(m_server->httpUrl(u"/v1/sites/nosuchsite/config"_s), { { "Origin", TestServer::allowedOrigin } });
+    QCOMPARE(config.status, 404);
+    QCOMPARE(config.json.value(u"error"_s)[u"code"_s].toString(), u"unknown_site"_s);
+}
+
+void tst_VisitorAgent::invalidInputGetsAnErrorAndTheConnectionSurvives_data()
+{
+    QTest::addColumn<QByteArray>("frame");
+    QTest::addColumn<bool>("binary");
+    QTest::addColumn<bool>("afterHello");
+    QTest::addColumn<QString>("code");
+
+    QTest::newRow("malformed JSON") << QByteArray("{\"type\":") << false << true << u"bad_json"_s;
+    QTest::newRow("not an object") << QByteArray("[1,2]") << false << true << u"bad_json"_s;
+    QTest::newRow("unknown type") << QByteArray(R"({"type":"dance"})") << false << true << u"unknown_type"_s;
+    QTest::newRow("missing type") << QByteArray(R"({"body":"x"})") << false << true << u"missing_field"_s;
+    QTest::newRow("missing clientId") << QByteArray(R"({"type":"message","body":"x"})") << false << true << u"missing_field"_s;
+    QTest::newRow("empty body") << QByteArray(R"({"type":"message","clientId":"c","body":"  "})") << false << true
+                                << u"invalid_field"_s;
+    QTest::newRow("body not a string") << QByteArray(R"({"type":"message","clientId":"c","body":5})") << false << true
+                                       << u"invalid_field"_s;
+    QTest::newRow("invalid UTF-8") << QByteArray("{\"type\":\"message\",\"clientId\":\"c\",\"body\":\"\xC3\x28\"}") << true
+                                   << true << u"invalid_utf8"_s;
+    QTest::newRow("message before hello") << QByteArray(R"({"type":"message","clientId":"c","body":"x"})") << false << false
+                                          << u"not_authenticated"_s;
+    QTest::newRow("wrong protocol version") << QByteArray(R"({"type":"hello","v":2})") << false << false
+                                            << u"unsupported_version"_s;
+    QTest::newRow("second hello") << QByteArray(R"({"type":"hello"})") << false << true << u"conflict"_s;
+}
+
+void tst_VisitorAgent::invalidInputGetsAnErrorAndTheConnectionSurvives()
+{
+    QFETCH(QByteArray, frame);
+    QFETCH(bool, binary);
+    QFETCH(bool, afterHello);
+    QFETCH(QString, code);
+
+    JsonSocket visitor;
+    QVERIFY(visitor.open(m_server->wsUrl(u"/v1/visitor?site="_s + m_server->siteKey()), TestServer::allowedOrigin));
+    if (afterHello)
+        QVERIFY(helloVisitor(visitor));
+    if (binary)
+        visitor.sendBinary(frame);
+    else
+        visitor.sendText(QString::fromUtf8(frame));
+    const auto error = visitor.waitForType(u"error"_s);
+    QVERIFY(error);
+    QCOMPARE(error->value(u"code"_s).toString(), code);
+    QVERIFY(!error->value(u"message"_s).toString().isEmpty());
+
+    // Nothing was stored and the socket still works.
+    const auto pong = visitor.request(QJsonObject{ { u"type"_s, u"ping"_s } });
+    QVERIFY(pong);
+    QCOMPARE(typeOf(*pong), u"pong"_s);
+}
+
+void tst_VisitorAgent::oversizedTextIsRefused()
+{
+    JsonSocket visitor;
+    QVERIFY(helloVisitor(visitor));
+    const auto refused = sendVisitorMessage(visitor, u"big"_s, QString(WireLimits::maxMessageChars + 1, u'x'));
+    QVERIFY(refused);
+    QCOMPARE(refused->value(u"code"_s).toString(), u"text_too_long"_s);
+    const auto accepted = sendVisitorMessage(visitor, u"big"_s, QString(WireLimits::maxMessageChars, u'x'));
+    QVERIFY(accepted);
+    QCOMPARE(typeOf(*accepted), u"ack"_s);
+}
+
+void tst_VisitorAgent::oversizedFrameClosesTheSocket()
+{
+    JsonSocket visitor;
+    QVERIFY(helloVisitor(visitor));
+    const QByteArray huge(int(m_server->config().realtimeLimits.maxMessageBytes) + 1024, 'x');
+    visitor.sendText(QString::fromLatin1(R"({"type":"message","clientId":"x","body":")" + huge + R"("})"));
+    QVERIFY(visitor.waitForDisconnected());
+    QCOMPARE(visitor.closeCode(), QWebSocketProtocol::CloseCodeTooMuchData);
+}
+
+void tst_VisitorAgent::agentNeedsAValidToken()
+{
+    JsonSocket agent;
+    QVERIFY(agent.open(m_server->wsUrl(u"/v1/agent"_s)));
+    const auto early = agent.request(QJsonObject{ { u"type"_s, u"accept"_s }, { u"conversationId"_s, 1 } });
+    QVERIFY(early);
+    QCOMPARE(early->value(u"code"_s).toString(), u"not_authenticated"_s);
+    const auto wrong = agent.request(QJsonObject{ { u"type"_s, u"auth"_s }, { u"token"_s, u"not-a-token"_s } });
+    QVERIFY(wrong);
+    QCOMPARE(wrong->value(u"code"_s).toString(), u"invalid_token"_s);
+}
+
+void tst_VisitorAgent::agentThatNeverAuthenticatesIsClosed()
+{
+    JsonSocket agent;
+    QVERIFY(agent.open(m_server->wsUrl(u"/v1/agent"_s)));
+    QVERIFY(agent.waitForDisconnected(10'000));
+    QCOMPARE(agent.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
+}
+
+void tst_VisitorAgent::wrongPasswordIsRefused()
+{
+    const HttpAnswer answer
+        = m_http.postJson(m_server->httpUrl(u"/v1/agent/login"_s),
+                          QJsonObject{ { u"email"_s, TestServer::adminEmail }, { u"password"_s, u"wrong password"_s } });
+    QCOMPARE(answer.status, 401);
+    QCOMPARE(answer.json.value(u"error"_s)[u"code"_s].toString(), u"invalid_credentials"_s);
+    const HttpAnswer unknown
+        = m_http.postJson(m_server->httpUrl(u"/v1/agent/login"_s),
+                          QJsonObject{ { u"email"_s, u"nobody@shop.test"_s }, { u"password"_s, u"whatever1"_s } });
+    QCOMPARE(unknown.status, 401);
+    QCOMPARE(unknown.json.value(u"error"_s)[u"code"_s].toString(), u"invalid_credentials"_s);
+}
+
+void tst_VisitorAgent::slowlorisClientIsDropped()
+{
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, m_server->port());
+    QVERIFY(client.waitForConnected(5'000));
+    const QByteArray request = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+    QElapsedTimer elapsed;
+    elapsed.start();
+    // One byte every 100 ms never finishes the headers; the header timeout (1 s here) ends it.
+    for (qsizetype i = 0; i < request.size() && client.state() == QAbstractSocket::ConnectedState; ++i) {
+        client.write(request.mid(i, 1));
+        client.flush();
+        QTest::qWait(100);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), QAbstractSocket::UnconnectedState, 10'000);
+    QVERIFY2(elapsed.elapsed() < 4'500, "the slow client was held longer than its header timeout allows");
+}
+
+void tst_VisitorAgent::longPollingCarriesTheChatBothWays()
+{
+    JsonSocket agent;
+    QVERIFY(connectAgent(agent));
+    const QString base = u"/v1/sites/%1/visitor/"_s.arg(m_server->siteKey());
+
+    const HttpAnswer hello
+        = m_http.postJson(m_server->httpUrl(base + u"hello"_s), QJsonObject{ { u"v"_s, 1 } }, TestServer::allowedOrigin);
+    QCOMPARE(hello.status, 200);
+    QCOMPARE(hello.json.value(u"type"_s).toString(), u"welcome"_s);
+    QCOMPARE(hello.header("Access-Control-Allow-Origin"), TestServer::allowedOrigin);
+    const QJsonValue visitorId = hello.json.value(u"visitorId"_s);
+    const QJsonValue token = hello.json.value(u"token"_s);
+    const QJsonValue channel = hello.json.value(u"channel"_s);
+    QVERIFY(!channel.toString().isEmpty());
+
+    // Visitor → agent.
+    const QJsonObject message{ { u"type"_s, u"message"_s },
+                               { u"clientId"_s, u"poll-1"_s },
+                               { u"body"_s, u"WebSockets are blocked here"_s } };
+    const HttpAnswer sent = m_http.postJson(
+        m_server->httpUrl(base + u"send"_s),
+        QJsonObject{ { u"visitorId"_s, visitorId }, { u"token"_s, token }, { u"channel"_s, channel }, { u"frame"_s, message } },
+        TestServer::allowedOrigin);
+    QCOMPARE(sent.status, 200);
+    QCOMPARE(sent.json.value(u"type"_s).toString(), u"ack"_s);
+    const double conversationId = sent.json.value(u"conversationId"_s).toDouble();
+    const auto received = agent.waitForType(u"message"_s);
+    QVERIFY(received);
+    QCOMPARE(received->value(u"message"_s)[u"body"_s].toString(), u"WebSockets are blocked here"_s);
+
+    // Resending the same client id over HTTP is idempotent too.
+    const HttpAnswer resent = m_http.postJson(
+        m_server->httpUrl(base + u"send"_s),
+        QJsonObject{ { u"visitorId"_s, visitorId }, { u"token"_s, token }, { u"channel"_s, channel }, { u"frame"_s, message } },
+        TestServer::allowedOrigin);
+    QCOMPARE(resent.json.value(u"duplicate"_s).toBool(), true);
+    QCOMPARE(resent.json.value(u"messageId"_s), sent.json.value(u"messageId"_s));
+
+    // Agent → visitor: the reply is in the next poll.
+    const auto replied = agent.request(QJsonObject{ { u"type"_s, u"reply"_s },
+                                                    { u"conversationId"_s, conversationId },
+                                                    { u"clientId"_s, u"a-poll"_s },
+                                                    { u"body"_s, u"Polling works."_s } });
+    QVERIFY(replied);
+    const HttpAnswer poll
+        = m_http.postJson(m_server->httpUrl(base + u"poll"_s),
+                          QJsonObject{ { u"visitorId"_s, visitorId }, { u"token"_s, token }, { u"channel"_s, channel } },
+                          TestServer::allowedOrigin);
+    QCOMPARE(poll.status, 200);
+    const QJsonArray events = poll.json.value(u"events"_s).toArray();
+    bool sawReply = false;
+    for (const QJsonValue &event : events)
+        sawReply |= event[u"type"_s].toString() == u"message" && event[u"message"_s][u"body"_s].toString() == u"Polling works.";
+    QVERIFY(sawReply);
+    const QString cursor = poll.json.value(u"cursor"_s).toString();
+    QVERIFY(!cursor.isEmpty());
+
+    // A parked poll is answered as soon as the agent speaks.
+    QTimer::singleShot(300, &agent, [&agent, conversationId] {
+        agent.send(QJsonObject{ { u"type"_s, u"reply"_s },
+                                { u"conversationId"_s, conversationId },
+                                { u"clientId"_s, u"a-poll-2"_s },
+                                { u"body"_s, u"Still here."_s } });
+    });
+    QElapsedTimer waited;
+    waited.start();
+    const HttpAnswer parked = m_http.postJson(
+        m_server->httpUrl(base + u"poll"_s),
+        QJsonObject{ { u"visitorId"_s, visitorId }, { u"token"_s, token }, { u"channel"_s, channel }, { u"cursor"_s, cursor } },
+        TestServer::allowedOrigin);
+    QCOMPARE(parked.status, 200);
+    const QJsonArray later = parked.json.value(u"events"_s).toArray();
+    QCOMPARE(later.size(), 1);
+    QCOMPARE(later.first()[u"message"_s][u"body"_s].toString(), u"Still here."_s);
+    QVERIFY(waited.elapsed() < 20'000);
+
+    // A wrong token is refused.
+    const HttpAnswer wrong
+        = m_http.postJson(m_server->httpUrl(base + u"poll"_s),
+                          QJsonObject{ { u"visitorId"_s, visitorId }, { u"token"_s, u"nope"_s } }, TestServer::allowedOrigin);
+    QCOMPARE(wrong.status, 401);
+    QCOMPARE(wrong.json.value(u"code"_s).toString(), u"invalid_token"_s);
+}
+
+void tst_VisitorAgent::longPollingRecoversAfterRestart()
+{
+    const QString base = u"/v1/sites/%1/visitor/"_s.arg(m_server->siteKey());
+    const HttpAnswer hello = m_http.postJson(m_server->httpUrl(base + u"hello"_s), QJsonObject{}, TestServer::allowedOrigin);
+    const QJsonValue visitorId = hello.json.value(u"visitorId"_s);
+    const QJsonValue token = hello.json.value(u"token"_s);
+    const QJsonObject message{ { u"type"_s, u"message"_s }, { u"clientId"_s, u"before-restart"_s }, { u"body"_s, u"hi"_s } };
+    const HttpAnswer sent = m_http.postJson(
+        m_server->httpUrl(base + u"send"_s),
+        QJsonObject{ { u"visitorId"_s, visitorId }, { u"token"_s, token }, { u"frame"_s, message } }, TestServer::allowedOrigin);
+    QCOMPARE(sent.json.value(u"type"_s).toString(), u"ack"_s);
+    const double conversationId = sent.json.value(u"conversationId"_s).toDouble();
+
+    QString error;
+    QVERIFY2(m_server->restart(&error), qPrintable(error));
+    // The agent replies while the visitor is between polls.
+    JsonSocket agent;
+    QVERIFY(connectAgent(agent));
+    QVERIFY(agent.request(QJsonObject{ { u"type"_s, u"reply"_s },
+                                       { u"conversationId"_s, conversationId },
+                                       { u"clientId"_s, u"r"_s },
+                                       { u"body"_s, u"after restart"_s } }));
+
+    // The old cursor means nothing to the new server; `after` brings the message back.
+    const HttpAnswer poll = m_http.postJson(m_server->httpUrl(base + u"poll"_s),
+                                            QJsonObject{ { u"visitorId"_s, visitorId },
+                                                         { u"token"_s, token },
+                                                         { u"cursor"_s, u"oldepoch.7"_s },
+                                                         { u"after"_s, sent.json.value(u"messageId"_s) } },
+                                            TestServer::allowedOrigin);
+    QCOMPARE(poll.status, 200);
+    const QJsonArray events = poll.json.value(u"events"_s).toArray();
+    QCOMPARE(events.size(), 1);
+    QCOMPARE(events.first()[u"message"_s][u"body"_s].toString(), u"after restart"_s);
+}
+
+void tst_VisitorAgent::agentClosesAndVisitorIsTold()
+{
+    JsonSocket agent;
+    QVERIFY(connectAgent(agent));
+    JsonSocket visitor;
+    QVERIFY(helloVisitor(visitor));
+    const auto ack = sendVisitorMessage(visitor, u"c"_s, u"Thanks, that is all."_s);
+    QVERIFY(ack);
+    const double conversationId = ack->value(u"conversationId"_s).toDouble();
+    const auto closed = agent.request(QJsonObject{ { u"type"_s, u"close"_s }, { u"conversationId"_s, conversationId } });
+    QVERIFY(closed);
+    QCOMPARE(closed->value(u"conversation"_s)[u"status"_s].toString(), u"closed"_s);
+    QVERIFY(visitor.waitForType(u"conversation_closed"_s));
+
+    // A reply to a closed conversation is refused; closing twice too.
+    const auto late = agent.request(QJsonObject{ { u"type"_s, u"reply"_s },
+                                                 { u"conversationId"_s, conversationId },
+                                                 { u"clientId"_s, u"late"_s },
+                                                 { u"body"_s, u"one more"_s } });
+    QVERIFY(late);
+    QCOMPARE(late->value(u"code"_s).toString(), u"conflict"_s);
+    const auto again = agent.request(QJsonObject{ { u"type"_s, u"close"_s }, { u"conversationId"_s, conversationId } });
+    QVERIFY(again);
+    QCOMPARE(again->value(u"code"_s).toString(), u"conflict"_s);
+
+    // The visitor's next message opens a new conversation.
+    const auto next = sendVisitorMessage(visitor, u"c2"_s, u"Actually, one more thing"_s);
+    QVERIFY(next);
+    QVERIFY(next->value(u"conversationId"_s).toDouble() != conversationId);
+}
+
+void tst_VisitorAgent::widgetAndConfigAreServed()
+{
+    const HttpAnswer health = m_http.get(m_server->httpUrl(u"/healthz"_s));
+    QCOMPARE(health.status, 200);
+    QCOMPARE(health.json.value(u"status"_s).toString(), u"ok"_s);
+
+    const HttpAnswer widget = m_http.get(m_server->httpUrl(u"/widget.js"_s));
+    QCOMPARE(widget.status, 200);
+    QVERIFY(widget.header("Content-Type").startsWith("text/javascript"));
+    const QByteArray etag = widget.header("ETag");
+    QVERIFY(!etag.isEmpty());
+    const HttpAnswer revalidated = m_http.get(m_server->httpUrl(u"/widget.js"_s), { { "If-None-Match", etag } });
+    QCOMPARE(revalidated.status, 304);
+
+    const HttpAnswer config = m_http.get(m_server->httpUrl(u"/v1/sites/%1/config"_s.arg(m_server->siteKey())),
+                                         { { "Origin", TestServer::allowedOrigin } });
+    QCOMPARE(config.status, 200);
+    QCOMPARE(config.json.value(u"siteKey"_s).toString(), m_server->siteKey());
+    QCOMPARE(config.header("Access-Control-Allow-Origin"), TestServer::allowedOrigin);
+}
+
+QTEST_GUILESS_MAIN(tst_VisitorAgent)
+#include "tst_visitoragent.moc"

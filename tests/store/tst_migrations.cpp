@@ -1,0 +1,195 @@
+#include "storetesting.h"
+
+#include "store/migrations.h"
+#include "store/store.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Frontdesk;
+
+namespace {
+
+constexpr qint64 T0 = 1'700'000'000'000;
+
+SqlDialect dialectOf(const DatabaseConfig &config)
+{
+    return config.kind == DatabaseConfig::Kind::Sqlite ? SqlDialect::Sqlite : SqlDialect::MariaDb;
+}
+
+bool exec(QSqlDatabase &db, const QString &sql, const QVariantList &values, QString *error)
+{
+    QSqlQuery query(db);
+    bool ok = query.prepare(sql);
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    ok = ok && query.exec();
+    if (!ok)
+        *error = sql + u": "_s + query.lastError().text();
+    return ok;
+}
+
+QList<int> recordedVersions(QSqlDatabase &db)
+{
+    QList<int> versions;
+    QSqlQuery query(db);
+    if (query.exec(u"SELECT version FROM schema_version ORDER BY version"_s))
+        while (query.next())
+            versions.append(query.value(0).toInt());
+    return versions;
+}
+
+} // namespace
+
+/// @brief Schema migrations: from nothing, from every older version, and the
+/// refusal to touch a database from a newer Frontdesk.
+class tst_Migrations : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void fromEmpty_data() { addBackendRows(); }
+    void fromEmpty();
+    void fromVersion1_data() { addBackendRows(); }
+    void fromVersion1();
+    void newerVersionIsRefused_data() { addBackendRows(); }
+    void newerVersionIsRefused();
+};
+
+void tst_Migrations::fromEmpty()
+{
+    FRONTDESK_PREPARE_DATABASE(database);
+    for (int round = 0; round < 2; ++round) {
+        // The second open finds nothing to do.
+        Store store;
+        const auto opened = await(store.open(database.config()));
+        FRONTDESK_VERIFY_OK(opened);
+        QCOMPARE(opened.value, Migrations::latestVersion());
+        QCOMPARE(opened.value, Store::latestSchemaVersion());
+    }
+    QList<int> versions;
+    QString error;
+    QVERIFY2(database.withConnection(
+                 [&](QSqlDatabase &db, QString *) {
+                     versions = recordedVersions(db);
+                     return true;
+                 },
+                 &error),
+             qPrintable(error));
+    QCOMPARE(versions, (QList<int>{ 1, 2 }));
+}
+
+void tst_Migrations::fromVersion1()
+{
+    FRONTDESK_PREPARE_DATABASE(database);
+    const SqlDialect dialect = dialectOf(database.config());
+
+    // A database as Frontdesk 1 left it: schema 1 and a conversation in it.
+    QString error;
+    const bool built = database.withConnection(
+        [&](QSqlDatabase &db, QString *why) {
+            int version = -1;
+            if (!Migrations::apply(db, dialect, 1, &version, why))
+                return false;
+            if (version != 1) {
+                *why = u"apply(upTo = 1) left version %1"_s.arg(version);
+                return false;
+            }
+            return exec(db,
+                        u"INSERT INTO sites (id, site_key, name, allowed_origins, widget_settings, identity_secret, created_at)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+                        { 7, u"old-key"_s, u"Old shop"_s, u"[\"https://old.example\"]"_s, u"{}"_s, QByteArray("s"), T0 }, why)
+                && exec(db,
+                        u"INSERT INTO visitors (id, site_id, token_hash, name, email, attributes, created_at, last_seen_at)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                        { u"v-old"_s, 7, QByteArray(32, 'h'), u"Old visitor"_s, u"old@example.com"_s, u"{}"_s, T0, T0 }, why)
+                && exec(db,
+                        u"INSERT INTO conversations (id, site_id, visitor_id, status, created_at, updated_at)"
+                        " VALUES (?, ?, ?, ?, ?, ?)"_s,
+                        { 3, 7, u"v-old"_s, u"waiting"_s, T0, T0 }, why)
+                && exec(db,
+                        u"INSERT INTO messages (conversation_id, author_kind, body, client_id, created_at)"
+                        " VALUES (?, ?, ?, ?, ?)"_s,
+                        { 3, u"visitor"_s, u"from version 1"_s, u"c-old"_s, T0 }, why);
+        },
+        &error);
+    QVERIFY2(built, qPrintable(error));
+
+    Store store;
+    const auto opened = await(store.open(database.config()));
+    FRONTDESK_VERIFY_OK(opened);
+    QCOMPARE(opened.value, 2);
+
+    const auto site = await(store.siteByKey(u"old-key"_s));
+    FRONTDESK_VERIFY_OK(site);
+    QCOMPARE(site.value.allowedOrigins, QStringList{ u"https://old.example"_s });
+    const auto conversation = await(store.conversationById(3));
+    FRONTDESK_VERIFY_OK(conversation);
+    QCOMPARE(conversation.value.visitorReadUpTo, 0); // the new columns' default
+    QCOMPARE(conversation.value.agentReadUpTo, 0);
+    const auto messages = await(store.messagesAfter(3, 0, 10));
+    FRONTDESK_VERIFY_OK(messages);
+    QCOMPARE(messages.value.size(), 1);
+    QCOMPARE(messages.value.at(0).body, u"from version 1"_s);
+
+    // Version 2's additions work on the migrated data.
+    FRONTDESK_VERIFY_OK(await(store.markRead(3, AuthorKind::Agent, messages.value.at(0).id)));
+    FRONTDESK_VERIFY_OK(await(store.recordPageView({ u"v-old"_s, u"https://old.example/"_s, u"Home"_s, T0 })));
+    QCOMPARE(await(store.pageViews(u"v-old"_s, 10)).value.size(), 1);
+    // And version 1's idempotency survives.
+    const auto resent = await(store.appendVisitorMessage(7, u"v-old"_s, u"c-old"_s, u"from version 1"_s, T0 + 1));
+    FRONTDESK_VERIFY_OK(resent);
+    QVERIFY(resent.value.duplicate);
+    store.close();
+
+    QList<int> versions;
+    QVERIFY2(database.withConnection(
+                 [&](QSqlDatabase &db, QString *) {
+                     versions = recordedVersions(db);
+                     return true;
+                 },
+                 &error),
+             qPrintable(error));
+    QCOMPARE(versions, (QList<int>{ 1, 2 }));
+}
+
+void tst_Migrations::newerVersionIsRefused()
+{
+    FRONTDESK_PREPARE_DATABASE(database);
+    const SqlDialect dialect = dialectOf(database.config());
+    const int future = Migrations::latestVersion() + 1;
+    QString error;
+    const bool built = database.withConnection(
+        [&](QSqlDatabase &db, QString *why) {
+            int version = 0;
+            return Migrations::apply(db, dialect, Migrations::latestVersion(), &version, why)
+                && exec(db, u"INSERT INTO schema_version (version, applied_at) VALUES (?, ?)"_s, { future, T0 }, why);
+        },
+        &error);
+    QVERIFY2(built, qPrintable(error));
+
+    Store store;
+    const auto opened = await(store.open(database.config()));
+    QCOMPARE(opened.error, StoreError::Failed);
+    QVERIFY2(opened.message.contains(u"schema version %1"_s.arg(future)), qPrintable(opened.message));
+    QVERIFY2(opened.message.contains(u"newer Frontdesk"_s), qPrintable(opened.message));
+    QCOMPARE(await(store.listSites(), 5000).error, StoreError::Failed);
+    store.close();
+
+    // Nothing was downgraded.
+    QList<int> versions;
+    QVERIFY2(database.withConnection(
+                 [&](QSqlDatabase &db, QString *) {
+                     versions = recordedVersions(db);
+                     return true;
+                 },
+                 &error),
+             qPrintable(error));
+    QCOMPARE(versions.last(), future);
+}
+
+QTEST_GUILESS_MAIN(tst_Migrations)
+#include "tst_migrations.moc"

@@ -1,0 +1,885 @@
+#include "storetesting.h"
+
+#include "store/databaseworker.h"
+#include "store/store.h"
+
+#include <QCryptographicHash>
+#include <QSet>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Frontdesk;
+
+namespace {
+
+constexpr qint64 T0 = 1'700'000'000'000;
+
+QByteArray hashOf(const QString &token)
+{
+    return QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256);
+}
+
+SiteRecord siteNamed(const QString &key)
+{
+    SiteRecord site;
+    site.siteKey = key;
+    site.name = u"Shop "_s + key;
+    site.allowedOrigins = { u"https://shop.example"_s, u"https://www.shop.example"_s };
+    site.widgetSettings = QJsonObject{ { u"colour"_s, u"#3366ff"_s }, { u"position"_s, u"right"_s } };
+    site.identitySecret = QByteArray("\x00\x01secret\xff", 9);
+    site.createdAt = T0;
+    return site;
+}
+
+VisitorRecord visitorFor(qint64 siteId, const QString &id, const QString &name = {}, const QString &email = {})
+{
+    VisitorRecord visitor;
+    visitor.id = id;
+    visitor.siteId = siteId;
+    visitor.name = name;
+    visitor.email = email;
+    visitor.attributes = QJsonObject{ { u"plan"_s, u"pro"_s }, { u"seats"_s, 3 } };
+    visitor.createdAt = T0;
+    visitor.lastSeenAt = T0;
+    return visitor;
+}
+
+AgentRecord agentNamed(const QString &email, const QString &name, AgentRole role = AgentRole::Agent)
+{
+    AgentRecord agent;
+    agent.email = email;
+    agent.name = name;
+    agent.role = role;
+    agent.passwordHash = "$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA";
+    agent.createdAt = T0;
+    return agent;
+}
+
+} // namespace
+
+/// @brief The store's contract, run against SQLite and a real MariaDB.
+class tst_Store : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void parseConfig_data();
+    void parseConfig();
+    void displayUrlHasNoPassword();
+
+    void openFromEmpty_data() { addBackendRows(); }
+    void openFromEmpty();
+    void sites_data() { addBackendRows(); }
+    void sites();
+    void agents_data() { addBackendRows(); }
+    void agents();
+    void agentTokens_data() { addBackendRows(); }
+    void agentTokens();
+    void visitors_data() { addBackendRows(); }
+    void visitors();
+    void pageViews_data() { addBackendRows(); }
+    void pageViews();
+    void appendVisitorMessage_data() { addBackendRows(); }
+    void appendVisitorMessage();
+    void appendAgentMessage_data() { addBackendRows(); }
+    void appendAgentMessage();
+    void assignAndClose_data() { addBackendRows(); }
+    void assignAndClose();
+    void conversationReads_data() { addBackendRows(); }
+    void conversationReads();
+    void messagePaging_data() { addBackendRows(); }
+    void messagePaging();
+    void openConversations_data() { addBackendRows(); }
+    void openConversations();
+    void search_data() { addBackendRows(); }
+    void search();
+    void markRead_data() { addBackendRows(); }
+    void markRead();
+    void groupCommitBatches_data() { addBackendRows(); }
+    void groupCommitBatches();
+    void failingJobRollsBackOnlyItself_data() { addBackendRows(); }
+    void failingJobRollsBackOnlyItself();
+    void closeCommitsQueuedAndReopenKeepsData_data() { addBackendRows(); }
+    void closeCommitsQueuedAndReopenKeepsData();
+    void callsOutsideOpenFail_data() { addBackendRows(); }
+    void callsOutsideOpenFail();
+    void openFailureIsReported_data() { addBackendRows(); }
+    void openFailureIsReported();
+    void continuesOnContextThread_data() { addBackendRows(); }
+    void continuesOnContextThread();
+    void lostConnectionRecovers_data() { addBackendRows(); }
+    void lostConnectionRecovers();
+};
+
+void tst_Store::parseConfig_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<QString>("display");
+    QTest::addColumn<QString>("errorContains");
+
+    QTest::newRow("sqlite relative") << u"sqlite:data/frontdesk.db"_s << true << u"sqlite:data/frontdesk.db"_s << QString();
+    QTest::newRow("sqlite absolute") << u"sqlite:/var/lib/frontdesk/fd.db"_s << true << u"sqlite:/var/lib/frontdesk/fd.db"_s
+                                     << QString();
+    QTest::newRow("sqlite url form") << u"sqlite:///var/lib/fd.db"_s << true << u"sqlite:/var/lib/fd.db"_s << QString();
+    QTest::newRow("sqlite empty") << u"sqlite:"_s << false << QString() << u"empty"_s;
+    QTest::newRow("mariadb default port") << u"mariadb://frontdesk@db.local/chat"_s << true
+                                          << u"mariadb://frontdesk@db.local:3306/chat"_s << QString();
+    QTest::newRow("mariadb port") << u"mariadb://fd@127.0.0.1:3307/chat"_s << true << u"mariadb://fd@127.0.0.1:3307/chat"_s
+                                  << QString();
+    QTest::newRow("mariadb socket") << u"mariadb://fd@localhost/chat?socket=/run/mysqld/mysqld.sock"_s << true
+                                    << u"mariadb://fd@localhost:3306/chat?socket=/run/mysqld/mysqld.sock"_s << QString();
+    QTest::newRow("mariadb password") << u"mariadb://fd:hunter2@localhost/chat"_s << false << QString()
+                                      << u"FRONTDESK_DB_PASSWORD"_s;
+    QTest::newRow("mariadb empty password") << u"mariadb://fd:@localhost/chat"_s << false << QString() << u"secret store"_s;
+    QTest::newRow("mariadb no user") << u"mariadb://localhost/chat"_s << false << QString() << u"user"_s;
+    QTest::newRow("mariadb no database") << u"mariadb://fd@localhost"_s << false << QString() << u"names no database"_s;
+    QTest::newRow("mariadb bad database") << u"mariadb://fd@localhost/chat;drop"_s << false << QString() << u"may only"_s;
+    QTest::newRow("mariadb bad port") << u"mariadb://fd@localhost:99999/chat"_s << false << QString() << u"malformed"_s;
+    QTest::newRow("mariadb unknown option") << u"mariadb://fd@localhost/chat?ssl=1"_s << false << QString()
+                                            << u"unknown option"_s;
+    QTest::newRow("postgres") << u"postgres://fd@localhost/chat"_s << false << QString() << u"neither"_s;
+    QTest::newRow("empty") << QString() << false << QString() << u"No database"_s;
+}
+
+void tst_Store::parseConfig()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, ok);
+    QFETCH(QString, display);
+    QFETCH(QString, errorContains);
+
+    DatabaseConfig config;
+    QString error;
+    QCOMPARE(DatabaseConfig::parse(text, &config, &error), ok);
+    if (ok) {
+        QCOMPARE(config.displayUrl(), display);
+    } else {
+        QVERIFY2(error.contains(errorContains), qPrintable(error));
+        QVERIFY2(error.endsWith(u'.'), qPrintable(error));
+        QVERIFY(!error.contains(u"hunter2"_s));
+    }
+}
+
+void tst_Store::displayUrlHasNoPassword()
+{
+    DatabaseConfig config;
+    config.password = u"from-secret-store"_s;
+    QString error;
+    QVERIFY(DatabaseConfig::parse(u"mariadb://fd@localhost:3306/chat"_s, &config, &error));
+    QCOMPARE(config.password, u"from-secret-store"_s); // a password filled in before parsing survives
+    QCOMPARE(config.user, u"fd"_s);
+    QCOMPARE(config.databaseName, u"chat"_s);
+    QVERIFY(!config.displayUrl().contains(u"from-secret-store"_s));
+}
+
+void tst_Store::openFromEmpty()
+{
+    FRONTDESK_OPEN_STORE(store, database);
+    QCOMPARE(Store::latestSchemaVersion(), 2);
+    const auto sites = await(store.listSites());
+    FRONTDESK_VERIFY_OK(sites);
+    QVERIFY(sites.value.isEmpty());
+    // Opening twice is refused rather than silently ignored.
+    const auto again = await(store.open(database.config()));
+    QCOMPARE(again.error, StoreError::Failed);
+}
+
+void tst_Store::sites()
+{
+    FRONTDESK_OPEN_STORE(store, database);
+
+    const auto created = await(store.createSite(siteNamed(u"key-a"_s)));
+    FRONTDESK_VERIFY_OK(created);
+    QVERIFY(created.value.id > 0);
+    QCOMPARE(created.value.siteKey, u"key-a"_s);
+    QCOMPARE(created.value.allowedOrigins, siteNamed(u"key-a"_s).allowedOrigins);
+    QCOMPARE(created.value.widgetSettings, siteNamed(u"key-a"_s).widgetSettings);
+    QCOMPARE(created.value.identitySecret, siteNamed(u"key-a"_s).identitySecret);
+    QCOMPARE(created.value.createdAt, T0);
+
+    QCOMPARE(await(store.createSite(siteNamed(u"key-a"_s))).error, StoreError::Conflict);
+    const auto other = await(store.createSite(siteNamed(u"key-b"_s)));
+    FRONTDESK_VERIFY_OK(other);
+
+    const auto byKey = await(store.siteByKey(u"key-a"_s));
+    FRONTDESK_VERIFY_OK(byKey);
+    QCOMPARE(byKey.value.id, created.value.id);
+    QCOMPARE(byKey.value.name, u"Shop key-a"_s);
+    QCOMPARE(await(store.siteByKey(u"KEY-A"_s)).error, StoreError::NotFound); // keys compare exactly
+    QCOMPARE(await(store.siteByKey(u"nope"_s)).error, StoreError::NotFound);
+
+    const auto list = await(store.listSites());
+    FRONTDESK_VERIFY_OK(list);
+    QCOMPARE(list.value.size(), 2);
+    QCOMPARE(list.value.at(0).siteKey, u"key-a"_s);
+
+    SiteRecord changed = created.value;
+    changed.name = u"Renamed"_s;
+    changed.allowedOrigins = { u"https://new.example"_s };
+    changed.widgetSettings = QJsonObject{ { u"title"_s, u"Hi ☕"_s } };
+    const auto updated = await(store.updateSite(changed));
+    FRONTDESK_VERIFY_OK(updated);
+    QCOMPARE(updated.value.name, u"Renamed"_s);
+    QCOMPARE(updated.value.allowedOrigins, changed.allowedOrigins);
+    QCOMPARE(updated.value.widgetSettings, changed.widgetSettings);
+    // Updating with identical values is still a success (rows matched, not changed).
+    FRONTDESK_VERIFY_OK(await(store.updateSite(changed)));
+
+    changed.siteKey = u"key-b"_s;
+    QCOMPARE(await(store.updateSite(changed)).error, StoreError::Conflict);
+    SiteRecord missing = changed;
+    missing.id = 9999;
+    missing.siteKey = u"key-z"_s;
+    QCOMPARE(await(store.updateSite(missing)).error, StoreError::NotFound);
+}
+
+void tst_Store::agents()
+{
+    FRONTDESK_OPEN_STORE(store, database);
+
+    const auto ada = await(store.createAgent(agentNamed(u"  Ada@Example.COM "_s, u"Ada"_s, AgentRole::Admin)));
+    FRONTDESK_VERIFY_OK(ada);
+    QCOMPARE(ada.value.email, u"ada@example.com"_s);
+    QCOMPARE(toString(ada.value.role), toString(AgentRole::Admin));
+    QCOMPARE(ada.value.passwordHash, agentNamed({}, {}).passwordHash);
+
+    const auto duplicate = await(store.createAgent(agentNamed(u"ADA@example.com"_s, u"Other"_s)));
+    QCOMPARE(duplicate.error, StoreError::Conflict);
+    QVERIFY2(duplicate.message.contains(u"ada@example.com"_s), qPrintable(duplicate.message));
+
+    const auto bob = await(store.createAgent(agentNamed(u"bob@example.com"_s, u"Bob"_s)));
+    FRONTDESK_VERIFY_OK(bob);
+    QCOMPARE(toString(bob.value.role), toString(AgentRole::Agent));
+
+    const auto byEmail = await(store.agentByEmail(u"Ada@example.com"_s));
+    FRONTDESK_VERIFY_OK(byEmail);
+    QCOMPARE(byEmail.value.id, ada.value.id);
+    QCOMPARE(await(store.agentByEmail(u"nobody@example.com"_s)).error, StoreError::NotFound);
+
+    const auto byId = await(store.agentById(bob.value.id));
+    FRONTDESK_VERIFY_OK(byId);
+    QCOMPARE(byId.value.name, u"Bob"_s);
+    QCOMPARE(await(store.agentById(424242)).error, StoreError::NotFound);
+
+    const auto list = await(store.listAgents());
+    FRONTDESK_VERIFY_OK(list);
+    QCOMPARE(list.value.size(), 2);
+
+    FRONTDESK_VERIFY_OK(await(store.setAgentPassword(bob.value.id, "new-hash")));
+    QCOMPARE(await(store.agentById(bob.value.id)).value.passwordHash, QByteArray("new-hash"));
+    QCOMPARE(await(store.setAgentPassword(424242, "x")).error, StoreError::NotFound);
+
+    FRONTDESK_VERIFY_OK(await(store.deleteAgent(bob.value.id)));
+    QCOMPARE(await(store.agentById(bob.value.id)).error, StoreError::NotFound);
+    QCOMPARE(await(store.deleteAgent(bob.value.id)).error, StoreError::NotFound);
+    QCOMPARE(await(store.listAgents()).value.size(), 1);
+}
+
+void tst_Store::agentTokens()
+{
+    FRONTDESK_OPEN_STORE(store, database);
+    const auto ada = await(store.createAgent(agentNamed(u"ada@example.com"_s, u"Ada"_s)));
+    FRONTDESK_VERIFY_OK(ada);
+
+    const QByteArray token = hashOf(u"token-1"_s);
+    FRONTDESK_VERIFY_OK(await(store.createAgentToken(ada.value.id, token, T0 + 1000)));
+    QCOMPARE(await(store.createAgentToken(424242, hashOf(u"x"_s), T0 + 1000)).error, StoreError::NotFound);
+
+    const auto found = await(store.agentByTokenHash(token, T0));
+    FRONTDESK_VERIFY_OK(found);
+    QCOMPARE(found.value.id, ada.value.id);
+    QCOMPARE(await(store.agentByTokenHash(token, T0 + 1000)).error, StoreError::NotFound); // expires_at <= now
+    QCOMPARE(await(store.agentByTokenHash(hashOf(u"other"_s), T0)).error, StoreError::NotFound);
+
+    FRONTDESK_VERIFY_OK(await(store.deleteAgentToken(token)));
+    QCOMPARE(await(store.agentByTokenHash(token, T0)).error, StoreError::NotFound);
+    QCOMPARE(await(store.deleteAgentToken(token)).error, StoreError::NotFound);
+
+    // Tokens go when their agent goes.
+    const QByteArray second = hashOf(u"token-2"_s);
+    FRONTDESK_VERIFY_OK(await(store.createAgentToken(ada.value.id, second, T0 + 1000)));
+    FRONTDESK_VERIFY_OK(await(store.deleteAgent(ada.value.id)));
+    QCOMPARE(await(store.agentByTokenHash(second, T0)).error, StoreError::NotFound);
+}
+
+void tst_Store::visitors()
+{
+    FRONTDESK_OPEN_STORE(store, database);
+    const auto site = await(store.createSite(siteNamed(u"key-a"_s)));
+    const auto otherSite = await(store.createSite(siteNamed(u"key-b"_s)));
+    FRONTDESK_VERIFY_OK(site);
+    FRONTDESK_VERIFY_OK(otherSite);
+
+    const QByteArray token = hashOf(u"visitor-token"_s);
+    const auto created = await(store.createVisitor(visitorFor(site.value.id, u"v-1"_s, u"Zoë"_s), token));
+    FRONTDESK_VERIFY_OK(created);
+    QCOMPARE(created.value.name, u"Zoë"_s);
+    QCOMPARE(created.value.attributes.value(u"seats"_s).toInt(), 3);
+    QCOMPARE(await(store.createVisitor(visitorFor(site.value.id, u"v-1"_s), token)).error, StoreError::Conflict);
+    QCOMPARE(await(store.createVisitor(visitorFor(9999, u"v-2"_s), token)).error, StoreError::NotFound);
+
+    FRONTDESK_VERIFY_OK(await(store.visitorByToken(site.value.id, u"v-1"_s, token)));
+    QCOMPARE(await(store.visitorByToken(site.value.id, u"v-1"_s, hashOf(u"wrong"_s))).error, StoreError::NotFound);
+    QCOMPARE(await(store.visitorByToken(otherSite.value.id, u"v-1"_s, token)).error, StoreError::NotFound);
+    QCOMPARE(await(store.visitorByToken(site.value.id, u"v-9"_s, token)).error, StoreError::NotFound);
+
+    FRONTDESK_VERIFY_OK(await(store.visitorById(u"v-1"_s)));
+    QCOMPARE(await(store.visitorById(u"v-9"_s)).error, StoreError::NotFound);
+
+    VisitorRecord changed = created.value;
+    changed.name = u"Zoë Example"_s;
+    changed.email = u"zoe@example.com"_s;
+    changed.attributes = QJsonObject{ { u"page"_s, u"/pricing"_s } };
+    changed.lastSeenAt = T0 + 5000;
+    const auto updated = await(store.updateVisitor(changed));
+    FRONTDESK_VERIFY_OK(updated);
+    QCOMPARE(updated.value.email, u"zoe@example.com"_s);
+    QCOMPARE(updated.value.attributes, changed.attributes);
+    QCOMPARE(updated.value.lastSeenAt, T0 + 5000);
+    QCOMPARE(updated.value.createdAt, T0);
+    changed.id = u"v-9"_s;
+    QCOMPARE(await(store.updateVisitor(changed)).error, StoreError::NotFound);
+}
+
+void tst_Store::pageViews()
+{
+    FRONTDESK_OPEN_STORE(store, database);
+    const auto site = await(store.createSite(siteNamed(u"key-a"_s)));
+    FRONTDESK_VERIFY_OK(await(store.createVisitor(visitorFor(site.value.id, u"v-1"_s), hashOf(u"t"_s))));
+
+    for (int i = 0; i < 5; ++i)
+        FRONTDESK_VERIFY_OK(
+            await(store.recordPageView({ u"v-1"_s, u"https://shop.example/p%1"_s.arg(i), u"Page %1"_s.arg(i), T0 + i })));
+    QCOMPARE(await(store.recordPageView({ u"v-9"_s, u"https://x"_s, u"x"_s, T0 })).error, StoreError::NotFound);
+
+    const auto views = await(store.pageViews(u"v-1"_s, 3));
+    FRONTDESK_VERIFY_OK(views);
+    QCOMPARE(views.value.size(), 3);
+    QCOMPARE(views.value.at(0).url, u"https://shop.example/p4"_s); // newest first
+    QCOMPARE(views.value.at(0).title, u"Page 4"_s);
+    QCOMPARE(views.value.at(2).at, T0 + 2);
+    QVERIFY(await(store.pageViews(u"v-9"_s, 3)).value.isEmpty());
+}
+
+void tst_Store::appendVisitorMessage()
+{
+    FRONTDESK_OPEN_STORE(store, database);
+    const auto site = await(store.createSite(siteNamed(u"key-a"_s)));
+    const auto otherSite = await(store.createSite(siteNamed(u"key-b"_s)));
+    FRONTDESK_VERIFY_OK(await(store.createVisitor(visitorFor(site.value.id, u"v-1"_s), hashOf(u"t"_s))));
+
+    const auto first = await(store.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-1"_s, u"Hello 👋"_s, T0 + 10));
+    FRONTDESK_VERIFY_OK(first);
+    QVERIFY(first.value.conversationCreated);
+    QVERIFY(!first.value.duplicate);
+    QCOMPARE(toString(first.value.conversation.status), toString(ConversationStatus::Waiting));
+    QCOMPARE(first.value.conversation.visitorId, u"v-1"_s);
+    QCOMPARE(first.value.conversation.siteId, site.value.id);
+    QCOMPARE(first.value.conversation.createdAt, T0 + 10);
+    QCOMPARE(first.value.message.body, u"Hello 👋"_s); // utf8mb4 on MariaDB
+    QCOMPARE(first.value.message.clientId, u"c-1"_s);
+    QCOMPARE(toString(first.value.message.authorKind), toString(AuthorKind::Visitor));
+    QCOMPARE(first.value.message.conversationId, first.value.conversation.id);
+
+    const auto second = await(store.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-2"_s, u"Anyone?"_s, T0 + 20));
+    FRONTDESK_VERIFY_OK(second);
+    QVERIFY(!second.value.conversationCreated);
+    QCOMPARE(second.value.conversation.id, first.value.conversation.id);
+    QCOMPARE(second.value.conversation.updatedAt, T0 + 20);
+    QVERIFY(second.value.message.id > first.value.message.id);
+
+    // A resend with the same client id: the stored row, not a new one.
+    const auto resent = await(store.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-1"_s, u"Hello 👋"_s, T0 + 30));
+    FRONTDESK_VERIFY_OK(resent);
+    QVERIFY(resent.value.duplicate);
+    QVERIFY(!resent.value.conversationCreated);
+    QCOMPARE(resent.value.message.id, first.value.message.id);
+    QCOMPARE(resent.value.message.createdAt, T0 + 10);
+    QCOMPARE(await(store.messagesAfter(first.value.conversation.id, 0, 100)).value.size(), 2);
+
+    QCOMPARE(await(store.appendVisitorMessage(site.value.id, u"v-9"_s, u"c-3"_s, u"x"_s, T0)).error, StoreError::NotFound);
+    QCOMPARE(await(store.appendVisitorMessage(otherSite.value.id, u"v-1"_s, u"c-3"_s, u"x"_s, T0)).error, StoreError::NotFound);
+
+    // Once closed, the next message opens a new conversation; a resend of an
+    // old client id still finds the old row.
+    FRONTDESK_VERIFY_OK(await(store.closeConversation(first.value.conversation.id, u"Closed"_s, T0 + 40)));
+    const auto next = await(store.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-4"_s, u"Back again"_s, T0 + 50));
+    FRONTDESK_VERIFY_OK(next);
+    QVERIFY(next.value.conversationCreated);
+    QVERIFY(next.value.conversation.id != first.value.conversation.id);
+    const auto oldResend = await(store.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-2"_s, u"Anyone?"_s, T0 + 60));
+    FRONTDESK_VERIFY_OK(oldResend);
+    QVERIFY(oldResend.value.duplicate);
+    QCOMPARE(oldResend.value.message.id, second.value.message.id);
+    QCOMPARE(oldResend.value.conversation.id, first.value.conversation.id);
+
+    // Messages without a client id are never taken for duplicates.
+    FRONTDESK_VERIFY_OK(await(store.appendVisitorMessage(site.value.id, u"v-1"_s, QString(), u"a"_s, T0 + 70)));
+    const auto noId = await(store.appendVisitorMessage(site.value.id, u"v-1"_s, QString(), u"b"_s, T0 + 71));
+    FRONTDESK_VERIFY_OK(noId);
+    QVERIFY(!noId.value.duplicate);
+}
+
+void tst_Store::appendAgentMessage()
+{
+    FRONTDESK_OPEN_STORE(store, database);
+    const auto site = await(store.createSite(siteNamed(u"key-a"_s)));
+    FRONTDESK_VERIFY_OK(await(store.createVisitor(visitorFor(site.value.id, u"v-1"_s), hashOf(u"t"_s))));
+    const auto ada = await(store.createAgent(agentNamed(u"ada@example.com"_s, u"Ada"_s)));
+    const auto start = await(store.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-1"_s, u"Hi"_s, T0));
+    FRONTDESK_VERIFY_OK(start);
+    const qint64 conversationId = start.value.conversation.id;
+
+    const auto reply = await(store.appendAgentMessage(conversationId, ada.value.id, u"a-1"_s, u"Hello!"_s, T0 + 5));
+    FRONTDESK_VERIFY_OK(reply);
+    QVERIFY(!reply.value.duplicate);
+    QCOMPARE(toString(reply.value.message.authorKind), toString(AuthorKind::Agent));
+    QCOMPARE(reply.value.message.authorAgentId, ada.value.id);
+    QCOMPARE(reply.value.message.authorName, u"Ada"_s);
+    QCOMPARE(reply.value.conversation.updatedAt, T0 + 5);
+
+    // The same client id in the same conversation is the same reply; the
+    // visitor may use that client id too without colliding.
+    const auto again = await(store.appendAgentMessage(conversationId, ada.value.id, u"a-1"_s, u"Hello!"_s, T0 + 6));
+    FRONTDESK_VERIFY_OK(again);
+    QVERIFY(again.value.duplicate);
+    QCOMPARE(again.value.message.id, reply.value.message.id);
+
+    QCOMPARE(await(store.appendAgentMessage(9999, ada.value.id, u"a-2"_s, u"x"_s, T0)).error, StoreError::NotFound);
+    QCOMPARE(await(store.appendAgentMessage(conversationId, 9999, u"a-2"_s, u"x"_s, T0)).error, StoreError::NotFound);
+
+    FRONTDESK_VERIFY_OK(await(store.closeConversation(conversationId, u"Closed"_s, T0 + 10)));
+    const auto closed = await(store.appendAgentMessage(conversationId, ada.value.id, u"a-3"_s, u"Late"_s, T0 + 11));
+    QCOMPARE(closed.error, StoreError::Conflict);
+    QVERIFY2(closed.message.contains(QString::number(conversationId)), qPrintable(closed.message));
+    // A resend of a reply stored before the close is still answered.
+    const auto lateResend = await(store.appendAgentMessage(conversationId, ada.value.id, u"a-1"_s, u"Hello!"_s, T0 + 12));
+    FRONTDESK_VERIFY_OK(lateResend);
+    QVERIFY(lateResend.value.duplicate);
+}
+
+void tst_Store::assignAndClose()
+{
+    FRONTDESK_OPEN_STORE(store, database);
+    const auto site = await(store.createSite(siteNamed(u"key-a"_s)));
+    FRONTDESK_VERIFY_OK(await(store.createVisitor(visitorFor(site.value.id, u"v-1"_s), hashOf(u"t"_s))));
+    const auto ada = await(store.createAgent(agentNamed(u"ada@example.com"_s, u"Ada"_s)));
+    const auto bob = await(store.createAgent(agentNamed(u"bob@example.com"_s, u"Bob"_s)));
+    const auto start = await(store.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-1"_s, u"Hi"_s, T0));
+    const qint64 id = start.value.conversation.id;
+
+    const auto assigned = await(store.assignConversation(id, ada.value.id, false, u"Ada joined"_s, T0 + 1));
+    FRONTDESK_VERIFY_OK(assigned);
+    QCOMPARE(toString(assigned.value.conversation.status), toString(ConversationStatus::Active));
+    QCOMPARE(assigned.value.conversation.assignedAgentId, ada.value.id);
+    QCOMPARE(assigned.value.conversation.assignedAgentName, u"Ada"_s);
+    QCOMPARE(assigned.value.conversation.updatedAt, T0 + 1);
+    QCOMPARE(toString(assigned.value.systemMessage.authorKind), toString(AuthorKind::System));
+    QCOMPARE(assigned.value.systemMessage.body, u"Ada joined"_s);
+    QVERIFY(assigned.value.systemMessage.clientId.isEmpty());
+
+    QCOMPARE(await(store.assignConversation(id, bob.value.id, false, u"Bob joined"_s, T0 + 2)).error, StoreError::Conflict);
+    // Several system lines (no client id) never collide on the unique index.
+    const auto taken = await(store.assignConversation(id, bob.value.id, true, u"Bob took over"_s, T0 + 3));
+    FRONTDESK_VERIFY_OK(taken);
+    QCOMPARE(taken.value.conversation.assignedAgentName, u"Bob"_s);
+    QVERIFY(taken.value.systemMessage.id > assigned.value.systemMessage.id);
+
+    QCOMPARE(await(store.assignConversation(9999, ada.value.id, false, u"x"_s, T0)).error, StoreError::NotFound);
+    QCOMPARE(await(store.assignConversation(id, 9999, true, u"x"_s, T0)).error, StoreError::NotFound);
+
+    const auto closed = await(store.closeConversation(id, u"Bob closed the chat"_s, T0 + 4));
+    FRONTDESK_VERIFY_OK(closed);
+    QCOMPARE(toString(closed.value.conversation.status), toString(ConversationStatus::Closed));
+    QCOMPARE(closed.value.conversation.closedAt, T0 + 4);
+    QCOMPARE(closed.value.conversation.updatedAt, T0 + 4);
+    QCOMPARE(closed.value.systemMessage.body, u"Bob closed the chat"_s);
+
+    QCOMPARE(await(store.closeConversation(id, u"again"_s, T0 + 5)).error, StoreError::Conflict);
+    QCOMPARE(await(store.closeConversation(9999, u"x"_s, T0 + 5)).error, StoreError::NotFound);
+    QCOMPARE(await(store.assignConversation(id, ada.value.id, true, u"x"_s, T0 + 6)).error, StoreError::Conflict);
+
+    const auto messages = await(store.messagesAfter(id, 0, 100));
+    FRONTDESK_VERIFY_OK(messages);
+    QCOMPARE(messages.value.size(), 4);
+    QCOMPARE(toString(messages.value.last().authorKind), toString(AuthorKind::System));
+}
+
+void tst_Store::conversationReads()
+{
+    FRONTDESK_OPEN_STORE(store, database);
+    const auto site = await(store.createSite(siteNamed(u"key-a"_s)));
+    FRONTDESK_VERIFY_OK(await(store.createVisitor(visitorFor(site.value.id, u"v-1"_s), hashOf(u"t"_s))));
+    FRONTDESK_VERIFY_OK(await(store.createVisitor(visitorFor(site.value.id, u"v-2"_s), hashOf(u"t"_s))));
+
+    const auto none = await(store.latestConversationForVisitor(u"v-1"_s));
+    FRONTDESK_VERIFY_OK(none);
+    QVERIFY(!none.value.has_value());
+    QVERIFY(await(store.conversationsForVisitor(u"v-1"_s)).value.isEmpty());
+
+    const auto first = await(store.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-1"_s, u"one"_s, T0));
+    FRONTDESK_VERIFY_OK(await(store.closeConversation(first.value.conversation.id, u"closed"_s, T0 + 1)));
+    const auto second = await(store.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-2"_s, u"two"_s, T0 + 2));
+
+    const auto byId = await(store.conversationById(first.value.conversation.id));
+    FRONTDESK_VERIFY_OK(byId);
+    QCOMPARE(toString(byId.value.status), toString(ConversationStatus::Closed));
+    QCOMPARE(await(store.conversationById(9999)).error, StoreError::NotFound);
+
+    const auto latest = await(store.latestConversationForVisitor(u"v-1"_s));
+    FRONTDESK_VERIFY_OK(latest);
+    QVERIFY(latest.value.has_value());
+    QCOMPARE(latest.value->id, second.value.conversation.id);
+
+    const auto all = await(store.conversationsForVisitor(u"v-1"_s));
+    FRONTDESK_VERIFY_OK(all);
+    QCOMPARE(all.value.size(), 2);
+    QCOMPARE(all.value.at(0).id, second.value.conversation.id); // newest first
+    QCOMPARE(all.value.at(1).id, first.value.conversation.id);
+    QVERIFY(await(store.conversationsForVisitor(u"v-2"_s)).value.isEmpty());
+}
+
+void tst_Store::messagePaging()
+{
+    FRONTDESK_OPEN_STORE(store, database);
+    const auto site = await(store.createSite(siteNamed(u"key-a"_s)));
+    FRONTDESK_VERIFY_OK(await(store.createVisitor(visitorFor(site.value.id, u"v-1"_s), hashOf(u"t"_s))));
+    QList<qint64> ids;
+    qint64 conversationId = 0;
+    for (int i = 0; i < 10; ++i) {
+        const auto r = await(store.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-%1"_s.arg(i), u"m%1"_s.arg(i), T0 + i));
+        FRONTDESK_VERIFY_OK(r);
+        ids.append(r.value.message.id);
+        conversationId = r.value.conversation.id;
+    }
+    QVERIFY(std::is_sorted(ids.cbegin(), ids.cend()));
+
+    const auto firstPage = await(store.messagesAfter(conversationId, 0, 4));
+    FRONTDESK_VERIFY_OK(firstPage);
+    QCOMPARE(firstPage.value.size(), 4);
+    QCOMPARE(firstPage.value.at(0).body, u"m0"_s);
+    QCOMPARE(firstPage.value.at(3).body, u"m3"_s);
+    const auto nextPage = await(store.messagesAfter(conversationId, firstPage.value.last().id, 4));
+    QCOMPARE(nextPage.value.size(), 4);
+    QCOMPARE(nextPage.value.at(0).body, u"m4"_s);
+    QCOMPARE(await(store.messagesAfter(conversationId, ids.last(), 4)).value.size(), 0);
+
+    const auto newest = await(store.messagesBefore(conversationId, 0, 3));
+    FRONTDESK_VERIFY_OK(newest);
+    QCOMPARE(newest.value.size(), 3);
+    QCOMPARE(newest.value.at(0).body, u"m7"_s); // oldest first
+    QCOMPARE(newest.value.at(2).body, u"m9"_s);
+    const auto older = await(store.messagesBefore(conversationId, ids.at(5), 2));
+    QCOMPARE(older.value.size(), 2);
+    QCOMPARE(older.value.at(0).body, u"m3"_s);
+    QCOMPARE(older.value.at(1).body, u"m4"_s);
+    QCOMPARE(await(store.messagesBefore(conversationId, ids.at(1), 5)).value.size(), 1);
+
+    QCOMPARE(await(store.messagesAfter(9999, 0, 4)).error, StoreError::NotFound);
+    QCOMPARE(await(store.messagesBefore(9999, 0, 4)).error, StoreError::NotFound);
+}
+
+void tst_Store::openConversations()
+{
+    FRONTDESK_OPEN_STORE(store, database);
+    const auto site = await(store.createSite(siteNamed(u"key-a"_s)));
+    const auto ada = await(store.createAgent(agentNamed(u"ada@example.com"_s, u"Ada"_s)));
+    for (const QString &id : { u"v-1"_s, u"v-2"_s, u"v-3"_s })
+        FRONTDESK_VERIFY_OK(await(store.createVisitor(visitorFor(site.value.id, id, u"Name "_s + id), hashOf(id))));
+
+    const auto a = await(store.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-1"_s, u"first"_s, T0));
+    const auto b = await(store.appendVisitorMessage(site.value.id, u"v-2"_s, u"c-1"_s, u"second"_s, T0 + 1));
+    const auto c = await(store.appendVisitorMessage(site.value.id, u"v-3"_s, u"c-1"_s, u"third"_s, T0 + 2));
+    FRONTDESK_VERIFY_OK(await(store.assignConversation(b.value.conversation.id, ada.value.id, false, u"Ada joined"_s, T0 + 3)));
+    FRONTDESK_VERIFY_OK(await(store.appendAgentMessage(b.value.conversation.id, ada.value.id, u"r-1"_s, u"reply"_s, T0 + 4)));
+    FRONTDESK_VERIFY_OK(await(store.closeConversation(c.value.conversation.id, u"closed"_s, T0 + 5)));
+
+    const auto open = await(store.openConversations());
+    FRONTDESK_VERIFY_OK(open);
+    QCOMPARE(open.value.size(), 2);
+    const ConversationSummary &waiting = open.value.at(0); // oldest first
+    QCOMPARE(waiting.conversation.id, a.value.conversation.id);
+    QCOMPARE(toString(waiting.conversation.status), toString(ConversationStatus::Waiting));
+    QCOMPARE(waiting.visitor.id, u"v-1"_s);
+    QCOMPARE(waiting.visitor.name, u"Name v-1"_s);
+    QCOMPARE(waiting.visitor.attributes.value(u"plan"_s).toString(), u"pro"_s);
+    QCOMPARE(waiting.lastMessage.body, u"first"_s);
+    const ConversationSummary &active = open.value.at(1);
+    QCOMPARE(toString(active.conversation.status), toString(ConversationStatus::Active));
+    QCOMPARE(active.conversation.assignedAgentName, u"Ada"_s);
+    QCOMPARE(active.lastMessage.body, u"reply"_s);
+    QCOMPARE(active.lastMessage.authorName, u"Ada"_s);
+}
+
+void tst_Store::search()
+{
+    FRONTDESK_OPEN_STORE(store, database);
+    const auto site = await(store.createSite(siteNamed(u"key-a"_s)));
+    FRONTDESK_VERIFY_OK(await(
+        store.createVisitor(visitorFor(site.value.id, u"v-1"_s, u"Grace Hopper"_s, u"grace@navy.example"_s), hashOf(u"1"_s))));
+    FRONTDESK_VERIFY_OK(
+        await(store.createVisitor(visitorFor(site.value.id, u"v-2"_s, u"Alan"_s, u"alan@example.com"_s), hashOf(u"2"_s))));
+    FRONTDESK_VERIFY_OK(
+        await(store.createVisitor(visitorFor(site.value.id, u"v-3"_s, u"Open"_s, u"open@example.com"_s), hashOf(u"3"_s))));
+
+    const auto g = await(store.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-1"_s, u"My REFUND please, 100% sure"_s, T0));
+    FRONTDESK_VERIFY_OK(await(store.closeConversation(g.value.conversation.id, u"closed"_s, T0 + 10)));
+    const auto a = await(store.appendVisitorMessage(site.value.id, u"v-2"_s, u"c-1"_s, u"Where is my parcel?"_s, T0 + 1));
+    FRONTDESK_VERIFY_OK(await(store.closeConversation(a.value.conversation.id, u"closed"_s, T0 + 20)));
+    // Open conversations are not searched, even when they match.
+    FRONTDESK_VERIFY_OK(await(store.appendVisitorMessage(site.value.id, u"v-3"_s, u"c-1"_s, u"refund parcel"_s, T0 + 2)));
+
+    const auto all = await(store.searchClosedConversations(QString(), 10));
+    FRONTDESK_VERIFY_OK(all);
+    QCOMPARE(all.value.size(), 2);
+    QCOMPARE(all.value.at(0).conversation.id, a.value.conversation.id); // newest first
+    QCOMPARE(all.value.at(0).lastMessage.body, u"closed"_s);
+
+    const auto refund = await(store.searchClosedConversations(u"refund"_s, 10));
+    FRONTDESK_VERIFY_OK(refund);
+    QCOMPARE(refund.value.size(), 1);
+    QCOMPARE(refund.value.at(0).visitor.id, u"v-1"_s);
+
+    QCOMPARE(await(store.searchClosedConversations(u"hopper"_s, 10)).value.size(), 1); // visitor name
+    QCOMPARE(await(store.searchClosedConversations(u"EXAMPLE.COM"_s, 10)).value.size(), 1); // visitor email
+    QCOMPARE(await(store.searchClosedConversations(u"100%"_s, 10)).value.size(), 1); // % is literal
+    QCOMPARE(await(store.searchClosedConversations(u"1_0"_s, 10)).value.size(), 0); // _ is literal
+    QCOMPARE(await(store.searchClosedConversations(u"nothing like this"_s, 10)).value.size(), 0);
+    QCOMPARE(await(store.searchClosedConversations(QString(), 1)).value.size(), 1);
+}
+
+void tst_Store::markRead()
+{
+    FRONTDESK_OPEN_STORE(store, database);
+    const auto site = await(store.createSite(siteNamed(u"key-a"_s)));
+    FRONTDESK_VERIFY_OK(await(store.createVisitor(visitorFor(site.value.id, u"v-1"_s), hashOf(u"t"_s))));
+    QList<qint64> messageIds;
+    qint64 id = 0;
+    for (int i = 0; i < 3; ++i) {
+        const auto m = await(store.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-%1"_s.arg(i), u"hi"_s, T0 + i));
+        FRONTDESK_VERIFY_OK(m);
+        QCOMPARE(m.value.conversation.visitorReadUpTo, 0);
+        id = m.value.conversation.id;
+        messageIds.append(m.value.message.id);
+    }
+
+    auto read = await(store.markRead(id, AuthorKind::Agent, messageIds.at(2)));
+    FRONTDESK_VERIFY_OK(read);
+    QCOMPARE(read.value.agentReadUpTo, messageIds.at(2));
+    QCOMPARE(read.value.visitorReadUpTo, 0);
+    read = await(store.markRead(id, AuthorKind::Agent, messageIds.at(0))); // never lowers
+    FRONTDESK_VERIFY_OK(read);
+    QCOMPARE(read.value.agentReadUpTo, messageIds.at(2));
+    read = await(store.markRead(id, AuthorKind::Visitor, messageIds.at(1)));
+    QCOMPARE(read.value.visitorReadUpTo, messageIds.at(1));
+    QCOMPARE(read.value.agentReadUpTo, messageIds.at(2));
+    QCOMPARE(await(store.conversationById(id)).value.visitorReadUpTo, messageIds.at(1));
+    QCOMPARE(await(store.markRead(9999, AuthorKind::Agent, 1)).error, StoreError::NotFound);
+    // A mark beyond the conversation's messages would hide later ones as read.
+    QCOMPARE(await(store.markRead(id, AuthorKind::Agent, messageIds.at(2) + 1000)).error, StoreError::NotFound);
+    QCOMPARE(await(store.conversationById(id)).value.agentReadUpTo, messageIds.at(2));
+}
+
+void tst_Store::groupCommitBatches()
+{
+    FRONTDESK_OPEN_STORE(store, database);
+    const auto site = await(store.createSite(siteNamed(u"key-a"_s)));
+    FRONTDESK_VERIFY_OK(await(store.createVisitor(visitorFor(site.value.id, u"v-1"_s), hashOf(u"t"_s))));
+
+    constexpr int Count = 1000;
+    const qint64 commitsBefore = store.commitCount();
+    QList<QFuture<StoreResult<AppendResult>>> futures;
+    futures.reserve(Count);
+    for (int i = 0; i < Count; ++i)
+        futures.append(store.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-%1"_s.arg(i), u"burst %1"_s.arg(i), T0 + i));
+
+    QSet<qint64> ids;
+    qint64 conversationId = 0;
+    for (const auto &future : std::as_const(futures)) {
+        const auto result = await(future);
+        FRONTDESK_VERIFY_OK(result);
+        QVERIFY(!result.value.duplicate);
+        ids.insert(result.value.message.id);
+        conversationId = result.value.conversation.id;
+    }
+    QCOMPARE(ids.size(), Count);
+    const qint64 commits = store.commitCount() - commitsBefore;
+    qInfo("%d appends took %lld commits", Count, commits);
+    QVERIFY2(commits < Count / 10, qPrintable(u"%1 commits for %2 calls: not batched"_s.arg(commits).arg(Count)));
+
+    const auto stored = await(store.messagesAfter(conversationId, 0, 2 * Count));
+    FRONTDESK_VERIFY_OK(stored);
+    QCOMPARE(stored.value.size(), Count);
+    const auto conversations = await(store.conversationsForVisitor(u"v-1"_s));
+    QCOMPARE(conversations.value.size(), 1);
+}
+
+void tst_Store::failingJobRollsBackOnlyItself()
+{
+    FRONTDESK_OPEN_STORE(store, database);
+    const auto site = await(store.createSite(siteNamed(u"key-a"_s)));
+    FRONTDESK_VERIFY_OK(await(store.createVisitor(visitorFor(site.value.id, u"v-1"_s), hashOf(u"t"_s))));
+    FRONTDESK_VERIFY_OK(await(store.createAgent(agentNamed(u"ada@example.com"_s, u"Ada"_s))));
+
+    // Hold the writer so that all of the calls below land in one batch.
+    auto *worker = store.findChild<DatabaseWorker *>();
+    QVERIFY(worker);
+    worker->suspend();
+    const qint64 commitsBefore = store.commitCount();
+    auto before = store.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-1"_s, u"before"_s, T0);
+    auto duplicate = store.createAgent(agentNamed(u"ADA@example.com"_s, u"Impostor"_s));
+    auto tooLong = store.appendVisitorMessage(site.value.id, u"v-1"_s, QString(500, u'x'), u"refused"_s, T0 + 1);
+    auto unknown = store.appendAgentMessage(9999, 1, u"a-1"_s, u"refused"_s, T0 + 2);
+    auto after = store.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-2"_s, u"after"_s, T0 + 3);
+    QTest::qWait(50);
+    QVERIFY(!before.isFinished()); // held: nothing is answered before its commit
+    worker->resume();
+
+    FRONTDESK_VERIFY_OK(await(before));
+    QCOMPARE(await(duplicate).error, StoreError::Conflict);
+    QCOMPARE(await(tooLong).error, StoreError::Failed);
+    QCOMPARE(await(unknown).error, StoreError::NotFound);
+    const auto last = await(after);
+    FRONTDESK_VERIFY_OK(last);
+    QCOMPARE(store.commitCount() - commitsBefore, 1);
+
+    const auto stored = await(store.messagesAfter(last.value.conversation.id, 0, 10));
+    QCOMPARE(stored.value.size(), 2);
+    QCOMPARE(stored.value.at(0).body, u"before"_s);
+    QCOMPARE(stored.value.at(1).body, u"after"_s);
+    QCOMPARE(await(store.listAgents()).value.size(), 1);
+}
+
+void tst_Store::closeCommitsQueuedAndReopenKeepsData()
+{
+    FRONTDESK_PREPARE_DATABASE(database);
+    QList<QFuture<StoreResult<AppendResult>>> futures;
+    {
+        Store store;
+        FRONTDESK_VERIFY_OK(await(store.open(database.config())));
+        const auto site = await(store.createSite(siteNamed(u"key-a"_s)));
+        FRONTDESK_VERIFY_OK(await(store.createVisitor(visitorFor(site.value.id, u"v-1"_s), hashOf(u"t"_s))));
+        for (int i = 0; i < 200; ++i)
+            futures.append(store.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-%1"_s.arg(i), u"m"_s, T0 + i));
+        store.close(); // blocks until everything queued has committed
+        for (const auto &future : std::as_const(futures))
+            QVERIFY(future.isFinished());
+    }
+    for (const auto &future : std::as_const(futures))
+        FRONTDESK_VERIFY_OK(future.result());
+
+    Store reopened;
+    const auto opened = await(reopened.open(database.config()));
+    FRONTDESK_VERIFY_OK(opened);
+    QCOMPARE(opened.value, Store::latestSchemaVersion());
+    const auto site = await(reopened.siteByKey(u"key-a"_s));
+    FRONTDESK_VERIFY_OK(site);
+    const auto messages = await(reopened.messagesAfter(futures.first().result().value.conversation.id, 0, 1000));
+    FRONTDESK_VERIFY_OK(messages);
+    QCOMPARE(messages.value.size(), 200);
+}
+
+void tst_Store::callsOutsideOpenFail()
+{
+    FRONTDESK_PREPARE_DATABASE(database);
+    Store store;
+    const auto early = await(store.listSites(), 5000);
+    QCOMPARE(early.error, StoreError::Failed);
+    QVERIFY2(early.message.contains(u"not open"_s), qPrintable(early.message));
+
+    // Calls made while open() is still running wait for it.
+    auto opening = store.open(database.config());
+    auto queued = store.listSites();
+    FRONTDESK_VERIFY_OK(await(opening));
+    FRONTDESK_VERIFY_OK(await(queued));
+
+    store.close();
+    const auto late = await(store.createSite(siteNamed(u"key-a"_s)), 5000);
+    QCOMPARE(late.error, StoreError::Failed);
+    QVERIFY2(late.message.contains(u"closed"_s), qPrintable(late.message));
+    store.close(); // twice is harmless
+}
+
+void tst_Store::openFailureIsReported()
+{
+    FRONTDESK_PREPARE_DATABASE(database);
+    DatabaseConfig config = database.config();
+    QTemporaryDir folder;
+    if (backend == u"sqlite"_s) {
+        // A path whose "folder" is a file can be neither created nor opened.
+        QFile blocker(folder.filePath(u"file"_s));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        config.sqlitePath = folder.filePath(u"file/frontdesk.db"_s);
+    } else {
+        config.password = u"wrong-password"_s;
+    }
+    Store store;
+    auto opening = store.open(config);
+    auto queued = store.listSites();
+    const auto opened = await(opening);
+    QCOMPARE(opened.error, StoreError::Failed);
+    QVERIFY(!opened.message.isEmpty());
+    qInfo("open failed as expected: %s", qPrintable(opened.message));
+    QCOMPARE(await(queued, 5000).error, StoreError::Failed);
+    QCOMPARE(await(store.listAgents(), 5000).error, StoreError::Failed);
+}
+
+void tst_Store::continuesOnContextThread()
+{
+    FRONTDESK_OPEN_STORE(store, database);
+    QThread *seenOn = nullptr;
+    int sites = -1;
+    store.listSites().then(this, [&](const StoreResult<QList<SiteRecord>> &result) {
+        seenOn = QThread::currentThread();
+        sites = result.value.size();
+    });
+    QTRY_COMPARE(sites, 0);
+    QCOMPARE(seenOn, thread());
+}
+
+void tst_Store::lostConnectionRecovers()
+{
+    FRONTDESK_OPEN_STORE(store, database);
+    if (backend == u"sqlite"_s)
+        QSKIP("SQLite has no connection to lose.");
+    FRONTDESK_VERIFY_OK(await(store.createSite(siteNamed(u"key-a"_s))));
+
+    // The server drops the writer's connection while it is idle (a restart, an
+    // idle timeout): the next batch reconnects instead of failing for good.
+    QString error;
+    int killed = 0;
+    QVERIFY2(database.withConnection(
+                 [&](QSqlDatabase &db, QString *why) {
+                     QSqlQuery find(db);
+                     find.prepare(u"SELECT id FROM information_schema.processlist WHERE db = ? AND id <> CONNECTION_ID()"_s);
+                     find.addBindValue(database.config().databaseName);
+                     if (!find.exec()) {
+                         *why = find.lastError().text();
+                         return false;
+                     }
+                     QList<qint64> ids;
+                     while (find.next())
+                         ids.append(find.value(0).toLongLong());
+                     for (const qint64 id : std::as_const(ids)) {
+                         QSqlQuery kill(db);
+                         // KILL takes no placeholder; the id is a number the server gave us.
+                         if (kill.exec(u"KILL CONNECTION %1"_s.arg(id)))
+                             ++killed;
+                     }
+                     return true;
+                 },
+                 &error),
+             qPrintable(error));
+    QCOMPARE(killed, 1);
+    const auto after = await(store.siteByKey(u"key-a"_s));
+    FRONTDESK_VERIFY_OK(after);
+}
+
+QTEST_GUILESS_MAIN(tst_Store)
+#include "tst_store.moc"

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "frontdeskserver.h"
+#include "testdatabase.h"
+
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QUrl>
+#include <memory>
+
+namespace Frontdesk {
+
+/// @brief A real FrontdeskServer on 127.0.0.1 and an ephemeral port, over a
+/// fresh TestDatabase, with one site (origin http://shop.test allowed) and an
+/// admin whose password the test knows.
+class TestServer
+{
+public:
+    static inline const QByteArray allowedOrigin = QByteArrayLiteral("http://shop.test");
+    static inline const QString adminEmail = QStringLiteral("admin@shop.test");
+    static inline const QString adminPassword = QStringLiteral("correct horse battery");
+
+    TestServer();
+    ~TestServer();
+
+    /// Prepares the database for @p backend ("sqlite" or "mariadb") and starts.
+    /// Returns false with a sentence in @p error; sets @p skip for FRONTDESK_TEST_MARIADB=skip.
+    [[nodiscard]] bool start(const QString &backend, QString *error, bool *skip = nullptr);
+    /// Stops (committing everything) and starts a new server on the same database.
+    [[nodiscard]] bool restart(QString *error);
+    void stop();
+
+    [[nodiscard]] FrontdeskServer *server() const { return m_server.get(); }
+    [[nodiscard]] ServerConfig &config() { return m_config; }
+    [[nodiscard]] QUrl httpUrl(const QString &path) const;
+    [[nodiscard]] QUrl wsUrl(const QString &pathAndQuery) const;
+    [[nodiscard]] QString siteKey() const { return m_siteKey; }
+    [[nodiscard]] quint16 port() const;
+
+private:
+    [[nodiscard]] bool startServer(QString *error);
+
+    TestDatabase m_database;
+    ServerConfig m_config;
+    std::unique_ptr<FrontdeskServer> m_server;
+    QString m_siteKey;
+};
+
+/// @brief The answer to a test's HTTP request.
+struct HttpAnswer {
+    int status = 0;
+    QJsonObject json;
+    QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    [[nodiscard]] QByteArray header(const QByteArray &name) const;
+};
+
+/// @brief Blocking HTTP for tests (waits in a local event loop, so the server
+/// in the same thread keeps running).
+class TestHttp
+{
+public:
+    [[nodiscard]] HttpAnswer get(const QUrl &url, const QList<QPair<QByteArray, QByteArray>> &headers = {});
+    [[nodiscard]] HttpAnswer post(const QUrl &url, const QByteArray &body,
+                                  const QList<QPair<QByteArray, QByteArray>> &headers = {});
+    [[nodiscard]] HttpAnswer postJson(const QUrl &url, const QJsonObject &body, const QByteArray &origin = {});
+    /// Logs in as the test admin; returns the token or an empty string.
+    [[nodiscard]] QString loginAdmin(const TestServer &server);
+
+private:
+    HttpAnswer finish(class QNetworkReply *reply);
+    QNetworkAccessManager m_network;
+};
+
+} // namespace Frontdesk
