@@ -50,8 +50,8 @@ bool CommandLine::parse(const QCoreApplication &app, CommandLine *result, QStrin
     const QCommandLineOption storePassword(u"store-database-password"_s,
                                            u"Read the database password from standard input, keep it in the secret store "
                                            "for --database, and exit."_s);
-    parser.addOptions({ headless, listen, database, tlsCert, tlsKey, allowOrigin, adminEmail, createAgent, agentName, agentRole,
-                        storePassword });
+    parser.addOptions(
+        {headless, listen, database, tlsCert, tlsKey, allowOrigin, adminEmail, createAgent, agentName, agentRole, storePassword});
     parser.process(app); // --help, --version and unknown options end here
 
     if (!parser.positionalArguments().isEmpty()) {

@@ -37,8 +37,11 @@ int ConsoleHost::run(QCoreApplication &app, const ServerConfig &config)
         QStringList snippets;
         for (const SiteRecord &site : server->sites().all())
             snippets.append(server->snippet(site));
+        for (const QString &line : setupLines)
+            qInfo().noquote() << line;
+        qInfo().noquote() << "listening on" << url.toString();
         engine.setInitialProperties(
-            { { u"serverUrl"_s, url.toString() }, { u"snippet"_s, snippets.join(u'\n') }, { u"setupLines"_s, setupLines } });
+            {{u"serverUrl"_s, url.toString()}, {u"snippet"_s, snippets.join(u'\n')}, {u"setupLines"_s, setupLines}});
         engine.load(QUrl(u"qrc:/Frontdesk/Console/Main.qml"_s));
     });
     QTimer::singleShot(0, server, &FrontdeskServer::start);

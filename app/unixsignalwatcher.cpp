@@ -9,7 +9,7 @@
 namespace Frontdesk {
 
 namespace {
-int s_pipe[2] = { -1, -1 };
+int s_pipe[2] = {-1, -1};
 
 void onSignal(int signalNumber)
 {

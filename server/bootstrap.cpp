@@ -16,10 +16,10 @@ namespace {
 
 QJsonObject defaultWidgetSettings()
 {
-    return QJsonObject{ { u"title"_s, u"Chat with us"_s },
-                        { u"welcome"_s, u"Hi! How can we help you today?"_s },
-                        { u"color"_s, u"#2563eb"_s },
-                        { u"position"_s, u"right"_s } };
+    return QJsonObject{{u"title"_s, u"Chat with us"_s},
+                       {u"welcome"_s, u"Hi! How can we help you today?"_s},
+                       {u"color"_s, u"#2563eb"_s},
+                       {u"position"_s, u"right"_s}};
 }
 
 void ensureAdmin(Store *store, const QString &adminEmail, const QString &adminPassword, QObject *context,
@@ -27,7 +27,7 @@ void ensureAdmin(Store *store, const QString &adminEmail, const QString &adminPa
 {
     auto agents = store->listAgents().then(context, [=](const StoreResult<QList<AgentRecord>> &listed) mutable {
         if (!listed.ok()) {
-            done(Bootstrap::Report{ false, u"Could not read the agents: %1"_s.arg(listed.message), {}, {} });
+            done(Bootstrap::Report{false, u"Could not read the agents: %1"_s.arg(listed.message), {}, {}});
             return;
         }
         if (!listed.value.isEmpty()) {
@@ -38,7 +38,7 @@ void ensureAdmin(Store *store, const QString &adminEmail, const QString &adminPa
         Bootstrap::createAgent(
             store, adminEmail, u"Admin"_s, password, AgentRole::Admin, context, [=](bool ok, const QString &message) mutable {
                 if (!ok) {
-                    done(Bootstrap::Report{ false, message, {}, {} });
+                    done(Bootstrap::Report{false, message, {}, {}});
                     return;
                 }
                 report.lines.append(
@@ -60,14 +60,14 @@ void Bootstrap::ensure(Store *store, const QString &siteName, const QString &adm
     for (const QString &origin : extraOrigins) {
         const QString problem = OriginPolicy::validateEntry(origin);
         if (!problem.isEmpty()) {
-            done(Report{ false, u"--allow-origin %1: %2"_s.arg(origin, problem), {}, {} });
+            done(Report{false, u"--allow-origin %1: %2"_s.arg(origin, problem), {}, {}});
             return;
         }
     }
 
     auto sites = store->listSites().then(context, [=](const StoreResult<QList<SiteRecord>> &listed) {
         if (!listed.ok()) {
-            done(Report{ false, u"Could not read the sites: %1"_s.arg(listed.message), {}, {} });
+            done(Report{false, u"Could not read the sites: %1"_s.arg(listed.message), {}, {}});
             return;
         }
         // With sites already there, only new origins may need adding to the first one.
@@ -79,14 +79,14 @@ void Bootstrap::ensure(Store *store, const QString &siteName, const QString &adm
                     origins.append(normalized);
             }
             if (origins == site.allowedOrigins) {
-                report.sites = listed.value.isEmpty() ? QList<SiteRecord>{ site } : listed.value;
+                report.sites = listed.value.isEmpty() ? QList<SiteRecord>{site} : listed.value;
                 ensureAdmin(store, adminEmail, adminPassword, context, report, done);
                 return;
             }
             site.allowedOrigins = origins;
             auto updated = store->updateSite(site).then(context, [=](const StoreResult<SiteRecord> &saved) mutable {
                 if (!saved.ok()) {
-                    done(Report{ false, u"Could not save the allowed origins: %1"_s.arg(saved.message), {}, {} });
+                    done(Report{false, u"Could not save the allowed origins: %1"_s.arg(saved.message), {}, {}});
                     return;
                 }
                 report.lines.append(u"Site \"%1\" now accepts the origins: %2"_s.arg(saved.value.name, origins.join(u", "_s)));
@@ -114,7 +114,7 @@ void Bootstrap::ensure(Store *store, const QString &siteName, const QString &adm
         site.createdAt = QDateTime::currentMSecsSinceEpoch();
         auto created = store->createSite(site).then(context, [=](const StoreResult<SiteRecord> &stored) {
             if (!stored.ok()) {
-                done(Report{ false, u"Could not create the site: %1"_s.arg(stored.message), {}, {} });
+                done(Report{false, u"Could not create the site: %1"_s.arg(stored.message), {}, {}});
                 return;
             }
             Report report;

@@ -38,9 +38,11 @@ void AgentAuthController::login(const HttpRequest &request, const HttpResponder 
     const QHostAddress peer = request.peerAddress;
     if (m_throttle.isBanned(peer)) {
         qCInfo(lcApi) << "login from" << peer << "refused: too many failed attempts";
-        HttpResponse response = errorResponse(
-            ProtocolError::make(ErrorCode::RateLimited, u"Too many failed logins from your address; try again in 15 minutes."_s));
-        response.setHeader("Retry-After", QByteArray::number(m_throttle.secondsUntilUnbanned(peer)));
+        const qint64 seconds = m_throttle.secondsUntilUnbanned(peer);
+        HttpResponse response = errorResponse(ProtocolError::make(
+            ErrorCode::RateLimited,
+            u"Too many failed logins from your address; try again in %1 minutes."_s.arg(qMax<qint64>(1, (seconds + 59) / 60))));
+        response.setHeader("Retry-After", QByteArray::number(seconds));
         responder.respond(response);
         return;
     }
@@ -68,9 +70,9 @@ void AgentAuthController::login(const HttpRequest &request, const HttpResponder 
         m_throttle.recordSuccess(peer);
         const AgentLogin &login = std::get<AgentLogin>(outcome);
         HttpResponse response = HttpResponse::json(200,
-                                                   QJsonObject{ { u"token"_s, login.token },
-                                                                { u"expiresAt"_s, double(login.expiresAt) },
-                                                                { u"agent"_s, WireCodec::toJson(login.agent) } });
+                                                   QJsonObject{{u"token"_s, login.token},
+                                                               {u"expiresAt"_s, double(login.expiresAt)},
+                                                               {u"agent"_s, WireCodec::toJson(login.agent)}});
         response.setHeader("Cache-Control", "no-store");
         responder.respond(response);
     });

@@ -15,11 +15,11 @@ void HealthController::registerRoutes(HttpRouter &router)
 {
     router.addRoute("GET", u"/healthz"_s, [this](const HttpRequest &, const HttpResponder &responder) {
         HttpResponse response = HttpResponse::json(200,
-                                                   QJsonObject{ { u"status"_s, u"ok"_s },
-                                                                { u"version"_s, QStringLiteral(FRONTDESK_VERSION) },
-                                                                { u"protocol"_s, 1 },
-                                                                { u"uptimeSeconds"_s, double(m_uptime.elapsed() / 1000) },
-                                                                { u"connections"_s, m_connections() } });
+                                                   QJsonObject{{u"status"_s, u"ok"_s},
+                                                               {u"version"_s, QStringLiteral(FRONTDESK_VERSION)},
+                                                               {u"protocol"_s, 1},
+                                                               {u"uptimeSeconds"_s, double(m_uptime.elapsed() / 1000)},
+                                                               {u"connections"_s, m_connections()}});
         response.setHeader("Cache-Control", "no-store");
         responder.respond(response);
     });

@@ -51,12 +51,12 @@ void PollingVisitor::touch()
 
 void PollingVisitor::enqueue(const QJsonObject &event)
 {
-    m_queue.append({ m_nextSeq++, event });
+    m_queue.append({m_nextSeq++, event});
     if (m_queue.size() > maxQueuedEvents) {
         // The visitor fell too far behind: tell it to hello again, which
         // brings everything it missed from the database.
         m_queue.clear();
-        m_queue.append({ m_nextSeq++, QJsonObject{ { u"type"_s, u"resync"_s } } });
+        m_queue.append({m_nextSeq++, QJsonObject{{u"type"_s, u"resync"_s}}});
     }
     if (m_parked.isPending())
         answerParked();
@@ -72,7 +72,7 @@ QJsonObject PollingVisitor::batchAfter(qint64 after) const
             last = seq;
         }
     }
-    return QJsonObject{ { u"events"_s, events }, { u"cursor"_s, QString(m_epoch + u'.' + QString::number(last)) } };
+    return QJsonObject{{u"events"_s, events}, {u"cursor"_s, QString(m_epoch + u'.' + QString::number(last))}};
 }
 
 void PollingVisitor::poll(const QString &cursor, qint64 afterMessageId, const HttpResponder &responder, const QByteArray &origin)
@@ -88,17 +88,16 @@ void PollingVisitor::poll(const QString &cursor, qint64 afterMessageId, const Ht
     // A cursor from another epoch: events may have been lost with it, but
     // every message is in the database.
     QPointer<PollingVisitor> self(this);
-    m_chat->visitorMessagesAfter(*m_channel->visitor(), afterMessageId,
-                                 [self, responder, origin](ChatOutcome<QList<MessageRecord>> outcome) {
-                                     if (!self)
-                                         return;
-                                     if (auto *messages = std::get_if<QList<MessageRecord>>(&outcome)) {
-                                         for (const MessageRecord &message : *messages)
-                                             self->enqueue(QJsonObject{ { u"type"_s, u"message"_s },
-                                                                        { u"message"_s, WireCodec::toVisitorJson(message) } });
-                                     }
-                                     self->park(0, responder, origin);
-                                 });
+    m_chat->visitorMessagesAfter(
+        *m_channel->visitor(), afterMessageId, [self, responder, origin](ChatOutcome<QList<MessageRecord>> outcome) {
+            if (!self)
+                return;
+            if (auto *messages = std::get_if<QList<MessageRecord>>(&outcome)) {
+                for (const MessageRecord &message : *messages)
+                    self->enqueue(QJsonObject{{u"type"_s, u"message"_s}, {u"message"_s, WireCodec::toVisitorJson(message)}});
+            }
+            self->park(0, responder, origin);
+        });
 }
 
 void PollingVisitor::park(qint64 seq, const HttpResponder &responder, const QByteArray &origin)

@@ -24,11 +24,11 @@ void SiteConfigController::registerRoutes(HttpRouter &router)
             return;
         }
         HttpResponse response = HttpResponse::json(200,
-                                                   QJsonObject{ { u"siteKey"_s, site->siteKey },
-                                                                { u"name"_s, site->name },
-                                                                { u"widget"_s, site->widgetSettings },
-                                                                { u"agentsOnline"_s, m_chat->agentsOnline() },
-                                                                { u"protocol"_s, 1 } });
+                                                   QJsonObject{{u"siteKey"_s, site->siteKey},
+                                                               {u"name"_s, site->name},
+                                                               {u"widget"_s, site->widgetSettings},
+                                                               {u"agentsOnline"_s, m_chat->agentsOnline()},
+                                                               {u"protocol"_s, 1}});
         response.setHeader("Cache-Control", "no-cache");
         responder.respond(Cors::allow(request, response));
     });

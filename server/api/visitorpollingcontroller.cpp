@@ -49,9 +49,9 @@ void VisitorPollingController::registerRoutes(HttpRouter &router)
         Action action;
         qsizetype bodyLimit;
     } endpoints[] = {
-        { "hello", &VisitorPollingController::hello, helloBodyLimit },
-        { "send", &VisitorPollingController::send, sendBodyLimit },
-        { "poll", &VisitorPollingController::poll, pollBodyLimit },
+        {"hello", &VisitorPollingController::hello, helloBodyLimit},
+        {"send", &VisitorPollingController::send, sendBodyLimit},
+        {"poll", &VisitorPollingController::poll, pollBodyLimit},
     };
     for (const auto &endpoint : endpoints) {
         const QString path = u"/v1/sites/{siteKey}/visitor/"_s + QLatin1String(endpoint.name);
@@ -108,7 +108,7 @@ void VisitorPollingController::hello(const HttpRequest &request, const HttpRespo
     auto *channel = new VisitorChannel(
         m_chat, site, QString::fromUtf8(request.header("user-agent")), [](const QJsonObject &) {}, this);
     QPointer<VisitorPollingController> self(this);
-    WireMessage message{ u"hello"_s, body, {} };
+    WireMessage message{u"hello"_s, body, QJsonValue(QJsonValue::Undefined)};
     channel->handle(message, [self, channel, request, responder, site](const QJsonObject &frame) {
         channel->deleteLater();
         if (!self)
@@ -134,7 +134,7 @@ void VisitorPollingController::withVisitor(const HttpRequest &request, const Htt
     ProtocolError error;
     if (!take(WireCodec::requiredString(body, u"visitorId"_s, 64), &visitorId, &error)
         || !take(WireCodec::requiredString(body, u"token"_s, 128), &token, &error)
-        || !take(WireCodec::optionalString(body, u"channel"_s, 64), &channelId, &error))
+        || !take(WireCodec::requiredString(body, u"channel"_s, 64), &channelId, &error))
         return responder.respond(errorResponse(request, error));
 
     PollingVisitor *known = m_channels.value(channelId);
@@ -144,8 +144,6 @@ void VisitorPollingController::withVisitor(const HttpRequest &request, const Htt
     }
     // Unknown here (a restart, an expired channel): the token decides, and
     // the channel id is kept so the client's later requests find it.
-    if (channelId.isEmpty())
-        channelId = Tokens::generate(12);
     QPointer<VisitorPollingController> self(this);
     m_chat->verifyVisitor(site, visitorId, token,
                           [self, request, responder, site, token, channelId, then](ChatOutcome<VisitorRecord> outcome) {
@@ -184,7 +182,7 @@ void VisitorPollingController::send(const HttpRequest &request, const HttpRespon
         // typing, page and read have no answer of their own on a WebSocket;
         // over HTTP the request still needs one.
         if (responder.isPending() && frame.type != u"message")
-            responder.respond(frameResponse(request, QJsonObject{ { u"type"_s, u"ok"_s } }));
+            responder.respond(frameResponse(request, QJsonObject{{u"type"_s, u"ok"_s}}));
     });
 }
 

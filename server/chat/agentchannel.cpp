@@ -55,15 +55,15 @@ void AgentChannel::handle(const WireMessage &message)
 {
     using Handler = void (AgentChannel::*)(const WireMessage &);
     static const QHash<QString, Handler> commands{
-        { u"accept"_s, &AgentChannel::handleAccept },   { u"reply"_s, &AgentChannel::handleReply },
-        { u"close"_s, &AgentChannel::handleClose },     { u"typing"_s, &AgentChannel::handleTyping },
-        { u"read"_s, &AgentChannel::handleRead },       { u"history"_s, &AgentChannel::handleHistory },
-        { u"visitor"_s, &AgentChannel::handleVisitor },
+        {u"accept"_s, &AgentChannel::handleAccept},   {u"reply"_s, &AgentChannel::handleReply},
+        {u"close"_s, &AgentChannel::handleClose},     {u"typing"_s, &AgentChannel::handleTyping},
+        {u"read"_s, &AgentChannel::handleRead},       {u"history"_s, &AgentChannel::handleHistory},
+        {u"visitor"_s, &AgentChannel::handleVisitor},
     };
     if (message.type == u"auth")
         return handleAuth(message);
     if (message.type == u"ping") {
-        QJsonObject pong{ { u"type"_s, u"pong"_s } };
+        QJsonObject pong{{u"type"_s, u"pong"_s}};
         if (!message.requestId.isUndefined())
             pong.insert(u"ref"_s, message.requestId);
         return m_send(pong);
@@ -132,7 +132,7 @@ ChatCallback<ConversationRecord> AgentChannel::answerWithConversation(const Wire
             return;
         if (auto *failure = std::get_if<ProtocolError>(&outcome))
             return self->sendError(*failure, message);
-        self->sendResult(message, { { u"conversation"_s, WireCodec::toJson(std::get<ConversationRecord>(outcome)) } });
+        self->sendResult(message, {{u"conversation"_s, WireCodec::toJson(std::get<ConversationRecord>(outcome))}});
     };
 }
 
@@ -170,12 +170,12 @@ void AgentChannel::handleReply(const WireMessage &message)
                                     if (auto *failure = std::get_if<ProtocolError>(&outcome))
                                         return self->sendError(*failure, message);
                                     const AppendResult &appended = std::get<AppendResult>(outcome);
-                                    QJsonObject ack{ { u"type"_s, u"ack"_s },
-                                                     { u"clientId"_s, clientId },
-                                                     { u"messageId"_s, double(appended.message.id) },
-                                                     { u"conversationId"_s, double(appended.message.conversationId) },
-                                                     { u"createdAt"_s, double(appended.message.createdAt) },
-                                                     { u"duplicate"_s, appended.duplicate } };
+                                    QJsonObject ack{{u"type"_s, u"ack"_s},
+                                                    {u"clientId"_s, clientId},
+                                                    {u"messageId"_s, double(appended.message.id)},
+                                                    {u"conversationId"_s, double(appended.message.conversationId)},
+                                                    {u"createdAt"_s, double(appended.message.createdAt)},
+                                                    {u"duplicate"_s, appended.duplicate}};
                                     if (!message.requestId.isUndefined())
                                         ack.insert(u"ref"_s, message.requestId);
                                     self->m_send(ack);
@@ -232,7 +232,7 @@ void AgentChannel::handleHistory(const WireMessage &message)
             QJsonArray messages;
             for (const MessageRecord &record : std::get<QList<MessageRecord>>(outcome))
                 messages.append(WireCodec::toJson(record));
-            self->sendResult(message, { { u"conversationId"_s, double(conversationId) }, { u"messages"_s, messages } });
+            self->sendResult(message, {{u"conversationId"_s, double(conversationId)}, {u"messages"_s, messages}});
         });
 }
 

@@ -35,7 +35,7 @@ template<typename T, typename Handler> void onStored(QFuture<StoreResult<T>> fut
 
 QJsonObject frame(const QString &type, std::initializer_list<QPair<QString, QJsonValue>> fields = {})
 {
-    QJsonObject object{ { u"type"_s, type } };
+    QJsonObject object{{u"type"_s, type}};
     for (const auto &[key, value] : fields)
         object.insert(key, value);
     return object;
@@ -45,6 +45,13 @@ QJsonObject frame(const QString &type, std::initializer_list<QPair<QString, QJso
 
 ChatService::ChatService(Store *store, SiteDirectory *sites, QObject *parent)
     : QObject(parent), m_store(store), m_sites(sites) { }
+
+ProtocolError ChatService::readError(const StoreResult<ConversationRecord> &result, qint64 messageId)
+{
+    if (result.error == StoreError::NotFound)
+        return ProtocolError::make(ErrorCode::NotFound, u"Message %1 is not in this conversation."_s.arg(messageId));
+    return storeError(result.error, result.message);
+}
 
 ProtocolError ChatService::storeError(StoreError error, const QString &message)
 {
@@ -137,7 +144,7 @@ void ChatService::helloVisitor(const SiteRecord &site, const VisitorHello &hello
                          done(storeError(latest.error, latest.message));
                          return;
                      }
-                     VisitorWelcome result{ visitor, token, latest.value, {}, agentsOnline() };
+                     VisitorWelcome result{visitor, token, latest.value, {}, agentsOnline()};
                      if (!latest.value) {
                          done(result);
                          return;
@@ -190,8 +197,7 @@ void ChatService::attachVisitor(VisitorEndpoint *endpoint, const VisitorRecord &
     m_onlineVisitors.insert(visitor.id, visitor);
     const qint64 conversationId = m_visitorOpenConversation.value(visitor.id);
     if (returning && conversationId > 0)
-        pushToAgents(
-            frame(u"visitor_returned"_s, { { u"visitorId"_s, visitor.id }, { u"conversationId"_s, double(conversationId) } }));
+        pushToAgents(frame(u"visitor_returned"_s, {{u"visitorId"_s, visitor.id}, {u"conversationId"_s, double(conversationId)}}));
 }
 
 void ChatService::detachVisitor(VisitorEndpoint *endpoint, const QString &visitorId)
@@ -202,8 +208,7 @@ void ChatService::detachVisitor(VisitorEndpoint *endpoint, const QString &visito
     m_onlineVisitors.remove(visitorId);
     const qint64 conversationId = m_visitorOpenConversation.value(visitorId);
     if (conversationId > 0)
-        pushToAgents(
-            frame(u"visitor_left"_s, { { u"visitorId"_s, visitorId }, { u"conversationId"_s, double(conversationId) } }));
+        pushToAgents(frame(u"visitor_left"_s, {{u"visitorId"_s, visitorId}, {u"conversationId"_s, double(conversationId)}}));
 }
 
 void ChatService::postVisitorMessage(const VisitorRecord &visitor, const QString &clientId, const QString &body,
@@ -220,15 +225,15 @@ void ChatService::postVisitorMessage(const VisitorRecord &visitor, const QString
                      trackOpenConversation(appended.conversation);
                      if (appended.conversationCreated) {
                          qCInfo(lcChat) << "visitor" << visitor.id << "opened conversation" << appended.conversation.id;
-                         ConversationSummary summary{ appended.conversation, m_onlineVisitors.value(visitor.id, visitor),
-                                                      appended.message };
+                         ConversationSummary summary{appended.conversation, m_onlineVisitors.value(visitor.id, visitor),
+                                                     appended.message};
                          pushToAgents(frame(u"conversation_created"_s,
-                                            { { u"conversation"_s, WireCodec::toJson(summary, isVisitorOnline(visitor.id)) } }));
+                                            {{u"conversation"_s, WireCodec::toJson(summary, isVisitorOnline(visitor.id))}}));
                      }
-                     pushToAgents(frame(u"message"_s, { { u"message"_s, WireCodec::toJson(appended.message) } }));
+                     pushToAgents(frame(u"message"_s, {{u"message"_s, WireCodec::toJson(appended.message)}}));
                      // The visitor's other tabs show it too; the sending tab has its ack.
-                     pushToVisitor(visitor.id,
-                                   frame(u"message"_s, { { u"message"_s, WireCodec::toVisitorJson(appended.message) } }), origin);
+                     pushToVisitor(visitor.id, frame(u"message"_s, {{u"message"_s, WireCodec::toVisitorJson(appended.message)}}),
+                                   origin);
                  }
                  done(appended);
              });
@@ -240,8 +245,7 @@ void ChatService::visitorTyping(const VisitorRecord &visitor, bool active)
     if (conversationId == 0)
         return; // nobody to tell before the first message
     pushToAgents(
-        frame(u"typing"_s,
-              { { u"conversationId"_s, double(conversationId) }, { u"visitorId"_s, visitor.id }, { u"active"_s, active } }));
+        frame(u"typing"_s, {{u"conversationId"_s, double(conversationId)}, {u"visitorId"_s, visitor.id}, {u"active"_s, active}}));
 }
 
 void ChatService::visitorRead(const VisitorRecord &visitor, qint64 messageId, ChatCallback<ConversationRecord> done)
@@ -255,15 +259,15 @@ void ChatService::visitorRead(const VisitorRecord &visitor, qint64 messageId, Ch
                  }
                  const qint64 conversationId = latest.value->id;
                  onStored(m_store->markRead(conversationId, AuthorKind::Visitor, messageId), this,
-                          [this, done, conversationId](const StoreResult<ConversationRecord> &marked) {
+                          [this, done, conversationId, messageId](const StoreResult<ConversationRecord> &marked) {
                               if (!marked.ok()) {
-                                  done(storeError(marked.error, marked.message));
+                                  done(readError(marked, messageId));
                                   return;
                               }
                               pushToAgents(frame(u"read"_s,
-                                                 { { u"conversationId"_s, double(conversationId) },
-                                                   { u"by"_s, u"visitor"_s },
-                                                   { u"messageId"_s, double(marked.value.visitorReadUpTo) } }));
+                                                 {{u"conversationId"_s, double(conversationId)},
+                                                  {u"by"_s, u"visitor"_s},
+                                                  {u"messageId"_s, double(marked.value.visitorReadUpTo)}}));
                               done(marked.value);
                           });
              });
@@ -271,14 +275,13 @@ void ChatService::visitorRead(const VisitorRecord &visitor, qint64 messageId, Ch
 
 void ChatService::visitorPage(const VisitorRecord &visitor, const QString &url, const QString &title)
 {
-    const PageView view{ visitor.id, url, title, now() };
+    const PageView view{visitor.id, url, title, now()};
     onStored(m_store->recordPageView(view), this, [this, view](const StoreResult<Done> &result) {
         if (!result.ok()) {
             qCWarning(lcChat) << "could not record page view of visitor" << view.visitorId << ":" << result.message;
             return;
         }
-        QJsonObject event
-            = frame(u"visitor_page"_s, { { u"visitorId"_s, view.visitorId }, { u"page"_s, WireCodec::toJson(view) } });
+        QJsonObject event = frame(u"visitor_page"_s, {{u"visitorId"_s, view.visitorId}, {u"page"_s, WireCodec::toJson(view)}});
         if (const qint64 conversationId = m_visitorOpenConversation.value(view.visitorId))
             event.insert(u"conversationId"_s, double(conversationId));
         pushToAgents(event);
@@ -343,7 +346,7 @@ void ChatService::loginAgent(const QString &email, const QString &password, Chat
                                             return;
                                         }
                                         qCInfo(lcChat) << "agent" << agent.email << "logged in";
-                                        done(AgentLogin{ agent, token, expiresAt });
+                                        done(AgentLogin{agent, token, expiresAt});
                                     });
                        });
                  Q_UNUSED(verified);
@@ -375,10 +378,10 @@ void ChatService::agentSnapshot(const AgentRecord &agent, ChatCallback<QJsonObje
         QJsonArray conversations;
         for (const ConversationSummary &summary : open.value)
             conversations.append(WireCodec::toJson(summary, isVisitorOnline(summary.visitor.id)));
+        // Counted as if attached already: the agent is online from this frame on.
+        const int online = agentsOnline() + (m_agentIdsOnline.contains(agent.id) ? 0 : 1);
         done(frame(u"snapshot"_s,
-                   { { u"agent"_s, WireCodec::toJson(agent) },
-                     { u"conversations"_s, conversations },
-                     { u"agentsOnline"_s, agentsOnline() } }));
+                   {{u"agent"_s, WireCodec::toJson(agent)}, {u"conversations"_s, conversations}, {u"agentsOnline"_s, online}}));
     });
 }
 
@@ -401,7 +404,7 @@ void ChatService::detachAgent(AgentEndpoint *endpoint, const AgentRecord &agent)
 
 void ChatService::broadcastAgentsOnline()
 {
-    const QJsonObject event = frame(u"presence"_s, { { u"agentsOnline"_s, agentsOnline() } });
+    const QJsonObject event = frame(u"presence"_s, {{u"agentsOnline"_s, agentsOnline()}});
     for (VisitorEndpoint *endpoint : std::as_const(m_visitorEndpoints))
         endpoint->pushToVisitor(event);
     pushToAgents(event);
@@ -410,11 +413,11 @@ void ChatService::broadcastAgentsOnline()
 void ChatService::announceConversationChange(const ConversationChange &change)
 {
     trackOpenConversation(change.conversation);
-    pushToAgents(frame(u"conversation_updated"_s, { { u"conversation"_s, WireCodec::toJson(change.conversation) } }));
+    pushToAgents(frame(u"conversation_updated"_s, {{u"conversation"_s, WireCodec::toJson(change.conversation)}}));
     if (change.systemMessage.id > 0) {
-        pushToAgents(frame(u"message"_s, { { u"message"_s, WireCodec::toJson(change.systemMessage) } }));
+        pushToAgents(frame(u"message"_s, {{u"message"_s, WireCodec::toJson(change.systemMessage)}}));
         pushToVisitor(change.conversation.visitorId,
-                      frame(u"message"_s, { { u"message"_s, WireCodec::toVisitorJson(change.systemMessage) } }));
+                      frame(u"message"_s, {{u"message"_s, WireCodec::toVisitorJson(change.systemMessage)}}));
     }
 }
 
@@ -439,10 +442,10 @@ void ChatService::acceptConversation(const AgentRecord &agent, qint64 conversati
             }
             qCInfo(lcChat) << "agent" << agent.email << "accepted conversation" << conversationId;
             announceConversationChange(result.value);
-            pushToVisitor(result.value.conversation.visitorId,
-                          frame(u"agent_joined"_s,
-                                { { u"agentName"_s, agent.name },
-                                  { u"conversation"_s, WireCodec::toVisitorJson(result.value.conversation) } }));
+            pushToVisitor(
+                result.value.conversation.visitorId,
+                frame(u"agent_joined"_s,
+                      {{u"agentName"_s, agent.name}, {u"conversation"_s, WireCodec::toVisitorJson(result.value.conversation)}}));
             done(result.value.conversation);
         });
 }
@@ -462,8 +465,8 @@ void ChatService::replyToConversation(const AgentRecord &agent, qint64 conversat
                  }
                  if (!result.value.duplicate) {
                      pushToVisitor(result.value.conversation.visitorId,
-                                   frame(u"message"_s, { { u"message"_s, WireCodec::toVisitorJson(result.value.message) } }));
-                     pushToAgents(frame(u"message"_s, { { u"message"_s, WireCodec::toJson(result.value.message) } }), origin);
+                                   frame(u"message"_s, {{u"message"_s, WireCodec::toVisitorJson(result.value.message)}}));
+                     pushToAgents(frame(u"message"_s, {{u"message"_s, WireCodec::toJson(result.value.message)}}), origin);
                  }
                  done(result.value);
              });
@@ -484,9 +487,9 @@ void ChatService::closeConversation(const AgentRecord &agent, qint64 conversatio
                  }
                  qCInfo(lcChat) << "agent" << agent.email << "closed conversation" << conversationId;
                  announceConversationChange(result.value);
-                 pushToVisitor(result.value.conversation.visitorId,
-                               frame(u"conversation_closed"_s,
-                                     { { u"conversation"_s, WireCodec::toVisitorJson(result.value.conversation) } }));
+                 pushToVisitor(
+                     result.value.conversation.visitorId,
+                     frame(u"conversation_closed"_s, {{u"conversation"_s, WireCodec::toVisitorJson(result.value.conversation)}}));
                  done(result.value.conversation);
              });
 }
@@ -496,7 +499,7 @@ std::optional<ProtocolError> ChatService::agentTyping(const AgentRecord &agent, 
     const auto it = m_openConversationVisitor.constFind(conversationId);
     if (it == m_openConversationVisitor.constEnd())
         return ProtocolError::make(ErrorCode::NotFound, u"Conversation %1 is not open."_s.arg(conversationId));
-    pushToVisitor(*it, frame(u"typing"_s, { { u"active"_s, active }, { u"agentName"_s, agent.name } }));
+    pushToVisitor(*it, frame(u"typing"_s, {{u"active"_s, active}, {u"agentName"_s, agent.name}}));
     return std::nullopt;
 }
 
@@ -504,20 +507,19 @@ void ChatService::agentRead(const AgentRecord &agent, qint64 conversationId, qin
                             ChatCallback<ConversationRecord> done)
 {
     Q_UNUSED(agent);
-    onStored(
-        m_store->markRead(conversationId, AuthorKind::Agent, messageId), this,
-        [this, done](const StoreResult<ConversationRecord> &marked) {
-            if (!marked.ok()) {
-                done(storeError(marked.error, marked.message));
-                return;
-            }
-            pushToVisitor(marked.value.visitorId, frame(u"read"_s, { { u"messageId"_s, double(marked.value.agentReadUpTo) } }));
-            pushToAgents(frame(u"read"_s,
-                               { { u"conversationId"_s, double(marked.value.id) },
-                                 { u"by"_s, u"agent"_s },
-                                 { u"messageId"_s, double(marked.value.agentReadUpTo) } }));
-            done(marked.value);
-        });
+    onStored(m_store->markRead(conversationId, AuthorKind::Agent, messageId), this,
+             [this, done, messageId](const StoreResult<ConversationRecord> &marked) {
+                 if (!marked.ok()) {
+                     done(readError(marked, messageId));
+                     return;
+                 }
+                 pushToVisitor(marked.value.visitorId, frame(u"read"_s, {{u"messageId"_s, double(marked.value.agentReadUpTo)}}));
+                 pushToAgents(frame(u"read"_s,
+                                    {{u"conversationId"_s, double(marked.value.id)},
+                                     {u"by"_s, u"agent"_s},
+                                     {u"messageId"_s, double(marked.value.agentReadUpTo)}}));
+                 done(marked.value);
+             });
 }
 
 void ChatService::conversationHistory(qint64 conversationId, qint64 beforeId, int limit, ChatCallback<QList<MessageRecord>> done)
@@ -548,7 +550,7 @@ void ChatService::visitorContext(const QString &visitorId, ChatCallback<QJsonObj
                      : storeError(visitor.error, visitor.message));
             return;
         }
-        QJsonObject context{ { u"visitor"_s, WireCodec::toJson(visitor.value, isVisitorOnline(visitorId)) } };
+        QJsonObject context{{u"visitor"_s, WireCodec::toJson(visitor.value, isVisitorOnline(visitorId))}};
         onStored(m_store->pageViews(visitorId, pagesShown), this,
                  [this, visitorId, done, context](const StoreResult<QList<PageView>> &pages) mutable {
                      if (!pages.ok()) {

@@ -107,6 +107,8 @@ public:
     void visitorContext(const QString &visitorId, ChatCallback<QJsonObject> done);
 
     [[nodiscard]] static ProtocolError storeError(StoreError error, const QString &message);
+    /// A read mark's failure: NotFound names the message.
+    [[nodiscard]] static ProtocolError readError(const StoreResult<ConversationRecord> &result, qint64 messageId);
 
 private:
     void pushToVisitor(const QString &visitorId, const QJsonObject &event, VisitorEndpoint *except = nullptr);

@@ -47,13 +47,13 @@ void VisitorChannel::handle(const WireMessage &message, const Send &reply)
     if (message.type == u"hello")
         return handleHello(message, reply);
     if (message.type == u"ping") {
-        QJsonObject pong{ { u"type"_s, u"pong"_s } };
+        QJsonObject pong{{u"type"_s, u"pong"_s}};
         if (!message.requestId.isUndefined())
             pong.insert(u"ref"_s, message.requestId);
         return reply(pong);
     }
 
-    static const QStringList afterHello{ u"message"_s, u"typing"_s, u"read"_s, u"page"_s };
+    static const QStringList afterHello{u"message"_s, u"typing"_s, u"read"_s, u"page"_s};
     if (!afterHello.contains(message.type)) {
         replyError(reply,
                    ProtocolError::make(ErrorCode::UnknownType, u"\"%1\" is not a visitor message type."_s.arg(message.type)),
@@ -89,15 +89,15 @@ QJsonObject VisitorChannel::welcomeFrame(const VisitorWelcome &welcome, const Si
     for (const MessageRecord &message : welcome.messages)
         messages.append(WireCodec::toVisitorJson(message));
     return QJsonObject{
-        { u"type"_s, u"welcome"_s },
-        { u"v"_s, 1 },
-        { u"visitorId"_s, welcome.visitor.id },
-        { u"token"_s, welcome.token },
-        { u"conversation"_s,
-          welcome.conversation ? QJsonValue(WireCodec::toVisitorJson(*welcome.conversation)) : QJsonValue(QJsonValue::Null) },
-        { u"messages"_s, messages },
-        { u"agentsOnline"_s, welcome.agentsOnline },
-        { u"site"_s, QJsonObject{ { u"name"_s, site.name }, { u"widget"_s, site.widgetSettings } } },
+        {u"type"_s, u"welcome"_s},
+        {u"v"_s, 1},
+        {u"visitorId"_s, welcome.visitor.id},
+        {u"token"_s, welcome.token},
+        {u"conversation"_s,
+         welcome.conversation ? QJsonValue(WireCodec::toVisitorJson(*welcome.conversation)) : QJsonValue(QJsonValue::Null)},
+        {u"messages"_s, messages},
+        {u"agentsOnline"_s, welcome.agentsOnline},
+        {u"site"_s, QJsonObject{{u"name"_s, site.name}, {u"widget"_s, site.widgetSettings}}},
     };
 }
 
@@ -172,12 +172,12 @@ void VisitorChannel::handleMessage(const WireMessage &message, const Send &reply
                                        return;
                                    }
                                    const AppendResult &appended = std::get<AppendResult>(outcome);
-                                   QJsonObject ack{ { u"type"_s, u"ack"_s },
-                                                    { u"clientId"_s, clientId },
-                                                    { u"messageId"_s, double(appended.message.id) },
-                                                    { u"conversationId"_s, double(appended.message.conversationId) },
-                                                    { u"createdAt"_s, double(appended.message.createdAt) },
-                                                    { u"duplicate"_s, appended.duplicate } };
+                                   QJsonObject ack{{u"type"_s, u"ack"_s},
+                                                   {u"clientId"_s, clientId},
+                                                   {u"messageId"_s, double(appended.message.id)},
+                                                   {u"conversationId"_s, double(appended.message.conversationId)},
+                                                   {u"createdAt"_s, double(appended.message.createdAt)},
+                                                   {u"duplicate"_s, appended.duplicate}};
                                    if (!message.requestId.isUndefined())
                                        ack.insert(u"ref"_s, message.requestId);
                                    reply(ack);

@@ -158,10 +158,10 @@ int HttpConnection::onBody(http_parser *parser, const char *at, size_t length)
     // up front) are held to the same limit.
     if (self->m_bodyBytes > self->m_bodyLimit) {
         self->m_rejection
-            = Rejection{ 413, u"payload_too_large"_s,
-                         u"The request body is larger than the %1 bytes this address accepts."_s.arg(self->m_bodyLimit),
-                         u"sent a body over the %1-byte limit of %2; answered 413 and closed the connection."_s.arg(
-                             QString::number(self->m_bodyLimit), self->m_request.path) };
+            = Rejection{413, u"payload_too_large"_s,
+                        u"The request body is larger than the %1 bytes this address accepts."_s.arg(self->m_bodyLimit),
+                        u"sent a body over the %1-byte limit of %2; answered 413 and closed the connection."_s.arg(
+                            QString::number(self->m_bodyLimit), self->m_request.path)};
         return -1;
     }
     self->m_request.body.append(at, qsizetype(length));
@@ -180,7 +180,7 @@ int HttpConnection::onMessageComplete(http_parser *parser)
 void HttpConnection::commitHeader()
 {
     if (!m_field.isEmpty())
-        m_request.headers.append({ m_field.toLower(), m_value.trimmed() });
+        m_request.headers.append({m_field.toLower(), m_value.trimmed()});
     m_field.clear();
     m_value.clear();
     m_lastWasValue = false;
@@ -195,16 +195,16 @@ int HttpConnection::headersComplete()
     m_request.keepAlive = http_should_keep_alive(&m_parser) != 0;
 
     if (method == HTTP_CONNECT) {
-        m_rejection = Rejection{ 400, u"bad_request"_s, u"This server is not a proxy."_s,
-                                 u"sent a CONNECT request; answered 400 and closed the connection."_s };
+        m_rejection = Rejection{400, u"bad_request"_s, u"This server is not a proxy."_s,
+                                u"sent a CONNECT request; answered 400 and closed the connection."_s};
         return -1;
     }
 
     http_parser_url url;
     http_parser_url_init(&url);
     if (http_parser_parse_url(m_url.constData(), size_t(m_url.size()), 0, &url) != 0 || !(url.field_set & (1 << UF_PATH))) {
-        m_rejection = Rejection{ 400, u"bad_request"_s, u"The request target is not a valid path."_s,
-                                 u"sent an unparsable request target; answered 400 and closed the connection."_s };
+        m_rejection = Rejection{400, u"bad_request"_s, u"The request target is not a valid path."_s,
+                                u"sent an unparsable request target; answered 400 and closed the connection."_s};
         return -1;
     }
     const QByteArray rawPath = m_url.mid(url.field_data[UF_PATH].off, url.field_data[UF_PATH].len);
@@ -216,8 +216,8 @@ int HttpConnection::headersComplete()
         if (m_request.header("upgrade").toLower().contains("websocket")) {
             m_request.upgrade = true;
             if (expectsBody(m_parser)) {
-                m_rejection = Rejection{ 400, u"bad_request"_s, u"A WebSocket upgrade request cannot carry a body."_s,
-                                         u"sent a WebSocket upgrade with a body; answered 400 and closed the connection."_s };
+                m_rejection = Rejection{400, u"bad_request"_s, u"A WebSocket upgrade request cannot carry a body."_s,
+                                        u"sent a WebSocket upgrade with a body; answered 400 and closed the connection."_s};
                 return -1;
             }
             return 0;
@@ -234,8 +234,7 @@ int HttpConnection::headersComplete()
         m_rejection = Rejection{
             413, u"payload_too_large"_s, u"The request body is larger than the %1 bytes this address accepts."_s.arg(m_bodyLimit),
             u"announced a %1-byte body for %2, over its %3-byte limit; answered 413 and closed the connection."_s.arg(
-                QString::number(m_parser.content_length), m_request.path, QString::number(m_bodyLimit))
-        };
+                QString::number(m_parser.content_length), m_request.path, QString::number(m_bodyLimit))};
         return -1;
     }
 
@@ -321,16 +320,15 @@ void HttpConnection::processInput()
         }
         const auto error = http_errno(m_parser.http_errno);
         if (error == HPE_HEADER_OVERFLOW || (!m_headersComplete && m_requestBytes > limits.maxHeaderBytes)) {
-            reject(
-                { 431, u"headers_too_large"_s,
-                  u"The request line and headers are larger than %1 bytes."_s.arg(limits.maxHeaderBytes),
-                  u"sent a header block over %1 bytes; answered 431 and closed the connection."_s.arg(limits.maxHeaderBytes) });
+            reject({431, u"headers_too_large"_s,
+                    u"The request line and headers are larger than %1 bytes."_s.arg(limits.maxHeaderBytes),
+                    u"sent a header block over %1 bytes; answered 431 and closed the connection."_s.arg(limits.maxHeaderBytes)});
             return;
         }
         if (error != HPE_OK && error != HPE_PAUSED) {
             const QString description = QString::fromLatin1(http_errno_description(error));
-            reject({ 400, u"bad_request"_s, u"The request could not be parsed: %1."_s.arg(description),
-                     u"sent a malformed request (%1); answered 400 and closed the connection."_s.arg(description) });
+            reject({400, u"bad_request"_s, u"The request could not be parsed: %1."_s.arg(description),
+                    u"sent a malformed request (%1); answered 400 and closed the connection."_s.arg(description)});
             return;
         }
         // Once a request is known not to be an upgrade its bytes need not be
@@ -370,9 +368,9 @@ void HttpConnection::handleUpgrade()
     const HttpListener::UpgradeTakeOver &takeOver = m_listener->m_upgradeTakeOver;
     if (!takeOver) {
         reject(
-            { 404, u"not_found"_s, u"There is no WebSocket endpoint at %1."_s.arg(m_request.path),
-              u"asked for a WebSocket upgrade of %1 but nothing accepts upgrades; answered 404 and closed the connection."_s.arg(
-                  m_request.path) });
+            {404, u"not_found"_s, u"There is no WebSocket endpoint at %1."_s.arg(m_request.path),
+             u"asked for a WebSocket upgrade of %1 but nothing accepts upgrades; answered 404 and closed the connection."_s.arg(
+                 m_request.path)});
         return;
     }
     if (check) {

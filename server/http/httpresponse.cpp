@@ -17,7 +17,7 @@ HttpResponse &HttpResponse::setHeader(const QByteArray &name, const QByteArray &
             return *this;
         }
     }
-    headers.append({ name, value });
+    headers.append({name, value});
     return *this;
 }
 
@@ -41,7 +41,7 @@ HttpResponse HttpResponse::json(int status, const QJsonObject &object)
 
 HttpResponse HttpResponse::error(int status, const QString &code, const QString &message)
 {
-    return json(status, QJsonObject{ { u"error"_s, QJsonObject{ { u"code"_s, code }, { u"message"_s, message } } } });
+    return json(status, QJsonObject{{u"error"_s, QJsonObject{{u"code"_s, code}, {u"message"_s, message}}}});
 }
 
 HttpResponse HttpResponse::noContent()

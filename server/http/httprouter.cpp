@@ -45,7 +45,7 @@ bool HttpResponder::isPending() const
 
 void HttpRouter::addRoute(const QByteArray &method, const QString &pattern, Handler handler, qsizetype maxBodyBytes)
 {
-    m_routes.append(Route{ method.toUpper(), splitPath(pattern), std::move(handler), maxBodyBytes });
+    m_routes.append(Route{method.toUpper(), splitPath(pattern), std::move(handler), maxBodyBytes});
 }
 
 bool HttpRouter::matches(const Route &route, const QStringList &pathSegments, QHash<QString, QString> *parameters)

@@ -6,7 +6,7 @@ namespace Frontdesk {
 
 ProtocolError ProtocolError::make(ErrorCode code, const QString &message)
 {
-    return ProtocolError{ code, message.isEmpty() ? defaultErrorSentence(code) : message };
+    return ProtocolError{code, message.isEmpty() ? defaultErrorSentence(code) : message};
 }
 
 QString errorCodeName(ErrorCode code)

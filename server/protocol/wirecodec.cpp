@@ -119,7 +119,7 @@ std::variant<bool, ProtocolError> WireCodec::requiredBool(const QJsonObject &obj
 
 QJsonObject WireCodec::errorFrame(const ProtocolError &error, const QJsonValue &ref)
 {
-    QJsonObject frame{ { u"type"_s, u"error"_s }, { u"code"_s, errorCodeName(error.code) }, { u"message"_s, error.message } };
+    QJsonObject frame{{u"type"_s, u"error"_s}, {u"code"_s, errorCodeName(error.code)}, {u"message"_s, error.message}};
     if (!ref.isUndefined() && !ref.isNull())
         frame.insert(u"ref"_s, ref);
     return frame;
@@ -141,16 +141,16 @@ QJsonObject WireCodec::toJson(const MessageRecord &message)
 QJsonObject WireCodec::toVisitorJson(const MessageRecord &message)
 {
     return QJsonObject{
-        { u"id"_s, double(message.id) },
-        { u"conversationId"_s, double(message.conversationId) },
-        { u"author"_s, toString(message.authorKind) },
-        { u"authorName"_s, message.authorName },
-        { u"body"_s, message.body },
+        {u"id"_s, double(message.id)},
+        {u"conversationId"_s, double(message.conversationId)},
+        {u"author"_s, toString(message.authorKind)},
+        {u"authorName"_s, message.authorName},
+        {u"body"_s, message.body},
         // A visitor sees only its own client ids (to match acks); agents' are theirs.
-        { u"clientId"_s,
-          message.clientId.isEmpty() || message.authorKind != AuthorKind::Visitor ? QJsonValue(QJsonValue::Null)
-                                                                                  : QJsonValue(message.clientId) },
-        { u"createdAt"_s, double(message.createdAt) },
+        {u"clientId"_s,
+         message.clientId.isEmpty() || message.authorKind != AuthorKind::Visitor ? QJsonValue(QJsonValue::Null)
+                                                                                 : QJsonValue(message.clientId)},
+        {u"createdAt"_s, double(message.createdAt)},
     };
 }
 
@@ -167,14 +167,14 @@ QJsonObject WireCodec::toJson(const ConversationRecord &conversation)
 QJsonObject WireCodec::toVisitorJson(const ConversationRecord &conversation)
 {
     return QJsonObject{
-        { u"id"_s, double(conversation.id) },
-        { u"status"_s, toString(conversation.status) },
-        { u"agentName"_s,
-          conversation.assignedAgentName.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(conversation.assignedAgentName) },
-        { u"createdAt"_s, double(conversation.createdAt) },
-        { u"closedAt"_s, idOrNull(conversation.closedAt) },
-        { u"visitorReadUpTo"_s, double(conversation.visitorReadUpTo) },
-        { u"agentReadUpTo"_s, double(conversation.agentReadUpTo) },
+        {u"id"_s, double(conversation.id)},
+        {u"status"_s, toString(conversation.status)},
+        {u"agentName"_s,
+         conversation.assignedAgentName.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(conversation.assignedAgentName)},
+        {u"createdAt"_s, double(conversation.createdAt)},
+        {u"closedAt"_s, idOrNull(conversation.closedAt)},
+        {u"visitorReadUpTo"_s, double(conversation.visitorReadUpTo)},
+        {u"agentReadUpTo"_s, double(conversation.agentReadUpTo)},
     };
 }
 
@@ -190,29 +190,29 @@ QJsonObject WireCodec::toJson(const ConversationSummary &summary, bool visitorOn
 QJsonObject WireCodec::toJson(const VisitorRecord &visitor, bool online)
 {
     return QJsonObject{
-        { u"id"_s, visitor.id },
-        { u"name"_s, visitor.name },
-        { u"email"_s, visitor.email },
-        { u"attributes"_s, visitor.attributes },
-        { u"online"_s, online },
-        { u"createdAt"_s, double(visitor.createdAt) },
-        { u"lastSeenAt"_s, double(visitor.lastSeenAt) },
+        {u"id"_s, visitor.id},
+        {u"name"_s, visitor.name},
+        {u"email"_s, visitor.email},
+        {u"attributes"_s, visitor.attributes},
+        {u"online"_s, online},
+        {u"createdAt"_s, double(visitor.createdAt)},
+        {u"lastSeenAt"_s, double(visitor.lastSeenAt)},
     };
 }
 
 QJsonObject WireCodec::toJson(const AgentRecord &agent)
 {
     return QJsonObject{
-        { u"id"_s, double(agent.id) },
-        { u"name"_s, agent.name },
-        { u"email"_s, agent.email },
-        { u"role"_s, toString(agent.role) },
+        {u"id"_s, double(agent.id)},
+        {u"name"_s, agent.name},
+        {u"email"_s, agent.email},
+        {u"role"_s, toString(agent.role)},
     };
 }
 
 QJsonObject WireCodec::toJson(const PageView &view)
 {
-    return QJsonObject{ { u"url"_s, view.url }, { u"title"_s, view.title }, { u"at"_s, double(view.at) } };
+    return QJsonObject{{u"url"_s, view.url}, {u"title"_s, view.title}, {u"at"_s, double(view.at)}};
 }
 
 } // namespace Frontdesk

@@ -66,7 +66,7 @@ public:
     [[nodiscard]] static QJsonObject toJson(const PageView &view);
     /// What a visitor may see of the conversation (no agent ids or emails).
     [[nodiscard]] static QJsonObject toVisitorJson(const ConversationRecord &conversation);
-    /// What a visitor may see of a message (no agent id).
+    /// What a visitor may see of a message (no agent id; client ids only of its own messages).
     [[nodiscard]] static QJsonObject toVisitorJson(const MessageRecord &message);
 };
 

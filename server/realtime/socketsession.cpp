@@ -30,7 +30,7 @@ void SocketSession::send(const QJsonObject &frame)
     if (m_socket->state() != QAbstractSocket::ConnectedState)
         return;
     // QWebSocket queues without bound; a peer that never reads would make us
-    // hold its events forever. It can reconnect and resume from its cursor.
+    // hold its events forever. It can reconnect and resume with hello's "after".
     if (m_socket->bytesToWrite() > m_limits.maxPendingOutputBytes) {
         qCInfo(lcRealtime) << "dropping" << m_socket->peerAddress() << ": it stopped reading (" << m_socket->bytesToWrite()
                            << "bytes waiting)";

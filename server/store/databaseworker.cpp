@@ -18,7 +18,7 @@ namespace {
 
 QString nextConnectionName()
 {
-    static std::atomic<int> counter{ 0 };
+    static std::atomic<int> counter{0};
     return u"frontdesk-store-%1"_s.arg(++counter);
 }
 
@@ -186,7 +186,7 @@ bool DatabaseWorker::openSqlite(QSqlDatabase &db, QString *error)
     // FULL: a commit acknowledged to a visitor must survive a power cut; the
     // group commit is what keeps that affordable. Foreign keys are off by
     // default in SQLite and must be switched on per connection.
-    const QStringList pragmas{ u"PRAGMA synchronous=FULL"_s, u"PRAGMA foreign_keys=ON"_s, u"PRAGMA busy_timeout=5000"_s };
+    const QStringList pragmas{u"PRAGMA synchronous=FULL"_s, u"PRAGMA foreign_keys=ON"_s, u"PRAGMA busy_timeout=5000"_s};
     for (const QString &pragma : pragmas) {
         QString why;
         if (!execPlain(db, pragma, &why)) {

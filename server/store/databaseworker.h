@@ -86,7 +86,7 @@ private:
     bool m_stopping = false; // guarded by m_mutex
     bool m_suspended = false; // guarded by m_mutex
 
-    std::atomic<qint64> m_commits{ 0 };
+    std::atomic<qint64> m_commits{0};
 };
 
 } // namespace Frontdesk

@@ -14,7 +14,7 @@ struct SiteRecord {
     qint64 id = 0;
     QString siteKey; ///< public, goes into the snippet
     QString name;
-    QStringList allowedOrigins; ///< e.g. "https://shop.example"; compared exactly
+    QStringList allowedOrigins; ///< e.g. "https://shop.example"; normalised, "*" and "scheme://host:*" allowed (OriginPolicy)
     QJsonObject widgetSettings; ///< colours, position, title, welcome text, ...
     QByteArray identitySecret; ///< HMAC key for identify({hash}); never sent to visitors
     qint64 createdAt = 0;

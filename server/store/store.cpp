@@ -186,7 +186,7 @@ ConversationSummary readSummary(const QSqlQuery &q)
 StoreResult<SiteRecord> loadSite(SqlSession &s, const QString &where, const QVariant &key, const QString &what)
 {
     QSqlQuery q(s.database());
-    if (!s.exec(q, u"SELECT "_s + SiteColumns + u" FROM sites s WHERE "_s + where, { key }, u"read "_s + what))
+    if (!s.exec(q, u"SELECT "_s + SiteColumns + u" FROM sites s WHERE "_s + where, {key}, u"read "_s + what))
         return failed<SiteRecord>(s);
     if (!q.next())
         return notFound<SiteRecord>(what + u" does not exist"_s);
@@ -196,7 +196,7 @@ StoreResult<SiteRecord> loadSite(SqlSession &s, const QString &where, const QVar
 StoreResult<AgentRecord> loadAgent(SqlSession &s, const QString &where, const QVariant &key, const QString &what)
 {
     QSqlQuery q(s.database());
-    if (!s.exec(q, u"SELECT "_s + AgentColumns + u" FROM agents a WHERE "_s + where, { key }, u"read "_s + what))
+    if (!s.exec(q, u"SELECT "_s + AgentColumns + u" FROM agents a WHERE "_s + where, {key}, u"read "_s + what))
         return failed<AgentRecord>(s);
     if (!q.next())
         return notFound<AgentRecord>(what + u" does not exist"_s);
@@ -207,7 +207,7 @@ StoreResult<VisitorRecord> loadVisitor(SqlSession &s, const QString &visitorId)
 {
     const QString what = u"visitor %1"_s.arg(visitorId);
     QSqlQuery q(s.database());
-    if (!s.exec(q, u"SELECT "_s + VisitorColumns + u" FROM visitors v WHERE v.id = ?"_s, { visitorId }, u"read "_s + what))
+    if (!s.exec(q, u"SELECT "_s + VisitorColumns + u" FROM visitors v WHERE v.id = ?"_s, {visitorId}, u"read "_s + what))
         return failed<VisitorRecord>(s);
     if (!q.next())
         return notFound<VisitorRecord>(what + u" does not exist"_s);
@@ -218,7 +218,7 @@ StoreResult<ConversationRecord> loadConversation(SqlSession &s, qint64 conversat
 {
     const QString what = u"conversation %1"_s.arg(conversationId);
     QSqlQuery q(s.database());
-    if (!s.exec(q, u"SELECT "_s + ConversationColumns + ConversationFrom + u" WHERE c.id = ?"_s, { conversationId },
+    if (!s.exec(q, u"SELECT "_s + ConversationColumns + ConversationFrom + u" WHERE c.id = ?"_s, {conversationId},
                 u"read "_s + what))
         return failed<ConversationRecord>(s);
     if (!q.next())
@@ -230,7 +230,7 @@ StoreResult<MessageRecord> loadMessage(SqlSession &s, qint64 messageId)
 {
     const QString what = u"message %1"_s.arg(messageId);
     QSqlQuery q(s.database());
-    if (!s.exec(q, u"SELECT "_s + MessageColumns + MessageFrom + u" WHERE m.id = ?"_s, { messageId }, u"read "_s + what))
+    if (!s.exec(q, u"SELECT "_s + MessageColumns + MessageFrom + u" WHERE m.id = ?"_s, {messageId}, u"read "_s + what))
         return failed<MessageRecord>(s);
     if (!q.next())
         return notFound<MessageRecord>(what + u" does not exist"_s);
@@ -259,12 +259,12 @@ StoreResult<MessageRecord> insertMessage(SqlSession &s, qint64 conversationId, A
     if (!s.exec(q,
                 u"INSERT INTO messages (conversation_id, author_kind, author_agent_id, body, client_id, created_at)"
                 " VALUES (?, ?, ?, ?, ?, ?)"_s,
-                { conversationId, toString(kind), nullableId(agentId), body, nullableText(clientId), now },
+                {conversationId, toString(kind), nullableId(agentId), body, nullableText(clientId), now},
                 u"insert a message into conversation %1"_s.arg(conversationId)))
         return failed<MessageRecord>(s);
     const qint64 id = insertedId(q);
     QSqlQuery touch(s.database());
-    if (!s.exec(touch, u"UPDATE conversations SET updated_at = ? WHERE id = ?"_s, { now, conversationId },
+    if (!s.exec(touch, u"UPDATE conversations SET updated_at = ? WHERE id = ?"_s, {now, conversationId},
                 u"update conversation %1"_s.arg(conversationId)))
         return failed<MessageRecord>(s);
     return loadMessage(s, id);
@@ -297,7 +297,7 @@ StoreResult<ConversationChange> changeWithSystemLine(SqlSession &s, qint64 conve
     const auto conversation = loadConversation(s, conversationId);
     if (!conversation.ok())
         return StoreResult<ConversationChange>::failure(conversation.error, conversation.message);
-    return StoreResult<ConversationChange>::success({ conversation.value, message.value });
+    return StoreResult<ConversationChange>::success({conversation.value, message.value});
 }
 
 QString likePattern(const QString &text)
@@ -372,8 +372,8 @@ qint64 Store::commitCount() const
 QFuture<StoreResult<SiteRecord>> Store::createSite(const SiteRecord &site)
 {
     return submit<SiteRecord>(m_worker, [site](SqlSession &s) -> StoreResult<SiteRecord> {
-        const auto taken = exists(s, u"SELECT 1 FROM sites WHERE site_key = ?"_s, { site.siteKey },
-                                  u"look up site key %1"_s.arg(site.siteKey));
+        const auto taken
+            = exists(s, u"SELECT 1 FROM sites WHERE site_key = ?"_s, {site.siteKey}, u"look up site key %1"_s.arg(site.siteKey));
         if (!taken)
             return failed<SiteRecord>(s);
         if (*taken)
@@ -382,8 +382,8 @@ QFuture<StoreResult<SiteRecord>> Store::createSite(const SiteRecord &site)
         if (!s.exec(q,
                     u"INSERT INTO sites (site_key, name, allowed_origins, widget_settings, identity_secret, created_at)"
                     " VALUES (?, ?, ?, ?, ?, ?)"_s,
-                    { site.siteKey, site.name, jsonText(site.allowedOrigins), jsonText(site.widgetSettings), site.identitySecret,
-                      nowOr(site.createdAt) },
+                    {site.siteKey, site.name, jsonText(site.allowedOrigins), jsonText(site.widgetSettings), site.identitySecret,
+                     nowOr(site.createdAt)},
                     u"insert site %1"_s.arg(site.siteKey)))
             return failed<SiteRecord>(s);
         return loadSite(s, u"s.id = ?"_s, insertedId(q), u"site %1"_s.arg(site.siteKey));
@@ -417,7 +417,7 @@ QFuture<StoreResult<SiteRecord>> Store::updateSite(const SiteRecord &site)
         const auto existing = loadSite(s, u"s.id = ?"_s, site.id, what);
         if (!existing.ok())
             return existing;
-        const auto taken = exists(s, u"SELECT 1 FROM sites WHERE site_key = ? AND id <> ?"_s, { site.siteKey, site.id },
+        const auto taken = exists(s, u"SELECT 1 FROM sites WHERE site_key = ? AND id <> ?"_s, {site.siteKey, site.id},
                                   u"look up site key %1"_s.arg(site.siteKey));
         if (!taken)
             return failed<SiteRecord>(s);
@@ -427,8 +427,8 @@ QFuture<StoreResult<SiteRecord>> Store::updateSite(const SiteRecord &site)
         if (!s.exec(q,
                     u"UPDATE sites SET site_key = ?, name = ?, allowed_origins = ?, widget_settings = ?,"
                     " identity_secret = ? WHERE id = ?"_s,
-                    { site.siteKey, site.name, jsonText(site.allowedOrigins), jsonText(site.widgetSettings), site.identitySecret,
-                      site.id },
+                    {site.siteKey, site.name, jsonText(site.allowedOrigins), jsonText(site.widgetSettings), site.identitySecret,
+                     site.id},
                     u"update "_s + what))
             return failed<SiteRecord>(s);
         return loadSite(s, u"s.id = ?"_s, site.id, what);
@@ -441,14 +441,14 @@ QFuture<StoreResult<AgentRecord>> Store::createAgent(const AgentRecord &agent)
 {
     return submit<AgentRecord>(m_worker, [agent](SqlSession &s) -> StoreResult<AgentRecord> {
         const QString email = agent.email.trimmed().toLower();
-        const auto taken = exists(s, u"SELECT 1 FROM agents WHERE email = ?"_s, { email }, u"look up agent %1"_s.arg(email));
+        const auto taken = exists(s, u"SELECT 1 FROM agents WHERE email = ?"_s, {email}, u"look up agent %1"_s.arg(email));
         if (!taken)
             return failed<AgentRecord>(s);
         if (*taken)
             return conflict<AgentRecord>(u"an agent with the email %1 already exists"_s.arg(email));
         QSqlQuery q(s.database());
         if (!s.exec(q, u"INSERT INTO agents (email, name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)"_s,
-                    { email, agent.name, toString(agent.role), agent.passwordHash, nowOr(agent.createdAt) },
+                    {email, agent.name, toString(agent.role), agent.passwordHash, nowOr(agent.createdAt)},
                     u"insert agent %1"_s.arg(email))) {
             if (s.lastWasUniqueViolation())
                 return conflict<AgentRecord>(u"an agent with the email %1 already exists"_s.arg(email));
@@ -488,13 +488,13 @@ QFuture<StoreResult<Done>> Store::setAgentPassword(qint64 agentId, const QByteAr
 {
     return submit<Done>(m_worker, [agentId, passwordHash](SqlSession &s) -> StoreResult<Done> {
         const QString what = u"agent %1"_s.arg(agentId);
-        const auto found = exists(s, u"SELECT 1 FROM agents WHERE id = ?"_s, { agentId }, u"look up "_s + what);
+        const auto found = exists(s, u"SELECT 1 FROM agents WHERE id = ?"_s, {agentId}, u"look up "_s + what);
         if (!found)
             return failed<Done>(s);
         if (!*found)
             return notFound<Done>(what + u" does not exist"_s);
         QSqlQuery q(s.database());
-        if (!s.exec(q, u"UPDATE agents SET password_hash = ? WHERE id = ?"_s, { passwordHash, agentId },
+        if (!s.exec(q, u"UPDATE agents SET password_hash = ? WHERE id = ?"_s, {passwordHash, agentId},
                     u"set the password of "_s + what))
             return failed<Done>(s);
         return StoreResult<Done>::success({});
@@ -505,7 +505,7 @@ QFuture<StoreResult<Done>> Store::deleteAgent(qint64 agentId)
 {
     return submit<Done>(m_worker, [agentId](SqlSession &s) -> StoreResult<Done> {
         const QString what = u"agent %1"_s.arg(agentId);
-        const auto found = exists(s, u"SELECT 1 FROM agents WHERE id = ?"_s, { agentId }, u"look up "_s + what);
+        const auto found = exists(s, u"SELECT 1 FROM agents WHERE id = ?"_s, {agentId}, u"look up "_s + what);
         if (!found)
             return failed<Done>(s);
         if (!*found)
@@ -513,7 +513,7 @@ QFuture<StoreResult<Done>> Store::deleteAgent(qint64 agentId)
         // Tokens go with the agent (ON DELETE CASCADE); conversations and
         // messages stay and lose the link (ON DELETE SET NULL).
         QSqlQuery q(s.database());
-        if (!s.exec(q, u"DELETE FROM agents WHERE id = ?"_s, { agentId }, u"delete "_s + what))
+        if (!s.exec(q, u"DELETE FROM agents WHERE id = ?"_s, {agentId}, u"delete "_s + what))
             return failed<Done>(s);
         return StoreResult<Done>::success({});
     });
@@ -523,14 +523,14 @@ QFuture<StoreResult<Done>> Store::createAgentToken(qint64 agentId, const QByteAr
 {
     return submit<Done>(m_worker, [agentId, tokenHash, expiresAt](SqlSession &s) -> StoreResult<Done> {
         const QString what = u"agent %1"_s.arg(agentId);
-        const auto found = exists(s, u"SELECT 1 FROM agents WHERE id = ?"_s, { agentId }, u"look up "_s + what);
+        const auto found = exists(s, u"SELECT 1 FROM agents WHERE id = ?"_s, {agentId}, u"look up "_s + what);
         if (!found)
             return failed<Done>(s);
         if (!*found)
             return notFound<Done>(what + u" does not exist"_s);
         QSqlQuery q(s.database());
         if (!s.exec(q, u"INSERT INTO agent_tokens (token_hash, agent_id, expires_at) VALUES (?, ?, ?)"_s,
-                    { tokenHash, agentId, expiresAt }, u"insert a login token for "_s + what)) {
+                    {tokenHash, agentId, expiresAt}, u"insert a login token for "_s + what)) {
             if (s.lastWasUniqueViolation())
                 return conflict<Done>(u"the login token for %1 already exists"_s.arg(what));
             return failed<Done>(s);
@@ -547,7 +547,7 @@ QFuture<StoreResult<AgentRecord>> Store::agentByTokenHash(const QByteArray &toke
                     u"SELECT "_s + AgentColumns
                         + u" FROM agent_tokens t JOIN agents a ON a.id = t.agent_id"
                           " WHERE t.token_hash = ? AND t.expires_at > ?"_s,
-                    { tokenHash, now }, u"look up an agent login token"_s))
+                    {tokenHash, now}, u"look up an agent login token"_s))
             return failed<AgentRecord>(s);
         if (!q.next())
             return notFound<AgentRecord>(u"the login token is unknown or expired"_s);
@@ -559,7 +559,7 @@ QFuture<StoreResult<Done>> Store::deleteAgentToken(const QByteArray &tokenHash)
 {
     return submit<Done>(m_worker, [tokenHash](SqlSession &s) -> StoreResult<Done> {
         QSqlQuery q(s.database());
-        if (!s.exec(q, u"DELETE FROM agent_tokens WHERE token_hash = ?"_s, { tokenHash }, u"delete an agent login token"_s))
+        if (!s.exec(q, u"DELETE FROM agent_tokens WHERE token_hash = ?"_s, {tokenHash}, u"delete an agent login token"_s))
             return failed<Done>(s);
         if (q.numRowsAffected() == 0)
             return notFound<Done>(u"the login token is unknown"_s);
@@ -574,12 +574,12 @@ QFuture<StoreResult<VisitorRecord>> Store::createVisitor(const VisitorRecord &vi
     return submit<VisitorRecord>(m_worker, [visitor, tokenHash](SqlSession &s) -> StoreResult<VisitorRecord> {
         const QString what = u"visitor %1"_s.arg(visitor.id);
         const auto site
-            = exists(s, u"SELECT 1 FROM sites WHERE id = ?"_s, { visitor.siteId }, u"look up site %1"_s.arg(visitor.siteId));
+            = exists(s, u"SELECT 1 FROM sites WHERE id = ?"_s, {visitor.siteId}, u"look up site %1"_s.arg(visitor.siteId));
         if (!site)
             return failed<VisitorRecord>(s);
         if (!*site)
             return notFound<VisitorRecord>(u"site %1 does not exist"_s.arg(visitor.siteId));
-        const auto taken = exists(s, u"SELECT 1 FROM visitors WHERE id = ?"_s, { visitor.id }, u"look up "_s + what);
+        const auto taken = exists(s, u"SELECT 1 FROM visitors WHERE id = ?"_s, {visitor.id}, u"look up "_s + what);
         if (!taken)
             return failed<VisitorRecord>(s);
         if (*taken)
@@ -589,8 +589,8 @@ QFuture<StoreResult<VisitorRecord>> Store::createVisitor(const VisitorRecord &vi
         if (!s.exec(q,
                     u"INSERT INTO visitors (id, site_id, token_hash, name, email, attributes, created_at, last_seen_at)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
-                    { visitor.id, visitor.siteId, tokenHash, visitor.name, visitor.email, jsonText(visitor.attributes), createdAt,
-                      visitor.lastSeenAt > 0 ? visitor.lastSeenAt : createdAt },
+                    {visitor.id, visitor.siteId, tokenHash, visitor.name, visitor.email, jsonText(visitor.attributes), createdAt,
+                     visitor.lastSeenAt > 0 ? visitor.lastSeenAt : createdAt},
                     u"insert "_s + what))
             return failed<VisitorRecord>(s);
         return loadVisitor(s, visitor.id);
@@ -603,7 +603,7 @@ QFuture<StoreResult<VisitorRecord>> Store::visitorByToken(qint64 siteId, const Q
         QSqlQuery q(s.database());
         if (!s.exec(q,
                     u"SELECT "_s + VisitorColumns + u" FROM visitors v WHERE v.id = ? AND v.site_id = ? AND v.token_hash = ?"_s,
-                    { visitorId, siteId, tokenHash }, u"look up visitor %1"_s.arg(visitorId)))
+                    {visitorId, siteId, tokenHash}, u"look up visitor %1"_s.arg(visitorId)))
             return failed<VisitorRecord>(s);
         if (!q.next())
             return notFound<VisitorRecord>(
@@ -625,8 +625,8 @@ QFuture<StoreResult<VisitorRecord>> Store::updateVisitor(const VisitorRecord &vi
             return existing;
         QSqlQuery q(s.database());
         if (!s.exec(q, u"UPDATE visitors SET name = ?, email = ?, attributes = ?, last_seen_at = ? WHERE id = ?"_s,
-                    { visitor.name, visitor.email, jsonText(visitor.attributes),
-                      visitor.lastSeenAt > 0 ? visitor.lastSeenAt : existing.value.lastSeenAt, visitor.id },
+                    {visitor.name, visitor.email, jsonText(visitor.attributes),
+                     visitor.lastSeenAt > 0 ? visitor.lastSeenAt : existing.value.lastSeenAt, visitor.id},
                     u"update visitor %1"_s.arg(visitor.id)))
             return failed<VisitorRecord>(s);
         return loadVisitor(s, visitor.id);
@@ -637,14 +637,14 @@ QFuture<StoreResult<Done>> Store::recordPageView(const PageView &view)
 {
     return submit<Done>(m_worker, [view](SqlSession &s) -> StoreResult<Done> {
         const QString what = u"visitor %1"_s.arg(view.visitorId);
-        const auto found = exists(s, u"SELECT 1 FROM visitors WHERE id = ?"_s, { view.visitorId }, u"look up "_s + what);
+        const auto found = exists(s, u"SELECT 1 FROM visitors WHERE id = ?"_s, {view.visitorId}, u"look up "_s + what);
         if (!found)
             return failed<Done>(s);
         if (!*found)
             return notFound<Done>(what + u" does not exist"_s);
         QSqlQuery q(s.database());
         if (!s.exec(q, u"INSERT INTO page_views (visitor_id, url, title, at) VALUES (?, ?, ?, ?)"_s,
-                    { view.visitorId, view.url, view.title, nowOr(view.at) }, u"record a page view of "_s + what))
+                    {view.visitorId, view.url, view.title, nowOr(view.at)}, u"record a page view of "_s + what))
             return failed<Done>(s);
         return StoreResult<Done>::success({});
     });
@@ -657,11 +657,11 @@ QFuture<StoreResult<QList<PageView>>> Store::pageViews(const QString &visitorId,
         if (!s.exec(q,
                     u"SELECT visitor_id, url, title, at FROM page_views WHERE visitor_id = ?"
                     " ORDER BY at DESC, id DESC LIMIT ?"_s,
-                    { visitorId, std::max(limit, 0) }, u"read the page views of visitor %1"_s.arg(visitorId)))
+                    {visitorId, std::max(limit, 0)}, u"read the page views of visitor %1"_s.arg(visitorId)))
             return failed<QList<PageView>>(s);
         QList<PageView> views;
         while (q.next())
-            views.append({ q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toLongLong() });
+            views.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toLongLong()});
         return StoreResult<QList<PageView>>::success(views);
     });
 }
@@ -684,7 +684,7 @@ QFuture<StoreResult<AppendResult>> Store::appendVisitorMessage(qint64 siteId, co
                 s,
                 u"SELECT "_s + MessageColumns + MessageFrom
                     + u" JOIN conversations c ON c.id = m.conversation_id WHERE c.visitor_id = ? AND m.client_id = ?"_s,
-                { visitorId, clientId }, u"look up message %1 of %2"_s.arg(clientId, what));
+                {visitorId, clientId}, u"look up message %1 of %2"_s.arg(clientId, what));
             if (duplicate)
                 return *duplicate;
         }
@@ -699,7 +699,7 @@ QFuture<StoreResult<AppendResult>> Store::appendVisitorMessage(qint64 siteId, co
         if (!s.exec(open,
                     u"SELECT id FROM conversations WHERE visitor_id = ? AND status IN ('waiting', 'active')"
                     " ORDER BY id DESC LIMIT 1"_s,
-                    { visitorId }, u"find the open conversation of "_s + what))
+                    {visitorId}, u"find the open conversation of "_s + what))
             return failed<AppendResult>(s);
         qint64 conversationId = 0;
         if (open.next()) {
@@ -709,7 +709,7 @@ QFuture<StoreResult<AppendResult>> Store::appendVisitorMessage(qint64 siteId, co
             if (!s.exec(insert,
                         u"INSERT INTO conversations (site_id, visitor_id, status, created_at, updated_at)"
                         " VALUES (?, ?, ?, ?, ?)"_s,
-                        { siteId, visitorId, toString(ConversationStatus::Waiting), now, now },
+                        {siteId, visitorId, toString(ConversationStatus::Waiting), now, now},
                         u"start a conversation for "_s + what))
                 return failed<AppendResult>(s);
             conversationId = insertedId(insert);
@@ -744,13 +744,13 @@ QFuture<StoreResult<AppendResult>> Store::appendAgentMessage(qint64 conversation
         if (!clientId.isEmpty()) {
             auto duplicate = findDuplicate(
                 s, u"SELECT "_s + MessageColumns + MessageFrom + u" WHERE m.conversation_id = ? AND m.client_id = ?"_s,
-                { conversationId, clientId }, u"look up message %1 of conversation %2"_s.arg(clientId).arg(conversationId));
+                {conversationId, clientId}, u"look up message %1 of conversation %2"_s.arg(clientId).arg(conversationId));
             if (duplicate)
                 return *duplicate;
         }
         if (conversation.value.status == ConversationStatus::Closed)
             return conflict<AppendResult>(u"conversation %1 is closed"_s.arg(conversationId));
-        const auto agent = exists(s, u"SELECT 1 FROM agents WHERE id = ?"_s, { agentId }, u"look up agent %1"_s.arg(agentId));
+        const auto agent = exists(s, u"SELECT 1 FROM agents WHERE id = ?"_s, {agentId}, u"look up agent %1"_s.arg(agentId));
         if (!agent)
             return failed<AppendResult>(s);
         if (!*agent)
@@ -783,15 +783,15 @@ QFuture<StoreResult<ConversationChange>> Store::assignConversation(qint64 conver
                 u"conversation %1 is already assigned to agent %2"_s.arg(conversationId).arg(c.assignedAgentId));
         // Accepting twice (a double click, a resent command) changes nothing and adds no second line.
         if (c.assignedAgentId == agentId && c.status == ConversationStatus::Active)
-            return StoreResult<ConversationChange>::success(ConversationChange{ c, MessageRecord{} });
-        const auto agent = exists(s, u"SELECT 1 FROM agents WHERE id = ?"_s, { agentId }, u"look up agent %1"_s.arg(agentId));
+            return StoreResult<ConversationChange>::success(ConversationChange{c, MessageRecord{}});
+        const auto agent = exists(s, u"SELECT 1 FROM agents WHERE id = ?"_s, {agentId}, u"look up agent %1"_s.arg(agentId));
         if (!agent)
             return failed<ConversationChange>(s);
         if (!*agent)
             return notFound<ConversationChange>(u"agent %1 does not exist"_s.arg(agentId));
         QSqlQuery q(s.database());
         if (!s.exec(q, u"UPDATE conversations SET status = ?, assigned_agent_id = ?, updated_at = ? WHERE id = ?"_s,
-                    { toString(ConversationStatus::Active), agentId, now, conversationId },
+                    {toString(ConversationStatus::Active), agentId, now, conversationId},
                     u"assign conversation %1 to agent %2"_s.arg(conversationId).arg(agentId)))
             return failed<ConversationChange>(s);
         return changeWithSystemLine(s, conversationId, systemBody, now);
@@ -808,7 +808,7 @@ QFuture<StoreResult<ConversationChange>> Store::closeConversation(qint64 convers
             return conflict<ConversationChange>(u"conversation %1 is already closed"_s.arg(conversationId));
         QSqlQuery q(s.database());
         if (!s.exec(q, u"UPDATE conversations SET status = ?, closed_at = ?, updated_at = ? WHERE id = ?"_s,
-                    { toString(ConversationStatus::Closed), now, now, conversationId },
+                    {toString(ConversationStatus::Closed), now, now, conversationId},
                     u"close conversation %1"_s.arg(conversationId)))
             return failed<ConversationChange>(s);
         return changeWithSystemLine(s, conversationId, systemBody, now);
@@ -828,7 +828,7 @@ QFuture<StoreResult<std::optional<ConversationRecord>>> Store::latestConversatio
         if (!s.exec(q,
                     u"SELECT "_s + ConversationColumns + ConversationFrom
                         + u" WHERE c.visitor_id = ? ORDER BY c.id DESC LIMIT 1"_s,
-                    { visitorId }, u"read the latest conversation of visitor %1"_s.arg(visitorId)))
+                    {visitorId}, u"read the latest conversation of visitor %1"_s.arg(visitorId)))
             return failed<std::optional<ConversationRecord>>(s);
         if (!q.next())
             return Result::success(std::nullopt);
@@ -842,7 +842,7 @@ QFuture<StoreResult<QList<ConversationRecord>>> Store::conversationsForVisitor(c
     return submit<QList<ConversationRecord>>(m_worker, [visitorId](SqlSession &s) -> Result {
         QSqlQuery q(s.database());
         if (!s.exec(q, u"SELECT "_s + ConversationColumns + ConversationFrom + u" WHERE c.visitor_id = ? ORDER BY c.id DESC"_s,
-                    { visitorId }, u"read the conversations of visitor %1"_s.arg(visitorId)))
+                    {visitorId}, u"read the conversations of visitor %1"_s.arg(visitorId)))
             return failed<QList<ConversationRecord>>(s);
         QList<ConversationRecord> conversations;
         while (q.next())
@@ -862,8 +862,7 @@ QFuture<StoreResult<QList<MessageRecord>>> Store::messagesAfter(qint64 conversat
         if (!s.exec(q,
                     u"SELECT "_s + MessageColumns + MessageFrom
                         + u" WHERE m.conversation_id = ? AND m.id > ? ORDER BY m.id LIMIT ?"_s,
-                    { conversationId, afterId, std::max(limit, 0) },
-                    u"read the messages of conversation %1"_s.arg(conversationId)))
+                    {conversationId, afterId, std::max(limit, 0)}, u"read the messages of conversation %1"_s.arg(conversationId)))
             return failed<QList<MessageRecord>>(s);
         QList<MessageRecord> messages;
         while (q.next())
@@ -885,7 +884,7 @@ QFuture<StoreResult<QList<MessageRecord>>> Store::messagesBefore(qint64 conversa
         if (!s.exec(q,
                     u"SELECT "_s + MessageColumns + MessageFrom
                         + u" WHERE m.conversation_id = ? AND m.id < ? ORDER BY m.id DESC LIMIT ?"_s,
-                    { conversationId, upper, std::max(limit, 0) }, u"read the messages of conversation %1"_s.arg(conversationId)))
+                    {conversationId, upper, std::max(limit, 0)}, u"read the messages of conversation %1"_s.arg(conversationId)))
             return failed<QList<MessageRecord>>(s);
         QList<MessageRecord> messages;
         while (q.next())
@@ -917,7 +916,7 @@ QFuture<StoreResult<QList<ConversationSummary>>> Store::searchClosedConversation
         const QString order = u" ORDER BY c.closed_at DESC, c.id DESC LIMIT ?"_s;
         bool ok = false;
         if (text.isEmpty()) {
-            ok = s.exec(q, SummarySelect + u" WHERE c.status = 'closed'"_s + order, { std::max(limit, 0) },
+            ok = s.exec(q, SummarySelect + u" WHERE c.status = 'closed'"_s + order, {std::max(limit, 0)},
                         u"list closed conversations"_s);
         } else {
             const QString pattern = likePattern(text);
@@ -929,7 +928,7 @@ QFuture<StoreResult<QList<ConversationSummary>>> Store::searchClosedConversation
                               " OR LOWER(v.name) LIKE ? ESCAPE '!'"
                               " OR LOWER(v.email) LIKE ? ESCAPE '!')"_s
                             + order,
-                        { pattern, pattern, pattern, std::max(limit, 0) }, u"search closed conversations for \"%1\""_s.arg(text));
+                        {pattern, pattern, pattern, std::max(limit, 0)}, u"search closed conversations for \"%1\""_s.arg(text));
         }
         if (!ok)
             return failed<QList<ConversationSummary>>(s);
@@ -948,7 +947,7 @@ QFuture<StoreResult<ConversationRecord>> Store::markRead(qint64 conversationId, 
             return conversation;
         // A mark past the conversation's messages would hide every later one as read.
         const auto known = exists(s, u"SELECT 1 FROM messages WHERE id = ? AND conversation_id = ?"_s,
-                                  { messageId, conversationId }, u"look up message %1"_s.arg(messageId));
+                                  {messageId, conversationId}, u"look up message %1"_s.arg(messageId));
         if (!known)
             return failed<ConversationRecord>(s);
         if (!*known)
@@ -966,7 +965,7 @@ QFuture<StoreResult<ConversationRecord>> Store::markRead(qint64 conversationId, 
             return StoreResult<ConversationRecord>::failure(StoreError::Failed, u"the system has no read mark to set"_s);
         }
         QSqlQuery q(s.database());
-        if (!s.exec(q, sql, { messageId, conversationId, messageId },
+        if (!s.exec(q, sql, {messageId, conversationId, messageId},
                     u"mark conversation %1 read up to message %2"_s.arg(conversationId).arg(messageId)))
             return failed<ConversationRecord>(s);
         return loadConversation(s, conversationId);

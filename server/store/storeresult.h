@@ -20,8 +20,8 @@ template<typename T> struct StoreResult {
 
     [[nodiscard]] bool ok() const { return error == StoreError::None; }
 
-    static StoreResult success(T v) { return StoreResult{ std::move(v), StoreError::None, {} }; }
-    static StoreResult failure(StoreError e, QString why) { return StoreResult{ T{}, e, std::move(why) }; }
+    static StoreResult success(T v) { return StoreResult{std::move(v), StoreError::None, {}}; }
+    static StoreResult failure(StoreError e, QString why) { return StoreResult{T{}, e, std::move(why)}; }
 };
 
 /// @brief For calls that give nothing back but success.

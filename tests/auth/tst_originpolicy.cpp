@@ -89,13 +89,13 @@ void tst_OriginPolicy::isAllowed_data()
     QTest::addColumn<QString>("origin");
     QTest::addColumn<bool>("expected");
 
-    const QStringList shop{ u"https://shop.example.com"_s };
+    const QStringList shop{u"https://shop.example.com"_s};
     QTest::newRow("exact") << shop << u"https://shop.example.com"_s << true;
     QTest::newRow("case and default port") << shop << u"https://SHOP.example.com:443"_s << true;
-    QTest::newRow("entry normalised too") << QStringList{ u"HTTPS://Shop.Example.com:443/"_s } << u"https://shop.example.com"_s
+    QTest::newRow("entry normalised too") << QStringList{u"HTTPS://Shop.Example.com:443/"_s} << u"https://shop.example.com"_s
                                           << true;
     QTest::newRow("entry whitespace ignored")
-        << QStringList{ u"  https://shop.example.com\n"_s } << u"https://shop.example.com"_s << true;
+        << QStringList{u"  https://shop.example.com\n"_s} << u"https://shop.example.com"_s << true;
     QTest::newRow("other scheme") << shop << u"http://shop.example.com"_s << false;
     QTest::newRow("other port") << shop << u"https://shop.example.com:8443"_s << false;
     QTest::newRow("subdomain") << shop << u"https://evil.shop.example.com"_s << false;
@@ -104,26 +104,26 @@ void tst_OriginPolicy::isAllowed_data()
     QTest::newRow("null") << shop << u"null"_s << false;
     QTest::newRow("missing") << shop << QString() << false;
     QTest::newRow("empty list") << QStringList() << u"https://shop.example.com"_s << false;
-    QTest::newRow("second entry") << QStringList{ u"https://a.example"_s, u"https://b.example"_s } << u"https://b.example"_s
+    QTest::newRow("second entry") << QStringList{u"https://a.example"_s, u"https://b.example"_s} << u"https://b.example"_s
                                   << true;
     QTest::newRow("invalid entries ignored")
-        << QStringList{ u"nonsense"_s, u""_s, u"https://b.example"_s } << u"https://b.example"_s << true;
+        << QStringList{u"nonsense"_s, u""_s, u"https://b.example"_s} << u"https://b.example"_s << true;
 
-    const QStringList any{ u"*"_s };
+    const QStringList any{u"*"_s};
     QTest::newRow("star allows valid") << any << u"https://anything.example:1234"_s << true;
     QTest::newRow("star rejects null") << any << u"null"_s << false;
     QTest::newRow("star rejects missing") << any << QString() << false;
     QTest::newRow("star rejects path") << any << u"https://a.example/page"_s << false;
     QTest::newRow("star rejects ftp") << any << u"ftp://a.example"_s << false;
 
-    const QStringList dev{ u"http://localhost:*"_s };
+    const QStringList dev{u"http://localhost:*"_s};
     QTest::newRow("port wildcard, port") << dev << u"http://localhost:5173"_s << true;
     QTest::newRow("port wildcard, default port") << dev << u"http://localhost"_s << true;
     QTest::newRow("port wildcard, explicit 80") << dev << u"http://localhost:80"_s << true;
     QTest::newRow("port wildcard, other scheme") << dev << u"https://localhost:5173"_s << false;
     QTest::newRow("port wildcard, other host") << dev << u"http://127.0.0.1:5173"_s << false;
     QTest::newRow("port wildcard, host prefix") << dev << u"http://localhost.evil.test:5173"_s << false;
-    QTest::newRow("port wildcard, IPv6") << QStringList{ u"http://[::1]:*"_s } << u"http://[::1]:3000"_s << true;
+    QTest::newRow("port wildcard, IPv6") << QStringList{u"http://[::1]:*"_s} << u"http://[::1]:3000"_s << true;
 }
 
 void tst_OriginPolicy::isAllowed()

@@ -61,7 +61,7 @@ bool takeResponse(QByteArray &buffer, Response *response, bool headOnly)
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const qsizetype colon = lines.at(i).indexOf(':');
         if (colon > 0)
-            parsed.headers.append({ lines.at(i).left(colon).trimmed().toLower(), lines.at(i).mid(colon + 1).trimmed() });
+            parsed.headers.append({lines.at(i).left(colon).trimmed().toLower(), lines.at(i).mid(colon + 1).trimmed()});
     }
     const qsizetype length = headOnly ? 0 : parsed.header("content-length").toLongLong();
     if (buffer.size() < end + 4 + length)
@@ -221,12 +221,12 @@ std::unique_ptr<HttpListener> TestHttpListener::startListener(const HttpLimits &
     HttpRouter &router = listener->router();
     router.addRoute("GET", u"/v1/sites/{siteKey}/config"_s, [](const HttpRequest &request, const HttpResponder &responder) {
         responder.respond(HttpResponse::json(200,
-                                             { { u"siteKey"_s, request.pathParameter(u"siteKey"_s) },
-                                               { u"lang"_s, request.query.queryItemValue(u"lang"_s, QUrl::FullyDecoded) },
-                                               { u"accept"_s, QString::fromLatin1(request.header("ACCEPT")) } }));
+                                             {{u"siteKey"_s, request.pathParameter(u"siteKey"_s)},
+                                              {u"lang"_s, request.query.queryItemValue(u"lang"_s, QUrl::FullyDecoded)},
+                                              {u"accept"_s, QString::fromLatin1(request.header("ACCEPT"))}}));
     });
     router.addRoute("GET", u"/v1/sites/new"_s, [](const HttpRequest &, const HttpResponder &responder) {
-        responder.respond(HttpResponse::json(200, { { u"literal"_s, true } }));
+        responder.respond(HttpResponse::json(200, {{u"literal"_s, true}}));
     });
     router.addRoute("DELETE", u"/v1/sites/{siteKey}/config"_s,
                     [](const HttpRequest &, const HttpResponder &responder) { responder.respond(HttpResponse::noContent()); });
@@ -240,12 +240,12 @@ std::unique_ptr<HttpListener> TestHttpListener::startListener(const HttpLimits &
         },
         64);
     router.addRoute("GET", u"/fast"_s, [](const HttpRequest &, const HttpResponder &responder) {
-        responder.respond(HttpResponse::json(200, { { u"name"_s, u"fast"_s } }));
+        responder.respond(HttpResponse::json(200, {{u"name"_s, u"fast"_s}}));
     });
     router.addRoute("GET", u"/slow"_s, [](const HttpRequest &, const HttpResponder &responder) {
         // Answered later, as a long poll would be.
         QTimer::singleShot(200, QCoreApplication::instance(), [responder] {
-            responder.respond(HttpResponse::json(200, { { u"name"_s, u"slow"_s } }));
+            responder.respond(HttpResponse::json(200, {{u"name"_s, u"slow"_s}}));
         });
     });
     QString error;
@@ -303,9 +303,9 @@ void TestHttpListener::routing()
     const QJsonObject json = response.json();
     if (status >= 400) {
         // Exactly {"error":{"code":..,"message":..}}.
-        QCOMPARE(json.keys(), QStringList{ u"error"_s });
+        QCOMPARE(json.keys(), QStringList{u"error"_s});
         const QJsonObject error = json.value(u"error"_s).toObject();
-        QCOMPARE(error.keys(), (QStringList{ u"code"_s, u"message"_s }));
+        QCOMPARE(error.keys(), (QStringList{u"code"_s, u"message"_s}));
         QCOMPARE(error.value(u"code"_s).toString(), value);
         QVERIFY(!error.value(u"message"_s).toString().isEmpty());
     } else {
@@ -464,7 +464,7 @@ void TestHttpListener::manyPipelinedAndLargeBody()
         "POST", u"/upload"_s,
         [](const HttpRequest &request, const HttpResponder &responder) {
             responder.respond(HttpResponse::json(
-                200, { { u"size"_s, request.body.size() }, { u"ok"_s, request.body == QByteArray(2'000'000, 'u') } }));
+                200, {{u"size"_s, request.body.size()}, {u"ok"_s, request.body == QByteArray(2'000'000, 'u')}}));
         },
         4'000'000);
     Client client(listener->serverPort());
@@ -494,7 +494,7 @@ void TestHttpListener::asynchronousResponder()
     listener->router().addRoute("GET", u"/later"_s, [&held](const HttpRequest &, const HttpResponder &responder) {
         held = responder;
         QTimer::singleShot(100, QCoreApplication::instance(), [responder] {
-            responder.respond(HttpResponse::json(200, { { u"late"_s, true } }));
+            responder.respond(HttpResponse::json(200, {{u"late"_s, true}}));
             responder.respond(HttpResponse::error(500, u"twice"_s, u"A second answer must be ignored."_s));
         });
     });
@@ -657,7 +657,7 @@ void TestHttpListener::webSocketUpgrade()
     client.open(QUrl(u"ws://127.0.0.1:%1/x"_s.arg(listener->serverPort())));
     QVERIFY(connected.wait(Patience));
     QTRY_COMPARE_WITH_TIMEOUT(newConnection.size(), 1, Patience);
-    QCOMPARE(checkedPaths, QList<QByteArray>{ "/x" });
+    QCOMPARE(checkedPaths, QList<QByteArray>{"/x"});
 
     QWebSocket *server = webSockets.nextPendingConnection();
     QVERIFY(server);
@@ -750,7 +750,7 @@ void TestHttpListener::acceptsGzip()
     QFETCH(bool, accepted);
     HttpRequest request;
     if (!acceptEncoding.isNull())
-        request.headers.append({ "accept-encoding", acceptEncoding });
+        request.headers.append({"accept-encoding", acceptEncoding});
     QCOMPARE(Frontdesk::acceptsGzip(request), accepted);
 }
 
@@ -765,8 +765,8 @@ void TestHttpListener::tls()
     QVERIFY(dir.isValid());
     QProcess process;
     process.start(openssl,
-                  { u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-subj"_s, u"/CN=localhost"_s, u"-days"_s,
-                    u"1"_s, u"-keyout"_s, dir.filePath(u"key.pem"_s), u"-out"_s, dir.filePath(u"cert.pem"_s) });
+                  {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-subj"_s, u"/CN=localhost"_s, u"-days"_s,
+                   u"1"_s, u"-keyout"_s, dir.filePath(u"key.pem"_s), u"-out"_s, dir.filePath(u"cert.pem"_s)});
     QVERIFY(process.waitForFinished(60'000));
     QCOMPARE(process.exitCode(), 0);
 
@@ -782,7 +782,7 @@ void TestHttpListener::tls()
     auto listener = std::make_unique<HttpListener>(testLimits());
     listener->setTlsConfiguration(configuration);
     listener->router().addRoute("GET", u"/secure"_s, [](const HttpRequest &, const HttpResponder &responder) {
-        responder.respond(HttpResponse::json(200, { { u"tls"_s, true } }));
+        responder.respond(HttpResponse::json(200, {{u"tls"_s, true}}));
     });
     QString error;
     QVERIFY2(listener->listen(QHostAddress::LocalHost, 0, &error), qPrintable(error));

@@ -102,9 +102,7 @@ std::optional<QJsonObject> tst_VisitorAgent::helloVisitor(JsonSocket &visitor, c
     if (!visitor.isConnected()
         && !visitor.open(m_server->wsUrl(u"/v1/visitor?site="_s + m_server->siteKey()), TestServer::allowedOrigin))
         return std::nullopt;
-    QJsonObject hello{ { u"type"_s, u"hello"_s },
-                       { u"v"_s, 1 },
-                       { u"page"_s, QJsonObject{ { u"url"_s, u"http://shop.test/pricing"_s } } } };
+    QJsonObject hello{{u"type"_s, u"hello"_s}, {u"v"_s, 1}, {u"page"_s, QJsonObject{{u"url"_s, u"http://shop.test/pricing"_s}}}};
     for (auto it = extra.begin(); it != extra.end(); ++it)
         hello.insert(it.key(), it.value());
     return visitor.request(hello);
@@ -115,12 +113,12 @@ std::optional<QJsonObject> tst_VisitorAgent::connectAgent(JsonSocket &agent)
     const QString token = m_http.loginAdmin(*m_server);
     if (token.isEmpty() || !agent.open(m_server->wsUrl(u"/v1/agent"_s)))
         return std::nullopt;
-    return agent.request(QJsonObject{ { u"type"_s, u"auth"_s }, { u"token"_s, token } });
+    return agent.request(QJsonObject{{u"type"_s, u"auth"_s}, {u"token"_s, token}});
 }
 
 std::optional<QJsonObject> tst_VisitorAgent::sendVisitorMessage(JsonSocket &visitor, const QString &clientId, const QString &body)
 {
-    visitor.send(QJsonObject{ { u"type"_s, u"message"_s }, { u"clientId"_s, clientId }, { u"body"_s, body } });
+    visitor.send(QJsonObject{{u"type"_s, u"message"_s}, {u"clientId"_s, clientId}, {u"body"_s, body}});
     return visitor.waitFor([clientId](const QJsonObject &frame) {
         return (typeOf(frame) == u"ack" && frame.value(u"clientId"_s).toString() == clientId) || typeOf(frame) == u"error";
     });
@@ -157,27 +155,26 @@ void tst_VisitorAgent::visitorMessageReachesAgentAndReplyReachesVisitor()
     QCOMPARE(incoming->value(u"message"_s)[u"body"_s].toString(), u"Do you ship to Norway?"_s);
     QCOMPARE(incoming->value(u"message"_s)[u"author"_s].toString(), u"visitor"_s);
 
-    const auto accepted
-        = agent.request(QJsonObject{ { u"type"_s, u"accept"_s }, { u"conversationId"_s, double(conversationId) } });
+    const auto accepted = agent.request(QJsonObject{{u"type"_s, u"accept"_s}, {u"conversationId"_s, double(conversationId)}});
     QVERIFY(accepted);
     QCOMPARE(typeOf(*accepted), u"result"_s);
     QCOMPARE(accepted->value(u"conversation"_s)[u"status"_s].toString(), u"active"_s);
     QVERIFY(visitor.waitForType(u"agent_joined"_s));
 
     // Typing goes both ways.
-    agent.send(QJsonObject{ { u"type"_s, u"typing"_s }, { u"conversationId"_s, double(conversationId) }, { u"active"_s, true } });
+    agent.send(QJsonObject{{u"type"_s, u"typing"_s}, {u"conversationId"_s, double(conversationId)}, {u"active"_s, true}});
     const auto agentTyping = visitor.waitForType(u"typing"_s);
     QVERIFY(agentTyping);
     QCOMPARE(agentTyping->value(u"active"_s).toBool(), true);
-    visitor.send(QJsonObject{ { u"type"_s, u"typing"_s }, { u"active"_s, true } });
+    visitor.send(QJsonObject{{u"type"_s, u"typing"_s}, {u"active"_s, true}});
     const auto visitorTyping = agent.waitForType(u"typing"_s);
     QVERIFY(visitorTyping);
     QCOMPARE(qint64(visitorTyping->value(u"conversationId"_s).toDouble()), conversationId);
 
-    const auto replyAck = agent.request(QJsonObject{ { u"type"_s, u"reply"_s },
-                                                     { u"conversationId"_s, double(conversationId) },
-                                                     { u"clientId"_s, u"a-1"_s },
-                                                     { u"body"_s, u"Yes, in 3 to 5 days."_s } });
+    const auto replyAck = agent.request(QJsonObject{{u"type"_s, u"reply"_s},
+                                                    {u"conversationId"_s, double(conversationId)},
+                                                    {u"clientId"_s, u"a-1"_s},
+                                                    {u"body"_s, u"Yes, in 3 to 5 days."_s}});
     QVERIFY(replyAck);
     QCOMPARE(typeOf(*replyAck), u"ack"_s);
     const auto reply = visitor.waitFor([](const QJsonObject &frame) {
@@ -190,15 +187,14 @@ void tst_VisitorAgent::visitorMessageReachesAgentAndReplyReachesVisitor()
 
     // Read receipts travel to the agent and are kept.
     const double replyId = reply->value(u"message"_s)[u"id"_s].toDouble();
-    visitor.send(QJsonObject{ { u"type"_s, u"read"_s }, { u"messageId"_s, replyId } });
+    visitor.send(QJsonObject{{u"type"_s, u"read"_s}, {u"messageId"_s, replyId}});
     const auto read = agent.waitForType(u"read"_s);
     QVERIFY(read);
     QCOMPARE(read->value(u"by"_s).toString(), u"visitor"_s);
     QCOMPARE(read->value(u"messageId"_s).toDouble(), replyId);
 
     // The agent's view of the visitor: the page it came from.
-    const auto context
-        = agent.request(QJsonObject{ { u"type"_s, u"visitor"_s }, { u"visitorId"_s, welcome->value(u"visitorId"_s) } });
+    const auto context = agent.request(QJsonObject{{u"type"_s, u"visitor"_s}, {u"visitorId"_s, welcome->value(u"visitorId"_s)}});
     QVERIFY(context);
     QCOMPARE(context->value(u"pages"_s).toArray().first()[u"url"_s].toString(), u"http://shop.test/pricing"_s);
 }
@@ -218,7 +214,7 @@ void tst_VisitorAgent::duplicateClientIdIsStoredOnce()
     QCOMPARE(second->value(u"messageId"_s), first->value(u"messageId"_s));
 
     const double conversationId = first->value(u"conversationId"_s).toDouble();
-    const auto history = agent.request(QJsonObject{ { u"type"_s, u"history"_s }, { u"conversationId"_s, conversationId } });
+    const auto history = agent.request(QJsonObject{{u"type"_s, u"history"_s}, {u"conversationId"_s, conversationId}});
     QVERIFY(history);
     QCOMPARE(history->value(u"messages"_s).toArray().size(), 1);
     // The agent was told once.
@@ -240,20 +236,18 @@ void tst_VisitorAgent::reconnectingVisitorGetsWhatItMissed()
     visitor.close();
     QVERIFY(agent.waitForType(u"visitor_left"_s));
 
-    for (const QString &text : { u"Sorry for the wait."_s, u"How can I help?"_s }) {
-        const auto replied = agent.request(QJsonObject{ { u"type"_s, u"reply"_s },
-                                                        { u"conversationId"_s, conversationId },
-                                                        { u"clientId"_s, newClientId() },
-                                                        { u"body"_s, text } });
+    for (const QString &text : {u"Sorry for the wait."_s, u"How can I help?"_s}) {
+        const auto replied = agent.request(QJsonObject{
+            {u"type"_s, u"reply"_s}, {u"conversationId"_s, conversationId}, {u"clientId"_s, newClientId()}, {u"body"_s, text}});
         QVERIFY(replied);
         QCOMPARE(typeOf(*replied), u"ack"_s);
     }
 
     JsonSocket again;
     const auto resumed = helloVisitor(again,
-                                      QJsonObject{ { u"visitorId"_s, welcome->value(u"visitorId"_s) },
-                                                   { u"token"_s, welcome->value(u"token"_s) },
-                                                   { u"after"_s, lastSeen } });
+                                      QJsonObject{{u"visitorId"_s, welcome->value(u"visitorId"_s)},
+                                                  {u"token"_s, welcome->value(u"token"_s)},
+                                                  {u"after"_s, lastSeen}});
     QVERIFY(resumed);
     QCOMPARE(typeOf(*resumed), u"welcome"_s);
     QCOMPARE(resumed->value(u"visitorId"_s), welcome->value(u"visitorId"_s));
@@ -266,7 +260,7 @@ void tst_VisitorAgent::reconnectingVisitorGetsWhatItMissed()
     // A wrong token does not resume anybody.
     JsonSocket impostor;
     const auto refused
-        = helloVisitor(impostor, QJsonObject{ { u"visitorId"_s, welcome->value(u"visitorId"_s) }, { u"token"_s, u"guess"_s } });
+        = helloVisitor(impostor, QJsonObject{{u"visitorId"_s, welcome->value(u"visitorId"_s)}, {u"token"_s, u"guess"_s}});
     QVERIFY(refused);
     QCOMPARE(refused->value(u"code"_s).toString(), u"invalid_token"_s);
 }
@@ -281,8 +275,7 @@ void tst_VisitorAgent::serverRestartLosesNothing()
     for (int i = 0; i < 20; ++i) {
         clientIds.append(newClientId());
         // Not waiting for each ack: they are all in flight when the server stops.
-        visitor.send(
-            QJsonObject{ { u"type"_s, u"message"_s }, { u"clientId"_s, clientIds.last() }, { u"body"_s, u"line %1"_s.arg(i) } });
+        visitor.send(QJsonObject{{u"type"_s, u"message"_s}, {u"clientId"_s, clientIds.last()}, {u"body"_s, u"line %1"_s.arg(i)}});
     }
     for (const QString &clientId : std::as_const(clientIds)) {
         const auto ack
@@ -298,7 +291,7 @@ void tst_VisitorAgent::serverRestartLosesNothing()
     // The visitor's outbox resends the last five (it never saw their acks, say).
     JsonSocket again;
     const auto resumed = helloVisitor(
-        again, QJsonObject{ { u"visitorId"_s, welcome->value(u"visitorId"_s) }, { u"token"_s, welcome->value(u"token"_s) } });
+        again, QJsonObject{{u"visitorId"_s, welcome->value(u"visitorId"_s)}, {u"token"_s, welcome->value(u"token"_s)}});
     QVERIFY(resumed);
     QCOMPARE(typeOf(*resumed), u"welcome"_s);
     QCOMPARE(resumed->value(u"messages"_s).toArray().size(), 20);
@@ -312,7 +305,7 @@ void tst_VisitorAgent::serverRestartLosesNothing()
     JsonSocket agent;
     QVERIFY(connectAgent(agent));
     const auto history = agent.request(QJsonObject{
-        { u"type"_s, u"history"_s }, { u"conversationId"_s, resumed->value(u"conversation"_s)[u"id"_s] }, { u"limit"_s, 200 } });
+        {u"type"_s, u"history"_s}, {u"conversationId"_s, resumed->value(u"conversation"_s)[u"id"_s]}, {u"limit"_s, 200}});
     QVERIFY(history);
     const QJsonArray messages = history->value(u"messages"_s).toArray();
     QCOMPARE(messages.size(), 20);
@@ -327,8 +320,7 @@ void tst_VisitorAgent::twoTabsShowTheSameConversation()
     QVERIFY(welcome);
     JsonSocket secondTab;
     QVERIFY(helloVisitor(
-        secondTab,
-        QJsonObject{ { u"visitorId"_s, welcome->value(u"visitorId"_s) }, { u"token"_s, welcome->value(u"token"_s) } }));
+        secondTab, QJsonObject{{u"visitorId"_s, welcome->value(u"visitorId"_s)}, {u"token"_s, welcome->value(u"token"_s)}}));
 
     QVERIFY(sendVisitorMessage(firstTab, u"tab-1"_s, u"typed in the first tab"_s));
     const auto echoed = secondTab.waitForType(u"message"_s);
@@ -353,7 +345,7 @@ void tst_VisitorAgent::wrongOriginIsRefused()
     QVERIFY(hello.header("Access-Control-Allow-Origin").isEmpty());
 
     const HttpAnswer config
-        = m_http.get(m_server->httpUrl(u"/v1/sites/%1/config"_s.arg(m_server->siteKey())), { { "Origin", "http://evil.test" } });
+        = m_http.get(m_server->httpUrl(u"/v1/sites/%1/config"_s.arg(m_server->siteKey())), {{"Origin", "http://evil.test"}});
     QCOMPARE(config.status, 403);
 
     // A web page may not open the agent socket.
@@ -366,7 +358,7 @@ void tst_VisitorAgent::unknownSiteIsRefused()
     JsonSocket visitor;
     QVERIFY(!visitor.open(m_server->wsUrl(u"/v1/visitor?site=nosuchsite"_s), TestServer::allowedOrigin));
     const HttpAnswer config
-        = m_http.get(m_server->httpUrl(u"/v1/sites/nosuchsite/config"_s), { { "Origin", TestServer::allowedOrigin } });
+        = m_http.get(m_server->httpUrl(u"/v1/sites/nosuchsite/config"_s), {{"Origin", TestServer::allowedOrigin}});
     QCOMPARE(config.status, 404);
     QCOMPARE(config.json.value(u"error"_s)[u"code"_s].toString(), u"unknown_site"_s);
 }
@@ -417,7 +409,7 @@ void tst_VisitorAgent::invalidInputGetsAnErrorAndTheConnectionSurvives()
     QVERIFY(!error->value(u"message"_s).toString().isEmpty());
 
     // Nothing was stored and the socket still works.
-    const auto pong = visitor.request(QJsonObject{ { u"type"_s, u"ping"_s } });
+    const auto pong = visitor.request(QJsonObject{{u"type"_s, u"ping"_s}});
     QVERIFY(pong);
     QCOMPARE(typeOf(*pong), u"pong"_s);
 }
@@ -448,10 +440,10 @@ void tst_VisitorAgent::agentNeedsAValidToken()
 {
     JsonSocket agent;
     QVERIFY(agent.open(m_server->wsUrl(u"/v1/agent"_s)));
-    const auto early = agent.request(QJsonObject{ { u"type"_s, u"accept"_s }, { u"conversationId"_s, 1 } });
+    const auto early = agent.request(QJsonObject{{u"type"_s, u"accept"_s}, {u"conversationId"_s, 1}});
     QVERIFY(early);
     QCOMPARE(early->value(u"code"_s).toString(), u"not_authenticated"_s);
-    const auto wrong = agent.request(QJsonObject{ { u"type"_s, u"auth"_s }, { u"token"_s, u"not-a-token"_s } });
+    const auto wrong = agent.request(QJsonObject{{u"type"_s, u"auth"_s}, {u"token"_s, u"not-a-token"_s}});
     QVERIFY(wrong);
     QCOMPARE(wrong->value(u"code"_s).toString(), u"invalid_token"_s);
 }
@@ -468,12 +460,11 @@ void tst_VisitorAgent::wrongPasswordIsRefused()
 {
     const HttpAnswer answer
         = m_http.postJson(m_server->httpUrl(u"/v1/agent/login"_s),
-                          QJsonObject{ { u"email"_s, TestServer::adminEmail }, { u"password"_s, u"wrong password"_s } });
+                          QJsonObject{{u"email"_s, TestServer::adminEmail}, {u"password"_s, u"wrong password"_s}});
     QCOMPARE(answer.status, 401);
     QCOMPARE(answer.json.value(u"error"_s)[u"code"_s].toString(), u"invalid_credentials"_s);
-    const HttpAnswer unknown
-        = m_http.postJson(m_server->httpUrl(u"/v1/agent/login"_s),
-                          QJsonObject{ { u"email"_s, u"nobody@shop.test"_s }, { u"password"_s, u"whatever1"_s } });
+    const HttpAnswer unknown = m_http.postJson(m_server->httpUrl(u"/v1/agent/login"_s),
+                                               QJsonObject{{u"email"_s, u"nobody@shop.test"_s}, {u"password"_s, u"whatever1"_s}});
     QCOMPARE(unknown.status, 401);
     QCOMPARE(unknown.json.value(u"error"_s)[u"code"_s].toString(), u"invalid_credentials"_s);
 }
@@ -503,7 +494,7 @@ void tst_VisitorAgent::longPollingCarriesTheChatBothWays()
     const QString base = u"/v1/sites/%1/visitor/"_s.arg(m_server->siteKey());
 
     const HttpAnswer hello
-        = m_http.postJson(m_server->httpUrl(base + u"hello"_s), QJsonObject{ { u"v"_s, 1 } }, TestServer::allowedOrigin);
+        = m_http.postJson(m_server->httpUrl(base + u"hello"_s), QJsonObject{{u"v"_s, 1}}, TestServer::allowedOrigin);
     QCOMPARE(hello.status, 200);
     QCOMPARE(hello.json.value(u"type"_s).toString(), u"welcome"_s);
     QCOMPARE(hello.header("Access-Control-Allow-Origin"), TestServer::allowedOrigin);
@@ -513,12 +504,11 @@ void tst_VisitorAgent::longPollingCarriesTheChatBothWays()
     QVERIFY(!channel.toString().isEmpty());
 
     // Visitor → agent.
-    const QJsonObject message{ { u"type"_s, u"message"_s },
-                               { u"clientId"_s, u"poll-1"_s },
-                               { u"body"_s, u"WebSockets are blocked here"_s } };
+    const QJsonObject message{
+        {u"type"_s, u"message"_s}, {u"clientId"_s, u"poll-1"_s}, {u"body"_s, u"WebSockets are blocked here"_s}};
     const HttpAnswer sent = m_http.postJson(
         m_server->httpUrl(base + u"send"_s),
-        QJsonObject{ { u"visitorId"_s, visitorId }, { u"token"_s, token }, { u"channel"_s, channel }, { u"frame"_s, message } },
+        QJsonObject{{u"visitorId"_s, visitorId}, {u"token"_s, token}, {u"channel"_s, channel}, {u"frame"_s, message}},
         TestServer::allowedOrigin);
     QCOMPARE(sent.status, 200);
     QCOMPARE(sent.json.value(u"type"_s).toString(), u"ack"_s);
@@ -530,21 +520,20 @@ void tst_VisitorAgent::longPollingCarriesTheChatBothWays()
     // Resending the same client id over HTTP is idempotent too.
     const HttpAnswer resent = m_http.postJson(
         m_server->httpUrl(base + u"send"_s),
-        QJsonObject{ { u"visitorId"_s, visitorId }, { u"token"_s, token }, { u"channel"_s, channel }, { u"frame"_s, message } },
+        QJsonObject{{u"visitorId"_s, visitorId}, {u"token"_s, token}, {u"channel"_s, channel}, {u"frame"_s, message}},
         TestServer::allowedOrigin);
     QCOMPARE(resent.json.value(u"duplicate"_s).toBool(), true);
     QCOMPARE(resent.json.value(u"messageId"_s), sent.json.value(u"messageId"_s));
 
     // Agent → visitor: the reply is in the next poll.
-    const auto replied = agent.request(QJsonObject{ { u"type"_s, u"reply"_s },
-                                                    { u"conversationId"_s, conversationId },
-                                                    { u"clientId"_s, u"a-poll"_s },
-                                                    { u"body"_s, u"Polling works."_s } });
+    const auto replied = agent.request(QJsonObject{{u"type"_s, u"reply"_s},
+                                                   {u"conversationId"_s, conversationId},
+                                                   {u"clientId"_s, u"a-poll"_s},
+                                                   {u"body"_s, u"Polling works."_s}});
     QVERIFY(replied);
-    const HttpAnswer poll
-        = m_http.postJson(m_server->httpUrl(base + u"poll"_s),
-                          QJsonObject{ { u"visitorId"_s, visitorId }, { u"token"_s, token }, { u"channel"_s, channel } },
-                          TestServer::allowedOrigin);
+    const HttpAnswer poll = m_http.postJson(
+        m_server->httpUrl(base + u"poll"_s),
+        QJsonObject{{u"visitorId"_s, visitorId}, {u"token"_s, token}, {u"channel"_s, channel}}, TestServer::allowedOrigin);
     QCOMPARE(poll.status, 200);
     const QJsonArray events = poll.json.value(u"events"_s).toArray();
     bool sawReply = false;
@@ -556,16 +545,16 @@ void tst_VisitorAgent::longPollingCarriesTheChatBothWays()
 
     // A parked poll is answered as soon as the agent speaks.
     QTimer::singleShot(300, &agent, [&agent, conversationId] {
-        agent.send(QJsonObject{ { u"type"_s, u"reply"_s },
-                                { u"conversationId"_s, conversationId },
-                                { u"clientId"_s, u"a-poll-2"_s },
-                                { u"body"_s, u"Still here."_s } });
+        agent.send(QJsonObject{{u"type"_s, u"reply"_s},
+                               {u"conversationId"_s, conversationId},
+                               {u"clientId"_s, u"a-poll-2"_s},
+                               {u"body"_s, u"Still here."_s}});
     });
     QElapsedTimer waited;
     waited.start();
     const HttpAnswer parked = m_http.postJson(
         m_server->httpUrl(base + u"poll"_s),
-        QJsonObject{ { u"visitorId"_s, visitorId }, { u"token"_s, token }, { u"channel"_s, channel }, { u"cursor"_s, cursor } },
+        QJsonObject{{u"visitorId"_s, visitorId}, {u"token"_s, token}, {u"channel"_s, channel}, {u"cursor"_s, cursor}},
         TestServer::allowedOrigin);
     QCOMPARE(parked.status, 200);
     const QJsonArray later = parked.json.value(u"events"_s).toArray();
@@ -574,11 +563,17 @@ void tst_VisitorAgent::longPollingCarriesTheChatBothWays()
     QVERIFY(waited.elapsed() < 20'000);
 
     // A wrong token is refused.
-    const HttpAnswer wrong
-        = m_http.postJson(m_server->httpUrl(base + u"poll"_s),
-                          QJsonObject{ { u"visitorId"_s, visitorId }, { u"token"_s, u"nope"_s } }, TestServer::allowedOrigin);
+    const HttpAnswer wrong = m_http.postJson(
+        m_server->httpUrl(base + u"poll"_s),
+        QJsonObject{{u"visitorId"_s, visitorId}, {u"token"_s, u"nope"_s}, {u"channel"_s, channel}}, TestServer::allowedOrigin);
     QCOMPARE(wrong.status, 401);
     QCOMPARE(wrong.json.value(u"code"_s).toString(), u"invalid_token"_s);
+    // A request without its channel is told to say hello first.
+    const HttpAnswer noChannel
+        = m_http.postJson(m_server->httpUrl(base + u"poll"_s), QJsonObject{{u"visitorId"_s, visitorId}, {u"token"_s, token}},
+                          TestServer::allowedOrigin);
+    QCOMPARE(noChannel.status, 400);
+    QCOMPARE(noChannel.json.value(u"code"_s).toString(), u"missing_field"_s);
 }
 
 void tst_VisitorAgent::longPollingRecoversAfterRestart()
@@ -587,10 +582,12 @@ void tst_VisitorAgent::longPollingRecoversAfterRestart()
     const HttpAnswer hello = m_http.postJson(m_server->httpUrl(base + u"hello"_s), QJsonObject{}, TestServer::allowedOrigin);
     const QJsonValue visitorId = hello.json.value(u"visitorId"_s);
     const QJsonValue token = hello.json.value(u"token"_s);
-    const QJsonObject message{ { u"type"_s, u"message"_s }, { u"clientId"_s, u"before-restart"_s }, { u"body"_s, u"hi"_s } };
+    const QJsonValue channel = hello.json.value(u"channel"_s);
+    const QJsonObject message{{u"type"_s, u"message"_s}, {u"clientId"_s, u"before-restart"_s}, {u"body"_s, u"hi"_s}};
     const HttpAnswer sent = m_http.postJson(
         m_server->httpUrl(base + u"send"_s),
-        QJsonObject{ { u"visitorId"_s, visitorId }, { u"token"_s, token }, { u"frame"_s, message } }, TestServer::allowedOrigin);
+        QJsonObject{{u"visitorId"_s, visitorId}, {u"token"_s, token}, {u"channel"_s, channel}, {u"frame"_s, message}},
+        TestServer::allowedOrigin);
     QCOMPARE(sent.json.value(u"type"_s).toString(), u"ack"_s);
     const double conversationId = sent.json.value(u"conversationId"_s).toDouble();
 
@@ -599,17 +596,18 @@ void tst_VisitorAgent::longPollingRecoversAfterRestart()
     // The agent replies while the visitor is between polls.
     JsonSocket agent;
     QVERIFY(connectAgent(agent));
-    QVERIFY(agent.request(QJsonObject{ { u"type"_s, u"reply"_s },
-                                       { u"conversationId"_s, conversationId },
-                                       { u"clientId"_s, u"r"_s },
-                                       { u"body"_s, u"after restart"_s } }));
+    QVERIFY(agent.request(QJsonObject{{u"type"_s, u"reply"_s},
+                                      {u"conversationId"_s, conversationId},
+                                      {u"clientId"_s, u"r"_s},
+                                      {u"body"_s, u"after restart"_s}}));
 
     // The old cursor means nothing to the new server; `after` brings the message back.
     const HttpAnswer poll = m_http.postJson(m_server->httpUrl(base + u"poll"_s),
-                                            QJsonObject{ { u"visitorId"_s, visitorId },
-                                                         { u"token"_s, token },
-                                                         { u"cursor"_s, u"oldepoch.7"_s },
-                                                         { u"after"_s, sent.json.value(u"messageId"_s) } },
+                                            QJsonObject{{u"visitorId"_s, visitorId},
+                                                        {u"token"_s, token},
+                                                        {u"channel"_s, channel},
+                                                        {u"cursor"_s, u"oldepoch.7"_s},
+                                                        {u"after"_s, sent.json.value(u"messageId"_s)}},
                                             TestServer::allowedOrigin);
     QCOMPARE(poll.status, 200);
     const QJsonArray events = poll.json.value(u"events"_s).toArray();
@@ -626,19 +624,17 @@ void tst_VisitorAgent::agentClosesAndVisitorIsTold()
     const auto ack = sendVisitorMessage(visitor, u"c"_s, u"Thanks, that is all."_s);
     QVERIFY(ack);
     const double conversationId = ack->value(u"conversationId"_s).toDouble();
-    const auto closed = agent.request(QJsonObject{ { u"type"_s, u"close"_s }, { u"conversationId"_s, conversationId } });
+    const auto closed = agent.request(QJsonObject{{u"type"_s, u"close"_s}, {u"conversationId"_s, conversationId}});
     QVERIFY(closed);
     QCOMPARE(closed->value(u"conversation"_s)[u"status"_s].toString(), u"closed"_s);
     QVERIFY(visitor.waitForType(u"conversation_closed"_s));
 
     // A reply to a closed conversation is refused; closing twice too.
-    const auto late = agent.request(QJsonObject{ { u"type"_s, u"reply"_s },
-                                                 { u"conversationId"_s, conversationId },
-                                                 { u"clientId"_s, u"late"_s },
-                                                 { u"body"_s, u"one more"_s } });
+    const auto late = agent.request(QJsonObject{
+        {u"type"_s, u"reply"_s}, {u"conversationId"_s, conversationId}, {u"clientId"_s, u"late"_s}, {u"body"_s, u"one more"_s}});
     QVERIFY(late);
     QCOMPARE(late->value(u"code"_s).toString(), u"conflict"_s);
-    const auto again = agent.request(QJsonObject{ { u"type"_s, u"close"_s }, { u"conversationId"_s, conversationId } });
+    const auto again = agent.request(QJsonObject{{u"type"_s, u"close"_s}, {u"conversationId"_s, conversationId}});
     QVERIFY(again);
     QCOMPARE(again->value(u"code"_s).toString(), u"conflict"_s);
 
@@ -659,11 +655,11 @@ void tst_VisitorAgent::widgetAndConfigAreServed()
     QVERIFY(widget.header("Content-Type").startsWith("text/javascript"));
     const QByteArray etag = widget.header("ETag");
     QVERIFY(!etag.isEmpty());
-    const HttpAnswer revalidated = m_http.get(m_server->httpUrl(u"/widget.js"_s), { { "If-None-Match", etag } });
+    const HttpAnswer revalidated = m_http.get(m_server->httpUrl(u"/widget.js"_s), {{"If-None-Match", etag}});
     QCOMPARE(revalidated.status, 304);
 
     const HttpAnswer config = m_http.get(m_server->httpUrl(u"/v1/sites/%1/config"_s.arg(m_server->siteKey())),
-                                         { { "Origin", TestServer::allowedOrigin } });
+                                         {{"Origin", TestServer::allowedOrigin}});
     QCOMPARE(config.status, 200);
     QCOMPARE(config.json.value(u"siteKey"_s).toString(), m_server->siteKey());
     QCOMPARE(config.header("Access-Control-Allow-Origin"), TestServer::allowedOrigin);

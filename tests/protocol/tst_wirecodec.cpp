@@ -129,7 +129,7 @@ VisitorRecord visitor()
     record.siteId = 2;
     record.name = u"Grace"_s;
     record.email = u"grace@example.com"_s;
-    record.attributes = QJsonObject{ { u"locale"_s, u"en-GB"_s } };
+    record.attributes = QJsonObject{{u"locale"_s, u"en-GB"_s}};
     record.createdAt = 1'699'000'000'000;
     record.lastSeenAt = 1'700'000'000'000;
     return record;
@@ -147,10 +147,10 @@ AgentRecord agent()
     return record;
 }
 
-const QStringList visitorMessageKeys{ u"id"_s,   u"conversationId"_s, u"author"_s,   u"authorName"_s,
-                                      u"body"_s, u"clientId"_s,       u"createdAt"_s };
-const QStringList visitorConversationKeys{ u"id"_s,       u"status"_s,          u"agentName"_s,    u"createdAt"_s,
-                                           u"closedAt"_s, u"visitorReadUpTo"_s, u"agentReadUpTo"_s };
+const QStringList visitorMessageKeys{u"id"_s,   u"conversationId"_s, u"author"_s,   u"authorName"_s,
+                                     u"body"_s, u"clientId"_s,       u"createdAt"_s};
+const QStringList visitorConversationKeys{u"id"_s,       u"status"_s,          u"agentName"_s,    u"createdAt"_s,
+                                          u"closedAt"_s, u"visitorReadUpTo"_s, u"agentReadUpTo"_s};
 
 } // namespace
 
@@ -309,7 +309,7 @@ void tst_WireCodec::decodeRequestId_data()
     QTest::newRow("number") << QByteArray("{\"type\":\"ping\",\"id\":7}") << QJsonValue(7);
     QTest::newRow("fraction") << QByteArray("{\"type\":\"ping\",\"id\":1.5}") << QJsonValue(1.5);
     QTest::newRow("string") << QByteArray("{\"id\":\"req-1\",\"type\":\"ping\"}") << QJsonValue(u"req-1"_s);
-    QTest::newRow("object") << QByteArray("{\"type\":\"ping\",\"id\":{\"n\":1}}") << QJsonValue(QJsonObject{ { u"n"_s, 1 } });
+    QTest::newRow("object") << QByteArray("{\"type\":\"ping\",\"id\":{\"n\":1}}") << QJsonValue(QJsonObject{{u"n"_s, 1}});
 }
 
 void tst_WireCodec::decodeRequestId()
@@ -374,7 +374,7 @@ void tst_WireCodec::badJsonNamesTheOffset()
     const auto decodedObject = WireCodec::decodeObject(bytes);
     QVERIFY(std::holds_alternative<ProtocolError>(decoded));
     QVERIFY(std::holds_alternative<ProtocolError>(decodedObject));
-    for (const ProtocolError &error : { std::get<ProtocolError>(decoded), std::get<ProtocolError>(decodedObject) }) {
+    for (const ProtocolError &error : {std::get<ProtocolError>(decoded), std::get<ProtocolError>(decodedObject)}) {
         QCOMPARE(errorCodeName(error.code), u"bad_json"_s);
         QVERIFY2(error.message.contains(u"at offset %1"_s.arg(parseError.offset)), qPrintable(error.message));
         QVERIFY2(error.message.contains(parseError.errorString()), qPrintable(error.message));
@@ -383,7 +383,7 @@ void tst_WireCodec::badJsonNamesTheOffset()
 
 void tst_WireCodec::encodeIsCompactAndRoundTrips()
 {
-    const QJsonObject frame{ { u"type"_s, u"message"_s }, { u"body"_s, u"caf\u00e9 \U0001F600"_s }, { u"n"_s, 12 } };
+    const QJsonObject frame{{u"type"_s, u"message"_s}, {u"body"_s, u"caf\u00e9 \U0001F600"_s}, {u"n"_s, 12}};
     const QByteArray bytes = WireCodec::encode(frame);
     QVERIFY(!bytes.contains('\n'));
     QVERIFY(!bytes.contains(": "));
@@ -603,7 +603,7 @@ void tst_WireCodec::errorFrame_data()
     QTest::newRow("string ref") << QJsonValue(u"req-7"_s) << true;
     QTest::newRow("zero ref") << QJsonValue(0) << true;
     QTest::newRow("false ref") << QJsonValue(false) << true;
-    QTest::newRow("object ref") << QJsonValue(QJsonObject{ { u"n"_s, 1 } }) << true;
+    QTest::newRow("object ref") << QJsonValue(QJsonObject{{u"n"_s, 1}}) << true;
 }
 
 void tst_WireCodec::errorFrame()
@@ -630,9 +630,9 @@ void tst_WireCodec::jsonShapes_data()
     QTest::addColumn<QJsonObject>("json");
     QTest::addColumn<QStringList>("expectedKeys");
 
-    const QStringList agentMessageKeys = visitorMessageKeys + QStringList{ u"authorAgentId"_s };
+    const QStringList agentMessageKeys = visitorMessageKeys + QStringList{u"authorAgentId"_s};
     const QStringList agentConversationKeys
-        = visitorConversationKeys + QStringList{ u"siteId"_s, u"visitorId"_s, u"assignedAgentId"_s, u"updatedAt"_s };
+        = visitorConversationKeys + QStringList{u"siteId"_s, u"visitorId"_s, u"assignedAgentId"_s, u"updatedAt"_s};
 
     QTest::newRow("message, agent view") << WireCodec::toJson(agentMessage()) << agentMessageKeys;
     QTest::newRow("system message, agent view") << WireCodec::toJson(systemMessage()) << agentMessageKeys;
@@ -642,14 +642,14 @@ void tst_WireCodec::jsonShapes_data()
     QTest::newRow("conversation, visitor view")
         << WireCodec::toVisitorJson(conversation(ConversationStatus::Active)) << visitorConversationKeys;
     QTest::newRow("summary") << WireCodec::toJson(
-        ConversationSummary{ conversation(ConversationStatus::Waiting), visitor(), visitorMessage() }, true)
-                             << agentConversationKeys + QStringList{ u"visitor"_s, u"lastMessage"_s };
+        ConversationSummary{conversation(ConversationStatus::Waiting), visitor(), visitorMessage()}, true)
+                             << agentConversationKeys + QStringList{u"visitor"_s, u"lastMessage"_s};
     QTest::newRow("visitor") << WireCodec::toJson(visitor(), false)
-                             << QStringList{ u"id"_s,     u"name"_s,      u"email"_s,     u"attributes"_s,
-                                             u"online"_s, u"createdAt"_s, u"lastSeenAt"_s };
-    QTest::newRow("agent") << WireCodec::toJson(agent()) << QStringList{ u"id"_s, u"name"_s, u"email"_s, u"role"_s };
-    QTest::newRow("page") << WireCodec::toJson(PageView{ u"v"_s, u"https://shop.example/a"_s, u"A"_s, 5 })
-                          << QStringList{ u"url"_s, u"title"_s, u"at"_s };
+                             << QStringList{u"id"_s,     u"name"_s,      u"email"_s,     u"attributes"_s,
+                                            u"online"_s, u"createdAt"_s, u"lastSeenAt"_s};
+    QTest::newRow("agent") << WireCodec::toJson(agent()) << QStringList{u"id"_s, u"name"_s, u"email"_s, u"role"_s};
+    QTest::newRow("page") << WireCodec::toJson(PageView{u"v"_s, u"https://shop.example/a"_s, u"A"_s, 5})
+                          << QStringList{u"url"_s, u"title"_s, u"at"_s};
 }
 
 void tst_WireCodec::jsonShapes()
@@ -674,7 +674,7 @@ void tst_WireCodec::visitorJsonHidesAgentFields_data()
 void tst_WireCodec::visitorJsonHidesAgentFields()
 {
     QFETCH(QJsonObject, json);
-    for (const QString &key : { u"authorAgentId"_s, u"assignedAgentId"_s, u"siteId"_s, u"email"_s, u"visitorId"_s })
+    for (const QString &key : {u"authorAgentId"_s, u"assignedAgentId"_s, u"siteId"_s, u"email"_s, u"visitorId"_s})
         QVERIFY2(!json.contains(key), qPrintable(u"a visitor would see \"%1\""_s.arg(key)));
     // Nor anywhere below the top level.
     const QByteArray text = WireCodec::encode(json);
@@ -761,12 +761,12 @@ void tst_WireCodec::conversationValues()
 void tst_WireCodec::summaryValues()
 {
     const QJsonObject withMessage
-        = WireCodec::toJson(ConversationSummary{ conversation(ConversationStatus::Waiting), visitor(), visitorMessage() }, true);
+        = WireCodec::toJson(ConversationSummary{conversation(ConversationStatus::Waiting), visitor(), visitorMessage()}, true);
     QCOMPARE(withMessage.value(u"visitor"_s).toObject(), WireCodec::toJson(visitor(), true));
     QCOMPARE(withMessage.value(u"lastMessage"_s).toObject(), WireCodec::toJson(visitorMessage()));
 
     const QJsonObject empty
-        = WireCodec::toJson(ConversationSummary{ conversation(ConversationStatus::Waiting), visitor(), {} }, false);
+        = WireCodec::toJson(ConversationSummary{conversation(ConversationStatus::Waiting), visitor(), {}}, false);
     QVERIFY(empty.value(u"lastMessage"_s).isNull());
     QCOMPARE(empty.value(u"visitor"_s).toObject().value(u"online"_s).toBool(), false);
 }
@@ -787,7 +787,7 @@ void tst_WireCodec::visitorAndAgentValues()
     QCOMPARE(agentJson.value(u"email"_s).toString(), u"ada@example.com"_s);
     QVERIFY(!WireCodec::encode(agentJson).contains("argon2"));
 
-    const QJsonObject page = WireCodec::toJson(PageView{ u"v"_s, u"https://shop.example/a"_s, u"A"_s, 5 });
+    const QJsonObject page = WireCodec::toJson(PageView{u"v"_s, u"https://shop.example/a"_s, u"A"_s, 5});
     QCOMPARE(page.value(u"url"_s).toString(), u"https://shop.example/a"_s);
     QCOMPARE(page.value(u"at"_s).toInteger(), 5);
 }

@@ -79,7 +79,7 @@ void tst_Migrations::fromEmpty()
                  },
                  &error),
              qPrintable(error));
-    QCOMPARE(versions, (QList<int>{ 1, 2 }));
+    QCOMPARE(versions, (QList<int>{1, 2}));
 }
 
 void tst_Migrations::fromVersion1()
@@ -101,19 +101,19 @@ void tst_Migrations::fromVersion1()
             return exec(db,
                         u"INSERT INTO sites (id, site_key, name, allowed_origins, widget_settings, identity_secret, created_at)"
                         " VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
-                        { 7, u"old-key"_s, u"Old shop"_s, u"[\"https://old.example\"]"_s, u"{}"_s, QByteArray("s"), T0 }, why)
+                        {7, u"old-key"_s, u"Old shop"_s, u"[\"https://old.example\"]"_s, u"{}"_s, QByteArray("s"), T0}, why)
                 && exec(db,
                         u"INSERT INTO visitors (id, site_id, token_hash, name, email, attributes, created_at, last_seen_at)"
                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
-                        { u"v-old"_s, 7, QByteArray(32, 'h'), u"Old visitor"_s, u"old@example.com"_s, u"{}"_s, T0, T0 }, why)
+                        {u"v-old"_s, 7, QByteArray(32, 'h'), u"Old visitor"_s, u"old@example.com"_s, u"{}"_s, T0, T0}, why)
                 && exec(db,
                         u"INSERT INTO conversations (id, site_id, visitor_id, status, created_at, updated_at)"
                         " VALUES (?, ?, ?, ?, ?, ?)"_s,
-                        { 3, 7, u"v-old"_s, u"waiting"_s, T0, T0 }, why)
+                        {3, 7, u"v-old"_s, u"waiting"_s, T0, T0}, why)
                 && exec(db,
                         u"INSERT INTO messages (conversation_id, author_kind, body, client_id, created_at)"
                         " VALUES (?, ?, ?, ?, ?)"_s,
-                        { 3, u"visitor"_s, u"from version 1"_s, u"c-old"_s, T0 }, why);
+                        {3, u"visitor"_s, u"from version 1"_s, u"c-old"_s, T0}, why);
         },
         &error);
     QVERIFY2(built, qPrintable(error));
@@ -125,7 +125,7 @@ void tst_Migrations::fromVersion1()
 
     const auto site = await(store.siteByKey(u"old-key"_s));
     FRONTDESK_VERIFY_OK(site);
-    QCOMPARE(site.value.allowedOrigins, QStringList{ u"https://old.example"_s });
+    QCOMPARE(site.value.allowedOrigins, QStringList{u"https://old.example"_s});
     const auto conversation = await(store.conversationById(3));
     FRONTDESK_VERIFY_OK(conversation);
     QCOMPARE(conversation.value.visitorReadUpTo, 0); // the new columns' default
@@ -137,7 +137,7 @@ void tst_Migrations::fromVersion1()
 
     // Version 2's additions work on the migrated data.
     FRONTDESK_VERIFY_OK(await(store.markRead(3, AuthorKind::Agent, messages.value.at(0).id)));
-    FRONTDESK_VERIFY_OK(await(store.recordPageView({ u"v-old"_s, u"https://old.example/"_s, u"Home"_s, T0 })));
+    FRONTDESK_VERIFY_OK(await(store.recordPageView({u"v-old"_s, u"https://old.example/"_s, u"Home"_s, T0})));
     QCOMPARE(await(store.pageViews(u"v-old"_s, 10)).value.size(), 1);
     // And version 1's idempotency survives.
     const auto resent = await(store.appendVisitorMessage(7, u"v-old"_s, u"c-old"_s, u"from version 1"_s, T0 + 1));
@@ -153,7 +153,7 @@ void tst_Migrations::fromVersion1()
                  },
                  &error),
              qPrintable(error));
-    QCOMPARE(versions, (QList<int>{ 1, 2 }));
+    QCOMPARE(versions, (QList<int>{1, 2}));
 }
 
 void tst_Migrations::newerVersionIsRefused()
@@ -166,7 +166,7 @@ void tst_Migrations::newerVersionIsRefused()
         [&](QSqlDatabase &db, QString *why) {
             int version = 0;
             return Migrations::apply(db, dialect, Migrations::latestVersion(), &version, why)
-                && exec(db, u"INSERT INTO schema_version (version, applied_at) VALUES (?, ?)"_s, { future, T0 }, why);
+                && exec(db, u"INSERT INTO schema_version (version, applied_at) VALUES (?, ?)"_s, {future, T0}, why);
         },
         &error);
     QVERIFY2(built, qPrintable(error));

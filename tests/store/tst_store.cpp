@@ -28,8 +28,8 @@ SiteRecord siteNamed(const QString &key)
     SiteRecord site;
     site.siteKey = key;
     site.name = u"Shop "_s + key;
-    site.allowedOrigins = { u"https://shop.example"_s, u"https://www.shop.example"_s };
-    site.widgetSettings = QJsonObject{ { u"colour"_s, u"#3366ff"_s }, { u"position"_s, u"right"_s } };
+    site.allowedOrigins = {u"https://shop.example"_s, u"https://www.shop.example"_s};
+    site.widgetSettings = QJsonObject{{u"colour"_s, u"#3366ff"_s}, {u"position"_s, u"right"_s}};
     site.identitySecret = QByteArray("\x00\x01secret\xff", 9);
     site.createdAt = T0;
     return site;
@@ -42,7 +42,7 @@ VisitorRecord visitorFor(qint64 siteId, const QString &id, const QString &name =
     visitor.siteId = siteId;
     visitor.name = name;
     visitor.email = email;
-    visitor.attributes = QJsonObject{ { u"plan"_s, u"pro"_s }, { u"seats"_s, 3 } };
+    visitor.attributes = QJsonObject{{u"plan"_s, u"pro"_s}, {u"seats"_s, 3}};
     visitor.createdAt = T0;
     visitor.lastSeenAt = T0;
     return visitor;
@@ -220,8 +220,8 @@ void tst_Store::sites()
 
     SiteRecord changed = created.value;
     changed.name = u"Renamed"_s;
-    changed.allowedOrigins = { u"https://new.example"_s };
-    changed.widgetSettings = QJsonObject{ { u"title"_s, u"Hi ☕"_s } };
+    changed.allowedOrigins = {u"https://new.example"_s};
+    changed.widgetSettings = QJsonObject{{u"title"_s, u"Hi ☕"_s}};
     const auto updated = await(store.updateSite(changed));
     FRONTDESK_VERIFY_OK(updated);
     QCOMPARE(updated.value.name, u"Renamed"_s);
@@ -334,7 +334,7 @@ void tst_Store::visitors()
     VisitorRecord changed = created.value;
     changed.name = u"Zoë Example"_s;
     changed.email = u"zoe@example.com"_s;
-    changed.attributes = QJsonObject{ { u"page"_s, u"/pricing"_s } };
+    changed.attributes = QJsonObject{{u"page"_s, u"/pricing"_s}};
     changed.lastSeenAt = T0 + 5000;
     const auto updated = await(store.updateVisitor(changed));
     FRONTDESK_VERIFY_OK(updated);
@@ -354,8 +354,8 @@ void tst_Store::pageViews()
 
     for (int i = 0; i < 5; ++i)
         FRONTDESK_VERIFY_OK(
-            await(store.recordPageView({ u"v-1"_s, u"https://shop.example/p%1"_s.arg(i), u"Page %1"_s.arg(i), T0 + i })));
-    QCOMPARE(await(store.recordPageView({ u"v-9"_s, u"https://x"_s, u"x"_s, T0 })).error, StoreError::NotFound);
+            await(store.recordPageView({u"v-1"_s, u"https://shop.example/p%1"_s.arg(i), u"Page %1"_s.arg(i), T0 + i})));
+    QCOMPARE(await(store.recordPageView({u"v-9"_s, u"https://x"_s, u"x"_s, T0})).error, StoreError::NotFound);
 
     const auto views = await(store.pageViews(u"v-1"_s, 3));
     FRONTDESK_VERIFY_OK(views);
@@ -589,7 +589,7 @@ void tst_Store::openConversations()
     FRONTDESK_OPEN_STORE(store, database);
     const auto site = await(store.createSite(siteNamed(u"key-a"_s)));
     const auto ada = await(store.createAgent(agentNamed(u"ada@example.com"_s, u"Ada"_s)));
-    for (const QString &id : { u"v-1"_s, u"v-2"_s, u"v-3"_s })
+    for (const QString &id : {u"v-1"_s, u"v-2"_s, u"v-3"_s})
         FRONTDESK_VERIFY_OK(await(store.createVisitor(visitorFor(site.value.id, id, u"Name "_s + id), hashOf(id))));
 
     const auto a = await(store.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-1"_s, u"first"_s, T0));

@@ -17,7 +17,7 @@ namespace {
 
 QString nextName(const QString &prefix)
 {
-    static std::atomic<int> counter{ 0 };
+    static std::atomic<int> counter{0};
     return u"%1_%2_%3"_s.arg(prefix).arg(QCoreApplication::applicationPid()).arg(++counter);
 }
 

@@ -38,7 +38,7 @@ bool TestServer::start(const QString &backend, QString *error, bool *skip)
     m_config.database = m_database.config();
     m_config.adminEmail = adminEmail;
     m_config.adminPassword = adminPassword;
-    m_config.extraAllowedOrigins = { QString::fromLatin1(allowedOrigin) };
+    m_config.extraAllowedOrigins = {QString::fromLatin1(allowedOrigin)};
     return startServer(error);
 }
 
@@ -147,7 +147,7 @@ HttpAnswer TestHttp::postJson(const QUrl &url, const QJsonObject &body, const QB
 {
     QList<QPair<QByteArray, QByteArray>> headers;
     if (!origin.isEmpty())
-        headers.append({ QByteArrayLiteral("Origin"), origin });
+        headers.append({QByteArrayLiteral("Origin"), origin});
     return post(url, QJsonDocument(body).toJson(QJsonDocument::Compact), headers);
 }
 
@@ -155,7 +155,7 @@ QString TestHttp::loginAdmin(const TestServer &server)
 {
     const HttpAnswer answer
         = postJson(server.httpUrl(u"/v1/agent/login"_s),
-                   QJsonObject{ { u"email"_s, TestServer::adminEmail }, { u"password"_s, TestServer::adminPassword } });
+                   QJsonObject{{u"email"_s, TestServer::adminEmail}, {u"password"_s, TestServer::adminPassword}});
     return answer.json.value(u"token"_s).toString();
 }
 

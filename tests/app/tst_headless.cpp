@@ -1,0 +1,244 @@
+// The real `frontdesk` binary, headless: first start, a scripted visitor/agent
+// round trip over loopback, SIGTERM with everything committed, a second start
+// on the same data, --create-agent, and bad command lines.
+#include "jsonsocket.h"
+
+#include "store/store.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace Frontdesk;
+using namespace Qt::StringLiterals;
+
+class tst_Headless : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void firstStartRoundTripAndCleanStop();
+    void createAgentFromTheCommandLine();
+    void badCommandLinesAreRefused_data();
+    void badCommandLinesAreRefused();
+
+private:
+    /// Starts frontdesk --headless on an ephemeral port; returns its URL.
+    QUrl startServer(QProcess &process, const QStringList &extraArguments = {});
+    QProcessEnvironment environment() const;
+    QJsonObject postJson(const QUrl &url, const QJsonObject &body, const QByteArray &origin = {});
+
+    std::unique_ptr<QTemporaryDir> m_home;
+    QNetworkAccessManager m_network;
+};
+
+void tst_Headless::init()
+{
+    m_home = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_home->isValid());
+}
+
+QProcessEnvironment tst_Headless::environment() const
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"XDG_DATA_HOME"_s, m_home->path());
+    env.remove(u"DISPLAY"_s);
+    env.remove(u"WAYLAND_DISPLAY"_s);
+    env.remove(u"QT_QPA_PLATFORM"_s);
+    return env;
+}
+
+QUrl tst_Headless::startServer(QProcess &process, const QStringList &extraArguments)
+{
+    process.setProcessEnvironment(environment());
+    process.start(QStringLiteral(FRONTDESK_BINARY),
+                  QStringList{u"--headless"_s, u"--listen"_s, u"127.0.0.1:0"_s, u"--allow-origin"_s, u"http://shop.test"_s}
+                      + extraArguments);
+    if (!process.waitForStarted(10'000))
+        return {};
+    const QRegularExpression listening(u"^listening on (http://\\S+)$"_s, QRegularExpression::MultilineOption);
+    QByteArray out;
+    QDeadlineTimer deadline(30'000);
+    while (!deadline.hasExpired() && process.state() == QProcess::Running) {
+        process.waitForReadyRead(100);
+        out += process.readAllStandardOutput();
+        const auto match = listening.match(QString::fromUtf8(out));
+        if (match.hasMatch())
+            return QUrl(match.captured(1));
+    }
+    qWarning().noquote() << "frontdesk did not report listening:" << out << process.readAllStandardError();
+    return {};
+}
+
+QJsonObject tst_Headless::postJson(const QUrl &url, const QJsonObject &body, const QByteArray &origin)
+{
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    if (!origin.isEmpty())
+        request.setRawHeader("Origin", origin);
+    QNetworkReply *reply = m_network.post(request, QJsonDocument(body).toJson());
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    if (!reply->isFinished())
+        finished.wait(30'000);
+    const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
+    reply->deleteLater();
+    return answer;
+}
+
+void tst_Headless::firstStartRoundTripAndCleanStop()
+{
+    QProcess server;
+    const QUrl url = startServer(server);
+    QVERIFY(url.isValid());
+
+    const QString log = QString::fromUtf8(server.readAllStandardError());
+    const QRegularExpression adminLine(u"log in as (\\S+) with password (\\S+) "_s);
+    const auto admin = adminLine.match(log);
+    QVERIFY2(admin.hasMatch(), qPrintable(log));
+    const QRegularExpression snippetLine(u"data-site-key=\"([a-z0-9]+)\""_s);
+    const auto snippet = snippetLine.match(log);
+    QVERIFY2(snippet.hasMatch(), qPrintable(log));
+    const QString siteKey = snippet.captured(1);
+
+    // A scripted round trip: the agent logs in, a visitor writes, the agent answers.
+    const QJsonObject login = postJson(url.resolved(QUrl(u"/v1/agent/login"_s)),
+                                       QJsonObject{{u"email"_s, admin.captured(1)}, {u"password"_s, admin.captured(2)}});
+    const QString token = login.value(u"token"_s).toString();
+    QVERIFY2(!token.isEmpty(), QJsonDocument(login).toJson().constData());
+
+    QUrl ws = url;
+    ws.setScheme(u"ws"_s);
+    JsonSocket agent;
+    ws.setPath(u"/v1/agent"_s);
+    QVERIFY(agent.open(ws));
+    QVERIFY(agent.request(QJsonObject{{u"type"_s, u"auth"_s}, {u"token"_s, token}}));
+
+    JsonSocket visitor;
+    ws.setPath(u"/v1/visitor"_s);
+    ws.setQuery(u"site="_s + siteKey);
+    QVERIFY(visitor.open(ws, "http://shop.test"));
+    const auto welcome = visitor.request(QJsonObject{{u"type"_s, u"hello"_s}});
+    QVERIFY(welcome);
+    visitor.send(QJsonObject{{u"type"_s, u"message"_s}, {u"clientId"_s, u"c1"_s}, {u"body"_s, u"Hello from a script"_s}});
+    const auto ack = visitor.waitForType(u"ack"_s);
+    QVERIFY(ack);
+    const auto incoming = agent.waitForType(u"message"_s);
+    QVERIFY(incoming);
+    const double conversationId = ack->value(u"conversationId"_s).toDouble();
+    QVERIFY(agent.request(QJsonObject{{u"type"_s, u"reply"_s},
+                                      {u"conversationId"_s, conversationId},
+                                      {u"clientId"_s, u"a1"_s},
+                                      {u"body"_s, u"Hello, script"_s}}));
+    const auto reply = visitor.waitFor([](const QJsonObject &f) { return f.value(u"type"_s) == u"message"_s; });
+    QVERIFY(reply);
+    QCOMPARE(reply->value(u"message"_s)[u"body"_s].toString(), u"Hello, script"_s);
+
+    // SIGTERM: a clean stop, exit code 0.
+    ::kill(pid_t(server.processId()), SIGTERM);
+    QVERIFY(server.waitForFinished(15'000));
+    QCOMPARE(server.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(server.exitCode(), 0);
+
+    // The data is there for the next start, which creates no second admin or site.
+    QProcess again;
+    const QUrl secondUrl = startServer(again);
+    QVERIFY(secondUrl.isValid());
+    const QString secondLog = QString::fromUtf8(again.readAllStandardError());
+    QVERIFY2(!secondLog.contains(u"Created the"_s), qPrintable(secondLog));
+    QVERIFY(secondLog.contains(siteKey));
+    JsonSocket resumed;
+    QUrl visitorUrl = secondUrl;
+    visitorUrl.setScheme(u"ws"_s);
+    visitorUrl.setPath(u"/v1/visitor"_s);
+    visitorUrl.setQuery(u"site="_s + siteKey);
+    QVERIFY(resumed.open(visitorUrl, "http://shop.test"));
+    const auto back = resumed.request(QJsonObject{
+        {u"type"_s, u"hello"_s}, {u"visitorId"_s, welcome->value(u"visitorId"_s)}, {u"token"_s, welcome->value(u"token"_s)}});
+    QVERIFY(back);
+    const QJsonArray history = back->value(u"messages"_s).toArray();
+    QCOMPARE(history.size(), 2);
+    QCOMPARE(history.at(0)[u"body"_s].toString(), u"Hello from a script"_s);
+    QCOMPARE(history.at(1)[u"body"_s].toString(), u"Hello, script"_s);
+    ::kill(pid_t(again.processId()), SIGTERM);
+    QVERIFY(again.waitForFinished(15'000));
+    QCOMPARE(again.exitCode(), 0);
+}
+
+void tst_Headless::createAgentFromTheCommandLine()
+{
+    const QString database = u"sqlite:"_s + m_home->filePath(u"agents.sqlite"_s);
+    QProcess create;
+    QProcessEnvironment env = environment();
+    env.insert(u"FRONTDESK_AGENT_PASSWORD"_s, u"a long enough password"_s);
+    create.setProcessEnvironment(env);
+    create.start(QStringLiteral(FRONTDESK_BINARY),
+                 {u"--database"_s, database, u"--create-agent"_s, u"Alice@Shop.test"_s, u"--name"_s, u"Alice"_s});
+    QVERIFY(create.waitForFinished(30'000));
+    QCOMPARE(create.exitCode(), 0);
+    QVERIFY(create.readAllStandardOutput().contains("alice@shop.test"));
+
+    // Twice is refused with a sentence, and a short password too.
+    create.start(QStringLiteral(FRONTDESK_BINARY), {u"--database"_s, database, u"--create-agent"_s, u"alice@shop.test"_s});
+    QVERIFY(create.waitForFinished(30'000));
+    QCOMPARE(create.exitCode(), 1);
+    QVERIFY(create.readAllStandardError().contains("exists already"));
+
+    env.insert(u"FRONTDESK_AGENT_PASSWORD"_s, u"short"_s);
+    create.setProcessEnvironment(env);
+    create.start(QStringLiteral(FRONTDESK_BINARY), {u"--database"_s, database, u"--create-agent"_s, u"bob@shop.test"_s});
+    QVERIFY(create.waitForFinished(30'000));
+    QCOMPARE(create.exitCode(), 1);
+
+    // The agent can log in to a server on that database.
+    QProcess server;
+    const QUrl url = startServer(server, {u"--database"_s, database});
+    QVERIFY(url.isValid());
+    const QJsonObject login
+        = postJson(url.resolved(QUrl(u"/v1/agent/login"_s)),
+                   QJsonObject{{u"email"_s, u"alice@shop.test"_s}, {u"password"_s, u"a long enough password"_s}});
+    QCOMPARE(login.value(u"agent"_s)[u"name"_s].toString(), u"Alice"_s);
+    ::kill(pid_t(server.processId()), SIGTERM);
+    QVERIFY(server.waitForFinished(15'000));
+}
+
+void tst_Headless::badCommandLinesAreRefused_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("sentence");
+    QTest::newRow("listen without port") << QStringList{u"--headless"_s, u"--listen"_s, u"localhost"_s} << u"HOST:PORT"_s;
+    QTest::newRow("listen with bad host") << QStringList{u"--headless"_s, u"--listen"_s, u"example.com:80"_s} << u"IP address"_s;
+    QTest::newRow("password in database URL")
+        << QStringList{u"--headless"_s, u"--database"_s, u"mariadb://u:secret@127.0.0.1/db"_s} << u"FRONTDESK_DB_PASSWORD"_s;
+    QTest::newRow("unknown database scheme")
+        << QStringList{u"--headless"_s, u"--database"_s, u"postgres://x/y"_s} << u"database"_s;
+    QTest::newRow("TLS key without certificate")
+        << QStringList{u"--headless"_s, u"--listen"_s, u"127.0.0.1:0"_s, u"--tls-key"_s, u"/nonexistent.pem"_s}
+        << u"--tls-cert"_s;
+    QTest::newRow("bad origin") << QStringList{u"--headless"_s, u"--listen"_s, u"127.0.0.1:0"_s, u"--allow-origin"_s, u"shop"_s}
+                                << u"--allow-origin"_s;
+}
+
+void tst_Headless::badCommandLinesAreRefused()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, sentence);
+    QProcess process;
+    process.setProcessEnvironment(environment());
+    process.start(QStringLiteral(FRONTDESK_BINARY), arguments);
+    QVERIFY(process.waitForFinished(30'000));
+    QVERIFY(process.exitCode() != 0);
+    const QString error = QString::fromUtf8(process.readAllStandardError());
+    QVERIFY2(error.contains(sentence, Qt::CaseInsensitive), qPrintable(error));
+}
+
+QTEST_GUILESS_MAIN(tst_Headless)
+#include "tst_headless.moc"
