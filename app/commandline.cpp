@@ -12,7 +12,8 @@ bool CommandLine::wantsGui(int argc, char **argv)
     for (int i = 1; i < argc; ++i) {
         const QByteArrayView argument(argv[i]);
         if (argument == "--headless" || argument == "--create-agent" || argument == "--store-database-password"
-            || argument == "--help" || argument == "-h" || argument == "--version" || argument == "-v")
+            || argument == "--site-info" || argument == "--help" || argument == "-h" || argument == "--version"
+            || argument == "-v")
             return false;
     }
     // No display to open a window on: run as a server (e.g. over SSH).
@@ -50,8 +51,10 @@ bool CommandLine::parse(const QCoreApplication &app, CommandLine *result, QStrin
     const QCommandLineOption storePassword(u"store-database-password"_s,
                                            u"Read the database password from standard input, keep it in the secret store "
                                            "for --database, and exit."_s);
-    parser.addOptions(
-        {headless, listen, database, tlsCert, tlsKey, allowOrigin, adminEmail, createAgent, agentName, agentRole, storePassword});
+    const QCommandLineOption siteInfo(
+        u"site-info"_s, u"Print each site's key, allowed origins and identity secret (for identify() hashes) and exit."_s);
+    parser.addOptions({siteInfo, headless, listen, database, tlsCert, tlsKey, allowOrigin, adminEmail, createAgent, agentName,
+                       agentRole, storePassword});
     parser.process(app); // --help, --version and unknown options end here
 
     if (!parser.positionalArguments().isEmpty()) {
@@ -82,6 +85,8 @@ bool CommandLine::parse(const QCoreApplication &app, CommandLine *result, QStrin
             return false;
         }
         parsed.agentRole = agentRoleFromString(role);
+    } else if (parser.isSet(siteInfo)) {
+        parsed.mode = Mode::SiteInfo;
     } else if (parser.isSet(storePassword)) {
         if (parsed.server.database.kind != DatabaseConfig::Kind::MariaDb) {
             *error = u"--store-database-password needs --database mariadb://USER@HOST:PORT/DB."_s;

@@ -16,6 +16,7 @@ struct CommandLine {
         Headless, ///< the server alone, logging to stderr
         CreateAgent, ///< add an agent to the database and exit
         StorePassword, ///< save the database password in the secret store and exit
+        SiteInfo, ///< print every site's key, origins and identity secret and exit
     };
 
     Mode mode = Mode::Gui;

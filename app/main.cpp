@@ -114,6 +114,42 @@ int runCreateAgent(QCoreApplication &app, const CommandLine &command)
     return exitCode;
 }
 
+int runSiteInfo(QCoreApplication &app, const CommandLine &command)
+{
+    Store store;
+    int exitCode = 1;
+    auto opened = store.open(command.server.database).then(&app, [&](const StoreResult<int> &result) {
+        if (!result.ok()) {
+            printLine(stderr, u"frontdesk: could not open %1: %2"_s.arg(command.server.database.displayUrl(), result.message));
+            app.exit(1);
+            return;
+        }
+        auto listed = store.listSites().then(&app, [&](const StoreResult<QList<SiteRecord>> &sites) {
+            if (!sites.ok()) {
+                printLine(stderr, u"frontdesk: "_s + sites.message);
+                app.exit(1);
+                return;
+            }
+            if (sites.value.isEmpty())
+                printLine(stdout, u"No site yet: start Frontdesk once to create one."_s);
+            for (const SiteRecord &site : sites.value) {
+                printLine(stdout, u"site: %1"_s.arg(site.name));
+                printLine(stdout, u"  site key: %1"_s.arg(site.siteKey));
+                printLine(stdout, u"  allowed origins: %1"_s.arg(site.allowedOrigins.isEmpty() ? u"(none)"_s
+                                                                                                : site.allowedOrigins.join(u", "_s)));
+                printLine(stdout, u"  identity secret: %1"_s.arg(QString::fromLatin1(site.identitySecret.toHex())));
+            }
+            exitCode = 0;
+            app.exit(0);
+        });
+        Q_UNUSED(listed);
+    });
+    Q_UNUSED(opened);
+    app.exec();
+    store.close();
+    return exitCode;
+}
+
 int runStorePassword(QCoreApplication &app, const CommandLine &command)
 {
     const QString key = SecretStore::keyForDatabasePassword(command.server.database.displayUrl());
@@ -167,6 +203,8 @@ int main(int argc, char **argv)
         return runCreateAgent(*app, command);
     case CommandLine::Mode::StorePassword:
         return runStorePassword(*app, command);
+    case CommandLine::Mode::SiteInfo:
+        return runSiteInfo(*app, command);
     case CommandLine::Mode::Gui:
 #ifdef FRONTDESK_WITH_GUI
         return ConsoleHost::run(*app, command.server);

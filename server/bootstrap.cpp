@@ -6,6 +6,7 @@
 #include "store/store.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonObject>
 
 using namespace Qt::StringLiterals;
@@ -19,7 +20,11 @@ QJsonObject defaultWidgetSettings()
     return QJsonObject{{u"title"_s, u"Chat with us"_s},
                        {u"welcome"_s, u"Hi! How can we help you today?"_s},
                        {u"color"_s, u"#2563eb"_s},
-                       {u"position"_s, u"right"_s}};
+                       {u"position"_s, u"right"_s},
+                       {u"locale"_s, u"auto"_s},
+                       {u"offlineText"_s, u"We're away right now. Leave a message and we'll get back to you by email."_s},
+                       {u"preChatFields"_s, QJsonArray()},
+                       {u"ratingEnabled"_s, true}};
 }
 
 void ensureAdmin(Store *store, const QString &adminEmail, const QString &adminPassword, QObject *context,

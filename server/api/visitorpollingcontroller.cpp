@@ -181,7 +181,8 @@ void VisitorPollingController::send(const HttpRequest &request, const HttpRespon
             frame, [request, responder](const QJsonObject &reply) { responder.respond(frameResponse(request, reply)); });
         // typing, page and read have no answer of their own on a WebSocket;
         // over HTTP the request still needs one.
-        if (responder.isPending() && frame.type != u"message")
+        static const QStringList unanswered{u"typing"_s, u"page"_s, u"read"_s};
+        if (responder.isPending() && unanswered.contains(frame.type))
             responder.respond(frameResponse(request, QJsonObject{{u"type"_s, u"ok"_s}}));
     });
 }

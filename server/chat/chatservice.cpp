@@ -83,6 +83,14 @@ void ChatService::start(std::function<void(bool, QString)> done)
 
 void ChatService::trackOpenConversation(const ConversationRecord &conversation)
 {
+    if (conversation.status == ConversationStatus::Waiting) {
+        if (!m_waiting.contains(conversation.id)) {
+            // Ids grow with time: keeping them sorted keeps the queue oldest first.
+            m_waiting.insert(std::lower_bound(m_waiting.begin(), m_waiting.end(), conversation.id), conversation.id);
+        }
+    } else {
+        m_waiting.removeOne(conversation.id);
+    }
     if (conversation.status == ConversationStatus::Closed) {
         m_openConversationVisitor.remove(conversation.id);
         if (m_visitorOpenConversation.value(conversation.visitorId) == conversation.id)
@@ -93,7 +101,96 @@ void ChatService::trackOpenConversation(const ConversationRecord &conversation)
     m_visitorOpenConversation.insert(conversation.visitorId, conversation.id);
 }
 
+int ChatService::queuePosition(const QString &visitorId) const
+{
+    const qint64 conversationId = m_visitorOpenConversation.value(visitorId);
+    const qsizetype index = conversationId > 0 ? m_waiting.indexOf(conversationId) : -1;
+    return index < 0 ? 0 : int(index) + 1;
+}
+
+void ChatService::announceQueue()
+{
+    // Only waiting visitors that are connected can be told; the others learn
+    // their place from the welcome when they come back.
+    for (auto it = m_announcedPosition.begin(); it != m_announcedPosition.end();) {
+        if (queuePosition(it.key()) == 0) {
+            pushToVisitor(it.key(), frame(u"queue"_s, {{u"position"_s, QJsonValue(QJsonValue::Null)}}));
+            it = m_announcedPosition.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    for (const qint64 conversationId : std::as_const(m_waiting)) {
+        const QString visitorId = m_openConversationVisitor.value(conversationId);
+        const int position = queuePosition(visitorId);
+        if (!m_visitorEndpoints.contains(visitorId) || m_announcedPosition.value(visitorId) == position)
+            continue;
+        m_announcedPosition.insert(visitorId, position);
+        pushToVisitor(visitorId, frame(u"queue"_s, {{u"position"_s, position}}));
+    }
+}
+
 // --- Visitors --------------------------------------------------------------
+
+ChatOutcome<VisitorPatch> ChatService::checkIdentity(const SiteRecord &site, const VisitorIdentity &identity)
+{
+    if (site.identitySecret.isEmpty() || !Tokens::verifyIdentity(site.identitySecret, identity.userId, identity.hash)) {
+        qCInfo(lcChat) << "identity for user" << identity.userId << "on site" << site.siteKey
+                       << "refused: the hash does not match";
+        return ProtocolError::make(ErrorCode::IdentityRejected);
+    }
+    VisitorPatch patch;
+    if (!identity.name.isEmpty())
+        patch.name = identity.name;
+    if (!identity.email.isEmpty())
+        patch.email = identity.email;
+    patch.attributes.insert(u"userId"_s, identity.userId);
+    return patch;
+}
+
+void ChatService::patchVisitor(const VisitorRecord &visitor, const VisitorPatch &patch, ChatCallback<VisitorRecord> done)
+{
+    onStored(m_store->patchVisitor(visitor.id, patch), this, [this, done](const StoreResult<VisitorRecord> &result) {
+        if (!result.ok()) {
+            done(storeError(result.error, result.message));
+            return;
+        }
+        const VisitorRecord &updated = result.value;
+        if (m_onlineVisitors.contains(updated.id))
+            m_onlineVisitors.insert(updated.id, updated);
+        pushToAgents(frame(u"visitor_updated"_s, {{u"visitor"_s, WireCodec::toJson(updated, isVisitorOnline(updated.id))}}));
+        done(updated);
+    });
+}
+
+void ChatService::rateConversation(const VisitorRecord &visitor, int rating, const QString &comment,
+                                   ChatCallback<ConversationRecord> done)
+{
+    onStored(m_store->latestConversationForVisitor(visitor.id), this,
+             [this, rating, comment, done](const StoreResult<std::optional<ConversationRecord>> &latest) {
+                 if (!latest.ok() || !latest.value) {
+                     done(latest.ok() ? ProtocolError::make(ErrorCode::NotFound, u"There is no conversation to rate."_s)
+                                      : storeError(latest.error, latest.message));
+                     return;
+                 }
+                 const qint64 conversationId = latest.value->id;
+                 onStored(
+                     m_store->rateConversation(conversationId, rating, comment), this,
+                     [this, done, conversationId](const StoreResult<ConversationRecord> &rated) {
+                         if (rated.error == StoreError::Conflict) {
+                             done(ProtocolError::make(ErrorCode::Conflict,
+                                                      u"Conversation %1 can be rated once it is closed."_s.arg(conversationId)));
+                             return;
+                         }
+                         if (!rated.ok()) {
+                             done(storeError(rated.error, rated.message));
+                             return;
+                         }
+                         pushToAgents(frame(u"conversation_rated"_s, {{u"conversation"_s, WireCodec::toJson(rated.value)}}));
+                         done(rated.value);
+                     });
+             });
+}
 
 void ChatService::verifyVisitor(const SiteRecord &site, const QString &visitorId, const QString &token,
                                 ChatCallback<VisitorRecord> done)
@@ -121,17 +218,37 @@ void ChatService::verifyVisitor(const SiteRecord &site, const QString &visitorId
 
 void ChatService::helloVisitor(const SiteRecord &site, const VisitorHello &hello, ChatCallback<VisitorWelcome> done)
 {
+    // An identity with a wrong hash refuses the whole hello: nothing is created.
+    VisitorPatch patch;
+    if (hello.identity) {
+        auto checked = checkIdentity(site, *hello.identity);
+        if (auto *refused = std::get_if<ProtocolError>(&checked)) {
+            done(*refused);
+            return;
+        }
+        patch = std::get<VisitorPatch>(checked);
+    }
+
     // Finishes the hello once the visitor is known: context, then history.
-    auto welcome = [this, hello, done](VisitorRecord visitor, QString token) {
-        visitor.lastSeenAt = now();
+    auto welcome = [this, hello, patch, done](VisitorRecord visitor, QString token) {
+        VisitorPatch update = patch;
+        update.lastSeenAt = now();
         if (!hello.userAgent.isEmpty())
-            visitor.attributes.insert(u"userAgent"_s, hello.userAgent);
+            update.attributes.insert(u"userAgent"_s, hello.userAgent);
         if (!hello.locale.isEmpty())
-            visitor.attributes.insert(u"locale"_s, hello.locale);
+            update.attributes.insert(u"locale"_s, hello.locale);
         if (!hello.referrer.isEmpty() && !visitor.attributes.contains(u"referrer"_s))
-            visitor.attributes.insert(u"referrer"_s, hello.referrer);
-        // Context is best effort: the welcome does not wait for it.
-        onStored(m_store->updateVisitor(visitor), this, [](const StoreResult<VisitorRecord> &result) {
+            update.attributes.insert(u"referrer"_s, hello.referrer);
+        // Applied to the copy too, so the welcome and the agents see it at once;
+        // the stored row is updated in the same queue, before anything after it.
+        if (update.name)
+            visitor.name = *update.name;
+        if (update.email)
+            visitor.email = *update.email;
+        for (auto it = update.attributes.begin(); it != update.attributes.end(); ++it)
+            visitor.attributes.insert(it.key(), it.value());
+        visitor.lastSeenAt = update.lastSeenAt;
+        onStored(m_store->patchVisitor(visitor.id, update), this, [](const StoreResult<VisitorRecord> &result) {
             if (!result.ok())
                 qCWarning(lcChat) << "could not update visitor context:" << result.message;
         });
@@ -144,7 +261,7 @@ void ChatService::helloVisitor(const SiteRecord &site, const VisitorHello &hello
                          done(storeError(latest.error, latest.message));
                          return;
                      }
-                     VisitorWelcome result{visitor, token, latest.value, {}, agentsOnline()};
+                     VisitorWelcome result{visitor, token, latest.value, {}, agentsOnline(), queuePosition(visitor.id)};
                      if (!latest.value) {
                          done(result);
                          return;
@@ -227,6 +344,7 @@ void ChatService::postVisitorMessage(const VisitorRecord &visitor, const QString
                          qCInfo(lcChat) << "visitor" << visitor.id << "opened conversation" << appended.conversation.id;
                          ConversationSummary summary{appended.conversation, m_onlineVisitors.value(visitor.id, visitor),
                                                      appended.message};
+                         announceQueue();
                          pushToAgents(frame(u"conversation_created"_s,
                                             {{u"conversation"_s, WireCodec::toJson(summary, isVisitorOnline(visitor.id))}}));
                      }
@@ -413,6 +531,7 @@ void ChatService::broadcastAgentsOnline()
 void ChatService::announceConversationChange(const ConversationChange &change)
 {
     trackOpenConversation(change.conversation);
+    announceQueue();
     pushToAgents(frame(u"conversation_updated"_s, {{u"conversation"_s, WireCodec::toJson(change.conversation)}}));
     if (change.systemMessage.id > 0) {
         pushToAgents(frame(u"message"_s, {{u"message"_s, WireCodec::toJson(change.systemMessage)}}));

@@ -22,7 +22,17 @@ template<typename T> using ChatOutcome = std::variant<T, ProtocolError>;
 template<typename T> using ChatCallback = std::function<void(ChatOutcome<T>)>;
 
 /// @brief What a visitor says when it connects (hello, on either transport).
+/// @brief A logged-in user of the embedding site, vouched for by the site's
+/// server with an HMAC of the id (identify() in the widget).
+struct VisitorIdentity {
+    QString userId;
+    QString name;
+    QString email;
+    QString hash; ///< hex HMAC-SHA256 of userId with the site's identity secret
+};
+
 struct VisitorHello {
+    std::optional<VisitorIdentity> identity;
     QString visitorId; ///< empty for a new visitor
     QString token; ///< the session token the server issued with that id
     qint64 after = -1; ///< last message id the client has; -1: send recent history
@@ -40,6 +50,7 @@ struct VisitorWelcome {
     std::optional<ConversationRecord> conversation;
     QList<MessageRecord> messages;
     int agentsOnline = 0;
+    int queuePosition = 0; ///< 1-based place among waiting conversations; 0 when not waiting
 };
 
 /// @brief A successful agent login.
@@ -85,6 +96,15 @@ public:
     /// Messages of the visitor's current conversation after @p afterId.
     void visitorMessagesAfter(const VisitorRecord &visitor, qint64 afterId, ChatCallback<QList<MessageRecord>> done);
     void verifyVisitor(const SiteRecord &site, const QString &visitorId, const QString &token, ChatCallback<VisitorRecord> done);
+    /// The profile change an identity stands for, or identity_rejected when its hash is wrong.
+    [[nodiscard]] static ChatOutcome<VisitorPatch> checkIdentity(const SiteRecord &site, const VisitorIdentity &identity);
+    /// Applies a profile change (identify, pre-chat form, setAttributes) and tells the agents.
+    void patchVisitor(const VisitorRecord &visitor, const VisitorPatch &patch, ChatCallback<VisitorRecord> done);
+    /// Rates the visitor's latest conversation, which must be closed.
+    void rateConversation(const VisitorRecord &visitor, int rating, const QString &comment,
+                          ChatCallback<ConversationRecord> done);
+    /// 1-based place of the visitor's conversation among the waiting ones; 0 when it is not waiting.
+    [[nodiscard]] int queuePosition(const QString &visitorId) const;
 
     // Agents
     void loginAgent(const QString &email, const QString &password, ChatCallback<AgentLogin> done);
@@ -116,6 +136,8 @@ private:
     void announceConversationChange(const ConversationChange &change);
     void trackOpenConversation(const ConversationRecord &conversation);
     void broadcastAgentsOnline();
+    /// Tells every waiting visitor whose place in the queue changed.
+    void announceQueue();
 
     Store *m_store;
     SiteDirectory *m_sites;
@@ -125,6 +147,8 @@ private:
     QHash<qint64, int> m_agentIdsOnline; ///< agent id → open connections
     QHash<qint64, QString> m_openConversationVisitor; ///< open conversation id → visitor id
     QHash<QString, qint64> m_visitorOpenConversation; ///< visitor id → open conversation id
+    QList<qint64> m_waiting; ///< waiting conversation ids, oldest first: the queue
+    QHash<QString, int> m_announcedPosition; ///< visitor id → queue place last sent
 };
 
 } // namespace Frontdesk

@@ -53,7 +53,8 @@ void VisitorChannel::handle(const WireMessage &message, const Send &reply)
         return reply(pong);
     }
 
-    static const QStringList afterHello{u"message"_s, u"typing"_s, u"read"_s, u"page"_s};
+    static const QStringList afterHello{u"message"_s,  u"typing"_s,  u"read"_s,       u"page"_s,
+                                        u"identify"_s, u"profile"_s, u"attributes"_s, u"rate"_s};
     if (!afterHello.contains(message.type)) {
         replyError(reply,
                    ProtocolError::make(ErrorCode::UnknownType, u"\"%1\" is not a visitor message type."_s.arg(message.type)),
@@ -71,8 +72,16 @@ void VisitorChannel::handle(const WireMessage &message, const Send &reply)
         handleTyping(message, reply);
     else if (message.type == u"read")
         handleRead(message, reply);
-    else
+    else if (message.type == u"page")
         handlePage(message, reply);
+    else if (message.type == u"identify")
+        handleIdentify(message, reply);
+    else if (message.type == u"profile")
+        handleProfile(message, reply);
+    else if (message.type == u"attributes")
+        handleAttributes(message, reply);
+    else
+        handleRate(message, reply);
 }
 
 void VisitorChannel::adoptVisitor(const VisitorRecord &visitor)
@@ -97,6 +106,7 @@ QJsonObject VisitorChannel::welcomeFrame(const VisitorWelcome &welcome, const Si
          welcome.conversation ? QJsonValue(WireCodec::toVisitorJson(*welcome.conversation)) : QJsonValue(QJsonValue::Null)},
         {u"messages"_s, messages},
         {u"agentsOnline"_s, welcome.agentsOnline},
+        {u"queuePosition"_s, welcome.queuePosition > 0 ? QJsonValue(welcome.queuePosition) : QJsonValue(QJsonValue::Null)},
         {u"site"_s, QJsonObject{{u"name"_s, site.name}, {u"widget"_s, site.widgetSettings}}},
     };
 }
@@ -120,6 +130,14 @@ void VisitorChannel::handleHello(const WireMessage &message, const Send &reply)
     }
     VisitorHello hello;
     hello.userAgent = m_userAgent;
+    if (o.contains(u"identity"_s) && !o.value(u"identity"_s).isNull()) {
+        auto identity = readIdentity(o.value(u"identity"_s));
+        if (auto *invalid = std::get_if<ProtocolError>(&identity)) {
+            replyError(reply, *invalid, message);
+            return;
+        }
+        hello.identity = std::get<VisitorIdentity>(identity);
+    }
     ProtocolError error;
     const QJsonObject page = o.value(u"page"_s).toObject();
     if (!take(WireCodec::optionalString(o, u"visitorId"_s, 64), &hello.visitorId, &error)
@@ -150,6 +168,140 @@ void VisitorChannel::handleHello(const WireMessage &message, const Send &reply)
             frame.insert(u"ref"_s, message.requestId);
         reply(frame);
     });
+}
+
+std::variant<VisitorIdentity, ProtocolError> VisitorChannel::readIdentity(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return ProtocolError::make(ErrorCode::InvalidField, u"The field \"identity\" must be an object."_s);
+    const QJsonObject o = value.toObject();
+    VisitorIdentity identity;
+    ProtocolError error;
+    if (!take(WireCodec::requiredString(o, u"id"_s, WireLimits::maxUserIdChars), &identity.userId, &error)
+        || !take(WireCodec::requiredString(o, u"hash"_s, 64), &identity.hash, &error)
+        || !take(WireCodec::optionalString(o, u"name"_s, WireLimits::maxNameChars), &identity.name, &error)
+        || !take(WireCodec::optionalString(o, u"email"_s, WireLimits::maxEmailChars), &identity.email, &error))
+        return error;
+    return identity;
+}
+
+void VisitorChannel::replyOk(const Send &reply, const WireMessage &message)
+{
+    QJsonObject ok{{u"type"_s, u"ok"_s}};
+    if (!message.requestId.isUndefined())
+        ok.insert(u"ref"_s, message.requestId);
+    reply(ok);
+}
+
+void VisitorChannel::applyPatch(const VisitorPatch &patch, const Send &reply, const WireMessage &message)
+{
+    QPointer<VisitorChannel> self(this);
+    m_chat->patchVisitor(*m_visitor, patch, [self, reply, message](ChatOutcome<VisitorRecord> outcome) {
+        if (!self)
+            return;
+        if (auto *failure = std::get_if<ProtocolError>(&outcome))
+            return replyError(reply, *failure, message);
+        self->m_visitor = std::get<VisitorRecord>(outcome);
+        replyOk(reply, message);
+    });
+}
+
+void VisitorChannel::handleIdentify(const WireMessage &message, const Send &reply)
+{
+    auto identity = readIdentity(message.object.value(u"identity"_s));
+    if (auto *invalid = std::get_if<ProtocolError>(&identity))
+        return replyError(reply, *invalid, message);
+    auto patch = ChatService::checkIdentity(m_site, std::get<VisitorIdentity>(identity));
+    if (auto *refused = std::get_if<ProtocolError>(&patch))
+        return replyError(reply, *refused, message);
+    applyPatch(std::get<VisitorPatch>(patch), reply, message);
+}
+
+void VisitorChannel::handleProfile(const WireMessage &message, const Send &reply)
+{
+    QString name;
+    QString email;
+    ProtocolError error;
+    if (!take(WireCodec::optionalString(message.object, u"name"_s, WireLimits::maxNameChars), &name, &error)
+        || !take(WireCodec::optionalString(message.object, u"email"_s, WireLimits::maxEmailChars), &email, &error))
+        return replyError(reply, error, message);
+    email = email.trimmed();
+    if (!email.isEmpty() && (!email.contains(u'@') || email.startsWith(u'@') || email.endsWith(u'@') || email.contains(u' ')))
+        return replyError(
+            reply, ProtocolError::make(ErrorCode::InvalidField, u"\"%1\" does not look like an email address."_s.arg(email)),
+            message);
+    VisitorPatch patch;
+    if (message.object.contains(u"name"_s))
+        patch.name = name.trimmed();
+    if (message.object.contains(u"email"_s))
+        patch.email = email;
+    applyPatch(patch, reply, message);
+}
+
+void VisitorChannel::handleAttributes(const WireMessage &message, const Send &reply)
+{
+    const QJsonValue value = message.object.value(u"attributes"_s);
+    if (!value.isObject())
+        return replyError(reply, ProtocolError::make(ErrorCode::InvalidField, u"The field \"attributes\" must be an object."_s),
+                          message);
+    const QJsonObject given = value.toObject();
+    QJsonObject custom = m_visitor->attributes.value(u"custom"_s).toObject();
+    for (auto it = given.begin(); it != given.end(); ++it) {
+        const QJsonValue v = it.value();
+        if (it.key().isEmpty() || it.key().size() > WireLimits::maxAttributeKeyChars)
+            return replyError(
+                reply,
+                ProtocolError::make(ErrorCode::InvalidField,
+                                    u"Attribute names have 1 to %1 characters."_s.arg(WireLimits::maxAttributeKeyChars)),
+                message);
+        if (!(v.isString() || v.isDouble() || v.isBool() || v.isNull()))
+            return replyError(
+                reply,
+                ProtocolError::make(ErrorCode::InvalidField,
+                                    u"The attribute \"%1\" must be a string, a number, true, false or null."_s.arg(it.key())),
+                message);
+        if (v.isString() && v.toString().size() > WireLimits::maxAttributeValueChars)
+            return replyError(reply,
+                              ProtocolError::make(ErrorCode::TextTooLong,
+                                                  u"The attribute \"%1\" is longer than %2 characters."_s.arg(it.key()).arg(
+                                                      WireLimits::maxAttributeValueChars)),
+                              message);
+        if (v.isNull())
+            custom.remove(it.key());
+        else
+            custom.insert(it.key(), v);
+    }
+    if (custom.size() > WireLimits::maxAttributes)
+        return replyError(reply,
+                          ProtocolError::make(ErrorCode::InvalidField,
+                                              u"A visitor has at most %1 attributes."_s.arg(WireLimits::maxAttributes)),
+                          message);
+    // Kept apart from the attributes the server sets (userAgent, locale, userId).
+    VisitorPatch patch;
+    patch.attributes.insert(u"custom"_s, custom);
+    applyPatch(patch, reply, message);
+}
+
+void VisitorChannel::handleRate(const WireMessage &message, const Send &reply)
+{
+    qint64 rating = 0;
+    QString comment;
+    ProtocolError error;
+    if (!take(WireCodec::requiredId(message.object, u"rating"_s, 1), &rating, &error)
+        || !take(WireCodec::optionalString(message.object, u"comment"_s, WireLimits::maxRatingCommentChars), &comment, &error))
+        return replyError(reply, error, message);
+    if (rating > 5)
+        return replyError(reply, ProtocolError::make(ErrorCode::InvalidField, u"The rating is a whole number from 1 to 5."_s),
+                          message);
+    QPointer<VisitorChannel> self(this);
+    m_chat->rateConversation(*m_visitor, int(rating), comment.trimmed(),
+                             [self, reply, message](ChatOutcome<ConversationRecord> outcome) {
+                                 if (!self)
+                                     return;
+                                 if (auto *failure = std::get_if<ProtocolError>(&outcome))
+                                     return replyError(reply, *failure, message);
+                                 replyOk(reply, message);
+                             });
 }
 
 void VisitorChannel::handleMessage(const WireMessage &message, const Send &reply)

@@ -47,6 +47,13 @@ private:
     void handleTyping(const WireMessage &message, const Send &reply);
     void handleRead(const WireMessage &message, const Send &reply);
     void handlePage(const WireMessage &message, const Send &reply);
+    void handleIdentify(const WireMessage &message, const Send &reply);
+    void handleProfile(const WireMessage &message, const Send &reply);
+    void handleAttributes(const WireMessage &message, const Send &reply);
+    void handleRate(const WireMessage &message, const Send &reply);
+    void applyPatch(const VisitorPatch &patch, const Send &reply, const WireMessage &message);
+    static void replyOk(const Send &reply, const WireMessage &message);
+    [[nodiscard]] static std::variant<VisitorIdentity, ProtocolError> readIdentity(const QJsonValue &value);
     static void replyError(const Send &reply, const ProtocolError &error, const WireMessage &message);
 
     ChatService *m_chat;

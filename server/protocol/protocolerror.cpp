@@ -46,6 +46,8 @@ QString errorCodeName(ErrorCode code)
         return u"storage_failed"_s;
     case ErrorCode::UnsupportedVersion:
         return u"unsupported_version"_s;
+    case ErrorCode::IdentityRejected:
+        return u"identity_rejected"_s;
     }
     return u"bad_json"_s;
 }
@@ -96,6 +98,8 @@ QString defaultErrorSentence(ErrorCode code)
         return u"The server could not store this; nothing was saved. Try again."_s;
     case ErrorCode::UnsupportedVersion:
         return u"This server speaks protocol version 1."_s;
+    case ErrorCode::IdentityRejected:
+        return u"The identity hash does not match this user id; compute it on your server with the site's identity secret."_s;
     }
     return {};
 }
@@ -118,6 +122,7 @@ int httpStatus(ErrorCode code)
         return 401;
     case ErrorCode::OriginNotAllowed:
     case ErrorCode::Forbidden:
+    case ErrorCode::IdentityRejected:
         return 403;
     case ErrorCode::UnknownSite:
     case ErrorCode::NotFound:

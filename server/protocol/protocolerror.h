@@ -27,7 +27,8 @@ enum class ErrorCode {
     RateLimited, ///< too many requests; retry later
     StorageFailed, ///< the database did not take it; nothing was stored, retry
     UnsupportedVersion, ///< a protocol version this server does not speak
-    LastCode = UnsupportedVersion,
+    IdentityRejected, ///< identify's hash is not the site's HMAC of the user id
+    LastCode = IdentityRejected,
 };
 
 /// @brief An error to send to a client: a code and a sentence a person can read.

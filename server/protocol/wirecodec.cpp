@@ -161,6 +161,7 @@ QJsonObject WireCodec::toJson(const ConversationRecord &conversation)
     object.insert(u"visitorId"_s, conversation.visitorId);
     object.insert(u"assignedAgentId"_s, idOrNull(conversation.assignedAgentId));
     object.insert(u"updatedAt"_s, double(conversation.updatedAt));
+    object.insert(u"ratingComment"_s, conversation.ratingComment);
     return object;
 }
 
@@ -175,6 +176,7 @@ QJsonObject WireCodec::toVisitorJson(const ConversationRecord &conversation)
         {u"closedAt"_s, idOrNull(conversation.closedAt)},
         {u"visitorReadUpTo"_s, double(conversation.visitorReadUpTo)},
         {u"agentReadUpTo"_s, double(conversation.agentReadUpTo)},
+        {u"rating"_s, conversation.rating > 0 ? QJsonValue(conversation.rating) : QJsonValue(QJsonValue::Null)},
     };
 }
 

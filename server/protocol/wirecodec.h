@@ -18,6 +18,12 @@ constexpr int maxClientIdChars = 64;
 constexpr int maxUrlChars = 2048;
 constexpr int maxTitleChars = 300;
 constexpr int maxNameChars = 200;
+constexpr int maxEmailChars = 254;
+constexpr int maxUserIdChars = 128;
+constexpr int maxAttributes = 50; ///< custom attributes per visitor
+constexpr int maxAttributeKeyChars = 64;
+constexpr int maxAttributeValueChars = 500;
+constexpr int maxRatingCommentChars = 1000;
 constexpr int maxHistoryPage = 200;
 } // namespace WireLimits
 

@@ -88,6 +88,12 @@ QStringList sqliteStep(int version)
             u"ALTER TABLE conversations ADD COLUMN visitor_read_up_to BIGINT NOT NULL DEFAULT 0"_s,
             u"ALTER TABLE conversations ADD COLUMN agent_read_up_to BIGINT NOT NULL DEFAULT 0"_s,
         };
+    case 3:
+        // The visitor's 1-5 rating after the chat closed (0: not rated).
+        return {
+            u"ALTER TABLE conversations ADD COLUMN rating INTEGER NOT NULL DEFAULT 0"_s,
+            u"ALTER TABLE conversations ADD COLUMN rating_comment TEXT NOT NULL DEFAULT ''"_s,
+        };
     default:
         return {};
     }
@@ -180,12 +186,18 @@ QStringList mariaDbStep(int version)
             " ADD COLUMN IF NOT EXISTS visitor_read_up_to BIGINT NOT NULL DEFAULT 0,"
             " ADD COLUMN IF NOT EXISTS agent_read_up_to BIGINT NOT NULL DEFAULT 0"_s,
         };
+    case 3:
+        return {
+            u"ALTER TABLE conversations"
+            " ADD COLUMN IF NOT EXISTS rating INT NOT NULL DEFAULT 0,"
+            " ADD COLUMN IF NOT EXISTS rating_comment TEXT NOT NULL DEFAULT ''"_s,
+        };
     default:
         return {};
     }
 }
 
-constexpr int LatestVersion = 2;
+constexpr int LatestVersion = 3;
 
 bool execute(QSqlDatabase &db, const QString &sql, const QString &what, QString *error)
 {

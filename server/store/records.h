@@ -4,6 +4,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <optional>
 
 // Plain values that cross the store's thread boundary. Times are milliseconds
 // since the Unix epoch (UTC), the same in SQLite and MariaDB.
@@ -59,6 +60,8 @@ struct ConversationRecord {
     qint64 closedAt = 0; ///< 0 while open
     qint64 visitorReadUpTo = 0; ///< highest message id the visitor has read
     qint64 agentReadUpTo = 0; ///< highest message id an agent has read
+    int rating = 0; ///< the visitor's 1-5 rating once closed; 0 while unrated
+    QString ratingComment;
 };
 
 /// @brief One line of a conversation.
@@ -94,6 +97,15 @@ struct ConversationSummary {
     ConversationRecord conversation;
     VisitorRecord visitor;
     MessageRecord lastMessage; ///< id 0 when the conversation has none yet
+};
+
+/// @brief Changes to a visitor's profile, applied in one step by the writer
+/// so that two tabs updating at once cannot undo each other.
+struct VisitorPatch {
+    std::optional<QString> name;
+    std::optional<QString> email;
+    QJsonObject attributes; ///< merged key by key into the stored ones; a null value removes the key
+    qint64 lastSeenAt = 0; ///< 0: unchanged
 };
 
 /// @brief A page a visitor opened while the widget was loaded.

@@ -124,8 +124,9 @@ VisitorRecord readVisitor(const QSqlQuery &q, int at = 0)
 
 // Needs "LEFT JOIN agents ca ON ca.id = c.assigned_agent_id".
 const QString ConversationColumns = u"c.id, c.site_id, c.visitor_id, c.status, c.assigned_agent_id, ca.name,"
-                                    " c.created_at, c.updated_at, c.closed_at, c.visitor_read_up_to, c.agent_read_up_to"_s;
-constexpr int ConversationColumnCount = 11;
+                                    " c.created_at, c.updated_at, c.closed_at, c.visitor_read_up_to, c.agent_read_up_to,"
+                                    " c.rating, c.rating_comment"_s;
+constexpr int ConversationColumnCount = 13;
 const QString ConversationFrom = u" FROM conversations c LEFT JOIN agents ca ON ca.id = c.assigned_agent_id"_s;
 
 ConversationRecord readConversation(const QSqlQuery &q, int at = 0)
@@ -142,6 +143,8 @@ ConversationRecord readConversation(const QSqlQuery &q, int at = 0)
     c.closedAt = q.value(at + 8).toLongLong();
     c.visitorReadUpTo = q.value(at + 9).toLongLong();
     c.agentReadUpTo = q.value(at + 10).toLongLong();
+    c.rating = q.value(at + 11).toInt();
+    c.ratingComment = q.value(at + 12).toString();
     return c;
 }
 
@@ -630,6 +633,50 @@ QFuture<StoreResult<VisitorRecord>> Store::updateVisitor(const VisitorRecord &vi
                     u"update visitor %1"_s.arg(visitor.id)))
             return failed<VisitorRecord>(s);
         return loadVisitor(s, visitor.id);
+    });
+}
+
+QFuture<StoreResult<VisitorRecord>> Store::patchVisitor(const QString &visitorId, const VisitorPatch &patch)
+{
+    return submit<VisitorRecord>(m_worker, [visitorId, patch](SqlSession &s) -> StoreResult<VisitorRecord> {
+        auto existing = loadVisitor(s, visitorId);
+        if (!existing.ok())
+            return existing;
+        VisitorRecord visitor = existing.value;
+        if (patch.name)
+            visitor.name = *patch.name;
+        if (patch.email)
+            visitor.email = *patch.email;
+        for (auto it = patch.attributes.begin(); it != patch.attributes.end(); ++it) {
+            if (it.value().isNull())
+                visitor.attributes.remove(it.key());
+            else
+                visitor.attributes.insert(it.key(), it.value());
+        }
+        if (patch.lastSeenAt > 0)
+            visitor.lastSeenAt = patch.lastSeenAt;
+        QSqlQuery q(s.database());
+        if (!s.exec(q, u"UPDATE visitors SET name = ?, email = ?, attributes = ?, last_seen_at = ? WHERE id = ?"_s,
+                    {visitor.name, visitor.email, jsonText(visitor.attributes), visitor.lastSeenAt, visitor.id},
+                    u"update visitor %1"_s.arg(visitor.id)))
+            return failed<VisitorRecord>(s);
+        return StoreResult<VisitorRecord>::success(visitor);
+    });
+}
+
+QFuture<StoreResult<ConversationRecord>> Store::rateConversation(qint64 conversationId, int rating, const QString &comment)
+{
+    return submit<ConversationRecord>(m_worker, [=](SqlSession &s) -> StoreResult<ConversationRecord> {
+        const auto conversation = loadConversation(s, conversationId);
+        if (!conversation.ok())
+            return conversation;
+        if (conversation.value.status != ConversationStatus::Closed)
+            return conflict<ConversationRecord>(u"conversation %1 is not closed yet"_s.arg(conversationId));
+        QSqlQuery q(s.database());
+        if (!s.exec(q, u"UPDATE conversations SET rating = ?, rating_comment = ? WHERE id = ?"_s,
+                    {rating, comment, conversationId}, u"rate conversation %1"_s.arg(conversationId)))
+            return failed<ConversationRecord>(s);
+        return loadConversation(s, conversationId);
     });
 }
 

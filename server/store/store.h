@@ -70,6 +70,8 @@ public:
     QFuture<StoreResult<VisitorRecord>> visitorById(const QString &visitorId);
     /// Sets name, email and attributes, and last_seen_at.
     QFuture<StoreResult<VisitorRecord>> updateVisitor(const VisitorRecord &visitor);
+    /// Applies @p patch to the stored visitor in one step (see VisitorPatch).
+    QFuture<StoreResult<VisitorRecord>> patchVisitor(const QString &visitorId, const VisitorPatch &patch);
     QFuture<StoreResult<Done>> recordPageView(const PageView &view);
     /// Newest first.
     QFuture<StoreResult<QList<PageView>>> pageViews(const QString &visitorId, int limit);
@@ -106,6 +108,8 @@ public:
     /// Closed conversations whose messages contain @p text or whose visitor's
     /// name or email contains it (empty text: all), newest first.
     QFuture<StoreResult<QList<ConversationSummary>>> searchClosedConversations(const QString &text, int limit);
+    /// Stores the visitor's 1-5 rating (again: replaces it). Conflict unless the conversation is closed.
+    QFuture<StoreResult<ConversationRecord>> rateConversation(qint64 conversationId, int rating, const QString &comment);
     /// Raises the reader's read mark (never lowers it). NotFound when the
     /// message is not in the conversation.
     QFuture<StoreResult<ConversationRecord>> markRead(qint64 conversationId, AuthorKind reader, qint64 messageId);

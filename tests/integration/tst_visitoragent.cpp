@@ -3,6 +3,7 @@
 #include "jsonsocket.h"
 #include "testserver.h"
 
+#include "auth/tokens.h"
 #include "http/httplistener.h"
 #include "protocol/wirecodec.h"
 
@@ -57,6 +58,10 @@ private Q_SLOTS:
     void longPollingRecoversAfterRestart();
     void agentClosesAndVisitorIsTold();
     void widgetAndConfigAreServed();
+    void identityIsCheckedWithTheSiteSecret();
+    void profileAndAttributesReachTheAgent();
+    void waitingVisitorsKnowTheirPlaceInTheQueue();
+    void closedConversationCanBeRated();
 
 private:
     /// A visitor that said hello; returns its welcome frame.
@@ -663,6 +668,149 @@ void tst_VisitorAgent::widgetAndConfigAreServed()
     QCOMPARE(config.status, 200);
     QCOMPARE(config.json.value(u"siteKey"_s).toString(), m_server->siteKey());
     QCOMPARE(config.header("Access-Control-Allow-Origin"), TestServer::allowedOrigin);
+}
+
+void tst_VisitorAgent::identityIsCheckedWithTheSiteSecret()
+{
+    const QByteArray secret = m_server->server()->sites().all().first().identitySecret;
+    JsonSocket agent;
+    QVERIFY(connectAgent(agent));
+
+    JsonSocket impostor;
+    const auto refused = helloVisitor(
+        impostor,
+        QJsonObject{
+            {u"identity"_s, QJsonObject{{u"id"_s, u"user-42"_s}, {u"name"_s, u"Ada"_s}, {u"hash"_s, QString(64, u'0')}}}});
+    QVERIFY(refused);
+    QCOMPARE(refused->value(u"code"_s).toString(), u"identity_rejected"_s);
+
+    JsonSocket visitor;
+    const QJsonObject identity{{u"id"_s, u"user-42"_s},
+                               {u"name"_s, u"Ada Lovelace"_s},
+                               {u"email"_s, u"ada@example.com"_s},
+                               {u"hash"_s, Tokens::identityHash(secret, u"user-42"_s)}};
+    const auto welcome = helloVisitor(visitor, QJsonObject{{u"identity"_s, identity}});
+    QVERIFY(welcome);
+    QCOMPARE(typeOf(*welcome), u"welcome"_s);
+    QVERIFY(sendVisitorMessage(visitor, u"c"_s, u"Hello, it's Ada"_s));
+    const auto created = agent.waitForType(u"conversation_created"_s);
+    QVERIFY(created);
+    const QJsonObject shownVisitor = created->value(u"conversation"_s)[u"visitor"_s].toObject();
+    QCOMPARE(shownVisitor.value(u"name"_s).toString(), u"Ada Lovelace"_s);
+    QCOMPARE(shownVisitor.value(u"email"_s).toString(), u"ada@example.com"_s);
+    QCOMPARE(shownVisitor.value(u"attributes"_s)[u"userId"_s].toString(), u"user-42"_s);
+
+    // identify after hello: a tampered hash changes nothing.
+    const auto tampered = visitor.request(QJsonObject{
+        {u"type"_s, u"identify"_s},
+        {u"identity"_s, QJsonObject{{u"id"_s, u"user-43"_s}, {u"hash"_s, Tokens::identityHash(secret, u"user-42"_s)}}}});
+    QVERIFY(tampered);
+    QCOMPARE(tampered->value(u"code"_s).toString(), u"identity_rejected"_s);
+}
+
+void tst_VisitorAgent::profileAndAttributesReachTheAgent()
+{
+    JsonSocket agent;
+    QVERIFY(connectAgent(agent));
+    JsonSocket visitor;
+    const auto welcome = helloVisitor(visitor);
+    QVERIFY(welcome);
+
+    const auto saved
+        = visitor.request(QJsonObject{{u"type"_s, u"profile"_s}, {u"name"_s, u"Grace"_s}, {u"email"_s, u"grace@example.com"_s}});
+    QVERIFY(saved);
+    QCOMPARE(typeOf(*saved), u"ok"_s);
+    const auto updated = agent.waitForType(u"visitor_updated"_s);
+    QVERIFY(updated);
+    QCOMPARE(updated->value(u"visitor"_s)[u"name"_s].toString(), u"Grace"_s);
+
+    const auto badEmail = visitor.request(QJsonObject{{u"type"_s, u"profile"_s}, {u"email"_s, u"not an email"_s}});
+    QVERIFY(badEmail);
+    QCOMPARE(badEmail->value(u"code"_s).toString(), u"invalid_field"_s);
+
+    const auto attributes = visitor.request(
+        QJsonObject{{u"type"_s, u"attributes"_s}, {u"attributes"_s, QJsonObject{{u"plan"_s, u"pro"_s}, {u"seats"_s, 12}}}});
+    QVERIFY(attributes);
+    QCOMPARE(typeOf(*attributes), u"ok"_s);
+    const auto removed = visitor.request(
+        QJsonObject{{u"type"_s, u"attributes"_s}, {u"attributes"_s, QJsonObject{{u"seats"_s, QJsonValue(QJsonValue::Null)}}}});
+    QVERIFY(removed);
+    const auto nested = visitor.request(
+        QJsonObject{{u"type"_s, u"attributes"_s}, {u"attributes"_s, QJsonObject{{u"deep"_s, QJsonObject{{u"x"_s, 1}}}}}});
+    QVERIFY(nested);
+    QCOMPARE(nested->value(u"code"_s).toString(), u"invalid_field"_s);
+
+    const auto context = agent.request(QJsonObject{{u"type"_s, u"visitor"_s}, {u"visitorId"_s, welcome->value(u"visitorId"_s)}});
+    QVERIFY(context);
+    const QJsonObject custom = context->value(u"visitor"_s)[u"attributes"_s][u"custom"_s].toObject();
+    QCOMPARE(custom, (QJsonObject{{u"plan"_s, u"pro"_s}}));
+    QCOMPARE(context->value(u"visitor"_s)[u"email"_s].toString(), u"grace@example.com"_s);
+}
+
+void tst_VisitorAgent::waitingVisitorsKnowTheirPlaceInTheQueue()
+{
+    JsonSocket agent;
+    QVERIFY(connectAgent(agent));
+    JsonSocket first;
+    QVERIFY(helloVisitor(first));
+    const auto firstAck = sendVisitorMessage(first, u"1"_s, u"first in line"_s);
+    QVERIFY(firstAck);
+    const auto firstPlace = first.waitForType(u"queue"_s);
+    QVERIFY(firstPlace);
+    QCOMPARE(firstPlace->value(u"position"_s).toInt(), 1);
+
+    JsonSocket second;
+    const auto secondWelcome = helloVisitor(second);
+    QVERIFY(secondWelcome);
+    QVERIFY(secondWelcome->value(u"queuePosition"_s).isNull());
+    QVERIFY(sendVisitorMessage(second, u"2"_s, u"second in line"_s));
+    const auto secondPlace = second.waitForType(u"queue"_s);
+    QVERIFY(secondPlace);
+    QCOMPARE(secondPlace->value(u"position"_s).toInt(), 2);
+
+    // The first is accepted: the second moves up, the first leaves the queue.
+    QVERIFY(agent.request(QJsonObject{{u"type"_s, u"accept"_s}, {u"conversationId"_s, firstAck->value(u"conversationId"_s)}}));
+    const auto movedUp = second.waitForType(u"queue"_s);
+    QVERIFY(movedUp);
+    QCOMPARE(movedUp->value(u"position"_s).toInt(), 1);
+    const auto left = first.waitForType(u"queue"_s);
+    QVERIFY(left);
+    QVERIFY(left->value(u"position"_s).isNull());
+
+    // A reconnecting waiting visitor learns its place from the welcome.
+    JsonSocket secondAgain;
+    const auto resumed = helloVisitor(
+        secondAgain,
+        QJsonObject{{u"visitorId"_s, secondWelcome->value(u"visitorId"_s)}, {u"token"_s, secondWelcome->value(u"token"_s)}});
+    QVERIFY(resumed);
+    QCOMPARE(resumed->value(u"queuePosition"_s).toInt(), 1);
+}
+
+void tst_VisitorAgent::closedConversationCanBeRated()
+{
+    JsonSocket agent;
+    QVERIFY(connectAgent(agent));
+    JsonSocket visitor;
+    QVERIFY(helloVisitor(visitor));
+    const auto ack = sendVisitorMessage(visitor, u"c"_s, u"help"_s);
+    QVERIFY(ack);
+    const auto early = visitor.request(QJsonObject{{u"type"_s, u"rate"_s}, {u"rating"_s, 5}});
+    QVERIFY(early);
+    QCOMPARE(early->value(u"code"_s).toString(), u"conflict"_s);
+
+    QVERIFY(agent.request(QJsonObject{{u"type"_s, u"close"_s}, {u"conversationId"_s, ack->value(u"conversationId"_s)}}));
+    QVERIFY(visitor.waitForType(u"conversation_closed"_s));
+    const auto outOfRange = visitor.request(QJsonObject{{u"type"_s, u"rate"_s}, {u"rating"_s, 6}});
+    QVERIFY(outOfRange);
+    QCOMPARE(outOfRange->value(u"code"_s).toString(), u"invalid_field"_s);
+    const auto rated
+        = visitor.request(QJsonObject{{u"type"_s, u"rate"_s}, {u"rating"_s, 4}, {u"comment"_s, u"Quick and kind"_s}});
+    QVERIFY(rated);
+    QCOMPARE(typeOf(*rated), u"ok"_s);
+    const auto told = agent.waitForType(u"conversation_rated"_s);
+    QVERIFY(told);
+    QCOMPARE(told->value(u"conversation"_s)[u"rating"_s].toInt(), 4);
+    QCOMPARE(told->value(u"conversation"_s)[u"ratingComment"_s].toString(), u"Quick and kind"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_VisitorAgent)

@@ -149,8 +149,8 @@ AgentRecord agent()
 
 const QStringList visitorMessageKeys{u"id"_s,   u"conversationId"_s, u"author"_s,   u"authorName"_s,
                                      u"body"_s, u"clientId"_s,       u"createdAt"_s};
-const QStringList visitorConversationKeys{u"id"_s,       u"status"_s,          u"agentName"_s,    u"createdAt"_s,
-                                          u"closedAt"_s, u"visitorReadUpTo"_s, u"agentReadUpTo"_s};
+const QStringList visitorConversationKeys{u"id"_s,       u"status"_s,          u"agentName"_s,     u"createdAt"_s,
+                                          u"closedAt"_s, u"visitorReadUpTo"_s, u"agentReadUpTo"_s, u"rating"_s};
 
 } // namespace
 
@@ -631,8 +631,8 @@ void tst_WireCodec::jsonShapes_data()
     QTest::addColumn<QStringList>("expectedKeys");
 
     const QStringList agentMessageKeys = visitorMessageKeys + QStringList{u"authorAgentId"_s};
-    const QStringList agentConversationKeys
-        = visitorConversationKeys + QStringList{u"siteId"_s, u"visitorId"_s, u"assignedAgentId"_s, u"updatedAt"_s};
+    const QStringList agentConversationKeys = visitorConversationKeys
+        + QStringList{u"siteId"_s, u"visitorId"_s, u"assignedAgentId"_s, u"updatedAt"_s, u"ratingComment"_s};
 
     QTest::newRow("message, agent view") << WireCodec::toJson(agentMessage()) << agentMessageKeys;
     QTest::newRow("system message, agent view") << WireCodec::toJson(systemMessage()) << agentMessageKeys;

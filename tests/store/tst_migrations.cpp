@@ -55,6 +55,8 @@ private Q_SLOTS:
     void fromEmpty();
     void fromVersion1_data() { addBackendRows(); }
     void fromVersion1();
+    void fromVersion2_data() { addBackendRows(); }
+    void fromVersion2();
     void newerVersionIsRefused_data() { addBackendRows(); }
     void newerVersionIsRefused();
 };
@@ -79,7 +81,7 @@ void tst_Migrations::fromEmpty()
                  },
                  &error),
              qPrintable(error));
-    QCOMPARE(versions, (QList<int>{1, 2}));
+    QCOMPARE(versions, (QList<int>{1, 2, 3}));
 }
 
 void tst_Migrations::fromVersion1()
@@ -121,7 +123,7 @@ void tst_Migrations::fromVersion1()
     Store store;
     const auto opened = await(store.open(database.config()));
     FRONTDESK_VERIFY_OK(opened);
-    QCOMPARE(opened.value, 2);
+    QCOMPARE(opened.value, 3);
 
     const auto site = await(store.siteByKey(u"old-key"_s));
     FRONTDESK_VERIFY_OK(site);
@@ -153,7 +155,49 @@ void tst_Migrations::fromVersion1()
                  },
                  &error),
              qPrintable(error));
-    QCOMPARE(versions, (QList<int>{1, 2}));
+    QCOMPARE(versions, (QList<int>{1, 2, 3}));
+}
+
+void tst_Migrations::fromVersion2()
+{
+    FRONTDESK_PREPARE_DATABASE(database);
+    const SqlDialect dialect = dialectOf(database.config());
+
+    // A database as schema 2 left it: a closed conversation with read marks.
+    QString error;
+    const bool built = database.withConnection(
+        [&](QSqlDatabase &db, QString *why) {
+            int version = -1;
+            return Migrations::apply(db, dialect, 2, &version, why)
+                && exec(db,
+                        u"INSERT INTO sites (id, site_key, name, allowed_origins, widget_settings, identity_secret, created_at)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+                        {1, u"key-2"_s, u"Shop"_s, u"[]"_s, u"{}"_s, QByteArray("s"), T0}, why)
+                && exec(db,
+                        u"INSERT INTO visitors (id, site_id, token_hash, name, email, attributes, created_at, last_seen_at)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                        {u"v-2"_s, 1, QByteArray(32, 'h'), u""_s, u""_s, u"{}"_s, T0, T0}, why)
+                && exec(db,
+                        u"INSERT INTO conversations (id, site_id, visitor_id, status, created_at, updated_at, closed_at,"
+                        " visitor_read_up_to, agent_read_up_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                        {5, 1, u"v-2"_s, u"closed"_s, T0, T0, T0, 0, 9}, why);
+        },
+        &error);
+    QVERIFY2(built, qPrintable(error));
+
+    Store store;
+    const auto opened = await(store.open(database.config()));
+    FRONTDESK_VERIFY_OK(opened);
+    QCOMPARE(opened.value, 3);
+    const auto before = await(store.conversationById(5));
+    FRONTDESK_VERIFY_OK(before);
+    QCOMPARE(before.value.rating, 0); // the new column's default: not rated
+    QCOMPARE(before.value.agentReadUpTo, 9);
+    // Version 3's addition works on the migrated data.
+    const auto rated = await(store.rateConversation(5, 5, u"great"_s));
+    FRONTDESK_VERIFY_OK(rated);
+    QCOMPARE(rated.value.rating, 5);
+    QCOMPARE(rated.value.ratingComment, u"great"_s);
 }
 
 void tst_Migrations::newerVersionIsRefused()

@@ -99,6 +99,10 @@ private Q_SLOTS:
     void search();
     void markRead_data() { addBackendRows(); }
     void markRead();
+    void patchVisitorMerges_data() { addBackendRows(); }
+    void patchVisitorMerges();
+    void rateConversationNeedsClosed_data() { addBackendRows(); }
+    void rateConversationNeedsClosed();
     void groupCommitBatches_data() { addBackendRows(); }
     void groupCommitBatches();
     void failingJobRollsBackOnlyItself_data() { addBackendRows(); }
@@ -180,7 +184,7 @@ void tst_Store::displayUrlHasNoPassword()
 void tst_Store::openFromEmpty()
 {
     FRONTDESK_OPEN_STORE(store, database);
-    QCOMPARE(Store::latestSchemaVersion(), 2);
+    QCOMPARE(Store::latestSchemaVersion(), 3);
     const auto sites = await(store.listSites());
     FRONTDESK_VERIFY_OK(sites);
     QVERIFY(sites.value.isEmpty());
@@ -683,6 +687,50 @@ void tst_Store::markRead()
     // A mark beyond the conversation's messages would hide later ones as read.
     QCOMPARE(await(store.markRead(id, AuthorKind::Agent, messageIds.at(2) + 1000)).error, StoreError::NotFound);
     QCOMPARE(await(store.conversationById(id)).value.agentReadUpTo, messageIds.at(2));
+}
+
+void tst_Store::patchVisitorMerges()
+{
+    FRONTDESK_OPEN_STORE(store, database);
+    const auto site = await(store.createSite(siteNamed(u"key-a"_s)));
+    VisitorRecord visitor = visitorFor(site.value.id, u"v-1"_s);
+    visitor.attributes = QJsonObject{{u"locale"_s, u"de"_s}, {u"plan"_s, u"free"_s}};
+    FRONTDESK_VERIFY_OK(await(store.createVisitor(visitor, hashOf(u"t"_s))));
+
+    VisitorPatch first;
+    first.name = u"Ada"_s;
+    first.attributes = QJsonObject{{u"plan"_s, u"pro"_s}};
+    VisitorPatch second; // queued right behind the first, as two tabs would
+    second.email = u"ada@example.com"_s;
+    second.attributes = QJsonObject{{u"locale"_s, QJsonValue(QJsonValue::Null)}, {u"seats"_s, 3}};
+    auto firstDone = store.patchVisitor(u"v-1"_s, first);
+    auto secondDone = store.patchVisitor(u"v-1"_s, second);
+    FRONTDESK_VERIFY_OK(await(firstDone));
+    FRONTDESK_VERIFY_OK(await(secondDone));
+
+    const auto stored = await(store.visitorById(u"v-1"_s));
+    FRONTDESK_VERIFY_OK(stored);
+    QCOMPARE(stored.value.name, u"Ada"_s); // kept by the second patch
+    QCOMPARE(stored.value.email, u"ada@example.com"_s);
+    QCOMPARE(stored.value.attributes, (QJsonObject{{u"plan"_s, u"pro"_s}, {u"seats"_s, 3}}));
+    QCOMPARE(await(store.patchVisitor(u"nobody"_s, first)).error, StoreError::NotFound);
+}
+
+void tst_Store::rateConversationNeedsClosed()
+{
+    FRONTDESK_OPEN_STORE(store, database);
+    const auto site = await(store.createSite(siteNamed(u"key-a"_s)));
+    FRONTDESK_VERIFY_OK(await(store.createVisitor(visitorFor(site.value.id, u"v-1"_s), hashOf(u"t"_s))));
+    const auto m = await(store.appendVisitorMessage(site.value.id, u"v-1"_s, u"c"_s, u"hi"_s, T0));
+    FRONTDESK_VERIFY_OK(m);
+    const qint64 id = m.value.conversation.id;
+    QCOMPARE(await(store.rateConversation(id, 5, {})).error, StoreError::Conflict);
+    FRONTDESK_VERIFY_OK(await(store.closeConversation(id, u"closed"_s, T0 + 1)));
+    const auto rated = await(store.rateConversation(id, 2, u"slow"_s));
+    FRONTDESK_VERIFY_OK(rated);
+    QCOMPARE(rated.value.rating, 2);
+    QCOMPARE(await(store.conversationById(id)).value.ratingComment, u"slow"_s);
+    QCOMPARE(await(store.rateConversation(9999, 5, {})).error, StoreError::NotFound);
 }
 
 void tst_Store::groupCommitBatches()

@@ -1,0 +1,503 @@
+// End-to-end tests of the widget in Debian's Chromium (playwright-core) against
+// a real Frontdesk server started here. The host page comes from another
+// origin (a small HTTP server on another port) and holds only the snippet; an
+// agent is driven over the agent protocol with the `ws` package.
+//
+//   FRONTDESK_BIN=build/app/frontdesk node --test tests/widget/e2e.test.mjs
+//
+// Environment: FRONTDESK_BIN (required), CHROMIUM (default /usr/bin/chromium),
+// FRONTDESK_SCREENSHOTS (folder for the docs screenshots; default docs/screenshots).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import { createServer as createNetServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const require = createRequire(join(repo, 'widget', 'package.json'));
+const { chromium } = require('playwright-core');
+const WebSocket = require('ws');
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+const BIN = process.env.FRONTDESK_BIN;
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const SHOTS = process.env.FRONTDESK_SCREENSHOTS || join(repo, 'docs', 'screenshots');
+const WAIT = 60_000; // generous: two shared cores, a browser and a server
+
+const work = mkdtempSync(join(tmpdir(), 'frontdesk-widget-e2e-'));
+const children = new Set();
+let server; // { child, port, base, output }
+let host; // { server, port, origin }
+let browser;
+let siteKey = '';
+let adminToken = '';
+const adminPassword = 'e2e-' + randomUUID();
+
+// Whatever happens, nothing outlives the test run.
+const killAll = () => {
+  for (const child of children) child.kill('SIGKILL');
+};
+process.on('exit', killAll);
+const watchdog = setTimeout(() => {
+  console.error('e2e: watchdog: the suite took over 15 minutes; stopping');
+  killAll();
+  process.exit(1);
+}, 15 * 60_000);
+watchdog.unref();
+
+function freePort() {
+  return new Promise((res, rej) => {
+    const s = createNetServer();
+    s.once('error', rej);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => res(port));
+    });
+  });
+}
+
+async function until(what, fn, timeout = WAIT) {
+  const end = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      const value = await fn();
+      if (value) return value;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ''}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Starts frontdesk on `port` with the suite's data folder; resolves once it prints "listening on". */
+async function startServer(port) {
+  const child = spawn(BIN, ['--headless', '--listen', `127.0.0.1:${port}`, '--allow-origin', host.origin], {
+    env: { ...process.env, XDG_DATA_HOME: join(work, 'data'), HOME: join(work, 'home'), FRONTDESK_ADMIN_PASSWORD: adminPassword, QT_QPA_PLATFORM: 'offscreen' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.add(child);
+  const state = { child, port, base: `http://127.0.0.1:${port}`, output: '', listening: false, exited: false };
+  child.stdout.on('data', (d) => {
+    state.output += d;
+    if (/listening on/.test(state.output)) state.listening = true;
+  });
+  child.stderr.on('data', (d) => (state.output += d));
+  child.on('exit', () => {
+    state.exited = true;
+    children.delete(child);
+  });
+  await until('frontdesk to listen', () => {
+    if (state.exited) throw new Error(`frontdesk exited:\n${state.output}`);
+    return state.listening;
+  });
+  return state;
+}
+
+async function killServer() {
+  const { child } = server;
+  if (server.exited) return;
+  child.kill('SIGKILL');
+  await until('frontdesk to die', () => server.exited);
+}
+
+/** An agent console over the agent protocol. */
+class Agent {
+  frames = [];
+  seq = 0;
+  static async connect() {
+    const agent = new Agent();
+    agent.ws = new WebSocket(server.base.replace('http', 'ws') + '/v1/agent');
+    agent.ws.on('message', (data) => agent.frames.push(JSON.parse(String(data))));
+    await new Promise((res, rej) => {
+      agent.ws.once('open', res);
+      agent.ws.once('error', rej);
+    });
+    const snapshot = await agent.request({ type: 'auth', token: adminToken });
+    assert.equal(snapshot.type, 'snapshot', JSON.stringify(snapshot));
+    return agent;
+  }
+  send(frame) {
+    this.ws.send(JSON.stringify(frame));
+  }
+  async request(frame) {
+    const id = ++this.seq;
+    this.send({ ...frame, id });
+    return until(`an answer to ${frame.type}`, () => this.frames.find((f) => f.ref === id));
+  }
+  waitFor(what, pred) {
+    return until(what, () => this.frames.find(pred));
+  }
+  visitorMessage(body) {
+    return this.waitFor(`the agent to receive "${body}"`, (f) => f.type === 'message' && f.message.author === 'visitor' && f.message.body === body).then((f) => f.message);
+  }
+  async reply(conversationId, body) {
+    const ack = await this.request({ type: 'reply', conversationId, clientId: randomUUID(), body });
+    assert.equal(ack.type, 'ack', JSON.stringify(ack));
+    return ack;
+  }
+  async history(conversationId) {
+    const result = await this.request({ type: 'history', conversationId, limit: 200 });
+    return result.messages;
+  }
+  close() {
+    this.ws.close();
+  }
+}
+
+const snippet = () => `<script async src="${server.base}/widget.js" data-site-key="${siteKey}"></script>`;
+const page = (head, body = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Host page</title>${head}</head><body>${body}</body></html>`;
+const demoBody = `<main><h1>Northwind Coffee</h1><p>Single-origin beans, roasted every Tuesday and shipped the same day.</p><p>Free delivery on orders over 30 €.</p></main>`;
+const demoHead = `<link rel="stylesheet" href="/demo.css">`;
+const demoCss = `body{margin:0;font:16px/1.6 Georgia,serif;background:#f7f4ef;color:#2b2118}main{max-width:640px;margin:80px auto;padding:0 24px}h1{font-size:44px;margin:0 0 12px}@media (prefers-color-scheme:dark){body{background:#1b1a19;color:#e9e4dc}}`;
+const hostileCss = `* { all: unset !important; font-size: 40px !important; } div, button, section { display: block !important; position: static !important; width: 10px !important; height: 10px !important; background: red !important; color: lime !important; border: 5px solid hotpink !important; font-family: "Comic Sans MS", cursive !important; z-index: 0 !important; } body > * { transform: rotate(3deg) !important; opacity: .5 !important; } [data-frontdesk] { display: none !important; }`;
+
+function startHost(port) {
+  const routes = {
+    '/': () => ({ body: page('', snippet()) }),
+    '/demo': () => ({ body: page(demoHead, demoBody + snippet()) }),
+    '/demo.css': () => ({ body: demoCss, type: 'text/css' }),
+    '/hostile': () => ({ body: page(`<style>${hostileCss}</style>`, snippet()) }),
+    '/csp': () => ({
+      body: page('', snippet()),
+      headers: {
+        'Content-Security-Policy': `default-src 'none'; script-src ${server.base}; connect-src ${server.base} ${server.base.replace('http', 'ws')}; style-src 'none'; img-src 'none'; base-uri 'none'; form-action 'none'`,
+      },
+    }),
+  };
+  const http = createServer((req, res) => {
+    const route = routes[new URL(req.url, 'http://x').pathname];
+    if (!route) {
+      res.writeHead(404).end();
+      return;
+    }
+    const { body, type = 'text/html; charset=utf-8', headers = {} } = route();
+    res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers }).end(body);
+  });
+  return new Promise((res) => http.listen(port, '127.0.0.1', () => res({ server: http, port, origin: `http://127.0.0.1:${port}` })));
+}
+
+/** A fresh browser context (a new visitor) with a page on `path` of the host. */
+async function visitor(path = '/', options = {}) {
+  const { init, ...contextOptions } = options;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
+  if (init) await context.addInitScript(init);
+  const tab = await openTab(context, path);
+  return { context, tab };
+}
+
+async function openTab(context, path) {
+  const tab = await context.newPage();
+  tab.errors = [];
+  tab.on('pageerror', (e) => tab.errors.push(String(e)));
+  tab.on('console', (m) => {
+    if (m.type() === 'error') tab.errors.push(m.text());
+  });
+  await tab.goto(host.origin + path);
+  await tab.locator('[data-frontdesk] .l').waitFor({ timeout: WAIT });
+  return tab;
+}
+
+/** The message rows the widget shows: [{author, text, state}] read from its shadow root. */
+function rows(tab) {
+  return tab.evaluate(() =>
+    [...document.querySelector('[data-frontdesk]').shadowRoot.querySelectorAll('[role=log] .r')].map((r) => ({
+      author: ['visitor', 'agent', 'system'].find((c) => r.classList.contains(c)),
+      text: r.querySelector('.bu').textContent,
+      state: ['sending', 'sent', 'failed'].find((c) => r.classList.contains(c)),
+    })),
+  );
+}
+
+async function waitRow(tab, text, author) {
+  await until(`"${text}" to show`, async () => (await rows(tab)).some((r) => r.text === text && (!author || r.author === author) && r.state === 'sent'));
+}
+
+async function openPanel(tab) {
+  await tab.locator('[data-frontdesk] .l').click();
+  await tab.locator('[data-frontdesk] .p[role=dialog]').waitFor({ state: 'visible', timeout: WAIT });
+}
+
+async function say(tab, text) {
+  const input = tab.locator('[data-frontdesk] .k textarea');
+  await input.waitFor({ state: 'visible', timeout: WAIT });
+  await input.fill(text);
+  await input.press('Enter');
+}
+
+before(async () => {
+  assert.ok(BIN, 'set FRONTDESK_BIN to the frontdesk binary');
+  const [serverPort, hostPort] = [await freePort(), await freePort()];
+  host = await startHost(hostPort);
+  server = await startServer(serverPort);
+  siteKey = /data-site-key="([^"]+)"/.exec(server.output)?.[1] || /site key (\S+?)\./.exec(server.output)?.[1];
+  assert.ok(siteKey, `no site key in the server's output:\n${server.output}`);
+  const login = await fetch(server.base + '/v1/agent/login', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@frontdesk.local', password: adminPassword }),
+  });
+  assert.equal(login.status, 200, await login.clone().text());
+  adminToken = (await login.json()).token;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    // playwright-core gives every launch a fresh temporary profile (it refuses --user-data-dir here).
+  });
+});
+
+after(async () => {
+  await browser?.close().catch(() => {});
+  killAll();
+  host?.server.close();
+  clearTimeout(watchdog);
+  rmSync(work, { recursive: true, force: true });
+});
+
+test('widget.js is served gzipped with an ETag, and only window.Frontdesk is added to the page', async () => {
+  const response = await fetch(server.base + '/widget.js', { headers: { 'Accept-Encoding': 'gzip' } });
+  assert.equal(response.status, 200);
+  assert.ok(response.headers.get('etag'));
+  const { context, tab } = await visitor('/');
+  const added = await tab.evaluate(() => {
+    const frame = document.createElement('iframe');
+    document.body.append(frame);
+    const clean = new Set(Object.getOwnPropertyNames(frame.contentWindow));
+    frame.remove();
+    return Object.getOwnPropertyNames(window).filter((k) => !clean.has(k));
+  });
+  assert.deepEqual(added, ['Frontdesk']);
+  assert.equal(await tab.evaluate(() => typeof window.Frontdesk.open), 'function');
+  assert.deepEqual(tab.errors, []);
+  await context.close();
+});
+
+test('a visitor sends, an agent receives and replies, the reply appears', async () => {
+  const agent = await Agent.connect();
+  const { context, tab } = await visitor('/');
+  await openPanel(tab);
+  await say(tab, 'Hello from the visitor');
+  const received = await agent.visitorMessage('Hello from the visitor');
+  await agent.request({ type: 'accept', conversationId: received.conversationId });
+  await agent.reply(received.conversationId, 'Hi! How can I help? See https://example.com/help.');
+  await waitRow(tab, 'Hi! How can I help? See https://example.com/help.', 'agent');
+  const link = tab.locator('[data-frontdesk] .agent .bu a');
+  assert.equal(await link.getAttribute('href'), 'https://example.com/help');
+  assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
+  assert.equal(await link.getAttribute('target'), '_blank');
+  // The agent read it: the visitor's message says so.
+  await agent.request({ type: 'read', conversationId: received.conversationId, messageId: received.id });
+  await until('the read receipt', () => tab.evaluate(() => document.querySelector('[data-frontdesk]').shadowRoot.querySelector('.visitor .m')?.textContent.includes('Read')));
+  assert.deepEqual(tab.errors, []);
+  agent.close();
+  await context.close();
+});
+
+test('the server is killed and restarted mid-conversation: nothing is lost or duplicated', async () => {
+  let agent = await Agent.connect();
+  const { context, tab } = await visitor('/');
+  await openPanel(tab);
+  await say(tab, 'before the crash');
+  const first = await agent.visitorMessage('before the crash');
+  await waitRow(tab, 'before the crash', 'visitor');
+  const conversationId = first.conversationId;
+  await agent.reply(conversationId, 'agent before the crash');
+  await waitRow(tab, 'agent before the crash', 'agent');
+  agent.close();
+
+  await killServer();
+  await say(tab, 'while the server is down');
+  await say(tab, 'second while down');
+  await until('the widget to show it is reconnecting', () => tab.evaluate(() => !document.querySelector('[data-frontdesk]').shadowRoot.querySelector('.n').hidden));
+  server = await startServer(server.port);
+
+  agent = await Agent.connect();
+  await waitRow(tab, 'while the server is down', 'visitor');
+  await waitRow(tab, 'second while down', 'visitor');
+  await agent.reply(conversationId, 'agent after the restart');
+  await waitRow(tab, 'agent after the restart', 'agent');
+  // A reload on top: the conversation comes back from the server, once.
+  await tab.reload();
+  await openPanel(tab);
+  await waitRow(tab, 'agent after the restart', 'agent');
+
+  const expected = ['before the crash', 'agent before the crash', 'while the server is down', 'second while down', 'agent after the restart'];
+  const shown = (await rows(tab)).filter((r) => r.author !== 'system').map((r) => r.text);
+  assert.deepEqual(shown, expected);
+  const stored = (await agent.history(conversationId)).filter((m) => m.author !== 'system').map((m) => m.body);
+  assert.deepEqual(stored, expected);
+  assert.deepEqual(tab.errors.filter((e) => !/WebSocket|ERR_CONNECTION_REFUSED|Failed to load resource/.test(e)), []);
+  agent.close();
+  await context.close();
+});
+
+test('with WebSocket blocked, long polling carries the chat both ways', async () => {
+  const agent = await Agent.connect();
+  const { context, tab } = await visitor('/', {
+    init: () => {
+      window.WebSocket = function () {
+        throw new Error('WebSocket blocked by the test');
+      };
+    },
+  });
+  const polls = [];
+  tab.on('request', (r) => r.url().includes('/visitor/') && polls.push(r.url()));
+  await openPanel(tab);
+  await say(tab, 'sent over polling');
+  const received = await agent.visitorMessage('sent over polling');
+  await agent.reply(received.conversationId, 'answered over polling');
+  await waitRow(tab, 'answered over polling', 'agent');
+  assert.ok(polls.some((u) => u.endsWith('/visitor/poll')), 'polled');
+  assert.ok(polls.some((u) => u.endsWith('/visitor/send')), 'sent through /visitor/send');
+  assert.equal((await rows(tab)).filter((r) => r.text === 'sent over polling').length, 1);
+  agent.close();
+  await context.close();
+});
+
+test('two tabs show the same conversation', async () => {
+  const agent = await Agent.connect();
+  const { context, tab } = await visitor('/');
+  const second = await openTab(context, '/');
+  await openPanel(tab);
+  await openPanel(second);
+  await say(tab, 'typed in the first tab');
+  const received = await agent.visitorMessage('typed in the first tab');
+  await waitRow(second, 'typed in the first tab', 'visitor');
+  await agent.reply(received.conversationId, 'seen by both tabs');
+  await waitRow(tab, 'seen by both tabs', 'agent');
+  await waitRow(second, 'seen by both tabs', 'agent');
+  await say(second, 'typed in the second tab');
+  await waitRow(tab, 'typed in the second tab', 'visitor');
+  const a = (await rows(tab)).map((r) => r.text);
+  const b = (await until('both tabs to agree', async () => {
+    const rb = (await rows(second)).map((r) => r.text);
+    return JSON.stringify(rb) === JSON.stringify(a) && rb;
+  }));
+  assert.deepEqual(b, a);
+  assert.equal(new Set(a).size, a.length, 'no duplicates');
+  agent.close();
+  await context.close();
+});
+
+test('hostile page CSS does not break the widget', async () => {
+  const measure = async (path) => {
+    const { context, tab } = await visitor(path);
+    await openPanel(tab);
+    const m = await tab.evaluate(() => {
+      const root = document.querySelector('[data-frontdesk]').shadowRoot;
+      const box = (sel) => {
+        const r = root.querySelector(sel).getBoundingClientRect();
+        return [r.x, r.y, r.width, r.height].map(Math.round);
+      };
+      const cs = (sel, p) => getComputedStyle(root.querySelector(sel))[p];
+      return {
+        launcher: box('.l'),
+        panel: box('.p'),
+        header: box('.h'),
+        composer: box('.k'),
+        title: [cs('h2', 'fontSize'), cs('h2', 'fontFamily'), cs('h2', 'color')],
+        input: [cs('textarea', 'fontSize'), cs('.p', 'backgroundColor'), cs('.l', 'backgroundColor')],
+        visible: cs('.p', 'display') !== 'none' && cs('.l', 'opacity') === '1',
+      };
+    });
+    await context.close();
+    return m;
+  };
+  const clean = await measure('/');
+  const hostile = await measure('/hostile');
+  assert.ok(clean.visible && hostile.visible);
+  assert.deepEqual(hostile, clean);
+});
+
+test('works on a page with a strict Content-Security-Policy', async () => {
+  const agent = await Agent.connect();
+  const { context, tab } = await visitor('/csp', {
+    init: () => {
+      window.__violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    },
+  });
+  await openPanel(tab);
+  await say(tab, 'hello under CSP');
+  const received = await agent.visitorMessage('hello under CSP');
+  await agent.reply(received.conversationId, 'CSP reply');
+  await waitRow(tab, 'CSP reply', 'agent');
+  // Styled: the launcher has its colour and the panel its rounded corners.
+  const look = await tab.evaluate(() => {
+    const root = document.querySelector('[data-frontdesk]').shadowRoot;
+    return [getComputedStyle(root.querySelector('.l')).borderRadius, getComputedStyle(root.querySelector('.p')).position];
+  });
+  assert.deepEqual(look, ['50%', 'fixed']);
+  assert.deepEqual(await tab.evaluate(() => window.__violations), []);
+  agent.close();
+  await context.close();
+});
+
+test('axe-core finds no serious or critical accessibility violations', async () => {
+  const agent = await Agent.connect();
+  const { context, tab } = await visitor('/');
+  const audit = async () => {
+    await tab.evaluate(axeSource);
+    const result = await tab.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  };
+  assert.deepEqual(await audit(), [], 'closed');
+  await openPanel(tab);
+  await say(tab, 'Accessible?');
+  const received = await agent.visitorMessage('Accessible?');
+  await agent.reply(received.conversationId, 'Yes.');
+  await waitRow(tab, 'Yes.', 'agent');
+  assert.deepEqual(await audit(), [], 'open with messages');
+  // Keyboard: Escape closes and gives focus back to the launcher.
+  await tab.keyboard.press('Escape');
+  assert.equal(await tab.evaluate(() => document.querySelector('[data-frontdesk]').shadowRoot.activeElement?.className), 'l');
+  await tab.keyboard.press('Enter');
+  assert.equal(await tab.evaluate(() => document.querySelector('[data-frontdesk]').shadowRoot.activeElement?.tagName), 'TEXTAREA');
+  agent.close();
+  await context.close();
+});
+
+test('screenshots of the closed, open, mobile and dark states', async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  const agent = await Agent.connect();
+  const conversation = async (tab) => {
+    await openPanel(tab);
+    await say(tab, 'Hi! Do you ship to Norway?');
+    const received = await agent.visitorMessage('Hi! Do you ship to Norway?');
+    if (!received.__accepted) await agent.request({ type: 'accept', conversationId: received.conversationId });
+    await agent.reply(received.conversationId, 'Hello! Yes, we ship to Norway in 3–5 working days. Shipping is free over 30 €.');
+    await waitRow(tab, 'Hello! Yes, we ship to Norway in 3–5 working days. Shipping is free over 30 €.', 'agent');
+    await agent.request({ type: 'read', conversationId: received.conversationId, messageId: received.id });
+    agent.frames.length = 0;
+    await tab.evaluate(() => document.activeElement?.blur());
+    await tab.waitForTimeout(400); // let the opening animation finish (a picture, not an assertion)
+  };
+  {
+    const { context, tab } = await visitor('/demo');
+    await tab.waitForTimeout(300);
+    await tab.screenshot({ path: join(SHOTS, 'widget-closed.png') });
+    await conversation(tab);
+    await tab.screenshot({ path: join(SHOTS, 'widget-open.png') });
+    await context.close();
+  }
+  {
+    const { context, tab } = await visitor('/demo', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    await conversation(tab);
+    await tab.screenshot({ path: join(SHOTS, 'widget-mobile.png') });
+    await context.close();
+  }
+  {
+    const { context, tab } = await visitor('/demo', { colorScheme: 'dark' });
+    await conversation(tab);
+    await tab.screenshot({ path: join(SHOTS, 'widget-dark.png') });
+    await context.close();
+  }
+  agent.close();
+});
