@@ -19,7 +19,9 @@ build_packages=(
     qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts qml6-module-qtquick-window
     qml6-module-qtquick-templates qml6-module-qtqml-workerscript qml6-module-qtqml
 )
-test_packages=(mariadb-server mariadb-client gnome-keyring dbus openssl)
+test_packages=(mariadb-server mariadb-client gnome-keyring dbus openssl chromium)
+# The widget is bundled at build time with esbuild (Node 18 or newer; Debian 12's nodejs is 18).
+command -v node >/dev/null && command -v npm >/dev/null || build_packages+=(nodejs npm)
 
 install_missing() {
     local missing=()
@@ -37,7 +39,17 @@ install_missing() {
     apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
+# The widget's build and test tools (esbuild, playwright-core, ...) from widget/package-lock.json.
+widget_tools() {
+    local installed="$root/widget/node_modules/.package-lock.json"
+    if [ ! -e "$installed" ] || [ "$root/widget/package-lock.json" -nt "$installed" ]; then
+        echo "quickstart: installing the widget's build tools (npm ci --prefix widget)"
+        npm ci --prefix "$root/widget" --no-audit --no-fund
+    fi
+}
+
 build() {
+    widget_tools
     cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
     cmake --build "$build_dir"
 }

@@ -1,8 +1,8 @@
 #include "bootstrap.h"
 
 #include "auth/originpolicy.h"
-#include "auth/passwordhasher.h"
 #include "auth/tokens.h"
+#include "chat/agentaccounts.h"
 #include "store/store.h"
 
 #include <QDateTime>
@@ -137,37 +137,8 @@ void Bootstrap::ensure(Store *store, const QString &siteName, const QString &adm
 void Bootstrap::createAgent(Store *store, const QString &email, const QString &name, const QString &password, AgentRole role,
                             QObject *context, std::function<void(bool, QString)> done)
 {
-    const QString problem = PasswordHasher::validatePassword(password);
-    if (!problem.isEmpty()) {
-        done(false, problem);
-        return;
-    }
-    if (!email.contains(u'@') || email.size() > 254) {
-        done(false, u"\"%1\" is not an email address."_s.arg(email));
-        return;
-    }
-    auto hashed = PasswordHasher::hash(password).then(context, [=](const QByteArray &hash) {
-        if (hash.isEmpty()) {
-            done(false, u"Could not hash the password (out of memory?)."_s);
-            return;
-        }
-        AgentRecord agent;
-        agent.email = email.trimmed().toLower();
-        agent.name = name.isEmpty() ? email.section(u'@', 0, 0) : name;
-        agent.role = role;
-        agent.passwordHash = hash;
-        agent.createdAt = QDateTime::currentMSecsSinceEpoch();
-        auto stored = store->createAgent(agent).then(context, [=](const StoreResult<AgentRecord> &created) {
-            if (created.error == StoreError::Conflict)
-                done(false, u"An agent with the email %1 exists already."_s.arg(agent.email));
-            else if (!created.ok())
-                done(false, u"Could not create the agent: %1"_s.arg(created.message));
-            else
-                done(true, u"Created agent %1 (%2)."_s.arg(created.value.email, toString(created.value.role)));
-        });
-        Q_UNUSED(stored);
-    });
-    Q_UNUSED(hashed);
+    AgentAccounts::create(store, email, name, password, role, context,
+                          [done](bool ok, const QString &message, const AgentRecord &) { done(ok, message); });
 }
 
 } // namespace Frontdesk

@@ -1,5 +1,6 @@
 #include "agentchannel.h"
 
+#include "chat/teamcommands.h"
 #include <QJsonArray>
 #include <QLoggingCategory>
 #include <QPointer>
@@ -10,7 +11,8 @@ Q_LOGGING_CATEGORY(lcAgent, "frontdesk.agent")
 
 namespace Frontdesk {
 
-AgentChannel::AgentChannel(ChatService *chat, Send send, QObject *parent) : QObject(parent), m_chat(chat), m_send(std::move(send))
+AgentChannel::AgentChannel(ChatService *chat, Send send, QObject *parent)
+    : QObject(parent), m_chat(chat), m_send(std::move(send)), m_team(chat)
 { }
 
 AgentChannel::~AgentChannel()
@@ -55,10 +57,11 @@ void AgentChannel::handle(const WireMessage &message)
 {
     using Handler = void (AgentChannel::*)(const WireMessage &);
     static const QHash<QString, Handler> commands{
-        {u"accept"_s, &AgentChannel::handleAccept},   {u"reply"_s, &AgentChannel::handleReply},
-        {u"close"_s, &AgentChannel::handleClose},     {u"typing"_s, &AgentChannel::handleTyping},
-        {u"read"_s, &AgentChannel::handleRead},       {u"history"_s, &AgentChannel::handleHistory},
-        {u"visitor"_s, &AgentChannel::handleVisitor},
+        {u"accept"_s, &AgentChannel::handleAccept},     {u"reply"_s, &AgentChannel::handleReply},
+        {u"close"_s, &AgentChannel::handleClose},       {u"typing"_s, &AgentChannel::handleTyping},
+        {u"read"_s, &AgentChannel::handleRead},         {u"history"_s, &AgentChannel::handleHistory},
+        {u"visitor"_s, &AgentChannel::handleVisitor},   {u"set_status"_s, &AgentChannel::handleSetStatus},
+        {u"transfer"_s, &AgentChannel::handleTransfer},
     };
     if (message.type == u"auth")
         return handleAuth(message);
@@ -69,6 +72,21 @@ void AgentChannel::handle(const WireMessage &message)
         return m_send(pong);
     }
     const Handler handler = commands.value(message.type);
+    if (TeamCommands::handles(message.type)) {
+        if (!m_agent)
+            return sendError(
+                ProtocolError::make(ErrorCode::NotAuthenticated, u"Send auth with your token before \"%1\"."_s.arg(message.type)),
+                message);
+        QPointer<AgentChannel> self(this);
+        m_team.handle(*m_agent, message, [self, message](ChatOutcome<QJsonObject> outcome) {
+            if (!self)
+                return;
+            if (auto *failure = std::get_if<ProtocolError>(&outcome))
+                return self->sendError(*failure, message);
+            self->sendResult(message, std::get<QJsonObject>(outcome));
+        });
+        return;
+    }
     if (!handler)
         return sendError(ProtocolError::make(ErrorCode::UnknownType, u"\"%1\" is not an agent command."_s.arg(message.type)),
                          message);
@@ -250,6 +268,30 @@ void AgentChannel::handleVisitor(const WireMessage &message)
             return self->sendError(*failure, message);
         self->sendResult(message, std::get<QJsonObject>(outcome));
     });
+}
+
+void AgentChannel::handleSetStatus(const WireMessage &message)
+{
+    QString status;
+    ProtocolError error;
+    if (!take(WireCodec::requiredString(message.object, u"status"_s, 10), &status, &error))
+        return sendError(error, message);
+    if (status != u"online" && status != u"away")
+        return sendError(ProtocolError::make(ErrorCode::InvalidField, u"The status is \"online\" or \"away\"."_s), message);
+    m_chat->setAgentStatus(*m_agent, status);
+    sendResult(message, {{u"status"_s, status}});
+}
+
+void AgentChannel::handleTransfer(const WireMessage &message)
+{
+    qint64 conversationId = 0;
+    qint64 agentId = 0;
+    ProtocolError error;
+    if (!readConversationId(message, &conversationId))
+        return;
+    if (!take(WireCodec::requiredId(message.object, u"agentId"_s), &agentId, &error))
+        return sendError(error, message);
+    m_chat->transferConversation(*m_agent, conversationId, agentId, answerWithConversation(message));
 }
 
 } // namespace Frontdesk

@@ -2,6 +2,7 @@
 
 #include "chat/chatservice.h"
 #include "chat/endpoints.h"
+#include "chat/teamcommands.h"
 #include "protocol/wirecodec.h"
 
 #include <QObject>
@@ -47,6 +48,8 @@ private:
     void handleRead(const WireMessage &message);
     void handleHistory(const WireMessage &message);
     void handleVisitor(const WireMessage &message);
+    void handleSetStatus(const WireMessage &message);
+    void handleTransfer(const WireMessage &message);
     void sendError(const ProtocolError &error, const WireMessage &message);
     void sendResult(const WireMessage &message, QJsonObject fields);
     /// Reads the conversationId every command carries; false after answering with the error.
@@ -56,6 +59,7 @@ private:
 
     ChatService *m_chat;
     Send m_send;
+    TeamCommands m_team;
     std::optional<AgentRecord> m_agent;
     bool m_authPending = false;
 };

@@ -83,6 +83,10 @@ void ChatService::start(std::function<void(bool, QString)> done)
 
 void ChatService::trackOpenConversation(const ConversationRecord &conversation)
 {
+    if (conversation.status == ConversationStatus::Closed)
+        m_conversationSite.remove(conversation.id);
+    else
+        m_conversationSite.insert(conversation.id, conversation.siteId);
     if (conversation.status == ConversationStatus::Waiting) {
         if (!m_waiting.contains(conversation.id)) {
             // Ids grow with time: keeping them sorted keeps the queue oldest first.
@@ -104,8 +108,18 @@ void ChatService::trackOpenConversation(const ConversationRecord &conversation)
 int ChatService::queuePosition(const QString &visitorId) const
 {
     const qint64 conversationId = m_visitorOpenConversation.value(visitorId);
-    const qsizetype index = conversationId > 0 ? m_waiting.indexOf(conversationId) : -1;
-    return index < 0 ? 0 : int(index) + 1;
+    if (conversationId == 0 || !m_waiting.contains(conversationId))
+        return 0;
+    // Each site has its own queue: count the waiting conversations of the same site ahead of it.
+    const qint64 siteId = m_conversationSite.value(conversationId);
+    int position = 1;
+    for (const qint64 waiting : m_waiting) {
+        if (waiting == conversationId)
+            break;
+        if (m_conversationSite.value(waiting) == siteId)
+            ++position;
+    }
+    return position;
 }
 
 void ChatService::announceQueue()
@@ -140,10 +154,14 @@ ChatOutcome<VisitorPatch> ChatService::checkIdentity(const SiteRecord &site, con
         return ProtocolError::make(ErrorCode::IdentityRejected);
     }
     VisitorPatch patch;
-    if (!identity.name.isEmpty())
-        patch.name = identity.name;
-    if (!identity.email.isEmpty())
-        patch.email = identity.email;
+    if (!identity.name.trimmed().isEmpty())
+        patch.name = identity.name.trimmed();
+    if (!identity.email.trimmed().isEmpty()) {
+        if (!WireCodec::isPlausibleEmail(identity.email.trimmed()))
+            return ProtocolError::make(ErrorCode::InvalidField,
+                                       u"\"%1\" does not look like an email address."_s.arg(identity.email.trimmed()));
+        patch.email = identity.email.trimmed();
+    }
     patch.attributes.insert(u"userId"_s, identity.userId);
     return patch;
 }
@@ -166,6 +184,11 @@ void ChatService::patchVisitor(const VisitorRecord &visitor, const VisitorPatch 
 void ChatService::rateConversation(const VisitorRecord &visitor, int rating, const QString &comment,
                                    ChatCallback<ConversationRecord> done)
 {
+    const auto site = m_sites->byId(visitor.siteId);
+    if (site && !site->widgetSettings.value(u"ratingEnabled"_s).toBool(true)) {
+        done(ProtocolError::make(ErrorCode::Forbidden, u"Ratings are turned off for this site."_s));
+        return;
+    }
     onStored(m_store->latestConversationForVisitor(visitor.id), this,
              [this, rating, comment, done](const StoreResult<std::optional<ConversationRecord>> &latest) {
                  if (!latest.ok() || !latest.value) {
@@ -312,6 +335,9 @@ void ChatService::attachVisitor(VisitorEndpoint *endpoint, const VisitorRecord &
     const bool returning = !m_visitorEndpoints.contains(visitor.id);
     m_visitorEndpoints.insert(visitor.id, endpoint);
     m_onlineVisitors.insert(visitor.id, visitor);
+    // The welcome told it its place; later changes are measured from there.
+    if (const int position = queuePosition(visitor.id))
+        m_announcedPosition.insert(visitor.id, position);
     const qint64 conversationId = m_visitorOpenConversation.value(visitor.id);
     if (returning && conversationId > 0)
         pushToAgents(frame(u"visitor_returned"_s, {{u"visitorId"_s, visitor.id}, {u"conversationId"_s, double(conversationId)}}));
@@ -323,6 +349,7 @@ void ChatService::detachVisitor(VisitorEndpoint *endpoint, const QString &visito
     if (m_visitorEndpoints.contains(visitorId))
         return;
     m_onlineVisitors.remove(visitorId);
+    m_announcedPosition.remove(visitorId);
     const qint64 conversationId = m_visitorOpenConversation.value(visitorId);
     if (conversationId > 0)
         pushToAgents(frame(u"visitor_left"_s, {{u"visitorId"_s, visitorId}, {u"conversationId"_s, double(conversationId)}}));
@@ -496,36 +523,146 @@ void ChatService::agentSnapshot(const AgentRecord &agent, ChatCallback<QJsonObje
         QJsonArray conversations;
         for (const ConversationSummary &summary : open.value)
             conversations.append(WireCodec::toJson(summary, isVisitorOnline(summary.visitor.id)));
-        // Counted as if attached already: the agent is online from this frame on.
-        const int online = agentsOnline() + (m_agentIdsOnline.contains(agent.id) ? 0 : 1);
-        done(frame(u"snapshot"_s,
-                   {{u"agent"_s, WireCodec::toJson(agent)}, {u"conversations"_s, conversations}, {u"agentsOnline"_s, online}}));
+        onStored(m_store->listAgents(), this, [this, agent, done, conversations](const StoreResult<QList<AgentRecord>> &agents) {
+            if (!agents.ok()) {
+                done(storeError(agents.error, agents.message));
+                return;
+            }
+            // Counted as if attached already: the agent is online from this frame on.
+            const bool attached = m_agentPresence.contains(agent.id);
+            const int online = agentsOnline() + (attached ? 0 : 1);
+            QJsonArray team;
+            for (const AgentRecord &member : agents.value) {
+                QJsonObject entry = WireCodec::toJson(member);
+                entry.insert(u"status"_s, member.id == agent.id && !attached ? u"online"_s : agentStatus(member.id));
+                team.append(entry);
+            }
+            const QList<SiteRecord> sites = m_sites->all();
+            const bool admin = agent.role == AgentRole::Admin;
+            done(frame(
+                u"snapshot"_s,
+                {{u"agent"_s, WireCodec::toJson(agent)},
+                 {u"conversations"_s, conversations},
+                 {u"agentsOnline"_s, online},
+                 {u"agents"_s, team},
+                 {u"site"_s, sites.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(siteJson(sites.first(), admin))}}));
+        });
     });
+}
+
+QJsonObject ChatService::siteJson(const SiteRecord &site, bool withSecret)
+{
+    QJsonObject object{{u"id"_s, double(site.id)},
+                       {u"siteKey"_s, site.siteKey},
+                       {u"name"_s, site.name},
+                       {u"allowedOrigins"_s, QJsonArray::fromStringList(site.allowedOrigins)},
+                       {u"widget"_s, site.widgetSettings}};
+    if (withSecret)
+        object.insert(u"identitySecret"_s, QString::fromLatin1(site.identitySecret.toHex()));
+    return object;
+}
+
+int ChatService::agentsOnline() const
+{
+    int online = 0;
+    for (const AgentPresence &presence : m_agentPresence)
+        online += presence.status == u"online" ? 1 : 0;
+    return online;
+}
+
+QString ChatService::agentStatus(qint64 agentId) const
+{
+    const auto it = m_agentPresence.constFind(agentId);
+    return it == m_agentPresence.constEnd() ? u"offline"_s : it->status;
 }
 
 void ChatService::attachAgent(AgentEndpoint *endpoint, const AgentRecord &agent)
 {
     m_agentEndpoints.insert(endpoint);
-    if (m_agentIdsOnline[agent.id]++ == 0)
+    AgentPresence &presence = m_agentPresence[agent.id];
+    presence.name = agent.name;
+    if (presence.connections++ == 0) {
+        presence.status = u"online"_s;
+        pushToAgents(frame(u"agent_status"_s,
+                           {{u"agentId"_s, double(agent.id)}, {u"name"_s, agent.name}, {u"status"_s, presence.status}}));
         broadcastAgentsOnline();
+    }
 }
 
 void ChatService::detachAgent(AgentEndpoint *endpoint, const AgentRecord &agent)
 {
     if (!m_agentEndpoints.remove(endpoint))
         return;
-    if (--m_agentIdsOnline[agent.id] <= 0) {
-        m_agentIdsOnline.remove(agent.id);
-        broadcastAgentsOnline();
-    }
+    auto it = m_agentPresence.find(agent.id);
+    if (it == m_agentPresence.end() || --it->connections > 0)
+        return;
+    m_agentPresence.erase(it);
+    pushToAgents(
+        frame(u"agent_status"_s, {{u"agentId"_s, double(agent.id)}, {u"name"_s, agent.name}, {u"status"_s, u"offline"_s}}));
+    broadcastAgentsOnline();
+}
+
+void ChatService::setAgentStatus(const AgentRecord &agent, const QString &status)
+{
+    auto it = m_agentPresence.find(agent.id);
+    if (it == m_agentPresence.end() || it->status == status)
+        return;
+    it->status = status;
+    qCInfo(lcChat) << "agent" << agent.email << "is now" << status;
+    pushToAgents(frame(u"agent_status"_s, {{u"agentId"_s, double(agent.id)}, {u"name"_s, agent.name}, {u"status"_s, status}}));
+    broadcastAgentsOnline();
 }
 
 void ChatService::broadcastAgentsOnline()
 {
-    const QJsonObject event = frame(u"presence"_s, {{u"agentsOnline"_s, agentsOnline()}});
+    // Visitors only care whether somebody can answer; they hear about changes of the count.
+    const int online = agentsOnline();
+    if (online == m_lastAgentsOnline)
+        return;
+    m_lastAgentsOnline = online;
+    const QJsonObject event = frame(u"presence"_s, {{u"agentsOnline"_s, online}});
     for (VisitorEndpoint *endpoint : std::as_const(m_visitorEndpoints))
         endpoint->pushToVisitor(event);
     pushToAgents(event);
+}
+
+void ChatService::transferConversation(const AgentRecord &agent, qint64 conversationId, qint64 targetAgentId,
+                                       ChatCallback<ConversationRecord> done)
+{
+    onStored(m_store->agentById(targetAgentId), this,
+             [this, agent, conversationId, targetAgentId, done](const StoreResult<AgentRecord> &target) {
+                 if (target.error == StoreError::NotFound) {
+                     done(ProtocolError::make(ErrorCode::NotFound, u"There is no agent %1."_s.arg(targetAgentId)));
+                     return;
+                 }
+                 if (!target.ok()) {
+                     done(storeError(target.error, target.message));
+                     return;
+                 }
+                 const QString line = tr("%1 transferred the chat to %2").arg(agent.name, target.value.name);
+                 onStored(
+                     m_store->assignConversation(conversationId, targetAgentId, true, line, now()), this,
+                     [this, agent, target, conversationId, done](const StoreResult<ConversationChange> &result) {
+                         if (result.error == StoreError::Conflict) {
+                             done(ProtocolError::make(ErrorCode::Conflict, u"Conversation %1 is closed."_s.arg(conversationId)));
+                             return;
+                         }
+                         if (!result.ok()) {
+                             done(storeError(result.error, result.message));
+                             return;
+                         }
+                         if (result.value.systemMessage.id > 0) {
+                             qCInfo(lcChat) << "agent" << agent.email << "transferred conversation" << conversationId << "to"
+                                            << target.value.email;
+                             announceConversationChange(result.value);
+                             pushToVisitor(result.value.conversation.visitorId,
+                                           frame(u"agent_joined"_s,
+                                                 {{u"agentName"_s, target.value.name},
+                                                  {u"conversation"_s, WireCodec::toVisitorJson(result.value.conversation)}}));
+                         }
+                         done(result.value.conversation);
+                     });
+             });
 }
 
 void ChatService::announceConversationChange(const ConversationChange &change)

@@ -80,7 +80,19 @@ public:
 
     [[nodiscard]] Store *store() const { return m_store; }
     [[nodiscard]] SiteDirectory *sites() const { return m_sites; }
-    [[nodiscard]] int agentsOnline() const { return int(m_agentIdsOnline.size()); }
+    /// Agents with a console open whose status is "online" (away agents do not count).
+    [[nodiscard]] int agentsOnline() const;
+    /// "online", "away" or "offline" (no console open).
+    [[nodiscard]] QString agentStatus(qint64 agentId) const;
+    /// Sets a connected agent's status ("online" or "away") and tells everyone concerned.
+    void setAgentStatus(const AgentRecord &agent, const QString &status);
+    /// Sends @p event to every authenticated agent connection.
+    void broadcastToAgents(const QJsonObject &event) { pushToAgents(event); }
+    /// Gives the conversation to @p targetAgentId (any state but closed), with a system line.
+    void transferConversation(const AgentRecord &agent, qint64 conversationId, qint64 targetAgentId,
+                              ChatCallback<ConversationRecord> done);
+    /// The site as agents see it; the identity secret only for admins.
+    [[nodiscard]] static QJsonObject siteJson(const SiteRecord &site, bool withSecret);
     [[nodiscard]] bool isVisitorOnline(const QString &visitorId) const { return m_visitorEndpoints.contains(visitorId); }
 
     // Visitors
@@ -144,10 +156,17 @@ private:
     QMultiHash<QString, VisitorEndpoint *> m_visitorEndpoints; ///< by visitor id; a visitor may have many tabs
     QHash<QString, VisitorRecord> m_onlineVisitors;
     QSet<AgentEndpoint *> m_agentEndpoints;
-    QHash<qint64, int> m_agentIdsOnline; ///< agent id → open connections
+    struct AgentPresence {
+        int connections = 0;
+        QString status; ///< "online" or "away"
+        QString name;
+    };
+    QHash<qint64, AgentPresence> m_agentPresence; ///< agents with a console open
+    int m_lastAgentsOnline = 0; ///< what visitors were last told
     QHash<qint64, QString> m_openConversationVisitor; ///< open conversation id → visitor id
     QHash<QString, qint64> m_visitorOpenConversation; ///< visitor id → open conversation id
-    QList<qint64> m_waiting; ///< waiting conversation ids, oldest first: the queue
+    QList<qint64> m_waiting; ///< waiting conversation ids, oldest first: the queues of all sites
+    QHash<qint64, qint64> m_conversationSite; ///< open conversation id → site id
     QHash<QString, int> m_announcedPosition; ///< visitor id → queue place last sent
 };
 

@@ -226,14 +226,15 @@ void VisitorChannel::handleProfile(const WireMessage &message, const Send &reply
         || !take(WireCodec::optionalString(message.object, u"email"_s, WireLimits::maxEmailChars), &email, &error))
         return replyError(reply, error, message);
     email = email.trimmed();
-    if (!email.isEmpty() && (!email.contains(u'@') || email.startsWith(u'@') || email.endsWith(u'@') || email.contains(u' ')))
+    if (!email.isEmpty() && !WireCodec::isPlausibleEmail(email))
         return replyError(
             reply, ProtocolError::make(ErrorCode::InvalidField, u"\"%1\" does not look like an email address."_s.arg(email)),
             message);
     VisitorPatch patch;
-    if (message.object.contains(u"name"_s))
+    // Absent and null leave a field as it is; "" clears it.
+    if (!message.object.value(u"name"_s).isUndefined() && !message.object.value(u"name"_s).isNull())
         patch.name = name.trimmed();
-    if (message.object.contains(u"email"_s))
+    if (!message.object.value(u"email"_s).isUndefined() && !message.object.value(u"email"_s).isNull())
         patch.email = email;
     applyPatch(patch, reply, message);
 }
@@ -276,9 +277,10 @@ void VisitorChannel::handleAttributes(const WireMessage &message, const Send &re
                           ProtocolError::make(ErrorCode::InvalidField,
                                               u"A visitor has at most %1 attributes."_s.arg(WireLimits::maxAttributes)),
                           message);
-    // Kept apart from the attributes the server sets (userAgent, locale, userId).
+    // Kept apart from the attributes the server sets (userAgent, locale, userId),
+    // and merged key by key by the writer, so two tabs cannot undo each other.
     VisitorPatch patch;
-    patch.attributes.insert(u"custom"_s, custom);
+    patch.customAttributes = given;
     applyPatch(patch, reply, message);
 }
 

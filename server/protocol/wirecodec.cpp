@@ -21,6 +21,13 @@ bool WireCodec::isValidUtf8(QByteArrayView bytes)
     return !decoder.hasError();
 }
 
+bool WireCodec::isPlausibleEmail(const QString &email)
+{
+    const qsizetype at = email.indexOf(u'@');
+    return at > 0 && at < email.size() - 1 && email.indexOf(u'@', at + 1) < 0 && !email.contains(u' ')
+        && email.size() <= WireLimits::maxEmailChars;
+}
+
 std::variant<QJsonObject, ProtocolError> WireCodec::decodeObject(QByteArrayView bytes)
 {
     if (!isValidUtf8(bytes))

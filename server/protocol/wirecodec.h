@@ -48,6 +48,8 @@ public:
     [[nodiscard]] static std::variant<QJsonObject, ProtocolError> decodeObject(QByteArrayView bytes);
     [[nodiscard]] static QByteArray encode(const QJsonObject &object);
     [[nodiscard]] static bool isValidUtf8(QByteArrayView bytes);
+    /// Something@something without spaces: enough to catch typos, not a full RFC 5322 check.
+    [[nodiscard]] static bool isPlausibleEmail(const QString &email);
 
     /// A required string no longer than @p maxChars; with @p allowEmpty false an empty string is invalid.
     [[nodiscard]] static std::variant<QString, ProtocolError> requiredString(const QJsonObject &object, const QString &field,

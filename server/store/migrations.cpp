@@ -89,10 +89,16 @@ QStringList sqliteStep(int version)
             u"ALTER TABLE conversations ADD COLUMN agent_read_up_to BIGINT NOT NULL DEFAULT 0"_s,
         };
     case 3:
-        // The visitor's 1-5 rating after the chat closed (0: not rated).
+        // The visitor's 1-5 rating after the chat closed (0: not rated), and
+        // the team's canned responses.
         return {
             u"ALTER TABLE conversations ADD COLUMN rating INTEGER NOT NULL DEFAULT 0"_s,
             u"ALTER TABLE conversations ADD COLUMN rating_comment TEXT NOT NULL DEFAULT ''"_s,
+            u"CREATE TABLE canned_responses ("
+            " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+            " shortcut TEXT NOT NULL UNIQUE,"
+            " body TEXT NOT NULL,"
+            " updated_at BIGINT NOT NULL)"_s,
         };
     default:
         return {};
@@ -191,6 +197,13 @@ QStringList mariaDbStep(int version)
             u"ALTER TABLE conversations"
             " ADD COLUMN IF NOT EXISTS rating INT NOT NULL DEFAULT 0,"
             " ADD COLUMN IF NOT EXISTS rating_comment TEXT NOT NULL DEFAULT ''"_s,
+            u"CREATE TABLE IF NOT EXISTS canned_responses ("
+            " id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,"
+            " shortcut VARCHAR(64) NOT NULL,"
+            " body TEXT NOT NULL,"
+            " updated_at BIGINT NOT NULL,"
+            " UNIQUE KEY canned_shortcut (shortcut))"_s
+                + MariaDbTable,
         };
     default:
         return {};

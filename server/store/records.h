@@ -105,7 +105,16 @@ struct VisitorPatch {
     std::optional<QString> name;
     std::optional<QString> email;
     QJsonObject attributes; ///< merged key by key into the stored ones; a null value removes the key
+    QJsonObject customAttributes; ///< merged the same way into attributes["custom"]
     qint64 lastSeenAt = 0; ///< 0: unchanged
+};
+
+/// @brief A reply the team keeps ready, typed as `/shortcut` in the composer.
+struct CannedResponse {
+    qint64 id = 0;
+    QString shortcut; ///< without the slash; unique
+    QString body;
+    qint64 updatedAt = 0;
 };
 
 /// @brief A page a visitor opened while the widget was loaded.

@@ -108,6 +108,12 @@ public:
     /// Closed conversations whose messages contain @p text or whose visitor's
     /// name or email contains it (empty text: all), newest first.
     QFuture<StoreResult<QList<ConversationSummary>>> searchClosedConversations(const QString &text, int limit);
+    // Canned responses (shared by the team)
+    QFuture<StoreResult<QList<CannedResponse>>> listCannedResponses();
+    /// Inserts (id 0) or updates the response. Conflict when the shortcut is taken; NotFound for an unknown id.
+    QFuture<StoreResult<CannedResponse>> saveCannedResponse(const CannedResponse &response);
+    QFuture<StoreResult<Done>> deleteCannedResponse(qint64 id);
+
     /// Stores the visitor's 1-5 rating (again: replaces it). Conflict unless the conversation is closed.
     QFuture<StoreResult<ConversationRecord>> rateConversation(qint64 conversationId, int rating, const QString &comment);
     /// Raises the reader's read mark (never lowers it). NotFound when the

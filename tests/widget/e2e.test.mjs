@@ -9,8 +9,8 @@
 // FRONTDESK_SCREENSHOTS (folder for the docs screenshots; default docs/screenshots).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { execFileSync, spawn } from 'node:child_process';
+import { createHmac, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
@@ -78,9 +78,11 @@ async function until(what, fn, timeout = WAIT) {
 }
 
 /** Starts frontdesk on `port` with the suite's data folder; resolves once it prints "listening on". */
+const serverEnv = () => ({ ...process.env, XDG_DATA_HOME: join(work, 'data'), HOME: join(work, 'home'), FRONTDESK_ADMIN_PASSWORD: adminPassword, QT_QPA_PLATFORM: 'offscreen' });
+
 async function startServer(port) {
   const child = spawn(BIN, ['--headless', '--listen', `127.0.0.1:${port}`, '--allow-origin', host.origin], {
-    env: { ...process.env, XDG_DATA_HOME: join(work, 'data'), HOME: join(work, 'home'), FRONTDESK_ADMIN_PASSWORD: adminPassword, QT_QPA_PLATFORM: 'offscreen' },
+    env: serverEnv(),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.add(child);
@@ -90,6 +92,10 @@ async function startServer(port) {
     if (/listening on/.test(state.output)) state.listening = true;
   });
   child.stderr.on('data', (d) => (state.output += d));
+  child.on('error', (e) => {
+    state.output += `\n${e}`;
+    state.exited = true;
+  });
   child.on('exit', () => {
     state.exited = true;
     children.delete(child);
@@ -143,6 +149,11 @@ class Agent {
     assert.equal(ack.type, 'ack', JSON.stringify(ack));
     return ack;
   }
+  /** The agent's view of a visitor (name, email, attributes, conversations with ratings). */
+  async visitorInfo(conversationId) {
+    const created = await this.waitFor('the conversation summary', (f) => f.conversation?.id === conversationId && f.conversation.visitorId);
+    return this.request({ type: 'visitor', visitorId: created.conversation.visitorId });
+  }
   async history(conversationId) {
     const result = await this.request({ type: 'history', conversationId, limit: 200 });
     return result.messages;
@@ -162,6 +173,7 @@ const hostileCss = `* { all: unset !important; font-size: 40px !important; } div
 function startHost(port) {
   const routes = {
     '/': () => ({ body: page('', snippet()) }),
+    '/favicon.ico': () => ({ body: '', type: 'image/x-icon' }),
     '/demo': () => ({ body: page(demoHead, demoBody + snippet()) }),
     '/demo.css': () => ({ body: demoCss, type: 'text/css' }),
     '/hostile': () => ({ body: page(`<style>${hostileCss}</style>`, snippet()) }),
@@ -279,12 +291,67 @@ test('widget.js is served gzipped with an ETag, and only window.Frontdesk is add
   await context.close();
 });
 
+test('with no agent online, the offline form leaves a conversation agents see later', async () => {
+  const { context, tab } = await visitor('/');
+  await openPanel(tab);
+  const card = tab.locator('[data-frontdesk] .cd');
+  await card.waitFor({ timeout: WAIT });
+  assert.equal(await tab.locator('[data-frontdesk] .k').isVisible(), false, 'the composer gives way to the form');
+  await card.locator('button[type=submit]').click();
+  assert.equal(await card.locator('#fd-f-email-e').textContent(), 'Please fill in this field.');
+  await card.locator('#fd-f-name').fill('Grace Hopper');
+  await card.locator('#fd-f-email').fill('grace@example.com');
+  await card.locator('#fd-f-message').fill('Please email me about bulk orders.');
+  await card.locator('button[type=submit]').click();
+  await waitRow(tab, 'Please email me about bulk orders.', 'visitor');
+  await until('the thank-you note', async () => (await card.textContent()).includes('get back to you by email'));
+  const agent = await Agent.connect();
+  const waiting = agent.frames[0].conversations.find((c) => c.lastMessage?.body === 'Please email me about bulk orders.');
+  assert.ok(waiting, 'the conversation is in the agent snapshot');
+  const info = await until('the profile to be stored', async () => {
+    const r = await agent.request({ type: 'visitor', visitorId: waiting.visitorId });
+    return r.visitor.email === 'grace@example.com' && r;
+  });
+  assert.equal(info.visitor.name, 'Grace Hopper');
+  agent.close();
+  await context.close();
+});
+
+test('identify() with the site\'s HMAC names the visitor; a forged hash is refused', async () => {
+  const secret = /identity secret: ([0-9a-f]+)/.exec(execFileSync(BIN, ['--site-info'], { env: serverEnv(), encoding: 'utf8' }))?.[1];
+  assert.ok(secret, 'frontdesk --site-info prints the identity secret');
+  const hash = createHmac('sha256', Buffer.from(secret, 'hex')).update('user-42').digest('hex');
+  const agent = await Agent.connect();
+  // The command queue: calls made before widget.js loads run once it has.
+  const { context, tab } = await visitor('/', {
+    init: `window.Frontdesk = window.Frontdesk || []; window.Frontdesk.push(['identify', { id: 'user-42', name: 'Ada Lovelace', email: 'ada@example.com', hash: '${hash}' }], ['setAttributes', { plan: 'pro', seats: 3 }]);`,
+  });
+  const warnings = [];
+  tab.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  await openPanel(tab);
+  await say(tab, 'I am logged in');
+  const received = await agent.visitorMessage('I am logged in');
+  const info = await until('the identity and attributes', async () => {
+    const r = await agent.visitorInfo(received.conversationId);
+    return r.visitor.attributes?.custom?.plan === 'pro' && r;
+  });
+  assert.equal(info.visitor.name, 'Ada Lovelace');
+  assert.equal(info.visitor.email, 'ada@example.com');
+  assert.equal(info.visitor.attributes.userId, 'user-42');
+  assert.equal(info.visitor.attributes.custom.seats, 3);
+  await tab.evaluate(() => window.Frontdesk.identify({ id: 'someone-else', hash: '0'.repeat(64) }));
+  await until('the refusal to be reported', () => warnings.some((w) => w.includes('identity_rejected')));
+  agent.close();
+  await context.close();
+});
+
 test('a visitor sends, an agent receives and replies, the reply appears', async () => {
   const agent = await Agent.connect();
   const { context, tab } = await visitor('/');
   await openPanel(tab);
   await say(tab, 'Hello from the visitor');
   const received = await agent.visitorMessage('Hello from the visitor');
+  await until('the queue position', () => tab.evaluate(() => /number \d+ in the queue/.test(document.querySelector('[data-frontdesk]').shadowRoot.querySelector('.n').textContent)));
   await agent.request({ type: 'accept', conversationId: received.conversationId });
   await agent.reply(received.conversationId, 'Hi! How can I help? See https://example.com/help.');
   await waitRow(tab, 'Hi! How can I help? See https://example.com/help.', 'agent');
@@ -295,6 +362,18 @@ test('a visitor sends, an agent receives and replies, the reply appears', async 
   // The agent read it: the visitor's message says so.
   await agent.request({ type: 'read', conversationId: received.conversationId, messageId: received.id });
   await until('the read receipt', () => tab.evaluate(() => document.querySelector('[data-frontdesk]').shadowRoot.querySelector('.visitor .m')?.textContent.includes('Read')));
+  // The agent closes the chat: the visitor rates it.
+  await agent.request({ type: 'close', conversationId: received.conversationId });
+  const card = tab.locator('[data-frontdesk] .cd');
+  await card.locator('[aria-label="4 out of 5"]').click();
+  await card.locator('textarea').fill('Quick and friendly');
+  await card.locator('button[type=submit]').click();
+  await until('the thanks for the rating', async () => (await card.textContent()).includes('Thanks for your feedback'));
+  const rated = await until('the rating to be stored', async () => {
+    const r = await agent.visitorInfo(received.conversationId);
+    return r.conversations.find((c) => c.id === received.conversationId && c.rating === 4);
+  });
+  assert.equal(rated.ratingComment, 'Quick and friendly');
   assert.deepEqual(tab.errors, []);
   agent.close();
   await context.close();
@@ -388,8 +467,10 @@ test('two tabs show the same conversation', async () => {
 
 test('hostile page CSS does not break the widget', async () => {
   const measure = async (path) => {
-    const { context, tab } = await visitor(path);
+    // Reduced motion: no opening animation or hover scale to catch half-way.
+    const { context, tab } = await visitor(path, { reducedMotion: 'reduce' });
     await openPanel(tab);
+    await tab.mouse.move(0, 0);
     const m = await tab.evaluate(() => {
       const root = document.querySelector('[data-frontdesk]').shadowRoot;
       const box = (sel) => {

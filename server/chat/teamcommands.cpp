@@ -1,0 +1,315 @@
+#include "teamcommands.h"
+
+#include "auth/originpolicy.h"
+#include "auth/passwordhasher.h"
+#include "chat/agentaccounts.h"
+#include "store/store.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace Frontdesk {
+
+namespace {
+
+constexpr int maxWidgetSettingsBytes = 8 * 1024;
+constexpr int maxShortcutChars = 64;
+constexpr int maxSearchChars = 200;
+
+template<typename T, typename Handler> void onStored(QFuture<StoreResult<T>> future, QObject *context, Handler &&handler)
+{
+    auto continuation = future.then(context, std::forward<Handler>(handler));
+    Q_UNUSED(continuation);
+}
+
+QJsonObject cannedJson(const CannedResponse &response)
+{
+    return QJsonObject{{u"id"_s, double(response.id)}, {u"shortcut"_s, response.shortcut}, {u"body"_s, response.body}};
+}
+
+} // namespace
+
+TeamCommands::TeamCommands(ChatService *chat) : m_chat(chat) { }
+
+bool TeamCommands::handles(const QString &type)
+{
+    static const QStringList types{u"list_agents"_s,     u"create_agent"_s,  u"delete_agent"_s, u"set_agent_password"_s,
+                                   u"change_password"_s, u"get_site"_s,      u"update_site"_s,  u"list_canned"_s,
+                                   u"save_canned"_s,     u"delete_canned"_s, u"search"_s};
+    return types.contains(type);
+}
+
+void TeamCommands::handle(const AgentRecord &agent, const WireMessage &message, const Answer &answer)
+{
+    static const QStringList adminOnly{u"create_agent"_s, u"delete_agent"_s, u"set_agent_password"_s, u"update_site"_s};
+    if (adminOnly.contains(message.type) && agent.role != AgentRole::Admin) {
+        answer(
+            ProtocolError::make(ErrorCode::Forbidden, u"Only an admin may %1."_s.arg(QString(message.type).replace(u'_', u' '))));
+        return;
+    }
+    const QString &type = message.type;
+    if (type == u"list_agents")
+        listAgents(answer);
+    else if (type == u"create_agent")
+        createAgent(message, answer);
+    else if (type == u"delete_agent")
+        deleteAgent(agent, message, answer);
+    else if (type == u"set_agent_password")
+        setAgentPassword(message, answer);
+    else if (type == u"change_password")
+        changePassword(agent, message, answer);
+    else if (type == u"get_site")
+        getSite(agent, answer);
+    else if (type == u"update_site")
+        updateSite(message, answer);
+    else if (type == u"list_canned")
+        listCanned(answer);
+    else if (type == u"save_canned")
+        saveCanned(message, answer);
+    else if (type == u"delete_canned")
+        deleteCanned(message, answer);
+    else
+        search(message, answer);
+}
+
+void TeamCommands::listAgents(const Answer &answer)
+{
+    ChatService *chat = m_chat;
+    onStored(chat->store()->listAgents(), chat, [chat, answer](const StoreResult<QList<AgentRecord>> &agents) {
+        if (!agents.ok())
+            return answer(ChatService::storeError(agents.error, agents.message));
+        QJsonArray list;
+        for (const AgentRecord &agent : agents.value) {
+            QJsonObject entry = WireCodec::toJson(agent);
+            entry.insert(u"status"_s, chat->agentStatus(agent.id));
+            list.append(entry);
+        }
+        answer(QJsonObject{{u"agents"_s, list}});
+    });
+}
+
+void TeamCommands::createAgent(const WireMessage &message, const Answer &answer)
+{
+    QString email, name, password, role;
+    ProtocolError error;
+    if (!take(WireCodec::requiredString(message.object, u"email"_s, WireLimits::maxEmailChars), &email, &error)
+        || !take(WireCodec::optionalString(message.object, u"name"_s, WireLimits::maxNameChars), &name, &error)
+        || !take(WireCodec::requiredString(message.object, u"password"_s, PasswordHasher::maximumPasswordLength, true), &password,
+                 &error)
+        || !take(WireCodec::optionalString(message.object, u"role"_s, 10), &role, &error))
+        return answer(error);
+    if (!role.isEmpty() && role != u"agent" && role != u"admin")
+        return answer(ProtocolError::make(ErrorCode::InvalidField, u"The role is \"agent\" or \"admin\"."_s));
+    ChatService *chat = m_chat;
+    AgentAccounts::create(
+        chat->store(), email, name, password, agentRoleFromString(role.isEmpty() ? u"agent"_s : role), chat,
+        [chat, answer](bool ok, const QString &sentence, const AgentRecord &created) {
+            if (!ok)
+                return answer(ProtocolError::make(
+                    sentence.contains(u"exists already"_s) ? ErrorCode::Conflict : ErrorCode::InvalidField, sentence));
+            chat->broadcastToAgents(QJsonObject{{u"type"_s, u"team_changed"_s}});
+            answer(QJsonObject{{u"agent"_s, WireCodec::toJson(created)}});
+        });
+}
+
+void TeamCommands::deleteAgent(const AgentRecord &agent, const WireMessage &message, const Answer &answer)
+{
+    qint64 agentId = 0;
+    ProtocolError error;
+    if (!take(WireCodec::requiredId(message.object, u"agentId"_s), &agentId, &error))
+        return answer(error);
+    if (agentId == agent.id)
+        return answer(ProtocolError::make(ErrorCode::Conflict, u"You cannot delete your own account."_s));
+    ChatService *chat = m_chat;
+    onStored(chat->store()->deleteAgent(agentId), chat, [chat, agentId, answer](const StoreResult<Done> &deleted) {
+        if (deleted.error == StoreError::NotFound)
+            return answer(ProtocolError::make(ErrorCode::NotFound, u"There is no agent %1."_s.arg(agentId)));
+        if (!deleted.ok())
+            return answer(ChatService::storeError(deleted.error, deleted.message));
+        chat->broadcastToAgents(QJsonObject{{u"type"_s, u"team_changed"_s}});
+        answer(QJsonObject{});
+    });
+}
+
+void TeamCommands::setAgentPassword(const WireMessage &message, const Answer &answer)
+{
+    qint64 agentId = 0;
+    QString password;
+    ProtocolError error;
+    if (!take(WireCodec::requiredId(message.object, u"agentId"_s), &agentId, &error)
+        || !take(WireCodec::requiredString(message.object, u"password"_s, PasswordHasher::maximumPasswordLength, true), &password,
+                 &error))
+        return answer(error);
+    AgentAccounts::setPassword(m_chat->store(), agentId, password, m_chat, [answer](bool ok, const QString &sentence) {
+        if (!ok)
+            return answer(ProtocolError::make(
+                sentence.startsWith(u"There is no agent"_s) ? ErrorCode::NotFound : ErrorCode::InvalidField, sentence));
+        answer(QJsonObject{});
+    });
+}
+
+void TeamCommands::changePassword(const AgentRecord &agent, const WireMessage &message, const Answer &answer)
+{
+    QString current, password;
+    ProtocolError error;
+    if (!take(WireCodec::requiredString(message.object, u"current"_s, PasswordHasher::maximumPasswordLength, true), &current,
+              &error)
+        || !take(WireCodec::requiredString(message.object, u"password"_s, PasswordHasher::maximumPasswordLength, true), &password,
+                 &error))
+        return answer(error);
+    ChatService *chat = m_chat;
+    // The stored hash, not the one read at login: it may have changed since.
+    onStored(chat->store()->agentById(agent.id), chat, [chat, current, password, answer](const StoreResult<AgentRecord> &stored) {
+        if (!stored.ok())
+            return answer(ChatService::storeError(stored.error, stored.message));
+        const qint64 agentId = stored.value.id;
+        auto verified = PasswordHasher::verify(stored.value.passwordHash, current).then(chat, [=](bool ok) {
+            if (!ok)
+                return answer(ProtocolError::make(ErrorCode::InvalidCredentials, u"The current password is wrong."_s));
+            AgentAccounts::setPassword(chat->store(), agentId, password, chat, [answer](bool changed, const QString &sentence) {
+                if (!changed)
+                    return answer(ProtocolError::make(ErrorCode::InvalidField, sentence));
+                answer(QJsonObject{});
+            });
+        });
+        Q_UNUSED(verified);
+    });
+}
+
+void TeamCommands::getSite(const AgentRecord &agent, const Answer &answer)
+{
+    const QList<SiteRecord> sites = m_chat->sites()->all();
+    if (sites.isEmpty())
+        return answer(ProtocolError::make(ErrorCode::NotFound, u"There is no site yet."_s));
+    answer(QJsonObject{{u"site"_s, ChatService::siteJson(sites.first(), agent.role == AgentRole::Admin)}});
+}
+
+void TeamCommands::updateSite(const WireMessage &message, const Answer &answer)
+{
+    const QList<SiteRecord> sites = m_chat->sites()->all();
+    if (sites.isEmpty())
+        return answer(ProtocolError::make(ErrorCode::NotFound, u"There is no site yet."_s));
+    SiteRecord site = sites.first();
+    const QJsonObject &o = message.object;
+    ProtocolError error;
+    if (o.contains(u"name"_s)) {
+        if (!take(WireCodec::requiredString(o, u"name"_s, WireLimits::maxNameChars), &site.name, &error))
+            return answer(error);
+        site.name = site.name.trimmed();
+    }
+    if (o.contains(u"allowedOrigins"_s)) {
+        if (!o.value(u"allowedOrigins"_s).isArray())
+            return answer(
+                ProtocolError::make(ErrorCode::InvalidField, u"The field \"allowedOrigins\" must be a list of origins."_s));
+        QStringList origins;
+        for (const QJsonValue &entry : o.value(u"allowedOrigins"_s).toArray()) {
+            const QString text = entry.toString().trimmed();
+            const QString problem = OriginPolicy::validateEntry(text);
+            if (!entry.isString() || !problem.isEmpty())
+                return answer(ProtocolError::make(ErrorCode::InvalidField,
+                                                  u"\"%1\" is not an allowed-origin entry: %2"_s.arg(text, problem)));
+            const QString normalized = OriginPolicy::normalize(text).value_or(text);
+            if (!origins.contains(normalized))
+                origins.append(normalized);
+        }
+        site.allowedOrigins = origins;
+    }
+    if (o.contains(u"widget"_s)) {
+        if (!o.value(u"widget"_s).isObject())
+            return answer(ProtocolError::make(ErrorCode::InvalidField, u"The field \"widget\" must be an object."_s));
+        if (QJsonDocument(o.value(u"widget"_s).toObject()).toJson(QJsonDocument::Compact).size() > maxWidgetSettingsBytes)
+            return answer(ProtocolError::make(ErrorCode::TextTooLong,
+                                              u"The widget settings are larger than %1 bytes."_s.arg(maxWidgetSettingsBytes)));
+        site.widgetSettings = o.value(u"widget"_s).toObject();
+    }
+    ChatService *chat = m_chat;
+    onStored(chat->store()->updateSite(site), chat, [chat, answer](const StoreResult<SiteRecord> &saved) {
+        if (!saved.ok())
+            return answer(ChatService::storeError(saved.error, saved.message));
+        chat->sites()->upsert(saved.value);
+        chat->broadcastToAgents(
+            QJsonObject{{u"type"_s, u"site_updated"_s}, {u"site"_s, ChatService::siteJson(saved.value, false)}});
+        answer(QJsonObject{{u"site"_s, ChatService::siteJson(saved.value, true)}});
+    });
+}
+
+void TeamCommands::listCanned(const Answer &answer)
+{
+    onStored(m_chat->store()->listCannedResponses(), m_chat, [answer](const StoreResult<QList<CannedResponse>> &listed) {
+        if (!listed.ok())
+            return answer(ChatService::storeError(listed.error, listed.message));
+        QJsonArray list;
+        for (const CannedResponse &response : listed.value)
+            list.append(cannedJson(response));
+        answer(QJsonObject{{u"canned"_s, list}});
+    });
+}
+
+void TeamCommands::saveCanned(const WireMessage &message, const Answer &answer)
+{
+    CannedResponse response;
+    ProtocolError error;
+    // "cannedId", not "id": "id" is the request id every command may carry.
+    if (!take(WireCodec::optionalId(message.object, u"cannedId"_s, 0), &response.id, &error)
+        || !take(WireCodec::requiredString(message.object, u"shortcut"_s, maxShortcutChars), &response.shortcut, &error)
+        || !take(WireCodec::requiredString(message.object, u"body"_s, WireLimits::maxMessageChars), &response.body, &error))
+        return answer(error);
+    if (response.shortcut.startsWith(u'/'))
+        response.shortcut.remove(0, 1);
+    static const QRegularExpression shortcutPattern(u"^[A-Za-z0-9_-]+$"_s);
+    if (!shortcutPattern.match(response.shortcut).hasMatch())
+        return answer(ProtocolError::make(ErrorCode::InvalidField, u"A shortcut has letters, digits, - and _ only."_s));
+    ChatService *chat = m_chat;
+    onStored(
+        chat->store()->saveCannedResponse(response), chat, [chat, response, answer](const StoreResult<CannedResponse> &saved) {
+            if (saved.error == StoreError::Conflict)
+                return answer(ProtocolError::make(ErrorCode::Conflict, u"The shortcut /%1 is taken."_s.arg(response.shortcut)));
+            if (!saved.ok())
+                return answer(ChatService::storeError(saved.error, saved.message));
+            chat->broadcastToAgents(QJsonObject{{u"type"_s, u"canned_changed"_s}});
+            answer(QJsonObject{{u"canned"_s, cannedJson(saved.value)}});
+        });
+}
+
+void TeamCommands::deleteCanned(const WireMessage &message, const Answer &answer)
+{
+    qint64 id = 0;
+    ProtocolError error;
+    if (!take(WireCodec::requiredId(message.object, u"cannedId"_s), &id, &error))
+        return answer(error);
+    ChatService *chat = m_chat;
+    onStored(chat->store()->deleteCannedResponse(id), chat, [chat, answer](const StoreResult<Done> &deleted) {
+        if (!deleted.ok())
+            return answer(ChatService::storeError(deleted.error, deleted.message));
+        chat->broadcastToAgents(QJsonObject{{u"type"_s, u"canned_changed"_s}});
+        answer(QJsonObject{});
+    });
+}
+
+void TeamCommands::search(const WireMessage &message, const Answer &answer)
+{
+    QString text;
+    qint64 limit = 50;
+    ProtocolError error;
+    if (!take(WireCodec::optionalString(message.object, u"text"_s, maxSearchChars), &text, &error)
+        || !take(WireCodec::optionalId(message.object, u"limit"_s, 50), &limit, &error))
+        return answer(error);
+    if (limit < 1 || limit > WireLimits::maxHistoryPage)
+        return answer(ProtocolError::make(ErrorCode::InvalidField,
+                                          u"The field \"limit\" must be between 1 and %1."_s.arg(WireLimits::maxHistoryPage)));
+    ChatService *chat = m_chat;
+    onStored(chat->store()->searchClosedConversations(text.trimmed(), int(limit)), chat,
+             [chat, answer](const StoreResult<QList<ConversationSummary>> &found) {
+                 if (!found.ok())
+                     return answer(ChatService::storeError(found.error, found.message));
+                 QJsonArray list;
+                 for (const ConversationSummary &summary : found.value)
+                     list.append(WireCodec::toJson(summary, chat->isVisitorOnline(summary.visitor.id)));
+                 answer(QJsonObject{{u"conversations"_s, list}});
+             });
+}
+
+} // namespace Frontdesk
