@@ -1,57 +1,62 @@
 #include "consolehost.h"
 
-#include "frontdeskserver.h"
+#include "agentclient.h"
+#include "consolesettings.h"
+#include "notifier.h"
+#include "sessioncontroller.h"
 #include "unixsignalwatcher.h"
 
-#include <QGuiApplication>
+#include <QCoreApplication>
+#include <QLocale>
 #include <QQmlApplicationEngine>
-#include <QThread>
+#include <QQuickStyle>
 #include <QTimer>
+#include <QTranslator>
 
 using namespace Qt::StringLiterals;
 
 namespace Frontdesk {
 
+void ConsoleHost::installTranslation(QCoreApplication &app, const QString &language)
+{
+    auto *translator = new QTranslator(&app);
+    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
+    // The .qm files are compiled by the build into the resource :/i18n.
+    if (translator->load(locale, u"console"_s, u"_"_s, u":/i18n"_s))
+        QCoreApplication::installTranslator(translator);
+    else
+        delete translator;
+}
+
 int ConsoleHost::run(QCoreApplication &app, const ServerConfig &config)
 {
-    // The GUI thread never waits on the network or the database: the server
-    // lives on its own thread and reports back through queued signals.
-    QThread networkThread;
-    networkThread.setObjectName(u"network"_s);
-    auto *server = new FrontdeskServer(config);
-    server->moveToThread(&networkThread);
-    QObject::connect(&networkThread, &QThread::finished, server, &QObject::deleteLater);
-    networkThread.start();
+    ConsoleSettings settings;
+    installTranslation(app, settings.language());
+    // Material follows the system's light or dark scheme (Material.System in Main.qml).
+    QQuickStyle::setStyle(u"Material"_s);
 
-    QQmlApplicationEngine engine;
+    AgentClient client;
+    Notifier notifier;
+    notifier.setClient(&client);
+    notifier.setRepeatSeconds(settings.repeatSeconds());
+    notifier.setSoundEnabled(settings.soundEnabled());
+    notifier.setEnabled(settings.notificationsEnabled());
+    notifier.showTrayIcon();
+    SessionController session(&client, &settings, config);
+
     UnixSignalWatcher signalWatcher;
     QObject::connect(&signalWatcher, &UnixSignalWatcher::terminationRequested, &app, &QCoreApplication::quit);
-    int exitCode = 0;
 
-    QObject::connect(server, &FrontdeskServer::failed, &app, [&app, &exitCode](const QString &error) {
-        qCritical().noquote() << error;
-        exitCode = 1;
-        app.quit();
-    });
-    QObject::connect(server, &FrontdeskServer::started, &app, [&engine, server](const QUrl &url, const QStringList &setupLines) {
-        QStringList snippets;
-        for (const SiteRecord &site : server->sites().all())
-            snippets.append(server->snippet(site));
-        for (const QString &line : setupLines)
-            qInfo().noquote() << line;
-        qInfo().noquote() << "listening on" << url.toString();
-        engine.setInitialProperties(
-            {{u"serverUrl"_s, url.toString()}, {u"snippet"_s, snippets.join(u'\n')}, {u"setupLines"_s, setupLines}});
-        engine.load(QUrl(u"qrc:/Frontdesk/Console/Main.qml"_s));
-    });
-    QTimer::singleShot(0, server, &FrontdeskServer::start);
-
-    const int loopResult = app.exec();
-    // Stop on the server's own thread, so every acknowledged message is committed.
-    QMetaObject::invokeMethod(server, &FrontdeskServer::stop, Qt::BlockingQueuedConnection);
-    networkThread.quit();
-    networkThread.wait();
-    return exitCode != 0 ? exitCode : loopResult;
+    QQmlApplicationEngine engine;
+    engine.setInitialProperties({{u"client"_s, QVariant::fromValue(&client)},
+                                 {u"settings"_s, QVariant::fromValue(&settings)},
+                                 {u"notifier"_s, QVariant::fromValue(&notifier)},
+                                 {u"session"_s, QVariant::fromValue(&session)}});
+    engine.load(QUrl(u"qrc:/Frontdesk/Console/Main.qml"_s));
+    if (engine.rootObjects().isEmpty())
+        return 1;
+    QTimer::singleShot(0, &session, &SessionController::start);
+    return app.exec();
 }
 
 } // namespace Frontdesk

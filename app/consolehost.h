@@ -6,15 +6,15 @@ class QCoreApplication;
 
 namespace Frontdesk {
 
-/// @brief Host mode: the server runs in-process on its own network thread
-/// and the window shows where it listens and the snippet to paste.
-///
-/// The full agent console (queue, chats, visitor panel) builds on this and
-/// speaks the agent protocol to this same in-process server.
+/// @brief The console's start: settings, language, style, the agent client,
+/// notifications, and the QML window. The start-up flow itself (wizard, host
+/// or remote mode, sign-in) is SessionController's.
 class ConsoleHost
 {
 public:
     static int run(QCoreApplication &app, const ServerConfig &config);
+    /// Installs the translation for @p language ("" = the system's).
+    static void installTranslation(QCoreApplication &app, const QString &language);
 };
 
 } // namespace Frontdesk

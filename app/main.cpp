@@ -8,9 +8,10 @@
 
 #ifdef FRONTDESK_WITH_GUI
 #include "consolehost.h"
-#include <QGuiApplication>
+#include <QApplication>
 #include <QtQml/QQmlExtensionPlugin>
 Q_IMPORT_QML_PLUGIN(Frontdesk_ConsolePlugin)
+Q_IMPORT_QML_PLUGIN(Frontdesk_ClientPlugin)
 #endif
 
 #include <QCoreApplication>
@@ -178,7 +179,7 @@ int main(int argc, char **argv)
                        "%{category}: %{message}"_s);
 #ifdef FRONTDESK_WITH_GUI
     std::unique_ptr<QCoreApplication> app = CommandLine::wantsGui(argc, argv)
-        ? std::unique_ptr<QCoreApplication>(new QGuiApplication(argc, argv))
+        ? std::unique_ptr<QCoreApplication>(new QApplication(argc, argv)) // QApplication: the tray icon is a widget
         : std::make_unique<QCoreApplication>(argc, argv);
 #else
     auto app = std::make_unique<QCoreApplication>(argc, argv);

@@ -1,63 +1,86 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Layouts
+import Frontdesk.Client
 
-// Host mode's window: where the server listens and the snippet to paste.
+// The console's window: the first-run wizard, sign-in, or the console itself,
+// as SessionController decides.
 ApplicationWindow {
     id: window
 
-    required property string serverUrl
-    required property string snippet
-    required property var setupLines
+    required property AgentClient client
+    required property ConsoleSettings settings
+    required property Notifier notifier
+    required property SessionController session
 
-    width: 720
-    height: 420
+    width: 1280
+    height: 800
+    minimumWidth: 900
+    minimumHeight: 560
     visible: true
-    title: qsTr("Frontdesk")
+    title: notifier.attentionCount > 0 ? qsTr("(%1) Frontdesk").arg(notifier.attentionCount) : qsTr("Frontdesk")
 
-    ColumnLayout {
+    font.capitalization: Font.MixedCase
+    Material.theme: Material.System
+    Material.accent: Theme.accent
+    Material.primary: Theme.accent
+
+    Binding {
+        target: window.notifier
+        property: "windowActive"
+        value: window.active
+    }
+    Connections {
+        target: window.notifier
+        function onShowWindowRequested() {
+            window.show()
+            window.raise()
+            window.requestActivate()
+        }
+    }
+
+    StackLayout {
         anchors.fill: parent
-        anchors.margins: 24
-        spacing: 16
+        currentIndex: {
+            switch (window.session.phase) {
+            case SessionController.Setup: return 0
+            case SessionController.Starting: return 1
+            case SessionController.SignIn: return 2
+            default: return 3
+            }
+        }
 
-        Label {
-            text: qsTr("Frontdesk is running")
-            font.pixelSize: 24
-            font.bold: true
+        SetupWizard {
+            session: window.session
+            settings: window.settings
         }
-        Label {
-            text: qsTr("Listening on %1").arg(window.serverUrl)
-            color: palette.placeholderText
-        }
-        Label {
-            text: qsTr("Paste this into every page of your website, just before </body>:")
-        }
-        TextArea {
-            id: snippetField
-            Layout.fillWidth: true
-            readOnly: true
-            wrapMode: TextEdit.WrapAnywhere
-            selectByMouse: true
-            text: window.snippet
-            font.family: "monospace"
-        }
-        Button {
-            text: qsTr("Copy snippet")
-            onClicked: {
-                snippetField.selectAll()
-                snippetField.copy()
-                snippetField.deselect()
+        Item {
+            ColumnLayout {
+                anchors.centerIn: parent
+                spacing: Theme.pad
+                BusyIndicator { Layout.alignment: Qt.AlignHCenter; running: visible }
+                Label {
+                    Layout.alignment: Qt.AlignHCenter
+                    text: window.client.state === AgentClient.Reconnecting
+                          ? qsTr("Waiting for the server…") : qsTr("Starting Frontdesk…")
+                    color: Material.hintTextColor
+                }
             }
         }
-        Repeater {
-            model: window.setupLines
-            delegate: Label {
-                required property string modelData
-                Layout.fillWidth: true
-                wrapMode: Text.Wrap
-                text: modelData
+        SignInPage {
+            client: window.client
+            session: window.session
+            settings: window.settings
+        }
+        Loader {
+            active: window.session.phase === SessionController.Console
+            sourceComponent: ConsoleView {
+                client: window.client
+                settings: window.settings
+                notifier: window.notifier
+                session: window.session
             }
         }
-        Item { Layout.fillHeight: true }
     }
 }

@@ -138,7 +138,7 @@ void Bootstrap::createAgent(Store *store, const QString &email, const QString &n
                             QObject *context, std::function<void(bool, QString)> done)
 {
     AgentAccounts::create(store, email, name, password, role, context,
-                          [done](bool ok, const QString &message, const AgentRecord &) { done(ok, message); });
+                          [done](const AccountOutcome &outcome) { done(outcome.ok, outcome.message); });
 }
 
 } // namespace Frontdesk

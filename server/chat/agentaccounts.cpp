@@ -1,6 +1,7 @@
 #include "agentaccounts.h"
 
 #include "auth/passwordhasher.h"
+#include "protocol/wirecodec.h"
 #include "store/store.h"
 
 #include <QDateTime>
@@ -9,25 +10,42 @@ using namespace Qt::StringLiterals;
 
 namespace Frontdesk {
 
-void AgentAccounts::create(Store *store, const QString &email, const QString &name, const QString &password, AgentRole role,
-                           QObject *context, Created done)
+namespace {
+
+AccountOutcome refused(ErrorCode code, const QString &message)
 {
-    const QString address = email.trimmed().toLower();
+    return AccountOutcome{false, code, message, {}};
+}
+
+/// Hashes @p password on the hashing pool, then runs @p store with the hash on @p context's thread.
+void withHash(const QString &password, QObject *context, const AgentAccounts::Done &done,
+              std::function<void(const QByteArray &)> store)
+{
     const QString problem = PasswordHasher::validatePassword(password);
     if (!problem.isEmpty()) {
-        done(false, problem, {});
+        done(refused(ErrorCode::InvalidField, problem));
         return;
     }
-    const qsizetype at = address.indexOf(u'@');
-    if (at <= 0 || at == address.size() - 1 || address.contains(u' ') || address.size() > 254) {
-        done(false, u"\"%1\" is not an email address."_s.arg(email), {});
+    auto hashed = PasswordHasher::hash(password).then(context, [done, store](const QByteArray &hash) {
+        if (hash.isEmpty())
+            done(refused(ErrorCode::StorageFailed, u"Could not hash the password (out of memory?)."_s));
+        else
+            store(hash);
+    });
+    Q_UNUSED(hashed);
+}
+
+} // namespace
+
+void AgentAccounts::create(Store *store, const QString &email, const QString &name, const QString &password, AgentRole role,
+                           QObject *context, Done done)
+{
+    const QString address = email.trimmed().toLower();
+    if (!WireCodec::isPlausibleEmail(address)) {
+        done(refused(ErrorCode::InvalidField, u"\"%1\" is not an email address."_s.arg(email)));
         return;
     }
-    auto hashed = PasswordHasher::hash(password).then(context, [=](const QByteArray &hash) {
-        if (hash.isEmpty()) {
-            done(false, u"Could not hash the password (out of memory?)."_s, {});
-            return;
-        }
+    withHash(password, context, done, [=](const QByteArray &hash) {
         AgentRecord agent;
         agent.email = address;
         agent.name = name.trimmed().isEmpty() ? address.section(u'@', 0, 0) : name.trimmed();
@@ -36,41 +54,31 @@ void AgentAccounts::create(Store *store, const QString &email, const QString &na
         agent.createdAt = QDateTime::currentMSecsSinceEpoch();
         auto stored = store->createAgent(agent).then(context, [=](const StoreResult<AgentRecord> &created) {
             if (created.error == StoreError::Conflict)
-                done(false, u"An agent with the email %1 exists already."_s.arg(agent.email), {});
+                done(refused(ErrorCode::Conflict, u"An agent with the email %1 exists already."_s.arg(agent.email)));
             else if (!created.ok())
-                done(false, u"Could not create the agent: %1"_s.arg(created.message), {});
+                done(refused(ErrorCode::StorageFailed, u"Could not create the agent: %1."_s.arg(created.message)));
             else
-                done(true, u"Created agent %1 (%2)."_s.arg(created.value.email, toString(created.value.role)), created.value);
+                done(AccountOutcome{true, ErrorCode::InvalidField,
+                                    u"Created agent %1 (%2)."_s.arg(created.value.email, toString(created.value.role)),
+                                    created.value});
         });
         Q_UNUSED(stored);
     });
-    Q_UNUSED(hashed);
 }
 
-void AgentAccounts::setPassword(Store *store, qint64 agentId, const QString &password, QObject *context,
-                                std::function<void(bool, const QString &)> done)
+void AgentAccounts::setPassword(Store *store, qint64 agentId, const QString &password, QObject *context, Done done)
 {
-    const QString problem = PasswordHasher::validatePassword(password);
-    if (!problem.isEmpty()) {
-        done(false, problem);
-        return;
-    }
-    auto hashed = PasswordHasher::hash(password).then(context, [=](const QByteArray &hash) {
-        if (hash.isEmpty()) {
-            done(false, u"Could not hash the password (out of memory?)."_s);
-            return;
-        }
-        auto stored = store->setAgentPassword(agentId, hash).then(context, [=](const StoreResult<Done> &result) {
+    withHash(password, context, done, [=](const QByteArray &hash) {
+        auto stored = store->setAgentPassword(agentId, hash).then(context, [=](const StoreResult<Frontdesk::Done> &result) {
             if (result.error == StoreError::NotFound)
-                done(false, u"There is no agent %1."_s.arg(agentId));
+                done(refused(ErrorCode::NotFound, u"There is no agent %1."_s.arg(agentId)));
             else if (!result.ok())
-                done(false, u"Could not set the password: %1"_s.arg(result.message));
+                done(refused(ErrorCode::StorageFailed, u"Could not set the password: %1."_s.arg(result.message)));
             else
-                done(true, u"Password changed."_s);
+                done(AccountOutcome{true, ErrorCode::InvalidField, u"Password changed."_s, {}});
         });
         Q_UNUSED(stored);
     });
-    Q_UNUSED(hashed);
 }
 
 } // namespace Frontdesk

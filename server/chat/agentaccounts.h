@@ -1,5 +1,6 @@
 #pragma once
 
+#include "protocol/protocolerror.h"
 #include "store/records.h"
 
 #include <QObject>
@@ -9,21 +10,29 @@ namespace Frontdesk {
 
 class Store;
 
+/// @brief What creating an agent or setting a password came to: ok with a
+/// sentence for the log, or the protocol error to answer with.
+struct AccountOutcome {
+    bool ok = false;
+    ErrorCode code = ErrorCode::InvalidField; ///< when not ok
+    QString message; ///< a sentence either way
+    AgentRecord agent; ///< the created agent
+};
+
 /// @brief Creating agents and setting their passwords: the password rules
 /// and Argon2id hashing in one place, for the first start, the command line
 /// and the console's team settings alike.
 class AgentAccounts
 {
 public:
-    using Created = std::function<void(bool ok, const QString &message, const AgentRecord &agent)>;
+    using Done = std::function<void(const AccountOutcome &outcome)>;
 
     /// Validates, hashes (off the calling thread) and stores a new agent;
-    /// @p done runs on @p context's thread with a sentence either way.
+    /// @p done runs on @p context's thread.
     static void create(Store *store, const QString &email, const QString &name, const QString &password, AgentRole role,
-                       QObject *context, Created done);
+                       QObject *context, Done done);
     /// Validates, hashes and stores a new password for @p agentId.
-    static void setPassword(Store *store, qint64 agentId, const QString &password, QObject *context,
-                            std::function<void(bool ok, const QString &message)> done);
+    static void setPassword(Store *store, qint64 agentId, const QString &password, QObject *context, Done done);
 };
 
 } // namespace Frontdesk

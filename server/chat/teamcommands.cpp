@@ -46,8 +46,11 @@ void TeamCommands::handle(const AgentRecord &agent, const WireMessage &message, 
 {
     static const QStringList adminOnly{u"create_agent"_s, u"delete_agent"_s, u"set_agent_password"_s, u"update_site"_s};
     if (adminOnly.contains(message.type) && agent.role != AgentRole::Admin) {
-        answer(
-            ProtocolError::make(ErrorCode::Forbidden, u"Only an admin may %1."_s.arg(QString(message.type).replace(u'_', u' '))));
+        static const QHash<QString, QString> actions{{u"create_agent"_s, u"add agents"_s},
+                                                     {u"delete_agent"_s, u"remove agents"_s},
+                                                     {u"set_agent_password"_s, u"reset other agents' passwords"_s},
+                                                     {u"update_site"_s, u"change the site's settings"_s}};
+        answer(ProtocolError::make(ErrorCode::Forbidden, u"Only an admin may %1."_s.arg(actions.value(message.type))));
         return;
     }
     const QString &type = message.type;
@@ -104,15 +107,13 @@ void TeamCommands::createAgent(const WireMessage &message, const Answer &answer)
     if (!role.isEmpty() && role != u"agent" && role != u"admin")
         return answer(ProtocolError::make(ErrorCode::InvalidField, u"The role is \"agent\" or \"admin\"."_s));
     ChatService *chat = m_chat;
-    AgentAccounts::create(
-        chat->store(), email, name, password, agentRoleFromString(role.isEmpty() ? u"agent"_s : role), chat,
-        [chat, answer](bool ok, const QString &sentence, const AgentRecord &created) {
-            if (!ok)
-                return answer(ProtocolError::make(
-                    sentence.contains(u"exists already"_s) ? ErrorCode::Conflict : ErrorCode::InvalidField, sentence));
-            chat->broadcastToAgents(QJsonObject{{u"type"_s, u"team_changed"_s}});
-            answer(QJsonObject{{u"agent"_s, WireCodec::toJson(created)}});
-        });
+    AgentAccounts::create(chat->store(), email, name, password, agentRoleFromString(role.isEmpty() ? u"agent"_s : role), chat,
+                          [chat, answer](const AccountOutcome &outcome) {
+                              if (!outcome.ok)
+                                  return answer(ProtocolError::make(outcome.code, outcome.message));
+                              chat->broadcastToAgents(QJsonObject{{u"type"_s, u"team_changed"_s}});
+                              answer(QJsonObject{{u"agent"_s, WireCodec::toJson(outcome.agent)}});
+                          });
 }
 
 void TeamCommands::deleteAgent(const AgentRecord &agent, const WireMessage &message, const Answer &answer)
@@ -143,10 +144,9 @@ void TeamCommands::setAgentPassword(const WireMessage &message, const Answer &an
         || !take(WireCodec::requiredString(message.object, u"password"_s, PasswordHasher::maximumPasswordLength, true), &password,
                  &error))
         return answer(error);
-    AgentAccounts::setPassword(m_chat->store(), agentId, password, m_chat, [answer](bool ok, const QString &sentence) {
-        if (!ok)
-            return answer(ProtocolError::make(
-                sentence.startsWith(u"There is no agent"_s) ? ErrorCode::NotFound : ErrorCode::InvalidField, sentence));
+    AgentAccounts::setPassword(m_chat->store(), agentId, password, m_chat, [answer](const AccountOutcome &outcome) {
+        if (!outcome.ok)
+            return answer(ProtocolError::make(outcome.code, outcome.message));
         answer(QJsonObject{});
     });
 }
@@ -169,9 +169,9 @@ void TeamCommands::changePassword(const AgentRecord &agent, const WireMessage &m
         auto verified = PasswordHasher::verify(stored.value.passwordHash, current).then(chat, [=](bool ok) {
             if (!ok)
                 return answer(ProtocolError::make(ErrorCode::InvalidCredentials, u"The current password is wrong."_s));
-            AgentAccounts::setPassword(chat->store(), agentId, password, chat, [answer](bool changed, const QString &sentence) {
-                if (!changed)
-                    return answer(ProtocolError::make(ErrorCode::InvalidField, sentence));
+            AgentAccounts::setPassword(chat->store(), agentId, password, chat, [answer](const AccountOutcome &outcome) {
+                if (!outcome.ok)
+                    return answer(ProtocolError::make(outcome.code, outcome.message));
                 answer(QJsonObject{});
             });
         });
@@ -195,12 +195,14 @@ void TeamCommands::updateSite(const WireMessage &message, const Answer &answer)
     SiteRecord site = sites.first();
     const QJsonObject &o = message.object;
     ProtocolError error;
-    if (o.contains(u"name"_s)) {
+    // Absent and null both leave a setting as it is.
+    const auto given = [&o](const QString &field) { return !o.value(field).isUndefined() && !o.value(field).isNull(); };
+    if (given(u"name"_s)) {
         if (!take(WireCodec::requiredString(o, u"name"_s, WireLimits::maxNameChars), &site.name, &error))
             return answer(error);
         site.name = site.name.trimmed();
     }
-    if (o.contains(u"allowedOrigins"_s)) {
+    if (given(u"allowedOrigins"_s)) {
         if (!o.value(u"allowedOrigins"_s).isArray())
             return answer(
                 ProtocolError::make(ErrorCode::InvalidField, u"The field \"allowedOrigins\" must be a list of origins."_s));
@@ -209,15 +211,14 @@ void TeamCommands::updateSite(const WireMessage &message, const Answer &answer)
             const QString text = entry.toString().trimmed();
             const QString problem = OriginPolicy::validateEntry(text);
             if (!entry.isString() || !problem.isEmpty())
-                return answer(ProtocolError::make(ErrorCode::InvalidField,
-                                                  u"\"%1\" is not an allowed-origin entry: %2"_s.arg(text, problem)));
+                return answer(ProtocolError::make(ErrorCode::InvalidField, problem.isEmpty() ? u"Each allowed origin must be a string."_s : problem));
             const QString normalized = OriginPolicy::normalize(text).value_or(text);
             if (!origins.contains(normalized))
                 origins.append(normalized);
         }
         site.allowedOrigins = origins;
     }
-    if (o.contains(u"widget"_s)) {
+    if (given(u"widget"_s)) {
         if (!o.value(u"widget"_s).isObject())
             return answer(ProtocolError::make(ErrorCode::InvalidField, u"The field \"widget\" must be an object."_s));
         if (QJsonDocument(o.value(u"widget"_s).toObject()).toJson(QJsonDocument::Compact).size() > maxWidgetSettingsBytes)
@@ -265,6 +266,8 @@ void TeamCommands::saveCanned(const WireMessage &message, const Answer &answer)
     ChatService *chat = m_chat;
     onStored(
         chat->store()->saveCannedResponse(response), chat, [chat, response, answer](const StoreResult<CannedResponse> &saved) {
+            if (saved.error == StoreError::NotFound)
+                return answer(ProtocolError::make(ErrorCode::NotFound, u"There is no canned response %1."_s.arg(response.id)));
             if (saved.error == StoreError::Conflict)
                 return answer(ProtocolError::make(ErrorCode::Conflict, u"The shortcut /%1 is taken."_s.arg(response.shortcut)));
             if (!saved.ok())
@@ -281,7 +284,9 @@ void TeamCommands::deleteCanned(const WireMessage &message, const Answer &answer
     if (!take(WireCodec::requiredId(message.object, u"cannedId"_s), &id, &error))
         return answer(error);
     ChatService *chat = m_chat;
-    onStored(chat->store()->deleteCannedResponse(id), chat, [chat, answer](const StoreResult<Done> &deleted) {
+    onStored(chat->store()->deleteCannedResponse(id), chat, [chat, id, answer](const StoreResult<Done> &deleted) {
+        if (deleted.error == StoreError::NotFound)
+            return answer(ProtocolError::make(ErrorCode::NotFound, u"There is no canned response %1."_s.arg(id)));
         if (!deleted.ok())
             return answer(ChatService::storeError(deleted.error, deleted.message));
         chat->broadcastToAgents(QJsonObject{{u"type"_s, u"canned_changed"_s}});

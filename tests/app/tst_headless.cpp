@@ -12,6 +12,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSslSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -28,6 +29,8 @@ private Q_SLOTS:
     void init();
     void firstStartRoundTripAndCleanStop();
     void createAgentFromTheCommandLine();
+    void servesTlsOnTheSamePort();
+    void mariaDbPasswordComesFromTheSecretStore();
     void badCommandLinesAreRefused_data();
     void badCommandLinesAreRefused();
 
@@ -65,7 +68,7 @@ QUrl tst_Headless::startServer(QProcess &process, const QStringList &extraArgume
                       + extraArguments);
     if (!process.waitForStarted(10'000))
         return {};
-    const QRegularExpression listening(u"^listening on (http://\\S+)$"_s, QRegularExpression::MultilineOption);
+    const QRegularExpression listening(u"^listening on (https?://\\S+)$"_s, QRegularExpression::MultilineOption);
     QByteArray out;
     QDeadlineTimer deadline(30'000);
     while (!deadline.hasExpired() && process.state() == QProcess::Running) {
@@ -208,6 +211,96 @@ void tst_Headless::createAgentFromTheCommandLine()
     QCOMPARE(login.value(u"agent"_s)[u"name"_s].toString(), u"Alice"_s);
     ::kill(pid_t(server.processId()), SIGTERM);
     QVERIFY(server.waitForFinished(15'000));
+}
+
+void tst_Headless::servesTlsOnTheSamePort()
+{
+    // A self-signed certificate made for this test.
+    QProcess openssl;
+    openssl.start(u"openssl"_s,
+                  {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-subj"_s, u"/CN=localhost"_s, u"-days"_s,
+                   u"1"_s, u"-keyout"_s, m_home->filePath(u"key.pem"_s), u"-out"_s, m_home->filePath(u"cert.pem"_s)});
+    QVERIFY2(openssl.waitForFinished(60'000) && openssl.exitCode() == 0, "openssl could not make a test certificate");
+
+    QProcess server;
+    QUrl url
+        = startServer(server, {u"--tls-cert"_s, m_home->filePath(u"cert.pem"_s), u"--tls-key"_s, m_home->filePath(u"key.pem"_s)});
+    QVERIFY(url.isValid());
+    QCOMPARE(url.scheme(), u"https"_s);
+
+    // HTTPS on the port...
+    QSslSocket client;
+    client.setPeerVerifyMode(QSslSocket::VerifyNone);
+    client.connectToHostEncrypted(url.host(), quint16(url.port()));
+    QVERIFY2(client.waitForEncrypted(10'000), qPrintable(client.errorString()));
+    client.write("GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    QByteArray answer;
+    while (client.waitForReadyRead(10'000))
+        answer += client.readAll();
+    QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.constData());
+    QVERIFY(answer.contains("\"status\":\"ok\""));
+
+    // ...and WSS through the same listener.
+    const QString log = QString::fromUtf8(server.readAllStandardError());
+    const auto snippet = QRegularExpression(u"data-site-key=\"([a-z0-9]+)\""_s).match(log);
+    QVERIFY2(snippet.hasMatch(), qPrintable(log));
+    QUrl wss = url;
+    wss.setScheme(u"wss"_s);
+    wss.setPath(u"/v1/visitor"_s);
+    wss.setQuery(u"site="_s + snippet.captured(1));
+    JsonSocket visitor;
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+    visitor.socket().setSslConfiguration(tls);
+    QVERIFY(visitor.open(wss, "http://shop.test"));
+    const auto welcome = visitor.request(QJsonObject{{u"type"_s, u"hello"_s}});
+    QVERIFY(welcome);
+    QCOMPARE(welcome->value(u"type"_s).toString(), u"welcome"_s);
+
+    ::kill(pid_t(server.processId()), SIGTERM);
+    QVERIFY(server.waitForFinished(15'000));
+    QCOMPARE(server.exitCode(), 0);
+}
+
+void tst_Headless::mariaDbPasswordComesFromTheSecretStore()
+{
+    // tests/support/run-tests.sh provides the MariaDB server and the Secret Service.
+    const QString url = qEnvironmentVariable("FRONTDESK_TEST_MARIADB");
+    const QString password = qEnvironmentVariable("FRONTDESK_TEST_MARIADB_PASSWORD");
+    if (url == u"skip")
+        QSKIP("MariaDB tests skipped (FRONTDESK_TEST_MARIADB=skip)");
+    QVERIFY2(!url.isEmpty(), "run through tests/support/run-tests.sh: it starts MariaDB");
+    const QString database
+        = url.section(u'/', 0, -2) + u"/frontdesk_headless_"_s + QString::number(QCoreApplication::applicationPid());
+
+    // Saved once, the way an operator would...
+    QProcess store;
+    QProcessEnvironment env = environment();
+    env.insert(u"FRONTDESK_DB_PASSWORD"_s, password);
+    store.setProcessEnvironment(env);
+    store.start(QStringLiteral(FRONTDESK_BINARY), {u"--store-database-password"_s, u"--database"_s, database});
+    QVERIFY(store.waitForFinished(30'000));
+    QVERIFY2(store.exitCode() == 0, store.readAllStandardError().constData());
+
+    // ...then the server finds it without the variable and without it on the command line.
+    QProcess server;
+    const QUrl started = startServer(server, {u"--database"_s, database});
+    QVERIFY2(started.isValid(), "the server did not start on MariaDB with the password from the secret store");
+    const QString log = QString::fromUtf8(server.readAllStandardError());
+    QVERIFY(!log.contains(password));
+    ::kill(pid_t(server.processId()), SIGTERM);
+    QVERIFY(server.waitForFinished(15'000));
+    QCOMPARE(server.exitCode(), 0);
+
+    // A wrong password in the environment wins over the store and is refused with a sentence.
+    QProcess wrong;
+    QProcessEnvironment wrongEnv = environment();
+    wrongEnv.insert(u"FRONTDESK_DB_PASSWORD"_s, u"not the password"_s);
+    wrong.setProcessEnvironment(wrongEnv);
+    wrong.start(QStringLiteral(FRONTDESK_BINARY), {u"--headless"_s, u"--listen"_s, u"127.0.0.1:0"_s, u"--database"_s, database});
+    QVERIFY(wrong.waitForFinished(30'000));
+    QVERIFY(wrong.exitCode() != 0);
+    QVERIFY(wrong.readAllStandardError().contains("Could not open the database"));
 }
 
 void tst_Headless::badCommandLinesAreRefused_data()

@@ -1,0 +1,230 @@
+#pragma once
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QQmlEngine>
+#include <QTimer>
+#include <QUrl>
+#include <QVariantMap>
+#include <QWebSocket>
+
+#include <functional>
+
+class QNetworkAccessManager;
+
+namespace Frontdesk {
+
+class SecretStore;
+
+/// @brief The answer to one agent command: the `result`/`ack` frame, or an error code and sentence.
+struct CommandReply {
+    QJsonObject frame;
+    QString errorCode; ///< empty on success; "disconnected" when the connection dropped first
+    QString errorMessage;
+    [[nodiscard]] bool ok() const { return errorCode.isEmpty(); }
+};
+
+/// @brief A reply the agent wrote that the server has not acknowledged yet.
+struct PendingReply {
+    int conversationId = 0;
+    QString clientId;
+    QString body;
+    qint64 queuedAt = 0;
+};
+
+/**
+ * @brief The console's one connection to a Frontdesk server: the agent protocol
+ * (docs/protocol.md §5) over `POST /v1/agent/login` and the `/v1/agent` WebSocket.
+ *
+ * It lives on the GUI thread and never blocks: QNetworkAccessManager, QWebSocket
+ * and the keyring all answer through signals. It keeps the sign-in token in the
+ * keyring (SecretStore::keyForAgentToken), reconnects with exponential backoff,
+ * and keeps an outbox of replies keyed by client id that is resent after a
+ * reconnect until the server acknowledges each one (the server deduplicates).
+ * Commands are matched to their answers by `id`/`ref`. Events come out as
+ * typed signals that the list models consume; QML only calls the verbs.
+ *
+ * Host mode and remote mode use this same class: in host mode the URL is the
+ * in-process server's.
+ */
+class AgentClient : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("The console creates the AgentClient; bind to the one it passes in.")
+
+    /// @brief Where the session stands (LoggedOut, LoggingIn, Connecting, Online, Reconnecting, Offline).
+    Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    /// @brief True while authenticated on a live connection.
+    Q_PROPERTY(bool online READ isOnline NOTIFY stateChanged)
+    /// @brief The last sign-in or connection problem, as a sentence; empty when there is none.
+    Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
+    /// @brief The server's base URL (http or https).
+    Q_PROPERTY(QUrl serverUrl READ serverUrl NOTIFY serverUrlChanged)
+    /// @brief The signed-in agent's id (0 before the first snapshot).
+    Q_PROPERTY(int agentId READ agentId NOTIFY agentChanged)
+    /// @brief The signed-in agent's display name.
+    Q_PROPERTY(QString agentName READ agentName NOTIFY agentChanged)
+    /// @brief The signed-in agent's email.
+    Q_PROPERTY(QString agentEmail READ agentEmail NOTIFY agentChanged)
+    /// @brief Whether the signed-in agent is an admin (may manage agents and the site).
+    Q_PROPERTY(bool isAdmin READ isAdmin NOTIFY agentChanged)
+    /// @brief The agent's own status: "online", "away" or "offline" (disconnected on purpose).
+    Q_PROPERTY(QString presence READ presence NOTIFY presenceChanged)
+    /// @brief How many agents are online (what visitors see).
+    Q_PROPERTY(int agentsOnline READ agentsOnline NOTIFY agentsOnlineChanged)
+    /// @brief The site as `get_site` returns it (id, siteKey, name, allowedOrigins, widget, identitySecret for admins).
+    Q_PROPERTY(QVariantMap site READ site NOTIFY siteChanged)
+    /// @brief The `<script>` tag to paste into the website, built from the server URL and the site key.
+    Q_PROPERTY(QString snippet READ snippet NOTIFY siteChanged)
+    /// @brief How many replies wait for the server's acknowledgement.
+    Q_PROPERTY(int pendingReplies READ pendingReplies NOTIFY outboxChanged)
+
+public:
+    enum State { LoggedOut, LoggingIn, Connecting, Online, Reconnecting, Offline };
+    Q_ENUM(State)
+
+    using Callback = std::function<void(const CommandReply &)>;
+
+    explicit AgentClient(QObject *parent = nullptr);
+    /// @p secretService: the keyring service name (tests pass their own).
+    AgentClient(const QString &secretService, QObject *parent);
+    ~AgentClient() override;
+
+    [[nodiscard]] State state() const { return m_state; }
+    [[nodiscard]] bool isOnline() const { return m_state == Online; }
+    [[nodiscard]] QString errorString() const { return m_errorString; }
+    [[nodiscard]] QUrl serverUrl() const { return m_serverUrl; }
+    [[nodiscard]] int agentId() const { return m_agent.value(QLatin1String("id")).toInt(); }
+    [[nodiscard]] QString agentName() const { return m_agent.value(QLatin1String("name")).toString(); }
+    [[nodiscard]] QString agentEmail() const { return m_agent.value(QLatin1String("email")).toString(); }
+    [[nodiscard]] bool isAdmin() const { return m_agent.value(QLatin1String("role")).toString() == QLatin1String("admin"); }
+    [[nodiscard]] QString presence() const { return m_presence; }
+    [[nodiscard]] int agentsOnline() const { return m_agentsOnline; }
+    [[nodiscard]] QVariantMap site() const { return m_site.toVariantMap(); }
+    [[nodiscard]] QJsonObject siteJson() const { return m_site; }
+    [[nodiscard]] QString snippet() const;
+    [[nodiscard]] int pendingReplies() const { return int(m_outbox.size()); }
+    [[nodiscard]] QList<PendingReply> outbox() const { return m_outbox; }
+    /// The last page a visitor was seen on ({url,title,at}), if known.
+    [[nodiscard]] QJsonObject currentPage(const QString &visitorId) const { return m_currentPages.value(visitorId); }
+    /// The visitor's read mark in @p conversationId as last reported (0: none known).
+    [[nodiscard]] qint64 visitorReadUpTo(int conversationId) const { return m_visitorRead.value(conversationId); }
+    /// The reconnect delay for attempt @p attempt (0-based): 0.5 s doubling to 30 s, with jitter.
+    [[nodiscard]] static int backoffMs(int attempt, double random);
+
+    /// @brief Signs in with email and password, keeps the token in the keyring, then connects.
+    Q_INVOKABLE void login(const QUrl &serverUrl, const QString &email, const QString &password);
+    /// @brief Connects with the token kept in the keyring; without one, ends LoggedOut with a sentence.
+    Q_INVOKABLE void resume(const QUrl &serverUrl, const QString &email);
+    /// @brief Connects with a token the caller already has (tests, host mode).
+    Q_INVOKABLE void connectWithToken(const QUrl &serverUrl, const QString &token);
+    /// @brief Signs out: revokes the token on the server, forgets it and disconnects.
+    Q_INVOKABLE void logout();
+    /// @brief Sets the agent's status: "online", "away" (set_status) or "offline" (disconnects until set back).
+    Q_INVOKABLE void setPresence(const QString &status);
+
+    /// @brief Takes a waiting conversation.
+    Q_INVOKABLE void accept(int conversationId);
+    /// @brief Closes a conversation.
+    Q_INVOKABLE void close(int conversationId);
+    /// @brief Hands a conversation to another agent.
+    Q_INVOKABLE void transfer(int conversationId, int agentId);
+    /// @brief Queues a reply (sent now if online, else after reconnecting); returns its client id.
+    Q_INVOKABLE QString reply(int conversationId, const QString &body);
+    /// @brief Tells the visitor the agent is (or stopped) typing.
+    Q_INVOKABLE void sendTyping(int conversationId, bool active);
+    /// @brief Marks the conversation read up to @p messageId.
+    Q_INVOKABLE void markRead(int conversationId, double messageId);
+    /// @brief Saves site fields (admin): any of name, allowedOrigins, widget.
+    Q_INVOKABLE void updateSite(const QVariantMap &fields);
+    /// @brief Changes the agent's own password.
+    Q_INVOKABLE void changePassword(const QString &current, const QString &password);
+
+    /// Sends @p type with @p fields and a fresh id; @p callback runs (in @p context) with the answer.
+    void request(const QString &type, QJsonObject fields, QObject *context, Callback callback);
+
+Q_SIGNALS:
+    void stateChanged();
+    void errorStringChanged();
+    void serverUrlChanged();
+    void agentChanged();
+    void presenceChanged();
+    void agentsOnlineChanged();
+    void siteChanged();
+    void outboxChanged();
+
+    /// A snapshot arrived (after every (re)connect): the models reset from it.
+    void snapshotReceived(const QJsonObject &snapshot);
+    void conversationCreated(const QJsonObject &summary);
+    void conversationUpdated(const QJsonObject &conversation);
+    void messageReceived(const QJsonObject &message);
+    void replyQueued(const Frontdesk::PendingReply &reply);
+    void replyAcknowledged(int conversationId, const QString &clientId, const QJsonObject &message);
+    void replyFailed(int conversationId, const QString &clientId, const QString &errorMessage);
+    void typingReceived(int conversationId, bool active);
+    void readReceived(int conversationId, const QString &by, qint64 messageId);
+    void visitorPageReceived(const QString &visitorId, const QJsonObject &page, int conversationId);
+    void visitorConnectionChanged(const QString &visitorId, int conversationId, bool online);
+    void visitorUpdated(const QJsonObject &visitor);
+    void conversationRated(const QJsonObject &conversation);
+    void agentsReceived(const QJsonArray &agents);
+    void agentStatusReceived(int agentId, const QString &name, const QString &status);
+    void cannedChanged();
+    /// A command the user started failed; @p message is a sentence to show.
+    void commandFailed(const QString &command, const QString &message);
+
+private:
+    void setState(State state);
+    void setError(const QString &error);
+    void openSocket();
+    void onConnected();
+    void onDisconnected();
+    void onText(const QString &text);
+    void handleEvent(const QString &type, const QJsonObject &frame);
+    void handleSnapshot(const QJsonObject &snapshot);
+    void scheduleReconnect();
+    void send(const QJsonObject &frame);
+    void sendReply(const PendingReply &reply);
+    void failPending(const QString &code, const QString &message);
+    void lookUpPage(const QString &visitorId);
+    void noteConversation(const QJsonObject &conversation);
+    void simpleCommand(const QString &type, const QJsonObject &fields);
+
+    struct Pending {
+        QString type;
+        QPointer<QObject> context;
+        Callback callback;
+        bool hasContext = false;
+    };
+
+    QNetworkAccessManager *m_network;
+    SecretStore *m_secrets;
+    QWebSocket m_socket;
+    QTimer m_reconnectTimer;
+    QTimer m_pingTimer;
+    State m_state = LoggedOut;
+    QString m_errorString;
+    QUrl m_serverUrl;
+    QString m_email;
+    QString m_token;
+    QJsonObject m_agent;
+    QJsonObject m_site;
+    QString m_presence = QStringLiteral("offline");
+    QString m_wantedStatus = QStringLiteral("online");
+    int m_agentsOnline = 0;
+    int m_attempt = 0;
+    qint64 m_nextId = 1;
+    bool m_authenticated = false;
+    QHash<qint64, Pending> m_pending;
+    QList<PendingReply> m_outbox;
+    QHash<QString, QJsonObject> m_currentPages;
+    QHash<int, qint64> m_visitorRead;
+};
+
+} // namespace Frontdesk
+
+Q_DECLARE_METATYPE(Frontdesk::PendingReply)

@@ -1,0 +1,301 @@
+#include "notifier.h"
+
+#include "agentclient.h"
+#include "conversationlistmodel.h"
+
+#include <QApplication>
+#include <QDBusConnection>
+#include <QDBusMessage>
+#include <QDBusPendingCallWatcher>
+#include <QDBusPendingReply>
+#include <QJsonArray>
+#include <QLoggingCategory>
+#include <QPainter>
+#include <QSystemTrayIcon>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcNotify, "frontdesk.console.notify")
+
+namespace Frontdesk {
+
+namespace {
+
+const QString notificationsService = u"org.freedesktop.Notifications"_s;
+const QString notificationsPath = u"/org/freedesktop/Notifications"_s;
+
+QIcon trayIcon(int count)
+{
+    QPixmap pixmap(64, 64);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(QColor(0x25, 0x63, 0xeb));
+    painter.drawRoundedRect(QRectF(4, 8, 56, 42), 12, 12);
+    QPolygonF tail;
+    tail << QPointF(16, 46) << QPointF(14, 60) << QPointF(30, 48);
+    painter.drawPolygon(tail);
+    if (count > 0) {
+        painter.setBrush(QColor(0xd9, 0x2d, 0x20));
+        painter.drawEllipse(QRectF(30, 0, 34, 34));
+        painter.setPen(Qt::white);
+        QFont font = painter.font();
+        font.setBold(true);
+        font.setPixelSize(count > 9 ? 17 : 22);
+        painter.setFont(font);
+        painter.drawText(QRectF(30, 0, 34, 34), Qt::AlignCenter, count > 99 ? u"99+"_s : QString::number(count));
+    }
+    return QIcon(pixmap);
+}
+
+} // namespace
+
+Notifier::Notifier(QObject *parent)
+    : QObject(parent)
+{
+    m_reminder.setSingleShot(false);
+    connect(&m_reminder, &QTimer::timeout, this, &Notifier::remind);
+    connect(this, &Notifier::attentionCountChanged, this, &Notifier::updateTray);
+}
+
+Notifier::~Notifier() = default;
+
+void Notifier::setClient(AgentClient *client)
+{
+    if (m_client == client)
+        return;
+    if (m_client)
+        m_client->disconnect(this);
+    m_client = client;
+    Q_EMIT clientChanged();
+    if (!client)
+        return;
+    connect(client, &AgentClient::snapshotReceived, this, [this](const QJsonObject &snapshot) {
+        m_waiting.clear();
+        for (const QJsonValue &value : snapshot.value(u"conversations"_s).toArray()) {
+            const QJsonObject conversation = value.toObject();
+            if (conversation.value(u"status"_s).toString() == u"waiting"_s)
+                m_waiting.insert(conversation.value(u"id"_s).toInt(),
+                                 ConversationListModel::visitorDisplayName(conversation.value(u"visitor"_s).toObject(),
+                                                                           conversation.value(u"visitorId"_s).toString()));
+        }
+        Q_EMIT attentionCountChanged();
+        if (!m_waiting.isEmpty() && m_repeatSeconds > 0)
+            m_reminder.start(m_repeatSeconds * 1000);
+    });
+    connect(client, &AgentClient::conversationCreated, this, [this](const QJsonObject &summary) {
+        if (summary.value(u"status"_s).toString() != u"waiting"_s)
+            return;
+        const int id = summary.value(u"id"_s).toInt();
+        const QString who = ConversationListModel::visitorDisplayName(summary.value(u"visitor"_s).toObject(),
+                                                                      summary.value(u"visitorId"_s).toString());
+        m_waiting.insert(id, who);
+        Q_EMIT attentionCountChanged();
+        const QString first = summary.value(u"lastMessage"_s).toObject().value(u"body"_s).toString().simplified();
+        notify(id, tr("%1 is waiting").arg(who), first.isEmpty() ? tr("A visitor started a chat.") : first, true);
+        if (m_repeatSeconds > 0 && !m_reminder.isActive())
+            m_reminder.start(m_repeatSeconds * 1000);
+    });
+    connect(client, &AgentClient::conversationUpdated, this, [this](const QJsonObject &conversation) {
+        const int id = conversation.value(u"id"_s).toInt();
+        const QString status = conversation.value(u"status"_s).toString();
+        if (status != u"waiting"_s && m_waiting.remove(id) > 0)
+            Q_EMIT attentionCountChanged();
+        if (status == u"closed"_s)
+            forget(id);
+        if (m_waiting.isEmpty())
+            m_reminder.stop();
+    });
+    connect(client, &AgentClient::messageReceived, this, [this](const QJsonObject &message) {
+        if (message.value(u"author"_s).toString() != u"visitor"_s)
+            return;
+        const int id = message.value(u"conversationId"_s).toInt();
+        if (inView(id) || m_waiting.contains(id))
+            return; // the waiting notification already covers it
+        if (!m_unread.contains(id)) {
+            m_unread.insert(id);
+            Q_EMIT attentionCountChanged();
+        }
+        notify(id, tr("New message"), message.value(u"body"_s).toString().simplified(), false);
+    });
+    connect(client, &AgentClient::readReceived, this, [this](int conversationId, const QString &by, qint64) {
+        if (by == u"agent"_s && m_unread.remove(conversationId))
+            Q_EMIT attentionCountChanged();
+    });
+}
+
+void Notifier::setViewedConversationId(int conversationId)
+{
+    if (m_viewed == conversationId)
+        return;
+    m_viewed = conversationId;
+    Q_EMIT viewedConversationIdChanged();
+    if (inView(conversationId) && m_unread.remove(conversationId))
+        Q_EMIT attentionCountChanged();
+}
+
+void Notifier::setWindowActive(bool active)
+{
+    if (m_windowActive == active)
+        return;
+    m_windowActive = active;
+    Q_EMIT windowActiveChanged();
+    if (inView(m_viewed) && m_unread.remove(m_viewed))
+        Q_EMIT attentionCountChanged();
+}
+
+void Notifier::setRepeatSeconds(int seconds)
+{
+    seconds = std::max(0, seconds);
+    if (m_repeatSeconds == seconds)
+        return;
+    m_repeatSeconds = seconds;
+    Q_EMIT repeatSecondsChanged();
+    if (seconds == 0)
+        m_reminder.stop();
+    else if (!m_waiting.isEmpty())
+        m_reminder.start(seconds * 1000);
+}
+
+void Notifier::setSoundEnabled(bool enabled)
+{
+    if (m_sound == enabled)
+        return;
+    m_sound = enabled;
+    Q_EMIT soundEnabledChanged();
+}
+
+void Notifier::setEnabled(bool enabled)
+{
+    if (m_enabled == enabled)
+        return;
+    m_enabled = enabled;
+    Q_EMIT enabledChanged();
+}
+
+void Notifier::remind()
+{
+    if (m_waiting.isEmpty()) {
+        m_reminder.stop();
+        return;
+    }
+    // One reminder for the longest-waiting visitor; it replaces its earlier notification.
+    const int oldest = *std::min_element(m_waiting.keyBegin(), m_waiting.keyEnd());
+    const QString who = m_waiting.value(oldest);
+    notify(oldest, tr("%1 is still waiting").arg(who),
+           m_waiting.size() == 1 ? tr("1 visitor is waiting for an answer.")
+                                 : tr("%1 visitors are waiting for an answer.").arg(m_waiting.size()),
+           true);
+}
+
+void Notifier::forget(int conversationId)
+{
+    if (m_unread.remove(conversationId))
+        Q_EMIT attentionCountChanged();
+    const uint notificationId = m_notificationFor.take(conversationId);
+    if (notificationId != 0) {
+        m_conversationOf.remove(notificationId);
+        QDBusMessage close = QDBusMessage::createMethodCall(notificationsService, notificationsPath, notificationsService,
+                                                            u"CloseNotification"_s);
+        close << notificationId;
+        QDBusConnection::sessionBus().asyncCall(close);
+    }
+}
+
+void Notifier::notify(int conversationId, const QString &title, const QString &body, bool urgent)
+{
+    ++m_notificationCount;
+    Q_EMIT notified(conversationId, title, body);
+    if (!m_enabled)
+        return;
+
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    if (!bus.isConnected()) {
+        if (m_tray && m_tray->isVisible()) {
+            m_trayConversation = conversationId;
+            m_tray->showMessage(title, body, QSystemTrayIcon::Information, 10'000);
+        }
+        if (m_sound)
+            QApplication::beep();
+        return;
+    }
+    if (!m_busWatched) {
+        m_busWatched = true;
+        bus.connect(notificationsService, notificationsPath, notificationsService, u"ActionInvoked"_s, this,
+                    SLOT(onActionInvoked(uint,QString)));
+        bus.connect(notificationsService, notificationsPath, notificationsService, u"NotificationClosed"_s, this,
+                    SLOT(onNotificationClosed(uint,uint)));
+    }
+    QVariantMap hints{{u"desktop-entry"_s, u"frontdesk"_s},
+                      {u"category"_s, u"im.received"_s},
+                      {u"urgency"_s, QVariant::fromValue(uchar(urgent ? 2 : 1))}};
+    if (m_sound)
+        hints.insert(u"sound-name"_s, u"message-new-instant"_s);
+    QDBusMessage call = QDBusMessage::createMethodCall(notificationsService, notificationsPath, notificationsService, u"Notify"_s);
+    call << u"Frontdesk"_s << m_notificationFor.value(conversationId) << u"frontdesk"_s << title << body
+         << QStringList{u"default"_s, tr("Open chat")} << hints << int(urgent ? 0 : 10'000);
+    auto *watcher = new QDBusPendingCallWatcher(bus.asyncCall(call), this);
+    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher, conversationId, title, body] {
+        watcher->deleteLater();
+        QDBusPendingReply<uint> reply = *watcher;
+        if (reply.isError()) {
+            qCInfo(lcNotify).noquote() << "no desktop notification service (" << reply.error().message()
+                                       << "); using the tray";
+            if (m_tray && m_tray->isVisible()) {
+                m_trayConversation = conversationId;
+                m_tray->showMessage(title, body, QSystemTrayIcon::Information, 10'000);
+            }
+            if (m_sound)
+                QApplication::beep();
+            return;
+        }
+        const uint id = reply.value();
+        m_notificationFor.insert(conversationId, id);
+        m_conversationOf.insert(id, conversationId);
+    });
+}
+
+void Notifier::onActionInvoked(uint notificationId, const QString &actionKey)
+{
+    Q_UNUSED(actionKey);
+    const auto it = m_conversationOf.constFind(notificationId);
+    if (it == m_conversationOf.constEnd())
+        return;
+    Q_EMIT openConversationRequested(it.value());
+}
+
+void Notifier::onNotificationClosed(uint notificationId, uint reason)
+{
+    Q_UNUSED(reason);
+    const int conversationId = m_conversationOf.take(notificationId);
+    if (conversationId != 0 && m_notificationFor.value(conversationId) == notificationId)
+        m_notificationFor.remove(conversationId);
+}
+
+void Notifier::showTrayIcon()
+{
+    if (m_tray || !qobject_cast<QApplication *>(QCoreApplication::instance()) || !QSystemTrayIcon::isSystemTrayAvailable())
+        return;
+    m_tray = new QSystemTrayIcon(trayIcon(attentionCount()), this);
+    m_tray->setToolTip(tr("Frontdesk"));
+    connect(m_tray, &QSystemTrayIcon::activated, this, [this] { Q_EMIT showWindowRequested(); });
+    connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+        if (m_trayConversation != 0)
+            Q_EMIT openConversationRequested(m_trayConversation);
+        else
+            Q_EMIT showWindowRequested();
+    });
+    m_tray->show();
+}
+
+void Notifier::updateTray()
+{
+    if (!m_tray)
+        return;
+    const int count = attentionCount();
+    m_tray->setIcon(trayIcon(count));
+    m_tray->setToolTip(count == 0 ? tr("Frontdesk") : tr("Frontdesk: %1 need you").arg(count));
+}
+
+} // namespace Frontdesk

@@ -1,0 +1,119 @@
+#pragma once
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QQmlEngine>
+#include <QSet>
+#include <QTimer>
+
+class QSystemTrayIcon;
+class QDBusPendingCallWatcher;
+
+namespace Frontdesk {
+
+class AgentClient;
+
+/**
+ * @brief Makes sure no chat is missed: a desktop notification (with sound) for
+ * a new waiting visitor and for a visitor message in a chat that is not in
+ * view, repeated while a visitor still waits; the tray icon and the window
+ * title carry the count.
+ *
+ * Notifications go through the desktop's standard service
+ * (org.freedesktop.Notifications on the session bus) with a "sound-name" hint,
+ * so the desktop plays its own message sound; clicking one emits
+ * openConversationRequested. Without that service the tray's balloon is used.
+ * Every call is asynchronous.
+ */
+class Notifier : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+
+    /// @brief The agent client whose events are watched (required).
+    Q_PROPERTY(Frontdesk::AgentClient *client READ client WRITE setClient NOTIFY clientChanged REQUIRED)
+    /// @brief The conversation the agent is looking at (no notifications for it); 0 for none.
+    Q_PROPERTY(int viewedConversationId READ viewedConversationId WRITE setViewedConversationId NOTIFY viewedConversationIdChanged)
+    /// @brief Whether the console window is the active window.
+    Q_PROPERTY(bool windowActive READ windowActive WRITE setWindowActive NOTIFY windowActiveChanged)
+    /// @brief Waiting visitors plus chats with unread visitor messages: the count in the tray and title.
+    Q_PROPERTY(int attentionCount READ attentionCount NOTIFY attentionCountChanged)
+    /// @brief Visitors waiting in the queue.
+    Q_PROPERTY(int waitingCount READ waitingCount NOTIFY attentionCountChanged)
+    /// @brief Seconds between reminders while a visitor waits; 0 turns reminders off.
+    Q_PROPERTY(int repeatSeconds READ repeatSeconds WRITE setRepeatSeconds NOTIFY repeatSecondsChanged)
+    /// @brief Whether notifications ask the desktop to play a sound.
+    Q_PROPERTY(bool soundEnabled READ soundEnabled WRITE setSoundEnabled NOTIFY soundEnabledChanged)
+    /// @brief Whether desktop notifications are shown at all.
+    Q_PROPERTY(bool enabled READ isEnabled WRITE setEnabled NOTIFY enabledChanged)
+    /// @brief How many notifications were raised (for tests and diagnostics).
+    Q_PROPERTY(int notificationCount READ notificationCount NOTIFY notified)
+
+public:
+    explicit Notifier(QObject *parent = nullptr);
+    ~Notifier() override;
+
+    [[nodiscard]] AgentClient *client() const { return m_client; }
+    void setClient(AgentClient *client);
+    [[nodiscard]] int viewedConversationId() const { return m_viewed; }
+    void setViewedConversationId(int conversationId);
+    [[nodiscard]] bool windowActive() const { return m_windowActive; }
+    void setWindowActive(bool active);
+    [[nodiscard]] int attentionCount() const { return int(m_waiting.size() + m_unread.size()); }
+    [[nodiscard]] int waitingCount() const { return int(m_waiting.size()); }
+    [[nodiscard]] int repeatSeconds() const { return m_repeatSeconds; }
+    void setRepeatSeconds(int seconds);
+    [[nodiscard]] bool soundEnabled() const { return m_sound; }
+    void setSoundEnabled(bool enabled);
+    [[nodiscard]] bool isEnabled() const { return m_enabled; }
+    void setEnabled(bool enabled);
+    [[nodiscard]] int notificationCount() const { return m_notificationCount; }
+
+    /// @brief Shows the tray icon (needs a QApplication and a system tray).
+    Q_INVOKABLE void showTrayIcon();
+
+Q_SIGNALS:
+    void clientChanged();
+    void viewedConversationIdChanged();
+    void windowActiveChanged();
+    void attentionCountChanged();
+    void repeatSecondsChanged();
+    void soundEnabledChanged();
+    void enabledChanged();
+    /// A notification was raised for @p conversationId.
+    void notified(int conversationId, const QString &title, const QString &body);
+    /// The agent clicked a notification (or its "Open" action) for this conversation.
+    void openConversationRequested(int conversationId);
+    /// The agent clicked the tray icon.
+    void showWindowRequested();
+
+private Q_SLOTS:
+    void onActionInvoked(uint notificationId, const QString &actionKey);
+    void onNotificationClosed(uint notificationId, uint reason);
+
+private:
+    void notify(int conversationId, const QString &title, const QString &body, bool urgent);
+    void remind();
+    void forget(int conversationId);
+    void updateTray();
+    [[nodiscard]] bool inView(int conversationId) const { return m_windowActive && conversationId == m_viewed; }
+
+    QPointer<AgentClient> m_client;
+    int m_viewed = 0;
+    bool m_windowActive = false;
+    int m_repeatSeconds = 30;
+    bool m_sound = true;
+    bool m_enabled = true;
+    int m_notificationCount = 0;
+    QHash<int, QString> m_waiting; ///< waiting conversation → who (for reminders)
+    QSet<int> m_unread; ///< conversations with visitor messages the agent has not seen
+    QHash<int, uint> m_notificationFor; ///< conversation → desktop notification id (replaced, not piled up)
+    QHash<uint, int> m_conversationOf;
+    QTimer m_reminder;
+    QSystemTrayIcon *m_tray = nullptr;
+    int m_trayConversation = 0;
+    bool m_busWatched = false;
+};
+
+} // namespace Frontdesk

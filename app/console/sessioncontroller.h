@@ -1,0 +1,94 @@
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+#include <QQmlEngine>
+#include <QUrl>
+
+#include "serverconfig.h"
+
+namespace Frontdesk {
+
+class AgentClient;
+class ConsoleSettings;
+class ServerHost;
+
+/**
+ * @brief The console's start-up flow: first-run wizard, host or remote mode,
+ * signing in, and the console itself.
+ *
+ * Host mode starts the in-process server (with the wizard's answers on the
+ * first start: first agent, site name, allowed origins, listen address) and
+ * then signs in to it over the agent protocol, exactly as remote mode signs in
+ * to a server elsewhere.
+ */
+class SessionController : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("The console creates the SessionController.")
+
+    /// @brief Which screen to show: Setup (wizard), Starting, SignIn or Console.
+    Q_PROPERTY(Phase phase READ phase NOTIFY phaseChanged)
+    /// @brief True in host mode (the server runs inside this console).
+    Q_PROPERTY(bool hostMode READ hostMode NOTIFY phaseChanged)
+    /// @brief A start-up problem (the server failed to start), as a sentence.
+    Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
+    /// @brief Host mode: the URL the server listens on.
+    Q_PROPERTY(QString hostUrl READ hostUrl NOTIFY hostUrlChanged)
+    /// @brief The email to sign in with.
+    Q_PROPERTY(QString email READ email NOTIFY phaseChanged)
+
+public:
+    enum Phase { Setup, Starting, SignIn, Console };
+    Q_ENUM(Phase)
+
+    SessionController(AgentClient *client, ConsoleSettings *settings, const ServerConfig &baseConfig,
+                      QObject *parent = nullptr);
+    ~SessionController() override;
+
+    [[nodiscard]] Phase phase() const { return m_phase; }
+    [[nodiscard]] bool hostMode() const;
+    [[nodiscard]] QString errorString() const { return m_errorString; }
+    [[nodiscard]] QString hostUrl() const;
+    [[nodiscard]] QString email() const;
+
+    /// @brief Starts from the saved settings (wizard on the first run).
+    Q_INVOKABLE void start();
+    /// @brief Wizard, host mode: saves the answers, starts the server and signs in as the first agent.
+    Q_INVOKABLE void finishHostSetup(const QString &email, const QString &password, const QString &siteName,
+                                     const QString &allowedOrigins, const QString &listenAddress, int listenPort);
+    /// @brief Wizard, remote mode: saves the server and signs in.
+    Q_INVOKABLE void finishRemoteSetup(const QString &serverUrl, const QString &email, const QString &password);
+    /// @brief Signs in again (expired session) with the saved server and email.
+    Q_INVOKABLE void signIn(const QString &email, const QString &password);
+    /// @brief Signs out and shows the sign-in screen.
+    Q_INVOKABLE void signOut();
+    /// @brief Runs the wizard again.
+    Q_INVOKABLE void runSetupAgain();
+    /// @brief Parses origins typed one per line or comma-separated into normalised scheme://host[:port] strings.
+    Q_INVOKABLE static QStringList parseOrigins(const QString &text);
+
+Q_SIGNALS:
+    void phaseChanged();
+    void errorStringChanged();
+    void hostUrlChanged();
+
+private:
+    void setPhase(Phase phase);
+    void setError(const QString &error);
+    void startHost(const ServerConfig &config, const QString &password);
+    [[nodiscard]] ServerConfig hostConfig() const;
+    [[nodiscard]] QUrl serverUrl() const;
+    void followClient();
+
+    QPointer<AgentClient> m_client;
+    QPointer<ConsoleSettings> m_settings;
+    ServerConfig m_baseConfig;
+    ServerHost *m_host;
+    Phase m_phase = Starting;
+    QString m_errorString;
+    bool m_signingIn = false;
+};
+
+} // namespace Frontdesk

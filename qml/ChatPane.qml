@@ -1,0 +1,182 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Frontdesk.Client
+
+// The chat in the middle: header with actions, the messages, the composer.
+Page {
+    id: pane
+    objectName: "chatPane"
+
+    required property AgentClient client
+    required property var conversation
+    required property int conversationId
+    required property AgentListModel agents
+    required property CannedResponseModel canned
+    property bool inView: true
+    readonly property string status: conversation.status || ""
+    readonly property bool open: status === "waiting" || status === "active"
+
+    signal takeNext()
+
+    function askClose() { closeDialog.open() }
+
+    MessageListModel {
+        id: messages
+        client: pane.client
+        conversationId: pane.conversationId
+        active: pane.inView && pane.conversationId > 0
+    }
+
+    header: ToolBar {
+        visible: pane.conversationId > 0
+        Material.background: "transparent"
+        Material.elevation: 0
+        height: 64
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: Theme.pad + 4
+            anchors.rightMargin: Theme.pad
+            spacing: 12
+            ColumnLayout {
+                spacing: 0
+                Layout.fillWidth: true
+                Label {
+                    Layout.fillWidth: true
+                    text: pane.conversation.visitorName || ""
+                    font.pixelSize: Theme.titleText
+                    font.bold: true
+                    elide: Text.ElideRight
+                }
+                Label {
+                    text: pane.status === "waiting" ? qsTr("Waiting for %1").arg(pane.conversation.waitText)
+                          : pane.status === "active" ? qsTr("Chatting with %1").arg(pane.conversation.agentName)
+                          : qsTr("Closed")
+                    color: pane.status === "waiting" ? Theme.waiting : Material.hintTextColor
+                    font.pixelSize: Theme.smallText + 1
+                }
+            }
+            AccentButton {
+                objectName: "chatAcceptButton"
+                visible: pane.status === "waiting"
+                text: qsTr("Accept chat")
+                
+                onClicked: pane.client.accept(pane.conversationId)
+            }
+            ToolButton {
+                objectName: "transferButton"
+                visible: pane.open
+                text: qsTr("Transfer")
+                onClicked: transferMenu.open()
+                Menu {
+                    id: transferMenu
+                    y: parent.height
+                    Repeater {
+                        model: pane.agents
+                        delegate: MenuItem {
+                            required property int agentId
+                            required property string name
+                            required property string status
+                            required property bool isSelf
+                            visible: !isSelf
+                            height: visible ? implicitHeight : 0
+                            text: name + "  ·  " + (status === "online" ? qsTr("online") : status === "away" ? qsTr("away") : qsTr("offline"))
+                            enabled: status !== "offline"
+                            onTriggered: pane.client.transfer(pane.conversationId, agentId)
+                        }
+                    }
+                }
+            }
+            ToolButton {
+                objectName: "copyTranscriptButton"
+                text: qsTr("Copy transcript")
+                onClicked: { messages.copyTranscript(); copied.open() }
+                ToolTip { id: copied; text: qsTr("Transcript copied"); timeout: 1500 }
+            }
+            ToolButton {
+                objectName: "closeChatButton"
+                visible: pane.open
+                text: qsTr("Close")
+                Material.foreground: Theme.danger
+                onClicked: pane.askClose()
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Close the chat (Ctrl+W)")
+            }
+        }
+        Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Material.dividerColor }
+    }
+
+    EmptyState {
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 64, 420)
+        visible: pane.conversationId === 0
+        title: qsTr("No chat selected")
+        text: qsTr("Pick a conversation on the left, or press Ctrl+N to take the visitor who has waited longest. Ctrl+1…9 and Ctrl+Tab switch chats.")
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        visible: pane.conversationId > 0
+        spacing: 0
+
+        ListView {
+            id: messageList
+            objectName: "messageList"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            model: messages
+            spacing: 2
+            topMargin: Theme.pad
+            bottomMargin: Theme.gap
+            verticalLayoutDirection: ListView.TopToBottom
+            ScrollBar.vertical: ScrollBar {}
+            onCountChanged: Qt.callLater(positionViewAtEnd)
+            onAtYBeginningChanged: if (atYBeginning && count > 0) messages.loadOlder()
+            delegate: MessageDelegate { width: messageList.width }
+            footer: Item {
+                width: messageList.width
+                height: 26
+                Label {
+                    visible: messages.visitorTyping
+                    x: Theme.pad + 4
+                    anchors.verticalCenter: parent.verticalCenter
+                    text: qsTr("%1 is typing…").arg(pane.conversation.visitorName || qsTr("The visitor"))
+                    font.italic: true
+                    color: Material.hintTextColor
+                    font.pixelSize: Theme.smallText + 1
+                }
+            }
+        }
+
+        Composer {
+            id: composer
+            Layout.fillWidth: true
+            visible: pane.open
+            messages: messages
+            canned: pane.canned
+            waiting: pane.status === "waiting"
+            onAcceptRequested: pane.client.accept(pane.conversationId)
+        }
+        Pane {
+            Layout.fillWidth: true
+            visible: !pane.open && pane.conversationId > 0
+            Label {
+                anchors.centerIn: parent
+                text: qsTr("This chat is closed.")
+                color: Material.hintTextColor
+            }
+        }
+    }
+
+    Dialog {
+        id: closeDialog
+        anchors.centerIn: parent
+        modal: true
+        title: qsTr("Close this chat?")
+        standardButtons: Dialog.Ok | Dialog.Cancel
+        Label { text: qsTr("The visitor sees that the chat has ended.") }
+        onAccepted: pane.client.close(pane.conversationId)
+    }
+}

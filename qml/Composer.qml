@@ -1,0 +1,110 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Frontdesk.Client
+
+// Where the agent writes: Enter sends, Shift+Enter adds a line, /shortcut expands a canned response.
+Pane {
+    id: composer
+    objectName: "composer"
+
+    required property MessageListModel messages
+    required property CannedResponseModel canned
+    property bool waiting: false
+    readonly property var suggestions: { composer.canned.count; return composer.canned.suggestions(input.text) }
+
+    signal acceptRequested()
+
+    function send() {
+        const text = composer.canned.expand(input.text)
+        if (composer.messages.send(text))
+            input.clear()
+    }
+
+    padding: Theme.gap + 4
+    Material.elevation: 0
+    background: Rectangle {
+        color: "transparent"
+        Rectangle { width: parent.width; height: 1; color: Material.dividerColor }
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 6
+
+        Label {
+            visible: composer.waiting
+            Layout.fillWidth: true
+            text: qsTr("This visitor is waiting. Replying does not accept the chat — accept it so the team knows it is yours.")
+            wrapMode: Text.Wrap
+            color: Theme.waiting
+            font.pixelSize: Theme.smallText
+        }
+        Flow {
+            Layout.fillWidth: true
+            visible: composer.suggestions.length > 0
+            spacing: 6
+            Repeater {
+                model: composer.suggestions
+                delegate: Button {
+                    required property var modelData
+                    flat: true
+                    font.pixelSize: Theme.smallText
+                    text: "/" + modelData.shortcut + "  " + modelData.body.substring(0, 40)
+                    onClicked: {
+                        input.text = input.text.replace(/\/[\w-]*$/, modelData.body)
+                        input.cursorPosition = input.length
+                        input.forceActiveFocus()
+                    }
+                }
+            }
+        }
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.gap
+
+            Rectangle {
+                Layout.fillWidth: true
+                implicitHeight: Math.min(Math.max(input.implicitHeight, 44), 160)
+                radius: 12
+                color: "transparent"
+                border.width: input.activeFocus ? 2 : 1
+                border.color: input.activeFocus ? Theme.accent : Material.dividerColor
+                ScrollView {
+                    anchors.fill: parent
+                    anchors.margins: 2
+                    TextArea {
+                        id: input
+                        objectName: "composerInput"
+                        wrapMode: TextEdit.Wrap
+                        placeholderText: qsTr("Write a reply…  (Enter sends, Shift+Enter for a new line, / for canned responses)")
+                        background: null
+                        focus: true
+                        font.pixelSize: Theme.bodyText
+                        leftPadding: 12
+                        rightPadding: 12
+                        topPadding: 10
+                        bottomPadding: 10
+                        onTextChanged: composer.messages.setTyping(text.length > 0)
+                        Keys.onPressed: event => {
+                            if ((event.key === Qt.Key_Return || event.key === Qt.Key_Enter)
+                                    && !(event.modifiers & Qt.ShiftModifier)) {
+                                event.accepted = true
+                                composer.send()
+                            }
+                        }
+                    }
+                }
+            }
+            AccentButton {
+                objectName: "sendButton"
+                text: qsTr("Send")
+                
+                enabled: input.text.trim().length > 0
+                onClicked: composer.send()
+            }
+        }
+    }
+    Shortcut { sequence: "Ctrl+Return"; onActivated: composer.send() }
+}

@@ -1,0 +1,218 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Frontdesk.Client
+
+// The console: conversation lists on the left, the chat in the middle, the
+// visitor on the right; settings replace the three columns when open.
+Page {
+    id: console_
+    objectName: "consoleView"
+
+    required property AgentClient client
+    required property ConsoleSettings settings
+    required property Notifier notifier
+    required property SessionController session
+
+    property int currentConversationId: 0
+    property alias section: sidebar.section
+    property bool settingsOpen: false
+    property alias settingsTab: settingsView.currentTab
+    readonly property var current: {
+        openModel.revision; historyModel.revision
+        const open = openModel.get(currentConversationId)
+        return Object.keys(open).length > 0 ? open : historyModel.get(currentConversationId)
+    }
+
+    function openConversation(id) {
+        settingsOpen = false
+        currentConversationId = id
+    }
+    // Ctrl+N: take the visitor who has waited longest and open the chat.
+    function takeNextWaiting() {
+        const id = queueModel.conversationIdAt(0)
+        if (id <= 0)
+            return
+        client.accept(id)
+        section = 1
+        openConversation(id)
+    }
+    function switchTo(offset) {
+        const model = sidebar.currentModel
+        if (model.count === 0)
+            return
+        let row = model.rowOf(currentConversationId)
+        row = row < 0 ? 0 : (row + offset + model.count) % model.count
+        openConversation(model.conversationIdAt(row))
+    }
+
+    ConversationListModel { id: queueModel; client: console_.client; filter: ConversationListModel.Queue }
+    ConversationListModel { id: mineModel; client: console_.client; filter: ConversationListModel.Mine }
+    ConversationListModel { id: openModel; client: console_.client; filter: ConversationListModel.Open }
+    ConversationListModel { id: historyModel; client: console_.client; filter: ConversationListModel.History }
+    AgentListModel { id: agentsModel; client: console_.client }
+    CannedResponseModel { id: cannedModel; client: console_.client }
+    IdleMonitor { client: console_.client; idleMinutes: console_.settings.idleMinutes }
+
+    Binding { target: console_.notifier; property: "viewedConversationId"; value: console_.settingsOpen ? 0 : console_.currentConversationId }
+    Connections {
+        target: console_.notifier
+        function onOpenConversationRequested(conversationId) {
+            console_.openConversation(conversationId)
+            console_.notifier.showWindowRequested()
+        }
+    }
+
+    Shortcut { sequence: "Ctrl+N"; onActivated: console_.takeNextWaiting() }
+    Shortcut { sequences: ["Ctrl+Tab", "Ctrl+PgDown"]; onActivated: console_.switchTo(1) }
+    Shortcut { sequences: ["Ctrl+Shift+Tab", "Ctrl+PgUp"]; onActivated: console_.switchTo(-1) }
+    Shortcut { sequence: "Ctrl+W"; enabled: console_.current.status === "active" || console_.current.status === "waiting"; onActivated: chat.askClose() }
+    Shortcut { sequence: "Ctrl+,"; onActivated: console_.settingsOpen = !console_.settingsOpen }
+    Shortcut { sequence: "Ctrl+F"; onActivated: { console_.section = 3; sidebar.focusSearch() } }
+    Repeater {
+        model: 9
+        delegate: Item {
+            required property int index
+            Shortcut {
+                sequence: "Ctrl+" + (index + 1)
+                onActivated: {
+                    const id = sidebar.currentModel.conversationIdAt(index)
+                    if (id > 0)
+                        console_.openConversation(id)
+                }
+            }
+        }
+    }
+
+    header: ToolBar {
+        Material.background: Material.theme === Material.Dark ? "#111827" : "#ffffff"
+        Material.foreground: Material.theme === Material.Dark ? "#f3f4f6" : "#111827"
+        Material.elevation: 1
+        height: 56
+
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: Theme.pad
+            anchors.rightMargin: Theme.gap
+            spacing: Theme.gap
+
+            Rectangle {
+                width: 28; height: 28; radius: 8
+                color: Theme.accent
+                Label { anchors.centerIn: parent; text: "F"; color: "white"; font.bold: true; font.pixelSize: 16 }
+            }
+            Label {
+                text: console_.client.site.name || qsTr("Frontdesk")
+                font.pixelSize: Theme.titleText
+                font.bold: true
+                elide: Text.ElideRight
+                Layout.maximumWidth: 280
+            }
+            Rectangle {
+                visible: console_.client.state !== AgentClient.Online && console_.client.presence !== "offline"
+                radius: 12
+                color: Theme.waiting
+                implicitHeight: 24
+                implicitWidth: reconnectLabel.implicitWidth + 20
+                Label {
+                    id: reconnectLabel
+                    anchors.centerIn: parent
+                    text: qsTr("Reconnecting…")
+                    color: "white"
+                    font.pixelSize: Theme.smallText
+                }
+            }
+            Item { Layout.fillWidth: true }
+            Label {
+                text: console_.client.agentsOnline === 1 ? qsTr("1 agent online") : qsTr("%1 agents online").arg(console_.client.agentsOnline)
+                color: Material.hintTextColor
+                font.pixelSize: Theme.smallText + 1
+            }
+            PresenceSelector {
+                objectName: "presenceSelector"
+                client: console_.client
+            }
+            ToolButton {
+                objectName: "settingsButton"
+                text: "⚙"
+                font.pixelSize: 20
+                checkable: true
+                checked: console_.settingsOpen
+                onClicked: console_.settingsOpen = checked
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Settings (Ctrl+,)")
+            }
+        }
+    }
+
+    StackLayout {
+        anchors.fill: parent
+        currentIndex: console_.settingsOpen ? 1 : 0
+
+        RowLayout {
+            spacing: 0
+
+            Sidebar {
+                id: sidebar
+                Layout.preferredWidth: 330
+                Layout.fillHeight: true
+                queueModel: queueModel
+                mineModel: mineModel
+                openModel: openModel
+                historyModel: historyModel
+                currentConversationId: console_.currentConversationId
+                onConversationClicked: id => console_.openConversation(id)
+                onAcceptClicked: id => { console_.client.accept(id); console_.section = 1; console_.openConversation(id) }
+            }
+            ChatPane {
+                id: chat
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                client: console_.client
+                conversation: console_.current
+                conversationId: console_.currentConversationId
+                agents: agentsModel
+                canned: cannedModel
+                inView: Qt.application.active && !console_.settingsOpen
+                onTakeNext: console_.takeNextWaiting()
+            }
+            VisitorPanel {
+                Layout.preferredWidth: 300
+                Layout.fillHeight: true
+                client: console_.client
+                visitorId: console_.current.visitorId || ""
+                onOpenConversation: id => {
+                    historyModel.search("")
+                    console_.section = 3
+                    console_.openConversation(id)
+                }
+            }
+        }
+        SettingsView {
+            id: settingsView
+            client: console_.client
+            settings: console_.settings
+            notifier: console_.notifier
+            session: console_.session
+            agents: agentsModel
+            canned: cannedModel
+            onDone: console_.settingsOpen = false
+        }
+    }
+
+    // Errors the server sends back for a user's action, readable and brief.
+    ToolTip {
+        id: toast
+        timeout: 5000
+        x: (parent.width - width) / 2
+        y: parent.height - height - 24
+    }
+    Connections {
+        target: console_.client
+        function onCommandFailed(command, message) {
+            toast.text = message
+            toast.open()
+        }
+    }
+}

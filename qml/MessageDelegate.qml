@@ -1,0 +1,83 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+
+// One message: visitor on the left, agents on the right, system lines centred.
+Item {
+    id: message
+
+    required property string author
+    required property string authorName
+    required property string body
+    required property string timeText
+    required property string delivery
+    required property bool isOwn
+    required property bool firstInGroup
+
+    readonly property bool system: author === "system"
+    readonly property bool fromAgent: author === "agent"
+
+    implicitHeight: system ? systemLine.implicitHeight + 16 : bubbleColumn.implicitHeight + (firstInGroup ? 10 : 2)
+
+    Label {
+        id: systemLine
+        visible: message.system
+        anchors.centerIn: parent
+        width: Math.min(implicitWidth, parent.width - 64)
+        horizontalAlignment: Text.AlignHCenter
+        text: message.body + "  ·  " + message.timeText
+        color: Material.hintTextColor
+        font.pixelSize: Theme.smallText
+        wrapMode: Text.Wrap
+    }
+
+    ColumnLayout {
+        id: bubbleColumn
+        visible: !message.system
+        anchors.bottom: parent.bottom
+        anchors.left: message.fromAgent ? undefined : parent.left
+        anchors.right: message.fromAgent ? parent.right : undefined
+        anchors.leftMargin: Theme.pad + 4
+        anchors.rightMargin: Theme.pad + 4
+        width: Math.min(Math.max(bubbleText.implicitWidth + 28, metaLine.implicitWidth), message.width * 0.7)
+        spacing: 2
+
+        Label {
+            visible: message.firstInGroup && message.fromAgent && !message.isOwn
+            Layout.alignment: Qt.AlignRight
+            text: message.authorName
+            font.pixelSize: Theme.smallText
+            color: Material.hintTextColor
+        }
+        Rectangle {
+            Layout.fillWidth: true
+            implicitHeight: bubbleText.implicitHeight + 18
+            radius: 14
+            color: message.fromAgent ? Theme.accent
+                                     : (Material.theme === Material.Dark ? "#283244" : "#eef1f5")
+            opacity: message.delivery === "sending" ? 0.7 : 1
+            Label {
+                id: bubbleText
+                anchors.fill: parent
+                anchors.margins: 9
+                anchors.leftMargin: 14
+                anchors.rightMargin: 14
+                text: message.body
+                wrapMode: Text.Wrap
+                textFormat: Text.PlainText
+                color: message.fromAgent ? "white" : Material.foreground
+                font.pixelSize: Theme.bodyText
+            }
+        }
+        Label {
+            id: metaLine
+            Layout.alignment: message.fromAgent ? Qt.AlignRight : Qt.AlignLeft
+            text: message.timeText + (message.delivery === "sending" ? "  ·  " + qsTr("sending…")
+                                      : message.delivery === "read" ? "  ·  " + qsTr("✓✓ read")
+                                      : message.delivery === "sent" ? "  ·  " + qsTr("✓ sent") : "")
+            color: Material.hintTextColor
+            font.pixelSize: 11
+        }
+    }
+}

@@ -1,0 +1,447 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Frontdesk.Client
+
+// Settings: the website widget, the snippet, the team, canned responses,
+// notifications, the server (host mode) and the language.
+Page {
+    id: settingsPage
+    objectName: "settingsView"
+
+    required property AgentClient client
+    required property ConsoleSettings settings
+    required property Notifier notifier
+    required property SessionController session
+    required property AgentListModel agents
+    required property CannedResponseModel canned
+    property alias currentTab: tabs.currentIndex
+
+    signal done()
+
+    readonly property var widget: client.site.widget || ({})
+
+    component SectionTitle: Label {
+        font.pixelSize: Theme.titleText + 2
+        font.bold: true
+        Layout.bottomMargin: 4
+    }
+    component Hint: Label {
+        Layout.fillWidth: true
+        wrapMode: Text.Wrap
+        color: Material.hintTextColor
+        font.pixelSize: Theme.smallText + 1
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        Pane {
+            Layout.preferredWidth: 230
+            Layout.fillHeight: true
+            Material.background: Material.theme === Material.Dark ? "#151b26" : "#f6f7f9"
+            padding: Theme.gap
+            ColumnLayout {
+                anchors.fill: parent
+                spacing: 2
+                Label {
+                    text: qsTr("Settings")
+                    font.pixelSize: Theme.titleText
+                    font.bold: true
+                    Layout.margins: Theme.gap
+                }
+                Repeater {
+                    id: tabs
+                    property int currentIndex: 0
+                    model: [qsTr("Website widget"), qsTr("Snippet"), qsTr("Team"), qsTr("Canned responses"),
+                            qsTr("Notifications"), qsTr("Server"), qsTr("Account and language")]
+                    delegate: ItemDelegate {
+                        required property string modelData
+                        required property int index
+                        objectName: "settingsTab" + index
+                        Layout.fillWidth: true
+                        text: modelData
+                        highlighted: tabs.currentIndex === index
+                        onClicked: tabs.currentIndex = index
+                    }
+                }
+                Item { Layout.fillHeight: true }
+                Button {
+                    Layout.fillWidth: true
+                    text: qsTr("Back to chats")
+                    onClicked: settingsPage.done()
+                }
+            }
+        }
+
+        StackLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            currentIndex: tabs.currentIndex
+
+            // 0: widget designer with live preview
+            ScrollView {
+                contentWidth: availableWidth
+                RowLayout {
+                    width: parent.width
+                    spacing: 32
+                    ColumnLayout {
+                        Layout.margins: 28
+                        Layout.fillWidth: true
+                        Layout.alignment: Qt.AlignTop
+                        spacing: 10
+                        SectionTitle { text: qsTr("Website widget") }
+                        Hint { text: settingsPage.client.isAdmin ? qsTr("How the chat looks on your website. Changes reach visitors when you save.")
+                                                                : qsTr("Only an admin can change the widget.") }
+                        Label { text: qsTr("Title") }
+                        TextField { id: wTitle; objectName: "widgetTitle"; Layout.fillWidth: true; text: settingsPage.widget.title || ""; placeholderText: qsTr("Chat with us") }
+                        Label { text: qsTr("Welcome message") }
+                        TextField { id: wWelcome; Layout.fillWidth: true; text: settingsPage.widget.welcome || ""; placeholderText: qsTr("Hi! How can we help?") }
+                        Label { text: qsTr("Colour") }
+                        RowLayout {
+                            spacing: 8
+                            Repeater {
+                                model: ["#2563eb", "#7c3aed", "#db2777", "#dc2626", "#ea580c", "#16a34a", "#0d9488", "#111827"]
+                                delegate: Rectangle {
+                                    required property string modelData
+                                    width: 30; height: 30; radius: 15
+                                    color: modelData
+                                    border.width: wColor.text.toLowerCase() === modelData ? 3 : 0
+                                    border.color: Material.foreground
+                                    MouseArea { anchors.fill: parent; onClicked: wColor.text = parent.modelData }
+                                }
+                            }
+                            TextField { id: wColor; Layout.preferredWidth: 100; text: settingsPage.widget.color || "#2563eb" }
+                        }
+                        Label { text: qsTr("Position") }
+                        RowLayout {
+                            RadioButton { id: wRight; text: qsTr("Bottom right"); checked: (settingsPage.widget.position || "right") !== "left" }
+                            RadioButton { id: wLeft; text: qsTr("Bottom left"); checked: settingsPage.widget.position === "left" }
+                        }
+                        Label { text: qsTr("Ask before the chat starts") }
+                        RowLayout {
+                            CheckBox { id: wAskName; text: qsTr("Name"); checked: (settingsPage.widget.preChatFields || []).some(f => f.name === "name") }
+                            CheckBox { id: wAskEmail; text: qsTr("Email"); checked: (settingsPage.widget.preChatFields || []).some(f => f.name === "email") }
+                            CheckBox { id: wEmailRequired; text: qsTr("Email required"); enabled: wAskEmail.checked
+                                checked: (settingsPage.widget.preChatFields || []).some(f => f.name === "email" && f.required) }
+                        }
+                        Label { text: qsTr("When nobody is online") }
+                        TextArea { id: wOffline; Layout.fillWidth: true; wrapMode: TextEdit.Wrap; text: settingsPage.widget.offlineText || ""
+                            placeholderText: qsTr("We are away right now. Leave a message and we will get back to you.") }
+                        RowLayout {
+                            AccentButton {
+                                text: qsTr("Save widget")
+                                
+                                enabled: settingsPage.client.isAdmin
+                                onClicked: {
+                                    const fields = []
+                                    if (wAskName.checked) fields.push({ name: "name", required: false })
+                                    if (wAskEmail.checked) fields.push({ name: "email", required: wEmailRequired.checked })
+                                    const w = Object.assign({}, settingsPage.widget, {
+                                        title: wTitle.text, welcome: wWelcome.text, color: wColor.text,
+                                        position: wLeft.checked ? "left" : "right", offlineText: wOffline.text,
+                                        preChatFields: fields })
+                                    settingsPage.client.updateSite({ widget: w })
+                                }
+                            }
+                            CheckBox { id: previewOffline; text: qsTr("Preview as offline") }
+                        }
+                    }
+                    WidgetPreview {
+                        Layout.alignment: Qt.AlignTop
+                        Layout.topMargin: 28
+                        Layout.rightMargin: 28
+                        title: wTitle.text
+                        welcome: wWelcome.text
+                        accent: /^#[0-9a-fA-F]{6}$/.test(wColor.text) ? wColor.text : Theme.accent
+                        position: wLeft.checked ? "left" : "right"
+                        offline: previewOffline.checked
+                        offlineText: wOffline.text
+                        preChatFields: (wAskName.checked ? [{ name: "name", required: false }] : [])
+                                       .concat(wAskEmail.checked ? [{ name: "email", required: wEmailRequired.checked }] : [])
+                    }
+                }
+            }
+
+            // 1: snippet
+            ScrollView {
+                contentWidth: availableWidth
+                ColumnLayout {
+                    width: parent.width - 56
+                    x: 28
+                    spacing: 12
+                    Item { height: 16 }
+                    SectionTitle { text: qsTr("Put the chat on your website") }
+                    Hint { text: qsTr("Paste this line into every page of your website, just before </body>. The chat button appears at once.") }
+                    Rectangle {
+                        Layout.fillWidth: true
+                        implicitHeight: snippetText.implicitHeight + 28
+                        radius: 8
+                        color: Material.theme === Material.Dark ? "#0b1220" : "#111827"
+                        TextEdit {
+                            id: snippetText
+                            objectName: "snippetText"
+                            anchors.fill: parent
+                            anchors.margins: 14
+                            readOnly: true
+                            selectByMouse: true
+                            wrapMode: TextEdit.WrapAnywhere
+                            color: "#e5e7eb"
+                            font.family: "monospace"
+                            font.pixelSize: 13
+                            text: settingsPage.client.snippet || qsTr("The snippet appears once the console is connected.")
+                        }
+                    }
+                    RowLayout {
+                        AccentButton {
+                            objectName: "copySnippetButton"
+                            text: qsTr("Copy snippet")
+                            
+                            onClicked: { snippetText.selectAll(); snippetText.copy(); snippetText.deselect(); copiedLabel.visible = true }
+                        }
+                        Label { id: copiedLabel; visible: false; text: qsTr("Copied"); color: Theme.online }
+                    }
+                    SectionTitle { text: qsTr("Allowed websites"); Layout.topMargin: 12 }
+                    Hint { text: qsTr("The widget only works on these origins (scheme://host[:port]), one per line.") }
+                    TextArea {
+                        id: originsField
+                        Layout.fillWidth: true
+                        enabled: settingsPage.client.isAdmin
+                        text: (settingsPage.client.site.allowedOrigins || []).join("\n")
+                    }
+                    Button {
+                        text: qsTr("Save allowed websites")
+                        enabled: settingsPage.client.isAdmin
+                        onClicked: settingsPage.client.updateSite({ allowedOrigins: settingsPage.session.parseOrigins(originsField.text) })
+                    }
+                    SectionTitle { text: qsTr("What visitors on the internet need"); Layout.topMargin: 12 }
+                    Hint { text: qsTr("Your website's visitors must reach this server: give it a public address, or put it behind a reverse proxy (nginx, Caddy) with an HTTPS certificate, and use that https:// address in the snippet. A website on https cannot load a chat from plain http.") }
+                    Item { height: 16 }
+                }
+            }
+
+            // 2: team
+            ColumnLayout {
+                spacing: 12
+                Item { height: 16 }
+                SectionTitle { text: qsTr("Team"); Layout.leftMargin: 28 }
+                Hint { Layout.leftMargin: 28; Layout.rightMargin: 28
+                    text: settingsPage.client.isAdmin ? qsTr("Add the people who answer chats. Each signs in with their own email and password.")
+                                                     : qsTr("Only an admin can add or remove agents.") }
+                ListView {
+                    id: agentList
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    Layout.leftMargin: 20
+                    Layout.rightMargin: 20
+                    clip: true
+                    model: settingsPage.agents
+                    delegate: ItemDelegate {
+                        required property int agentId
+                        required property string name
+                        required property string email
+                        required property string role
+                        required property string status
+                        required property bool isSelf
+                        width: agentList.width
+                        contentItem: RowLayout {
+                            spacing: 12
+                            Avatar { Layout.preferredWidth: 36; Layout.preferredHeight: 36
+                                name: parent.parent.name; showPresence: true; online: parent.parent.status === "online" }
+                            ColumnLayout {
+                                spacing: 0
+                                Layout.fillWidth: true
+                                Label { Layout.fillWidth: true; elide: Text.ElideRight; horizontalAlignment: Text.AlignLeft
+                                    text: name + (isSelf ? " " + qsTr("(you)") : ""); font.bold: true }
+                                Label { Layout.fillWidth: true; elide: Text.ElideRight; horizontalAlignment: Text.AlignLeft
+                                    text: email + "  ·  " + (role === "admin" ? qsTr("Admin") : qsTr("Agent")); color: Material.hintTextColor; font.pixelSize: Theme.smallText }
+                            }
+                            Button { text: qsTr("Reset password"); flat: true; visible: settingsPage.client.isAdmin
+                                onClicked: { resetDialog.agentId = agentId; resetDialog.agentName = name; resetDialog.open() } }
+                            Button { text: qsTr("Remove"); flat: true; visible: settingsPage.client.isAdmin && !isSelf
+                                Material.foreground: Theme.danger
+                                onClicked: settingsPage.agents.removeAgent(agentId) }
+                        }
+                    }
+                }
+                GroupBox {
+                    visible: settingsPage.client.isAdmin
+                    Layout.fillWidth: true
+                    Layout.margins: 20
+                    title: qsTr("Add an agent")
+                    GridLayout {
+                        anchors.fill: parent
+                        columns: 5
+                        TextField { id: newName; placeholderText: qsTr("Name"); Layout.fillWidth: true }
+                        TextField { id: newEmail; placeholderText: qsTr("Email"); Layout.fillWidth: true }
+                        TextField { id: newPassword; placeholderText: qsTr("First password"); echoMode: TextInput.Password; Layout.fillWidth: true }
+                        CheckBox { id: newAdmin; text: qsTr("Admin") }
+                        AccentButton { text: qsTr("Add"); enabled: newEmail.text !== "" && newPassword.text.length >= 8
+                            onClicked: { settingsPage.agents.addAgent(newEmail.text, newName.text, newPassword.text, newAdmin.checked); newPassword.clear() } }
+                    }
+                }
+                Dialog {
+                    id: resetDialog
+                    property int agentId
+                    property string agentName
+                    anchors.centerIn: parent
+                    modal: true
+                    title: qsTr("New password for %1").arg(agentName)
+                    standardButtons: Dialog.Ok | Dialog.Cancel
+                    TextField { id: resetPassword; echoMode: TextInput.Password; width: 280; placeholderText: qsTr("At least 8 characters") }
+                    onAccepted: { settingsPage.agents.resetPassword(agentId, resetPassword.text); resetPassword.clear() }
+                }
+            }
+
+            // 3: canned responses
+            ColumnLayout {
+                spacing: 12
+                Item { height: 16 }
+                SectionTitle { text: qsTr("Canned responses"); Layout.leftMargin: 28 }
+                Hint { Layout.leftMargin: 28; Layout.rightMargin: 28
+                    text: qsTr("Type /shortcut in a reply and it becomes the text. Shared by the whole team.") }
+                ListView {
+                    id: cannedList
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    Layout.leftMargin: 20
+                    Layout.rightMargin: 20
+                    clip: true
+                    model: settingsPage.canned
+                    delegate: ItemDelegate {
+                        required property int cannedId
+                        required property string shortcut
+                        required property string body
+                        width: cannedList.width
+                        onClicked: { cannedId_.value = cannedId; cannedShortcut.text = shortcut; cannedBody.text = body }
+                        contentItem: RowLayout {
+                            Label { text: "/" + shortcut; font.bold: true; color: Theme.accent; Layout.preferredWidth: 140 }
+                            Label { text: body; Layout.fillWidth: true; elide: Text.ElideRight }
+                            Button { text: qsTr("Delete"); flat: true; Material.foreground: Theme.danger; onClicked: settingsPage.canned.remove(cannedId) }
+                        }
+                    }
+                    EmptyState {
+                        anchors.centerIn: parent
+                        width: parent.width - 40
+                        visible: cannedList.count === 0
+                        title: qsTr("No canned responses yet")
+                        text: qsTr("Save answers you give often, like opening hours or shipping times.")
+                    }
+                }
+                GroupBox {
+                    Layout.fillWidth: true
+                    Layout.margins: 20
+                    title: cannedId_.value > 0 ? qsTr("Edit /%1").arg(cannedShortcut.text) : qsTr("New canned response")
+                    QtObject { id: cannedId_; property int value: 0 }
+                    GridLayout {
+                        anchors.fill: parent
+                        columns: 3
+                        TextField { id: cannedShortcut; placeholderText: qsTr("shortcut, e.g. hours"); Layout.preferredWidth: 180 }
+                        TextField { id: cannedBody; placeholderText: qsTr("The text it expands to"); Layout.fillWidth: true }
+                        AccentButton { text: qsTr("Save"); enabled: cannedShortcut.text !== "" && cannedBody.text !== ""
+                            onClicked: { settingsPage.canned.save(cannedId_.value, cannedShortcut.text, cannedBody.text); cannedId_.value = 0; cannedShortcut.clear(); cannedBody.clear() } }
+                    }
+                }
+            }
+
+            // 4: notifications and presence
+            ColumnLayout {
+                spacing: 10
+                Item { height: 16 }
+                ColumnLayout {
+                    Layout.leftMargin: 28
+                    Layout.rightMargin: 28
+                    spacing: 10
+                    SectionTitle { text: qsTr("Notifications") }
+                    Switch { text: qsTr("Show desktop notifications"); checked: settingsPage.settings.notificationsEnabled
+                        onToggled: { settingsPage.settings.notificationsEnabled = checked; settingsPage.notifier.enabled = checked } }
+                    Switch { text: qsTr("Play a sound"); checked: settingsPage.settings.soundEnabled
+                        onToggled: { settingsPage.settings.soundEnabled = checked; settingsPage.notifier.soundEnabled = checked } }
+                    RowLayout {
+                        Label { text: qsTr("Remind me every") }
+                        SpinBox { from: 0; to: 600; stepSize: 15; value: settingsPage.settings.repeatSeconds; editable: true
+                            onValueModified: { settingsPage.settings.repeatSeconds = value; settingsPage.notifier.repeatSeconds = value } }
+                        Label { text: qsTr("seconds while a visitor waits (0: never)") }
+                    }
+                    SectionTitle { text: qsTr("Presence"); Layout.topMargin: 16 }
+                    RowLayout {
+                        Label { text: qsTr("Show me as away after") }
+                        SpinBox { from: 0; to: 120; value: settingsPage.settings.idleMinutes; editable: true
+                            onValueModified: settingsPage.settings.idleMinutes = value }
+                        Label { text: qsTr("minutes without activity (0: never)") }
+                    }
+                    Hint { text: qsTr("Visitors see the chat as offline when no agent is online.") }
+                }
+                Item { Layout.fillHeight: true }
+            }
+
+            // 5: server (host mode)
+            ScrollView {
+                contentWidth: availableWidth
+                ColumnLayout {
+                    x: 28
+                    width: parent.width - 56
+                    spacing: 10
+                    Item { height: 16 }
+                    SectionTitle { text: qsTr("Server") }
+                    Hint { text: settingsPage.session.hostMode ? qsTr("This computer runs the chat server. Changes apply the next time Frontdesk starts.")
+                                                               : qsTr("Connected to %1. The server's own settings are made where it runs.").arg(settingsPage.client.serverUrl) }
+                    GridLayout {
+                        enabled: settingsPage.session.hostMode
+                        columns: 2
+                        columnSpacing: 16
+                        Label { text: qsTr("Listen address") }
+                        TextField { Layout.preferredWidth: 260; text: settingsPage.settings.listenAddress; onEditingFinished: settingsPage.settings.listenAddress = text }
+                        Label { text: qsTr("Port") }
+                        SpinBox { from: 1; to: 65535; editable: true; value: settingsPage.settings.listenPort; onValueModified: settingsPage.settings.listenPort = value }
+                        Label { text: qsTr("TLS certificate (PEM)") }
+                        TextField { Layout.preferredWidth: 360; placeholderText: qsTr("/etc/ssl/certs/chat.pem (empty: plain HTTP)"); text: settingsPage.settings.tlsCertificate; onEditingFinished: settingsPage.settings.tlsCertificate = text }
+                        Label { text: qsTr("TLS private key (PEM)") }
+                        TextField { Layout.preferredWidth: 360; text: settingsPage.settings.tlsPrivateKey; onEditingFinished: settingsPage.settings.tlsPrivateKey = text }
+                        Label { text: qsTr("Database") }
+                        TextField { Layout.preferredWidth: 360; placeholderText: qsTr("Empty: SQLite file on this computer; or mariadb://user@host:3306/frontdesk")
+                            text: settingsPage.settings.databaseUrl; onEditingFinished: settingsPage.settings.databaseUrl = text }
+                    }
+                    Hint { text: qsTr("A MariaDB password is kept in the system keyring, never in a settings file: run \"frontdesk --store-database-password --database URL\" once.") }
+                    Hint { text: qsTr("Listening on 127.0.0.1 keeps the server private to this computer. Visitors on the internet need a public address (0.0.0.0 and an open port) or, better, a reverse proxy with HTTPS in front.") }
+                    Item { height: 16 }
+                }
+            }
+
+            // 6: account and language
+            ColumnLayout {
+                spacing: 10
+                Item { height: 16 }
+                ColumnLayout {
+                    Layout.leftMargin: 28
+                    Layout.rightMargin: 28
+                    spacing: 10
+                    SectionTitle { text: qsTr("Account") }
+                    Label { text: qsTr("Signed in as %1 (%2)").arg(settingsPage.client.agentName).arg(settingsPage.client.agentEmail) }
+                    RowLayout {
+                        TextField { id: currentPassword; placeholderText: qsTr("Current password"); echoMode: TextInput.Password }
+                        TextField { id: newOwnPassword; placeholderText: qsTr("New password"); echoMode: TextInput.Password }
+                        Button { text: qsTr("Change password"); enabled: newOwnPassword.text.length >= 8
+                            onClicked: { settingsPage.client.changePassword(currentPassword.text, newOwnPassword.text); currentPassword.clear(); newOwnPassword.clear() } }
+                    }
+                    Button { text: qsTr("Sign out"); onClicked: settingsPage.session.signOut() }
+                    SectionTitle { text: qsTr("Language"); Layout.topMargin: 16 }
+                    ComboBox {
+                        Layout.preferredWidth: 240
+                        textRole: "label"
+                        valueRole: "value"
+                        model: [{ value: "", label: qsTr("System language") }, { value: "en", label: "English" },
+                                { value: "de", label: "Deutsch" }, { value: "fr", label: "Français" }, { value: "es", label: "Español" }]
+                        Component.onCompleted: currentIndex = indexOfValue(settingsPage.settings.language)
+                        onActivated: settingsPage.settings.language = currentValue
+                    }
+                    Hint { text: qsTr("The new language applies the next time Frontdesk starts.") }
+                    Button { text: qsTr("Run the setup wizard again…"); flat: true; onClicked: settingsPage.session.runSetupAgain() }
+                }
+                Item { Layout.fillHeight: true }
+            }
+        }
+    }
+}

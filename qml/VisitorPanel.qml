@@ -1,0 +1,201 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Frontdesk.Client
+
+// The right column: who the visitor is, where they are on the site, where they came from.
+Pane {
+    id: panel
+    objectName: "visitorPanel"
+
+    required property AgentClient client
+    property string visitorId: ""
+
+    signal openConversation(int id)
+
+    padding: 0
+    Material.background: Material.theme === Material.Dark ? "#151b26" : "#f6f7f9"
+
+    VisitorContext {
+        id: visitor
+        client: panel.client
+        visitorId: panel.visitorId
+    }
+
+    component Field: ColumnLayout {
+        property string label
+        property string value
+        property string placeholder: qsTr("Unknown")
+        Layout.fillWidth: true
+        spacing: 1
+        Label {
+            text: parent.label
+            color: Material.hintTextColor
+            font.pixelSize: Theme.smallText
+            font.capitalization: Font.AllUppercase
+            font.letterSpacing: 0.5
+        }
+        Label {
+            Layout.fillWidth: true
+            text: parent.value !== "" ? parent.value : parent.placeholder
+            opacity: parent.value !== "" ? 1 : 0.55
+            font.pixelSize: Theme.bodyText
+            wrapMode: Text.WrapAnywhere
+            maximumLineCount: 3
+            elide: Text.ElideRight
+        }
+    }
+    component Heading: Label {
+        Layout.topMargin: 10
+        font.pixelSize: Theme.smallText
+        font.bold: true
+        font.capitalization: Font.AllUppercase
+        font.letterSpacing: 0.8
+        color: Material.hintTextColor
+    }
+
+    Rectangle { width: 1; height: parent.height; color: Material.dividerColor }
+
+    EmptyState {
+        anchors.centerIn: parent
+        width: parent.width - 48
+        visible: panel.visitorId === ""
+        title: qsTr("Visitor details")
+        text: qsTr("Open a chat to see who you are talking to and what they are looking at.")
+    }
+
+    ScrollView {
+        anchors.fill: parent
+        visible: panel.visitorId !== ""
+        contentWidth: availableWidth
+
+        ColumnLayout {
+            width: parent.width
+            spacing: 10
+
+            RowLayout {
+                Layout.fillWidth: true
+                Layout.margins: Theme.pad
+                Layout.bottomMargin: 0
+                spacing: 12
+                Avatar {
+                    width: 48; height: 48
+                    name: visitor.displayName
+                    key: panel.visitorId
+                    showPresence: true
+                    online: visitor.online
+                }
+                ColumnLayout {
+                    spacing: 0
+                    Layout.fillWidth: true
+                    Label {
+                        Layout.fillWidth: true
+                        text: visitor.displayName
+                        font.pixelSize: Theme.titleText - 2
+                        font.bold: true
+                        elide: Text.ElideRight
+                    }
+                    Label {
+                        text: visitor.online ? qsTr("On the site now") : qsTr("Left the site")
+                        color: visitor.online ? Theme.online : Material.hintTextColor
+                        font.pixelSize: Theme.smallText
+                    }
+                }
+            }
+
+            ColumnLayout {
+                Layout.fillWidth: true
+                Layout.leftMargin: Theme.pad
+                Layout.rightMargin: Theme.pad
+                spacing: 10
+
+                Field { objectName: "visitorName"; label: qsTr("Name"); value: visitor.name; placeholder: qsTr("Not given") }
+                Field { label: qsTr("Email"); value: visitor.email; placeholder: qsTr("Not given") }
+
+                Heading { text: qsTr("Now on") }
+                Rectangle {
+                    Layout.fillWidth: true
+                    implicitHeight: nowOn.implicitHeight + 16
+                    radius: 8
+                    color: Qt.rgba(0.145, 0.388, 0.922, 0.10)
+                    ColumnLayout {
+                        id: nowOn
+                        anchors.fill: parent
+                        anchors.margins: 8
+                        spacing: 0
+                        Label {
+                            Layout.fillWidth: true
+                            text: visitor.currentPageTitle || qsTr("No page reported yet")
+                            font.bold: true
+                            elide: Text.ElideRight
+                        }
+                        Label {
+                            Layout.fillWidth: true
+                            visible: text !== ""
+                            text: visitor.currentPageUrl
+                            color: Theme.accent
+                            font.pixelSize: Theme.smallText
+                            elide: Text.ElideMiddle
+                        }
+                    }
+                }
+
+                Heading { text: qsTr("Pages visited (%1)").arg(visitor.pages.length); visible: visitor.pages.length > 1 }
+                Repeater {
+                    model: visitor.pages.slice(1, 8)
+                    delegate: RowLayout {
+                        required property var modelData
+                        Layout.fillWidth: true
+                        spacing: 8
+                        Label {
+                            text: modelData.timeText
+                            color: Material.hintTextColor
+                            font.pixelSize: Theme.smallText
+                        }
+                        Label {
+                            Layout.fillWidth: true
+                            text: modelData.title
+                            elide: Text.ElideRight
+                            font.pixelSize: Theme.smallText + 1
+                        }
+                    }
+                }
+
+                Heading { text: qsTr("Technology") }
+                GridLayout {
+                    Layout.fillWidth: true
+                    columns: 2
+                    columnSpacing: 12
+                    rowSpacing: 10
+                    Field { label: qsTr("Browser"); value: visitor.browser }
+                    Field { label: qsTr("System"); value: visitor.operatingSystem }
+                    Field { label: qsTr("Language"); value: visitor.locale }
+                    Field { label: qsTr("Local time"); value: visitor.localTime }
+                }
+                Field { label: qsTr("Came from"); value: visitor.referrer; placeholder: qsTr("Direct visit") }
+                Field { label: qsTr("First seen"); value: visitor.firstSeen }
+
+                Heading { text: qsTr("Earlier conversations") }
+                Label {
+                    visible: visitor.earlierConversations.length === 0
+                    text: qsTr("This is the first conversation.")
+                    color: Material.hintTextColor
+                    font.pixelSize: Theme.smallText + 1
+                }
+                Repeater {
+                    model: visitor.earlierConversations
+                    delegate: ItemDelegate {
+                        required property var modelData
+                        Layout.fillWidth: true
+                        padding: 4
+                        text: modelData.dateText + (modelData.agentName ? "  ·  " + qsTr("with %1").arg(modelData.agentName) : "")
+                        font.pixelSize: Theme.smallText + 1
+                        onClicked: panel.openConversation(modelData.conversationId)
+                    }
+                }
+                Item { Layout.preferredHeight: Theme.pad }
+            }
+        }
+    }
+}

@@ -1,0 +1,198 @@
+// The whole console, offscreen, against a real server with a waiting visitor:
+// sign in, see the queue, take the chat with Ctrl+N, type a reply and press
+// Enter, and check that the visitor got it. Saves the screenshots the README
+// shows (docs/screenshots/console-*.png).
+#include "agentclient.h"
+#include "consolesettings.h"
+#include "consoletesting.h"
+#include "notifier.h"
+#include "sessioncontroller.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QJsonArray>
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QTemporaryDir>
+#include <QtQml/QQmlExtensionPlugin>
+#include <QtTest>
+
+Q_IMPORT_QML_PLUGIN(Frontdesk_ConsolePlugin)
+Q_IMPORT_QML_PLUGIN(Frontdesk_ClientPlugin)
+
+using namespace Frontdesk;
+using namespace Qt::StringLiterals;
+
+class ConsoleGuiTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QQuickStyle::setStyle(u"Material"_s);
+        QString error;
+        QVERIFY2(m_server.start(u"sqlite"_s, &error), qPrintable(error));
+        QVERIFY(m_dir.isValid());
+    }
+
+    void answerAVisitor()
+    {
+        // A visitor with a name, on the pricing page, asks a question.
+        JsonSocket visitor;
+        QVERIFY(ConsoleTesting::openVisitor(visitor, m_server, u"https://shop.test/products/oak-table"_s, u"Oak dining table"_s));
+        visitor.send({{u"type"_s, u"page"_s}, {u"url"_s, u"https://shop.test/shipping"_s}, {u"title"_s, u"Shipping & returns"_s}});
+        visitor.send({{u"type"_s, u"page"_s}, {u"url"_s, u"https://shop.test/cart"_s}, {u"title"_s, u"Your cart"_s}});
+        visitor.send({{u"type"_s, u"profile"_s}, {u"name"_s, u"Maria Jensen"_s}, {u"email"_s, u"maria@example.no"_s}});
+        visitor.send({{u"type"_s, u"attributes"_s}, {u"attributes"_s, QJsonObject{{u"timezone"_s, u"Europe/Oslo"_s}}}});
+        visitor.send({{u"type"_s, u"message"_s}, {u"clientId"_s, u"v-1"_s},
+                      {u"body"_s, u"Hi! Do you ship the oak table to Norway, and how long does it take?"_s}});
+        QVERIFY(visitor.waitForType(u"ack"_s));
+        // A second visitor waits too, so the queue shows more than one.
+        JsonSocket second;
+        QVERIFY(ConsoleTesting::openVisitor(second, m_server, u"https://shop.test/"_s, u"Home"_s));
+        second.send({{u"type"_s, u"message"_s}, {u"clientId"_s, u"w-1"_s}, {u"body"_s, u"Are you open on Sunday?"_s}});
+        QVERIFY(second.waitForType(u"ack"_s));
+
+        ConsoleSettings settings(m_dir.filePath(u"console.conf"_s), nullptr);
+        settings.setConfigured(true);
+        settings.setMode(u"remote"_s);
+        settings.setServerUrl(m_server.httpUrl(u"/"_s).toString());
+        settings.setEmail(TestServer::adminEmail);
+        AgentClient client(u"frontdesk-test-console"_s, nullptr);
+        Notifier notifier;
+        notifier.setClient(&client);
+        notifier.setEnabled(false);
+        SessionController session(&client, &settings, m_server.config());
+
+        QQmlApplicationEngine engine;
+        engine.setInitialProperties({{u"client"_s, QVariant::fromValue(&client)},
+                                     {u"settings"_s, QVariant::fromValue(&settings)},
+                                     {u"notifier"_s, QVariant::fromValue(&notifier)},
+                                     {u"session"_s, QVariant::fromValue(&session)}});
+        engine.load(QUrl(u"qrc:/Frontdesk/Console/Main.qml"_s));
+        QCOMPARE(engine.rootObjects().size(), 1);
+        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+        QVERIFY(window);
+        window->resize(1360, 820);
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+
+        // No token in the keyring yet: the sign-in page.
+        session.start();
+        QTRY_COMPARE(session.phase(), SessionController::SignIn);
+        save(window, u"console-signin"_s);
+        session.signIn(TestServer::adminEmail, TestServer::adminPassword);
+        QTRY_COMPARE_WITH_TIMEOUT(session.phase(), SessionController::Console, 20'000);
+
+        auto *consoleView = window->findChild<QQuickItem *>(u"consoleView"_s);
+        QVERIFY(consoleView);
+        auto *list = window->findChild<QQuickItem *>(u"conversationList"_s);
+        QVERIFY(list);
+        QTRY_COMPARE(list->property("count").toInt(), 2);
+        QTRY_COMPARE(notifier.waitingCount(), 2);
+        QTRY_VERIFY(window->title().startsWith(u"(2)"_s));
+        QTest::qWait(1500); // the current pages arrive, the wait time ticks
+        save(window, u"console-queue"_s);
+
+        // Ctrl+N takes the visitor who has waited longest and opens the chat.
+        window->requestActivate();
+        QTest::keyClick(window, Qt::Key_N, Qt::ControlModifier);
+        QTRY_COMPARE(consoleView->property("currentConversationId").toInt() > 0, true);
+        QTRY_COMPARE(consoleView->property("current").toMap().value(u"status"_s).toString(), u"active"_s);
+        QTRY_COMPARE(consoleView->property("section").toInt(), 1);
+        QCOMPARE(notifier.waitingCount(), 1);
+
+        // Type the reply in the composer and press Enter.
+        auto *input = window->findChild<QQuickItem *>(u"composerInput"_s);
+        QVERIFY(input);
+        input->forceActiveFocus();
+        QTRY_VERIFY(input->hasActiveFocus());
+        const QString answer = u"Hi Maria! Yes, we ship to Norway. The oak table arrives in 5–7 working days."_s;
+        typeText(window, answer);
+        QCOMPARE(input->property("text").toString(), answer);
+        QTest::keyClick(window, Qt::Key_Return);
+        QTRY_COMPARE(input->property("text").toString(), QString());
+
+        // The visitor received it.
+        const auto received = visitor.waitFor([](const QJsonObject &frame) {
+            return frame.value(u"type"_s) == u"message"_s
+                && frame.value(u"message"_s).toObject().value(u"author"_s) == u"agent"_s;
+        });
+        QVERIFY(received);
+        const QJsonObject reply = received->value(u"message"_s).toObject();
+        QCOMPARE(reply.value(u"body"_s).toString(), answer);
+        QCOMPARE(reply.value(u"authorName"_s).toString().isEmpty(), false);
+
+        // The visitor reads it, answers, and starts typing again.
+        visitor.send({{u"type"_s, u"read"_s}, {u"messageId"_s, reply.value(u"id"_s)}});
+        visitor.send({{u"type"_s, u"message"_s}, {u"clientId"_s, u"v-2"_s}, {u"body"_s, u"Great, and is delivery free?"_s}});
+        QVERIFY(visitor.waitForType(u"ack"_s));
+        visitor.send({{u"type"_s, u"typing"_s}, {u"active"_s, true}});
+        auto *messages = window->findChild<QQuickItem *>(u"messageList"_s);
+        QVERIFY(messages);
+        QTRY_COMPARE(messages->property("count").toInt(), 4);
+        typeText(window, u"Free above 5 000 kr — yours qualifies"_s);
+        QTest::qWait(800);
+        save(window, u"console-chat"_s);
+        auto *panel = window->findChild<QQuickItem *>(u"visitorPanel"_s);
+        QVERIFY(panel);
+        QTRY_VERIFY(panel->findChild<QQuickItem *>(u"visitorName"_s));
+        save(window, u"console-visitor"_s, panel);
+
+        // Settings: the widget designer and the snippet.
+        consoleView->setProperty("settingsOpen", true);
+        consoleView->setProperty("settingsTab", 0);
+        QTest::qWait(600);
+        save(window, u"console-settings"_s);
+        consoleView->setProperty("settingsTab", 1);
+        auto *snippet = window->findChild<QQuickItem *>(u"snippetText"_s);
+        QVERIFY(snippet);
+        QTRY_VERIFY(snippet->property("text").toString().contains(m_server.siteKey()));
+        QTest::qWait(300);
+        save(window, u"console-snippet"_s);
+        consoleView->setProperty("settingsTab", 2);
+        QTest::qWait(400);
+        save(window, u"console-team"_s);
+        consoleView->setProperty("settingsOpen", false);
+    }
+
+private:
+    // QTest::keyClicks takes only widgets in Qt 6.4: type into the window key by key.
+    static void typeText(QQuickWindow *window, const QString &text)
+    {
+        for (const QChar c : text)
+            QTest::sendKeyEvent(QTest::Click, window, Qt::Key_unknown, QString(c), Qt::NoModifier);
+    }
+
+    void save(QQuickWindow *window, const QString &name, QQuickItem *item = nullptr)
+    {
+        QImage image = window->grabWindow();
+        QVERIFY(!image.isNull());
+        if (item) {
+            const QPointF topLeft = item->mapToScene({0, 0});
+            const qreal ratio = window->effectiveDevicePixelRatio();
+            image = image.copy(QRectF(topLeft * ratio, item->size() * ratio).toRect());
+        }
+        const QString path = QStringLiteral(FRONTDESK_SCREENSHOT_DIR) + u'/' + name + u".png"_s;
+        QDir().mkpath(QStringLiteral(FRONTDESK_SCREENSHOT_DIR));
+        QVERIFY2(image.save(path), qPrintable(path));
+    }
+
+    TestServer m_server;
+    QTemporaryDir m_dir;
+};
+
+int main(int argc, char **argv)
+{
+    // The software renderer works on every machine (CI, offscreen, Xvfb).
+    qputenv("QT_QUICK_BACKEND", "software");
+    QApplication app(argc, argv);
+    app.setApplicationName(u"frontdesk-console-test"_s);
+    ConsoleGuiTest test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_consolegui.moc"
