@@ -1,6 +1,7 @@
 // frontdesk: the console (GUI) or, without a display, the headless server.
 #include "bootstrap.h"
 #include "commandline.h"
+#include "eventloop/eventdispatcherchoice.h"
 #include "frontdeskserver.h"
 #include "secrets/secretstore.h"
 #include "store/store.h"
@@ -16,6 +17,7 @@ Q_IMPORT_QML_PLUGIN(Frontdesk_ClientPlugin)
 
 #include <QCoreApplication>
 #include <QTextStream>
+#include <QThread>
 #include <QTimer>
 
 #include <cstdio>
@@ -65,28 +67,40 @@ bool resolveDatabasePassword(DatabaseConfig *database)
 
 int runHeadless(QCoreApplication &app, const CommandLine &command)
 {
-    FrontdeskServer server(command.server);
+    // The server gets a thread of its own with the epoll dispatcher (Qt's
+    // polls every socket on every wake-up); the main thread keeps Qt's, which
+    // the secret store's D-Bus calls need, and handles signals.
+    QThread network;
+    network.setObjectName(u"network"_s);
+    if (QAbstractEventDispatcher *dispatcher = EventDispatcherChoice::createFromEnvironment())
+        network.setEventDispatcher(dispatcher);
+    auto *server = new FrontdeskServer(command.server);
+    server->moveToThread(&network);
+    QObject::connect(&network, &QThread::finished, server, &QObject::deleteLater);
+    network.start();
+
     UnixSignalWatcher signals_;
     int exitCode = 0;
     QObject::connect(&signals_, &UnixSignalWatcher::terminationRequested, &app, [&app](int signalNumber) {
         qInfo("signal %d: stopping (committing what was acknowledged)", signalNumber);
         app.quit();
     });
-    QObject::connect(&server, &FrontdeskServer::failed, &app, [&app, &exitCode](const QString &error) {
+    QObject::connect(server, &FrontdeskServer::failed, &app, [&app, &exitCode](const QString &error) {
         printLine(stderr, u"frontdesk: "_s + error);
         exitCode = 1;
         app.quit();
     });
-    QObject::connect(&server, &FrontdeskServer::started, &app, [&server](const QUrl &url, const QStringList &setupLines) {
+    QObject::connect(server, &FrontdeskServer::started, &app, [](const QUrl &url, const QStringList &setupLines) {
         for (const QString &line : setupLines)
             qInfo().noquote() << line;
-        for (const SiteRecord &site : server.sites().all())
-            qInfo().noquote() << "snippet for" << site.name << ":" << server.snippet(site);
         printLine(stdout, u"listening on "_s + url.toString());
     });
-    QTimer::singleShot(0, &server, &FrontdeskServer::start);
+    QTimer::singleShot(0, server, &FrontdeskServer::start);
     const int loopResult = app.exec();
-    server.stop();
+    // Stopped on its own thread: every acknowledged message is committed first.
+    QMetaObject::invokeMethod(server, &FrontdeskServer::stop, Qt::BlockingQueuedConnection);
+    network.quit();
+    network.wait();
     qInfo("stopped");
     return exitCode != 0 ? exitCode : loopResult;
 }
@@ -136,8 +150,9 @@ int runSiteInfo(QCoreApplication &app, const CommandLine &command)
             for (const SiteRecord &site : sites.value) {
                 printLine(stdout, u"site: %1"_s.arg(site.name));
                 printLine(stdout, u"  site key: %1"_s.arg(site.siteKey));
-                printLine(stdout, u"  allowed origins: %1"_s.arg(site.allowedOrigins.isEmpty() ? u"(none)"_s
-                                                                                                : site.allowedOrigins.join(u", "_s)));
+                printLine(stdout,
+                          u"  allowed origins: %1"_s.arg(site.allowedOrigins.isEmpty() ? u"(none)"_s
+                                                                                       : site.allowedOrigins.join(u", "_s)));
                 printLine(stdout, u"  identity secret: %1"_s.arg(QString::fromLatin1(site.identitySecret.toHex())));
             }
             exitCode = 0;

@@ -49,6 +49,7 @@ Page {
                 ColumnLayout {
                     spacing: 10
                     Label { text: qsTr("You and your website"); font.bold: true; font.pixelSize: 16 }
+                    TextField { id: hostName; objectName: "hostName"; Layout.fillWidth: true; placeholderText: qsTr("Your name, as visitors will see it") }
                     TextField { id: hostEmail; objectName: "hostEmail"; Layout.fillWidth: true; placeholderText: qsTr("Your email (you sign in with it)") }
                     TextField { id: hostPassword; objectName: "hostPassword"; Layout.fillWidth: true; placeholderText: qsTr("A password, at least 8 characters"); echoMode: TextInput.Password }
                     TextField { id: siteName; objectName: "siteName"; Layout.fillWidth: true; placeholderText: qsTr("Your website's name, e.g. Anna's Bakery") }
@@ -103,7 +104,7 @@ Page {
                         } else if (!last) {
                             wizard.step++
                         } else if (wizard.host) {
-                            wizard.session.finishHostSetup(hostEmail.text, hostPassword.text, siteName.text,
+                            wizard.session.finishHostSetup(hostName.text, hostEmail.text, hostPassword.text, siteName.text,
                                                            origins.text, listenAddress.text, listenPort.value)
                         } else {
                             wizard.session.finishRemoteSetup(remoteUrl.text, remoteEmail.text, remotePassword.text)

@@ -27,8 +27,8 @@ QJsonObject defaultWidgetSettings()
                        {u"ratingEnabled"_s, true}};
 }
 
-void ensureAdmin(Store *store, const QString &adminEmail, const QString &adminPassword, QObject *context,
-                 Bootstrap::Report report, const std::function<void(Bootstrap::Report)> &done)
+void ensureAdmin(Store *store, const QString &adminEmail, const QString &adminName, const QString &adminPassword,
+                 QObject *context, Bootstrap::Report report, const std::function<void(Bootstrap::Report)> &done)
 {
     auto agents = store->listAgents().then(context, [=](const StoreResult<QList<AgentRecord>> &listed) mutable {
         if (!listed.ok()) {
@@ -41,7 +41,8 @@ void ensureAdmin(Store *store, const QString &adminEmail, const QString &adminPa
         }
         const QString password = adminPassword.isEmpty() ? Tokens::generate(12) : adminPassword;
         Bootstrap::createAgent(
-            store, adminEmail, u"Admin"_s, password, AgentRole::Admin, context, [=](bool ok, const QString &message) mutable {
+            store, adminEmail, adminName.trimmed().isEmpty() ? u"Admin"_s : adminName.trimmed(), password, AgentRole::Admin,
+            context, [=](bool ok, const QString &message) mutable {
                 if (!ok) {
                     done(Bootstrap::Report{false, message, {}, {}});
                     return;
@@ -59,8 +60,9 @@ void ensureAdmin(Store *store, const QString &adminEmail, const QString &adminPa
 
 } // namespace
 
-void Bootstrap::ensure(Store *store, const QString &siteName, const QString &adminEmail, const QString &adminPassword,
-                       const QStringList &extraOrigins, QObject *context, std::function<void(Report)> done)
+void Bootstrap::ensure(Store *store, const QString &siteName, const QString &adminEmail, const QString &adminName,
+                       const QString &adminPassword, const QStringList &extraOrigins, QObject *context,
+                       std::function<void(Report)> done)
 {
     for (const QString &origin : extraOrigins) {
         const QString problem = OriginPolicy::validateEntry(origin);
@@ -85,7 +87,7 @@ void Bootstrap::ensure(Store *store, const QString &siteName, const QString &adm
             }
             if (origins == site.allowedOrigins) {
                 report.sites = listed.value.isEmpty() ? QList<SiteRecord>{site} : listed.value;
-                ensureAdmin(store, adminEmail, adminPassword, context, report, done);
+                ensureAdmin(store, adminEmail, adminName, adminPassword, context, report, done);
                 return;
             }
             site.allowedOrigins = origins;
@@ -102,7 +104,7 @@ void Bootstrap::ensure(Store *store, const QString &siteName, const QString &adm
                 }
                 if (report.sites.isEmpty())
                     report.sites.append(saved.value);
-                ensureAdmin(store, adminEmail, adminPassword, context, report, done);
+                ensureAdmin(store, adminEmail, adminName, adminPassword, context, report, done);
             });
             Q_UNUSED(updated);
         };

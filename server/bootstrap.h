@@ -24,8 +24,9 @@ public:
 
     /// Ensures a site and an admin exist and adds @p extraOrigins to the first
     /// site. @p done runs on @p context's thread.
-    static void ensure(Store *store, const QString &siteName, const QString &adminEmail, const QString &adminPassword,
-                       const QStringList &extraOrigins, QObject *context, std::function<void(Report)> done);
+    static void ensure(Store *store, const QString &siteName, const QString &adminEmail, const QString &adminName,
+                       const QString &adminPassword, const QStringList &extraOrigins, QObject *context,
+                       std::function<void(Report)> done);
 
     /// Creates an agent (for `--create-agent` and the console).
     static void createAgent(Store *store, const QString &email, const QString &name, const QString &password, AgentRole role,

@@ -65,8 +65,8 @@ void FrontdeskServer::start()
             fail(u"Could not open the database %1: %2"_s.arg(m_config.database.displayUrl(), result.message));
             return;
         }
-        Bootstrap::ensure(m_store, m_config.siteName, m_config.adminEmail, m_config.adminPassword, m_config.extraAllowedOrigins,
-                          this, [this](const Bootstrap::Report &report) {
+        Bootstrap::ensure(m_store, m_config.siteName, m_config.adminEmail, m_config.adminName, m_config.adminPassword,
+                          m_config.extraAllowedOrigins, this, [this](const Bootstrap::Report &report) {
                               if (!report.ok) {
                                   fail(report.error);
                                   return;
@@ -118,7 +118,10 @@ void FrontdeskServer::listen(const QStringList &setupLines)
         fail(u"Could not listen on %1:%2: %3"_s.arg(m_config.listenAddress.toString()).arg(m_config.listenPort).arg(error));
         return;
     }
-    Q_EMIT started(url(), setupLines);
+    QStringList lines = setupLines;
+    for (const SiteRecord &site : m_sites.all())
+        lines.append(u"Snippet for %1: %2"_s.arg(site.name, snippet(site)));
+    Q_EMIT started(url(), lines);
 }
 
 void FrontdeskServer::stop()

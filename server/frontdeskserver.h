@@ -50,7 +50,8 @@ public:
     [[nodiscard]] QString snippet(const SiteRecord &site, const QUrl &publicUrl = {}) const;
 
 Q_SIGNALS:
-    /// Listening; @p setupLines says what a first start created (for the log).
+    /// Listening; @p setupLines says what a first start created and gives each
+    /// site's snippet (for the log).
     void started(const QUrl &url, const QStringList &setupLines);
     void failed(const QString &error);
 

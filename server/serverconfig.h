@@ -21,6 +21,7 @@ struct ServerConfig {
     QStringList extraAllowedOrigins; ///< added to the default site's origins at start (--allow-origin)
     QString adminEmail = QStringLiteral("admin@frontdesk.local"); ///< first start only
     QString adminPassword; ///< first start only; empty: generate one and report it
+    QString adminName; ///< first start only; empty: "Admin"
     QString siteName = QStringLiteral("My website"); ///< first start only
 
     /// The default database: SQLite in the user's data folder.

@@ -42,15 +42,10 @@ QUrl httpUrl(const QUrl &server, const QString &path)
 
 } // namespace
 
-AgentClient::AgentClient(QObject *parent)
-    : AgentClient(SecretStore::defaultServiceName(), parent)
-{
-}
+AgentClient::AgentClient(QObject *parent) : AgentClient(SecretStore::defaultServiceName(), parent) { }
 
 AgentClient::AgentClient(const QString &secretService, QObject *parent)
-    : QObject(parent)
-    , m_network(new QNetworkAccessManager(this))
-    , m_secrets(new SecretStore(secretService, this))
+    : QObject(parent), m_network(new QNetworkAccessManager(this)), m_secrets(new SecretStore(secretService, this))
 {
     qRegisterMetaType<PendingReply>();
     m_reconnectTimer.setSingleShot(true);
@@ -122,7 +117,8 @@ void AgentClient::login(const QUrl &serverUrl, const QString &email, const QStri
     QNetworkRequest request(httpUrl(m_serverUrl, u"/v1/agent/login"_s));
     request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
     request.setTransferTimeout(20'000);
-    const QByteArray body = QJsonDocument(QJsonObject{{u"email"_s, m_email}, {u"password"_s, password}}).toJson(QJsonDocument::Compact);
+    const QByteArray body
+        = QJsonDocument(QJsonObject{{u"email"_s, m_email}, {u"password"_s, password}}).toJson(QJsonDocument::Compact);
     QNetworkReply *reply = m_network->post(request, body);
     connect(reply, &QNetworkReply::finished, this, [this, reply] {
         reply->deleteLater();

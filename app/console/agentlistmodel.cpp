@@ -10,8 +10,7 @@ using namespace Qt::StringLiterals;
 
 namespace Frontdesk {
 
-AgentListModel::AgentListModel(QObject *parent)
-    : QAbstractListModel(parent)
+AgentListModel::AgentListModel(QObject *parent) : QAbstractListModel(parent)
 {
     connect(this, &QAbstractItemModel::rowsInserted, this, &AgentListModel::countChanged);
     connect(this, &QAbstractItemModel::rowsRemoved, this, &AgentListModel::countChanged);
@@ -79,10 +78,11 @@ void AgentListModel::adminCommand(const QString &type, const QJsonObject &fields
 
 void AgentListModel::addAgent(const QString &email, const QString &name, const QString &password, bool admin)
 {
-    adminCommand(u"create_agent"_s, {{u"email"_s, email.trimmed()},
-                                     {u"name"_s, name.trimmed()},
-                                     {u"password"_s, password},
-                                     {u"role"_s, admin ? u"admin"_s : u"agent"_s}});
+    adminCommand(u"create_agent"_s,
+                 {{u"email"_s, email.trimmed()},
+                  {u"name"_s, name.trimmed()},
+                  {u"password"_s, password},
+                  {u"role"_s, admin ? u"admin"_s : u"agent"_s}});
 }
 
 void AgentListModel::removeAgent(int agentId)

@@ -11,8 +11,7 @@ using namespace Qt::StringLiterals;
 
 namespace Frontdesk {
 
-CannedResponseModel::CannedResponseModel(QObject *parent)
-    : QAbstractListModel(parent)
+CannedResponseModel::CannedResponseModel(QObject *parent) : QAbstractListModel(parent)
 {
     connect(this, &QAbstractItemModel::rowsInserted, this, &CannedResponseModel::countChanged);
     connect(this, &QAbstractItemModel::rowsRemoved, this, &CannedResponseModel::countChanged);

@@ -4,17 +4,11 @@ using namespace Qt::StringLiterals;
 
 namespace Frontdesk {
 
-ConsoleSettings::ConsoleSettings(QObject *parent)
-    : QObject(parent)
-    , m_settings(u"frontdesk"_s, u"console"_s)
-{
-}
+ConsoleSettings::ConsoleSettings(QObject *parent) : QObject(parent), m_settings(u"frontdesk"_s, u"console"_s) { }
 
 ConsoleSettings::ConsoleSettings(const QString &fileName, QObject *parent)
-    : QObject(parent)
-    , m_settings(fileName, QSettings::IniFormat)
-{
-}
+    : QObject(parent), m_settings(fileName, QSettings::IniFormat)
+{ }
 
 void ConsoleSettings::put(const QString &key, const QVariant &value)
 {

@@ -34,8 +34,7 @@ QString waitText(qint64 seconds)
 
 } // namespace
 
-ConversationListModel::ConversationListModel(QObject *parent)
-    : QAbstractListModel(parent)
+ConversationListModel::ConversationListModel(QObject *parent) : QAbstractListModel(parent)
 {
     m_ticker.setInterval(1000);
     connect(&m_ticker, &QTimer::timeout, this, &ConversationListModel::tick);
@@ -104,31 +103,38 @@ void ConversationListModel::setClient(AgentClient *client)
     });
     connect(client, &AgentClient::messageReceived, this, [this](const QJsonObject &message) {
         const QString author = message.value(u"author"_s).toString();
-        updateRow(message.value(u"conversationId"_s).toInt(), [&](Row &row) {
-            if (ms(message.value(u"id"_s)) <= ms(row.lastMessage.value(u"id"_s)))
-                return; // already counted (the summary carried it)
-            row.lastMessage = message;
-            row.updatedAt = ms(message.value(u"createdAt"_s));
-            if (author == u"visitor"_s) {
-                ++row.unread;
-                row.typing = false;
-            }
-        }, {LastMessageRole, LastMessageAuthorRole, LastActivityRole, UnreadRole, VisitorTypingRole});
+        updateRow(message.value(u"conversationId"_s).toInt(),
+                  [&](Row &row) {
+                      if (ms(message.value(u"id"_s)) <= ms(row.lastMessage.value(u"id"_s)))
+                          return; // already counted (the summary carried it)
+                      row.lastMessage = message;
+                      row.updatedAt = ms(message.value(u"createdAt"_s));
+                      if (author == u"visitor"_s) {
+                          ++row.unread;
+                          row.typing = false;
+                      }
+                  },
+                  {LastMessageRole, LastMessageAuthorRole, LastActivityRole, UnreadRole, VisitorTypingRole});
     });
-    connect(client, &AgentClient::replyAcknowledged, this, [this](int conversationId, const QString &, const QJsonObject &message) {
-        updateRow(conversationId, [&](Row &row) {
-            row.lastMessage = message;
-            row.updatedAt = ms(message.value(u"createdAt"_s));
-        }, {LastMessageRole, LastMessageAuthorRole, LastActivityRole});
-    });
+    connect(client, &AgentClient::replyAcknowledged, this,
+            [this](int conversationId, const QString &, const QJsonObject &message) {
+                updateRow(conversationId,
+                          [&](Row &row) {
+                              row.lastMessage = message;
+                              row.updatedAt = ms(message.value(u"createdAt"_s));
+                          },
+                          {LastMessageRole, LastMessageAuthorRole, LastActivityRole});
+            });
     connect(client, &AgentClient::readReceived, this, [this](int conversationId, const QString &by, qint64 messageId) {
         if (by != u"agent"_s)
             return;
-        updateRow(conversationId, [&](Row &row) {
-            row.agentReadUpTo = std::max(row.agentReadUpTo, messageId);
-            if (ms(row.lastMessage.value(u"id"_s)) <= row.agentReadUpTo)
-                row.unread = 0;
-        }, {UnreadRole});
+        updateRow(conversationId,
+                  [&](Row &row) {
+                      row.agentReadUpTo = std::max(row.agentReadUpTo, messageId);
+                      if (ms(row.lastMessage.value(u"id"_s)) <= row.agentReadUpTo)
+                          row.unread = 0;
+                  },
+                  {UnreadRole});
     });
     connect(client, &AgentClient::typingReceived, this, [this](int conversationId, bool active) {
         updateRow(conversationId, [&](Row &row) { row.typing = active; }, {VisitorTypingRole});
@@ -146,7 +152,8 @@ void ConversationListModel::setClient(AgentClient *client)
         const QString visitorId = visitor.value(u"id"_s).toString();
         for (auto it = m_all.begin(); it != m_all.end(); ++it) {
             if (it->visitorId == visitorId)
-                updateRow(it->id, [&](Row &row) { row.visitor = visitor; }, {VisitorNameRole, VisitorEmailRole, VisitorOnlineRole});
+                updateRow(it->id, [&](Row &row) { row.visitor = visitor; },
+                          {VisitorNameRole, VisitorEmailRole, VisitorOnlineRole});
         }
     });
     connect(client, &AgentClient::agentChanged, this, &ConversationListModel::refilter);
@@ -182,8 +189,7 @@ ConversationListModel::Row ConversationListModel::fromJson(const QJsonObject &su
     mergeConversation(row, summary);
     row.visitor = summary.value(u"visitor"_s).toObject();
     row.lastMessage = summary.value(u"lastMessage"_s).toObject();
-    if (row.lastMessage.value(u"author"_s).toString() == u"visitor"_s
-        && ms(row.lastMessage.value(u"id"_s)) > row.agentReadUpTo)
+    if (row.lastMessage.value(u"author"_s).toString() == u"visitor"_s && ms(row.lastMessage.value(u"id"_s)) > row.agentReadUpTo)
         row.unread = 1;
     return row;
 }

@@ -9,8 +9,7 @@ using namespace Qt::StringLiterals;
 
 namespace Frontdesk {
 
-IdleMonitor::IdleMonitor(QObject *parent)
-    : QObject(parent)
+IdleMonitor::IdleMonitor(QObject *parent) : QObject(parent)
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &IdleMonitor::becameIdle);

@@ -26,8 +26,7 @@ QString shortTime(const QTime &time)
 
 } // namespace
 
-MessageListModel::MessageListModel(QObject *parent)
-    : QAbstractListModel(parent)
+MessageListModel::MessageListModel(QObject *parent) : QAbstractListModel(parent)
 {
     m_typingTimeout.setSingleShot(true);
     m_typingTimeout.setInterval(5000);
@@ -214,8 +213,8 @@ void MessageListModel::insertMessage(const Message &message)
     for (int i = 0; i < m_messages.size(); ++i) {
         Message &existing = m_messages[i];
         const bool sameId = message.id > 0 && existing.id == message.id;
-        const bool sameClient = !message.clientId.isEmpty() && existing.clientId == message.clientId
-            && existing.author == message.author;
+        const bool sameClient
+            = !message.clientId.isEmpty() && existing.clientId == message.clientId && existing.author == message.author;
         if (sameId || sameClient) {
             if (existing.pending && !message.pending) {
                 existing = message;
@@ -338,10 +337,11 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> MessageListModel::roleNames() const
 {
-    return {{MessageIdRole, "messageId"},   {AuthorRole, "author"},         {AuthorNameRole, "authorName"},
-            {BodyRole, "body"},             {CreatedAtRole, "createdAt"},   {TimeTextRole, "timeText"},
-            {DeliveryRole, "delivery"},     {IsOwnRole, "isOwn"},           {ClientIdRole, "clientId"},
-            {FirstInGroupRole, "firstInGroup"}};
+    return {{MessageIdRole, "messageId"},   {AuthorRole, "author"},
+            {AuthorNameRole, "authorName"}, {BodyRole, "body"},
+            {CreatedAtRole, "createdAt"},   {TimeTextRole, "timeText"},
+            {DeliveryRole, "delivery"},     {IsOwnRole, "isOwn"},
+            {ClientIdRole, "clientId"},     {FirstInGroupRole, "firstInGroup"}};
 }
 
 QString MessageListModel::transcript() const

@@ -51,8 +51,7 @@ QIcon trayIcon(int count)
 
 } // namespace
 
-Notifier::Notifier(QObject *parent)
-    : QObject(parent)
+Notifier::Notifier(QObject *parent) : QObject(parent)
 {
     m_reminder.setSingleShot(false);
     connect(&m_reminder, &QTimer::timeout, this, &Notifier::remind);
@@ -223,16 +222,17 @@ void Notifier::notify(int conversationId, const QString &title, const QString &b
     if (!m_busWatched) {
         m_busWatched = true;
         bus.connect(notificationsService, notificationsPath, notificationsService, u"ActionInvoked"_s, this,
-                    SLOT(onActionInvoked(uint,QString)));
+                    SLOT(onActionInvoked(uint, QString)));
         bus.connect(notificationsService, notificationsPath, notificationsService, u"NotificationClosed"_s, this,
-                    SLOT(onNotificationClosed(uint,uint)));
+                    SLOT(onNotificationClosed(uint, uint)));
     }
     QVariantMap hints{{u"desktop-entry"_s, u"frontdesk"_s},
                       {u"category"_s, u"im.received"_s},
                       {u"urgency"_s, QVariant::fromValue(uchar(urgent ? 2 : 1))}};
     if (m_sound)
         hints.insert(u"sound-name"_s, u"message-new-instant"_s);
-    QDBusMessage call = QDBusMessage::createMethodCall(notificationsService, notificationsPath, notificationsService, u"Notify"_s);
+    QDBusMessage call
+        = QDBusMessage::createMethodCall(notificationsService, notificationsPath, notificationsService, u"Notify"_s);
     call << u"Frontdesk"_s << m_notificationFor.value(conversationId) << u"frontdesk"_s << title << body
          << QStringList{u"default"_s, tr("Open chat")} << hints << int(urgent ? 0 : 10'000);
     auto *watcher = new QDBusPendingCallWatcher(bus.asyncCall(call), this);
@@ -240,8 +240,7 @@ void Notifier::notify(int conversationId, const QString &title, const QString &b
         watcher->deleteLater();
         QDBusPendingReply<uint> reply = *watcher;
         if (reply.isError()) {
-            qCInfo(lcNotify).noquote() << "no desktop notification service (" << reply.error().message()
-                                       << "); using the tray";
+            qCInfo(lcNotify).noquote() << "no desktop notification service (" << reply.error().message() << "); using the tray";
             if (m_tray && m_tray->isVisible()) {
                 m_trayConversation = conversationId;
                 m_tray->showMessage(title, body, QSystemTrayIcon::Information, 10'000);

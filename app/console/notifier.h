@@ -34,7 +34,8 @@ class Notifier : public QObject
     /// @brief The agent client whose events are watched (required).
     Q_PROPERTY(Frontdesk::AgentClient *client READ client WRITE setClient NOTIFY clientChanged REQUIRED)
     /// @brief The conversation the agent is looking at (no notifications for it); 0 for none.
-    Q_PROPERTY(int viewedConversationId READ viewedConversationId WRITE setViewedConversationId NOTIFY viewedConversationIdChanged)
+    Q_PROPERTY(
+        int viewedConversationId READ viewedConversationId WRITE setViewedConversationId NOTIFY viewedConversationIdChanged)
     /// @brief Whether the console window is the active window.
     Q_PROPERTY(bool windowActive READ windowActive WRITE setWindowActive NOTIFY windowActiveChanged)
     /// @brief Waiting visitors plus chats with unread visitor messages: the count in the tray and title.

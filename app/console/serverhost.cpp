@@ -1,5 +1,7 @@
 #include "serverhost.h"
 
+#include "eventloop/eventdispatcherchoice.h"
+
 #include "frontdeskserver.h"
 
 #include <QLoggingCategory>
@@ -8,8 +10,7 @@ using namespace Qt::StringLiterals;
 
 namespace Frontdesk {
 
-ServerHost::ServerHost(QObject *parent)
-    : QObject(parent)
+ServerHost::ServerHost(QObject *parent) : QObject(parent)
 {
     m_thread.setObjectName(u"network"_s);
 }
@@ -22,8 +23,12 @@ ServerHost::~ServerHost()
 void ServerHost::start(const ServerConfig &config)
 {
     stop();
-    if (!m_thread.isRunning())
+    if (!m_thread.isRunning()) {
+        // Qt's dispatcher polls every socket on each wake-up; the network thread takes epoll's.
+        if (QAbstractEventDispatcher *dispatcher = EventDispatcherChoice::createFromEnvironment())
+            m_thread.setEventDispatcher(dispatcher);
         m_thread.start();
+    }
     m_server = new FrontdeskServer(config);
     m_server->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_server, &QObject::deleteLater);

@@ -13,11 +13,7 @@ namespace Frontdesk {
 
 SessionController::SessionController(AgentClient *client, ConsoleSettings *settings, const ServerConfig &baseConfig,
                                      QObject *parent)
-    : QObject(parent)
-    , m_client(client)
-    , m_settings(settings)
-    , m_baseConfig(baseConfig)
-    , m_host(new ServerHost(this))
+    : QObject(parent), m_client(client), m_settings(settings), m_baseConfig(baseConfig), m_host(new ServerHost(this))
 {
     connect(m_host, &ServerHost::failed, this, [this](const QString &error) {
         setError(tr("The chat server could not start: %1").arg(error));
@@ -149,8 +145,9 @@ void SessionController::startHost(const ServerConfig &config, const QString &pas
     Q_UNUSED(read);
 }
 
-void SessionController::finishHostSetup(const QString &email, const QString &password, const QString &siteName,
-                                        const QString &allowedOrigins, const QString &listenAddress, int listenPort)
+void SessionController::finishHostSetup(const QString &name, const QString &email, const QString &password,
+                                        const QString &siteName, const QString &allowedOrigins, const QString &listenAddress,
+                                        int listenPort)
 {
     m_settings->setMode(u"host"_s);
     m_settings->setEmail(email.trimmed().toLower());
@@ -160,6 +157,7 @@ void SessionController::finishHostSetup(const QString &email, const QString &pas
     ServerConfig config = hostConfig();
     config.adminEmail = email.trimmed().toLower();
     config.adminPassword = password;
+    config.adminName = name.trimmed();
     if (!siteName.trimmed().isEmpty())
         config.siteName = siteName.trimmed();
     config.extraAllowedOrigins = parseOrigins(allowedOrigins);

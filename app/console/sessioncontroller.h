@@ -43,8 +43,7 @@ public:
     enum Phase { Setup, Starting, SignIn, Console };
     Q_ENUM(Phase)
 
-    SessionController(AgentClient *client, ConsoleSettings *settings, const ServerConfig &baseConfig,
-                      QObject *parent = nullptr);
+    SessionController(AgentClient *client, ConsoleSettings *settings, const ServerConfig &baseConfig, QObject *parent = nullptr);
     ~SessionController() override;
 
     [[nodiscard]] Phase phase() const { return m_phase; }
@@ -56,7 +55,7 @@ public:
     /// @brief Starts from the saved settings (wizard on the first run).
     Q_INVOKABLE void start();
     /// @brief Wizard, host mode: saves the answers, starts the server and signs in as the first agent.
-    Q_INVOKABLE void finishHostSetup(const QString &email, const QString &password, const QString &siteName,
+    Q_INVOKABLE void finishHostSetup(const QString &name, const QString &email, const QString &password, const QString &siteName,
                                      const QString &allowedOrigins, const QString &listenAddress, int listenPort);
     /// @brief Wizard, remote mode: saves the server and signs in.
     Q_INVOKABLE void finishRemoteSetup(const QString &serverUrl, const QString &email, const QString &password);

@@ -30,8 +30,7 @@ QString shortDateTime(qint64 msecs)
 
 } // namespace
 
-VisitorContext::VisitorContext(QObject *parent)
-    : QObject(parent)
+VisitorContext::VisitorContext(QObject *parent) : QObject(parent)
 {
     m_clock.setInterval(30'000);
     connect(&m_clock, &QTimer::timeout, this, &VisitorContext::localTimeChanged);
@@ -110,8 +109,8 @@ QString VisitorContext::attribute(const QString &name) const
 {
     // Attributes the site sets through the widget's API sit under "custom".
     const QJsonObject attributes = m_visitor.value(u"attributes"_s).toObject();
-    const QJsonValue value = attributes.contains(name) ? attributes.value(name)
-                                                       : attributes.value(u"custom"_s).toObject().value(name);
+    const QJsonValue value
+        = attributes.contains(name) ? attributes.value(name) : attributes.value(u"custom"_s).toObject().value(name);
     return value.toVariant().toString();
 }
 
@@ -156,9 +155,8 @@ QVariantList VisitorContext::pages() const
         QString title = page.value(u"title"_s).toString();
         if (title.isEmpty())
             title = QUrl(url).path().isEmpty() ? url : QUrl(url).path();
-        result.append(QVariantMap{{u"url"_s, url},
-                                  {u"title"_s, title},
-                                  {u"timeText"_s, shortDateTime(qint64(page.value(u"at"_s).toDouble()))}});
+        result.append(QVariantMap{
+            {u"url"_s, url}, {u"title"_s, title}, {u"timeText"_s, shortDateTime(qint64(page.value(u"at"_s).toDouble()))}});
     }
     return result;
 }

@@ -260,6 +260,8 @@ void ChatService::helloVisitor(const SiteRecord &site, const VisitorHello &hello
             update.attributes.insert(u"userAgent"_s, hello.userAgent);
         if (!hello.locale.isEmpty())
             update.attributes.insert(u"locale"_s, hello.locale);
+        if (!hello.timezone.isEmpty())
+            update.attributes.insert(u"timezone"_s, hello.timezone);
         if (!hello.referrer.isEmpty() && !visitor.attributes.contains(u"referrer"_s))
             update.attributes.insert(u"referrer"_s, hello.referrer);
         // Applied to the copy too, so the welcome and the agents see it at once;

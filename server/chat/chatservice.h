@@ -41,6 +41,7 @@ struct VisitorHello {
     QString referrer;
     QString userAgent;
     QString locale;
+    QString timezone; ///< IANA name from the browser, e.g. Europe/Oslo
 };
 
 /// @brief What the server answers a hello with.

@@ -211,7 +211,8 @@ void TeamCommands::updateSite(const WireMessage &message, const Answer &answer)
             const QString text = entry.toString().trimmed();
             const QString problem = OriginPolicy::validateEntry(text);
             if (!entry.isString() || !problem.isEmpty())
-                return answer(ProtocolError::make(ErrorCode::InvalidField, problem.isEmpty() ? u"Each allowed origin must be a string."_s : problem));
+                return answer(ProtocolError::make(ErrorCode::InvalidField,
+                                                  problem.isEmpty() ? u"Each allowed origin must be a string."_s : problem));
             const QString normalized = OriginPolicy::normalize(text).value_or(text);
             if (!origins.contains(normalized))
                 origins.append(normalized);

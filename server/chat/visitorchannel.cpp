@@ -146,7 +146,8 @@ void VisitorChannel::handleHello(const WireMessage &message, const Send &reply)
         || !take(WireCodec::optionalString(page, u"url"_s, WireLimits::maxUrlChars), &hello.pageUrl, &error)
         || !take(WireCodec::optionalString(page, u"title"_s, WireLimits::maxTitleChars), &hello.pageTitle, &error)
         || !take(WireCodec::optionalString(o, u"referrer"_s, WireLimits::maxUrlChars), &hello.referrer, &error)
-        || !take(WireCodec::optionalString(o, u"locale"_s, 35), &hello.locale, &error)) {
+        || !take(WireCodec::optionalString(o, u"locale"_s, 35), &hello.locale, &error)
+        || !take(WireCodec::optionalString(o, u"timezone"_s, 64), &hello.timezone, &error)) {
         replyError(reply, error, message);
         return;
     }

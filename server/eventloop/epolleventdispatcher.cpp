@@ -135,7 +135,7 @@ public:
     };
     using TimerKey = std::pair<qint64, quint64>;
 
-    explicit EpollEventDispatcherPrivate(EpollEventDispatcher *q);
+    EpollEventDispatcherPrivate();
     ~EpollEventDispatcherPrivate();
 
     // Sockets
@@ -159,7 +159,6 @@ public:
     [[nodiscard]] qint64 timeUntilNextTimer() const;
     int activateTimers();
 
-    EpollEventDispatcher *q;
     int epollFd = -1;
     int wakeUpFd = -1;
     QAtomicInt wakeUps;
@@ -178,7 +177,7 @@ public:
     quint64 timerRound = 0;
 };
 
-EpollEventDispatcherPrivate::EpollEventDispatcherPrivate(EpollEventDispatcher *dispatcher) : q(dispatcher)
+EpollEventDispatcherPrivate::EpollEventDispatcherPrivate()
 {
     epollFd = epoll_create1(EPOLL_CLOEXEC);
     if (epollFd == -1) {
@@ -534,7 +533,7 @@ int EpollEventDispatcherPrivate::activateTimers()
 }
 
 EpollEventDispatcher::EpollEventDispatcher(QObject *parent)
-    : QAbstractEventDispatcher(parent), m_d(std::make_unique<EpollEventDispatcherPrivate>(this))
+    : QAbstractEventDispatcher(parent), m_d(std::make_unique<EpollEventDispatcherPrivate>())
 { }
 
 EpollEventDispatcher::~EpollEventDispatcher() = default;

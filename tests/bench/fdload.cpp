@@ -260,7 +260,7 @@ double percentile(std::vector<double> v, double p)
     if (v.empty())
         return -1;
     std::sort(v.begin(), v.end());
-    size_t i = size_t(std::ceil(p / 100.0 * double(v.size()))) ;
+    size_t i = size_t(std::ceil(p / 100.0 * double(v.size())));
     i = i == 0 ? 0 : i - 1;
     return v[std::min(i, v.size() - 1)];
 }
@@ -704,7 +704,7 @@ private:
             } else if (opcode == 0xA) {
                 // pong: nothing to do
             } else if (opcode == 0x1 || opcode == 0x2 || opcode == 0x0) {
-                if (!fin || (opcode == 0x0 && !c->fragments.empty()) || opcode == 0x0) {
+                if (!fin || opcode == 0x0) { // a fragment, or the continuation that ends one
                     c->fragments.append(payload);
                     if (fin) {
                         std::string whole;
@@ -1076,6 +1076,7 @@ int Bench::scenarioIdle(Json &out)
     out.num("server_cpu_share_ramp", cpu.serverShare());
     out.num("fdload_cpu_share_ramp", cpu.selfShare());
     // Let the server settle (deferred deletes, best-effort writes) before reading RSS.
+    std::fprintf(stderr, "fdload: measuring\n"); // the held connections, idle
     m_loop.runUntil([] { return false; }, nowNs() + uint64_t(m_o.settle * 1e9));
     const long rss1 = rssKb(m_o.serverPid);
     int held = 0;

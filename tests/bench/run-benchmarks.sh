@@ -347,7 +347,7 @@ build_million_db() {
     local path=$1
     start_frontdesk "sqlite:$path"
     stop_server
-    sqlite3 "$path" <<'SQL'
+    sqlite3 "$path" >/dev/null <<'SQL'
 PRAGMA journal_mode=WAL;
 PRAGMA synchronous=OFF;
 BEGIN;
@@ -458,16 +458,22 @@ profile_one() {
     perf record -e cpu-clock -F 999 -g -p "$server_pid" -o "$out/perf-$label.data" -- sleep "$seconds" >/dev/null 2>&1 || true
     wait "$load_pid" || true
     stop_server
+    local report
+    report() { perf report -i "$out/perf-$label.data" --no-children --stdio -g none "$@" 2>/dev/null \
+        | grep -v '^#' | grep -v '^$' | sed 's/ *- *- *$//; s/ *$//' | head -"$lines" || true; }
     {
-        echo "## $label: server threads"
-        perf report -i "$out/perf-$label.data" --no-children --sort comm --stdio 2>/dev/null | grep -v '^#' | grep -v '^$' | head -8
-        echo "## $label: top symbols (self)"
-        perf report -i "$out/perf-$label.data" --no-children --sort dso,symbol --stdio -g none 2>/dev/null | grep -v '^#' | grep -v '^$' | head -40
+        echo "## $label: samples per thread"
+        lines=8 report --sort comm
+        echo "## $label: top symbols (self time, all threads)"
+        lines=35 report --sort dso,symbol
+        echo "## $label: top symbols of the main (network) thread"
+        lines=20 report --sort dso,symbol --comms frontdesk
     } | tee "$out/profile-$label.txt"
 }
 
 cmd_profile() {
     command -v perf >/dev/null || { log "perf is not installed"; return 1; }
+    [ -n "${FD_PROFILE_ONLY:-}" ] && { profile_one $FD_PROFILE_ONLY; return; }
     profile_one handshake-held10000 5 --scenario handshake --idle 10000 --count 5000 --concurrency 32 --timeout 240
     profile_one messages-5000 8 --scenario messages --idle 10000 --senders 100 --rate 5000 --duration 10 --concurrency 32 --timeout 240
     profile_one saturate 8 --scenario saturate --senders 200 --window 10 --duration 10 --timeout 120

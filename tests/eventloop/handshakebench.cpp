@@ -163,8 +163,11 @@ Result runPhase(bool epoll, int idle, int seconds, int clients)
     result.failures = failures.load();
     result.dispatcher = dispatcherName;
 
-    for (const int fd : idleFds)
+    for (const int fd : idleFds) {
+        const linger reset{1, 0};
+        ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &reset, sizeof reset);
         ::close(fd);
+    }
     QMetaObject::invokeMethod(
         &context, [&] { delete server; }, Qt::BlockingQueuedConnection);
     thread.quit();

@@ -222,6 +222,7 @@ private Q_SLOTS:
     void notifierDeletedInItsOwnSlot();
     void notifierDeletedByAnotherSlotInTheSameRound();
     void notifierDisabledInTheSameRoundIsNotActivated();
+    void nestedLoopInASlotTakesOverTheRound();
     void reusedFdDoesNotInheritAPendingActivation();
     void fdClosedBeforeItsNotifierIsDeleted();
     void closedButDuplicatedFdDoesNotSpin();
@@ -764,6 +765,44 @@ void tst_EpollEventDispatcher::notifierDisabledInTheSameRoundIsNotActivated()
     QCOMPARE(writes, 0);
     QTRY_COMPARE(writes, 1);
     QCOMPARE(reads, 1);
+}
+
+void tst_EpollEventDispatcher::nestedLoopInASlotTakesOverTheRound()
+{
+    // A slot that runs its own event loop (a modal wait) while the round still
+    // has queued activations: the nested loop delivers them, once each, and
+    // the outer round does not deliver them again.
+    SocketPair one;
+    SocketPair two;
+    one.send(1);
+    two.send(1);
+    QSocketNotifier first(one.fd[0], QSocketNotifier::Read);
+    QSocketNotifier second(two.fd[0], QSocketNotifier::Read);
+    int firstHits = 0;
+    int secondHits = 0;
+    bool nested = false;
+    int deliveredWhileNested = 0;
+    const auto handle = [&](const SocketPair &pair, int &hits) {
+        ++hits;
+        pair.drain(0);
+        if (nested) {
+            ++deliveredWhileNested;
+            return;
+        }
+        nested = true;
+        QEventLoop loop;
+        QTimer::singleShot(50, &loop, &QEventLoop::quit);
+        loop.exec();
+        nested = false;
+    };
+    connect(&first, &QSocketNotifier::activated, this, [&] { handle(one, firstHits); });
+    connect(&second, &QSocketNotifier::activated, this, [&] { handle(two, secondHits); });
+    QCoreApplication::processEvents();
+    QCOMPARE(firstHits, 1);
+    QCOMPARE(secondHits, 1);
+    QCOMPARE(deliveredWhileNested, 1);
+    QTest::qWait(30);
+    QCOMPARE(firstHits + secondHits, 2);
 }
 
 void tst_EpollEventDispatcher::reusedFdDoesNotInheritAPendingActivation()

@@ -107,7 +107,10 @@ std::optional<QJsonObject> tst_VisitorAgent::helloVisitor(JsonSocket &visitor, c
     if (!visitor.isConnected()
         && !visitor.open(m_server->wsUrl(u"/v1/visitor?site="_s + m_server->siteKey()), TestServer::allowedOrigin))
         return std::nullopt;
-    QJsonObject hello{{u"type"_s, u"hello"_s}, {u"v"_s, 1}, {u"page"_s, QJsonObject{{u"url"_s, u"http://shop.test/pricing"_s}}}};
+    QJsonObject hello{{u"type"_s, u"hello"_s},
+                      {u"v"_s, 1},
+                      {u"timezone"_s, u"Europe/Oslo"_s},
+                      {u"page"_s, QJsonObject{{u"url"_s, u"http://shop.test/pricing"_s}}}};
     for (auto it = extra.begin(); it != extra.end(); ++it)
         hello.insert(it.key(), it.value());
     return visitor.request(hello);
@@ -202,6 +205,7 @@ void tst_VisitorAgent::visitorMessageReachesAgentAndReplyReachesVisitor()
     const auto context = agent.request(QJsonObject{{u"type"_s, u"visitor"_s}, {u"visitorId"_s, welcome->value(u"visitorId"_s)}});
     QVERIFY(context);
     QCOMPARE(context->value(u"pages"_s).toArray().first()[u"url"_s].toString(), u"http://shop.test/pricing"_s);
+    QCOMPARE(context->value(u"visitor"_s)[u"attributes"_s][u"timezone"_s].toString(), u"Europe/Oslo"_s);
 }
 
 void tst_VisitorAgent::duplicateClientIdIsStoredOnce()

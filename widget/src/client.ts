@@ -378,6 +378,8 @@ export class Client {
       page: { url: page.url.slice(0, 2048), title: page.title.slice(0, 300) },
       locale: page.locale.slice(0, 35),
     };
+    // The visitor's time zone, so the agent sees their local time.
+    try { const tz = Intl.DateTimeFormat().resolvedOptions().timeZone; if (tz) frame.timezone = tz.slice(0, 64); } catch {}
     if (page.referrer) frame.referrer = page.referrer.slice(0, 2048);
     if (session) {
       Object.assign(frame, session);
