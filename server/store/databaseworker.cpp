@@ -251,6 +251,7 @@ bool DatabaseWorker::begin(SqlSession &session, QString *error)
     // The connection may have dropped between batches (a MariaDB restart, an
     // idle timeout): try one fresh connection before giving up on the batch.
     QSqlDatabase &db = session.database();
+    session.forgetPreparedStatements(); // they belong to the old connection
     db.close();
     QString reopenError;
     if (openConnection(db, &reopenError) && execPlain(db, beginStatement(m_dialect), &why))

@@ -188,7 +188,7 @@ ConversationSummary readSummary(const QSqlQuery &q)
 
 StoreResult<SiteRecord> loadSite(SqlSession &s, const QString &where, const QVariant &key, const QString &what)
 {
-    QSqlQuery q(s.database());
+    PreparedQuery q;
     if (!s.exec(q, u"SELECT "_s + SiteColumns + u" FROM sites s WHERE "_s + where, {key}, u"read "_s + what))
         return failed<SiteRecord>(s);
     if (!q.next())
@@ -198,7 +198,7 @@ StoreResult<SiteRecord> loadSite(SqlSession &s, const QString &where, const QVar
 
 StoreResult<AgentRecord> loadAgent(SqlSession &s, const QString &where, const QVariant &key, const QString &what)
 {
-    QSqlQuery q(s.database());
+    PreparedQuery q;
     if (!s.exec(q, u"SELECT "_s + AgentColumns + u" FROM agents a WHERE "_s + where, {key}, u"read "_s + what))
         return failed<AgentRecord>(s);
     if (!q.next())
@@ -209,7 +209,7 @@ StoreResult<AgentRecord> loadAgent(SqlSession &s, const QString &where, const QV
 StoreResult<VisitorRecord> loadVisitor(SqlSession &s, const QString &visitorId)
 {
     const QString what = u"visitor %1"_s.arg(visitorId);
-    QSqlQuery q(s.database());
+    PreparedQuery q;
     if (!s.exec(q, u"SELECT "_s + VisitorColumns + u" FROM visitors v WHERE v.id = ?"_s, {visitorId}, u"read "_s + what))
         return failed<VisitorRecord>(s);
     if (!q.next())
@@ -220,7 +220,7 @@ StoreResult<VisitorRecord> loadVisitor(SqlSession &s, const QString &visitorId)
 StoreResult<ConversationRecord> loadConversation(SqlSession &s, qint64 conversationId)
 {
     const QString what = u"conversation %1"_s.arg(conversationId);
-    QSqlQuery q(s.database());
+    PreparedQuery q;
     if (!s.exec(q, u"SELECT "_s + ConversationColumns + ConversationFrom + u" WHERE c.id = ?"_s, {conversationId},
                 u"read "_s + what))
         return failed<ConversationRecord>(s);
@@ -232,7 +232,7 @@ StoreResult<ConversationRecord> loadConversation(SqlSession &s, qint64 conversat
 StoreResult<MessageRecord> loadMessage(SqlSession &s, qint64 messageId)
 {
     const QString what = u"message %1"_s.arg(messageId);
-    QSqlQuery q(s.database());
+    PreparedQuery q;
     if (!s.exec(q, u"SELECT "_s + MessageColumns + MessageFrom + u" WHERE m.id = ?"_s, {messageId}, u"read "_s + what))
         return failed<MessageRecord>(s);
     if (!q.next())
@@ -243,7 +243,7 @@ StoreResult<MessageRecord> loadMessage(SqlSession &s, qint64 messageId)
 /// Whether a query with one bound value finds a row; std::nullopt on failure.
 std::optional<bool> exists(SqlSession &s, const QString &sql, const QVariantList &values, const QString &what)
 {
-    QSqlQuery q(s.database());
+    PreparedQuery q;
     if (!s.exec(q, sql, values, what))
         return std::nullopt;
     return q.next();
@@ -258,7 +258,7 @@ qint64 insertedId(const QSqlQuery &q)
 StoreResult<MessageRecord> insertMessage(SqlSession &s, qint64 conversationId, AuthorKind kind, qint64 agentId,
                                          const QString &body, const QString &clientId, qint64 now)
 {
-    QSqlQuery q(s.database());
+    PreparedQuery q;
     if (!s.exec(q,
                 u"INSERT INTO messages (conversation_id, author_kind, author_agent_id, body, client_id, created_at)"
                 " VALUES (?, ?, ?, ?, ?, ?)"_s,
@@ -266,7 +266,7 @@ StoreResult<MessageRecord> insertMessage(SqlSession &s, qint64 conversationId, A
                 u"insert a message into conversation %1"_s.arg(conversationId)))
         return failed<MessageRecord>(s);
     const qint64 id = insertedId(q);
-    QSqlQuery touch(s.database());
+    PreparedQuery touch;
     if (!s.exec(touch, u"UPDATE conversations SET updated_at = ? WHERE id = ?"_s, {now, conversationId},
                 u"update conversation %1"_s.arg(conversationId)))
         return failed<MessageRecord>(s);
@@ -277,7 +277,7 @@ StoreResult<MessageRecord> insertMessage(SqlSession &s, qint64 conversationId, A
 std::optional<StoreResult<AppendResult>> findDuplicate(SqlSession &s, const QString &sql, const QVariantList &values,
                                                        const QString &what)
 {
-    QSqlQuery q(s.database());
+    PreparedQuery q;
     if (!s.exec(q, sql, values, what))
         return failed<AppendResult>(s);
     if (!q.next())
@@ -381,7 +381,7 @@ QFuture<StoreResult<SiteRecord>> Store::createSite(const SiteRecord &site)
             return failed<SiteRecord>(s);
         if (*taken)
             return conflict<SiteRecord>(u"the site key %1 is already taken"_s.arg(site.siteKey));
-        QSqlQuery q(s.database());
+        PreparedQuery q;
         if (!s.exec(q,
                     u"INSERT INTO sites (site_key, name, allowed_origins, widget_settings, identity_secret, created_at)"
                     " VALUES (?, ?, ?, ?, ?, ?)"_s,
@@ -403,7 +403,7 @@ QFuture<StoreResult<SiteRecord>> Store::siteByKey(const QString &siteKey)
 QFuture<StoreResult<QList<SiteRecord>>> Store::listSites()
 {
     return submit<QList<SiteRecord>>(m_worker, [](SqlSession &s) -> StoreResult<QList<SiteRecord>> {
-        QSqlQuery q(s.database());
+        PreparedQuery q;
         if (!s.exec(q, u"SELECT "_s + SiteColumns + u" FROM sites s ORDER BY s.id"_s, {}, u"list sites"_s))
             return failed<QList<SiteRecord>>(s);
         QList<SiteRecord> sites;
@@ -426,7 +426,7 @@ QFuture<StoreResult<SiteRecord>> Store::updateSite(const SiteRecord &site)
             return failed<SiteRecord>(s);
         if (*taken)
             return conflict<SiteRecord>(u"the site key %1 is already taken by another site"_s.arg(site.siteKey));
-        QSqlQuery q(s.database());
+        PreparedQuery q;
         if (!s.exec(q,
                     u"UPDATE sites SET site_key = ?, name = ?, allowed_origins = ?, widget_settings = ?,"
                     " identity_secret = ? WHERE id = ?"_s,
@@ -449,7 +449,7 @@ QFuture<StoreResult<AgentRecord>> Store::createAgent(const AgentRecord &agent)
             return failed<AgentRecord>(s);
         if (*taken)
             return conflict<AgentRecord>(u"an agent with the email %1 already exists"_s.arg(email));
-        QSqlQuery q(s.database());
+        PreparedQuery q;
         if (!s.exec(q, u"INSERT INTO agents (email, name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)"_s,
                     {email, agent.name, toString(agent.role), agent.passwordHash, nowOr(agent.createdAt)},
                     u"insert agent %1"_s.arg(email))) {
@@ -477,7 +477,7 @@ QFuture<StoreResult<AgentRecord>> Store::agentById(qint64 agentId)
 QFuture<StoreResult<QList<AgentRecord>>> Store::listAgents()
 {
     return submit<QList<AgentRecord>>(m_worker, [](SqlSession &s) -> StoreResult<QList<AgentRecord>> {
-        QSqlQuery q(s.database());
+        PreparedQuery q;
         if (!s.exec(q, u"SELECT "_s + AgentColumns + u" FROM agents a ORDER BY a.id"_s, {}, u"list agents"_s))
             return failed<QList<AgentRecord>>(s);
         QList<AgentRecord> agents;
@@ -496,7 +496,7 @@ QFuture<StoreResult<Done>> Store::setAgentPassword(qint64 agentId, const QByteAr
             return failed<Done>(s);
         if (!*found)
             return notFound<Done>(what + u" does not exist"_s);
-        QSqlQuery q(s.database());
+        PreparedQuery q;
         if (!s.exec(q, u"UPDATE agents SET password_hash = ? WHERE id = ?"_s, {passwordHash, agentId},
                     u"set the password of "_s + what))
             return failed<Done>(s);
@@ -515,7 +515,7 @@ QFuture<StoreResult<Done>> Store::deleteAgent(qint64 agentId)
             return notFound<Done>(what + u" does not exist"_s);
         // Tokens go with the agent (ON DELETE CASCADE); conversations and
         // messages stay and lose the link (ON DELETE SET NULL).
-        QSqlQuery q(s.database());
+        PreparedQuery q;
         if (!s.exec(q, u"DELETE FROM agents WHERE id = ?"_s, {agentId}, u"delete "_s + what))
             return failed<Done>(s);
         return StoreResult<Done>::success({});
@@ -531,7 +531,7 @@ QFuture<StoreResult<Done>> Store::createAgentToken(qint64 agentId, const QByteAr
             return failed<Done>(s);
         if (!*found)
             return notFound<Done>(what + u" does not exist"_s);
-        QSqlQuery q(s.database());
+        PreparedQuery q;
         if (!s.exec(q, u"INSERT INTO agent_tokens (token_hash, agent_id, expires_at) VALUES (?, ?, ?)"_s,
                     {tokenHash, agentId, expiresAt}, u"insert a login token for "_s + what)) {
             if (s.lastWasUniqueViolation())
@@ -545,7 +545,7 @@ QFuture<StoreResult<Done>> Store::createAgentToken(qint64 agentId, const QByteAr
 QFuture<StoreResult<AgentRecord>> Store::agentByTokenHash(const QByteArray &tokenHash, qint64 now)
 {
     return submit<AgentRecord>(m_worker, [tokenHash, now](SqlSession &s) -> StoreResult<AgentRecord> {
-        QSqlQuery q(s.database());
+        PreparedQuery q;
         if (!s.exec(q,
                     u"SELECT "_s + AgentColumns
                         + u" FROM agent_tokens t JOIN agents a ON a.id = t.agent_id"
@@ -561,7 +561,7 @@ QFuture<StoreResult<AgentRecord>> Store::agentByTokenHash(const QByteArray &toke
 QFuture<StoreResult<Done>> Store::deleteAgentToken(const QByteArray &tokenHash)
 {
     return submit<Done>(m_worker, [tokenHash](SqlSession &s) -> StoreResult<Done> {
-        QSqlQuery q(s.database());
+        PreparedQuery q;
         if (!s.exec(q, u"DELETE FROM agent_tokens WHERE token_hash = ?"_s, {tokenHash}, u"delete an agent login token"_s))
             return failed<Done>(s);
         if (q.numRowsAffected() == 0)
@@ -588,7 +588,7 @@ QFuture<StoreResult<VisitorRecord>> Store::createVisitor(const VisitorRecord &vi
         if (*taken)
             return conflict<VisitorRecord>(what + u" already exists"_s);
         const qint64 createdAt = nowOr(visitor.createdAt);
-        QSqlQuery q(s.database());
+        PreparedQuery q;
         if (!s.exec(q,
                     u"INSERT INTO visitors (id, site_id, token_hash, name, email, attributes, created_at, last_seen_at)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
@@ -603,7 +603,7 @@ QFuture<StoreResult<VisitorRecord>> Store::createVisitor(const VisitorRecord &vi
 QFuture<StoreResult<VisitorRecord>> Store::visitorByToken(qint64 siteId, const QString &visitorId, const QByteArray &tokenHash)
 {
     return submit<VisitorRecord>(m_worker, [siteId, visitorId, tokenHash](SqlSession &s) -> StoreResult<VisitorRecord> {
-        QSqlQuery q(s.database());
+        PreparedQuery q;
         if (!s.exec(q,
                     u"SELECT "_s + VisitorColumns + u" FROM visitors v WHERE v.id = ? AND v.site_id = ? AND v.token_hash = ?"_s,
                     {visitorId, siteId, tokenHash}, u"look up visitor %1"_s.arg(visitorId)))
@@ -626,7 +626,7 @@ QFuture<StoreResult<VisitorRecord>> Store::updateVisitor(const VisitorRecord &vi
         const auto existing = loadVisitor(s, visitor.id);
         if (!existing.ok())
             return existing;
-        QSqlQuery q(s.database());
+        PreparedQuery q;
         if (!s.exec(q, u"UPDATE visitors SET name = ?, email = ?, attributes = ?, last_seen_at = ? WHERE id = ?"_s,
                     {visitor.name, visitor.email, jsonText(visitor.attributes),
                      visitor.lastSeenAt > 0 ? visitor.lastSeenAt : existing.value.lastSeenAt, visitor.id},
@@ -665,7 +665,7 @@ QFuture<StoreResult<VisitorRecord>> Store::patchVisitor(const QString &visitorId
         }
         if (patch.lastSeenAt > 0)
             visitor.lastSeenAt = patch.lastSeenAt;
-        QSqlQuery q(s.database());
+        PreparedQuery q;
         if (!s.exec(q, u"UPDATE visitors SET name = ?, email = ?, attributes = ?, last_seen_at = ? WHERE id = ?"_s,
                     {visitor.name, visitor.email, jsonText(visitor.attributes), visitor.lastSeenAt, visitor.id},
                     u"update visitor %1"_s.arg(visitor.id)))
@@ -682,7 +682,7 @@ QFuture<StoreResult<ConversationRecord>> Store::rateConversation(qint64 conversa
             return conversation;
         if (conversation.value.status != ConversationStatus::Closed)
             return conflict<ConversationRecord>(u"conversation %1 is not closed yet"_s.arg(conversationId));
-        QSqlQuery q(s.database());
+        PreparedQuery q;
         if (!s.exec(q, u"UPDATE conversations SET rating = ?, rating_comment = ? WHERE id = ?"_s,
                     {rating, comment, conversationId}, u"rate conversation %1"_s.arg(conversationId)))
             return failed<ConversationRecord>(s);
@@ -693,7 +693,7 @@ QFuture<StoreResult<ConversationRecord>> Store::rateConversation(qint64 conversa
 QFuture<StoreResult<QList<CannedResponse>>> Store::listCannedResponses()
 {
     return submit<QList<CannedResponse>>(m_worker, [](SqlSession &s) -> StoreResult<QList<CannedResponse>> {
-        QSqlQuery q(s.database());
+        PreparedQuery q;
         if (!s.exec(q, u"SELECT id, shortcut, body, updated_at FROM canned_responses ORDER BY shortcut"_s, {},
                     u"list canned responses"_s))
             return failed<QList<CannedResponse>>(s);
@@ -716,7 +716,7 @@ QFuture<StoreResult<CannedResponse>> Store::saveCannedResponse(const CannedRespo
             return conflict<CannedResponse>(u"the shortcut /%1 is taken"_s.arg(response.shortcut));
         CannedResponse saved = response;
         saved.updatedAt = nowOr(response.updatedAt);
-        QSqlQuery q(s.database());
+        PreparedQuery q;
         if (response.id == 0) {
             if (!s.exec(q, u"INSERT INTO canned_responses (shortcut, body, updated_at) VALUES (?, ?, ?)"_s,
                         {saved.shortcut, saved.body, saved.updatedAt}, u"insert "_s + what))
@@ -742,7 +742,7 @@ QFuture<StoreResult<CannedResponse>> Store::saveCannedResponse(const CannedRespo
 QFuture<StoreResult<Done>> Store::deleteCannedResponse(qint64 id)
 {
     return submit<Done>(m_worker, [id](SqlSession &s) -> StoreResult<Done> {
-        QSqlQuery q(s.database());
+        PreparedQuery q;
         if (!s.exec(q, u"DELETE FROM canned_responses WHERE id = ?"_s, {id}, u"delete canned response %1"_s.arg(id)))
             return failed<Done>(s);
         if (q.numRowsAffected() == 0)
@@ -760,7 +760,7 @@ QFuture<StoreResult<Done>> Store::recordPageView(const PageView &view)
             return failed<Done>(s);
         if (!*found)
             return notFound<Done>(what + u" does not exist"_s);
-        QSqlQuery q(s.database());
+        PreparedQuery q;
         if (!s.exec(q, u"INSERT INTO page_views (visitor_id, url, title, at) VALUES (?, ?, ?, ?)"_s,
                     {view.visitorId, view.url, view.title, nowOr(view.at)}, u"record a page view of "_s + what))
             return failed<Done>(s);
@@ -771,7 +771,7 @@ QFuture<StoreResult<Done>> Store::recordPageView(const PageView &view)
 QFuture<StoreResult<QList<PageView>>> Store::pageViews(const QString &visitorId, int limit)
 {
     return submit<QList<PageView>>(m_worker, [visitorId, limit](SqlSession &s) -> StoreResult<QList<PageView>> {
-        QSqlQuery q(s.database());
+        PreparedQuery q;
         if (!s.exec(q,
                     u"SELECT visitor_id, url, title, at FROM page_views WHERE visitor_id = ?"
                     " ORDER BY at DESC, id DESC LIMIT ?"_s,
@@ -813,7 +813,7 @@ QFuture<StoreResult<AppendResult>> Store::appendVisitorMessage(qint64 siteId, co
             return notFound<AppendResult>(u"%1 does not belong to site %2"_s.arg(what).arg(siteId));
 
         AppendResult result;
-        QSqlQuery open(s.database());
+        PreparedQuery open;
         if (!s.exec(open,
                     u"SELECT id FROM conversations WHERE visitor_id = ? AND status IN ('waiting', 'active')"
                     " ORDER BY id DESC LIMIT 1"_s,
@@ -823,7 +823,7 @@ QFuture<StoreResult<AppendResult>> Store::appendVisitorMessage(qint64 siteId, co
         if (open.next()) {
             conversationId = open.value(0).toLongLong();
         } else {
-            QSqlQuery insert(s.database());
+            PreparedQuery insert;
             if (!s.exec(insert,
                         u"INSERT INTO conversations (site_id, visitor_id, status, created_at, updated_at)"
                         " VALUES (?, ?, ?, ?, ?)"_s,
@@ -907,7 +907,7 @@ QFuture<StoreResult<ConversationChange>> Store::assignConversation(qint64 conver
             return failed<ConversationChange>(s);
         if (!*agent)
             return notFound<ConversationChange>(u"agent %1 does not exist"_s.arg(agentId));
-        QSqlQuery q(s.database());
+        PreparedQuery q;
         if (!s.exec(q, u"UPDATE conversations SET status = ?, assigned_agent_id = ?, updated_at = ? WHERE id = ?"_s,
                     {toString(ConversationStatus::Active), agentId, now, conversationId},
                     u"assign conversation %1 to agent %2"_s.arg(conversationId).arg(agentId)))
@@ -924,7 +924,7 @@ QFuture<StoreResult<ConversationChange>> Store::closeConversation(qint64 convers
             return StoreResult<ConversationChange>::failure(conversation.error, conversation.message);
         if (conversation.value.status == ConversationStatus::Closed)
             return conflict<ConversationChange>(u"conversation %1 is already closed"_s.arg(conversationId));
-        QSqlQuery q(s.database());
+        PreparedQuery q;
         if (!s.exec(q, u"UPDATE conversations SET status = ?, closed_at = ?, updated_at = ? WHERE id = ?"_s,
                     {toString(ConversationStatus::Closed), now, now, conversationId},
                     u"close conversation %1"_s.arg(conversationId)))
@@ -942,7 +942,7 @@ QFuture<StoreResult<std::optional<ConversationRecord>>> Store::latestConversatio
 {
     using Result = StoreResult<std::optional<ConversationRecord>>;
     return submit<std::optional<ConversationRecord>>(m_worker, [visitorId](SqlSession &s) -> Result {
-        QSqlQuery q(s.database());
+        PreparedQuery q;
         if (!s.exec(q,
                     u"SELECT "_s + ConversationColumns + ConversationFrom
                         + u" WHERE c.visitor_id = ? ORDER BY c.id DESC LIMIT 1"_s,
@@ -958,7 +958,7 @@ QFuture<StoreResult<QList<ConversationRecord>>> Store::conversationsForVisitor(c
 {
     using Result = StoreResult<QList<ConversationRecord>>;
     return submit<QList<ConversationRecord>>(m_worker, [visitorId](SqlSession &s) -> Result {
-        QSqlQuery q(s.database());
+        PreparedQuery q;
         if (!s.exec(q, u"SELECT "_s + ConversationColumns + ConversationFrom + u" WHERE c.visitor_id = ? ORDER BY c.id DESC"_s,
                     {visitorId}, u"read the conversations of visitor %1"_s.arg(visitorId)))
             return failed<QList<ConversationRecord>>(s);
@@ -976,7 +976,7 @@ QFuture<StoreResult<QList<MessageRecord>>> Store::messagesAfter(qint64 conversat
         const auto conversation = loadConversation(s, conversationId);
         if (!conversation.ok())
             return Result::failure(conversation.error, conversation.message);
-        QSqlQuery q(s.database());
+        PreparedQuery q;
         if (!s.exec(q,
                     u"SELECT "_s + MessageColumns + MessageFrom
                         + u" WHERE m.conversation_id = ? AND m.id > ? ORDER BY m.id LIMIT ?"_s,
@@ -996,7 +996,7 @@ QFuture<StoreResult<QList<MessageRecord>>> Store::messagesBefore(qint64 conversa
         const auto conversation = loadConversation(s, conversationId);
         if (!conversation.ok())
             return Result::failure(conversation.error, conversation.message);
-        QSqlQuery q(s.database());
+        PreparedQuery q;
         // The newest `limit` below the mark, fetched newest first and turned around.
         const qint64 upper = beforeId > 0 ? beforeId : std::numeric_limits<qint64>::max();
         if (!s.exec(q,
@@ -1015,7 +1015,7 @@ QFuture<StoreResult<QList<ConversationSummary>>> Store::openConversations()
 {
     using Result = StoreResult<QList<ConversationSummary>>;
     return submit<QList<ConversationSummary>>(m_worker, [](SqlSession &s) -> Result {
-        QSqlQuery q(s.database());
+        PreparedQuery q;
         if (!s.exec(q, SummarySelect + u" WHERE c.status IN ('waiting', 'active') ORDER BY c.id"_s, {},
                     u"read the open conversations"_s))
             return failed<QList<ConversationSummary>>(s);
@@ -1030,7 +1030,7 @@ QFuture<StoreResult<QList<ConversationSummary>>> Store::searchClosedConversation
 {
     using Result = StoreResult<QList<ConversationSummary>>;
     return submit<QList<ConversationSummary>>(m_worker, [text, limit](SqlSession &s) -> Result {
-        QSqlQuery q(s.database());
+        PreparedQuery q;
         const QString order = u" ORDER BY c.closed_at DESC, c.id DESC LIMIT ?"_s;
         bool ok = false;
         if (text.isEmpty()) {
@@ -1082,7 +1082,7 @@ QFuture<StoreResult<ConversationRecord>> Store::markRead(qint64 conversationId, 
         case AuthorKind::System:
             return StoreResult<ConversationRecord>::failure(StoreError::Failed, u"the system has no read mark to set"_s);
         }
-        QSqlQuery q(s.database());
+        PreparedQuery q;
         if (!s.exec(q, sql, {messageId, conversationId, messageId},
                     u"mark conversation %1 read up to message %2"_s.arg(conversationId).arg(messageId)))
             return failed<ConversationRecord>(s);
