@@ -15,6 +15,7 @@
 #include <QQuickItem>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QtQml/QQmlExtensionPlugin>
 #include <QtTest>
@@ -38,16 +39,76 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
     }
 
+    void firstRunWizardHostsAServer()
+    {
+        // A fresh install: no settings, no database. The wizard asks, the
+        // console starts its own server and signs in as the agent it made.
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const int port = probe.serverPort();
+        probe.close();
+        ConsoleSettings settings(m_dir.filePath(u"wizard.conf"_s), nullptr);
+        QVERIFY(!settings.configured());
+        ServerConfig base;
+        base.database.kind = DatabaseConfig::Kind::Sqlite;
+        base.database.sqlitePath = m_dir.filePath(u"host.sqlite"_s);
+        AgentClient client(u"frontdesk-test-wizard"_s, nullptr);
+        Notifier notifier;
+        notifier.setClient(&client);
+        notifier.setEnabled(false);
+        SessionController session(&client, &settings, base);
+
+        QQmlApplicationEngine engine;
+        engine.setInitialProperties({{u"client"_s, QVariant::fromValue(&client)},
+                                     {u"settings"_s, QVariant::fromValue(&settings)},
+                                     {u"notifier"_s, QVariant::fromValue(&notifier)},
+                                     {u"session"_s, QVariant::fromValue(&session)}});
+        engine.load(QUrl(u"qrc:/Frontdesk/Console/Main.qml"_s));
+        QCOMPARE(engine.rootObjects().size(), 1);
+        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+        QVERIFY(window);
+        window->resize(1360, 820);
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        session.start();
+        QTRY_COMPARE(session.phase(), SessionController::Setup);
+        QTRY_VERIFY(window->findChild<QQuickItem *>(u"hostEmail"_s));
+        save(window, u"console-wizard"_s);
+
+        // What the wizard's last page sends.
+        session.finishHostSetup(u"Anna"_s, u"anna@bakery.test"_s, u"anna's long password"_s, u"Anna's Bakery"_s,
+                                u"https://bakery.test"_s, u"127.0.0.1"_s, port);
+        QTRY_COMPARE_WITH_TIMEOUT(session.phase(), SessionController::Console, 30'000);
+        QVERIFY(settings.configured());
+        QCOMPARE(settings.mode(), u"host"_s);
+
+        // The in-process server really serves visitors on the chosen port, with the site the wizard named.
+        QTRY_VERIFY_WITH_TIMEOUT(client.site().contains(u"siteKey"_s), 10'000);
+        const QString siteKey = client.site().value(u"siteKey"_s).toString();
+        QCOMPARE(client.site().value(u"name"_s).toString(), u"Anna's Bakery"_s);
+        JsonSocket visitor;
+        QVERIFY(visitor.open(QUrl(u"ws://127.0.0.1:%1/v1/visitor?site=%2"_s.arg(port).arg(siteKey)), "https://bakery.test"));
+        QVERIFY(visitor.request({{u"type"_s, u"hello"_s}}));
+        visitor.send({{u"type"_s, u"message"_s}, {u"clientId"_s, u"b-1"_s}, {u"body"_s, u"Do you have sourdough today?"_s}});
+        QVERIFY(visitor.waitForType(u"ack"_s));
+        auto *list = window->findChild<QQuickItem *>(u"conversationList"_s);
+        QVERIFY(list);
+        QTRY_COMPARE_WITH_TIMEOUT(list->property("count").toInt(), 1, 10'000);
+        QTRY_COMPARE(notifier.waitingCount(), 1);
+        save(window, u"console-first-visitor"_s);
+    }
+
     void answerAVisitor()
     {
         // A visitor with a name, on the pricing page, asks a question.
         JsonSocket visitor;
         QVERIFY(ConsoleTesting::openVisitor(visitor, m_server, u"https://shop.test/products/oak-table"_s, u"Oak dining table"_s));
-        visitor.send({{u"type"_s, u"page"_s}, {u"url"_s, u"https://shop.test/shipping"_s}, {u"title"_s, u"Shipping & returns"_s}});
+        visitor.send(
+            {{u"type"_s, u"page"_s}, {u"url"_s, u"https://shop.test/shipping"_s}, {u"title"_s, u"Shipping & returns"_s}});
         visitor.send({{u"type"_s, u"page"_s}, {u"url"_s, u"https://shop.test/cart"_s}, {u"title"_s, u"Your cart"_s}});
         visitor.send({{u"type"_s, u"profile"_s}, {u"name"_s, u"Maria Jensen"_s}, {u"email"_s, u"maria@example.no"_s}});
         visitor.send({{u"type"_s, u"attributes"_s}, {u"attributes"_s, QJsonObject{{u"timezone"_s, u"Europe/Oslo"_s}}}});
-        visitor.send({{u"type"_s, u"message"_s}, {u"clientId"_s, u"v-1"_s},
+        visitor.send({{u"type"_s, u"message"_s},
+                      {u"clientId"_s, u"v-1"_s},
                       {u"body"_s, u"Hi! Do you ship the oak table to Norway, and how long does it take?"_s}});
         QVERIFY(visitor.waitForType(u"ack"_s));
         // A second visitor waits too, so the queue shows more than one.
