@@ -16,6 +16,13 @@ Pane {
 
     signal acceptRequested()
 
+    /// Replaces the `/shortcut` being typed with the canned text and lets the agent type on.
+    function pickSuggestion(body) {
+        input.text = input.text.replace(/\/[\w-]*$/, body)
+        input.cursorPosition = input.length
+        input.forceActiveFocus()
+    }
+
     function send() {
         const text = composer.canned.expand(input.text)
         if (composer.messages.send(text))
@@ -52,11 +59,9 @@ Pane {
                     flat: true
                     font.pixelSize: Theme.smallText
                     text: "/" + modelData.shortcut + "  " + modelData.body.substring(0, 40)
-                    onClicked: {
-                        input.text = input.text.replace(/\/[\w-]*$/, modelData.body)
-                        input.cursorPosition = input.length
-                        input.forceActiveFocus()
-                    }
+                    // Setting the text empties the suggestions, which destroys this
+                    // button mid-handler: the composer finishes the job.
+                    onClicked: composer.pickSuggestion(modelData.body)
                 }
             }
         }

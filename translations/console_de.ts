@@ -6,12 +6,12 @@
     <message>
         <location filename="../qml/ChatPane.qml" line="53"/>
         <source>Waiting for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet seit %1</translation>
     </message>
     <message>
         <location filename="../qml/ChatPane.qml" line="54"/>
         <source>Chatting with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Chat mit %1</translation>
     </message>
     <message>
         <location filename="../qml/ChatPane.qml" line="55"/>
@@ -31,17 +31,17 @@
     <message>
         <location filename="../qml/ChatPane.qml" line="84"/>
         <source>online</source>
-        <translation type="unfinished"></translation>
+        <translation>online</translation>
     </message>
     <message>
         <location filename="../qml/ChatPane.qml" line="84"/>
         <source>away</source>
-        <translation type="unfinished"></translation>
+        <translation>abwesend</translation>
     </message>
     <message>
         <location filename="../qml/ChatPane.qml" line="84"/>
         <source>offline</source>
-        <translation type="unfinished"></translation>
+        <translation>offline</translation>
     </message>
     <message>
         <location filename="../qml/ChatPane.qml" line="93"/>
@@ -51,7 +51,7 @@
     <message>
         <location filename="../qml/ChatPane.qml" line="95"/>
         <source>Transcript copied</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf kopiert</translation>
     </message>
     <message>
         <location filename="../qml/ChatPane.qml" line="100"/>
@@ -61,7 +61,7 @@
     <message>
         <location filename="../qml/ChatPane.qml" line="104"/>
         <source>Close the chat (Ctrl+W)</source>
-        <translation type="unfinished"></translation>
+        <translation>Chat beenden (Ctrl+W)</translation>
     </message>
     <message>
         <location filename="../qml/ChatPane.qml" line="114"/>
@@ -71,32 +71,32 @@
     <message>
         <location filename="../qml/ChatPane.qml" line="115"/>
         <source>Pick a conversation on the left, or press Ctrl+N to take the visitor who has waited longest. Ctrl+1…9 and Ctrl+Tab switch chats.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie links ein Gespräch aus oder drücken Sie Ctrl+N, um den Besucher zu übernehmen, der am längsten wartet. Mit Ctrl+1…9 und Ctrl+Tab wechseln Sie zwischen Chats.</translation>
     </message>
     <message>
         <location filename="../qml/ChatPane.qml" line="145"/>
         <source>%1 is typing…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 schreibt…</translation>
     </message>
     <message>
         <location filename="../qml/ChatPane.qml" line="145"/>
         <source>The visitor</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Besucher</translation>
     </message>
     <message>
         <location filename="../qml/ChatPane.qml" line="167"/>
         <source>This chat is closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Chat ist beendet.</translation>
     </message>
     <message>
         <location filename="../qml/ChatPane.qml" line="177"/>
         <source>Close this chat?</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Chat beenden?</translation>
     </message>
     <message>
         <location filename="../qml/ChatPane.qml" line="179"/>
         <source>The visitor sees that the chat has ended.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Besucher sieht, dass der Chat beendet wurde.</translation>
     </message>
 </context>
 <context>
@@ -104,12 +104,12 @@
     <message>
         <location filename="../qml/Composer.qml" line="39"/>
         <source>This visitor is waiting. Replying does not accept the chat — accept it so the team knows it is yours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Besucher wartet. Eine Antwort nimmt den Chat nicht an – nehmen Sie ihn an, damit das Team weiß, dass Sie ihn übernehmen.</translation>
     </message>
     <message>
         <location filename="../qml/Composer.qml" line="81"/>
         <source>Write a reply…  (Enter sends, Shift+Enter for a new line, / for canned responses)</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort schreiben…  (Enter sendet, Shift+Enter für neue Zeile, / für Textbausteine)</translation>
     </message>
     <message>
         <location filename="../qml/Composer.qml" line="102"/>
@@ -142,7 +142,7 @@
     <message>
         <location filename="../qml/ConsoleView.qml" line="144"/>
         <source>Settings (Ctrl+,)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen (Ctrl+,)</translation>
     </message>
 </context>
 <context>
@@ -150,18 +150,18 @@
     <message>
         <location filename="../qml/ConversationDelegate.qml" line="102"/>
         <source>typing…</source>
-        <translation type="unfinished"></translation>
+        <translation>schreibt…</translation>
     </message>
     <message>
         <location filename="../qml/ConversationDelegate.qml" line="103"/>
         <source>You: </source>
-        <translation type="unfinished"></translation>
+        <translation>Sie: </translation>
     </message>
     <message>
         <location filename="../qml/ConversationDelegate.qml" line="115"/>
         <location filename="../qml/ConversationDelegate.qml" line="116"/>
         <source>with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>mit %1</translation>
     </message>
     <message>
         <location filename="../qml/ConversationDelegate.qml" line="125"/>
@@ -174,27 +174,27 @@
     <message>
         <location filename="../app/console/agentclient.cpp" line="134"/>
         <source>Could not reach %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht erreichbar: %2</translation>
     </message>
     <message>
         <location filename="../app/console/agentclient.cpp" line="198"/>
         <source>Signed out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgemeldet.</translation>
     </message>
     <message>
         <location filename="../app/console/agentclient.cpp" line="264"/>
         <source>The connection to the server was lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung zum Server wurde unterbrochen.</translation>
     </message>
     <message>
         <location filename="../app/console/agentclient.cpp" line="293"/>
         <source>Not connected to the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht mit dem Server verbunden.</translation>
     </message>
     <message>
         <location filename="../app/console/agentclient.cpp" line="441"/>
         <source>Your session has expired. Please sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.</translation>
     </message>
 </context>
 <context>
@@ -202,7 +202,7 @@
     <message>
         <location filename="../app/console/conversationlistmodel.cpp" line="32"/>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Std. %2 Min.</translation>
     </message>
     <message>
         <location filename="../app/console/conversationlistmodel.cpp" line="71"/>
@@ -215,7 +215,7 @@
     <message>
         <location filename="../app/console/messagelistmodel.cpp" line="355"/>
         <source>Visitor</source>
-        <translation type="unfinished"></translation>
+        <translation>Besucher</translation>
     </message>
 </context>
 <context>
@@ -228,7 +228,7 @@
     <message>
         <location filename="../app/console/notifier.cpp" line="96"/>
         <source>A visitor started a chat.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Besucher hat einen Chat begonnen.</translation>
     </message>
     <message>
         <location filename="../app/console/notifier.cpp" line="120"/>
@@ -243,12 +243,12 @@
     <message>
         <location filename="../app/console/notifier.cpp" line="187"/>
         <source>1 visitor is waiting for an answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Besucher wartet auf eine Antwort.</translation>
     </message>
     <message>
         <location filename="../app/console/notifier.cpp" line="188"/>
         <source>%1 visitors are waiting for an answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Besucher warten auf eine Antwort.</translation>
     </message>
     <message>
         <location filename="../app/console/notifier.cpp" line="237"/>
@@ -264,7 +264,7 @@
     <message>
         <location filename="../app/console/notifier.cpp" line="298"/>
         <source>Frontdesk: %1 need you</source>
-        <translation type="unfinished"></translation>
+        <translation>Frontdesk: %1 warten auf Sie</translation>
     </message>
 </context>
 <context>
@@ -272,7 +272,7 @@
     <message>
         <location filename="../app/console/sessioncontroller.cpp" line="23"/>
         <source>The chat server could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Chat-Server konnte nicht starten: %1</translation>
     </message>
 </context>
 <context>
@@ -290,12 +290,12 @@
     <message>
         <location filename="../qml/Main.qml" line="66"/>
         <source>Waiting for the server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Warte auf den Server…</translation>
     </message>
     <message>
         <location filename="../qml/Main.qml" line="66"/>
         <source>Starting Frontdesk…</source>
-        <translation type="unfinished"></translation>
+        <translation>Frontdesk wird gestartet…</translation>
     </message>
 </context>
 <context>
@@ -303,17 +303,17 @@
     <message>
         <location filename="../qml/MessageDelegate.qml" line="76"/>
         <source>sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>wird gesendet…</translation>
     </message>
     <message>
         <location filename="../qml/MessageDelegate.qml" line="77"/>
         <source>✓✓ read</source>
-        <translation type="unfinished"></translation>
+        <translation>✓✓ gelesen</translation>
     </message>
     <message>
         <location filename="../qml/MessageDelegate.qml" line="78"/>
         <source>✓ sent</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ gesendet</translation>
     </message>
 </context>
 <context>
@@ -382,7 +382,7 @@
     <message>
         <location filename="../qml/SettingsView.qml" line="59"/>
         <source>Account and language</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto und Sprache</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="73"/>
@@ -392,57 +392,57 @@
     <message>
         <location filename="../qml/SettingsView.qml" line="96"/>
         <source>How the chat looks on your website. Changes reach visitors when you save.</source>
-        <translation type="unfinished"></translation>
+        <translation>So sieht der Chat auf Ihrer Website aus. Änderungen werden für Besucher sichtbar, sobald Sie speichern.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="97"/>
         <source>Only an admin can change the widget.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur ein Administrator kann das Widget ändern.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="98"/>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="99"/>
         <source>Chat with us</source>
-        <translation type="unfinished"></translation>
+        <translation>Chatten Sie mit uns</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="100"/>
         <source>Welcome message</source>
-        <translation type="unfinished"></translation>
+        <translation>Begrüßungsnachricht</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="101"/>
         <source>Hi! How can we help?</source>
-        <translation type="unfinished"></translation>
+        <translation>Hallo! Wie können wir helfen?</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="102"/>
         <source>Colour</source>
-        <translation type="unfinished"></translation>
+        <translation>Farbe</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="118"/>
         <source>Position</source>
-        <translation type="unfinished"></translation>
+        <translation>Position</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="120"/>
         <source>Bottom right</source>
-        <translation type="unfinished"></translation>
+        <translation>Unten rechts</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="121"/>
         <source>Bottom left</source>
-        <translation type="unfinished"></translation>
+        <translation>Unten links</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="123"/>
         <source>Ask before the chat starts</source>
-        <translation type="unfinished"></translation>
+        <translation>Vor Chatbeginn abfragen</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="125"/>
@@ -459,42 +459,42 @@
     <message>
         <location filename="../qml/SettingsView.qml" line="127"/>
         <source>Email required</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail erforderlich</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="130"/>
         <source>When nobody is online</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenn niemand online ist</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="132"/>
         <source>We are away right now. Leave a message and we will get back to you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wir sind gerade nicht da. Hinterlassen Sie eine Nachricht, wir melden uns bei Ihnen.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="135"/>
         <source>Save widget</source>
-        <translation type="unfinished"></translation>
+        <translation>Widget speichern</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="149"/>
         <source>Preview as offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau im Offline-Zustand</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="176"/>
         <source>Put the chat on your website</source>
-        <translation type="unfinished"></translation>
+        <translation>Chat auf Ihrer Website einbinden</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="177"/>
         <source>Paste this line into every page of your website, just before &lt;/body&gt;. The chat button appears at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie diese Zeile in jede Seite Ihrer Website ein, direkt vor &lt;/body&gt;. Die Chat-Schaltfläche erscheint sofort.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="194"/>
         <source>The snippet appears once the console is connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Code erscheint, sobald die Konsole verbunden ist.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="200"/>
@@ -504,263 +504,263 @@
     <message>
         <location filename="../qml/SettingsView.qml" line="204"/>
         <source>Copied</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiert</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="206"/>
         <source>Allowed websites</source>
-        <translation type="unfinished"></translation>
+        <translation>Erlaubte Websites</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="207"/>
         <source>The widget only works on these origins (scheme://host[:port]), one per line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Widget funktioniert nur auf diesen Origins (scheme://host[:port]), eine pro Zeile.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="215"/>
         <source>Save allowed websites</source>
-        <translation type="unfinished"></translation>
+        <translation>Erlaubte Websites speichern</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="219"/>
         <source>What visitors on the internet need</source>
-        <translation type="unfinished"></translation>
+        <translation>Was Besucher aus dem Internet brauchen</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="220"/>
         <source>Your website&apos;s visitors must reach this server: give it a public address, or put it behind a reverse proxy (nginx, Caddy) with an HTTPS certificate, and use that https:// address in the snippet. A website on https cannot load a chat from plain http.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Besucher Ihrer Website müssen diesen Server erreichen: Geben Sie ihm eine öffentliche Adresse oder betreiben Sie ihn hinter einem Reverse Proxy (nginx, Caddy) mit HTTPS-Zertifikat, und verwenden Sie diese https://-Adresse im Code. Eine Website über https kann keinen Chat über einfaches http laden.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="231"/>
         <source>Add the people who answer chats. Each signs in with their own email and password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie die Personen hinzu, die Chats beantworten. Jede Person meldet sich mit eigener E-Mail-Adresse und eigenem Passwort an.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="232"/>
         <source>Only an admin can add or remove agents.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur ein Administrator kann Mitarbeiter hinzufügen oder entfernen.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="255"/>
         <source>(you)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Sie)</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="256"/>
         <location filename="../qml/SettingsView.qml" line="277"/>
         <source>Admin</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrator</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="256"/>
         <source>Agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitarbeiter</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="258"/>
         <source>Reset password</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort zurücksetzen</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="260"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="270"/>
         <source>Add an agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitarbeiter hinzufügen</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="276"/>
         <source>First password</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstes Passwort</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="278"/>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="288"/>
         <source>New password for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Passwort für %1</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="290"/>
         <source>At least 8 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindestens 8 Zeichen</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="301"/>
         <source>Type /shortcut in a reply and it becomes the text. Shared by the whole team.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tippen Sie /Kürzel in eine Antwort, und es wird durch den Text ersetzt. Für das ganze Team verfügbar.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="319"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="326"/>
         <source>No canned responses yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Textbausteine</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="327"/>
         <source>Save answers you give often, like opening hours or shipping times.</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern Sie Antworten, die Sie oft geben, etwa Öffnungszeiten oder Lieferzeiten.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="333"/>
         <source>Edit /%1</source>
-        <translation type="unfinished"></translation>
+        <translation>/%1 bearbeiten</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="333"/>
         <source>New canned response</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Textbaustein</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="338"/>
         <source>shortcut, e.g. hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Kürzel, z. B. zeiten</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="339"/>
         <source>The text it expands to</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Text, durch den es ersetzt wird</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="340"/>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="355"/>
         <source>Show desktop notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Desktop-Benachrichtigungen anzeigen</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="357"/>
         <source>Play a sound</source>
-        <translation type="unfinished"></translation>
+        <translation>Ton abspielen</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="360"/>
         <source>Remind me every</source>
-        <translation type="unfinished"></translation>
+        <translation>Erinnern alle</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="363"/>
         <source>seconds while a visitor waits (0: never)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden, solange ein Besucher wartet (0: nie)</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="365"/>
         <source>Presence</source>
-        <translation type="unfinished"></translation>
+        <translation>Anwesenheit</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="367"/>
         <source>Show me as away after</source>
-        <translation type="unfinished"></translation>
+        <translation>Als abwesend anzeigen nach</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="370"/>
         <source>minutes without activity (0: never)</source>
-        <translation type="unfinished"></translation>
+        <translation>Minuten ohne Aktivität (0: nie)</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="372"/>
         <source>Visitors see the chat as offline when no agent is online.</source>
-        <translation type="unfinished"></translation>
+        <translation>Besucher sehen den Chat als offline, wenn kein Mitarbeiter online ist.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="386"/>
         <source>This computer runs the chat server. Changes apply the next time Frontdesk starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Computer betreibt den Chat-Server. Änderungen gelten ab dem nächsten Start von Frontdesk.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="387"/>
         <source>Connected to %1. The server&apos;s own settings are made where it runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden mit %1. Die Einstellungen des Servers werden dort vorgenommen, wo er läuft.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="392"/>
         <source>Listen address</source>
-        <translation type="unfinished"></translation>
+        <translation>Listen-Adresse</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="394"/>
         <source>Port</source>
-        <translation type="unfinished"></translation>
+        <translation>Port</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="396"/>
         <source>TLS certificate (PEM)</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Zertifikat (PEM)</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="397"/>
         <source>/etc/ssl/certs/chat.pem (empty: plain HTTP)</source>
-        <translation type="unfinished"></translation>
+        <translation>/etc/ssl/certs/chat.pem (leer: einfaches HTTP)</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="398"/>
         <source>TLS private key (PEM)</source>
-        <translation type="unfinished"></translation>
+        <translation>Privater TLS-Schlüssel (PEM)</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="400"/>
         <source>Database</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="401"/>
         <source>Empty: SQLite file on this computer; or mariadb://user@host:3306/frontdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Leer: SQLite-Datei auf diesem Computer; oder mariadb://user@host:3306/frontdesk</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="404"/>
         <source>A MariaDB password is kept in the system keyring, never in a settings file: run &quot;frontdesk --store-database-password --database URL&quot; once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein MariaDB-Passwort wird im Schlüsselbund des Systems gespeichert, nie in einer Einstellungsdatei: Führen Sie einmal „frontdesk --store-database-password --database URL“ aus.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="405"/>
         <source>Listening on 127.0.0.1 keeps the server private to this computer. Visitors on the internet need a public address (0.0.0.0 and an open port) or, better, a reverse proxy with HTTPS in front.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit 127.0.0.1 ist der Server nur von diesem Computer aus erreichbar. Besucher aus dem Internet brauchen eine öffentliche Adresse (0.0.0.0 und einen offenen Port) oder besser einen vorgeschalteten Reverse Proxy mit HTTPS.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="418"/>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="419"/>
         <source>Signed in as %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet als %1 (%2)</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="421"/>
         <source>Current password</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktuelles Passwort</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="422"/>
         <source>New password</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Passwort</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="423"/>
         <source>Change password</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort ändern</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="426"/>
         <source>Sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>Abmelden</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="427"/>
@@ -770,17 +770,17 @@
     <message>
         <location filename="../qml/SettingsView.qml" line="432"/>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemsprache</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="437"/>
         <source>The new language applies the next time Frontdesk starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die neue Sprache gilt ab dem nächsten Start von Frontdesk.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="438"/>
         <source>Run the setup wizard again…</source>
-        <translation type="unfinished"></translation>
+        <translation>Einrichtungsassistenten erneut ausführen…</translation>
     </message>
 </context>
 <context>
@@ -793,87 +793,92 @@
     <message>
         <location filename="../qml/SetupWizard.qml" line="35"/>
         <source>Step %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt %1 von %2</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="43"/>
         <source>Where should the chat server run?</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo soll der Chat-Server laufen?</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="44"/>
         <source>On this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem Computer</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="45"/>
         <source>Frontdesk runs the server for you. Best for one shop and one computer that stays on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Frontdesk betreibt den Server für Sie. Ideal für einen Shop und einen Computer, der eingeschaltet bleibt.</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="46"/>
         <source>On a server I already run</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf einem vorhandenen Server</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="47"/>
         <source>Connect to &quot;frontdesk --headless&quot; on another machine with its address, your email and password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit „frontdesk --headless“ auf einem anderen Rechner verbinden – über dessen Adresse, Ihre E-Mail-Adresse und Ihr Passwort.</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="51"/>
         <source>You and your website</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie und Ihre Website</translation>
+    </message>
+    <message>
+        <location filename="../qml/SetupWizard.qml" line="52"/>
+        <source>Your name, as visitors will see it</source>
+        <translation>Ihr Name, wie Besucher ihn sehen</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="52"/>
         <source>Your email (you sign in with it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre E-Mail-Adresse (für die Anmeldung)</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="53"/>
         <source>A password, at least 8 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Passwort mit mindestens 8 Zeichen</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="54"/>
         <source>Your website&apos;s name, e.g. Anna&apos;s Bakery</source>
-        <translation type="unfinished"></translation>
+        <translation>Name Ihrer Website, z. B. Annas Bäckerei</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="55"/>
         <source>Your website&apos;s address, e.g. https://www.example.com (one per line)</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse Ihrer Website, z. B. https://www.example.com (eine pro Zeile)</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="56"/>
         <source>The chat only appears on these websites.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Chat erscheint nur auf diesen Websites.</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="60"/>
         <source>How visitors reach the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie Besucher den Server erreichen</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="66"/>
         <source>127.0.0.1 means only this computer can connect: right for trying it out, or behind a reverse proxy on the same machine.</source>
-        <translation type="unfinished"></translation>
+        <translation>127.0.0.1 bedeutet, dass nur dieser Computer sich verbinden kann: passend zum Ausprobieren oder hinter einem Reverse Proxy auf demselben Rechner.</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="67"/>
         <source>Visitors on the internet need to reach this address. Either give the computer a public address (listen on 0.0.0.0 and open the port in your router), or — better — put a reverse proxy with HTTPS (nginx, Caddy) in front. A website on https:// can only load the chat from an https:// address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Besucher aus dem Internet müssen diese Adresse erreichen. Geben Sie dem Computer entweder eine öffentliche Adresse (auf 0.0.0.0 lauschen und den Port im Router freigeben) oder – besser – schalten Sie einen Reverse Proxy mit HTTPS (nginx, Caddy) davor. Eine Website unter https:// kann den Chat nur von einer https://-Adresse laden.</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="71"/>
         <source>Connect to your server</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Ihrem Server verbinden</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="72"/>
         <source>Server address, e.g. https://chat.example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveradresse, z. B. https://chat.example.com</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="73"/>
@@ -926,7 +931,7 @@
     <message>
         <location filename="../qml/Sidebar.qml" line="81"/>
         <source>Search by text, name or email</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Text, Name oder E-Mail suchen</translation>
     </message>
     <message>
         <location filename="../qml/Sidebar.qml" line="109"/>
@@ -936,42 +941,42 @@
     <message>
         <location filename="../qml/Sidebar.qml" line="109"/>
         <source>No chats yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Chats</translation>
     </message>
     <message>
         <location filename="../qml/Sidebar.qml" line="109"/>
         <source>No open chats</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine offenen Chats</translation>
     </message>
     <message>
         <location filename="../qml/Sidebar.qml" line="110"/>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche läuft…</translation>
     </message>
     <message>
         <location filename="../qml/Sidebar.qml" line="110"/>
         <source>Nothing found</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts gefunden</translation>
     </message>
     <message>
         <location filename="../qml/Sidebar.qml" line="111"/>
         <source>New visitors appear here. You will get a notification too.</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Besucher erscheinen hier. Sie erhalten auch eine Benachrichtigung.</translation>
     </message>
     <message>
         <location filename="../qml/Sidebar.qml" line="112"/>
         <source>Accept a visitor from the Queue (Ctrl+N takes the next one).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nehmen Sie einen Besucher aus der Warteschlange an (Ctrl+N übernimmt den nächsten).</translation>
     </message>
     <message>
         <location filename="../qml/Sidebar.qml" line="113"/>
         <source>Every waiting and active chat of the team shows here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier erscheinen alle wartenden und aktiven Chats des Teams.</translation>
     </message>
     <message>
         <location filename="../qml/Sidebar.qml" line="114"/>
         <source>Closed chats whose messages, visitor name or email contain the search.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendete Chats, deren Nachrichten, Besuchername oder E-Mail den Suchbegriff enthalten.</translation>
     </message>
 </context>
 <context>
@@ -984,12 +989,12 @@
     <message>
         <location filename="../qml/SignInPage.qml" line="32"/>
         <source>This computer runs your chat server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Computer betreibt Ihren Chat-Server.</translation>
     </message>
     <message>
         <location filename="../qml/SignInPage.qml" line="33"/>
         <source>Server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Server: %1</translation>
     </message>
     <message>
         <location filename="../qml/SignInPage.qml" line="41"/>
@@ -1004,7 +1009,7 @@
     <message>
         <location filename="../qml/SignInPage.qml" line="64"/>
         <source>Signing in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung läuft…</translation>
     </message>
     <message>
         <location filename="../qml/SignInPage.qml" line="64"/>
@@ -1014,7 +1019,7 @@
     <message>
         <location filename="../qml/SignInPage.qml" line="72"/>
         <source>Set up again…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu einrichten…</translation>
     </message>
 </context>
 <context>
@@ -1022,7 +1027,7 @@
     <message>
         <location filename="../qml/VisitorPanel.qml" line="29"/>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannt</translation>
     </message>
     <message>
         <location filename="../qml/VisitorPanel.qml" line="64"/>
@@ -1032,17 +1037,17 @@
     <message>
         <location filename="../qml/VisitorPanel.qml" line="65"/>
         <source>Open a chat to see who you are talking to and what they are looking at.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie einen Chat, um zu sehen, mit wem Sie sprechen und was die Person gerade ansieht.</translation>
     </message>
     <message>
         <location filename="../qml/VisitorPanel.qml" line="100"/>
         <source>On the site now</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerade auf der Website</translation>
     </message>
     <message>
         <location filename="../qml/VisitorPanel.qml" line="100"/>
         <source>Left the site</source>
-        <translation type="unfinished"></translation>
+        <translation>Hat die Website verlassen</translation>
     </message>
     <message>
         <location filename="../qml/VisitorPanel.qml" line="113"/>
@@ -1053,7 +1058,7 @@
         <location filename="../qml/VisitorPanel.qml" line="113"/>
         <location filename="../qml/VisitorPanel.qml" line="114"/>
         <source>Not given</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht angegeben</translation>
     </message>
     <message>
         <location filename="../qml/VisitorPanel.qml" line="114"/>
@@ -1068,17 +1073,17 @@
     <message>
         <location filename="../qml/VisitorPanel.qml" line="129"/>
         <source>No page reported yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Seite gemeldet</translation>
     </message>
     <message>
         <location filename="../qml/VisitorPanel.qml" line="144"/>
         <source>Pages visited (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Besuchte Seiten (%1)</translation>
     </message>
     <message>
         <location filename="../qml/VisitorPanel.qml" line="165"/>
         <source>Technology</source>
-        <translation type="unfinished"></translation>
+        <translation>Technik</translation>
     </message>
     <message>
         <location filename="../qml/VisitorPanel.qml" line="171"/>
@@ -1108,12 +1113,12 @@
     <message>
         <location filename="../qml/VisitorPanel.qml" line="176"/>
         <source>Direct visit</source>
-        <translation type="unfinished"></translation>
+        <translation>Direkter Aufruf</translation>
     </message>
     <message>
         <location filename="../qml/VisitorPanel.qml" line="177"/>
         <source>First seen</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuerst gesehen</translation>
     </message>
     <message>
         <location filename="../qml/VisitorPanel.qml" line="179"/>
@@ -1123,12 +1128,12 @@
     <message>
         <location filename="../qml/VisitorPanel.qml" line="182"/>
         <source>This is the first conversation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist das erste Gespräch.</translation>
     </message>
     <message>
         <location filename="../qml/VisitorPanel.qml" line="192"/>
         <source>with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>mit %1</translation>
     </message>
 </context>
 <context>
@@ -1136,12 +1141,12 @@
     <message>
         <location filename="../qml/WidgetPreview.qml" line="54"/>
         <source>Chat with us</source>
-        <translation type="unfinished"></translation>
+        <translation>Chatten Sie mit uns</translation>
     </message>
     <message>
         <location filename="../qml/WidgetPreview.qml" line="78"/>
         <source>We are away right now. Leave a message and we will get back to you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wir sind gerade nicht da. Hinterlassen Sie eine Nachricht, wir melden uns bei Ihnen.</translation>
     </message>
     <message>
         <location filename="../qml/WidgetPreview.qml" line="90"/>
@@ -1156,7 +1161,7 @@
     <message>
         <location filename="../qml/WidgetPreview.qml" line="105"/>
         <source>Type a message…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht eingeben…</translation>
     </message>
 </context>
 </TS>

@@ -6,12 +6,12 @@
     <message>
         <location filename="../qml/ChatPane.qml" line="53"/>
         <source>Waiting for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Esperando desde hace %1</translation>
     </message>
     <message>
         <location filename="../qml/ChatPane.qml" line="54"/>
         <source>Chatting with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>En conversación con %1</translation>
     </message>
     <message>
         <location filename="../qml/ChatPane.qml" line="55"/>
@@ -31,17 +31,17 @@
     <message>
         <location filename="../qml/ChatPane.qml" line="84"/>
         <source>online</source>
-        <translation type="unfinished"></translation>
+        <translation>en línea</translation>
     </message>
     <message>
         <location filename="../qml/ChatPane.qml" line="84"/>
         <source>away</source>
-        <translation type="unfinished"></translation>
+        <translation>ausente</translation>
     </message>
     <message>
         <location filename="../qml/ChatPane.qml" line="84"/>
         <source>offline</source>
-        <translation type="unfinished"></translation>
+        <translation>desconectado</translation>
     </message>
     <message>
         <location filename="../qml/ChatPane.qml" line="93"/>
@@ -51,7 +51,7 @@
     <message>
         <location filename="../qml/ChatPane.qml" line="95"/>
         <source>Transcript copied</source>
-        <translation type="unfinished"></translation>
+        <translation>Transcripción copiada</translation>
     </message>
     <message>
         <location filename="../qml/ChatPane.qml" line="100"/>
@@ -61,7 +61,7 @@
     <message>
         <location filename="../qml/ChatPane.qml" line="104"/>
         <source>Close the chat (Ctrl+W)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar el chat (Ctrl+W)</translation>
     </message>
     <message>
         <location filename="../qml/ChatPane.qml" line="114"/>
@@ -71,32 +71,32 @@
     <message>
         <location filename="../qml/ChatPane.qml" line="115"/>
         <source>Pick a conversation on the left, or press Ctrl+N to take the visitor who has waited longest. Ctrl+1…9 and Ctrl+Tab switch chats.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija una conversación a la izquierda o pulse Ctrl+N para atender al visitante que lleva más tiempo esperando. Ctrl+1…9 y Ctrl+Tab cambian de chat.</translation>
     </message>
     <message>
         <location filename="../qml/ChatPane.qml" line="145"/>
         <source>%1 is typing…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 está escribiendo…</translation>
     </message>
     <message>
         <location filename="../qml/ChatPane.qml" line="145"/>
         <source>The visitor</source>
-        <translation type="unfinished"></translation>
+        <translation>El visitante</translation>
     </message>
     <message>
         <location filename="../qml/ChatPane.qml" line="167"/>
         <source>This chat is closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este chat está cerrado.</translation>
     </message>
     <message>
         <location filename="../qml/ChatPane.qml" line="177"/>
         <source>Close this chat?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Cerrar este chat?</translation>
     </message>
     <message>
         <location filename="../qml/ChatPane.qml" line="179"/>
         <source>The visitor sees that the chat has ended.</source>
-        <translation type="unfinished"></translation>
+        <translation>El visitante verá que el chat ha terminado.</translation>
     </message>
 </context>
 <context>
@@ -104,12 +104,12 @@
     <message>
         <location filename="../qml/Composer.qml" line="39"/>
         <source>This visitor is waiting. Replying does not accept the chat — accept it so the team knows it is yours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este visitante está esperando. Responder no acepta el chat: acéptelo para que el equipo sepa que es suyo.</translation>
     </message>
     <message>
         <location filename="../qml/Composer.qml" line="81"/>
         <source>Write a reply…  (Enter sends, Shift+Enter for a new line, / for canned responses)</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba una respuesta…  (Intro envía, Mayús+Intro para una nueva línea, / para respuestas predefinidas)</translation>
     </message>
     <message>
         <location filename="../qml/Composer.qml" line="102"/>
@@ -142,7 +142,7 @@
     <message>
         <location filename="../qml/ConsoleView.qml" line="144"/>
         <source>Settings (Ctrl+,)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustes (Ctrl+,)</translation>
     </message>
 </context>
 <context>
@@ -150,18 +150,18 @@
     <message>
         <location filename="../qml/ConversationDelegate.qml" line="102"/>
         <source>typing…</source>
-        <translation type="unfinished"></translation>
+        <translation>escribiendo…</translation>
     </message>
     <message>
         <location filename="../qml/ConversationDelegate.qml" line="103"/>
         <source>You: </source>
-        <translation type="unfinished"></translation>
+        <translation>Usted: </translation>
     </message>
     <message>
         <location filename="../qml/ConversationDelegate.qml" line="115"/>
         <location filename="../qml/ConversationDelegate.qml" line="116"/>
         <source>with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>con %1</translation>
     </message>
     <message>
         <location filename="../qml/ConversationDelegate.qml" line="125"/>
@@ -174,27 +174,27 @@
     <message>
         <location filename="../app/console/agentclient.cpp" line="134"/>
         <source>Could not reach %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo conectar con %1: %2</translation>
     </message>
     <message>
         <location filename="../app/console/agentclient.cpp" line="198"/>
         <source>Signed out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesión cerrada.</translation>
     </message>
     <message>
         <location filename="../app/console/agentclient.cpp" line="264"/>
         <source>The connection to the server was lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se perdió la conexión con el servidor.</translation>
     </message>
     <message>
         <location filename="../app/console/agentclient.cpp" line="293"/>
         <source>Not connected to the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay conexión con el servidor.</translation>
     </message>
     <message>
         <location filename="../app/console/agentclient.cpp" line="441"/>
         <source>Your session has expired. Please sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su sesión ha caducado. Inicie sesión de nuevo.</translation>
     </message>
 </context>
 <context>
@@ -202,7 +202,7 @@
     <message>
         <location filename="../app/console/conversationlistmodel.cpp" line="32"/>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <location filename="../app/console/conversationlistmodel.cpp" line="71"/>
@@ -215,7 +215,7 @@
     <message>
         <location filename="../app/console/messagelistmodel.cpp" line="355"/>
         <source>Visitor</source>
-        <translation type="unfinished"></translation>
+        <translation>Visitante</translation>
     </message>
 </context>
 <context>
@@ -228,7 +228,7 @@
     <message>
         <location filename="../app/console/notifier.cpp" line="96"/>
         <source>A visitor started a chat.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un visitante ha iniciado un chat.</translation>
     </message>
     <message>
         <location filename="../app/console/notifier.cpp" line="120"/>
@@ -243,12 +243,12 @@
     <message>
         <location filename="../app/console/notifier.cpp" line="187"/>
         <source>1 visitor is waiting for an answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 visitante está esperando una respuesta.</translation>
     </message>
     <message>
         <location filename="../app/console/notifier.cpp" line="188"/>
         <source>%1 visitors are waiting for an answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 visitantes están esperando una respuesta.</translation>
     </message>
     <message>
         <location filename="../app/console/notifier.cpp" line="237"/>
@@ -264,7 +264,7 @@
     <message>
         <location filename="../app/console/notifier.cpp" line="298"/>
         <source>Frontdesk: %1 need you</source>
-        <translation type="unfinished"></translation>
+        <translation>Frontdesk: %1 le esperan</translation>
     </message>
 </context>
 <context>
@@ -272,7 +272,7 @@
     <message>
         <location filename="../app/console/sessioncontroller.cpp" line="23"/>
         <source>The chat server could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo iniciar el servidor de chat: %1</translation>
     </message>
 </context>
 <context>
@@ -290,12 +290,12 @@
     <message>
         <location filename="../qml/Main.qml" line="66"/>
         <source>Waiting for the server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Esperando al servidor…</translation>
     </message>
     <message>
         <location filename="../qml/Main.qml" line="66"/>
         <source>Starting Frontdesk…</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciando Frontdesk…</translation>
     </message>
 </context>
 <context>
@@ -303,17 +303,17 @@
     <message>
         <location filename="../qml/MessageDelegate.qml" line="76"/>
         <source>sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>enviando…</translation>
     </message>
     <message>
         <location filename="../qml/MessageDelegate.qml" line="77"/>
         <source>✓✓ read</source>
-        <translation type="unfinished"></translation>
+        <translation>✓✓ leído</translation>
     </message>
     <message>
         <location filename="../qml/MessageDelegate.qml" line="78"/>
         <source>✓ sent</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ enviado</translation>
     </message>
 </context>
 <context>
@@ -382,7 +382,7 @@
     <message>
         <location filename="../qml/SettingsView.qml" line="59"/>
         <source>Account and language</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuenta e idioma</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="73"/>
@@ -392,57 +392,57 @@
     <message>
         <location filename="../qml/SettingsView.qml" line="96"/>
         <source>How the chat looks on your website. Changes reach visitors when you save.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cómo se ve el chat en su sitio web. Los visitantes verán los cambios al guardar.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="97"/>
         <source>Only an admin can change the widget.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo un administrador puede cambiar el widget.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="98"/>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Título</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="99"/>
         <source>Chat with us</source>
-        <translation type="unfinished"></translation>
+        <translation>Chatee con nosotros</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="100"/>
         <source>Welcome message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje de bienvenida</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="101"/>
         <source>Hi! How can we help?</source>
-        <translation type="unfinished"></translation>
+        <translation>¡Hola! ¿En qué podemos ayudarle?</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="102"/>
         <source>Colour</source>
-        <translation type="unfinished"></translation>
+        <translation>Color</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="118"/>
         <source>Position</source>
-        <translation type="unfinished"></translation>
+        <translation>Posición</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="120"/>
         <source>Bottom right</source>
-        <translation type="unfinished"></translation>
+        <translation>Abajo a la derecha</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="121"/>
         <source>Bottom left</source>
-        <translation type="unfinished"></translation>
+        <translation>Abajo a la izquierda</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="123"/>
         <source>Ask before the chat starts</source>
-        <translation type="unfinished"></translation>
+        <translation>Preguntar antes de iniciar el chat</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="125"/>
@@ -459,42 +459,42 @@
     <message>
         <location filename="../qml/SettingsView.qml" line="127"/>
         <source>Email required</source>
-        <translation type="unfinished"></translation>
+        <translation>Correo electrónico obligatorio</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="130"/>
         <source>When nobody is online</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuando no hay nadie en línea</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="132"/>
         <source>We are away right now. Leave a message and we will get back to you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ahora mismo no estamos disponibles. Deje un mensaje y le responderemos.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="135"/>
         <source>Save widget</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar widget</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="149"/>
         <source>Preview as offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Vista previa sin conexión</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="176"/>
         <source>Put the chat on your website</source>
-        <translation type="unfinished"></translation>
+        <translation>Añada el chat a su sitio web</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="177"/>
         <source>Paste this line into every page of your website, just before &lt;/body&gt;. The chat button appears at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pegue esta línea en cada página de su sitio web, justo antes de &lt;/body&gt;. El botón del chat aparece al instante.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="194"/>
         <source>The snippet appears once the console is connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>El fragmento aparece cuando la consola está conectada.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="200"/>
@@ -504,263 +504,263 @@
     <message>
         <location filename="../qml/SettingsView.qml" line="204"/>
         <source>Copied</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiado</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="206"/>
         <source>Allowed websites</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitios web permitidos</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="207"/>
         <source>The widget only works on these origins (scheme://host[:port]), one per line.</source>
-        <translation type="unfinished"></translation>
+        <translation>El widget solo funciona en estos orígenes (scheme://host[:port]), uno por línea.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="215"/>
         <source>Save allowed websites</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar sitios web permitidos</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="219"/>
         <source>What visitors on the internet need</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que necesitan los visitantes de Internet</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="220"/>
         <source>Your website&apos;s visitors must reach this server: give it a public address, or put it behind a reverse proxy (nginx, Caddy) with an HTTPS certificate, and use that https:// address in the snippet. A website on https cannot load a chat from plain http.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los visitantes de su sitio web deben poder llegar a este servidor: asígnele una dirección pública o colóquelo detrás de un proxy inverso (nginx, Caddy) con un certificado HTTPS, y use esa dirección https:// en el fragmento. Un sitio web en https no puede cargar un chat desde http sin cifrar.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="231"/>
         <source>Add the people who answer chats. Each signs in with their own email and password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Añada a las personas que responden los chats. Cada una inicia sesión con su propio correo electrónico y contraseña.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="232"/>
         <source>Only an admin can add or remove agents.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo un administrador puede añadir o quitar agentes.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="255"/>
         <source>(you)</source>
-        <translation type="unfinished"></translation>
+        <translation>(usted)</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="256"/>
         <location filename="../qml/SettingsView.qml" line="277"/>
         <source>Admin</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrador</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="256"/>
         <source>Agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Agente</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="258"/>
         <source>Reset password</source>
-        <translation type="unfinished"></translation>
+        <translation>Restablecer contraseña</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="260"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="270"/>
         <source>Add an agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir un agente</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="276"/>
         <source>First password</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña inicial</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="278"/>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="288"/>
         <source>New password for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva contraseña para %1</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="290"/>
         <source>At least 8 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>Al menos 8 caracteres</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="301"/>
         <source>Type /shortcut in a reply and it becomes the text. Shared by the whole team.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba /atajo en una respuesta y se sustituye por el texto. Compartido con todo el equipo.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="319"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="326"/>
         <source>No canned responses yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay respuestas predefinidas</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="327"/>
         <source>Save answers you give often, like opening hours or shipping times.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guarde las respuestas que da a menudo, como el horario de apertura o los plazos de envío.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="333"/>
         <source>Edit /%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar /%1</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="333"/>
         <source>New canned response</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva respuesta predefinida</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="338"/>
         <source>shortcut, e.g. hours</source>
-        <translation type="unfinished"></translation>
+        <translation>atajo, p. ej. horario</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="339"/>
         <source>The text it expands to</source>
-        <translation type="unfinished"></translation>
+        <translation>El texto por el que se sustituye</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="340"/>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="355"/>
         <source>Show desktop notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar notificaciones de escritorio</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="357"/>
         <source>Play a sound</source>
-        <translation type="unfinished"></translation>
+        <translation>Reproducir un sonido</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="360"/>
         <source>Remind me every</source>
-        <translation type="unfinished"></translation>
+        <translation>Recordarme cada</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="363"/>
         <source>seconds while a visitor waits (0: never)</source>
-        <translation type="unfinished"></translation>
+        <translation>segundos mientras un visitante espera (0: nunca)</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="365"/>
         <source>Presence</source>
-        <translation type="unfinished"></translation>
+        <translation>Presencia</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="367"/>
         <source>Show me as away after</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrarme como ausente tras</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="370"/>
         <source>minutes without activity (0: never)</source>
-        <translation type="unfinished"></translation>
+        <translation>minutos sin actividad (0: nunca)</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="372"/>
         <source>Visitors see the chat as offline when no agent is online.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los visitantes ven el chat como desconectado cuando no hay ningún agente en línea.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="386"/>
         <source>This computer runs the chat server. Changes apply the next time Frontdesk starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este equipo ejecuta el servidor de chat. Los cambios se aplicarán la próxima vez que se inicie Frontdesk.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="387"/>
         <source>Connected to %1. The server&apos;s own settings are made where it runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conectado a %1. Los ajustes del servidor se configuran donde se ejecuta.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="392"/>
         <source>Listen address</source>
-        <translation type="unfinished"></translation>
+        <translation>Dirección de escucha</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="394"/>
         <source>Port</source>
-        <translation type="unfinished"></translation>
+        <translation>Puerto</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="396"/>
         <source>TLS certificate (PEM)</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificado TLS (PEM)</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="397"/>
         <source>/etc/ssl/certs/chat.pem (empty: plain HTTP)</source>
-        <translation type="unfinished"></translation>
+        <translation>/etc/ssl/certs/chat.pem (vacío: HTTP sin cifrar)</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="398"/>
         <source>TLS private key (PEM)</source>
-        <translation type="unfinished"></translation>
+        <translation>Clave privada TLS (PEM)</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="400"/>
         <source>Database</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de datos</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="401"/>
         <source>Empty: SQLite file on this computer; or mariadb://user@host:3306/frontdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Vacío: archivo SQLite en este equipo; o mariadb://user@host:3306/frontdesk</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="404"/>
         <source>A MariaDB password is kept in the system keyring, never in a settings file: run &quot;frontdesk --store-database-password --database URL&quot; once.</source>
-        <translation type="unfinished"></translation>
+        <translation>La contraseña de MariaDB se guarda en el llavero del sistema, nunca en un archivo de configuración: ejecute una vez «frontdesk --store-database-password --database URL».</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="405"/>
         <source>Listening on 127.0.0.1 keeps the server private to this computer. Visitors on the internet need a public address (0.0.0.0 and an open port) or, better, a reverse proxy with HTTPS in front.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escuchar en 127.0.0.1 mantiene el servidor privado en este equipo. Los visitantes de Internet necesitan una dirección pública (0.0.0.0 y un puerto abierto) o, mejor, un proxy inverso con HTTPS delante.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="418"/>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuenta</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="419"/>
         <source>Signed in as %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesión iniciada como %1 (%2)</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="421"/>
         <source>Current password</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña actual</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="422"/>
         <source>New password</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva contraseña</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="423"/>
         <source>Change password</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar contraseña</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="426"/>
         <source>Sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar sesión</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="427"/>
@@ -770,17 +770,17 @@
     <message>
         <location filename="../qml/SettingsView.qml" line="432"/>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma del sistema</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="437"/>
         <source>The new language applies the next time Frontdesk starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>El nuevo idioma se aplicará la próxima vez que se inicie Frontdesk.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="438"/>
         <source>Run the setup wizard again…</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a ejecutar el asistente de configuración…</translation>
     </message>
 </context>
 <context>
@@ -793,87 +793,92 @@
     <message>
         <location filename="../qml/SetupWizard.qml" line="35"/>
         <source>Step %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Paso %1 de %2</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="43"/>
         <source>Where should the chat server run?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Dónde debe ejecutarse el servidor de chat?</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="44"/>
         <source>On this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>En este equipo</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="45"/>
         <source>Frontdesk runs the server for you. Best for one shop and one computer that stays on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Frontdesk ejecuta el servidor por usted. Ideal para una tienda y un equipo que permanece encendido.</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="46"/>
         <source>On a server I already run</source>
-        <translation type="unfinished"></translation>
+        <translation>En un servidor que ya tengo</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="47"/>
         <source>Connect to &quot;frontdesk --headless&quot; on another machine with its address, your email and password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conectarse a «frontdesk --headless» en otro equipo con su dirección, su correo electrónico y su contraseña.</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="51"/>
         <source>You and your website</source>
-        <translation type="unfinished"></translation>
+        <translation>Usted y su sitio web</translation>
+    </message>
+    <message>
+        <location filename="../qml/SetupWizard.qml" line="52"/>
+        <source>Your name, as visitors will see it</source>
+        <translation>Su nombre, tal como lo verán los visitantes</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="52"/>
         <source>Your email (you sign in with it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Su correo electrónico (para iniciar sesión)</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="53"/>
         <source>A password, at least 8 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>Una contraseña de al menos 8 caracteres</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="54"/>
         <source>Your website&apos;s name, e.g. Anna&apos;s Bakery</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de su sitio web, p. ej. Panadería Anna</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="55"/>
         <source>Your website&apos;s address, e.g. https://www.example.com (one per line)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dirección de su sitio web, p. ej. https://www.example.com (una por línea)</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="56"/>
         <source>The chat only appears on these websites.</source>
-        <translation type="unfinished"></translation>
+        <translation>El chat solo aparece en estos sitios web.</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="60"/>
         <source>How visitors reach the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Cómo llegan los visitantes al servidor</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="66"/>
         <source>127.0.0.1 means only this computer can connect: right for trying it out, or behind a reverse proxy on the same machine.</source>
-        <translation type="unfinished"></translation>
+        <translation>127.0.0.1 significa que solo este equipo puede conectarse: adecuado para probar o detrás de un proxy inverso en el mismo equipo.</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="67"/>
         <source>Visitors on the internet need to reach this address. Either give the computer a public address (listen on 0.0.0.0 and open the port in your router), or — better — put a reverse proxy with HTTPS (nginx, Caddy) in front. A website on https:// can only load the chat from an https:// address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los visitantes de Internet deben poder llegar a esta dirección. Asigne al equipo una dirección pública (escuchar en 0.0.0.0 y abrir el puerto en su router) o —mejor— coloque delante un proxy inverso con HTTPS (nginx, Caddy). Un sitio web en https:// solo puede cargar el chat desde una dirección https://.</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="71"/>
         <source>Connect to your server</source>
-        <translation type="unfinished"></translation>
+        <translation>Conectar con su servidor</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="72"/>
         <source>Server address, e.g. https://chat.example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>Dirección del servidor, p. ej. https://chat.example.com</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="73"/>
@@ -926,7 +931,7 @@
     <message>
         <location filename="../qml/Sidebar.qml" line="81"/>
         <source>Search by text, name or email</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar por texto, nombre o correo electrónico</translation>
     </message>
     <message>
         <location filename="../qml/Sidebar.qml" line="109"/>
@@ -936,42 +941,42 @@
     <message>
         <location filename="../qml/Sidebar.qml" line="109"/>
         <source>No chats yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay chats</translation>
     </message>
     <message>
         <location filename="../qml/Sidebar.qml" line="109"/>
         <source>No open chats</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay chats abiertos</translation>
     </message>
     <message>
         <location filename="../qml/Sidebar.qml" line="110"/>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscando…</translation>
     </message>
     <message>
         <location filename="../qml/Sidebar.qml" line="110"/>
         <source>Nothing found</source>
-        <translation type="unfinished"></translation>
+        <translation>No se encontró nada</translation>
     </message>
     <message>
         <location filename="../qml/Sidebar.qml" line="111"/>
         <source>New visitors appear here. You will get a notification too.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los nuevos visitantes aparecen aquí. También recibirá una notificación.</translation>
     </message>
     <message>
         <location filename="../qml/Sidebar.qml" line="112"/>
         <source>Accept a visitor from the Queue (Ctrl+N takes the next one).</source>
-        <translation type="unfinished"></translation>
+        <translation>Acepte un visitante de la cola (Ctrl+N atiende al siguiente).</translation>
     </message>
     <message>
         <location filename="../qml/Sidebar.qml" line="113"/>
         <source>Every waiting and active chat of the team shows here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aquí aparecen todos los chats en espera y activos del equipo.</translation>
     </message>
     <message>
         <location filename="../qml/Sidebar.qml" line="114"/>
         <source>Closed chats whose messages, visitor name or email contain the search.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chats cerrados cuyos mensajes, nombre o correo electrónico del visitante contienen la búsqueda.</translation>
     </message>
 </context>
 <context>
@@ -984,12 +989,12 @@
     <message>
         <location filename="../qml/SignInPage.qml" line="32"/>
         <source>This computer runs your chat server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este equipo ejecuta su servidor de chat.</translation>
     </message>
     <message>
         <location filename="../qml/SignInPage.qml" line="33"/>
         <source>Server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Servidor: %1</translation>
     </message>
     <message>
         <location filename="../qml/SignInPage.qml" line="41"/>
@@ -1004,7 +1009,7 @@
     <message>
         <location filename="../qml/SignInPage.qml" line="64"/>
         <source>Signing in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciando sesión…</translation>
     </message>
     <message>
         <location filename="../qml/SignInPage.qml" line="64"/>
@@ -1014,7 +1019,7 @@
     <message>
         <location filename="../qml/SignInPage.qml" line="72"/>
         <source>Set up again…</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a configurar…</translation>
     </message>
 </context>
 <context>
@@ -1022,7 +1027,7 @@
     <message>
         <location filename="../qml/VisitorPanel.qml" line="29"/>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Desconocido</translation>
     </message>
     <message>
         <location filename="../qml/VisitorPanel.qml" line="64"/>
@@ -1032,17 +1037,17 @@
     <message>
         <location filename="../qml/VisitorPanel.qml" line="65"/>
         <source>Open a chat to see who you are talking to and what they are looking at.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abra un chat para ver con quién habla y qué está mirando.</translation>
     </message>
     <message>
         <location filename="../qml/VisitorPanel.qml" line="100"/>
         <source>On the site now</source>
-        <translation type="unfinished"></translation>
+        <translation>En el sitio ahora</translation>
     </message>
     <message>
         <location filename="../qml/VisitorPanel.qml" line="100"/>
         <source>Left the site</source>
-        <translation type="unfinished"></translation>
+        <translation>Ha salido del sitio</translation>
     </message>
     <message>
         <location filename="../qml/VisitorPanel.qml" line="113"/>
@@ -1053,7 +1058,7 @@
         <location filename="../qml/VisitorPanel.qml" line="113"/>
         <location filename="../qml/VisitorPanel.qml" line="114"/>
         <source>Not given</source>
-        <translation type="unfinished"></translation>
+        <translation>No indicado</translation>
     </message>
     <message>
         <location filename="../qml/VisitorPanel.qml" line="114"/>
@@ -1068,17 +1073,17 @@
     <message>
         <location filename="../qml/VisitorPanel.qml" line="129"/>
         <source>No page reported yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no se ha indicado ninguna página</translation>
     </message>
     <message>
         <location filename="../qml/VisitorPanel.qml" line="144"/>
         <source>Pages visited (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Páginas visitadas (%1)</translation>
     </message>
     <message>
         <location filename="../qml/VisitorPanel.qml" line="165"/>
         <source>Technology</source>
-        <translation type="unfinished"></translation>
+        <translation>Tecnología</translation>
     </message>
     <message>
         <location filename="../qml/VisitorPanel.qml" line="171"/>
@@ -1108,12 +1113,12 @@
     <message>
         <location filename="../qml/VisitorPanel.qml" line="176"/>
         <source>Direct visit</source>
-        <translation type="unfinished"></translation>
+        <translation>Visita directa</translation>
     </message>
     <message>
         <location filename="../qml/VisitorPanel.qml" line="177"/>
         <source>First seen</source>
-        <translation type="unfinished"></translation>
+        <translation>Primera visita</translation>
     </message>
     <message>
         <location filename="../qml/VisitorPanel.qml" line="179"/>
@@ -1123,12 +1128,12 @@
     <message>
         <location filename="../qml/VisitorPanel.qml" line="182"/>
         <source>This is the first conversation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es la primera conversación.</translation>
     </message>
     <message>
         <location filename="../qml/VisitorPanel.qml" line="192"/>
         <source>with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>con %1</translation>
     </message>
 </context>
 <context>
@@ -1136,12 +1141,12 @@
     <message>
         <location filename="../qml/WidgetPreview.qml" line="54"/>
         <source>Chat with us</source>
-        <translation type="unfinished"></translation>
+        <translation>Chatee con nosotros</translation>
     </message>
     <message>
         <location filename="../qml/WidgetPreview.qml" line="78"/>
         <source>We are away right now. Leave a message and we will get back to you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ahora mismo no estamos disponibles. Deje un mensaje y le responderemos.</translation>
     </message>
     <message>
         <location filename="../qml/WidgetPreview.qml" line="90"/>
@@ -1156,7 +1161,7 @@
     <message>
         <location filename="../qml/WidgetPreview.qml" line="105"/>
         <source>Type a message…</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba un mensaje…</translation>
     </message>
 </context>
 </TS>

@@ -6,12 +6,12 @@
     <message>
         <location filename="../qml/ChatPane.qml" line="53"/>
         <source>Waiting for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente depuis %1</translation>
     </message>
     <message>
         <location filename="../qml/ChatPane.qml" line="54"/>
         <source>Chatting with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>En discussion avec %1</translation>
     </message>
     <message>
         <location filename="../qml/ChatPane.qml" line="55"/>
@@ -31,17 +31,17 @@
     <message>
         <location filename="../qml/ChatPane.qml" line="84"/>
         <source>online</source>
-        <translation type="unfinished"></translation>
+        <translation>en ligne</translation>
     </message>
     <message>
         <location filename="../qml/ChatPane.qml" line="84"/>
         <source>away</source>
-        <translation type="unfinished"></translation>
+        <translation>absent</translation>
     </message>
     <message>
         <location filename="../qml/ChatPane.qml" line="84"/>
         <source>offline</source>
-        <translation type="unfinished"></translation>
+        <translation>hors ligne</translation>
     </message>
     <message>
         <location filename="../qml/ChatPane.qml" line="93"/>
@@ -51,7 +51,7 @@
     <message>
         <location filename="../qml/ChatPane.qml" line="95"/>
         <source>Transcript copied</source>
-        <translation type="unfinished"></translation>
+        <translation>Transcription copiée</translation>
     </message>
     <message>
         <location filename="../qml/ChatPane.qml" line="100"/>
@@ -61,7 +61,7 @@
     <message>
         <location filename="../qml/ChatPane.qml" line="104"/>
         <source>Close the chat (Ctrl+W)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer la discussion (Ctrl+W)</translation>
     </message>
     <message>
         <location filename="../qml/ChatPane.qml" line="114"/>
@@ -71,32 +71,32 @@
     <message>
         <location filename="../qml/ChatPane.qml" line="115"/>
         <source>Pick a conversation on the left, or press Ctrl+N to take the visitor who has waited longest. Ctrl+1…9 and Ctrl+Tab switch chats.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez une conversation à gauche ou appuyez sur Ctrl+N pour prendre le visiteur qui attend depuis le plus longtemps. Ctrl+1…9 et Ctrl+Tab permettent de changer de discussion.</translation>
     </message>
     <message>
         <location filename="../qml/ChatPane.qml" line="145"/>
         <source>%1 is typing…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est en train d&apos;écrire…</translation>
     </message>
     <message>
         <location filename="../qml/ChatPane.qml" line="145"/>
         <source>The visitor</source>
-        <translation type="unfinished"></translation>
+        <translation>Le visiteur</translation>
     </message>
     <message>
         <location filename="../qml/ChatPane.qml" line="167"/>
         <source>This chat is closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette discussion est fermée.</translation>
     </message>
     <message>
         <location filename="../qml/ChatPane.qml" line="177"/>
         <source>Close this chat?</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer cette discussion ?</translation>
     </message>
     <message>
         <location filename="../qml/ChatPane.qml" line="179"/>
         <source>The visitor sees that the chat has ended.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le visiteur verra que la discussion est terminée.</translation>
     </message>
 </context>
 <context>
@@ -104,12 +104,12 @@
     <message>
         <location filename="../qml/Composer.qml" line="39"/>
         <source>This visitor is waiting. Replying does not accept the chat — accept it so the team knows it is yours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce visiteur attend. Répondre n&apos;accepte pas la discussion — acceptez-la pour que l&apos;équipe sache qu&apos;elle est à vous.</translation>
     </message>
     <message>
         <location filename="../qml/Composer.qml" line="81"/>
         <source>Write a reply…  (Enter sends, Shift+Enter for a new line, / for canned responses)</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrivez une réponse…  (Entrée pour envoyer, Maj+Entrée pour un saut de ligne, / pour les réponses prédéfinies)</translation>
     </message>
     <message>
         <location filename="../qml/Composer.qml" line="102"/>
@@ -142,7 +142,7 @@
     <message>
         <location filename="../qml/ConsoleView.qml" line="144"/>
         <source>Settings (Ctrl+,)</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres (Ctrl+,)</translation>
     </message>
 </context>
 <context>
@@ -150,18 +150,18 @@
     <message>
         <location filename="../qml/ConversationDelegate.qml" line="102"/>
         <source>typing…</source>
-        <translation type="unfinished"></translation>
+        <translation>écrit…</translation>
     </message>
     <message>
         <location filename="../qml/ConversationDelegate.qml" line="103"/>
         <source>You: </source>
-        <translation type="unfinished"></translation>
+        <translation>Vous : </translation>
     </message>
     <message>
         <location filename="../qml/ConversationDelegate.qml" line="115"/>
         <location filename="../qml/ConversationDelegate.qml" line="116"/>
         <source>with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>avec %1</translation>
     </message>
     <message>
         <location filename="../qml/ConversationDelegate.qml" line="125"/>
@@ -174,27 +174,27 @@
     <message>
         <location filename="../app/console/agentclient.cpp" line="134"/>
         <source>Could not reach %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de joindre %1 : %2</translation>
     </message>
     <message>
         <location filename="../app/console/agentclient.cpp" line="198"/>
         <source>Signed out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Déconnecté.</translation>
     </message>
     <message>
         <location filename="../app/console/agentclient.cpp" line="264"/>
         <source>The connection to the server was lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion au serveur a été perdue.</translation>
     </message>
     <message>
         <location filename="../app/console/agentclient.cpp" line="293"/>
         <source>Not connected to the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non connecté au serveur.</translation>
     </message>
     <message>
         <location filename="../app/console/agentclient.cpp" line="441"/>
         <source>Your session has expired. Please sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre session a expiré. Veuillez vous reconnecter.</translation>
     </message>
 </context>
 <context>
@@ -202,7 +202,7 @@
     <message>
         <location filename="../app/console/conversationlistmodel.cpp" line="32"/>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <location filename="../app/console/conversationlistmodel.cpp" line="71"/>
@@ -215,7 +215,7 @@
     <message>
         <location filename="../app/console/messagelistmodel.cpp" line="355"/>
         <source>Visitor</source>
-        <translation type="unfinished"></translation>
+        <translation>Visiteur</translation>
     </message>
 </context>
 <context>
@@ -228,7 +228,7 @@
     <message>
         <location filename="../app/console/notifier.cpp" line="96"/>
         <source>A visitor started a chat.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un visiteur a lancé une discussion.</translation>
     </message>
     <message>
         <location filename="../app/console/notifier.cpp" line="120"/>
@@ -243,12 +243,12 @@
     <message>
         <location filename="../app/console/notifier.cpp" line="187"/>
         <source>1 visitor is waiting for an answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 visiteur attend une réponse.</translation>
     </message>
     <message>
         <location filename="../app/console/notifier.cpp" line="188"/>
         <source>%1 visitors are waiting for an answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 visiteurs attendent une réponse.</translation>
     </message>
     <message>
         <location filename="../app/console/notifier.cpp" line="237"/>
@@ -264,7 +264,7 @@
     <message>
         <location filename="../app/console/notifier.cpp" line="298"/>
         <source>Frontdesk: %1 need you</source>
-        <translation type="unfinished"></translation>
+        <translation>Frontdesk : %1 vous attendent</translation>
     </message>
 </context>
 <context>
@@ -272,7 +272,7 @@
     <message>
         <location filename="../app/console/sessioncontroller.cpp" line="23"/>
         <source>The chat server could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de discussion n&apos;a pas pu démarrer : %1</translation>
     </message>
 </context>
 <context>
@@ -290,12 +290,12 @@
     <message>
         <location filename="../qml/Main.qml" line="66"/>
         <source>Waiting for the server…</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente du serveur…</translation>
     </message>
     <message>
         <location filename="../qml/Main.qml" line="66"/>
         <source>Starting Frontdesk…</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrage de Frontdesk…</translation>
     </message>
 </context>
 <context>
@@ -303,17 +303,17 @@
     <message>
         <location filename="../qml/MessageDelegate.qml" line="76"/>
         <source>sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>envoi…</translation>
     </message>
     <message>
         <location filename="../qml/MessageDelegate.qml" line="77"/>
         <source>✓✓ read</source>
-        <translation type="unfinished"></translation>
+        <translation>✓✓ lu</translation>
     </message>
     <message>
         <location filename="../qml/MessageDelegate.qml" line="78"/>
         <source>✓ sent</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ envoyé</translation>
     </message>
 </context>
 <context>
@@ -382,7 +382,7 @@
     <message>
         <location filename="../qml/SettingsView.qml" line="59"/>
         <source>Account and language</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte et langue</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="73"/>
@@ -392,57 +392,57 @@
     <message>
         <location filename="../qml/SettingsView.qml" line="96"/>
         <source>How the chat looks on your website. Changes reach visitors when you save.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;apparence de la discussion sur votre site. Les modifications sont visibles par les visiteurs dès que vous enregistrez.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="97"/>
         <source>Only an admin can change the widget.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seul un administrateur peut modifier le widget.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="98"/>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titre</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="99"/>
         <source>Chat with us</source>
-        <translation type="unfinished"></translation>
+        <translation>Discutez avec nous</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="100"/>
         <source>Welcome message</source>
-        <translation type="unfinished"></translation>
+        <translation>Message d&apos;accueil</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="101"/>
         <source>Hi! How can we help?</source>
-        <translation type="unfinished"></translation>
+        <translation>Bonjour ! Comment pouvons-nous vous aider ?</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="102"/>
         <source>Colour</source>
-        <translation type="unfinished"></translation>
+        <translation>Couleur</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="118"/>
         <source>Position</source>
-        <translation type="unfinished"></translation>
+        <translation>Position</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="120"/>
         <source>Bottom right</source>
-        <translation type="unfinished"></translation>
+        <translation>En bas à droite</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="121"/>
         <source>Bottom left</source>
-        <translation type="unfinished"></translation>
+        <translation>En bas à gauche</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="123"/>
         <source>Ask before the chat starts</source>
-        <translation type="unfinished"></translation>
+        <translation>Demander avant le début de la discussion</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="125"/>
@@ -459,42 +459,42 @@
     <message>
         <location filename="../qml/SettingsView.qml" line="127"/>
         <source>Email required</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail obligatoire</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="130"/>
         <source>When nobody is online</source>
-        <translation type="unfinished"></translation>
+        <translation>Quand personne n&apos;est en ligne</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="132"/>
         <source>We are away right now. Leave a message and we will get back to you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nous sommes absents pour le moment. Laissez un message et nous vous répondrons.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="135"/>
         <source>Save widget</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le widget</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="149"/>
         <source>Preview as offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Aperçu hors ligne</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="176"/>
         <source>Put the chat on your website</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter la discussion à votre site</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="177"/>
         <source>Paste this line into every page of your website, just before &lt;/body&gt;. The chat button appears at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Collez cette ligne dans chaque page de votre site, juste avant &lt;/body&gt;. Le bouton de discussion apparaît aussitôt.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="194"/>
         <source>The snippet appears once the console is connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le code apparaît dès que la console est connectée.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="200"/>
@@ -504,263 +504,263 @@
     <message>
         <location filename="../qml/SettingsView.qml" line="204"/>
         <source>Copied</source>
-        <translation type="unfinished"></translation>
+        <translation>Copié</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="206"/>
         <source>Allowed websites</source>
-        <translation type="unfinished"></translation>
+        <translation>Sites autorisés</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="207"/>
         <source>The widget only works on these origins (scheme://host[:port]), one per line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le widget ne fonctionne que sur ces origines (scheme://host[:port]), une par ligne.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="215"/>
         <source>Save allowed websites</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les sites autorisés</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="219"/>
         <source>What visitors on the internet need</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce dont les visiteurs sur Internet ont besoin</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="220"/>
         <source>Your website&apos;s visitors must reach this server: give it a public address, or put it behind a reverse proxy (nginx, Caddy) with an HTTPS certificate, and use that https:// address in the snippet. A website on https cannot load a chat from plain http.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les visiteurs de votre site doivent pouvoir joindre ce serveur : donnez-lui une adresse publique, ou placez-le derrière un proxy inverse (nginx, Caddy) avec un certificat HTTPS, et utilisez cette adresse https:// dans le code. Un site en https ne peut pas charger une discussion en simple http.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="231"/>
         <source>Add the people who answer chats. Each signs in with their own email and password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajoutez les personnes qui répondent aux discussions. Chacune se connecte avec son propre e-mail et mot de passe.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="232"/>
         <source>Only an admin can add or remove agents.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seul un administrateur peut ajouter ou supprimer des agents.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="255"/>
         <source>(you)</source>
-        <translation type="unfinished"></translation>
+        <translation>(vous)</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="256"/>
         <location filename="../qml/SettingsView.qml" line="277"/>
         <source>Admin</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrateur</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="256"/>
         <source>Agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="258"/>
         <source>Reset password</source>
-        <translation type="unfinished"></translation>
+        <translation>Réinitialiser le mot de passe</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="260"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="270"/>
         <source>Add an agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un agent</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="276"/>
         <source>First password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe initial</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="278"/>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="288"/>
         <source>New password for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau mot de passe pour %1</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="290"/>
         <source>At least 8 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>Au moins 8 caractères</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="301"/>
         <source>Type /shortcut in a reply and it becomes the text. Shared by the whole team.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tapez /raccourci dans une réponse pour le remplacer par le texte. Partagé avec toute l&apos;équipe.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="319"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="326"/>
         <source>No canned responses yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune réponse prédéfinie</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="327"/>
         <source>Save answers you give often, like opening hours or shipping times.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrez les réponses que vous donnez souvent, comme les horaires d&apos;ouverture ou les délais de livraison.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="333"/>
         <source>Edit /%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier /%1</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="333"/>
         <source>New canned response</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle réponse prédéfinie</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="338"/>
         <source>shortcut, e.g. hours</source>
-        <translation type="unfinished"></translation>
+        <translation>raccourci, p. ex. horaires</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="339"/>
         <source>The text it expands to</source>
-        <translation type="unfinished"></translation>
+        <translation>Le texte qui le remplace</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="340"/>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="355"/>
         <source>Show desktop notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les notifications du bureau</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="357"/>
         <source>Play a sound</source>
-        <translation type="unfinished"></translation>
+        <translation>Émettre un son</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="360"/>
         <source>Remind me every</source>
-        <translation type="unfinished"></translation>
+        <translation>Me rappeler toutes les</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="363"/>
         <source>seconds while a visitor waits (0: never)</source>
-        <translation type="unfinished"></translation>
+        <translation>secondes tant qu&apos;un visiteur attend (0 : jamais)</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="365"/>
         <source>Presence</source>
-        <translation type="unfinished"></translation>
+        <translation>Présence</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="367"/>
         <source>Show me as away after</source>
-        <translation type="unfinished"></translation>
+        <translation>M&apos;afficher comme absent après</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="370"/>
         <source>minutes without activity (0: never)</source>
-        <translation type="unfinished"></translation>
+        <translation>minutes d&apos;inactivité (0 : jamais)</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="372"/>
         <source>Visitors see the chat as offline when no agent is online.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les visiteurs voient la discussion hors ligne quand aucun agent n&apos;est en ligne.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="386"/>
         <source>This computer runs the chat server. Changes apply the next time Frontdesk starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet ordinateur héberge le serveur de discussion. Les modifications s&apos;appliquent au prochain démarrage de Frontdesk.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="387"/>
         <source>Connected to %1. The server&apos;s own settings are made where it runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté à %1. Les paramètres du serveur se règlent sur la machine où il s&apos;exécute.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="392"/>
         <source>Listen address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse d&apos;écoute</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="394"/>
         <source>Port</source>
-        <translation type="unfinished"></translation>
+        <translation>Port</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="396"/>
         <source>TLS certificate (PEM)</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificat TLS (PEM)</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="397"/>
         <source>/etc/ssl/certs/chat.pem (empty: plain HTTP)</source>
-        <translation type="unfinished"></translation>
+        <translation>/etc/ssl/certs/chat.pem (vide : HTTP simple)</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="398"/>
         <source>TLS private key (PEM)</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé privée TLS (PEM)</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="400"/>
         <source>Database</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de données</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="401"/>
         <source>Empty: SQLite file on this computer; or mariadb://user@host:3306/frontdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Vide : fichier SQLite sur cet ordinateur ; ou mariadb://user@host:3306/frontdesk</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="404"/>
         <source>A MariaDB password is kept in the system keyring, never in a settings file: run &quot;frontdesk --store-database-password --database URL&quot; once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un mot de passe MariaDB est conservé dans le trousseau du système, jamais dans un fichier de paramètres : exécutez une fois « frontdesk --store-database-password --database URL ».</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="405"/>
         <source>Listening on 127.0.0.1 keeps the server private to this computer. Visitors on the internet need a public address (0.0.0.0 and an open port) or, better, a reverse proxy with HTTPS in front.</source>
-        <translation type="unfinished"></translation>
+        <translation>En écoutant sur 127.0.0.1, le serveur reste privé à cet ordinateur. Les visiteurs sur Internet ont besoin d&apos;une adresse publique (0.0.0.0 et un port ouvert) ou, mieux, d&apos;un proxy inverse avec HTTPS en amont.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="418"/>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="419"/>
         <source>Signed in as %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté en tant que %1 (%2)</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="421"/>
         <source>Current password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe actuel</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="422"/>
         <source>New password</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau mot de passe</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="423"/>
         <source>Change password</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer le mot de passe</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="426"/>
         <source>Sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>Se déconnecter</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="427"/>
@@ -770,17 +770,17 @@
     <message>
         <location filename="../qml/SettingsView.qml" line="432"/>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue du système</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="437"/>
         <source>The new language applies the next time Frontdesk starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>La nouvelle langue s&apos;applique au prochain démarrage de Frontdesk.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="438"/>
         <source>Run the setup wizard again…</source>
-        <translation type="unfinished"></translation>
+        <translation>Relancer l&apos;assistant de configuration…</translation>
     </message>
 </context>
 <context>
@@ -793,87 +793,92 @@
     <message>
         <location filename="../qml/SetupWizard.qml" line="35"/>
         <source>Step %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Étape %1 sur %2</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="43"/>
         <source>Where should the chat server run?</source>
-        <translation type="unfinished"></translation>
+        <translation>Où le serveur de discussion doit-il s&apos;exécuter ?</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="44"/>
         <source>On this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Sur cet ordinateur</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="45"/>
         <source>Frontdesk runs the server for you. Best for one shop and one computer that stays on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Frontdesk exécute le serveur pour vous. Idéal pour une boutique et un ordinateur qui reste allumé.</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="46"/>
         <source>On a server I already run</source>
-        <translation type="unfinished"></translation>
+        <translation>Sur un serveur que j&apos;ai déjà</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="47"/>
         <source>Connect to &quot;frontdesk --headless&quot; on another machine with its address, your email and password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter à « frontdesk --headless » sur une autre machine avec son adresse, votre e-mail et votre mot de passe.</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="51"/>
         <source>You and your website</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous et votre site</translation>
+    </message>
+    <message>
+        <location filename="../qml/SetupWizard.qml" line="52"/>
+        <source>Your name, as visitors will see it</source>
+        <translation>Votre nom, tel que les visiteurs le verront</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="52"/>
         <source>Your email (you sign in with it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre e-mail (pour vous connecter)</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="53"/>
         <source>A password, at least 8 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>Un mot de passe d&apos;au moins 8 caractères</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="54"/>
         <source>Your website&apos;s name, e.g. Anna&apos;s Bakery</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom de votre site, p. ex. Boulangerie Anna</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="55"/>
         <source>Your website&apos;s address, e.g. https://www.example.com (one per line)</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse de votre site, p. ex. https://www.example.com (une par ligne)</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="56"/>
         <source>The chat only appears on these websites.</source>
-        <translation type="unfinished"></translation>
+        <translation>La discussion n&apos;apparaît que sur ces sites.</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="60"/>
         <source>How visitors reach the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment les visiteurs joignent le serveur</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="66"/>
         <source>127.0.0.1 means only this computer can connect: right for trying it out, or behind a reverse proxy on the same machine.</source>
-        <translation type="unfinished"></translation>
+        <translation>127.0.0.1 signifie que seul cet ordinateur peut se connecter : idéal pour essayer, ou derrière un proxy inverse sur la même machine.</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="67"/>
         <source>Visitors on the internet need to reach this address. Either give the computer a public address (listen on 0.0.0.0 and open the port in your router), or — better — put a reverse proxy with HTTPS (nginx, Caddy) in front. A website on https:// can only load the chat from an https:// address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les visiteurs sur Internet doivent pouvoir joindre cette adresse. Donnez à l&apos;ordinateur une adresse publique (écoute sur 0.0.0.0 et port ouvert dans votre routeur) ou — mieux — placez devant un proxy inverse avec HTTPS (nginx, Caddy). Un site en https:// ne peut charger la discussion que depuis une adresse https://.</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="71"/>
         <source>Connect to your server</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion à votre serveur</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="72"/>
         <source>Server address, e.g. https://chat.example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse du serveur, p. ex. https://chat.example.com</translation>
     </message>
     <message>
         <location filename="../qml/SetupWizard.qml" line="73"/>
@@ -926,7 +931,7 @@
     <message>
         <location filename="../qml/Sidebar.qml" line="81"/>
         <source>Search by text, name or email</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher par texte, nom ou e-mail</translation>
     </message>
     <message>
         <location filename="../qml/Sidebar.qml" line="109"/>
@@ -936,42 +941,42 @@
     <message>
         <location filename="../qml/Sidebar.qml" line="109"/>
         <source>No chats yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune discussion pour l&apos;instant</translation>
     </message>
     <message>
         <location filename="../qml/Sidebar.qml" line="109"/>
         <source>No open chats</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune discussion ouverte</translation>
     </message>
     <message>
         <location filename="../qml/Sidebar.qml" line="110"/>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche…</translation>
     </message>
     <message>
         <location filename="../qml/Sidebar.qml" line="110"/>
         <source>Nothing found</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun résultat</translation>
     </message>
     <message>
         <location filename="../qml/Sidebar.qml" line="111"/>
         <source>New visitors appear here. You will get a notification too.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les nouveaux visiteurs apparaissent ici. Vous recevrez aussi une notification.</translation>
     </message>
     <message>
         <location filename="../qml/Sidebar.qml" line="112"/>
         <source>Accept a visitor from the Queue (Ctrl+N takes the next one).</source>
-        <translation type="unfinished"></translation>
+        <translation>Acceptez un visiteur depuis la file d&apos;attente (Ctrl+N prend le suivant).</translation>
     </message>
     <message>
         <location filename="../qml/Sidebar.qml" line="113"/>
         <source>Every waiting and active chat of the team shows here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les discussions en attente et actives de l&apos;équipe s&apos;affichent ici.</translation>
     </message>
     <message>
         <location filename="../qml/Sidebar.qml" line="114"/>
         <source>Closed chats whose messages, visitor name or email contain the search.</source>
-        <translation type="unfinished"></translation>
+        <translation>Discussions fermées dont les messages, le nom ou l&apos;e-mail du visiteur contiennent la recherche.</translation>
     </message>
 </context>
 <context>
@@ -984,12 +989,12 @@
     <message>
         <location filename="../qml/SignInPage.qml" line="32"/>
         <source>This computer runs your chat server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet ordinateur héberge votre serveur de discussion.</translation>
     </message>
     <message>
         <location filename="../qml/SignInPage.qml" line="33"/>
         <source>Server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur : %1</translation>
     </message>
     <message>
         <location filename="../qml/SignInPage.qml" line="41"/>
@@ -1004,7 +1009,7 @@
     <message>
         <location filename="../qml/SignInPage.qml" line="64"/>
         <source>Signing in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion…</translation>
     </message>
     <message>
         <location filename="../qml/SignInPage.qml" line="64"/>
@@ -1014,7 +1019,7 @@
     <message>
         <location filename="../qml/SignInPage.qml" line="72"/>
         <source>Set up again…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reconfigurer…</translation>
     </message>
 </context>
 <context>
@@ -1022,7 +1027,7 @@
     <message>
         <location filename="../qml/VisitorPanel.qml" line="29"/>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Inconnu</translation>
     </message>
     <message>
         <location filename="../qml/VisitorPanel.qml" line="64"/>
@@ -1032,17 +1037,17 @@
     <message>
         <location filename="../qml/VisitorPanel.qml" line="65"/>
         <source>Open a chat to see who you are talking to and what they are looking at.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrez une discussion pour voir avec qui vous parlez et ce que cette personne consulte.</translation>
     </message>
     <message>
         <location filename="../qml/VisitorPanel.qml" line="100"/>
         <source>On the site now</source>
-        <translation type="unfinished"></translation>
+        <translation>Sur le site en ce moment</translation>
     </message>
     <message>
         <location filename="../qml/VisitorPanel.qml" line="100"/>
         <source>Left the site</source>
-        <translation type="unfinished"></translation>
+        <translation>A quitté le site</translation>
     </message>
     <message>
         <location filename="../qml/VisitorPanel.qml" line="113"/>
@@ -1053,7 +1058,7 @@
         <location filename="../qml/VisitorPanel.qml" line="113"/>
         <location filename="../qml/VisitorPanel.qml" line="114"/>
         <source>Not given</source>
-        <translation type="unfinished"></translation>
+        <translation>Non renseigné</translation>
     </message>
     <message>
         <location filename="../qml/VisitorPanel.qml" line="114"/>
@@ -1068,17 +1073,17 @@
     <message>
         <location filename="../qml/VisitorPanel.qml" line="129"/>
         <source>No page reported yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune page signalée</translation>
     </message>
     <message>
         <location filename="../qml/VisitorPanel.qml" line="144"/>
         <source>Pages visited (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pages visitées (%1)</translation>
     </message>
     <message>
         <location filename="../qml/VisitorPanel.qml" line="165"/>
         <source>Technology</source>
-        <translation type="unfinished"></translation>
+        <translation>Technologie</translation>
     </message>
     <message>
         <location filename="../qml/VisitorPanel.qml" line="171"/>
@@ -1108,12 +1113,12 @@
     <message>
         <location filename="../qml/VisitorPanel.qml" line="176"/>
         <source>Direct visit</source>
-        <translation type="unfinished"></translation>
+        <translation>Visite directe</translation>
     </message>
     <message>
         <location filename="../qml/VisitorPanel.qml" line="177"/>
         <source>First seen</source>
-        <translation type="unfinished"></translation>
+        <translation>Première visite</translation>
     </message>
     <message>
         <location filename="../qml/VisitorPanel.qml" line="179"/>
@@ -1123,12 +1128,12 @@
     <message>
         <location filename="../qml/VisitorPanel.qml" line="182"/>
         <source>This is the first conversation.</source>
-        <translation type="unfinished"></translation>
+        <translation>C&apos;est la première conversation.</translation>
     </message>
     <message>
         <location filename="../qml/VisitorPanel.qml" line="192"/>
         <source>with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>avec %1</translation>
     </message>
 </context>
 <context>
@@ -1136,12 +1141,12 @@
     <message>
         <location filename="../qml/WidgetPreview.qml" line="54"/>
         <source>Chat with us</source>
-        <translation type="unfinished"></translation>
+        <translation>Discutez avec nous</translation>
     </message>
     <message>
         <location filename="../qml/WidgetPreview.qml" line="78"/>
         <source>We are away right now. Leave a message and we will get back to you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nous sommes absents pour le moment. Laissez un message et nous vous répondrons.</translation>
     </message>
     <message>
         <location filename="../qml/WidgetPreview.qml" line="90"/>
@@ -1156,7 +1161,7 @@
     <message>
         <location filename="../qml/WidgetPreview.qml" line="105"/>
         <source>Type a message…</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrivez un message…</translation>
     </message>
 </context>
 </TS>
