@@ -174,8 +174,6 @@ void ChatService::patchVisitor(const VisitorRecord &visitor, const VisitorPatch 
             return;
         }
         const VisitorRecord &updated = result.value;
-        if (m_onlineVisitors.contains(updated.id))
-            m_onlineVisitors.insert(updated.id, updated);
         pushToAgents(frame(u"visitor_updated"_s, {{u"visitor"_s, WireCodec::toJson(updated, isVisitorOnline(updated.id))}}));
         done(updated);
     });
@@ -336,7 +334,6 @@ void ChatService::attachVisitor(VisitorEndpoint *endpoint, const VisitorRecord &
 {
     const bool returning = !m_visitorEndpoints.contains(visitor.id);
     m_visitorEndpoints.insert(visitor.id, endpoint);
-    m_onlineVisitors.insert(visitor.id, visitor);
     // The welcome told it its place; later changes are measured from there.
     if (const int position = queuePosition(visitor.id))
         m_announcedPosition.insert(visitor.id, position);
@@ -350,7 +347,6 @@ void ChatService::detachVisitor(VisitorEndpoint *endpoint, const QString &visito
     m_visitorEndpoints.remove(visitorId, endpoint);
     if (m_visitorEndpoints.contains(visitorId))
         return;
-    m_onlineVisitors.remove(visitorId);
     m_announcedPosition.remove(visitorId);
     const qint64 conversationId = m_visitorOpenConversation.value(visitorId);
     if (conversationId > 0)
@@ -371,8 +367,7 @@ void ChatService::postVisitorMessage(const VisitorRecord &visitor, const QString
                      trackOpenConversation(appended.conversation);
                      if (appended.conversationCreated) {
                          qCInfo(lcChat) << "visitor" << visitor.id << "opened conversation" << appended.conversation.id;
-                         ConversationSummary summary{appended.conversation, m_onlineVisitors.value(visitor.id, visitor),
-                                                     appended.message};
+                         ConversationSummary summary{appended.conversation, visitor, appended.message};
                          announceQueue();
                          pushToAgents(frame(u"conversation_created"_s,
                                             {{u"conversation"_s, WireCodec::toJson(summary, isVisitorOnline(visitor.id))}}));

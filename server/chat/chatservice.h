@@ -155,7 +155,6 @@ private:
     Store *m_store;
     SiteDirectory *m_sites;
     QMultiHash<QString, VisitorEndpoint *> m_visitorEndpoints; ///< by visitor id; a visitor may have many tabs
-    QHash<QString, VisitorRecord> m_onlineVisitors;
     QSet<AgentEndpoint *> m_agentEndpoints;
     struct AgentPresence {
         int connections = 0;

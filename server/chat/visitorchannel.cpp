@@ -164,6 +164,7 @@ void VisitorChannel::handleHello(const WireMessage &message, const Send &reply)
         }
         const VisitorWelcome &welcome = std::get<VisitorWelcome>(outcome);
         self->adoptVisitor(welcome.visitor);
+        self->m_userAgent = QString(); // stored with the visitor; not needed again
         QJsonObject frame = welcomeFrame(welcome, self->m_site);
         if (!message.requestId.isUndefined())
             frame.insert(u"ref"_s, message.requestId);

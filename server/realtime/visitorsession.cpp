@@ -4,7 +4,7 @@
 
 #include <QLoggingCategory>
 #include <QNetworkRequest>
-#include <QTimer>
+#include <QTimerEvent>
 #include <QWebSocket>
 
 using namespace Qt::StringLiterals;
@@ -20,22 +20,31 @@ VisitorSession::VisitorSession(QWebSocket *socket, ChatService *chat, const Site
           chat, site, QString::fromUtf8(socket->request().rawHeader("User-Agent")),
           [this](const QJsonObject &frame) { send(frame); }, this))
 {
-    // A socket that never says hello holds memory for nothing.
-    auto *deadline = new QTimer(this);
-    deadline->setSingleShot(true);
-    connect(deadline, &QTimer::timeout, this, [this] {
-        if (m_channel->visitor())
-            return;
-        qCInfo(lcRealtime) << "closing visitor socket from" << m_socket->peerAddress() << ": no hello within"
-                           << m_limits.visitorHelloTimeoutMs << "ms";
-        m_socket->close(QWebSocketProtocol::CloseCodePolicyViolated, u"say hello first"_s);
-    });
-    deadline->start(m_limits.visitorHelloTimeoutMs);
+    // A socket that never says hello holds memory for nothing. A bare timer
+    // id rather than a QTimer: thousands of idle visitors each keep one session.
+    m_helloDeadline = startTimer(m_limits.visitorHelloTimeoutMs, Qt::CoarseTimer);
+}
+
+void VisitorSession::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_helloDeadline)
+        return SocketSession::timerEvent(event);
+    killTimer(m_helloDeadline);
+    m_helloDeadline = 0;
+    if (m_channel->visitor())
+        return;
+    qCInfo(lcRealtime) << "closing visitor socket from" << m_socket->peerAddress() << ": no hello within"
+                       << m_limits.visitorHelloTimeoutMs << "ms";
+    m_socket->close(QWebSocketProtocol::CloseCodePolicyViolated, u"say hello first"_s);
 }
 
 void VisitorSession::receive(QByteArrayView bytes)
 {
     m_channel->handleBytes(bytes, [this](const QJsonObject &frame) { send(frame); });
+    if (m_helloDeadline != 0 && m_channel->visitor()) {
+        killTimer(m_helloDeadline);
+        m_helloDeadline = 0;
+    }
 }
 
 } // namespace Frontdesk

@@ -18,9 +18,11 @@ public:
 
 protected:
     void receive(QByteArrayView bytes) override;
+    void timerEvent(QTimerEvent *event) override;
 
 private:
     VisitorChannel *m_channel;
+    int m_helloDeadline = 0; ///< timer id while waiting for hello
 };
 
 } // namespace Frontdesk
