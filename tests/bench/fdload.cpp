@@ -67,7 +67,10 @@ uint64_t nowNs()
     return uint64_t(ts.tv_sec) * 1'000'000'000ull + uint64_t(ts.tv_nsec);
 }
 
-double ms(uint64_t ns) { return double(ns) / 1e6; }
+double ms(uint64_t ns)
+{
+    return double(ns) / 1e6;
+}
 
 [[noreturn]] void die(const char *what)
 {
@@ -127,21 +130,31 @@ Options parseOptions(int argc, char **argv)
             }
             return argv[++i];
         };
-        if (a == "--scenario") o.scenario = value();
+        if (a == "--scenario")
+            o.scenario = value();
         else if (a == "--server") {
             std::string s = value();
             auto colon = s.rfind(':');
-            if (colon == std::string::npos) die("--server is HOST:PORT");
+            if (colon == std::string::npos)
+                die("--server is HOST:PORT");
             o.host = s.substr(0, colon);
             o.port = std::atoi(s.c_str() + colon + 1);
-        } else if (a == "--server-pid") o.serverPid = std::atoi(value().c_str());
-        else if (a == "--sources") o.sources = std::atoi(value().c_str());
-        else if (a == "--site") o.site = value();
-        else if (a == "--origin") o.origin = value();
-        else if (a == "--echo") o.echo = true;
-        else if (a == "--idle") o.idle = std::atoi(value().c_str());
-        else if (a == "--count") o.count = std::atoi(value().c_str());
-        else if (a == "--concurrency") o.concurrency = std::atoi(value().c_str());
+        } else if (a == "--server-pid")
+            o.serverPid = std::atoi(value().c_str());
+        else if (a == "--sources")
+            o.sources = std::atoi(value().c_str());
+        else if (a == "--site")
+            o.site = value();
+        else if (a == "--origin")
+            o.origin = value();
+        else if (a == "--echo")
+            o.echo = true;
+        else if (a == "--idle")
+            o.idle = std::atoi(value().c_str());
+        else if (a == "--count")
+            o.count = std::atoi(value().c_str());
+        else if (a == "--concurrency")
+            o.concurrency = std::atoi(value().c_str());
         else if (a == "--rate") {
             std::string list = value();
             for (size_t p = 0; p <= list.size();) {
@@ -154,16 +167,24 @@ Options parseOptions(int argc, char **argv)
             }
             if (!o.rates.empty())
                 o.rate = o.rates.front();
-        }
-        else if (a == "--duration") o.duration = std::atof(value().c_str());
-        else if (a == "--senders") o.senders = std::atoi(value().c_str());
-        else if (a == "--window") o.window = std::atoi(value().c_str());
-        else if (a == "--history-size") o.historySize = std::atoi(value().c_str());
-        else if (a == "--history-limit") o.historyLimit = std::atoi(value().c_str());
-        else if (a == "--agent-email") o.agentEmail = value();
-        else if (a == "--timeout") o.timeout = std::atof(value().c_str());
-        else if (a == "--settle") o.settle = std::atof(value().c_str());
-        else if (a == "--label") o.label = value();
+        } else if (a == "--duration")
+            o.duration = std::atof(value().c_str());
+        else if (a == "--senders")
+            o.senders = std::atoi(value().c_str());
+        else if (a == "--window")
+            o.window = std::atoi(value().c_str());
+        else if (a == "--history-size")
+            o.historySize = std::atoi(value().c_str());
+        else if (a == "--history-limit")
+            o.historyLimit = std::atoi(value().c_str());
+        else if (a == "--agent-email")
+            o.agentEmail = value();
+        else if (a == "--timeout")
+            o.timeout = std::atof(value().c_str());
+        else if (a == "--settle")
+            o.settle = std::atof(value().c_str());
+        else if (a == "--label")
+            o.label = value();
         else if (a == "--help" || a == "-h") {
             usage();
             std::exit(0);
@@ -228,7 +249,8 @@ double cpuSeconds(int pid)
     for (const char *q = p + 1; *q; ++q) {
         if (*q == ' ') {
             ++field;
-            if (field == 14) utime = std::strtoul(q + 1, nullptr, 10);
+            if (field == 14)
+                utime = std::strtoul(q + 1, nullptr, 10);
             if (field == 15) {
                 stime = std::strtoul(q + 1, nullptr, 10);
                 break;
@@ -249,7 +271,7 @@ struct CpuWindow {
     int pid;
     uint64_t t0;
     double server0, self0;
-    explicit CpuWindow(int p) : pid(p), t0(nowNs()), server0(cpuSeconds(p)), self0(selfCpuSeconds()) {}
+    explicit CpuWindow(int p) : pid(p), t0(nowNs()), server0(cpuSeconds(p)), self0(selfCpuSeconds()) { }
     // Busy fraction of one core (1.0 = one core fully used).
     double serverShare() const { return pid > 0 ? (cpuSeconds(pid) - server0) / (double(nowNs() - t0) / 1e9) : -1; }
     double selfShare() const { return (selfCpuSeconds() - self0) / (double(nowNs() - t0) / 1e9); }
@@ -389,7 +411,8 @@ struct Handler {
     virtual void onClosed(Conn *c, const char *why) = 0;
 };
 
-class Loop {
+class Loop
+{
 public:
     explicit Loop(const Options &o) : m_o(o)
     {
@@ -739,8 +762,7 @@ private:
                 return;
             std::string copy = c->in.substr(0, end + 4 + length);
             c->in.erase(0, end + 4 + length);
-            handler->onHttp(c, status, std::string_view(copy).substr(0, end + 4),
-                            std::string_view(copy).substr(end + 4, length));
+            handler->onHttp(c, status, std::string_view(copy).substr(0, end + 4), std::string_view(copy).substr(end + 4, length));
             if (c->state == State::Closed)
                 return;
         }
@@ -759,7 +781,8 @@ private:
 
 // ---- the scenarios ----------------------------------------------------------
 
-class Bench : public Handler {
+class Bench : public Handler
+{
 public:
     explicit Bench(const Options &o) : m_o(o), m_loop(o) { m_loop.handler = this; }
 
@@ -975,7 +998,10 @@ private:
         }
         if (m_reportedCloses++ < 5)
             std::fprintf(stderr, "fdload: connection %d (%s) closed: %s\n", c->index,
-                         c->role == Role::Agent ? "agent" : c->role == Role::Sender ? "sender" : "visitor", why);
+                         c->role == Role::Agent        ? "agent"
+                             : c->role == Role::Sender ? "sender"
+                                                       : "visitor",
+                         why);
     }
 
     // Scenario bodies
@@ -1227,8 +1253,7 @@ int Bench::messagePhase(Json &out, const std::vector<Conn *> &senders, bool satu
         };
     }
     const uint64_t deadline = end + 15'000'000'000ull;
-    m_loop.runUntil([&] { return nowNs() >= end && (next >= total || saturate) && m_acked == next && m_seen == next; },
-                    deadline);
+    m_loop.runUntil([&] { return nowNs() >= end && (next >= total || saturate) && m_acked == next && m_seen == next; }, deadline);
     const uint64_t stop = nowNs();
     const double serverShare = cpu.serverShare(), selfShare = cpu.selfShare();
     m_loop.tick = nullptr;
@@ -1306,9 +1331,9 @@ int Bench::scenarioHistory(Json &out)
     int issued = 0;
     auto ask = [&] {
         m_historyAt[size_t(issued)] = nowNs();
-        m_loop.sendText(m_agent, "{\"type\":\"history\",\"id\":" + std::to_string(issued + 2) + ",\"conversationId\":"
-                                     + std::to_string(m_conversationId) + ",\"limit\":" + std::to_string(m_o.historyLimit)
-                                     + "}");
+        m_loop.sendText(m_agent,
+                        "{\"type\":\"history\",\"id\":" + std::to_string(issued + 2) + ",\"conversationId\":"
+                            + std::to_string(m_conversationId) + ",\"limit\":" + std::to_string(m_o.historyLimit) + "}");
         ++issued;
     };
     m_onHistory = [&] {

@@ -61,14 +61,17 @@ int main(int argc, char **argv)
         }
         QSqlQuery q(db);
         if (!exec(q, QStringLiteral("PRAGMA journal_mode=WAL")) || !exec(q, QStringLiteral("PRAGMA synchronous=") + synchronous)
-            || !exec(q, QStringLiteral("CREATE TABLE messages (id INTEGER PRIMARY KEY AUTOINCREMENT, conversation_id INTEGER NOT NULL,"
-                                       " author_kind TEXT NOT NULL, author_agent_id INTEGER, body TEXT NOT NULL, client_id TEXT,"
-                                       " created_at BIGINT NOT NULL, UNIQUE (conversation_id, client_id))"))
+            || !exec(
+                q,
+                QStringLiteral("CREATE TABLE messages (id INTEGER PRIMARY KEY AUTOINCREMENT, conversation_id INTEGER NOT NULL,"
+                               " author_kind TEXT NOT NULL, author_agent_id INTEGER, body TEXT NOT NULL, client_id TEXT,"
+                               " created_at BIGINT NOT NULL, UNIQUE (conversation_id, client_id))"))
             || !exec(q, QStringLiteral("CREATE INDEX messages_conversation ON messages(conversation_id, id)")))
             return 1;
         QSqlQuery insert(db);
-        insert.prepare(QStringLiteral("INSERT INTO messages (conversation_id, author_kind, author_agent_id, body, client_id, created_at)"
-                                      " VALUES (?, 'visitor', NULL, ?, ?, ?)"));
+        insert.prepare(
+            QStringLiteral("INSERT INTO messages (conversation_id, author_kind, author_agent_id, body, client_id, created_at)"
+                           " VALUES (?, 'visitor', NULL, ?, ?, ?)"));
         QElapsedTimer timer;
         timer.start();
         int written = 0, commits = 0;

@@ -17,8 +17,9 @@ inline bool openVisitor(JsonSocket &visitor, const TestServer &server, const QSt
 {
     QNetworkRequest request(server.wsUrl(u"/v1/visitor?site="_s + server.siteKey()));
     request.setRawHeader("Origin", TestServer::allowedOrigin);
-    request.setRawHeader("User-Agent",
-                         "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36");
+    request.setRawHeader(
+        "User-Agent",
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36");
     QSignalSpy connected(&visitor.socket(), &QWebSocket::connected);
     visitor.socket().open(request);
     if (!connected.wait(10'000))

@@ -41,16 +41,20 @@ private Q_SLOTS:
         QTest::addColumn<QString>("header");
         QTest::addColumn<QString>("browser");
         QTest::addColumn<QString>("os");
-        QTest::newRow("chrome-windows") << u"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36"_s
-                                        << u"Chrome 120"_s << u"Windows 10/11"_s;
-        QTest::newRow("edge") << u"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.2210.91"_s
-                              << u"Edge 120"_s << u"Windows 10/11"_s;
+        QTest::newRow("chrome-windows")
+            << u"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36"_s
+            << u"Chrome 120"_s << u"Windows 10/11"_s;
+        QTest::newRow("edge")
+            << u"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.2210.91"_s
+            << u"Edge 120"_s << u"Windows 10/11"_s;
         QTest::newRow("firefox-linux") << u"Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0"_s
                                        << u"Firefox 121"_s << u"Linux"_s;
-        QTest::newRow("safari-iphone") << u"Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Mobile/15E148 Safari/604.1"_s
-                                       << u"Safari 17"_s << u"iOS 17"_s;
-        QTest::newRow("android") << u"Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36"_s
-                                 << u"Chrome 120"_s << u"Android 14"_s;
+        QTest::newRow("safari-iphone")
+            << u"Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Mobile/15E148 Safari/604.1"_s
+            << u"Safari 17"_s << u"iOS 17"_s;
+        QTest::newRow("android")
+            << u"Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36"_s
+            << u"Chrome 120"_s << u"Android 14"_s;
         QTest::newRow("empty") << QString() << QString() << QString();
     }
 
@@ -148,9 +152,8 @@ private Q_SLOTS:
         visitor.send({{u"type"_s, u"typing"_s}, {u"active"_s, true}});
         QTRY_VERIFY(messages.visitorTyping());
         messages.setTyping(true);
-        QVERIFY(visitor.waitFor([](const QJsonObject &frame) {
-            return frame.value(u"type"_s) == u"typing"_s && frame.value(u"active"_s).toBool();
-        }));
+        QVERIFY(visitor.waitFor(
+            [](const QJsonObject &frame) { return frame.value(u"type"_s) == u"typing"_s && frame.value(u"active"_s).toBool(); }));
 
         // The visitor panel.
         VisitorContext context;

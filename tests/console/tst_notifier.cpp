@@ -59,7 +59,8 @@ private Q_SLOTS:
         if (!QDBusConnection::sessionBus().isConnected())
             QSKIP("no D-Bus session bus (run through tests/support/run-tests.sh)");
         // The fake lives on its own bus connection, so every call makes a real round trip through the bus.
-        m_bus = std::make_unique<QDBusConnection>(QDBusConnection::connectToBus(QDBusConnection::SessionBus, u"fake-notifications"_s));
+        m_bus = std::make_unique<QDBusConnection>(
+            QDBusConnection::connectToBus(QDBusConnection::SessionBus, u"fake-notifications"_s));
         QVERIFY(m_bus->isConnected());
         QVERIFY(m_bus->registerObject(u"/org/freedesktop/Notifications"_s, &m_fake,
                                       QDBusConnection::ExportAllSlots | QDBusConnection::ExportAllSignals));
