@@ -48,21 +48,22 @@ widget_tools() {
     fi
 }
 
+# build ON|OFF: whether to build the test suites too (running needs only the program).
 build() {
     widget_tools
-    cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING="$1"
     cmake --build "$build_dir"
 }
 
 case "$mode" in
 run)
     install_missing "${build_packages[@]}"
-    build
+    build OFF
     exec "$build_dir/app/frontdesk" "$@"
     ;;
 test)
     install_missing "${build_packages[@]}" "${test_packages[@]}"
-    build
+    build ON
     exec "$root/tests/support/run-tests.sh" "$build_dir" "$@"
     ;;
 *)
