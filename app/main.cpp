@@ -4,6 +4,7 @@
 #include "eventloop/eventdispatcherchoice.h"
 #include "frontdeskserver.h"
 #include "secrets/secretstore.h"
+#include "store/continuewith.h"
 #include "store/store.h"
 #include "unixsignalwatcher.h"
 
@@ -21,6 +22,7 @@ Q_IMPORT_QML_PLUGIN(Frontdesk_ClientPlugin)
 #include <QTimer>
 
 #include <cstdio>
+#include <functional>
 #include <memory>
 
 using namespace Frontdesk;
@@ -105,44 +107,49 @@ int runHeadless(QCoreApplication &app, const CommandLine &command)
     return exitCode != 0 ? exitCode : loopResult;
 }
 
-int runCreateAgent(QCoreApplication &app, const CommandLine &command)
+// A one-shot command on the database: opens it (saying so when it cannot),
+// runs @p work, which calls `finish(exitCode)` when done, then closes it.
+int runWithStore(QCoreApplication &app, const DatabaseConfig &database,
+                 const std::function<void(Store &store, const std::function<void(int)> &finish)> &work)
 {
-    const QString password = readSecretLine("FRONTDESK_AGENT_PASSWORD", u"Password for %1:"_s.arg(command.agentEmail));
     Store store;
     int exitCode = 1;
-    auto opened = store.open(command.server.database).then(&app, [&](const StoreResult<int> &result) {
+    const auto finish = [&app, &exitCode](int code) {
+        exitCode = code;
+        app.exit(code);
+    };
+    continueWith(store.open(database), &app, [&](const StoreResult<int> &result) {
         if (!result.ok()) {
-            printLine(stderr, u"frontdesk: could not open %1: %2"_s.arg(command.server.database.displayUrl(), result.message));
-            app.exit(1);
+            printLine(stderr, u"frontdesk: could not open %1: %2"_s.arg(database.displayUrl(), result.message));
+            finish(1);
             return;
         }
-        Bootstrap::createAgent(&store, command.agentEmail, command.agentName, password, command.agentRole, &app,
-                               [&](bool ok, const QString &message) {
-                                   printLine(ok ? stdout : stderr, ok ? message : u"frontdesk: "_s + message);
-                                   exitCode = ok ? 0 : 1;
-                                   app.exit(exitCode);
-                               });
+        work(store, finish);
     });
-    Q_UNUSED(opened);
     app.exec();
     store.close();
     return exitCode;
 }
 
+int runCreateAgent(QCoreApplication &app, const CommandLine &command)
+{
+    const QString password = readSecretLine("FRONTDESK_AGENT_PASSWORD", u"Password for %1:"_s.arg(command.agentEmail));
+    return runWithStore(app, command.server.database, [&](Store &store, const std::function<void(int)> &finish) {
+        Bootstrap::createAgent(&store, command.agentEmail, command.agentName, password, command.agentRole, &app,
+                               [finish](bool ok, const QString &message) {
+                                   printLine(ok ? stdout : stderr, ok ? message : u"frontdesk: "_s + message);
+                                   finish(ok ? 0 : 1);
+                               });
+    });
+}
+
 int runSiteInfo(QCoreApplication &app, const CommandLine &command)
 {
-    Store store;
-    int exitCode = 1;
-    auto opened = store.open(command.server.database).then(&app, [&](const StoreResult<int> &result) {
-        if (!result.ok()) {
-            printLine(stderr, u"frontdesk: could not open %1: %2"_s.arg(command.server.database.displayUrl(), result.message));
-            app.exit(1);
-            return;
-        }
-        auto listed = store.listSites().then(&app, [&](const StoreResult<QList<SiteRecord>> &sites) {
+    return runWithStore(app, command.server.database, [&](Store &store, const std::function<void(int)> &finish) {
+        continueWith(store.listSites(), &app, [finish](const StoreResult<QList<SiteRecord>> &sites) {
             if (!sites.ok()) {
                 printLine(stderr, u"frontdesk: "_s + sites.message);
-                app.exit(1);
+                finish(1);
                 return;
             }
             if (sites.value.isEmpty())
@@ -155,15 +162,9 @@ int runSiteInfo(QCoreApplication &app, const CommandLine &command)
                                                                                        : site.allowedOrigins.join(u", "_s)));
                 printLine(stdout, u"  identity secret: %1"_s.arg(QString::fromLatin1(site.identitySecret.toHex())));
             }
-            exitCode = 0;
-            app.exit(0);
+            finish(0);
         });
-        Q_UNUSED(listed);
     });
-    Q_UNUSED(opened);
-    app.exec();
-    store.close();
-    return exitCode;
 }
 
 int runStorePassword(QCoreApplication &app, const CommandLine &command)
@@ -173,7 +174,7 @@ int runStorePassword(QCoreApplication &app, const CommandLine &command)
         = readSecretLine("FRONTDESK_DB_PASSWORD", u"Password for %1:"_s.arg(command.server.database.displayUrl()));
     SecretStore secrets;
     int exitCode = 1;
-    auto written = secrets.write(key, password).then(&app, [&](const SecretResult &result) {
+    continueWith(secrets.write(key, password), &app, [&](const SecretResult &result) {
         if (result.ok())
             printLine(stdout, u"Saved the password for %1 in the secret store."_s.arg(command.server.database.displayUrl()));
         else
@@ -181,7 +182,6 @@ int runStorePassword(QCoreApplication &app, const CommandLine &command)
         exitCode = result.ok() ? 0 : 1;
         app.exit(exitCode);
     });
-    Q_UNUSED(written);
     app.exec();
     return exitCode;
 }

@@ -3,6 +3,7 @@
 #include "auth/originpolicy.h"
 #include "auth/tokens.h"
 #include "chat/agentaccounts.h"
+#include "store/continuewith.h"
 #include "store/store.h"
 
 #include <QDateTime>
@@ -30,7 +31,7 @@ QJsonObject defaultWidgetSettings()
 void ensureAdmin(Store *store, const QString &adminEmail, const QString &adminName, const QString &adminPassword,
                  QObject *context, Bootstrap::Report report, const std::function<void(Bootstrap::Report)> &done)
 {
-    auto agents = store->listAgents().then(context, [=](const StoreResult<QList<AgentRecord>> &listed) mutable {
+    continueWith(store->listAgents(), context, [=](const StoreResult<QList<AgentRecord>> &listed) mutable {
         if (!listed.ok()) {
             done(Bootstrap::Report{false, u"Could not read the agents: %1"_s.arg(listed.message), {}, {}});
             return;
@@ -55,7 +56,6 @@ void ensureAdmin(Store *store, const QString &adminEmail, const QString &adminNa
                 done(report);
             });
     });
-    Q_UNUSED(agents);
 }
 
 } // namespace
@@ -72,7 +72,7 @@ void Bootstrap::ensure(Store *store, const QString &siteName, const QString &adm
         }
     }
 
-    auto sites = store->listSites().then(context, [=](const StoreResult<QList<SiteRecord>> &listed) {
+    continueWith(store->listSites(), context, [=](const StoreResult<QList<SiteRecord>> &listed) {
         if (!listed.ok()) {
             done(Report{false, u"Could not read the sites: %1"_s.arg(listed.message), {}, {}});
             return;
@@ -91,7 +91,7 @@ void Bootstrap::ensure(Store *store, const QString &siteName, const QString &adm
                 return;
             }
             site.allowedOrigins = origins;
-            auto updated = store->updateSite(site).then(context, [=](const StoreResult<SiteRecord> &saved) mutable {
+            continueWith(store->updateSite(site), context, [=](const StoreResult<SiteRecord> &saved) mutable {
                 if (!saved.ok()) {
                     done(Report{false, u"Could not save the allowed origins: %1"_s.arg(saved.message), {}, {}});
                     return;
@@ -106,7 +106,6 @@ void Bootstrap::ensure(Store *store, const QString &siteName, const QString &adm
                     report.sites.append(saved.value);
                 ensureAdmin(store, adminEmail, adminName, adminPassword, context, report, done);
             });
-            Q_UNUSED(updated);
         };
 
         if (!listed.value.isEmpty()) {
@@ -119,7 +118,7 @@ void Bootstrap::ensure(Store *store, const QString &siteName, const QString &adm
         site.widgetSettings = defaultWidgetSettings();
         site.identitySecret = Tokens::newIdentitySecret();
         site.createdAt = QDateTime::currentMSecsSinceEpoch();
-        auto created = store->createSite(site).then(context, [=](const StoreResult<SiteRecord> &stored) {
+        continueWith(store->createSite(site), context, [=](const StoreResult<SiteRecord> &stored) {
             if (!stored.ok()) {
                 done(Report{false, u"Could not create the site: %1"_s.arg(stored.message), {}, {}});
                 return;
@@ -131,9 +130,7 @@ void Bootstrap::ensure(Store *store, const QString &siteName, const QString &adm
                                     "or add the origin in the console's settings."_s);
             withSite(stored.value, report);
         });
-        Q_UNUSED(created);
     });
-    Q_UNUSED(sites);
 }
 
 void Bootstrap::createAgent(Store *store, const QString &email, const QString &name, const QString &password, AgentRole role,

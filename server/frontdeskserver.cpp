@@ -9,6 +9,7 @@
 #include "chat/chatservice.h"
 #include "http/httplistener.h"
 #include "realtime/websockethub.h"
+#include "store/continuewith.h"
 #include "store/store.h"
 
 #include <QFile>
@@ -60,7 +61,7 @@ void FrontdeskServer::fail(const QString &error)
 void FrontdeskServer::start()
 {
     qCInfo(lcServer).noquote() << "opening database" << m_config.database.displayUrl();
-    auto opened = m_store->open(m_config.database).then(this, [this](const StoreResult<int> &result) {
+    continueWith(m_store->open(m_config.database), this, [this](const StoreResult<int> &result) {
         if (!result.ok()) {
             fail(u"Could not open the database %1: %2"_s.arg(m_config.database.displayUrl(), result.message));
             return;
@@ -80,7 +81,6 @@ void FrontdeskServer::start()
                               });
                           });
     });
-    Q_UNUSED(opened);
 }
 
 void FrontdeskServer::listen(const QStringList &setupLines)

@@ -3,6 +3,7 @@
 #include "auth/tokens.h"
 #include "chat/chatservice.h"
 #include "protocol/wirecodec.h"
+#include "store/continuewith.h"
 #include "store/store.h"
 
 #include <QLoggingCategory>
@@ -87,15 +88,13 @@ void AgentAuthController::logout(const HttpRequest &request, const HttpResponder
         return;
     }
     const QString token = QString::fromLatin1(authorization.mid(7).trimmed());
-    auto deleted
-        = m_chat->store()->deleteAgentToken(Tokens::hash(token)).then(m_chat, [responder](const StoreResult<Done> &result) {
-              if (!result.ok() && result.error != StoreError::NotFound) {
-                  responder.respond(errorResponse(ChatService::storeError(result.error, result.message)));
-                  return;
-              }
-              responder.respond(HttpResponse::noContent());
-          });
-    Q_UNUSED(deleted);
+    continueWith(m_chat->store()->deleteAgentToken(Tokens::hash(token)), m_chat, [responder](const StoreResult<Done> &result) {
+        if (!result.ok() && result.error != StoreError::NotFound) {
+            responder.respond(errorResponse(ChatService::storeError(result.error, result.message)));
+            return;
+        }
+        responder.respond(HttpResponse::noContent());
+    });
 }
 
 } // namespace Frontdesk

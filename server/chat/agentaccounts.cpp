@@ -2,6 +2,7 @@
 
 #include "auth/passwordhasher.h"
 #include "protocol/wirecodec.h"
+#include "store/continuewith.h"
 #include "store/store.h"
 
 #include <QDateTime>
@@ -26,13 +27,12 @@ void withHash(const QString &password, QObject *context, const AgentAccounts::Do
         done(refused(ErrorCode::InvalidField, problem));
         return;
     }
-    auto hashed = PasswordHasher::hash(password).then(context, [done, store](const QByteArray &hash) {
+    continueWith(PasswordHasher::hash(password), context, [done, store](const QByteArray &hash) {
         if (hash.isEmpty())
             done(refused(ErrorCode::StorageFailed, u"Could not hash the password (out of memory?)."_s));
         else
             store(hash);
     });
-    Q_UNUSED(hashed);
 }
 
 } // namespace
@@ -52,7 +52,7 @@ void AgentAccounts::create(Store *store, const QString &email, const QString &na
         agent.role = role;
         agent.passwordHash = hash;
         agent.createdAt = QDateTime::currentMSecsSinceEpoch();
-        auto stored = store->createAgent(agent).then(context, [=](const StoreResult<AgentRecord> &created) {
+        continueWith(store->createAgent(agent), context, [=](const StoreResult<AgentRecord> &created) {
             if (created.error == StoreError::Conflict)
                 done(refused(ErrorCode::Conflict, u"An agent with the email %1 exists already."_s.arg(agent.email)));
             else if (!created.ok())
@@ -62,14 +62,13 @@ void AgentAccounts::create(Store *store, const QString &email, const QString &na
                                     u"Created agent %1 (%2)."_s.arg(created.value.email, toString(created.value.role)),
                                     created.value});
         });
-        Q_UNUSED(stored);
     });
 }
 
 void AgentAccounts::setPassword(Store *store, qint64 agentId, const QString &password, QObject *context, Done done)
 {
     withHash(password, context, done, [=](const QByteArray &hash) {
-        auto stored = store->setAgentPassword(agentId, hash).then(context, [=](const StoreResult<Frontdesk::Done> &result) {
+        continueWith(store->setAgentPassword(agentId, hash), context, [=](const StoreResult<Frontdesk::Done> &result) {
             if (result.error == StoreError::NotFound)
                 done(refused(ErrorCode::NotFound, u"There is no agent %1."_s.arg(agentId)));
             else if (!result.ok())
@@ -77,7 +76,6 @@ void AgentAccounts::setPassword(Store *store, qint64 agentId, const QString &pas
             else
                 done(AccountOutcome{true, ErrorCode::InvalidField, u"Password changed."_s, {}});
         });
-        Q_UNUSED(stored);
     });
 }
 

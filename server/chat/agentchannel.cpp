@@ -38,8 +38,7 @@ void AgentChannel::sendResult(const WireMessage &message, QJsonObject fields)
 {
     fields.insert(u"type"_s, u"result"_s);
     fields.insert(u"command"_s, message.type);
-    if (!message.requestId.isUndefined())
-        fields.insert(u"ref"_s, message.requestId);
+    WireCodec::addRef(fields, message.requestId);
     m_send(fields);
 }
 
@@ -67,8 +66,7 @@ void AgentChannel::handle(const WireMessage &message)
         return handleAuth(message);
     if (message.type == u"ping") {
         QJsonObject pong{{u"type"_s, u"pong"_s}};
-        if (!message.requestId.isUndefined())
-            pong.insert(u"ref"_s, message.requestId);
+        WireCodec::addRef(pong, message.requestId);
         return m_send(pong);
     }
     const Handler handler = commands.value(message.type);
@@ -124,8 +122,7 @@ void AgentChannel::handleAuth(const WireMessage &message)
                 return self->sendError(*failure, message);
             self->m_agent = agent;
             QJsonObject frame = std::get<QJsonObject>(snapshot);
-            if (!message.requestId.isUndefined())
-                frame.insert(u"ref"_s, message.requestId);
+            WireCodec::addRef(frame, message.requestId);
             self->m_send(frame);
             self->m_chat->attachAgent(self, agent);
             Q_EMIT self->authenticated();
@@ -187,15 +184,8 @@ void AgentChannel::handleReply(const WireMessage &message)
                                         return;
                                     if (auto *failure = std::get_if<ProtocolError>(&outcome))
                                         return self->sendError(*failure, message);
-                                    const AppendResult &appended = std::get<AppendResult>(outcome);
-                                    QJsonObject ack{{u"type"_s, u"ack"_s},
-                                                    {u"clientId"_s, clientId},
-                                                    {u"messageId"_s, double(appended.message.id)},
-                                                    {u"conversationId"_s, double(appended.message.conversationId)},
-                                                    {u"createdAt"_s, double(appended.message.createdAt)},
-                                                    {u"duplicate"_s, appended.duplicate}};
-                                    if (!message.requestId.isUndefined())
-                                        ack.insert(u"ref"_s, message.requestId);
+                                    QJsonObject ack = WireCodec::ackFrame(std::get<AppendResult>(outcome), clientId);
+                                    WireCodec::addRef(ack, message.requestId);
                                     self->m_send(ack);
                                 });
 }

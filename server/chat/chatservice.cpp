@@ -3,6 +3,7 @@
 #include "auth/passwordhasher.h"
 #include "auth/tokens.h"
 #include "protocol/wirecodec.h"
+#include "store/continuewith.h"
 #include "store/store.h"
 
 #include <QDateTime>
@@ -24,13 +25,6 @@ constexpr qint64 agentTokenLifetimeMs = 30LL * 24 * 3600 * 1000;
 qint64 now()
 {
     return QDateTime::currentMSecsSinceEpoch();
-}
-
-// Runs @p handler on @p context's thread once the store call has committed.
-template<typename T, typename Handler> void onStored(QFuture<StoreResult<T>> future, QObject *context, Handler &&handler)
-{
-    auto continuation = future.then(context, std::forward<Handler>(handler));
-    Q_UNUSED(continuation);
 }
 
 QJsonObject frame(const QString &type, std::initializer_list<QPair<QString, QJsonValue>> fields = {})
@@ -70,7 +64,7 @@ ProtocolError ChatService::storeError(StoreError error, const QString &message)
 
 void ChatService::start(std::function<void(bool, QString)> done)
 {
-    onStored(m_store->openConversations(), this, [this, done](const StoreResult<QList<ConversationSummary>> &result) {
+    continueWith(m_store->openConversations(), this, [this, done](const StoreResult<QList<ConversationSummary>> &result) {
         if (!result.ok()) {
             done(false, result.message);
             return;
@@ -168,7 +162,7 @@ ChatOutcome<VisitorPatch> ChatService::checkIdentity(const SiteRecord &site, con
 
 void ChatService::patchVisitor(const VisitorRecord &visitor, const VisitorPatch &patch, ChatCallback<VisitorRecord> done)
 {
-    onStored(m_store->patchVisitor(visitor.id, patch), this, [this, done](const StoreResult<VisitorRecord> &result) {
+    continueWith(m_store->patchVisitor(visitor.id, patch), this, [this, done](const StoreResult<VisitorRecord> &result) {
         if (!result.ok()) {
             done(storeError(result.error, result.message));
             return;
@@ -187,30 +181,31 @@ void ChatService::rateConversation(const VisitorRecord &visitor, int rating, con
         done(ProtocolError::make(ErrorCode::Forbidden, u"Ratings are turned off for this site."_s));
         return;
     }
-    onStored(m_store->latestConversationForVisitor(visitor.id), this,
-             [this, rating, comment, done](const StoreResult<std::optional<ConversationRecord>> &latest) {
-                 if (!latest.ok() || !latest.value) {
-                     done(latest.ok() ? ProtocolError::make(ErrorCode::NotFound, u"There is no conversation to rate."_s)
-                                      : storeError(latest.error, latest.message));
-                     return;
-                 }
-                 const qint64 conversationId = latest.value->id;
-                 onStored(
-                     m_store->rateConversation(conversationId, rating, comment), this,
-                     [this, done, conversationId](const StoreResult<ConversationRecord> &rated) {
-                         if (rated.error == StoreError::Conflict) {
-                             done(ProtocolError::make(ErrorCode::Conflict,
-                                                      u"Conversation %1 can be rated once it is closed."_s.arg(conversationId)));
-                             return;
-                         }
-                         if (!rated.ok()) {
-                             done(storeError(rated.error, rated.message));
-                             return;
-                         }
-                         pushToAgents(frame(u"conversation_rated"_s, {{u"conversation"_s, WireCodec::toJson(rated.value)}}));
-                         done(rated.value);
-                     });
-             });
+    continueWith(
+        m_store->latestConversationForVisitor(visitor.id), this,
+        [this, rating, comment, done](const StoreResult<std::optional<ConversationRecord>> &latest) {
+            if (!latest.ok() || !latest.value) {
+                done(latest.ok() ? ProtocolError::make(ErrorCode::NotFound, u"There is no conversation to rate."_s)
+                                 : storeError(latest.error, latest.message));
+                return;
+            }
+            const qint64 conversationId = latest.value->id;
+            continueWith(
+                m_store->rateConversation(conversationId, rating, comment), this,
+                [this, done, conversationId](const StoreResult<ConversationRecord> &rated) {
+                    if (rated.error == StoreError::Conflict) {
+                        done(ProtocolError::make(ErrorCode::Conflict,
+                                                 u"Conversation %1 can be rated once it is closed."_s.arg(conversationId)));
+                        return;
+                    }
+                    if (!rated.ok()) {
+                        done(storeError(rated.error, rated.message));
+                        return;
+                    }
+                    pushToAgents(frame(u"conversation_rated"_s, {{u"conversation"_s, WireCodec::toJson(rated.value)}}));
+                    done(rated.value);
+                });
+        });
 }
 
 void ChatService::verifyVisitor(const SiteRecord &site, const QString &visitorId, const QString &token,
@@ -220,7 +215,7 @@ void ChatService::verifyVisitor(const SiteRecord &site, const QString &visitorId
         done(ProtocolError::make(ErrorCode::InvalidToken, u"A visitor id and its token are required."_s));
         return;
     }
-    onStored(
+    continueWith(
         m_store->visitorByToken(site.id, visitorId, Tokens::hash(token)), this,
         [done, visitorId](const StoreResult<VisitorRecord> &result) {
             if (result.error == StoreError::NotFound) {
@@ -271,36 +266,36 @@ void ChatService::helloVisitor(const SiteRecord &site, const VisitorHello &hello
         for (auto it = update.attributes.begin(); it != update.attributes.end(); ++it)
             visitor.attributes.insert(it.key(), it.value());
         visitor.lastSeenAt = update.lastSeenAt;
-        onStored(m_store->patchVisitor(visitor.id, update), this, [](const StoreResult<VisitorRecord> &result) {
+        continueWith(m_store->patchVisitor(visitor.id, update), this, [](const StoreResult<VisitorRecord> &result) {
             if (!result.ok())
                 qCWarning(lcChat) << "could not update visitor context:" << result.message;
         });
         if (!hello.pageUrl.isEmpty())
             visitorPage(visitor, hello.pageUrl, hello.pageTitle);
 
-        onStored(m_store->latestConversationForVisitor(visitor.id), this,
-                 [this, hello, done, visitor, token](const StoreResult<std::optional<ConversationRecord>> &latest) {
-                     if (!latest.ok()) {
-                         done(storeError(latest.error, latest.message));
-                         return;
-                     }
-                     VisitorWelcome result{visitor, token, latest.value, {}, agentsOnline(), queuePosition(visitor.id)};
-                     if (!latest.value) {
-                         done(result);
-                         return;
-                     }
-                     const qint64 conversationId = latest.value->id;
-                     auto history = hello.after >= 0 ? m_store->messagesAfter(conversationId, hello.after, resumeHistoryLimit)
-                                                     : m_store->messagesBefore(conversationId, 0, recentHistoryOnHello);
-                     onStored(history, this, [done, result](const StoreResult<QList<MessageRecord>> &messages) mutable {
-                         if (!messages.ok()) {
-                             done(storeError(messages.error, messages.message));
+        continueWith(m_store->latestConversationForVisitor(visitor.id), this,
+                     [this, hello, done, visitor, token](const StoreResult<std::optional<ConversationRecord>> &latest) {
+                         if (!latest.ok()) {
+                             done(storeError(latest.error, latest.message));
                              return;
                          }
-                         result.messages = messages.value;
-                         done(result);
+                         VisitorWelcome result{visitor, token, latest.value, {}, agentsOnline(), queuePosition(visitor.id)};
+                         if (!latest.value) {
+                             done(result);
+                             return;
+                         }
+                         const qint64 conversationId = latest.value->id;
+                         auto history = hello.after >= 0 ? m_store->messagesAfter(conversationId, hello.after, resumeHistoryLimit)
+                                                         : m_store->messagesBefore(conversationId, 0, recentHistoryOnHello);
+                         continueWith(history, this, [done, result](const StoreResult<QList<MessageRecord>> &messages) mutable {
+                             if (!messages.ok()) {
+                                 done(storeError(messages.error, messages.message));
+                                 return;
+                             }
+                             result.messages = messages.value;
+                             done(result);
+                         });
                      });
-                 });
     };
 
     if (!hello.visitorId.isEmpty()) {
@@ -320,14 +315,14 @@ void ChatService::helloVisitor(const SiteRecord &site, const VisitorHello &hello
     visitor.createdAt = now();
     visitor.lastSeenAt = visitor.createdAt;
     const QString token = Tokens::generate();
-    onStored(m_store->createVisitor(visitor, Tokens::hash(token)), this,
-             [welcome, token, done](const StoreResult<VisitorRecord> &created) {
-                 if (!created.ok()) {
-                     done(storeError(created.error, created.message));
-                     return;
-                 }
-                 welcome(created.value, token);
-             });
+    continueWith(m_store->createVisitor(visitor, Tokens::hash(token)), this,
+                 [welcome, token, done](const StoreResult<VisitorRecord> &created) {
+                     if (!created.ok()) {
+                         done(storeError(created.error, created.message));
+                         return;
+                     }
+                     welcome(created.value, token);
+                 });
 }
 
 void ChatService::attachVisitor(VisitorEndpoint *endpoint, const VisitorRecord &visitor)
@@ -356,29 +351,29 @@ void ChatService::detachVisitor(VisitorEndpoint *endpoint, const QString &visito
 void ChatService::postVisitorMessage(const VisitorRecord &visitor, const QString &clientId, const QString &body,
                                      VisitorEndpoint *origin, ChatCallback<AppendResult> done)
 {
-    onStored(m_store->appendVisitorMessage(visitor.siteId, visitor.id, clientId, body, now()), this,
-             [this, visitor, origin, done](const StoreResult<AppendResult> &result) {
-                 if (!result.ok()) {
-                     done(storeError(result.error, result.message));
-                     return;
-                 }
-                 const AppendResult &appended = result.value;
-                 if (!appended.duplicate) {
-                     trackOpenConversation(appended.conversation);
-                     if (appended.conversationCreated) {
-                         qCInfo(lcChat) << "visitor" << visitor.id << "opened conversation" << appended.conversation.id;
-                         ConversationSummary summary{appended.conversation, visitor, appended.message};
-                         announceQueue();
-                         pushToAgents(frame(u"conversation_created"_s,
-                                            {{u"conversation"_s, WireCodec::toJson(summary, isVisitorOnline(visitor.id))}}));
+    continueWith(m_store->appendVisitorMessage(visitor.siteId, visitor.id, clientId, body, now()), this,
+                 [this, visitor, origin, done](const StoreResult<AppendResult> &result) {
+                     if (!result.ok()) {
+                         done(storeError(result.error, result.message));
+                         return;
                      }
-                     pushToAgents(frame(u"message"_s, {{u"message"_s, WireCodec::toJson(appended.message)}}));
-                     // The visitor's other tabs show it too; the sending tab has its ack.
-                     pushToVisitor(visitor.id, frame(u"message"_s, {{u"message"_s, WireCodec::toVisitorJson(appended.message)}}),
-                                   origin);
-                 }
-                 done(appended);
-             });
+                     const AppendResult &appended = result.value;
+                     if (!appended.duplicate) {
+                         trackOpenConversation(appended.conversation);
+                         if (appended.conversationCreated) {
+                             qCInfo(lcChat) << "visitor" << visitor.id << "opened conversation" << appended.conversation.id;
+                             ConversationSummary summary{appended.conversation, visitor, appended.message};
+                             announceQueue();
+                             pushToAgents(frame(u"conversation_created"_s,
+                                                {{u"conversation"_s, WireCodec::toJson(summary, isVisitorOnline(visitor.id))}}));
+                         }
+                         pushToAgents(frame(u"message"_s, {{u"message"_s, WireCodec::toJson(appended.message)}}));
+                         // The visitor's other tabs show it too; the sending tab has its ack.
+                         pushToVisitor(visitor.id,
+                                       frame(u"message"_s, {{u"message"_s, WireCodec::toVisitorJson(appended.message)}}), origin);
+                     }
+                     done(appended);
+                 });
 }
 
 void ChatService::visitorTyping(const VisitorRecord &visitor, bool active)
@@ -392,33 +387,34 @@ void ChatService::visitorTyping(const VisitorRecord &visitor, bool active)
 
 void ChatService::visitorRead(const VisitorRecord &visitor, qint64 messageId, ChatCallback<ConversationRecord> done)
 {
-    onStored(m_store->latestConversationForVisitor(visitor.id), this,
-             [this, messageId, done](const StoreResult<std::optional<ConversationRecord>> &latest) {
-                 if (!latest.ok() || !latest.value) {
-                     done(latest.ok() ? ProtocolError::make(ErrorCode::NotFound, u"There is no conversation to mark as read."_s)
-                                      : storeError(latest.error, latest.message));
-                     return;
-                 }
-                 const qint64 conversationId = latest.value->id;
-                 onStored(m_store->markRead(conversationId, AuthorKind::Visitor, messageId), this,
-                          [this, done, conversationId, messageId](const StoreResult<ConversationRecord> &marked) {
-                              if (!marked.ok()) {
-                                  done(readError(marked, messageId));
-                                  return;
-                              }
-                              pushToAgents(frame(u"read"_s,
-                                                 {{u"conversationId"_s, double(conversationId)},
-                                                  {u"by"_s, u"visitor"_s},
-                                                  {u"messageId"_s, double(marked.value.visitorReadUpTo)}}));
-                              done(marked.value);
-                          });
-             });
+    continueWith(m_store->latestConversationForVisitor(visitor.id), this,
+                 [this, messageId, done](const StoreResult<std::optional<ConversationRecord>> &latest) {
+                     if (!latest.ok() || !latest.value) {
+                         done(latest.ok()
+                                  ? ProtocolError::make(ErrorCode::NotFound, u"There is no conversation to mark as read."_s)
+                                  : storeError(latest.error, latest.message));
+                         return;
+                     }
+                     const qint64 conversationId = latest.value->id;
+                     continueWith(m_store->markRead(conversationId, AuthorKind::Visitor, messageId), this,
+                                  [this, done, conversationId, messageId](const StoreResult<ConversationRecord> &marked) {
+                                      if (!marked.ok()) {
+                                          done(readError(marked, messageId));
+                                          return;
+                                      }
+                                      pushToAgents(frame(u"read"_s,
+                                                         {{u"conversationId"_s, double(conversationId)},
+                                                          {u"by"_s, u"visitor"_s},
+                                                          {u"messageId"_s, double(marked.value.visitorReadUpTo)}}));
+                                      done(marked.value);
+                                  });
+                 });
 }
 
 void ChatService::visitorPage(const VisitorRecord &visitor, const QString &url, const QString &title)
 {
     const PageView view{visitor.id, url, title, now()};
-    onStored(m_store->recordPageView(view), this, [this, view](const StoreResult<Done> &result) {
+    continueWith(m_store->recordPageView(view), this, [this, view](const StoreResult<Done> &result) {
         if (!result.ok()) {
             qCWarning(lcChat) << "could not record page view of visitor" << view.visitorId << ":" << result.message;
             return;
@@ -432,24 +428,24 @@ void ChatService::visitorPage(const VisitorRecord &visitor, const QString &url, 
 
 void ChatService::visitorMessagesAfter(const VisitorRecord &visitor, qint64 afterId, ChatCallback<QList<MessageRecord>> done)
 {
-    onStored(m_store->latestConversationForVisitor(visitor.id), this,
-             [this, afterId, done](const StoreResult<std::optional<ConversationRecord>> &latest) {
-                 if (!latest.ok()) {
-                     done(storeError(latest.error, latest.message));
-                     return;
-                 }
-                 if (!latest.value) {
-                     done(QList<MessageRecord>());
-                     return;
-                 }
-                 onStored(m_store->messagesAfter(latest.value->id, afterId, resumeHistoryLimit), this,
-                          [done](const StoreResult<QList<MessageRecord>> &messages) {
-                              if (!messages.ok())
-                                  done(storeError(messages.error, messages.message));
-                              else
-                                  done(messages.value);
-                          });
-             });
+    continueWith(m_store->latestConversationForVisitor(visitor.id), this,
+                 [this, afterId, done](const StoreResult<std::optional<ConversationRecord>> &latest) {
+                     if (!latest.ok()) {
+                         done(storeError(latest.error, latest.message));
+                         return;
+                     }
+                     if (!latest.value) {
+                         done(QList<MessageRecord>());
+                         return;
+                     }
+                     continueWith(m_store->messagesAfter(latest.value->id, afterId, resumeHistoryLimit), this,
+                                  [done](const StoreResult<QList<MessageRecord>> &messages) {
+                                      if (!messages.ok())
+                                          done(storeError(messages.error, messages.message));
+                                      else
+                                          done(messages.value);
+                                  });
+                 });
 }
 
 // --- Agents ----------------------------------------------------------------
@@ -460,44 +456,42 @@ void ChatService::loginAgent(const QString &email, const QString &password, Chat
         qCInfo(lcChat) << "login refused for" << email;
         done(ProtocolError::make(ErrorCode::InvalidCredentials));
     };
-    onStored(m_store->agentByEmail(email.trimmed().toLower()), this,
-             [this, password, done, refuse](const StoreResult<AgentRecord> &found) {
-                 if (found.error == StoreError::NotFound) {
-                     // Hash anyway, so an unknown email takes as long as a wrong password.
-                     auto dummy = PasswordHasher::hash(password).then(this, [refuse](const QByteArray &) { refuse(); });
-                     Q_UNUSED(dummy);
-                     return;
-                 }
-                 if (!found.ok()) {
-                     done(storeError(found.error, found.message));
-                     return;
-                 }
-                 const AgentRecord agent = found.value;
-                 auto verified
-                     = PasswordHasher::verify(agent.passwordHash, password).then(this, [this, agent, done, refuse](bool ok) {
-                           if (!ok) {
-                               refuse();
-                               return;
-                           }
-                           const QString token = Tokens::generate();
-                           const qint64 expiresAt = now() + agentTokenLifetimeMs;
-                           onStored(m_store->createAgentToken(agent.id, Tokens::hash(token), expiresAt), this,
-                                    [agent, token, expiresAt, done](const StoreResult<Done> &stored) {
-                                        if (!stored.ok()) {
-                                            done(storeError(stored.error, stored.message));
-                                            return;
-                                        }
-                                        qCInfo(lcChat) << "agent" << agent.email << "logged in";
-                                        done(AgentLogin{agent, token, expiresAt});
-                                    });
-                       });
-                 Q_UNUSED(verified);
-             });
+    continueWith(m_store->agentByEmail(email.trimmed().toLower()), this,
+                 [this, password, done, refuse](const StoreResult<AgentRecord> &found) {
+                     if (found.error == StoreError::NotFound) {
+                         // Hash anyway, so an unknown email takes as long as a wrong password.
+                         continueWith(PasswordHasher::hash(password), this, [refuse](const QByteArray &) { refuse(); });
+                         return;
+                     }
+                     if (!found.ok()) {
+                         done(storeError(found.error, found.message));
+                         return;
+                     }
+                     const AgentRecord agent = found.value;
+                     continueWith(PasswordHasher::verify(agent.passwordHash, password), this,
+                                  [this, agent, done, refuse](bool ok) {
+                                      if (!ok) {
+                                          refuse();
+                                          return;
+                                      }
+                                      const QString token = Tokens::generate();
+                                      const qint64 expiresAt = now() + agentTokenLifetimeMs;
+                                      continueWith(m_store->createAgentToken(agent.id, Tokens::hash(token), expiresAt), this,
+                                                   [agent, token, expiresAt, done](const StoreResult<Done> &stored) {
+                                                       if (!stored.ok()) {
+                                                           done(storeError(stored.error, stored.message));
+                                                           return;
+                                                       }
+                                                       qCInfo(lcChat) << "agent" << agent.email << "logged in";
+                                                       done(AgentLogin{agent, token, expiresAt});
+                                                   });
+                                  });
+                 });
 }
 
 void ChatService::authenticateAgent(const QString &token, ChatCallback<AgentRecord> done)
 {
-    onStored(m_store->agentByTokenHash(Tokens::hash(token), now()), this, [done](const StoreResult<AgentRecord> &result) {
+    continueWith(m_store->agentByTokenHash(Tokens::hash(token), now()), this, [done](const StoreResult<AgentRecord> &result) {
         if (result.error == StoreError::NotFound) {
             done(ProtocolError::make(ErrorCode::InvalidToken, u"The agent token is unknown or has expired; log in again."_s));
             return;
@@ -512,7 +506,7 @@ void ChatService::authenticateAgent(const QString &token, ChatCallback<AgentReco
 
 void ChatService::agentSnapshot(const AgentRecord &agent, ChatCallback<QJsonObject> done)
 {
-    onStored(m_store->openConversations(), this, [this, agent, done](const StoreResult<QList<ConversationSummary>> &open) {
+    continueWith(m_store->openConversations(), this, [this, agent, done](const StoreResult<QList<ConversationSummary>> &open) {
         if (!open.ok()) {
             done(storeError(open.error, open.message));
             return;
@@ -520,30 +514,31 @@ void ChatService::agentSnapshot(const AgentRecord &agent, ChatCallback<QJsonObje
         QJsonArray conversations;
         for (const ConversationSummary &summary : open.value)
             conversations.append(WireCodec::toJson(summary, isVisitorOnline(summary.visitor.id)));
-        onStored(m_store->listAgents(), this, [this, agent, done, conversations](const StoreResult<QList<AgentRecord>> &agents) {
-            if (!agents.ok()) {
-                done(storeError(agents.error, agents.message));
-                return;
-            }
-            // Counted as if attached already: the agent is online from this frame on.
-            const bool attached = m_agentPresence.contains(agent.id);
-            const int online = agentsOnline() + (attached ? 0 : 1);
-            QJsonArray team;
-            for (const AgentRecord &member : agents.value) {
-                QJsonObject entry = WireCodec::toJson(member);
-                entry.insert(u"status"_s, member.id == agent.id && !attached ? u"online"_s : agentStatus(member.id));
-                team.append(entry);
-            }
-            const QList<SiteRecord> sites = m_sites->all();
-            const bool admin = agent.role == AgentRole::Admin;
-            done(frame(
-                u"snapshot"_s,
-                {{u"agent"_s, WireCodec::toJson(agent)},
-                 {u"conversations"_s, conversations},
-                 {u"agentsOnline"_s, online},
-                 {u"agents"_s, team},
-                 {u"site"_s, sites.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(siteJson(sites.first(), admin))}}));
-        });
+        continueWith(
+            m_store->listAgents(), this, [this, agent, done, conversations](const StoreResult<QList<AgentRecord>> &agents) {
+                if (!agents.ok()) {
+                    done(storeError(agents.error, agents.message));
+                    return;
+                }
+                // Counted as if attached already: the agent is online from this frame on.
+                const bool attached = m_agentPresence.contains(agent.id);
+                const int online = agentsOnline() + (attached ? 0 : 1);
+                QJsonArray team;
+                for (const AgentRecord &member : agents.value) {
+                    QJsonObject entry = WireCodec::toJson(member);
+                    entry.insert(u"status"_s, member.id == agent.id && !attached ? u"online"_s : agentStatus(member.id));
+                    team.append(entry);
+                }
+                const QList<SiteRecord> sites = m_sites->all();
+                const bool admin = agent.role == AgentRole::Admin;
+                done(frame(
+                    u"snapshot"_s,
+                    {{u"agent"_s, WireCodec::toJson(agent)},
+                     {u"conversations"_s, conversations},
+                     {u"agentsOnline"_s, online},
+                     {u"agents"_s, team},
+                     {u"site"_s, sites.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(siteJson(sites.first(), admin))}}));
+            });
     });
 }
 
@@ -626,40 +621,41 @@ void ChatService::broadcastAgentsOnline()
 void ChatService::transferConversation(const AgentRecord &agent, qint64 conversationId, qint64 targetAgentId,
                                        ChatCallback<ConversationRecord> done)
 {
-    onStored(m_store->agentById(targetAgentId), this,
-             [this, agent, conversationId, targetAgentId, done](const StoreResult<AgentRecord> &target) {
-                 if (target.error == StoreError::NotFound) {
-                     done(ProtocolError::make(ErrorCode::NotFound, u"There is no agent %1."_s.arg(targetAgentId)));
-                     return;
-                 }
-                 if (!target.ok()) {
-                     done(storeError(target.error, target.message));
-                     return;
-                 }
-                 const QString line = tr("%1 transferred the chat to %2").arg(agent.name, target.value.name);
-                 onStored(
-                     m_store->assignConversation(conversationId, targetAgentId, true, line, now()), this,
-                     [this, agent, target, conversationId, done](const StoreResult<ConversationChange> &result) {
-                         if (result.error == StoreError::Conflict) {
-                             done(ProtocolError::make(ErrorCode::Conflict, u"Conversation %1 is closed."_s.arg(conversationId)));
-                             return;
-                         }
-                         if (!result.ok()) {
-                             done(storeError(result.error, result.message));
-                             return;
-                         }
-                         if (result.value.systemMessage.id > 0) {
-                             qCInfo(lcChat) << "agent" << agent.email << "transferred conversation" << conversationId << "to"
-                                            << target.value.email;
-                             announceConversationChange(result.value);
-                             pushToVisitor(result.value.conversation.visitorId,
-                                           frame(u"agent_joined"_s,
-                                                 {{u"agentName"_s, target.value.name},
-                                                  {u"conversation"_s, WireCodec::toVisitorJson(result.value.conversation)}}));
-                         }
-                         done(result.value.conversation);
-                     });
-             });
+    continueWith(
+        m_store->agentById(targetAgentId), this,
+        [this, agent, conversationId, targetAgentId, done](const StoreResult<AgentRecord> &target) {
+            if (target.error == StoreError::NotFound) {
+                done(ProtocolError::make(ErrorCode::NotFound, u"There is no agent %1."_s.arg(targetAgentId)));
+                return;
+            }
+            if (!target.ok()) {
+                done(storeError(target.error, target.message));
+                return;
+            }
+            const QString line = tr("%1 transferred the chat to %2").arg(agent.name, target.value.name);
+            continueWith(
+                m_store->assignConversation(conversationId, targetAgentId, true, line, now()), this,
+                [this, agent, target, conversationId, done](const StoreResult<ConversationChange> &result) {
+                    if (result.error == StoreError::Conflict) {
+                        done(ProtocolError::make(ErrorCode::Conflict, u"Conversation %1 is closed."_s.arg(conversationId)));
+                        return;
+                    }
+                    if (!result.ok()) {
+                        done(storeError(result.error, result.message));
+                        return;
+                    }
+                    if (result.value.systemMessage.id > 0) {
+                        qCInfo(lcChat) << "agent" << agent.email << "transferred conversation" << conversationId << "to"
+                                       << target.value.email;
+                        announceConversationChange(result.value);
+                        pushToVisitor(result.value.conversation.visitorId,
+                                      frame(u"agent_joined"_s,
+                                            {{u"agentName"_s, target.value.name},
+                                             {u"conversation"_s, WireCodec::toVisitorJson(result.value.conversation)}}));
+                    }
+                    done(result.value.conversation);
+                });
+        });
 }
 
 void ChatService::announceConversationChange(const ConversationChange &change)
@@ -677,7 +673,7 @@ void ChatService::announceConversationChange(const ConversationChange &change)
 void ChatService::acceptConversation(const AgentRecord &agent, qint64 conversationId, ChatCallback<ConversationRecord> done)
 {
     const QString line = tr("%1 joined the chat").arg(agent.name);
-    onStored(
+    continueWith(
         m_store->assignConversation(conversationId, agent.id, false, line, now()), this,
         [this, agent, conversationId, done](const StoreResult<ConversationChange> &result) {
             if (result.error == StoreError::Conflict) {
@@ -706,45 +702,46 @@ void ChatService::acceptConversation(const AgentRecord &agent, qint64 conversati
 void ChatService::replyToConversation(const AgentRecord &agent, qint64 conversationId, const QString &clientId,
                                       const QString &body, AgentEndpoint *origin, ChatCallback<AppendResult> done)
 {
-    onStored(m_store->appendAgentMessage(conversationId, agent.id, clientId, body, now()), this,
-             [this, origin, conversationId, done](const StoreResult<AppendResult> &result) {
-                 if (result.error == StoreError::Conflict) {
-                     done(ProtocolError::make(ErrorCode::Conflict, u"Conversation %1 is closed."_s.arg(conversationId)));
-                     return;
-                 }
-                 if (!result.ok()) {
-                     done(storeError(result.error, result.message));
-                     return;
-                 }
-                 if (!result.value.duplicate) {
-                     pushToVisitor(result.value.conversation.visitorId,
-                                   frame(u"message"_s, {{u"message"_s, WireCodec::toVisitorJson(result.value.message)}}));
-                     pushToAgents(frame(u"message"_s, {{u"message"_s, WireCodec::toJson(result.value.message)}}), origin);
-                 }
-                 done(result.value);
-             });
+    continueWith(m_store->appendAgentMessage(conversationId, agent.id, clientId, body, now()), this,
+                 [this, origin, conversationId, done](const StoreResult<AppendResult> &result) {
+                     if (result.error == StoreError::Conflict) {
+                         done(ProtocolError::make(ErrorCode::Conflict, u"Conversation %1 is closed."_s.arg(conversationId)));
+                         return;
+                     }
+                     if (!result.ok()) {
+                         done(storeError(result.error, result.message));
+                         return;
+                     }
+                     if (!result.value.duplicate) {
+                         pushToVisitor(result.value.conversation.visitorId,
+                                       frame(u"message"_s, {{u"message"_s, WireCodec::toVisitorJson(result.value.message)}}));
+                         pushToAgents(frame(u"message"_s, {{u"message"_s, WireCodec::toJson(result.value.message)}}), origin);
+                     }
+                     done(result.value);
+                 });
 }
 
 void ChatService::closeConversation(const AgentRecord &agent, qint64 conversationId, ChatCallback<ConversationRecord> done)
 {
     const QString line = tr("%1 closed the chat").arg(agent.name);
-    onStored(m_store->closeConversation(conversationId, line, now()), this,
-             [this, agent, conversationId, done](const StoreResult<ConversationChange> &result) {
-                 if (result.error == StoreError::Conflict) {
-                     done(ProtocolError::make(ErrorCode::Conflict, u"Conversation %1 is already closed."_s.arg(conversationId)));
-                     return;
-                 }
-                 if (!result.ok()) {
-                     done(storeError(result.error, result.message));
-                     return;
-                 }
-                 qCInfo(lcChat) << "agent" << agent.email << "closed conversation" << conversationId;
-                 announceConversationChange(result.value);
-                 pushToVisitor(
-                     result.value.conversation.visitorId,
-                     frame(u"conversation_closed"_s, {{u"conversation"_s, WireCodec::toVisitorJson(result.value.conversation)}}));
-                 done(result.value.conversation);
-             });
+    continueWith(
+        m_store->closeConversation(conversationId, line, now()), this,
+        [this, agent, conversationId, done](const StoreResult<ConversationChange> &result) {
+            if (result.error == StoreError::Conflict) {
+                done(ProtocolError::make(ErrorCode::Conflict, u"Conversation %1 is already closed."_s.arg(conversationId)));
+                return;
+            }
+            if (!result.ok()) {
+                done(storeError(result.error, result.message));
+                return;
+            }
+            qCInfo(lcChat) << "agent" << agent.email << "closed conversation" << conversationId;
+            announceConversationChange(result.value);
+            pushToVisitor(
+                result.value.conversation.visitorId,
+                frame(u"conversation_closed"_s, {{u"conversation"_s, WireCodec::toVisitorJson(result.value.conversation)}}));
+            done(result.value.conversation);
+        });
 }
 
 std::optional<ProtocolError> ChatService::agentTyping(const AgentRecord &agent, qint64 conversationId, bool active)
@@ -760,43 +757,44 @@ void ChatService::agentRead(const AgentRecord &agent, qint64 conversationId, qin
                             ChatCallback<ConversationRecord> done)
 {
     Q_UNUSED(agent);
-    onStored(m_store->markRead(conversationId, AuthorKind::Agent, messageId), this,
-             [this, done, messageId](const StoreResult<ConversationRecord> &marked) {
-                 if (!marked.ok()) {
-                     done(readError(marked, messageId));
-                     return;
-                 }
-                 pushToVisitor(marked.value.visitorId, frame(u"read"_s, {{u"messageId"_s, double(marked.value.agentReadUpTo)}}));
-                 pushToAgents(frame(u"read"_s,
-                                    {{u"conversationId"_s, double(marked.value.id)},
-                                     {u"by"_s, u"agent"_s},
-                                     {u"messageId"_s, double(marked.value.agentReadUpTo)}}));
-                 done(marked.value);
-             });
+    continueWith(
+        m_store->markRead(conversationId, AuthorKind::Agent, messageId), this,
+        [this, done, messageId](const StoreResult<ConversationRecord> &marked) {
+            if (!marked.ok()) {
+                done(readError(marked, messageId));
+                return;
+            }
+            pushToVisitor(marked.value.visitorId, frame(u"read"_s, {{u"messageId"_s, double(marked.value.agentReadUpTo)}}));
+            pushToAgents(frame(u"read"_s,
+                               {{u"conversationId"_s, double(marked.value.id)},
+                                {u"by"_s, u"agent"_s},
+                                {u"messageId"_s, double(marked.value.agentReadUpTo)}}));
+            done(marked.value);
+        });
 }
 
 void ChatService::conversationHistory(qint64 conversationId, qint64 beforeId, int limit, ChatCallback<QList<MessageRecord>> done)
 {
-    onStored(m_store->conversationById(conversationId), this,
-             [this, conversationId, beforeId, limit, done](const StoreResult<ConversationRecord> &conversation) {
-                 if (!conversation.ok()) {
-                     done(storeError(conversation.error, conversation.message));
-                     return;
-                 }
-                 onStored(m_store->messagesBefore(conversationId, beforeId, limit), this,
-                          [done](const StoreResult<QList<MessageRecord>> &messages) {
-                              if (!messages.ok())
-                                  done(storeError(messages.error, messages.message));
-                              else
-                                  done(messages.value);
-                          });
-             });
+    continueWith(m_store->conversationById(conversationId), this,
+                 [this, conversationId, beforeId, limit, done](const StoreResult<ConversationRecord> &conversation) {
+                     if (!conversation.ok()) {
+                         done(storeError(conversation.error, conversation.message));
+                         return;
+                     }
+                     continueWith(m_store->messagesBefore(conversationId, beforeId, limit), this,
+                                  [done](const StoreResult<QList<MessageRecord>> &messages) {
+                                      if (!messages.ok())
+                                          done(storeError(messages.error, messages.message));
+                                      else
+                                          done(messages.value);
+                                  });
+                 });
 }
 
 void ChatService::visitorContext(const QString &visitorId, ChatCallback<QJsonObject> done)
 {
     constexpr int pagesShown = 50;
-    onStored(m_store->visitorById(visitorId), this, [this, visitorId, done](const StoreResult<VisitorRecord> &visitor) {
+    continueWith(m_store->visitorById(visitorId), this, [this, visitorId, done](const StoreResult<VisitorRecord> &visitor) {
         if (!visitor.ok()) {
             done(visitor.error == StoreError::NotFound
                      ? ProtocolError::make(ErrorCode::NotFound, u"There is no visitor %1."_s.arg(visitorId))
@@ -804,29 +802,29 @@ void ChatService::visitorContext(const QString &visitorId, ChatCallback<QJsonObj
             return;
         }
         QJsonObject context{{u"visitor"_s, WireCodec::toJson(visitor.value, isVisitorOnline(visitorId))}};
-        onStored(m_store->pageViews(visitorId, pagesShown), this,
-                 [this, visitorId, done, context](const StoreResult<QList<PageView>> &pages) mutable {
-                     if (!pages.ok()) {
-                         done(storeError(pages.error, pages.message));
-                         return;
-                     }
-                     QJsonArray pageList;
-                     for (const PageView &view : pages.value)
-                         pageList.append(WireCodec::toJson(view));
-                     context.insert(u"pages"_s, pageList);
-                     onStored(m_store->conversationsForVisitor(visitorId), this,
-                              [done, context](const StoreResult<QList<ConversationRecord>> &conversations) mutable {
-                                  if (!conversations.ok()) {
-                                      done(storeError(conversations.error, conversations.message));
-                                      return;
-                                  }
-                                  QJsonArray conversationList;
-                                  for (const ConversationRecord &conversation : conversations.value)
-                                      conversationList.append(WireCodec::toJson(conversation));
-                                  context.insert(u"conversations"_s, conversationList);
-                                  done(context);
-                              });
-                 });
+        continueWith(m_store->pageViews(visitorId, pagesShown), this,
+                     [this, visitorId, done, context](const StoreResult<QList<PageView>> &pages) mutable {
+                         if (!pages.ok()) {
+                             done(storeError(pages.error, pages.message));
+                             return;
+                         }
+                         QJsonArray pageList;
+                         for (const PageView &view : pages.value)
+                             pageList.append(WireCodec::toJson(view));
+                         context.insert(u"pages"_s, pageList);
+                         continueWith(m_store->conversationsForVisitor(visitorId), this,
+                                      [done, context](const StoreResult<QList<ConversationRecord>> &conversations) mutable {
+                                          if (!conversations.ok()) {
+                                              done(storeError(conversations.error, conversations.message));
+                                              return;
+                                          }
+                                          QJsonArray conversationList;
+                                          for (const ConversationRecord &conversation : conversations.value)
+                                              conversationList.append(WireCodec::toJson(conversation));
+                                          context.insert(u"conversations"_s, conversationList);
+                                          done(context);
+                                      });
+                     });
     });
 }
 

@@ -3,6 +3,7 @@
 #include "auth/originpolicy.h"
 #include "auth/passwordhasher.h"
 #include "chat/agentaccounts.h"
+#include "store/continuewith.h"
 #include "store/store.h"
 
 #include <QJsonArray>
@@ -18,12 +19,6 @@ namespace {
 constexpr int maxWidgetSettingsBytes = 8 * 1024;
 constexpr int maxShortcutChars = 64;
 constexpr int maxSearchChars = 200;
-
-template<typename T, typename Handler> void onStored(QFuture<StoreResult<T>> future, QObject *context, Handler &&handler)
-{
-    auto continuation = future.then(context, std::forward<Handler>(handler));
-    Q_UNUSED(continuation);
-}
 
 QJsonObject cannedJson(const CannedResponse &response)
 {
@@ -81,7 +76,7 @@ void TeamCommands::handle(const AgentRecord &agent, const WireMessage &message, 
 void TeamCommands::listAgents(const Answer &answer)
 {
     ChatService *chat = m_chat;
-    onStored(chat->store()->listAgents(), chat, [chat, answer](const StoreResult<QList<AgentRecord>> &agents) {
+    continueWith(chat->store()->listAgents(), chat, [chat, answer](const StoreResult<QList<AgentRecord>> &agents) {
         if (!agents.ok())
             return answer(ChatService::storeError(agents.error, agents.message));
         QJsonArray list;
@@ -125,7 +120,7 @@ void TeamCommands::deleteAgent(const AgentRecord &agent, const WireMessage &mess
     if (agentId == agent.id)
         return answer(ProtocolError::make(ErrorCode::Conflict, u"You cannot delete your own account."_s));
     ChatService *chat = m_chat;
-    onStored(chat->store()->deleteAgent(agentId), chat, [chat, agentId, answer](const StoreResult<Done> &deleted) {
+    continueWith(chat->store()->deleteAgent(agentId), chat, [chat, agentId, answer](const StoreResult<Done> &deleted) {
         if (deleted.error == StoreError::NotFound)
             return answer(ProtocolError::make(ErrorCode::NotFound, u"There is no agent %1."_s.arg(agentId)));
         if (!deleted.ok())
@@ -162,21 +157,21 @@ void TeamCommands::changePassword(const AgentRecord &agent, const WireMessage &m
         return answer(error);
     ChatService *chat = m_chat;
     // The stored hash, not the one read at login: it may have changed since.
-    onStored(chat->store()->agentById(agent.id), chat, [chat, current, password, answer](const StoreResult<AgentRecord> &stored) {
-        if (!stored.ok())
-            return answer(ChatService::storeError(stored.error, stored.message));
-        const qint64 agentId = stored.value.id;
-        auto verified = PasswordHasher::verify(stored.value.passwordHash, current).then(chat, [=](bool ok) {
-            if (!ok)
-                return answer(ProtocolError::make(ErrorCode::InvalidCredentials, u"The current password is wrong."_s));
-            AgentAccounts::setPassword(chat->store(), agentId, password, chat, [answer](const AccountOutcome &outcome) {
-                if (!outcome.ok)
-                    return answer(ProtocolError::make(outcome.code, outcome.message));
-                answer(QJsonObject{});
+    continueWith(
+        chat->store()->agentById(agent.id), chat, [chat, current, password, answer](const StoreResult<AgentRecord> &stored) {
+            if (!stored.ok())
+                return answer(ChatService::storeError(stored.error, stored.message));
+            const qint64 agentId = stored.value.id;
+            continueWith(PasswordHasher::verify(stored.value.passwordHash, current), chat, [=](bool ok) {
+                if (!ok)
+                    return answer(ProtocolError::make(ErrorCode::InvalidCredentials, u"The current password is wrong."_s));
+                AgentAccounts::setPassword(chat->store(), agentId, password, chat, [answer](const AccountOutcome &outcome) {
+                    if (!outcome.ok)
+                        return answer(ProtocolError::make(outcome.code, outcome.message));
+                    answer(QJsonObject{});
+                });
             });
         });
-        Q_UNUSED(verified);
-    });
 }
 
 void TeamCommands::getSite(const AgentRecord &agent, const Answer &answer)
@@ -228,7 +223,7 @@ void TeamCommands::updateSite(const WireMessage &message, const Answer &answer)
         site.widgetSettings = o.value(u"widget"_s).toObject();
     }
     ChatService *chat = m_chat;
-    onStored(chat->store()->updateSite(site), chat, [chat, answer](const StoreResult<SiteRecord> &saved) {
+    continueWith(chat->store()->updateSite(site), chat, [chat, answer](const StoreResult<SiteRecord> &saved) {
         if (!saved.ok())
             return answer(ChatService::storeError(saved.error, saved.message));
         chat->sites()->upsert(saved.value);
@@ -240,7 +235,7 @@ void TeamCommands::updateSite(const WireMessage &message, const Answer &answer)
 
 void TeamCommands::listCanned(const Answer &answer)
 {
-    onStored(m_chat->store()->listCannedResponses(), m_chat, [answer](const StoreResult<QList<CannedResponse>> &listed) {
+    continueWith(m_chat->store()->listCannedResponses(), m_chat, [answer](const StoreResult<QList<CannedResponse>> &listed) {
         if (!listed.ok())
             return answer(ChatService::storeError(listed.error, listed.message));
         QJsonArray list;
@@ -265,7 +260,7 @@ void TeamCommands::saveCanned(const WireMessage &message, const Answer &answer)
     if (!shortcutPattern.match(response.shortcut).hasMatch())
         return answer(ProtocolError::make(ErrorCode::InvalidField, u"A shortcut has letters, digits, - and _ only."_s));
     ChatService *chat = m_chat;
-    onStored(
+    continueWith(
         chat->store()->saveCannedResponse(response), chat, [chat, response, answer](const StoreResult<CannedResponse> &saved) {
             if (saved.error == StoreError::NotFound)
                 return answer(ProtocolError::make(ErrorCode::NotFound, u"There is no canned response %1."_s.arg(response.id)));
@@ -285,7 +280,7 @@ void TeamCommands::deleteCanned(const WireMessage &message, const Answer &answer
     if (!take(WireCodec::requiredId(message.object, u"cannedId"_s), &id, &error))
         return answer(error);
     ChatService *chat = m_chat;
-    onStored(chat->store()->deleteCannedResponse(id), chat, [chat, id, answer](const StoreResult<Done> &deleted) {
+    continueWith(chat->store()->deleteCannedResponse(id), chat, [chat, id, answer](const StoreResult<Done> &deleted) {
         if (deleted.error == StoreError::NotFound)
             return answer(ProtocolError::make(ErrorCode::NotFound, u"There is no canned response %1."_s.arg(id)));
         if (!deleted.ok())
@@ -307,15 +302,15 @@ void TeamCommands::search(const WireMessage &message, const Answer &answer)
         return answer(ProtocolError::make(ErrorCode::InvalidField,
                                           u"The field \"limit\" must be between 1 and %1."_s.arg(WireLimits::maxHistoryPage)));
     ChatService *chat = m_chat;
-    onStored(chat->store()->searchClosedConversations(text.trimmed(), int(limit)), chat,
-             [chat, answer](const StoreResult<QList<ConversationSummary>> &found) {
-                 if (!found.ok())
-                     return answer(ChatService::storeError(found.error, found.message));
-                 QJsonArray list;
-                 for (const ConversationSummary &summary : found.value)
-                     list.append(WireCodec::toJson(summary, chat->isVisitorOnline(summary.visitor.id)));
-                 answer(QJsonObject{{u"conversations"_s, list}});
-             });
+    continueWith(chat->store()->searchClosedConversations(text.trimmed(), int(limit)), chat,
+                 [chat, answer](const StoreResult<QList<ConversationSummary>> &found) {
+                     if (!found.ok())
+                         return answer(ChatService::storeError(found.error, found.message));
+                     QJsonArray list;
+                     for (const ConversationSummary &summary : found.value)
+                         list.append(WireCodec::toJson(summary, chat->isVisitorOnline(summary.visitor.id)));
+                     answer(QJsonObject{{u"conversations"_s, list}});
+                 });
 }
 
 } // namespace Frontdesk

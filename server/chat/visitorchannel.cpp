@@ -48,8 +48,7 @@ void VisitorChannel::handle(const WireMessage &message, const Send &reply)
         return handleHello(message, reply);
     if (message.type == u"ping") {
         QJsonObject pong{{u"type"_s, u"pong"_s}};
-        if (!message.requestId.isUndefined())
-            pong.insert(u"ref"_s, message.requestId);
+        WireCodec::addRef(pong, message.requestId);
         return reply(pong);
     }
 
@@ -166,8 +165,7 @@ void VisitorChannel::handleHello(const WireMessage &message, const Send &reply)
         self->adoptVisitor(welcome.visitor);
         self->m_userAgent = QString(); // stored with the visitor; not needed again
         QJsonObject frame = welcomeFrame(welcome, self->m_site);
-        if (!message.requestId.isUndefined())
-            frame.insert(u"ref"_s, message.requestId);
+        WireCodec::addRef(frame, message.requestId);
         reply(frame);
     });
 }
@@ -190,8 +188,7 @@ std::variant<VisitorIdentity, ProtocolError> VisitorChannel::readIdentity(const 
 void VisitorChannel::replyOk(const Send &reply, const WireMessage &message)
 {
     QJsonObject ok{{u"type"_s, u"ok"_s}};
-    if (!message.requestId.isUndefined())
-        ok.insert(u"ref"_s, message.requestId);
+    WireCodec::addRef(ok, message.requestId);
     reply(ok);
 }
 
@@ -327,15 +324,8 @@ void VisitorChannel::handleMessage(const WireMessage &message, const Send &reply
                                        replyError(reply, *failure, message);
                                        return;
                                    }
-                                   const AppendResult &appended = std::get<AppendResult>(outcome);
-                                   QJsonObject ack{{u"type"_s, u"ack"_s},
-                                                   {u"clientId"_s, clientId},
-                                                   {u"messageId"_s, double(appended.message.id)},
-                                                   {u"conversationId"_s, double(appended.message.conversationId)},
-                                                   {u"createdAt"_s, double(appended.message.createdAt)},
-                                                   {u"duplicate"_s, appended.duplicate}};
-                                   if (!message.requestId.isUndefined())
-                                       ack.insert(u"ref"_s, message.requestId);
+                                   QJsonObject ack = WireCodec::ackFrame(std::get<AppendResult>(outcome), clientId);
+                                   WireCodec::addRef(ack, message.requestId);
                                    reply(ack);
                                });
 }

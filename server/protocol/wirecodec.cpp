@@ -132,6 +132,22 @@ QJsonObject WireCodec::errorFrame(const ProtocolError &error, const QJsonValue &
     return frame;
 }
 
+void WireCodec::addRef(QJsonObject &answer, const QJsonValue &requestId)
+{
+    if (!requestId.isUndefined())
+        answer.insert(u"ref"_s, requestId);
+}
+
+QJsonObject WireCodec::ackFrame(const AppendResult &appended, const QString &clientId)
+{
+    return QJsonObject{{u"type"_s, u"ack"_s},
+                       {u"clientId"_s, clientId},
+                       {u"messageId"_s, double(appended.message.id)},
+                       {u"conversationId"_s, double(appended.message.conversationId)},
+                       {u"createdAt"_s, double(appended.message.createdAt)},
+                       {u"duplicate"_s, appended.duplicate}};
+}
+
 static QJsonValue idOrNull(qint64 id)
 {
     return id > 0 ? QJsonValue(double(id)) : QJsonValue(QJsonValue::Null);

@@ -66,6 +66,10 @@ public:
     [[nodiscard]] static std::variant<bool, ProtocolError> requiredBool(const QJsonObject &object, const QString &field);
 
     [[nodiscard]] static QJsonObject errorFrame(const ProtocolError &error, const QJsonValue &ref = {});
+    /// Echoes the request id of the frame being answered as "ref" (when it had one, even null).
+    static void addRef(QJsonObject &answer, const QJsonValue &requestId);
+    /// The `ack` of a stored message: its id, conversation and time, and whether it was a resend.
+    [[nodiscard]] static QJsonObject ackFrame(const AppendResult &appended, const QString &clientId);
     [[nodiscard]] static QJsonObject toJson(const MessageRecord &message);
     [[nodiscard]] static QJsonObject toJson(const ConversationRecord &conversation);
     [[nodiscard]] static QJsonObject toJson(const ConversationSummary &summary, bool visitorOnline);

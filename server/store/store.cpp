@@ -229,6 +229,29 @@ StoreResult<ConversationRecord> loadConversation(SqlSession &s, qint64 conversat
     return StoreResult<ConversationRecord>::success(readConversation(q));
 }
 
+// The messages of a conversation chosen by @p tail (conditions after the
+// conversation id, ORDER BY, LIMIT), oldest first; NotFound for an unknown conversation.
+StoreResult<QList<MessageRecord>> readConversationMessages(SqlSession &s, qint64 conversationId, const QString &tail,
+                                                           const QVariantList &values, bool fetchedNewestFirst)
+{
+    using Result = StoreResult<QList<MessageRecord>>;
+    const auto conversation = loadConversation(s, conversationId);
+    if (!conversation.ok())
+        return Result::failure(conversation.error, conversation.message);
+    PreparedQuery q;
+    if (!s.exec(q, u"SELECT "_s + MessageColumns + MessageFrom + u" WHERE m.conversation_id = ?"_s + tail,
+                QVariantList{conversationId} + values, u"read the messages of conversation %1"_s.arg(conversationId)))
+        return failed<QList<MessageRecord>>(s);
+    QList<MessageRecord> messages;
+    while (q.next()) {
+        if (fetchedNewestFirst)
+            messages.prepend(readMessage(q));
+        else
+            messages.append(readMessage(q));
+    }
+    return Result::success(messages);
+}
+
 StoreResult<MessageRecord> loadMessage(SqlSession &s, qint64 messageId)
 {
     const QString what = u"message %1"_s.arg(messageId);
@@ -971,43 +994,19 @@ QFuture<StoreResult<QList<ConversationRecord>>> Store::conversationsForVisitor(c
 
 QFuture<StoreResult<QList<MessageRecord>>> Store::messagesAfter(qint64 conversationId, qint64 afterId, int limit)
 {
-    using Result = StoreResult<QList<MessageRecord>>;
-    return submit<QList<MessageRecord>>(m_worker, [=](SqlSession &s) -> Result {
-        const auto conversation = loadConversation(s, conversationId);
-        if (!conversation.ok())
-            return Result::failure(conversation.error, conversation.message);
-        PreparedQuery q;
-        if (!s.exec(q,
-                    u"SELECT "_s + MessageColumns + MessageFrom
-                        + u" WHERE m.conversation_id = ? AND m.id > ? ORDER BY m.id LIMIT ?"_s,
-                    {conversationId, afterId, std::max(limit, 0)}, u"read the messages of conversation %1"_s.arg(conversationId)))
-            return failed<QList<MessageRecord>>(s);
-        QList<MessageRecord> messages;
-        while (q.next())
-            messages.append(readMessage(q));
-        return Result::success(messages);
+    return submit<QList<MessageRecord>>(m_worker, [=](SqlSession &s) {
+        return readConversationMessages(s, conversationId, u" AND m.id > ? ORDER BY m.id LIMIT ?"_s,
+                                        {afterId, std::max(limit, 0)}, false);
     });
 }
 
 QFuture<StoreResult<QList<MessageRecord>>> Store::messagesBefore(qint64 conversationId, qint64 beforeId, int limit)
 {
-    using Result = StoreResult<QList<MessageRecord>>;
-    return submit<QList<MessageRecord>>(m_worker, [=](SqlSession &s) -> Result {
-        const auto conversation = loadConversation(s, conversationId);
-        if (!conversation.ok())
-            return Result::failure(conversation.error, conversation.message);
-        PreparedQuery q;
-        // The newest `limit` below the mark, fetched newest first and turned around.
-        const qint64 upper = beforeId > 0 ? beforeId : std::numeric_limits<qint64>::max();
-        if (!s.exec(q,
-                    u"SELECT "_s + MessageColumns + MessageFrom
-                        + u" WHERE m.conversation_id = ? AND m.id < ? ORDER BY m.id DESC LIMIT ?"_s,
-                    {conversationId, upper, std::max(limit, 0)}, u"read the messages of conversation %1"_s.arg(conversationId)))
-            return failed<QList<MessageRecord>>(s);
-        QList<MessageRecord> messages;
-        while (q.next())
-            messages.prepend(readMessage(q));
-        return Result::success(messages);
+    // The newest `limit` below the mark, fetched newest first and turned around.
+    const qint64 upper = beforeId > 0 ? beforeId : std::numeric_limits<qint64>::max();
+    return submit<QList<MessageRecord>>(m_worker, [=](SqlSession &s) {
+        return readConversationMessages(s, conversationId, u" AND m.id < ? ORDER BY m.id DESC LIMIT ?"_s,
+                                        {upper, std::max(limit, 0)}, true);
     });
 }
 
