@@ -1,7 +1,11 @@
 #include "commandline.h"
 
+#include "serverlimits.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QTextStream>
+#include <cstdlib>
 
 using namespace Qt::StringLiterals;
 
@@ -53,8 +57,13 @@ bool CommandLine::parse(const QCoreApplication &app, CommandLine *result, QStrin
                                            "for --database, and exit."_s);
     const QCommandLineOption siteInfo(
         u"site-info"_s, u"Print each site's key, allowed origins and identity secret (for identify() hashes) and exit."_s);
+    const QCommandLineOption limit(u"limit"_s,
+                                   u"Set one of the server's limits, e.g. visitor-message-burst=20 (repeatable); "
+                                   "--list-limits shows them all."_s,
+                                   u"name=value"_s);
+    const QCommandLineOption listLimits(u"list-limits"_s, u"Print every limit with its value and meaning, and exit."_s);
     parser.addOptions({siteInfo, headless, listen, database, tlsCert, tlsKey, allowOrigin, adminEmail, createAgent, agentName,
-                       agentRole, storePassword});
+                       agentRole, storePassword, limit, listLimits});
     parser.process(app); // --help, --version and unknown options end here
 
     if (!parser.positionalArguments().isEmpty()) {
@@ -74,6 +83,17 @@ bool CommandLine::parse(const QCoreApplication &app, CommandLine *result, QStrin
     if (parser.isSet(adminEmail))
         parsed.server.adminEmail = parser.value(adminEmail).trimmed().toLower();
     parsed.server.adminPassword = qEnvironmentVariable("FRONTDESK_ADMIN_PASSWORD");
+    for (const QString &assignment : parser.values(limit)) {
+        if (!ServerLimits::apply(parsed.server, assignment, error))
+            return false;
+    }
+    if (parser.isSet(listLimits)) {
+        QTextStream out(stdout);
+        for (const ServerLimits::Entry &entry : ServerLimits::list(parsed.server))
+            out << entry.name << '=' << entry.value << "\t" << entry.description << '\n';
+        out.flush();
+        ::exit(0);
+    }
 
     if (parser.isSet(createAgent)) {
         parsed.mode = Mode::CreateAgent;

@@ -12,6 +12,7 @@
 #include "store/continuewith.h"
 #include "store/store.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QLoggingCategory>
 #include <QSslCertificate>
@@ -27,7 +28,7 @@ FrontdeskServer::FrontdeskServer(const ServerConfig &config, QObject *parent)
     : QObject(parent)
     , m_config(config)
     , m_store(new Store(this))
-    , m_chat(new ChatService(m_store, &m_sites, this))
+    , m_chat(new ChatService(m_store, &m_sites, config.abuseLimits, this))
     , m_listener(new HttpListener(config.httpLimits, this))
     , m_hub(new WebSocketHub(m_chat, config.realtimeLimits, this))
     , m_health(std::make_unique<HealthController>([this] { return m_listener->connectionCount(); }))
@@ -43,6 +44,10 @@ FrontdeskServer::FrontdeskServer(const ServerConfig &config, QObject *parent)
     m_agentAuth->registerRoutes(router);
     m_polling->registerRoutes(router);
     m_hub->attachTo(m_listener);
+    // Retention runs an hour after the start and every hour after; an hour
+    // late is nothing for data kept 30 days, and start-up stays quick.
+    m_retention.setInterval(retentionIntervalMs);
+    connect(&m_retention, &QTimer::timeout, this, &FrontdeskServer::applyRetention);
     connect(m_store, &Store::databaseError, this,
             [](const QString &message) { qCCritical(lcServer).noquote() << "database error:" << message; });
 }
@@ -118,10 +123,27 @@ void FrontdeskServer::listen(const QStringList &setupLines)
         fail(u"Could not listen on %1:%2: %3"_s.arg(m_config.listenAddress.toString()).arg(m_config.listenPort).arg(error));
         return;
     }
+    m_retention.start();
     QStringList lines = setupLines;
     for (const SiteRecord &site : m_sites.all())
         lines.append(u"Snippet for %1: %2"_s.arg(site.name, snippet(site)));
     Q_EMIT started(url(), lines);
+}
+
+void FrontdeskServer::applyRetention()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const int days = m_config.abuseLimits.quietVisitorRetentionDays;
+    const qint64 quietBefore = days > 0 ? now - qint64(days) * 24 * 3600 * 1000 : 0;
+    continueWith(m_store->purge(quietBefore, now), this, [](const StoreResult<PurgeReport> &purged) {
+        if (!purged.ok()) {
+            qCWarning(lcServer).noquote() << "retention sweep failed:" << purged.message;
+            return;
+        }
+        if (purged.value.visitors > 0 || purged.value.conversations > 0)
+            qCInfo(lcServer) << "retention: deleted" << purged.value.visitors << "visitors who never wrote and"
+                             << purged.value.conversations << "old closed conversations";
+    });
 }
 
 void FrontdeskServer::stop()
@@ -129,6 +151,7 @@ void FrontdeskServer::stop()
     if (m_stopped)
         return;
     m_stopped = true;
+    m_retention.stop();
     m_listener->close();
     // Sessions and polling visitors go first, so nothing new reaches the store...
     delete m_hub;

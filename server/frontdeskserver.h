@@ -4,6 +4,7 @@
 #include "serverconfig.h"
 
 #include <QObject>
+#include <QTimer>
 #include <QUrl>
 #include <memory>
 
@@ -46,6 +47,8 @@ public:
     [[nodiscard]] ChatService *chat() const { return m_chat; }
     [[nodiscard]] const SiteDirectory &sites() const { return m_sites; }
     [[nodiscard]] HttpListener *listener() const { return m_listener; }
+    /// Deletes what the retention settings say is old (also run hourly).
+    void applyRetention();
     /// The `<script>` tag for a site, pointing at this server.
     [[nodiscard]] QString snippet(const SiteRecord &site, const QUrl &publicUrl = {}) const;
 
@@ -70,6 +73,8 @@ private:
     std::unique_ptr<SiteConfigController> m_siteConfig;
     std::unique_ptr<AgentAuthController> m_agentAuth;
     VisitorPollingController *m_polling;
+    static constexpr int retentionIntervalMs = 3600 * 1000;
+    QTimer m_retention;
     bool m_stopped = false;
 };
 

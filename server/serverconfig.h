@@ -1,6 +1,7 @@
 #pragma once
 
 #include "http/httplimits.h"
+#include "ratelimit/abuselimits.h"
 #include "realtime/realtimelimits.h"
 #include "store/databaseconfig.h"
 
@@ -16,6 +17,7 @@ struct ServerConfig {
     DatabaseConfig database;
     HttpLimits httpLimits;
     RealtimeLimits realtimeLimits;
+    AbuseLimits abuseLimits;
     QString tlsCertificatePath; ///< both set: serve HTTPS/WSS on the same port
     QString tlsPrivateKeyPath;
     QStringList extraAllowedOrigins; ///< added to the default site's origins at start (--allow-origin)

@@ -1,10 +1,7 @@
 #include "agentauthcontroller.h"
 
-#include "auth/tokens.h"
 #include "chat/chatservice.h"
 #include "protocol/wirecodec.h"
-#include "store/continuewith.h"
-#include "store/store.h"
 
 #include <QLoggingCategory>
 
@@ -17,8 +14,21 @@ namespace Frontdesk {
 namespace {
 HttpResponse errorResponse(const ProtocolError &error)
 {
-    return HttpResponse::error(httpStatus(error.code), errorCodeName(error.code), error.message);
+    HttpResponse response = HttpResponse::error(httpStatus(error.code), errorCodeName(error.code), error.message);
+    if (error.retryAfterMs > 0)
+        response.setHeader("Retry-After", QByteArray::number((error.retryAfterMs + 999) / 1000));
+    return response;
 }
+
+// A body any page could send without a CORS preflight (text/plain, a form)
+// must not reach the password check: only JSON, which needs a preflight this
+// endpoint never grants, so a visitor's browser cannot be made to guess.
+bool isJson(const HttpRequest &request)
+{
+    const QByteArray type = request.header("content-type").split(';').first().trimmed().toLower();
+    return type == "application/json";
+}
+
 constexpr qsizetype loginBodyLimit = 4 * 1024;
 } // namespace
 
@@ -36,15 +46,8 @@ void AgentAuthController::registerRoutes(HttpRouter &router)
 
 void AgentAuthController::login(const HttpRequest &request, const HttpResponder &responder)
 {
-    const QHostAddress peer = request.peerAddress;
-    if (m_throttle.isBanned(peer)) {
-        qCInfo(lcApi) << "login from" << peer << "refused: too many failed attempts";
-        const qint64 seconds = m_throttle.secondsUntilUnbanned(peer);
-        HttpResponse response = errorResponse(ProtocolError::make(
-            ErrorCode::RateLimited,
-            u"Too many failed logins from your address; try again in %1 minutes."_s.arg(qMax<qint64>(1, (seconds + 59) / 60))));
-        response.setHeader("Retry-After", QByteArray::number(seconds));
-        responder.respond(response);
+    if (!isJson(request)) {
+        responder.respond(errorResponse(ProtocolError::make(ErrorCode::UnsupportedMediaType)));
         return;
     }
     auto decoded = WireCodec::decodeObject(request.body);
@@ -61,18 +64,17 @@ void AgentAuthController::login(const HttpRequest &request, const HttpResponder 
         responder.respond(errorResponse(error));
         return;
     }
-    m_chat->loginAgent(email, password, [this, responder, peer](ChatOutcome<AgentLogin> outcome) {
+    const ClientContext client{request.peerAddress, QString::fromUtf8(request.header("user-agent"))};
+    m_chat->loginAgent(email, password, client, [responder](ChatOutcome<AgentLogin> outcome) {
         if (auto *failure = std::get_if<ProtocolError>(&outcome)) {
-            if (failure->code == ErrorCode::InvalidCredentials)
-                m_throttle.recordFailure(peer);
             responder.respond(errorResponse(*failure));
             return;
         }
-        m_throttle.recordSuccess(peer);
         const AgentLogin &login = std::get<AgentLogin>(outcome);
         HttpResponse response = HttpResponse::json(200,
                                                    QJsonObject{{u"token"_s, login.token},
-                                                               {u"expiresAt"_s, double(login.expiresAt)},
+                                                               {u"expiresAt"_s, double(login.session.expiresAt)},
+                                                               {u"sessionId"_s, login.session.id},
                                                                {u"agent"_s, WireCodec::toJson(login.agent)}});
         response.setHeader("Cache-Control", "no-store");
         responder.respond(response);
@@ -88,9 +90,11 @@ void AgentAuthController::logout(const HttpRequest &request, const HttpResponder
         return;
     }
     const QString token = QString::fromLatin1(authorization.mid(7).trimmed());
-    continueWith(m_chat->store()->deleteAgentToken(Tokens::hash(token)), m_chat, [responder](const StoreResult<Done> &result) {
-        if (!result.ok() && result.error != StoreError::NotFound) {
-            responder.respond(errorResponse(ChatService::storeError(result.error, result.message)));
+    // Ends the session and closes its open sockets, not only the token.
+    m_chat->logoutAgent(token, [responder](ChatOutcome<LoginSession> outcome) {
+        auto *failure = std::get_if<ProtocolError>(&outcome);
+        if (failure && failure->code != ErrorCode::NotFound) {
+            responder.respond(errorResponse(*failure));
             return;
         }
         responder.respond(HttpResponse::noContent());

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "api/loginthrottle.h"
 #include "http/httprouter.h"
 
 namespace Frontdesk {
@@ -8,7 +7,8 @@ namespace Frontdesk {
 class ChatService;
 
 /// @brief `POST /v1/agent/login` (email + password → token) and
-/// `POST /v1/agent/logout`, with per-address throttling of failed logins.
+/// `POST /v1/agent/logout`. The chat service throttles password guesses
+/// per address and per account; this answers its refusals with Retry-After.
 class AgentAuthController
 {
 public:
@@ -20,7 +20,6 @@ private:
     void logout(const HttpRequest &request, const HttpResponder &responder);
 
     ChatService *m_chat;
-    LoginThrottle m_throttle;
 };
 
 } // namespace Frontdesk

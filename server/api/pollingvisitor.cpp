@@ -12,11 +12,11 @@ using namespace Qt::StringLiterals;
 namespace Frontdesk {
 
 PollingVisitor::PollingVisitor(ChatService *chat, const SiteRecord &site, const VisitorRecord &visitor,
-                               const QByteArray &tokenHash, const QString &userAgent, QObject *parent)
+                               const QByteArray &tokenHash, const ClientContext &client, QObject *parent)
     : QObject(parent)
     , m_chat(chat)
     , m_channel(new VisitorChannel(
-          chat, site, userAgent, [this](const QJsonObject &event) { enqueue(event); }, this))
+          chat, site, client, chat->limits(), [this](const QJsonObject &event) { enqueue(event); }, this))
     , m_tokenHash(tokenHash)
     , m_epoch(Tokens::generate(6))
 {

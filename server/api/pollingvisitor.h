@@ -1,5 +1,6 @@
 #pragma once
 
+#include "chat/chatservice.h"
 #include "http/httprouter.h"
 #include "store/records.h"
 
@@ -32,7 +33,7 @@ public:
     static constexpr int maxQueuedEvents = 500;
 
     PollingVisitor(ChatService *chat, const SiteRecord &site, const VisitorRecord &visitor, const QByteArray &tokenHash,
-                   const QString &userAgent, QObject *parent);
+                   const ClientContext &client, QObject *parent);
     ~PollingVisitor() override;
 
     [[nodiscard]] VisitorChannel *channel() const { return m_channel; }

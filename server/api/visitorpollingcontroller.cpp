@@ -84,8 +84,8 @@ PollingVisitor *VisitorPollingController::adopt(const SiteRecord &site, const Vi
                                                 const QString &channelId, const HttpRequest &request)
 {
     delete m_channels.value(channelId); // a channel id re-used with other credentials starts afresh
-    auto *polling
-        = new PollingVisitor(m_chat, site, visitor, Tokens::hash(token), QString::fromUtf8(request.header("user-agent")), this);
+    auto *polling = new PollingVisitor(m_chat, site, visitor, Tokens::hash(token),
+                                       ClientContext{request.peerAddress, QString::fromUtf8(request.header("user-agent"))}, this);
     m_channels.insert(channelId, polling);
     connect(polling, &PollingVisitor::expired, polling, &QObject::deleteLater);
     connect(polling, &QObject::destroyed, this, [this, channelId, polling] {
@@ -106,7 +106,8 @@ void VisitorPollingController::hello(const HttpRequest &request, const HttpRespo
     // A throwaway channel parses and answers the hello exactly as on a
     // WebSocket; the visitor then gets its long-lived PollingVisitor.
     auto *channel = new VisitorChannel(
-        m_chat, site, QString::fromUtf8(request.header("user-agent")), [](const QJsonObject &) {}, this);
+        m_chat, site, ClientContext{request.peerAddress, QString::fromUtf8(request.header("user-agent"))}, m_chat->limits(),
+        [](const QJsonObject &) {}, this);
     QPointer<VisitorPollingController> self(this);
     WireMessage message{u"hello"_s, body, QJsonValue(QJsonValue::Undefined)};
     channel->handle(message, [self, channel, request, responder, site](const QJsonObject &frame) {

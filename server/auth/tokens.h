@@ -28,6 +28,9 @@ public:
     [[nodiscard]] static QString generate(int bytes = 32);
     /// SHA-256 of the token's text, 32 raw bytes: what the database stores.
     [[nodiscard]] static QByteArray hash(const QString &token);
+    /// A public id for an agent's login session (96 random bits, base64url):
+    /// unrelated to the token, so listing sessions reveals nothing of it.
+    [[nodiscard]] static QString newSessionId() { return generate(12); }
     /// A random UUID without braces, for a visitor who has none yet.
     [[nodiscard]] static QString newVisitorId();
     /// 24 characters from lowercase letters and digits without the look-alikes

@@ -15,7 +15,7 @@ namespace {
 
 AccountOutcome refused(ErrorCode code, const QString &message)
 {
-    return AccountOutcome{false, code, message, {}};
+    return AccountOutcome{false, code, message, {}, {}};
 }
 
 /// Hashes @p password on the hashing pool, then runs @p store with the hash on @p context's thread.
@@ -58,23 +58,26 @@ void AgentAccounts::create(Store *store, const QString &email, const QString &na
             else if (!created.ok())
                 done(refused(ErrorCode::StorageFailed, u"Could not create the agent: %1."_s.arg(created.message)));
             else
-                done(AccountOutcome{true, ErrorCode::InvalidField,
+                done(AccountOutcome{true,
+                                    ErrorCode::InvalidField,
                                     u"Created agent %1 (%2)."_s.arg(created.value.email, toString(created.value.role)),
-                                    created.value});
+                                    created.value,
+                                    {}});
         });
     });
 }
 
-void AgentAccounts::setPassword(Store *store, qint64 agentId, const QString &password, QObject *context, Done done)
+void AgentAccounts::setPassword(Store *store, qint64 agentId, const QString &password, const QString &keepSessionId,
+                                QObject *context, Done done)
 {
     withHash(password, context, done, [=](const QByteArray &hash) {
-        continueWith(store->setAgentPassword(agentId, hash), context, [=](const StoreResult<Frontdesk::Done> &result) {
+        continueWith(store->setAgentPassword(agentId, hash, keepSessionId), context, [=](const StoreResult<QStringList> &result) {
             if (result.error == StoreError::NotFound)
                 done(refused(ErrorCode::NotFound, u"There is no agent %1."_s.arg(agentId)));
             else if (!result.ok())
                 done(refused(ErrorCode::StorageFailed, u"Could not set the password: %1."_s.arg(result.message)));
             else
-                done(AccountOutcome{true, ErrorCode::InvalidField, u"Password changed."_s, {}});
+                done(AccountOutcome{true, ErrorCode::InvalidField, u"Password changed."_s, {}, result.value});
         });
     });
 }

@@ -17,6 +17,7 @@ struct AccountOutcome {
     ErrorCode code = ErrorCode::InvalidField; ///< when not ok
     QString message; ///< a sentence either way
     AgentRecord agent; ///< the created agent
+    QStringList endedSessions; ///< setPassword: the sessions the new password ended
 };
 
 /// @brief Creating agents and setting their passwords: the password rules
@@ -31,8 +32,10 @@ public:
     /// @p done runs on @p context's thread.
     static void create(Store *store, const QString &email, const QString &name, const QString &password, AgentRole role,
                        QObject *context, Done done);
-    /// Validates, hashes and stores a new password for @p agentId.
-    static void setPassword(Store *store, qint64 agentId, const QString &password, QObject *context, Done done);
+    /// Validates, hashes and stores a new password for @p agentId, ending all
+    /// its sessions but @p keepSessionId (their ids come in the outcome).
+    static void setPassword(Store *store, qint64 agentId, const QString &password, const QString &keepSessionId, QObject *context,
+                            Done done);
 };
 
 } // namespace Frontdesk

@@ -1,6 +1,7 @@
 #include "agentchannel.h"
 
 #include "chat/teamcommands.h"
+#include <QDateTime>
 #include <QJsonArray>
 #include <QLoggingCategory>
 #include <QPointer>
@@ -11,8 +12,8 @@ Q_LOGGING_CATEGORY(lcAgent, "frontdesk.agent")
 
 namespace Frontdesk {
 
-AgentChannel::AgentChannel(ChatService *chat, Send send, QObject *parent)
-    : QObject(parent), m_chat(chat), m_send(std::move(send)), m_team(chat)
+AgentChannel::AgentChannel(ChatService *chat, const ClientContext &client, const AbuseLimits &limits, Send send, QObject *parent)
+    : QObject(parent), m_chat(chat), m_client(client), m_limits(limits), m_send(std::move(send)), m_team(chat)
 { }
 
 AgentChannel::~AgentChannel()
@@ -23,14 +24,46 @@ AgentChannel::~AgentChannel()
 
 void AgentChannel::pushToAgent(const QJsonObject &event)
 {
-    m_send(event);
+    if (!m_ended)
+        m_send(event);
+}
+
+void AgentChannel::endSession(const QString &reason)
+{
+    if (m_ended)
+        return;
+    m_ended = true;
+    qCInfo(lcAgent) << "session" << sessionId() << "of agent" << (m_agent ? m_agent->email : u"(not attached)"_s)
+                    << "ended:" << reason << "; closing its connection";
+    // Detached at once: not one more event reaches a revoked session.
+    if (m_agent)
+        m_chat->detachAgent(this, *m_agent);
+    m_send(QJsonObject{{u"type"_s, u"session_ended"_s}, {u"reason"_s, reason}});
+    Q_EMIT sessionEnded(reason);
+}
+
+bool AgentChannel::admitFrame(const WireMessage &message)
+{
+    qint64 retryAfterMs = 0;
+    if (m_frames.take(QDateTime::currentMSecsSinceEpoch(), m_limits.framesPerSecond, m_limits.frameBurst, &retryAfterMs)) {
+        m_refusedInARow = 0;
+        return true;
+    }
+    if (++m_refusedInARow > m_limits.refusedFramesBeforeClose) {
+        qCInfo(lcAgent) << "closing agent connection from" << m_client.address << ": it ignored" << m_refusedInARow
+                        << "rate_limited answers in a row";
+        Q_EMIT flooding();
+        return false;
+    }
+    sendError(ProtocolError::rateLimited(retryAfterMs, u"Too many frames; slow down."_s), message);
+    return false;
 }
 
 void AgentChannel::sendError(const ProtocolError &error, const WireMessage &message)
 {
-    qCInfo(lcAgent).noquote() << "refused" << (message.type.isEmpty() ? u"frame"_s : message.type) << "from agent"
-                              << (m_agent ? m_agent->email : u"(not logged in)"_s) << ":" << errorCodeName(error.code) << "-"
-                              << error.message;
+    qCInfo(lcAgent).noquote() << "refused" << (message.type.isEmpty() ? u"frame"_s : WireCodec::loggable(message.type))
+                              << "from agent" << (m_agent ? m_agent->email : u"(not logged in)"_s) << ":"
+                              << errorCodeName(error.code) << "-" << error.message;
     m_send(WireCodec::errorFrame(error, message.requestId));
 }
 
@@ -44,9 +77,12 @@ void AgentChannel::sendResult(const WireMessage &message, QJsonObject fields)
 
 void AgentChannel::handleBytes(QByteArrayView bytes)
 {
+    if (m_ended)
+        return;
     auto decoded = WireCodec::decode(bytes);
     if (auto *error = std::get_if<ProtocolError>(&decoded)) {
-        sendError(*error, WireMessage{});
+        if (admitFrame(WireMessage{}))
+            sendError(*error, WireMessage{});
         return;
     }
     handle(std::get<WireMessage>(decoded));
@@ -54,13 +90,22 @@ void AgentChannel::handleBytes(QByteArrayView bytes)
 
 void AgentChannel::handle(const WireMessage &message)
 {
+    if (m_ended || !admitFrame(message))
+        return;
     using Handler = void (AgentChannel::*)(const WireMessage &);
     static const QHash<QString, Handler> commands{
-        {u"accept"_s, &AgentChannel::handleAccept},     {u"reply"_s, &AgentChannel::handleReply},
-        {u"close"_s, &AgentChannel::handleClose},       {u"typing"_s, &AgentChannel::handleTyping},
-        {u"read"_s, &AgentChannel::handleRead},         {u"history"_s, &AgentChannel::handleHistory},
-        {u"visitor"_s, &AgentChannel::handleVisitor},   {u"set_status"_s, &AgentChannel::handleSetStatus},
+        {u"accept"_s, &AgentChannel::handleAccept},
+        {u"reply"_s, &AgentChannel::handleReply},
+        {u"close"_s, &AgentChannel::handleClose},
+        {u"typing"_s, &AgentChannel::handleTyping},
+        {u"read"_s, &AgentChannel::handleRead},
+        {u"history"_s, &AgentChannel::handleHistory},
+        {u"visitor"_s, &AgentChannel::handleVisitor},
+        {u"set_status"_s, &AgentChannel::handleSetStatus},
         {u"transfer"_s, &AgentChannel::handleTransfer},
+        {u"list_sessions"_s, &AgentChannel::handleListSessions},
+        {u"end_session"_s, &AgentChannel::handleEndSession},
+        {u"logout"_s, &AgentChannel::handleLogout},
     };
     if (message.type == u"auth")
         return handleAuth(message);
@@ -76,7 +121,7 @@ void AgentChannel::handle(const WireMessage &message)
                 ProtocolError::make(ErrorCode::NotAuthenticated, u"Send auth with your token before \"%1\"."_s.arg(message.type)),
                 message);
         QPointer<AgentChannel> self(this);
-        m_team.handle(*m_agent, message, [self, message](ChatOutcome<QJsonObject> outcome) {
+        m_team.handle(*m_auth, m_client, message, [self, message](ChatOutcome<QJsonObject> outcome) {
             if (!self)
                 return;
             if (auto *failure = std::get_if<ProtocolError>(&outcome))
@@ -86,7 +131,8 @@ void AgentChannel::handle(const WireMessage &message)
         return;
     }
     if (!handler)
-        return sendError(ProtocolError::make(ErrorCode::UnknownType, u"\"%1\" is not an agent command."_s.arg(message.type)),
+        return sendError(ProtocolError::make(ErrorCode::UnknownType,
+                                             u"\"%1\" is not an agent command."_s.arg(WireCodec::loggable(message.type))),
                          message);
     if (!m_agent)
         return sendError(
@@ -106,25 +152,29 @@ void AgentChannel::handleAuth(const WireMessage &message)
 
     m_authPending = true;
     QPointer<AgentChannel> self(this);
-    m_chat->authenticateAgent(token, [self, message](ChatOutcome<AgentRecord> outcome) {
+    m_chat->authenticateAgent(token, [self, message](ChatOutcome<AgentAuthentication> outcome) {
         if (!self)
             return;
         self->m_authPending = false;
         if (auto *failure = std::get_if<ProtocolError>(&outcome))
             return self->sendError(*failure, message);
-        const AgentRecord agent = std::get<AgentRecord>(outcome);
+        const AgentAuthentication auth = std::get<AgentAuthentication>(outcome);
         self->m_authPending = true;
-        self->m_chat->agentSnapshot(agent, [self, message, agent](ChatOutcome<QJsonObject> snapshot) {
+        self->m_chat->agentSnapshot(auth.agent, [self, message, auth](ChatOutcome<QJsonObject> snapshot) {
             if (!self)
                 return;
             self->m_authPending = false;
             if (auto *failure = std::get_if<ProtocolError>(&snapshot))
                 return self->sendError(*failure, message);
-            self->m_agent = agent;
+            self->m_auth = auth;
+            // The session may have ended while the snapshot was read: then attach refuses it.
+            if (!self->m_chat->attachAgent(self, auth.agent))
+                return;
+            self->m_agent = &self->m_auth->agent;
             QJsonObject frame = std::get<QJsonObject>(snapshot);
+            frame.insert(u"sessionId"_s, auth.session.id);
             WireCodec::addRef(frame, message.requestId);
             self->m_send(frame);
-            self->m_chat->attachAgent(self, agent);
             Q_EMIT self->authenticated();
         });
     });
@@ -282,6 +332,50 @@ void AgentChannel::handleTransfer(const WireMessage &message)
     if (!take(WireCodec::requiredId(message.object, u"agentId"_s), &agentId, &error))
         return sendError(error, message);
     m_chat->transferConversation(*m_agent, conversationId, agentId, answerWithConversation(message));
+}
+
+void AgentChannel::handleListSessions(const WireMessage &message)
+{
+    QPointer<AgentChannel> self(this);
+    m_chat->agentSessions(*m_agent, [self, message](ChatOutcome<QList<LoginSession>> outcome) {
+        if (!self)
+            return;
+        if (auto *failure = std::get_if<ProtocolError>(&outcome))
+            return self->sendError(*failure, message);
+        QJsonArray sessions;
+        for (const LoginSession &session : std::get<QList<LoginSession>>(outcome)) {
+            QJsonObject entry = WireCodec::toJson(session);
+            entry.insert(u"current"_s, session.id == self->sessionId());
+            sessions.append(entry);
+        }
+        self->sendResult(message, {{u"sessions"_s, sessions}});
+    });
+}
+
+void AgentChannel::handleEndSession(const WireMessage &message)
+{
+    QString sessionId;
+    ProtocolError error;
+    if (!take(WireCodec::requiredString(message.object, u"sessionId"_s, 64), &sessionId, &error))
+        return sendError(error, message);
+    if (sessionId == this->sessionId())
+        return sendError(ProtocolError::make(ErrorCode::Conflict, u"This is the session you are using; use logout to end it."_s),
+                         message);
+    QPointer<AgentChannel> self(this);
+    m_chat->endAgentSession(*m_agent, sessionId, SessionEnd::EndedByAgent, [self, message](ChatOutcome<bool> outcome) {
+        if (!self)
+            return;
+        if (auto *failure = std::get_if<ProtocolError>(&outcome))
+            return self->sendError(*failure, message);
+        self->sendResult(message, {});
+    });
+}
+
+void AgentChannel::handleLogout(const WireMessage &message)
+{
+    // Answered first: the session_ended event and the close follow it.
+    sendResult(message, {});
+    m_chat->endAgentSession(*m_agent, sessionId(), SessionEnd::LoggedOut, [](ChatOutcome<bool>) {});
 }
 
 } // namespace Frontdesk

@@ -4,6 +4,7 @@
 #include "chat/endpoints.h"
 #include "chat/teamcommands.h"
 #include "protocol/wirecodec.h"
+#include "ratelimit/tokenbucket.h"
 
 #include <QObject>
 #include <functional>
@@ -24,20 +25,27 @@ class AgentChannel : public QObject, public AgentEndpoint
 public:
     using Send = std::function<void(const QJsonObject &frame)>;
 
-    AgentChannel(ChatService *chat, Send send, QObject *parent = nullptr);
+    /// @p client is the connection's address and user agent (for the password throttle).
+    AgentChannel(ChatService *chat, const ClientContext &client, const AbuseLimits &limits, Send send, QObject *parent = nullptr);
     ~AgentChannel() override;
 
     void handleBytes(QByteArrayView bytes);
     void handle(const WireMessage &message);
 
-    [[nodiscard]] bool isAuthenticated() const { return m_agent.has_value(); }
-    [[nodiscard]] const std::optional<AgentRecord> &agent() const { return m_agent; }
+    [[nodiscard]] bool isAuthenticated() const { return m_auth.has_value(); }
 
     void pushToAgent(const QJsonObject &event) override;
+    [[nodiscard]] QString sessionId() const override { return m_auth ? m_auth->session.id : QString(); }
+    void endSession(const QString &reason) override;
 
 Q_SIGNALS:
     /// The agent proved who it is; the snapshot has been sent.
     void authenticated();
+    /// The session ended (session_ended was sent): close the connection with
+    /// WireLimits' session-ended close code and @p reason.
+    void sessionEnded(const QString &reason);
+    /// The client kept sending over its frame rate after being told: close it.
+    void flooding();
 
 private:
     void handleAuth(const WireMessage &message);
@@ -50,6 +58,11 @@ private:
     void handleVisitor(const WireMessage &message);
     void handleSetStatus(const WireMessage &message);
     void handleTransfer(const WireMessage &message);
+    void handleListSessions(const WireMessage &message);
+    void handleEndSession(const WireMessage &message);
+    void handleLogout(const WireMessage &message);
+    /// The frame rate limit; false after answering rate_limited (or signalling flooding()).
+    bool admitFrame(const WireMessage &message);
     void sendError(const ProtocolError &error, const WireMessage &message);
     void sendResult(const WireMessage &message, QJsonObject fields);
     /// Reads the conversationId every command carries; false after answering with the error.
@@ -58,10 +71,16 @@ private:
     ChatCallback<ConversationRecord> answerWithConversation(const WireMessage &message);
 
     ChatService *m_chat;
+    ClientContext m_client;
+    AbuseLimits m_limits;
     Send m_send;
     TeamCommands m_team;
-    std::optional<AgentRecord> m_agent;
+    std::optional<AgentAuthentication> m_auth;
+    const AgentRecord *m_agent = nullptr; ///< &m_auth->agent once authenticated
     bool m_authPending = false;
+    bool m_ended = false;
+    TokenBucket m_frames;
+    int m_refusedInARow = 0;
 };
 
 } // namespace Frontdesk

@@ -3,6 +3,7 @@
 #include "auth/passwordhasher.h"
 #include "auth/tokens.h"
 #include "protocol/wirecodec.h"
+#include "ratelimit/addresskey.h"
 #include "store/continuewith.h"
 #include "store/store.h"
 
@@ -21,6 +22,8 @@ namespace {
 constexpr int recentHistoryOnHello = 100;
 constexpr int resumeHistoryLimit = 500;
 constexpr qint64 agentTokenLifetimeMs = 30LL * 24 * 3600 * 1000;
+constexpr qint64 endedSessionMemoryMs = 5 * 60 * 1000;
+constexpr int maxSessionUserAgentChars = 300;
 
 qint64 now()
 {
@@ -35,10 +38,25 @@ QJsonObject frame(const QString &type, std::initializer_list<QPair<QString, QJso
     return object;
 }
 
+QString tooManyAttempts(qint64 retryAfterMs)
+{
+    const qint64 seconds = (retryAfterMs + 999) / 1000;
+    if (seconds < 120)
+        return u"Too many wrong passwords; try again in %1 seconds."_s.arg(seconds);
+    return u"Too many wrong passwords; try again in %1 minutes."_s.arg((seconds + 59) / 60);
+}
+
 } // namespace
 
-ChatService::ChatService(Store *store, SiteDirectory *sites, QObject *parent)
-    : QObject(parent), m_store(store), m_sites(sites) { }
+ChatService::ChatService(Store *store, SiteDirectory *sites, const AbuseLimits &limits, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_sites(sites)
+    , m_limits(limits)
+    , m_loginThrottle(limits)
+    , m_visitorMessages(limits.visitorMessagesPerSecond, limits.visitorMessageBurst)
+    , m_newVisitors(limits.newVisitorsPerMinute / 60.0, limits.newVisitorBurst)
+{ }
 
 ProtocolError ChatService::readError(const StoreResult<ConversationRecord> &result, qint64 messageId)
 {
@@ -309,6 +327,14 @@ void ChatService::helloVisitor(const SiteRecord &site, const VisitorHello &hello
         return;
     }
 
+    // Each hello without an id creates a row: one address may not create them at network speed.
+    qint64 retryAfterMs = 0;
+    if (!m_newVisitors.take(AddressKey::text(hello.address), now(), &retryAfterMs)) {
+        qCInfo(lcChat).noquote() << "new visitor from" << AddressKey::text(hello.address)
+                                 << "refused: too many new visitors from that address";
+        done(ProtocolError::rateLimited(retryAfterMs, u"Too many new chats from your network; try again in a moment."_s));
+        return;
+    }
     VisitorRecord visitor;
     visitor.id = Tokens::newVisitorId();
     visitor.siteId = site.id;
@@ -351,6 +377,12 @@ void ChatService::detachVisitor(VisitorEndpoint *endpoint, const QString &visito
 void ChatService::postVisitorMessage(const VisitorRecord &visitor, const QString &clientId, const QString &body,
                                      VisitorEndpoint *origin, ChatCallback<AppendResult> done)
 {
+    // Refused before the store: a flood costs neither a row nor a place in the writer's queue.
+    qint64 retryAfterMs = 0;
+    if (!m_visitorMessages.take(visitor.id, now(), &retryAfterMs)) {
+        done(ProtocolError::rateLimited(retryAfterMs, u"You are sending messages too fast; this one was not sent yet."_s));
+        return;
+    }
     continueWith(m_store->appendVisitorMessage(visitor.siteId, visitor.id, clientId, body, now()), this,
                  [this, visitor, origin, done](const StoreResult<AppendResult> &result) {
                      if (!result.ok()) {
@@ -450,15 +482,25 @@ void ChatService::visitorMessagesAfter(const VisitorRecord &visitor, qint64 afte
 
 // --- Agents ----------------------------------------------------------------
 
-void ChatService::loginAgent(const QString &email, const QString &password, ChatCallback<AgentLogin> done)
+void ChatService::loginAgent(const QString &email, const QString &password, const ClientContext &context,
+                             ChatCallback<AgentLogin> done)
 {
-    const auto refuse = [done, email] {
-        qCInfo(lcChat) << "login refused for" << email;
+    const QString account = email.trimmed().toLower();
+    const LoginThrottle::Verdict verdict = m_loginThrottle.begin(context.address, account, now());
+    if (!verdict.allowed) {
+        qCInfo(lcChat).noquote() << "login for" << WireCodec::loggable(account) << "from" << AddressKey::text(context.address)
+                                 << "refused:" << (verdict.banned ? "the address is banned" : "too many failed logins") << "for"
+                                 << (verdict.retryAfterMs + 999) / 1000 << "s";
+        done(ProtocolError::rateLimited(verdict.retryAfterMs, tooManyAttempts(verdict.retryAfterMs)));
+        return;
+    }
+    const auto refuse = [done, account] {
+        qCInfo(lcChat).noquote() << "login refused for" << WireCodec::loggable(account);
         done(ProtocolError::make(ErrorCode::InvalidCredentials));
     };
-    continueWith(m_store->agentByEmail(email.trimmed().toLower()), this,
-                 [this, password, done, refuse](const StoreResult<AgentRecord> &found) {
-                     if (found.error == StoreError::NotFound) {
+    continueWith(m_store->agentByEmail(account), this,
+                 [this, password, context, account, done, refuse](const StoreResult<AgentRecord> &found) {
+                     if (found.error == StoreError::NotFound || (found.ok() && found.value.disabled)) {
                          // Hash anyway, so an unknown email takes as long as a wrong password.
                          continueWith(PasswordHasher::hash(password), this, [refuse](const QByteArray &) { refuse(); });
                          return;
@@ -469,39 +511,156 @@ void ChatService::loginAgent(const QString &email, const QString &password, Chat
                      }
                      const AgentRecord agent = found.value;
                      continueWith(PasswordHasher::verify(agent.passwordHash, password), this,
-                                  [this, agent, done, refuse](bool ok) {
+                                  [this, agent, context, account, done, refuse](bool ok) {
                                       if (!ok) {
                                           refuse();
                                           return;
                                       }
+                                      m_loginThrottle.succeeded(context.address, account, now());
+                                      LoginSession session;
+                                      session.id = Tokens::newSessionId();
+                                      session.agentId = agent.id;
+                                      session.createdAt = now();
+                                      session.lastUsedAt = session.createdAt;
+                                      session.expiresAt = session.createdAt + agentTokenLifetimeMs;
+                                      session.userAgent = context.userAgent.left(maxSessionUserAgentChars);
+                                      session.address = context.address.toString();
                                       const QString token = Tokens::generate();
-                                      const qint64 expiresAt = now() + agentTokenLifetimeMs;
-                                      continueWith(m_store->createAgentToken(agent.id, Tokens::hash(token), expiresAt), this,
-                                                   [agent, token, expiresAt, done](const StoreResult<Done> &stored) {
+                                      continueWith(m_store->createAgentToken(session, Tokens::hash(token)), this,
+                                                   [agent, session, token, done](const StoreResult<Done> &stored) {
                                                        if (!stored.ok()) {
                                                            done(storeError(stored.error, stored.message));
                                                            return;
                                                        }
-                                                       qCInfo(lcChat) << "agent" << agent.email << "logged in";
-                                                       done(AgentLogin{agent, token, expiresAt});
+                                                       qCInfo(lcChat)
+                                                           << "agent" << agent.email << "logged in, session" << session.id;
+                                                       done(AgentLogin{agent, session, token});
                                                    });
                                   });
                  });
 }
 
-void ChatService::authenticateAgent(const QString &token, ChatCallback<AgentRecord> done)
+void ChatService::verifyPassword(const AgentRecord &agent, const QString &password, const ClientContext &context,
+                                 ChatCallback<bool> done)
 {
-    continueWith(m_store->agentByTokenHash(Tokens::hash(token), now()), this, [done](const StoreResult<AgentRecord> &result) {
-        if (result.error == StoreError::NotFound) {
-            done(ProtocolError::make(ErrorCode::InvalidToken, u"The agent token is unknown or has expired; log in again."_s));
-            return;
-        }
+    const LoginThrottle::Verdict verdict = m_loginThrottle.begin(context.address, agent.email, now());
+    if (!verdict.allowed) {
+        qCInfo(lcChat) << "password check for" << agent.email << "refused: too many wrong passwords";
+        done(ProtocolError::rateLimited(verdict.retryAfterMs, tooManyAttempts(verdict.retryAfterMs)));
+        return;
+    }
+    // The stored hash, not the one read at login: it may have changed since.
+    continueWith(
+        m_store->agentById(agent.id), this, [this, password, context, agent, done](const StoreResult<AgentRecord> &stored) {
+            if (!stored.ok()) {
+                done(storeError(stored.error, stored.message));
+                return;
+            }
+            continueWith(PasswordHasher::verify(stored.value.passwordHash, password), this,
+                         [this, context, agent, done](bool ok) {
+                             if (!ok) {
+                                 done(ProtocolError::make(ErrorCode::InvalidCredentials, u"The current password is wrong."_s));
+                                 return;
+                             }
+                             m_loginThrottle.succeeded(context.address, agent.email, now());
+                             done(true);
+                         });
+        });
+}
+
+void ChatService::authenticateAgent(const QString &token, ChatCallback<AgentAuthentication> done)
+{
+    continueWith(
+        m_store->agentByTokenHash(Tokens::hash(token), now()), this, [done](const StoreResult<AgentAuthentication> &result) {
+            if (result.error == StoreError::NotFound) {
+                done(ProtocolError::make(ErrorCode::InvalidToken, u"The agent token is unknown or has expired; log in again."_s));
+                return;
+            }
+            if (!result.ok()) {
+                done(storeError(result.error, result.message));
+                return;
+            }
+            done(result.value);
+        });
+}
+
+void ChatService::logoutAgent(const QString &token, ChatCallback<LoginSession> done)
+{
+    continueWith(m_store->deleteAgentToken(Tokens::hash(token)), this, [this, done](const StoreResult<LoginSession> &result) {
         if (!result.ok()) {
             done(storeError(result.error, result.message));
             return;
         }
+        endSessions({result.value.id}, SessionEnd::LoggedOut);
         done(result.value);
     });
+}
+
+void ChatService::agentSessions(const AgentRecord &agent, ChatCallback<QList<LoginSession>> done)
+{
+    continueWith(m_store->agentSessions(agent.id, now()), this, [done](const StoreResult<QList<LoginSession>> &result) {
+        if (!result.ok())
+            done(storeError(result.error, result.message));
+        else
+            done(result.value);
+    });
+}
+
+void ChatService::endAgentSession(const AgentRecord &agent, const QString &sessionId, SessionEnd why, ChatCallback<bool> done)
+{
+    continueWith(
+        m_store->deleteAgentSession(agent.id, sessionId), this,
+        [this, agent, sessionId, why, done](const StoreResult<Done> &result) {
+            if (result.error == StoreError::NotFound) {
+                done(ProtocolError::make(ErrorCode::NotFound, u"You have no session %1."_s.arg(WireCodec::loggable(sessionId))));
+                return;
+            }
+            if (!result.ok()) {
+                done(storeError(result.error, result.message));
+                return;
+            }
+            qCInfo(lcChat) << "agent" << agent.email << "ended session" << sessionId;
+            endSessions({sessionId}, why);
+            done(true);
+        });
+}
+
+QString ChatService::sessionEndReason(SessionEnd why)
+{
+    switch (why) {
+    case SessionEnd::LoggedOut:
+        return u"logged_out"_s;
+    case SessionEnd::EndedByAgent:
+        return u"ended"_s;
+    case SessionEnd::PasswordChanged:
+        return u"password_changed"_s;
+    case SessionEnd::PasswordReset:
+        return u"password_reset"_s;
+    case SessionEnd::Disabled:
+        return u"disabled"_s;
+    case SessionEnd::Deleted:
+        return u"deleted"_s;
+    }
+    return u"ended"_s;
+}
+
+void ChatService::endSessions(const QStringList &sessionIds, SessionEnd why)
+{
+    if (sessionIds.isEmpty())
+        return;
+    const qint64 at = now();
+    // An authentication reads its token, then the snapshot, then attaches:
+    // remember ended sessions long enough to refuse one caught in between.
+    for (auto it = m_endedSessions.begin(); it != m_endedSessions.end();)
+        it = at - it.value() > endedSessionMemoryMs ? m_endedSessions.erase(it) : std::next(it);
+    for (const QString &id : sessionIds)
+        m_endedSessions.insert(id, at);
+    const QString reason = sessionEndReason(why);
+    const QSet<AgentEndpoint *> endpoints = m_agentEndpoints;
+    for (AgentEndpoint *endpoint : endpoints) {
+        if (sessionIds.contains(endpoint->sessionId()))
+            endpoint->endSession(reason);
+    }
 }
 
 void ChatService::agentSnapshot(const AgentRecord &agent, ChatCallback<QJsonObject> done)
@@ -568,8 +727,12 @@ QString ChatService::agentStatus(qint64 agentId) const
     return it == m_agentPresence.constEnd() ? u"offline"_s : it->status;
 }
 
-void ChatService::attachAgent(AgentEndpoint *endpoint, const AgentRecord &agent)
+bool ChatService::attachAgent(AgentEndpoint *endpoint, const AgentRecord &agent)
 {
+    if (sessionEnded(endpoint->sessionId())) {
+        endpoint->endSession(sessionEndReason(SessionEnd::EndedByAgent));
+        return false;
+    }
     m_agentEndpoints.insert(endpoint);
     AgentPresence &presence = m_agentPresence[agent.id];
     presence.name = agent.name;
@@ -579,6 +742,7 @@ void ChatService::attachAgent(AgentEndpoint *endpoint, const AgentRecord &agent)
                            {{u"agentId"_s, double(agent.id)}, {u"name"_s, agent.name}, {u"status"_s, presence.status}}));
         broadcastAgentsOnline();
     }
+    return true;
 }
 
 void ChatService::detachAgent(AgentEndpoint *endpoint, const AgentRecord &agent)

@@ -3,10 +3,14 @@
 #include "chat/endpoints.h"
 #include "chat/sitedirectory.h"
 #include "protocol/protocolerror.h"
+#include "ratelimit/abuselimits.h"
+#include "ratelimit/loginthrottle.h"
+#include "ratelimit/ratelimiter.h"
 #include "store/records.h"
 #include "store/storeresult.h"
 
 #include <QHash>
+#include <QHostAddress>
 #include <QJsonObject>
 #include <QObject>
 #include <QSet>
@@ -32,6 +36,7 @@ struct VisitorIdentity {
 };
 
 struct VisitorHello {
+    QHostAddress address; ///< of the connection; new visitors are limited per address
     std::optional<VisitorIdentity> identity;
     QString visitorId; ///< empty for a new visitor
     QString token; ///< the session token the server issued with that id
@@ -54,12 +59,22 @@ struct VisitorWelcome {
     int queuePosition = 0; ///< 1-based place among waiting conversations; 0 when not waiting
 };
 
+/// @brief Where a connection or login comes from: limits count
+/// per address, and the session remembers it for the agent's session list.
+struct ClientContext {
+    QHostAddress address;
+    QString userAgent;
+};
+
 /// @brief A successful agent login.
 struct AgentLogin {
     AgentRecord agent;
+    LoginSession session;
     QString token;
-    qint64 expiresAt = 0;
 };
+
+/// @brief Why an agent's sessions end; the reason goes to the console.
+enum class SessionEnd { LoggedOut, EndedByAgent, PasswordChanged, PasswordReset, Disabled, Deleted };
 
 /// @brief The rules of a chat: who may say what in which conversation, and
 /// who hears about it.
@@ -74,13 +89,14 @@ class ChatService : public QObject
     Q_OBJECT
 
 public:
-    ChatService(Store *store, SiteDirectory *sites, QObject *parent = nullptr);
+    ChatService(Store *store, SiteDirectory *sites, const AbuseLimits &limits = {}, QObject *parent = nullptr);
 
     /// Loads what the service keeps in memory (open conversations per visitor).
     void start(std::function<void(bool ok, QString error)> done);
 
     [[nodiscard]] Store *store() const { return m_store; }
     [[nodiscard]] SiteDirectory *sites() const { return m_sites; }
+    [[nodiscard]] const AbuseLimits &limits() const { return m_limits; }
     /// Agents with a console open whose status is "online" (away agents do not count).
     [[nodiscard]] int agentsOnline() const;
     /// "online", "away" or "offline" (no console open).
@@ -120,14 +136,30 @@ public:
     [[nodiscard]] int queuePosition(const QString &visitorId) const;
 
     // Agents
-    void loginAgent(const QString &email, const QString &password, ChatCallback<AgentLogin> done);
-    void authenticateAgent(const QString &token, ChatCallback<AgentRecord> done);
+    /// Checks the password (throttled per address and account) and opens a session.
+    void loginAgent(const QString &email, const QString &password, const ClientContext &context, ChatCallback<AgentLogin> done);
+    void authenticateAgent(const QString &token, ChatCallback<AgentAuthentication> done);
+    /// Ends the session of @p token (logout) and closes its connections.
+    void logoutAgent(const QString &token, ChatCallback<LoginSession> done);
+    /// The agent's own unexpired sessions.
+    void agentSessions(const AgentRecord &agent, ChatCallback<QList<LoginSession>> done);
+    /// Ends one of the agent's own sessions (not_found for another's) and closes its connections.
+    void endAgentSession(const AgentRecord &agent, const QString &sessionId, SessionEnd why, ChatCallback<bool> done);
+    /// Checks an agent's current password through the same throttle as logins
+    /// (invalid_credentials or rate_limited when it fails).
+    void verifyPassword(const AgentRecord &agent, const QString &password, const ClientContext &context, ChatCallback<bool> done);
+    /// Closes the connections of @p sessionIds (already deleted from the store)
+    /// and refuses them if an authentication was in flight.
+    void endSessions(const QStringList &sessionIds, SessionEnd why);
+    [[nodiscard]] static QString sessionEndReason(SessionEnd why);
     /// The snapshot frame: open conversations with their visitors and last messages.
     void agentSnapshot(const AgentRecord &agent, ChatCallback<QJsonObject> done);
     /// From now on @p endpoint receives agent events. Call it in the snapshot's
     /// callback, after sending the snapshot: the store answers in queue order,
     /// so every event after the snapshot's read reaches the agent, after it.
-    void attachAgent(AgentEndpoint *endpoint, const AgentRecord &agent);
+    /// False (and the endpoint told its session ended) when its session ended
+    /// while the authentication was in flight.
+    bool attachAgent(AgentEndpoint *endpoint, const AgentRecord &agent);
     void detachAgent(AgentEndpoint *endpoint, const AgentRecord &agent);
     void acceptConversation(const AgentRecord &agent, qint64 conversationId, ChatCallback<ConversationRecord> done);
     void replyToConversation(const AgentRecord &agent, qint64 conversationId, const QString &clientId, const QString &body,
@@ -144,6 +176,7 @@ public:
     [[nodiscard]] static ProtocolError readError(const StoreResult<ConversationRecord> &result, qint64 messageId);
 
 private:
+    [[nodiscard]] bool sessionEnded(const QString &sessionId) const { return m_endedSessions.contains(sessionId); }
     void pushToVisitor(const QString &visitorId, const QJsonObject &event, VisitorEndpoint *except = nullptr);
     void pushToAgents(const QJsonObject &event, AgentEndpoint *except = nullptr);
     void announceConversationChange(const ConversationChange &change);
@@ -168,6 +201,14 @@ private:
     QList<qint64> m_waiting; ///< waiting conversation ids, oldest first: the queues of all sites
     QHash<qint64, qint64> m_conversationSite; ///< open conversation id → site id
     QHash<QString, int> m_announcedPosition; ///< visitor id → queue place last sent
+
+    AbuseLimits m_limits;
+    LoginThrottle m_loginThrottle;
+    RateLimiter m_visitorMessages; ///< by visitor id, across tabs and transports
+    RateLimiter m_newVisitors; ///< by address key
+    /// Sessions ended lately, so an authentication that read its token just
+    /// before the session ended is refused when it attaches (by end time, pruned).
+    QHash<QString, qint64> m_endedSessions;
 };
 
 } // namespace Frontdesk

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QString>
 
 namespace Frontdesk {
 
@@ -19,6 +20,11 @@ class AgentEndpoint
 public:
     virtual ~AgentEndpoint() = default;
     virtual void pushToAgent(const QJsonObject &event) = 0;
+    /// The login session this connection authenticated with.
+    [[nodiscard]] virtual QString sessionId() const = 0;
+    /// The session ended (logout, password change, account disabled or
+    /// deleted): tell the console why and close the connection.
+    virtual void endSession(const QString &reason) = 0;
 };
 
 } // namespace Frontdesk

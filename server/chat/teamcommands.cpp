@@ -8,9 +8,12 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLoggingCategory>
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcTeam, "frontdesk.team")
 
 namespace Frontdesk {
 
@@ -33,18 +36,22 @@ bool TeamCommands::handles(const QString &type)
 {
     static const QStringList types{u"list_agents"_s,     u"create_agent"_s,  u"delete_agent"_s, u"set_agent_password"_s,
                                    u"change_password"_s, u"get_site"_s,      u"update_site"_s,  u"list_canned"_s,
-                                   u"save_canned"_s,     u"delete_canned"_s, u"search"_s};
+                                   u"save_canned"_s,     u"delete_canned"_s, u"search"_s,       u"set_agent_disabled"_s};
     return types.contains(type);
 }
 
-void TeamCommands::handle(const AgentRecord &agent, const WireMessage &message, const Answer &answer)
+void TeamCommands::handle(const AgentAuthentication &caller, const ClientContext &client, const WireMessage &message,
+                          const Answer &answer)
 {
-    static const QStringList adminOnly{u"create_agent"_s, u"delete_agent"_s, u"set_agent_password"_s, u"update_site"_s};
+    const AgentRecord &agent = caller.agent;
+    static const QStringList adminOnly{u"create_agent"_s, u"delete_agent"_s, u"set_agent_password"_s, u"update_site"_s,
+                                       u"set_agent_disabled"_s};
     if (adminOnly.contains(message.type) && agent.role != AgentRole::Admin) {
         static const QHash<QString, QString> actions{{u"create_agent"_s, u"add agents"_s},
                                                      {u"delete_agent"_s, u"remove agents"_s},
                                                      {u"set_agent_password"_s, u"reset other agents' passwords"_s},
-                                                     {u"update_site"_s, u"change the site's settings"_s}};
+                                                     {u"update_site"_s, u"change the site's settings"_s},
+                                                     {u"set_agent_disabled"_s, u"disable agents"_s}};
         answer(ProtocolError::make(ErrorCode::Forbidden, u"Only an admin may %1."_s.arg(actions.value(message.type))));
         return;
     }
@@ -56,9 +63,11 @@ void TeamCommands::handle(const AgentRecord &agent, const WireMessage &message, 
     else if (type == u"delete_agent")
         deleteAgent(agent, message, answer);
     else if (type == u"set_agent_password")
-        setAgentPassword(message, answer);
+        setAgentPassword(agent, message, answer);
+    else if (type == u"set_agent_disabled")
+        setAgentDisabled(agent, message, answer);
     else if (type == u"change_password")
-        changePassword(agent, message, answer);
+        changePassword(caller, client, message, answer);
     else if (type == u"get_site")
         getSite(agent, answer);
     else if (type == u"update_site")
@@ -120,17 +129,21 @@ void TeamCommands::deleteAgent(const AgentRecord &agent, const WireMessage &mess
     if (agentId == agent.id)
         return answer(ProtocolError::make(ErrorCode::Conflict, u"You cannot delete your own account."_s));
     ChatService *chat = m_chat;
-    continueWith(chat->store()->deleteAgent(agentId), chat, [chat, agentId, answer](const StoreResult<Done> &deleted) {
-        if (deleted.error == StoreError::NotFound)
-            return answer(ProtocolError::make(ErrorCode::NotFound, u"There is no agent %1."_s.arg(agentId)));
-        if (!deleted.ok())
-            return answer(ChatService::storeError(deleted.error, deleted.message));
-        chat->broadcastToAgents(QJsonObject{{u"type"_s, u"team_changed"_s}});
-        answer(QJsonObject{});
-    });
+    continueWith(chat->store()->deleteAgent(agentId), chat,
+                 [chat, agent, agentId, answer](const StoreResult<QStringList> &deleted) {
+                     if (deleted.error == StoreError::NotFound)
+                         return answer(ProtocolError::make(ErrorCode::NotFound, u"There is no agent %1."_s.arg(agentId)));
+                     if (!deleted.ok())
+                         return answer(ChatService::storeError(deleted.error, deleted.message));
+                     qCInfo(lcTeam) << "admin" << agent.email << "deleted agent" << agentId << "; ending" << deleted.value.size()
+                                    << "sessions";
+                     chat->endSessions(deleted.value, SessionEnd::Deleted);
+                     chat->broadcastToAgents(QJsonObject{{u"type"_s, u"team_changed"_s}});
+                     answer(QJsonObject{});
+                 });
 }
 
-void TeamCommands::setAgentPassword(const WireMessage &message, const Answer &answer)
+void TeamCommands::setAgentPassword(const AgentRecord &agent, const WireMessage &message, const Answer &answer)
 {
     qint64 agentId = 0;
     QString password;
@@ -139,14 +152,46 @@ void TeamCommands::setAgentPassword(const WireMessage &message, const Answer &an
         || !take(WireCodec::requiredString(message.object, u"password"_s, PasswordHasher::maximumPasswordLength, true), &password,
                  &error))
         return answer(error);
-    AgentAccounts::setPassword(m_chat->store(), agentId, password, m_chat, [answer](const AccountOutcome &outcome) {
-        if (!outcome.ok)
-            return answer(ProtocolError::make(outcome.code, outcome.message));
-        answer(QJsonObject{});
-    });
+    ChatService *chat = m_chat;
+    // A reset ends every session of that agent, the admin's own included when
+    // it is the admin's account: whoever knew the old password is out.
+    AgentAccounts::setPassword(chat->store(), agentId, password, {}, chat,
+                               [chat, agent, agentId, answer](const AccountOutcome &outcome) {
+                                   if (!outcome.ok)
+                                       return answer(ProtocolError::make(outcome.code, outcome.message));
+                                   qCInfo(lcTeam) << "admin" << agent.email << "reset the password of agent" << agentId
+                                                  << "; ending" << outcome.endedSessions.size() << "sessions";
+                                   chat->endSessions(outcome.endedSessions, SessionEnd::PasswordReset);
+                                   answer(QJsonObject{});
+                               });
 }
 
-void TeamCommands::changePassword(const AgentRecord &agent, const WireMessage &message, const Answer &answer)
+void TeamCommands::setAgentDisabled(const AgentRecord &agent, const WireMessage &message, const Answer &answer)
+{
+    qint64 agentId = 0;
+    bool disabled = false;
+    ProtocolError error;
+    if (!take(WireCodec::requiredId(message.object, u"agentId"_s), &agentId, &error)
+        || !take(WireCodec::requiredBool(message.object, u"disabled"_s), &disabled, &error))
+        return answer(error);
+    if (agentId == agent.id)
+        return answer(ProtocolError::make(ErrorCode::Conflict, u"You cannot disable your own account."_s));
+    ChatService *chat = m_chat;
+    continueWith(chat->store()->setAgentDisabled(agentId, disabled), chat,
+                 [chat, agent, agentId, disabled, answer](const StoreResult<QStringList> &changed) {
+                     if (changed.error == StoreError::NotFound)
+                         return answer(ProtocolError::make(ErrorCode::NotFound, u"There is no agent %1."_s.arg(agentId)));
+                     if (!changed.ok())
+                         return answer(ChatService::storeError(changed.error, changed.message));
+                     qCInfo(lcTeam) << "admin" << agent.email << (disabled ? "disabled" : "enabled") << "agent" << agentId;
+                     chat->endSessions(changed.value, SessionEnd::Disabled);
+                     chat->broadcastToAgents(QJsonObject{{u"type"_s, u"team_changed"_s}});
+                     answer(QJsonObject{});
+                 });
+}
+
+void TeamCommands::changePassword(const AgentAuthentication &caller, const ClientContext &client, const WireMessage &message,
+                                  const Answer &answer)
 {
     QString current, password;
     ProtocolError error;
@@ -156,22 +201,21 @@ void TeamCommands::changePassword(const AgentRecord &agent, const WireMessage &m
                  &error))
         return answer(error);
     ChatService *chat = m_chat;
-    // The stored hash, not the one read at login: it may have changed since.
-    continueWith(
-        chat->store()->agentById(agent.id), chat, [chat, current, password, answer](const StoreResult<AgentRecord> &stored) {
-            if (!stored.ok())
-                return answer(ChatService::storeError(stored.error, stored.message));
-            const qint64 agentId = stored.value.id;
-            continueWith(PasswordHasher::verify(stored.value.passwordHash, current), chat, [=](bool ok) {
-                if (!ok)
-                    return answer(ProtocolError::make(ErrorCode::InvalidCredentials, u"The current password is wrong."_s));
-                AgentAccounts::setPassword(chat->store(), agentId, password, chat, [answer](const AccountOutcome &outcome) {
-                    if (!outcome.ok)
-                        return answer(ProtocolError::make(outcome.code, outcome.message));
-                    answer(QJsonObject{});
-                });
-            });
-        });
+    // Through the login throttle: an open socket is no way around it.
+    chat->verifyPassword(caller.agent, current, client, [chat, caller, password, answer](ChatOutcome<bool> verified) {
+        if (auto *failure = std::get_if<ProtocolError>(&verified))
+            return answer(*failure);
+        // This console stays signed in; every other session of the agent ends.
+        AgentAccounts::setPassword(chat->store(), caller.agent.id, password, caller.session.id, chat,
+                                   [chat, caller, answer](const AccountOutcome &outcome) {
+                                       if (!outcome.ok)
+                                           return answer(ProtocolError::make(outcome.code, outcome.message));
+                                       qCInfo(lcTeam) << "agent" << caller.agent.email << "changed their password; ending"
+                                                      << outcome.endedSessions.size() << "other sessions";
+                                       chat->endSessions(outcome.endedSessions, SessionEnd::PasswordChanged);
+                                       answer(QJsonObject{});
+                                   });
+    });
 }
 
 void TeamCommands::getSite(const AgentRecord &agent, const Answer &answer)

@@ -19,14 +19,17 @@ public:
     explicit TeamCommands(ChatService *chat);
 
     [[nodiscard]] static bool handles(const QString &type);
-    void handle(const AgentRecord &agent, const WireMessage &message, const Answer &answer);
+    /// @p caller is the agent and session the command comes from; @p client its connection.
+    void handle(const AgentAuthentication &caller, const ClientContext &client, const WireMessage &message, const Answer &answer);
 
 private:
     void listAgents(const Answer &answer);
     void createAgent(const WireMessage &message, const Answer &answer);
     void deleteAgent(const AgentRecord &agent, const WireMessage &message, const Answer &answer);
-    void setAgentPassword(const WireMessage &message, const Answer &answer);
-    void changePassword(const AgentRecord &agent, const WireMessage &message, const Answer &answer);
+    void setAgentPassword(const AgentRecord &agent, const WireMessage &message, const Answer &answer);
+    void setAgentDisabled(const AgentRecord &agent, const WireMessage &message, const Answer &answer);
+    void changePassword(const AgentAuthentication &caller, const ClientContext &client, const WireMessage &message,
+                        const Answer &answer);
     void getSite(const AgentRecord &agent, const Answer &answer);
     void updateSite(const WireMessage &message, const Answer &answer);
     void listCanned(const Answer &answer);

@@ -1,5 +1,6 @@
 #include "visitorchannel.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QLoggingCategory>
 #include <QPointer>
@@ -10,9 +11,27 @@ Q_LOGGING_CATEGORY(lcVisitor, "frontdesk.visitor")
 
 namespace Frontdesk {
 
-VisitorChannel::VisitorChannel(ChatService *chat, const SiteRecord &site, const QString &userAgent, Send push, QObject *parent)
-    : QObject(parent), m_chat(chat), m_site(site), m_userAgent(userAgent), m_push(std::move(push))
+VisitorChannel::VisitorChannel(ChatService *chat, const SiteRecord &site, const ClientContext &client, const AbuseLimits &limits,
+                               Send push, QObject *parent)
+    : QObject(parent), m_chat(chat), m_site(site), m_client(client), m_limits(limits), m_push(std::move(push))
 { }
+
+bool VisitorChannel::admitFrame(const Send &reply, const WireMessage &message)
+{
+    qint64 retryAfterMs = 0;
+    if (m_frames.take(QDateTime::currentMSecsSinceEpoch(), m_limits.framesPerSecond, m_limits.frameBurst, &retryAfterMs)) {
+        m_refusedInARow = 0;
+        return true;
+    }
+    if (++m_refusedInARow > m_limits.refusedFramesBeforeClose) {
+        qCInfo(lcVisitor) << "closing visitor connection from" << m_client.address << ": it ignored" << m_refusedInARow
+                          << "rate_limited answers in a row";
+        Q_EMIT flooding();
+        return false;
+    }
+    reply(WireCodec::errorFrame(ProtocolError::rateLimited(retryAfterMs, u"Too many frames; slow down."_s), message.requestId));
+    return false;
+}
 
 VisitorChannel::~VisitorChannel()
 {
@@ -27,7 +46,7 @@ void VisitorChannel::pushToVisitor(const QJsonObject &event)
 
 void VisitorChannel::replyError(const Send &reply, const ProtocolError &error, const WireMessage &message)
 {
-    qCInfo(lcVisitor).noquote() << "refused" << (message.type.isEmpty() ? u"frame"_s : message.type)
+    qCInfo(lcVisitor).noquote() << "refused" << (message.type.isEmpty() ? u"frame"_s : WireCodec::loggable(message.type))
                                 << "from a visitor:" << errorCodeName(error.code) << "-" << error.message;
     reply(WireCodec::errorFrame(error, message.requestId));
 }
@@ -36,7 +55,8 @@ void VisitorChannel::handleBytes(QByteArrayView bytes, const Send &reply)
 {
     auto decoded = WireCodec::decode(bytes);
     if (auto *error = std::get_if<ProtocolError>(&decoded)) {
-        replyError(reply, *error, WireMessage{});
+        if (admitFrame(reply, WireMessage{}))
+            replyError(reply, *error, WireMessage{});
         return;
     }
     handle(std::get<WireMessage>(decoded), reply);
@@ -44,6 +64,10 @@ void VisitorChannel::handleBytes(QByteArrayView bytes, const Send &reply)
 
 void VisitorChannel::handle(const WireMessage &message, const Send &reply)
 {
+    // Every frame counts, whatever the transport: typing and page frames fan
+    // out to every agent, so they are as good for a flood as messages.
+    if (!admitFrame(reply, message))
+        return;
     if (message.type == u"hello")
         return handleHello(message, reply);
     if (message.type == u"ping") {
@@ -56,7 +80,8 @@ void VisitorChannel::handle(const WireMessage &message, const Send &reply)
                                         u"identify"_s, u"profile"_s, u"attributes"_s, u"rate"_s};
     if (!afterHello.contains(message.type)) {
         replyError(reply,
-                   ProtocolError::make(ErrorCode::UnknownType, u"\"%1\" is not a visitor message type."_s.arg(message.type)),
+                   ProtocolError::make(ErrorCode::UnknownType,
+                                       u"\"%1\" is not a visitor message type."_s.arg(WireCodec::loggable(message.type))),
                    message);
         return;
     }
@@ -128,7 +153,8 @@ void VisitorChannel::handleHello(const WireMessage &message, const Send &reply)
         return;
     }
     VisitorHello hello;
-    hello.userAgent = m_userAgent;
+    hello.userAgent = m_client.userAgent;
+    hello.address = m_client.address;
     if (o.contains(u"identity"_s) && !o.value(u"identity"_s).isNull()) {
         auto identity = readIdentity(o.value(u"identity"_s));
         if (auto *invalid = std::get_if<ProtocolError>(&identity)) {
@@ -163,7 +189,7 @@ void VisitorChannel::handleHello(const WireMessage &message, const Send &reply)
         }
         const VisitorWelcome &welcome = std::get<VisitorWelcome>(outcome);
         self->adoptVisitor(welcome.visitor);
-        self->m_userAgent = QString(); // stored with the visitor; not needed again
+        self->m_client.userAgent = QString(); // stored with the visitor; not needed again
         QJsonObject frame = welcomeFrame(welcome, self->m_site);
         WireCodec::addRef(frame, message.requestId);
         reply(frame);

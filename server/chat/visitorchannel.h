@@ -3,6 +3,7 @@
 #include "chat/chatservice.h"
 #include "chat/endpoints.h"
 #include "protocol/wirecodec.h"
+#include "ratelimit/tokenbucket.h"
 
 #include <QObject>
 #include <functional>
@@ -23,8 +24,9 @@ class VisitorChannel : public QObject, public VisitorEndpoint
 public:
     using Send = std::function<void(const QJsonObject &frame)>;
 
-    /// @p userAgent comes from the transport's request headers.
-    VisitorChannel(ChatService *chat, const SiteRecord &site, const QString &userAgent, Send push, QObject *parent = nullptr);
+    /// @p client comes from the transport (peer address, User-Agent header).
+    VisitorChannel(ChatService *chat, const SiteRecord &site, const ClientContext &client, const AbuseLimits &limits, Send push,
+                   QObject *parent = nullptr);
     ~VisitorChannel() override;
 
     /// Decodes one frame and handles it; bad bytes are answered with an error frame.
@@ -38,6 +40,11 @@ public:
 
     void pushToVisitor(const QJsonObject &event) override;
 
+Q_SIGNALS:
+    /// The client kept sending over its frame rate after being told: close it.
+    void flooding();
+
+public:
     /// The welcome frame a hello is answered with.
     [[nodiscard]] static QJsonObject welcomeFrame(const VisitorWelcome &welcome, const SiteRecord &site);
 
@@ -55,10 +62,15 @@ private:
     static void replyOk(const Send &reply, const WireMessage &message);
     [[nodiscard]] static std::variant<VisitorIdentity, ProtocolError> readIdentity(const QJsonValue &value);
     static void replyError(const Send &reply, const ProtocolError &error, const WireMessage &message);
+    /// The frame rate limit; false after answering rate_limited (or signalling flooding()).
+    bool admitFrame(const Send &reply, const WireMessage &message);
 
     ChatService *m_chat;
     SiteRecord m_site;
-    QString m_userAgent;
+    ClientContext m_client;
+    AbuseLimits m_limits;
+    TokenBucket m_frames;
+    int m_refusedInARow = 0;
     Send m_push;
     std::optional<VisitorRecord> m_visitor;
     bool m_helloPending = false;

@@ -2,6 +2,7 @@
 
 #include "httpconnection.h"
 #include "httplogging.h"
+#include "ratelimit/addresskey.h"
 
 #include <QPointer>
 #include <QSslServer>
@@ -14,23 +15,6 @@ using namespace Qt::StringLiterals;
 namespace Frontdesk {
 
 namespace {
-
-// The key a peer is counted under. IPv4 clients of a dual-stack socket arrive
-// as ::ffff:a.b.c.d and must count as a.b.c.d; an IPv6 client usually owns a
-// whole /64, so counting single addresses there would be no limit at all.
-QHostAddress addressKey(const QHostAddress &peer)
-{
-    bool isV4 = false;
-    const quint32 v4 = peer.toIPv4Address(&isV4);
-    if (isV4)
-        return QHostAddress(v4);
-    if (peer.protocol() != QAbstractSocket::IPv6Protocol || peer.isLoopback())
-        return peer;
-    Q_IPV6ADDR v6 = peer.toIPv6Address();
-    for (int i = 8; i < 16; ++i)
-        v6[i] = 0;
-    return QHostAddress(v6);
-}
 
 // Gives a socket's slot back when the socket is destroyed. A child of the
 // socket rather than a connection to its destroyed() signal, because the
@@ -137,7 +121,7 @@ void HttpListener::acceptPending()
         if (!socket)
             break;
         const QHostAddress peer = socket->peerAddress();
-        const QHostAddress key = addressKey(peer);
+        const QHostAddress key = AddressKey::of(peer);
 
         int status = 0;
         QString code;

@@ -9,6 +9,13 @@ ProtocolError ProtocolError::make(ErrorCode code, const QString &message)
     return ProtocolError{code, message.isEmpty() ? defaultErrorSentence(code) : message};
 }
 
+ProtocolError ProtocolError::rateLimited(qint64 retryAfterMs, const QString &message)
+{
+    ProtocolError error = make(ErrorCode::RateLimited, message);
+    error.retryAfterMs = qMax<qint64>(1, retryAfterMs);
+    return error;
+}
+
 QString errorCodeName(ErrorCode code)
 {
     switch (code) {
@@ -48,6 +55,10 @@ QString errorCodeName(ErrorCode code)
         return u"unsupported_version"_s;
     case ErrorCode::IdentityRejected:
         return u"identity_rejected"_s;
+    case ErrorCode::Banned:
+        return u"banned"_s;
+    case ErrorCode::UnsupportedMediaType:
+        return u"unsupported_media_type"_s;
     }
     return u"bad_json"_s;
 }
@@ -100,6 +111,10 @@ QString defaultErrorSentence(ErrorCode code)
         return u"This server speaks protocol version 1."_s;
     case ErrorCode::IdentityRejected:
         return u"The identity hash does not match this user id; compute it on your server with the site's identity secret."_s;
+    case ErrorCode::Banned:
+        return u"This chat is not available to you."_s;
+    case ErrorCode::UnsupportedMediaType:
+        return u"Send the body as JSON, with Content-Type: application/json."_s;
     }
     return {};
 }
@@ -123,7 +138,10 @@ int httpStatus(ErrorCode code)
     case ErrorCode::OriginNotAllowed:
     case ErrorCode::Forbidden:
     case ErrorCode::IdentityRejected:
+    case ErrorCode::Banned:
         return 403;
+    case ErrorCode::UnsupportedMediaType:
+        return 415;
     case ErrorCode::UnknownSite:
     case ErrorCode::NotFound:
         return 404;

@@ -28,15 +28,20 @@ enum class ErrorCode {
     StorageFailed, ///< the database did not take it; nothing was stored, retry
     UnsupportedVersion, ///< a protocol version this server does not speak
     IdentityRejected, ///< identify's hash is not the site's HMAC of the user id
-    LastCode = IdentityRejected,
+    Banned, ///< the visitor or the address is banned by an admin
+    UnsupportedMediaType, ///< an HTTP body that is not application/json
+    LastCode = UnsupportedMediaType,
 };
 
 /// @brief An error to send to a client: a code and a sentence a person can read.
 struct ProtocolError {
     ErrorCode code = ErrorCode::BadJson;
     QString message;
+    qint64 retryAfterMs = 0; ///< rate_limited: when trying again can succeed (0: not said)
 
     [[nodiscard]] static ProtocolError make(ErrorCode code, const QString &message = {});
+    /// rate_limited, with when to try again.
+    [[nodiscard]] static ProtocolError rateLimited(qint64 retryAfterMs, const QString &message = {});
 };
 
 [[nodiscard]] QString errorCodeName(ErrorCode code);

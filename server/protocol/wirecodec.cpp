@@ -124,9 +124,24 @@ std::variant<bool, ProtocolError> WireCodec::requiredBool(const QJsonObject &obj
     return value.toBool();
 }
 
+QString WireCodec::loggable(const QString &text, qsizetype maxChars)
+{
+    QString safe = text.left(maxChars);
+    for (QChar &c : safe) {
+        if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format || c == QChar::LineSeparator
+            || c == QChar::ParagraphSeparator)
+            c = u'?';
+    }
+    if (text.size() > maxChars)
+        safe += u"… (%1 characters)"_s.arg(text.size());
+    return safe;
+}
+
 QJsonObject WireCodec::errorFrame(const ProtocolError &error, const QJsonValue &ref)
 {
     QJsonObject frame{{u"type"_s, u"error"_s}, {u"code"_s, errorCodeName(error.code)}, {u"message"_s, error.message}};
+    if (error.retryAfterMs > 0)
+        frame.insert(u"retryAfterMs"_s, double(error.retryAfterMs));
     if (!ref.isUndefined() && !ref.isNull())
         frame.insert(u"ref"_s, ref);
     return frame;
@@ -228,10 +243,20 @@ QJsonObject WireCodec::toJson(const VisitorRecord &visitor, bool online)
 QJsonObject WireCodec::toJson(const AgentRecord &agent)
 {
     return QJsonObject{
-        {u"id"_s, double(agent.id)},
-        {u"name"_s, agent.name},
-        {u"email"_s, agent.email},
-        {u"role"_s, toString(agent.role)},
+        {u"id"_s, double(agent.id)},       {u"name"_s, agent.name},         {u"email"_s, agent.email},
+        {u"role"_s, toString(agent.role)}, {u"disabled"_s, agent.disabled},
+    };
+}
+
+QJsonObject WireCodec::toJson(const LoginSession &session)
+{
+    return QJsonObject{
+        {u"id"_s, session.id},
+        {u"createdAt"_s, double(session.createdAt)},
+        {u"lastUsedAt"_s, double(session.lastUsedAt)},
+        {u"expiresAt"_s, double(session.expiresAt)},
+        {u"userAgent"_s, session.userAgent},
+        {u"address"_s, session.address},
     };
 }
 

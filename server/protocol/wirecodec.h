@@ -25,6 +25,9 @@ constexpr int maxAttributeKeyChars = 64;
 constexpr int maxAttributeValueChars = 500;
 constexpr int maxRatingCommentChars = 1000;
 constexpr int maxHistoryPage = 200;
+/// WebSocket close code of an agent connection whose session ended (logout,
+/// password change or reset, agent disabled or deleted); the reason says which.
+constexpr int sessionEndedCloseCode = 4001;
 } // namespace WireLimits
 
 /// @brief One decoded client message: its type, the whole object, and the
@@ -50,6 +53,9 @@ public:
     [[nodiscard]] static bool isValidUtf8(QByteArrayView bytes);
     /// Something@something without spaces: enough to catch typos, not a full RFC 5322 check.
     [[nodiscard]] static bool isPlausibleEmail(const QString &email);
+    /// A client-supplied string made safe for one log line: control characters
+    /// (newlines forge log lines) become '?', and it is cut to @p maxChars.
+    [[nodiscard]] static QString loggable(const QString &text, qsizetype maxChars = 64);
 
     /// A required string no longer than @p maxChars; with @p allowEmpty false an empty string is invalid.
     [[nodiscard]] static std::variant<QString, ProtocolError> requiredString(const QJsonObject &object, const QString &field,
@@ -75,6 +81,7 @@ public:
     [[nodiscard]] static QJsonObject toJson(const ConversationSummary &summary, bool visitorOnline);
     [[nodiscard]] static QJsonObject toJson(const VisitorRecord &visitor, bool online);
     [[nodiscard]] static QJsonObject toJson(const AgentRecord &agent);
+    [[nodiscard]] static QJsonObject toJson(const LoginSession &session);
     [[nodiscard]] static QJsonObject toJson(const PageView &view);
     /// What a visitor may see of the conversation (no agent ids or emails).
     [[nodiscard]] static QJsonObject toVisitorJson(const ConversationRecord &conversation);

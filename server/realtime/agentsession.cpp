@@ -3,6 +3,7 @@
 #include "chat/agentchannel.h"
 
 #include <QLoggingCategory>
+#include <QNetworkRequest>
 #include <QTimer>
 #include <QWebSocket>
 
@@ -15,8 +16,14 @@ namespace Frontdesk {
 AgentSession::AgentSession(QWebSocket *socket, ChatService *chat, const RealtimeLimits &limits, QObject *parent)
     : SocketSession(socket, limits, parent)
     , m_channel(new AgentChannel(
-          chat, [this](const QJsonObject &frame) { send(frame); }, this))
+          chat, ClientContext{socket->peerAddress(), QString::fromUtf8(socket->request().rawHeader("User-Agent"))},
+          chat->limits(), [this](const QJsonObject &frame) { send(frame); }, this))
 {
+    connect(m_channel, &AgentChannel::sessionEnded, this, [this](const QString &reason) {
+        m_socket->close(QWebSocketProtocol::CloseCode(WireLimits::sessionEndedCloseCode), reason);
+    });
+    connect(m_channel, &AgentChannel::flooding, this,
+            [this] { m_socket->close(QWebSocketProtocol::CloseCodePolicyViolated, u"too many frames"_s); });
     // An unauthenticated socket costs memory and proves nothing: give it a deadline.
     auto *deadline = new QTimer(this);
     deadline->setSingleShot(true);

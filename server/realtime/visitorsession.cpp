@@ -17,9 +17,11 @@ VisitorSession::VisitorSession(QWebSocket *socket, ChatService *chat, const Site
                                QObject *parent)
     : SocketSession(socket, limits, parent)
     , m_channel(new VisitorChannel(
-          chat, site, QString::fromUtf8(socket->request().rawHeader("User-Agent")),
-          [this](const QJsonObject &frame) { send(frame); }, this))
+          chat, site, ClientContext{socket->peerAddress(), QString::fromUtf8(socket->request().rawHeader("User-Agent"))},
+          chat->limits(), [this](const QJsonObject &frame) { send(frame); }, this))
 {
+    connect(m_channel, &VisitorChannel::flooding, this,
+            [this] { m_socket->close(QWebSocketProtocol::CloseCodePolicyViolated, u"too many frames"_s); });
     // A socket that never says hello holds memory for nothing. A bare timer
     // id rather than a QTimer: thousands of idle visitors each keep one session.
     m_helloDeadline = startTimer(m_limits.visitorHelloTimeoutMs, Qt::CoarseTimer);

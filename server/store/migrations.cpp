@@ -100,6 +100,64 @@ QStringList sqliteStep(int version)
             " body TEXT NOT NULL,"
             " updated_at BIGINT NOT NULL)"_s,
         };
+    case 4:
+        // Client ids are unique per author, not per conversation: an agent's
+        // reply that reuses a visitor's (or another agent's) client id is a new
+        // message, not a resend. SQLite cannot drop a table constraint, so the
+        // messages table is rebuilt; its AUTOINCREMENT counter is carried over
+        // so message ids never go back (read marks and paging rely on that).
+        // Agent tokens become sessions an agent can see and end; agents can be
+        // disabled; admins' actions on visitor data are audited; visitors and
+        // address ranges can be banned; closed conversations can expire per site.
+        return {
+            u"CREATE TABLE messages_v4 ("
+            " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+            " conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,"
+            " author_kind TEXT NOT NULL,"
+            " author_agent_id INTEGER REFERENCES agents(id) ON DELETE SET NULL,"
+            " author_key TEXT NOT NULL,"
+            " body TEXT NOT NULL,"
+            " client_id TEXT,"
+            " created_at BIGINT NOT NULL,"
+            " UNIQUE (conversation_id, author_key, client_id))"_s,
+            u"INSERT INTO messages_v4 (id, conversation_id, author_kind, author_agent_id, author_key, body, client_id, "
+            u"created_at)"
+            " SELECT id, conversation_id, author_kind, author_agent_id,"
+            " CASE author_kind WHEN 'agent' THEN 'agent:' || COALESCE(author_agent_id, 0) ELSE author_kind END,"
+            " body, client_id, created_at FROM messages"_s,
+            u"DELETE FROM sqlite_sequence WHERE name = 'messages_v4'"_s,
+            u"INSERT INTO sqlite_sequence (name, seq) SELECT 'messages_v4', seq FROM sqlite_sequence WHERE name = 'messages'"_s,
+            u"DROP TABLE messages"_s,
+            u"ALTER TABLE messages_v4 RENAME TO messages"_s,
+            u"CREATE INDEX messages_conversation ON messages(conversation_id, id)"_s,
+            u"ALTER TABLE agent_tokens ADD COLUMN session_id TEXT NOT NULL DEFAULT ''"_s,
+            u"ALTER TABLE agent_tokens ADD COLUMN created_at BIGINT NOT NULL DEFAULT 0"_s,
+            u"ALTER TABLE agent_tokens ADD COLUMN last_used_at BIGINT NOT NULL DEFAULT 0"_s,
+            u"ALTER TABLE agent_tokens ADD COLUMN user_agent TEXT NOT NULL DEFAULT ''"_s,
+            u"ALTER TABLE agent_tokens ADD COLUMN address TEXT NOT NULL DEFAULT ''"_s,
+            u"UPDATE agent_tokens SET session_id = lower(hex(substr(token_hash, 1, 8)))"_s,
+            u"CREATE UNIQUE INDEX agent_tokens_session ON agent_tokens(session_id)"_s,
+            u"ALTER TABLE agents ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0"_s,
+            u"ALTER TABLE sites ADD COLUMN closed_retention_days INTEGER NOT NULL DEFAULT 0"_s,
+            u"CREATE INDEX visitors_last_seen ON visitors(last_seen_at)"_s,
+            u"CREATE TABLE audit_log ("
+            " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+            " at BIGINT NOT NULL,"
+            " agent_id INTEGER,"
+            " agent_email TEXT NOT NULL,"
+            " action TEXT NOT NULL,"
+            " target TEXT NOT NULL,"
+            " detail TEXT NOT NULL)"_s,
+            u"CREATE TABLE bans ("
+            " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+            " site_id INTEGER REFERENCES sites(id) ON DELETE CASCADE,"
+            " kind TEXT NOT NULL,"
+            " value TEXT NOT NULL,"
+            " reason TEXT NOT NULL,"
+            " created_by TEXT NOT NULL,"
+            " created_at BIGINT NOT NULL,"
+            " expires_at BIGINT NOT NULL)"_s,
+        };
     default:
         return {};
     }
@@ -205,12 +263,51 @@ QStringList mariaDbStep(int version)
             " UNIQUE KEY canned_shortcut (shortcut))"_s
                 + MariaDbTable,
         };
+    case 4:
+        return {
+            u"ALTER TABLE messages ADD COLUMN IF NOT EXISTS author_key VARCHAR(32) NOT NULL DEFAULT ''"_s,
+            u"UPDATE messages SET author_key = CASE author_kind WHEN 'agent' THEN CONCAT('agent:', COALESCE(author_agent_id, 0))"
+            " ELSE author_kind END WHERE author_key = ''"_s,
+            u"ALTER TABLE messages DROP INDEX IF EXISTS messages_client,"
+            " ADD UNIQUE KEY IF NOT EXISTS messages_author_client (conversation_id, author_key, client_id)"_s,
+            u"ALTER TABLE agent_tokens"
+            " ADD COLUMN IF NOT EXISTS session_id VARCHAR(32) NOT NULL DEFAULT '',"
+            " ADD COLUMN IF NOT EXISTS created_at BIGINT NOT NULL DEFAULT 0,"
+            " ADD COLUMN IF NOT EXISTS last_used_at BIGINT NOT NULL DEFAULT 0,"
+            " ADD COLUMN IF NOT EXISTS user_agent TEXT NOT NULL DEFAULT '',"
+            " ADD COLUMN IF NOT EXISTS address VARCHAR(64) NOT NULL DEFAULT ''"_s,
+            u"UPDATE agent_tokens SET session_id = LOWER(HEX(LEFT(token_hash, 8))) WHERE session_id = ''"_s,
+            u"CREATE UNIQUE INDEX IF NOT EXISTS agent_tokens_session ON agent_tokens(session_id)"_s,
+            u"ALTER TABLE agents ADD COLUMN IF NOT EXISTS disabled INT NOT NULL DEFAULT 0"_s,
+            u"ALTER TABLE sites ADD COLUMN IF NOT EXISTS closed_retention_days INT NOT NULL DEFAULT 0"_s,
+            u"CREATE INDEX IF NOT EXISTS visitors_last_seen ON visitors(last_seen_at)"_s,
+            u"CREATE TABLE IF NOT EXISTS audit_log ("
+            " id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,"
+            " at BIGINT NOT NULL,"
+            " agent_id BIGINT NULL,"
+            " agent_email VARCHAR(191) NOT NULL,"
+            " action VARCHAR(64) NOT NULL,"
+            " target VARCHAR(191) NOT NULL,"
+            " detail TEXT NOT NULL)"_s
+                + MariaDbTable,
+            u"CREATE TABLE IF NOT EXISTS bans ("
+            " id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,"
+            " site_id BIGINT NULL,"
+            " kind VARCHAR(16) NOT NULL,"
+            " value VARCHAR(191) NOT NULL,"
+            " reason TEXT NOT NULL,"
+            " created_by VARCHAR(191) NOT NULL,"
+            " created_at BIGINT NOT NULL,"
+            " expires_at BIGINT NOT NULL,"
+            " CONSTRAINT bans_site_fk FOREIGN KEY (site_id) REFERENCES sites(id) ON DELETE CASCADE)"_s
+                + MariaDbTable,
+        };
     default:
         return {};
     }
 }
 
-constexpr int LatestVersion = 3;
+constexpr int LatestVersion = 4;
 
 bool execute(QSqlDatabase &db, const QString &sql, const QString &what, QString *error)
 {

@@ -19,6 +19,7 @@ struct SiteRecord {
     QJsonObject widgetSettings; ///< colours, position, title, welcome text, ...
     QByteArray identitySecret; ///< HMAC key for identify({hash}); never sent to visitors
     qint64 createdAt = 0;
+    int closedRetentionDays = 0; ///< closed conversations older than this are deleted; 0: kept
 };
 
 enum class AgentRole { Agent, Admin };
@@ -31,6 +32,25 @@ struct AgentRecord {
     AgentRole role = AgentRole::Agent;
     QByteArray passwordHash; ///< libsodium crypto_pwhash_str output (Argon2id)
     qint64 createdAt = 0;
+    bool disabled = false; ///< a disabled agent cannot log in and has no sessions
+};
+
+/// @brief One login of an agent: the token it was given (stored only as a
+/// hash) and what the agent sees of it in the list of their sessions.
+struct LoginSession {
+    QString id; ///< public id to name the session by; not the token, not derived from it
+    qint64 agentId = 0;
+    qint64 createdAt = 0;
+    qint64 lastUsedAt = 0;
+    qint64 expiresAt = 0;
+    QString userAgent; ///< of the login request
+    QString address; ///< of the login request
+};
+
+/// @brief A token that authenticated: whose it is, and which session.
+struct AgentAuthentication {
+    AgentRecord agent;
+    LoginSession session;
 };
 
 /// @brief A browser that loaded the widget; its id is a UUID chosen by the server.
@@ -115,6 +135,12 @@ struct CannedResponse {
     QString shortcut; ///< without the slash; unique
     QString body;
     qint64 updatedAt = 0;
+};
+
+/// @brief What a retention sweep deleted.
+struct PurgeReport {
+    int visitors = 0; ///< visitors who never wrote and were not seen for the retention period
+    int conversations = 0; ///< closed conversations past their site's retention
 };
 
 /// @brief A page a visitor opened while the widget was loaded.

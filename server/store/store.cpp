@@ -77,7 +77,8 @@ QStringList jsonStringList(const QVariant &value)
 // Column lists and their readers are kept side by side: a reader takes its
 // columns starting at @p at, so one row can hold several records.
 
-const QString SiteColumns = u"s.id, s.site_key, s.name, s.allowed_origins, s.widget_settings, s.identity_secret, s.created_at"_s;
+const QString SiteColumns
+    = u"s.id, s.site_key, s.name, s.allowed_origins, s.widget_settings, s.identity_secret, s.created_at, s.closed_retention_days"_s;
 
 SiteRecord readSite(const QSqlQuery &q, int at = 0)
 {
@@ -89,10 +90,12 @@ SiteRecord readSite(const QSqlQuery &q, int at = 0)
     site.widgetSettings = jsonObject(q.value(at + 4));
     site.identitySecret = q.value(at + 5).toByteArray();
     site.createdAt = q.value(at + 6).toLongLong();
+    site.closedRetentionDays = q.value(at + 7).toInt();
     return site;
 }
 
-const QString AgentColumns = u"a.id, a.email, a.name, a.role, a.password_hash, a.created_at"_s;
+const QString AgentColumns = u"a.id, a.email, a.name, a.role, a.password_hash, a.created_at, a.disabled"_s;
+constexpr int AgentColumnCount = 7;
 
 AgentRecord readAgent(const QSqlQuery &q, int at = 0)
 {
@@ -103,7 +106,40 @@ AgentRecord readAgent(const QSqlQuery &q, int at = 0)
     agent.role = agentRoleFromString(q.value(at + 3).toString());
     agent.passwordHash = q.value(at + 4).toByteArray();
     agent.createdAt = q.value(at + 5).toLongLong();
+    agent.disabled = q.value(at + 6).toInt() != 0;
     return agent;
+}
+
+const QString SessionColumns = u"t.session_id, t.agent_id, t.created_at, t.last_used_at, t.expires_at, t.user_agent, t.address"_s;
+
+LoginSession readSession(const QSqlQuery &q, int at = 0)
+{
+    LoginSession session;
+    session.id = q.value(at + 0).toString();
+    session.agentId = q.value(at + 1).toLongLong();
+    session.createdAt = q.value(at + 2).toLongLong();
+    session.lastUsedAt = q.value(at + 3).toLongLong();
+    session.expiresAt = q.value(at + 4).toLongLong();
+    session.userAgent = q.value(at + 5).toString();
+    session.address = q.value(at + 6).toString();
+    return session;
+}
+
+/// The ids of @p agentId's sessions, except @p keep; deletes them when @p remove.
+std::optional<QStringList> endSessions(SqlSession &s, qint64 agentId, const QString &keep, const QString &what)
+{
+    PreparedQuery q;
+    if (!s.exec(q, u"SELECT session_id FROM agent_tokens WHERE agent_id = ? AND session_id <> ?"_s, {agentId, keep},
+                u"list the sessions of "_s + what))
+        return std::nullopt;
+    QStringList ids;
+    while (q.next())
+        ids.append(q.value(0).toString());
+    PreparedQuery remove;
+    if (!s.exec(remove, u"DELETE FROM agent_tokens WHERE agent_id = ? AND session_id <> ?"_s, {agentId, keep},
+                u"end the sessions of "_s + what))
+        return std::nullopt;
+    return ids;
 }
 
 const QString VisitorColumns = u"v.id, v.site_id, v.name, v.email, v.attributes, v.created_at, v.last_seen_at"_s;
@@ -278,15 +314,23 @@ qint64 insertedId(const QSqlQuery &q)
     return q.lastInsertId().toLongLong();
 }
 
+// Client ids are unique per author within a conversation: the author key
+// names the author ("visitor", "agent:7", "system") for that unique index.
+QString authorKey(AuthorKind kind, qint64 agentId)
+{
+    return kind == AuthorKind::Agent ? u"agent:%1"_s.arg(agentId) : toString(kind);
+}
+
 StoreResult<MessageRecord> insertMessage(SqlSession &s, qint64 conversationId, AuthorKind kind, qint64 agentId,
                                          const QString &body, const QString &clientId, qint64 now)
 {
     PreparedQuery q;
-    if (!s.exec(q,
-                u"INSERT INTO messages (conversation_id, author_kind, author_agent_id, body, client_id, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?)"_s,
-                {conversationId, toString(kind), nullableId(agentId), body, nullableText(clientId), now},
-                u"insert a message into conversation %1"_s.arg(conversationId)))
+    if (!s.exec(
+            q,
+            u"INSERT INTO messages (conversation_id, author_kind, author_agent_id, author_key, body, client_id, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+            {conversationId, toString(kind), nullableId(agentId), authorKey(kind, agentId), body, nullableText(clientId), now},
+            u"insert a message into conversation %1"_s.arg(conversationId)))
         return failed<MessageRecord>(s);
     const qint64 id = insertedId(q);
     PreparedQuery touch;
@@ -406,10 +450,10 @@ QFuture<StoreResult<SiteRecord>> Store::createSite(const SiteRecord &site)
             return conflict<SiteRecord>(u"the site key %1 is already taken"_s.arg(site.siteKey));
         PreparedQuery q;
         if (!s.exec(q,
-                    u"INSERT INTO sites (site_key, name, allowed_origins, widget_settings, identity_secret, created_at)"
-                    " VALUES (?, ?, ?, ?, ?, ?)"_s,
+                    u"INSERT INTO sites (site_key, name, allowed_origins, widget_settings, identity_secret, created_at,"
+                    " closed_retention_days) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
                     {site.siteKey, site.name, jsonText(site.allowedOrigins), jsonText(site.widgetSettings), site.identitySecret,
-                     nowOr(site.createdAt)},
+                     nowOr(site.createdAt), std::max(0, site.closedRetentionDays)},
                     u"insert site %1"_s.arg(site.siteKey)))
             return failed<SiteRecord>(s);
         return loadSite(s, u"s.id = ?"_s, insertedId(q), u"site %1"_s.arg(site.siteKey));
@@ -452,9 +496,9 @@ QFuture<StoreResult<SiteRecord>> Store::updateSite(const SiteRecord &site)
         PreparedQuery q;
         if (!s.exec(q,
                     u"UPDATE sites SET site_key = ?, name = ?, allowed_origins = ?, widget_settings = ?,"
-                    " identity_secret = ? WHERE id = ?"_s,
+                    " identity_secret = ?, closed_retention_days = ? WHERE id = ?"_s,
                     {site.siteKey, site.name, jsonText(site.allowedOrigins), jsonText(site.widgetSettings), site.identitySecret,
-                     site.id},
+                     std::max(0, site.closedRetentionDays), site.id},
                     u"update "_s + what))
             return failed<SiteRecord>(s);
         return loadSite(s, u"s.id = ?"_s, site.id, what);
@@ -510,53 +554,83 @@ QFuture<StoreResult<QList<AgentRecord>>> Store::listAgents()
     });
 }
 
-QFuture<StoreResult<Done>> Store::setAgentPassword(qint64 agentId, const QByteArray &passwordHash)
+QFuture<StoreResult<QStringList>> Store::setAgentPassword(qint64 agentId, const QByteArray &passwordHash,
+                                                          const QString &keepSessionId)
 {
-    return submit<Done>(m_worker, [agentId, passwordHash](SqlSession &s) -> StoreResult<Done> {
+    return submit<QStringList>(m_worker, [=](SqlSession &s) -> StoreResult<QStringList> {
         const QString what = u"agent %1"_s.arg(agentId);
         const auto found = exists(s, u"SELECT 1 FROM agents WHERE id = ?"_s, {agentId}, u"look up "_s + what);
         if (!found)
-            return failed<Done>(s);
+            return failed<QStringList>(s);
         if (!*found)
-            return notFound<Done>(what + u" does not exist"_s);
+            return notFound<QStringList>(what + u" does not exist"_s);
         PreparedQuery q;
         if (!s.exec(q, u"UPDATE agents SET password_hash = ? WHERE id = ?"_s, {passwordHash, agentId},
                     u"set the password of "_s + what))
-            return failed<Done>(s);
-        return StoreResult<Done>::success({});
+            return failed<QStringList>(s);
+        // In the same transaction: no token issued under the old password outlives it.
+        const auto ended = endSessions(s, agentId, keepSessionId, what);
+        if (!ended)
+            return failed<QStringList>(s);
+        return StoreResult<QStringList>::success(*ended);
     });
 }
 
-QFuture<StoreResult<Done>> Store::deleteAgent(qint64 agentId)
+QFuture<StoreResult<QStringList>> Store::setAgentDisabled(qint64 agentId, bool disabled)
 {
-    return submit<Done>(m_worker, [agentId](SqlSession &s) -> StoreResult<Done> {
+    return submit<QStringList>(m_worker, [=](SqlSession &s) -> StoreResult<QStringList> {
+        const QString what = u"agent %1"_s.arg(agentId);
+        PreparedQuery q;
+        if (!s.exec(q, u"UPDATE agents SET disabled = ? WHERE id = ?"_s, {disabled ? 1 : 0, agentId}, u"disable "_s + what))
+            return failed<QStringList>(s);
+        if (q.numRowsAffected() == 0)
+            return notFound<QStringList>(what + u" does not exist"_s);
+        if (!disabled)
+            return StoreResult<QStringList>::success({});
+        const auto ended = endSessions(s, agentId, QString(), what);
+        if (!ended)
+            return failed<QStringList>(s);
+        return StoreResult<QStringList>::success(*ended);
+    });
+}
+
+QFuture<StoreResult<QStringList>> Store::deleteAgent(qint64 agentId)
+{
+    return submit<QStringList>(m_worker, [agentId](SqlSession &s) -> StoreResult<QStringList> {
         const QString what = u"agent %1"_s.arg(agentId);
         const auto found = exists(s, u"SELECT 1 FROM agents WHERE id = ?"_s, {agentId}, u"look up "_s + what);
         if (!found)
-            return failed<Done>(s);
+            return failed<QStringList>(s);
         if (!*found)
-            return notFound<Done>(what + u" does not exist"_s);
-        // Tokens go with the agent (ON DELETE CASCADE); conversations and
-        // messages stay and lose the link (ON DELETE SET NULL).
+            return notFound<QStringList>(what + u" does not exist"_s);
+        const auto ended = endSessions(s, agentId, QString(), what);
+        if (!ended)
+            return failed<QStringList>(s);
+        // Conversations and messages stay and lose the link (ON DELETE SET NULL).
         PreparedQuery q;
         if (!s.exec(q, u"DELETE FROM agents WHERE id = ?"_s, {agentId}, u"delete "_s + what))
-            return failed<Done>(s);
-        return StoreResult<Done>::success({});
+            return failed<QStringList>(s);
+        return StoreResult<QStringList>::success(*ended);
     });
 }
 
-QFuture<StoreResult<Done>> Store::createAgentToken(qint64 agentId, const QByteArray &tokenHash, qint64 expiresAt)
+QFuture<StoreResult<Done>> Store::createAgentToken(const LoginSession &session, const QByteArray &tokenHash)
 {
-    return submit<Done>(m_worker, [agentId, tokenHash, expiresAt](SqlSession &s) -> StoreResult<Done> {
-        const QString what = u"agent %1"_s.arg(agentId);
-        const auto found = exists(s, u"SELECT 1 FROM agents WHERE id = ?"_s, {agentId}, u"look up "_s + what);
+    return submit<Done>(m_worker, [session, tokenHash](SqlSession &s) -> StoreResult<Done> {
+        const QString what = u"agent %1"_s.arg(session.agentId);
+        const auto found
+            = exists(s, u"SELECT 1 FROM agents WHERE id = ? AND disabled = 0"_s, {session.agentId}, u"look up "_s + what);
         if (!found)
             return failed<Done>(s);
         if (!*found)
-            return notFound<Done>(what + u" does not exist"_s);
+            return notFound<Done>(what + u" does not exist or is disabled"_s);
         PreparedQuery q;
-        if (!s.exec(q, u"INSERT INTO agent_tokens (token_hash, agent_id, expires_at) VALUES (?, ?, ?)"_s,
-                    {tokenHash, agentId, expiresAt}, u"insert a login token for "_s + what)) {
+        if (!s.exec(q,
+                    u"INSERT INTO agent_tokens (token_hash, agent_id, expires_at, session_id, created_at, last_used_at,"
+                    " user_agent, address) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                    {tokenHash, session.agentId, session.expiresAt, session.id, session.createdAt, session.createdAt,
+                     session.userAgent, session.address},
+                    u"insert a login token for "_s + what)) {
             if (s.lastWasUniqueViolation())
                 return conflict<Done>(u"the login token for %1 already exists"_s.arg(what));
             return failed<Done>(s);
@@ -565,31 +639,103 @@ QFuture<StoreResult<Done>> Store::createAgentToken(qint64 agentId, const QByteAr
     });
 }
 
-QFuture<StoreResult<AgentRecord>> Store::agentByTokenHash(const QByteArray &tokenHash, qint64 now)
+QFuture<StoreResult<AgentAuthentication>> Store::agentByTokenHash(const QByteArray &tokenHash, qint64 now)
 {
-    return submit<AgentRecord>(m_worker, [tokenHash, now](SqlSession &s) -> StoreResult<AgentRecord> {
+    return submit<AgentAuthentication>(m_worker, [tokenHash, now](SqlSession &s) -> StoreResult<AgentAuthentication> {
         PreparedQuery q;
         if (!s.exec(q,
-                    u"SELECT "_s + AgentColumns
+                    u"SELECT "_s + AgentColumns + u", "_s + SessionColumns
                         + u" FROM agent_tokens t JOIN agents a ON a.id = t.agent_id"
-                          " WHERE t.token_hash = ? AND t.expires_at > ?"_s,
+                          " WHERE t.token_hash = ? AND t.expires_at > ? AND a.disabled = 0"_s,
                     {tokenHash, now}, u"look up an agent login token"_s))
-            return failed<AgentRecord>(s);
+            return failed<AgentAuthentication>(s);
         if (!q.next())
-            return notFound<AgentRecord>(u"the login token is unknown or expired"_s);
-        return StoreResult<AgentRecord>::success(readAgent(q));
+            return notFound<AgentAuthentication>(u"the login token is unknown or expired"_s);
+        AgentAuthentication found{readAgent(q), readSession(q, AgentColumnCount)};
+        PreparedQuery touch;
+        if (!s.exec(touch, u"UPDATE agent_tokens SET last_used_at = ? WHERE token_hash = ?"_s, {now, tokenHash},
+                    u"note the use of a login token"_s))
+            return failed<AgentAuthentication>(s);
+        found.session.lastUsedAt = now;
+        return StoreResult<AgentAuthentication>::success(found);
     });
 }
 
-QFuture<StoreResult<Done>> Store::deleteAgentToken(const QByteArray &tokenHash)
+QFuture<StoreResult<LoginSession>> Store::deleteAgentToken(const QByteArray &tokenHash)
 {
-    return submit<Done>(m_worker, [tokenHash](SqlSession &s) -> StoreResult<Done> {
+    return submit<LoginSession>(m_worker, [tokenHash](SqlSession &s) -> StoreResult<LoginSession> {
         PreparedQuery q;
-        if (!s.exec(q, u"DELETE FROM agent_tokens WHERE token_hash = ?"_s, {tokenHash}, u"delete an agent login token"_s))
+        if (!s.exec(q, u"SELECT "_s + SessionColumns + u" FROM agent_tokens t WHERE t.token_hash = ?"_s, {tokenHash},
+                    u"look up an agent login token"_s))
+            return failed<LoginSession>(s);
+        if (!q.next())
+            return notFound<LoginSession>(u"the login token is unknown"_s);
+        const LoginSession session = readSession(q);
+        PreparedQuery remove;
+        if (!s.exec(remove, u"DELETE FROM agent_tokens WHERE token_hash = ?"_s, {tokenHash}, u"delete an agent login token"_s))
+            return failed<LoginSession>(s);
+        return StoreResult<LoginSession>::success(session);
+    });
+}
+
+QFuture<StoreResult<QList<LoginSession>>> Store::agentSessions(qint64 agentId, qint64 now)
+{
+    return submit<QList<LoginSession>>(m_worker, [agentId, now](SqlSession &s) -> StoreResult<QList<LoginSession>> {
+        PreparedQuery q;
+        if (!s.exec(q,
+                    u"SELECT "_s + SessionColumns
+                        + u" FROM agent_tokens t WHERE t.agent_id = ? AND t.expires_at > ? ORDER BY t.last_used_at DESC"_s,
+                    {agentId, now}, u"list the sessions of agent %1"_s.arg(agentId)))
+            return failed<QList<LoginSession>>(s);
+        QList<LoginSession> sessions;
+        while (q.next())
+            sessions.append(readSession(q));
+        return StoreResult<QList<LoginSession>>::success(sessions);
+    });
+}
+
+QFuture<StoreResult<Done>> Store::deleteAgentSession(qint64 agentId, const QString &sessionId)
+{
+    return submit<Done>(m_worker, [agentId, sessionId](SqlSession &s) -> StoreResult<Done> {
+        PreparedQuery q;
+        if (!s.exec(q, u"DELETE FROM agent_tokens WHERE agent_id = ? AND session_id = ?"_s, {agentId, sessionId},
+                    u"end session %1 of agent %2"_s.arg(sessionId).arg(agentId)))
             return failed<Done>(s);
         if (q.numRowsAffected() == 0)
-            return notFound<Done>(u"the login token is unknown"_s);
+            return notFound<Done>(u"agent %1 has no session %2"_s.arg(agentId).arg(sessionId));
         return StoreResult<Done>::success({});
+    });
+}
+
+QFuture<StoreResult<PurgeReport>> Store::purge(qint64 quietVisitorsSeenBefore, qint64 now)
+{
+    return submit<PurgeReport>(m_worker, [quietVisitorsSeenBefore, now](SqlSession &s) -> StoreResult<PurgeReport> {
+        PurgeReport report;
+        if (quietVisitorsSeenBefore > 0) {
+            // A visitor who never wrote has no conversation; their page views go with them (ON DELETE CASCADE).
+            PreparedQuery q;
+            if (!s.exec(q,
+                        u"DELETE FROM visitors WHERE last_seen_at < ?"
+                        " AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.visitor_id = visitors.id)"_s,
+                        {quietVisitorsSeenBefore}, u"delete visitors who never wrote"_s))
+                return failed<PurgeReport>(s);
+            report.visitors = q.numRowsAffected();
+        }
+        PreparedQuery sites;
+        if (!s.exec(sites, u"SELECT id, closed_retention_days FROM sites WHERE closed_retention_days > 0"_s, {},
+                    u"read the sites' retention"_s))
+            return failed<PurgeReport>(s);
+        QList<QPair<qint64, qint64>> cutoffs;
+        while (sites.next())
+            cutoffs.append({sites.value(0).toLongLong(), now - sites.value(1).toLongLong() * 24 * 3600 * 1000});
+        for (const auto &[siteId, cutoff] : std::as_const(cutoffs)) {
+            PreparedQuery q;
+            if (!s.exec(q, u"DELETE FROM conversations WHERE site_id = ? AND status = 'closed' AND closed_at < ?"_s,
+                        {siteId, cutoff}, u"delete the old closed conversations of site %1"_s.arg(siteId)))
+                return failed<PurgeReport>(s);
+            report.conversations += q.numRowsAffected();
+        }
+        return StoreResult<PurgeReport>::success(report);
     });
 }
 
@@ -821,11 +967,11 @@ QFuture<StoreResult<AppendResult>> Store::appendVisitorMessage(qint64 siteId, co
         // A resend of a message stored before, perhaps in a conversation that
         // has closed since: give back what was stored, do not store it again.
         if (!clientId.isEmpty()) {
-            auto duplicate = findDuplicate(
-                s,
-                u"SELECT "_s + MessageColumns + MessageFrom
-                    + u" JOIN conversations c ON c.id = m.conversation_id WHERE c.visitor_id = ? AND m.client_id = ?"_s,
-                {visitorId, clientId}, u"look up message %1 of %2"_s.arg(clientId, what));
+            auto duplicate = findDuplicate(s,
+                                           u"SELECT "_s + MessageColumns + MessageFrom
+                                               + u" JOIN conversations c ON c.id = m.conversation_id"
+                                                 " WHERE c.visitor_id = ? AND m.author_key = 'visitor' AND m.client_id = ?"_s,
+                                           {visitorId, clientId}, u"look up message %1 of %2"_s.arg(clientId, what));
             if (duplicate)
                 return *duplicate;
         }
@@ -884,8 +1030,11 @@ QFuture<StoreResult<AppendResult>> Store::appendAgentMessage(qint64 conversation
         // just before the conversation closed is answered, not refused.
         if (!clientId.isEmpty()) {
             auto duplicate = findDuplicate(
-                s, u"SELECT "_s + MessageColumns + MessageFrom + u" WHERE m.conversation_id = ? AND m.client_id = ?"_s,
-                {conversationId, clientId}, u"look up message %1 of conversation %2"_s.arg(clientId).arg(conversationId));
+                s,
+                u"SELECT "_s + MessageColumns + MessageFrom
+                    + u" WHERE m.conversation_id = ? AND m.author_key = ? AND m.client_id = ?"_s,
+                {conversationId, authorKey(AuthorKind::Agent, agentId), clientId},
+                u"look up message %1 of agent %2 in conversation %3"_s.arg(clientId).arg(agentId).arg(conversationId));
             if (duplicate)
                 return *duplicate;
         }

@@ -55,13 +55,31 @@ public:
     QFuture<StoreResult<AgentRecord>> agentByEmail(const QString &email);
     QFuture<StoreResult<AgentRecord>> agentById(qint64 agentId);
     QFuture<StoreResult<QList<AgentRecord>>> listAgents();
-    QFuture<StoreResult<Done>> setAgentPassword(qint64 agentId, const QByteArray &passwordHash);
-    QFuture<StoreResult<Done>> deleteAgent(qint64 agentId);
-    QFuture<StoreResult<Done>> createAgentToken(qint64 agentId, const QByteArray &tokenHash, qint64 expiresAt);
-    /// NotFound when the token is unknown or expired at @p now.
-    QFuture<StoreResult<AgentRecord>> agentByTokenHash(const QByteArray &tokenHash, qint64 now);
-    /// NotFound when no such token is stored.
-    QFuture<StoreResult<Done>> deleteAgentToken(const QByteArray &tokenHash);
+    /// Sets the password and ends every session of the agent but @p keepSessionId
+    /// (the one that changed its own password), in one transaction. Resolves
+    /// with the ids of the sessions it ended.
+    QFuture<StoreResult<QStringList>> setAgentPassword(qint64 agentId, const QByteArray &passwordHash,
+                                                       const QString &keepSessionId = {});
+    /// Disabling ends every session (their ids are the answer); a disabled agent cannot log in.
+    QFuture<StoreResult<QStringList>> setAgentDisabled(qint64 agentId, bool disabled);
+    /// Deletes the agent and its sessions (their ids are the answer).
+    QFuture<StoreResult<QStringList>> deleteAgent(qint64 agentId);
+    /// Stores a new session; NotFound when the agent does not exist or is disabled.
+    QFuture<StoreResult<Done>> createAgentToken(const LoginSession &session, const QByteArray &tokenHash);
+    /// NotFound when the token is unknown, expired at @p now, or its agent disabled.
+    /// Notes @p now as the session's last use.
+    QFuture<StoreResult<AgentAuthentication>> agentByTokenHash(const QByteArray &tokenHash, qint64 now);
+    /// Ends the session of that token (logout); NotFound when no such token is stored.
+    QFuture<StoreResult<LoginSession>> deleteAgentToken(const QByteArray &tokenHash);
+    /// The agent's unexpired sessions, most recently used first.
+    QFuture<StoreResult<QList<LoginSession>>> agentSessions(qint64 agentId, qint64 now);
+    /// NotFound unless @p sessionId is one of @p agentId's sessions.
+    QFuture<StoreResult<Done>> deleteAgentSession(qint64 agentId, const QString &sessionId);
+
+    /// Retention: deletes visitors who never wrote and were last seen before
+    /// @p quietVisitorsSeenBefore (0: none), and each site's closed
+    /// conversations older than its closedRetentionDays.
+    QFuture<StoreResult<PurgeReport>> purge(qint64 quietVisitorsSeenBefore, qint64 now);
 
     // Visitors (the session token is stored only as a SHA-256 hash)
     QFuture<StoreResult<VisitorRecord>> createVisitor(const VisitorRecord &visitor, const QByteArray &tokenHash);
@@ -78,11 +96,13 @@ public:
 
     // Conversations and messages
     /// Stores a visitor's message in the visitor's open conversation, creating a
-    /// waiting conversation when none is open. Idempotent on (visitor, clientId):
+    /// waiting conversation when none is open. Idempotent on (visitor, clientId)
+    /// among the visitor's own messages:
     /// a client id seen before gives back the stored row with duplicate = true.
     QFuture<StoreResult<AppendResult>> appendVisitorMessage(qint64 siteId, const QString &visitorId, const QString &clientId,
                                                             const QString &body, qint64 now);
-    /// Stores an agent's reply. Idempotent on (conversation, clientId).
+    /// Stores an agent's reply. Idempotent on (conversation, agent, clientId):
+    /// client ids are unique per author, so another author's id is no resend.
     /// NotFound for an unknown conversation, Conflict when it is closed.
     QFuture<StoreResult<AppendResult>> appendAgentMessage(qint64 conversationId, qint64 agentId, const QString &clientId,
                                                           const QString &body, qint64 now);

@@ -57,6 +57,8 @@ private Q_SLOTS:
     void fromVersion1();
     void fromVersion2_data() { addBackendRows(); }
     void fromVersion2();
+    void fromVersion3_data() { addBackendRows(); }
+    void fromVersion3();
     void newerVersionIsRefused_data() { addBackendRows(); }
     void newerVersionIsRefused();
 };
@@ -81,7 +83,7 @@ void tst_Migrations::fromEmpty()
                  },
                  &error),
              qPrintable(error));
-    QCOMPARE(versions, (QList<int>{1, 2, 3}));
+    QCOMPARE(versions, (QList<int>{1, 2, 3, 4}));
 }
 
 void tst_Migrations::fromVersion1()
@@ -123,7 +125,7 @@ void tst_Migrations::fromVersion1()
     Store store;
     const auto opened = await(store.open(database.config()));
     FRONTDESK_VERIFY_OK(opened);
-    QCOMPARE(opened.value, 3);
+    QCOMPARE(opened.value, Migrations::latestVersion());
 
     const auto site = await(store.siteByKey(u"old-key"_s));
     FRONTDESK_VERIFY_OK(site);
@@ -155,7 +157,7 @@ void tst_Migrations::fromVersion1()
                  },
                  &error),
              qPrintable(error));
-    QCOMPARE(versions, (QList<int>{1, 2, 3}));
+    QCOMPARE(versions, (QList<int>{1, 2, 3, 4}));
 }
 
 void tst_Migrations::fromVersion2()
@@ -188,7 +190,7 @@ void tst_Migrations::fromVersion2()
     Store store;
     const auto opened = await(store.open(database.config()));
     FRONTDESK_VERIFY_OK(opened);
-    QCOMPARE(opened.value, 3);
+    QCOMPARE(opened.value, Migrations::latestVersion());
     const auto before = await(store.conversationById(5));
     FRONTDESK_VERIFY_OK(before);
     QCOMPARE(before.value.rating, 0); // the new column's default: not rated
@@ -198,6 +200,78 @@ void tst_Migrations::fromVersion2()
     FRONTDESK_VERIFY_OK(rated);
     QCOMPARE(rated.value.rating, 5);
     QCOMPARE(rated.value.ratingComment, u"great"_s);
+}
+
+void tst_Migrations::fromVersion3()
+{
+    FRONTDESK_PREPARE_DATABASE(database);
+    const SqlDialect dialect = dialectOf(database.config());
+
+    // A database as schema 3 left it: a conversation with a visitor's and an
+    // agent's message, a login token, and a deleted message above them all.
+    QString error;
+    const bool built = database.withConnection(
+        [&](QSqlDatabase &db, QString *why) {
+            int version = -1;
+            return Migrations::apply(db, dialect, 3, &version, why)
+                && exec(db,
+                        u"INSERT INTO sites (id, site_key, name, allowed_origins, widget_settings, identity_secret, created_at)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+                        {1, u"key-3"_s, u"Shop"_s, u"[]"_s, u"{}"_s, QByteArray("s"), T0}, why)
+                && exec(db, u"INSERT INTO agents (id, email, name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)"_s,
+                        {7, u"ada@shop.test"_s, u"Ada"_s, u"admin"_s, QByteArray("hash"), T0}, why)
+                && exec(db, u"INSERT INTO agent_tokens (token_hash, agent_id, expires_at) VALUES (?, ?, ?)"_s,
+                        {QByteArray(32, 't'), 7, T0 + 1'000'000}, why)
+                && exec(db,
+                        u"INSERT INTO visitors (id, site_id, token_hash, name, email, attributes, created_at, last_seen_at)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                        {u"v-3"_s, 1, QByteArray(32, 'h'), u""_s, u""_s, u"{}"_s, T0, T0}, why)
+                && exec(db,
+                        u"INSERT INTO conversations (id, site_id, visitor_id, status, assigned_agent_id, created_at, updated_at)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+                        {5, 1, u"v-3"_s, u"active"_s, 7, T0, T0}, why)
+                && exec(db,
+                        u"INSERT INTO messages (id, conversation_id, author_kind, author_agent_id, body, client_id, created_at)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+                        {10, 5, u"visitor"_s, QVariant(), u"hello"_s, u"c1"_s, T0}, why)
+                && exec(db,
+                        u"INSERT INTO messages (id, conversation_id, author_kind, author_agent_id, body, client_id, created_at)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+                        {11, 5, u"agent"_s, 7, u"hi"_s, u"a1"_s, T0}, why)
+                && exec(db,
+                        u"INSERT INTO messages (id, conversation_id, author_kind, author_agent_id, body, client_id, created_at)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+                        {40, 5, u"system"_s, QVariant(), u"gone"_s, QVariant(), T0}, why)
+                && exec(db, u"DELETE FROM messages WHERE id = ?"_s, {40}, why);
+        },
+        &error);
+    QVERIFY2(built, qPrintable(error));
+
+    Store store;
+    const auto opened = await(store.open(database.config()));
+    FRONTDESK_VERIFY_OK(opened);
+    QCOMPARE(opened.value, 4);
+    // The messages survived the rebuild, and each author's resend is still a resend.
+    const auto messages = await(store.messagesAfter(5, 0, 10));
+    FRONTDESK_VERIFY_OK(messages);
+    QCOMPARE(messages.value.size(), 2);
+    const auto visitorAgain = await(store.appendVisitorMessage(1, u"v-3"_s, u"c1"_s, u"hello"_s, T0 + 1));
+    FRONTDESK_VERIFY_OK(visitorAgain);
+    QVERIFY(visitorAgain.value.duplicate);
+    QCOMPARE(visitorAgain.value.message.id, 10);
+    const auto agentAgain = await(store.appendAgentMessage(5, 7, u"a1"_s, u"hi"_s, T0 + 1));
+    QVERIFY(agentAgain.value.duplicate);
+    // The agent reusing the visitor's client id is a new message now, with an id
+    // above every id ever used (the deleted 40 included).
+    const auto agentNew = await(store.appendAgentMessage(5, 7, u"c1"_s, u"a new line"_s, T0 + 2));
+    FRONTDESK_VERIFY_OK(agentNew);
+    QVERIFY(!agentNew.value.duplicate);
+    QVERIFY2(agentNew.value.message.id > 40, qPrintable(QString::number(agentNew.value.message.id)));
+    // The old token is a session with an id, and still authenticates.
+    const auto authenticated = await(store.agentByTokenHash(QByteArray(32, 't'), T0));
+    FRONTDESK_VERIFY_OK(authenticated);
+    QCOMPARE(authenticated.value.session.id.size(), 16);
+    QVERIFY(!authenticated.value.agent.disabled);
 }
 
 void tst_Migrations::newerVersionIsRefused()

@@ -184,7 +184,7 @@ void tst_Store::displayUrlHasNoPassword()
 void tst_Store::openFromEmpty()
 {
     FRONTDESK_OPEN_STORE(store, database);
-    QCOMPARE(Store::latestSchemaVersion(), 3);
+    QCOMPARE(Store::latestSchemaVersion(), 4);
     const auto sites = await(store.listSites());
     FRONTDESK_VERIFY_OK(sites);
     QVERIFY(sites.value.isEmpty());
@@ -289,25 +289,73 @@ void tst_Store::agentTokens()
     FRONTDESK_OPEN_STORE(store, database);
     const auto ada = await(store.createAgent(agentNamed(u"ada@example.com"_s, u"Ada"_s)));
     FRONTDESK_VERIFY_OK(ada);
+    const auto session = [&](const QString &id, qint64 agentId) {
+        LoginSession s;
+        s.id = id;
+        s.agentId = agentId;
+        s.createdAt = T0;
+        s.expiresAt = T0 + 1000;
+        s.userAgent = u"Frontdesk console"_s;
+        s.address = u"192.0.2.7"_s;
+        return s;
+    };
 
     const QByteArray token = hashOf(u"token-1"_s);
-    FRONTDESK_VERIFY_OK(await(store.createAgentToken(ada.value.id, token, T0 + 1000)));
-    QCOMPARE(await(store.createAgentToken(424242, hashOf(u"x"_s), T0 + 1000)).error, StoreError::NotFound);
+    FRONTDESK_VERIFY_OK(await(store.createAgentToken(session(u"s1"_s, ada.value.id), token)));
+    QCOMPARE(await(store.createAgentToken(session(u"s9"_s, 424242), hashOf(u"x"_s))).error, StoreError::NotFound);
 
-    const auto found = await(store.agentByTokenHash(token, T0));
+    const auto found = await(store.agentByTokenHash(token, T0 + 10));
     FRONTDESK_VERIFY_OK(found);
-    QCOMPARE(found.value.id, ada.value.id);
+    QCOMPARE(found.value.agent.id, ada.value.id);
+    QCOMPARE(found.value.session.id, u"s1"_s);
+    QCOMPARE(found.value.session.lastUsedAt, T0 + 10);
     QCOMPARE(await(store.agentByTokenHash(token, T0 + 1000)).error, StoreError::NotFound); // expires_at <= now
     QCOMPARE(await(store.agentByTokenHash(hashOf(u"other"_s), T0)).error, StoreError::NotFound);
 
-    FRONTDESK_VERIFY_OK(await(store.deleteAgentToken(token)));
+    const auto listed = await(store.agentSessions(ada.value.id, T0));
+    FRONTDESK_VERIFY_OK(listed);
+    QCOMPARE(listed.value.size(), 1);
+    QCOMPARE(listed.value.first().lastUsedAt, T0 + 10);
+    QCOMPARE(listed.value.first().address, u"192.0.2.7"_s);
+
+    const auto loggedOut = await(store.deleteAgentToken(token));
+    FRONTDESK_VERIFY_OK(loggedOut);
+    QCOMPARE(loggedOut.value.id, u"s1"_s);
     QCOMPARE(await(store.agentByTokenHash(token, T0)).error, StoreError::NotFound);
     QCOMPARE(await(store.deleteAgentToken(token)).error, StoreError::NotFound);
 
+    // A new password ends every session but the one kept, in the same step.
+    FRONTDESK_VERIFY_OK(await(store.createAgentToken(session(u"a"_s, ada.value.id), hashOf(u"ta"_s))));
+    FRONTDESK_VERIFY_OK(await(store.createAgentToken(session(u"b"_s, ada.value.id), hashOf(u"tb"_s))));
+    FRONTDESK_VERIFY_OK(await(store.createAgentToken(session(u"c"_s, ada.value.id), hashOf(u"tc"_s))));
+    auto ended = await(store.setAgentPassword(ada.value.id, "new-hash", u"a"_s));
+    FRONTDESK_VERIFY_OK(ended);
+    std::sort(ended.value.begin(), ended.value.end());
+    QCOMPARE(ended.value, (QStringList{u"b"_s, u"c"_s}));
+    QVERIFY(await(store.agentByTokenHash(hashOf(u"ta"_s), T0)).ok());
+    QCOMPARE(await(store.agentByTokenHash(hashOf(u"tb"_s), T0)).error, StoreError::NotFound);
+
+    // One session ends by its id, only for its own agent.
+    QCOMPARE(await(store.deleteAgentSession(ada.value.id + 1, u"a"_s)).error, StoreError::NotFound);
+    FRONTDESK_VERIFY_OK(await(store.deleteAgentSession(ada.value.id, u"a"_s)));
+    QCOMPARE(await(store.agentByTokenHash(hashOf(u"ta"_s), T0)).error, StoreError::NotFound);
+
+    // A disabled agent has no sessions and gets none.
+    FRONTDESK_VERIFY_OK(await(store.createAgentToken(session(u"d"_s, ada.value.id), hashOf(u"td"_s))));
+    const auto disabled = await(store.setAgentDisabled(ada.value.id, true));
+    FRONTDESK_VERIFY_OK(disabled);
+    QCOMPARE(disabled.value, QStringList{u"d"_s});
+    QCOMPARE(await(store.createAgentToken(session(u"e"_s, ada.value.id), hashOf(u"te"_s))).error, StoreError::NotFound);
+    QVERIFY(await(store.agentById(ada.value.id)).value.disabled);
+    FRONTDESK_VERIFY_OK(await(store.setAgentDisabled(ada.value.id, false)));
+    QCOMPARE(await(store.setAgentDisabled(424242, true)).error, StoreError::NotFound);
+
     // Tokens go when their agent goes.
     const QByteArray second = hashOf(u"token-2"_s);
-    FRONTDESK_VERIFY_OK(await(store.createAgentToken(ada.value.id, second, T0 + 1000)));
-    FRONTDESK_VERIFY_OK(await(store.deleteAgent(ada.value.id)));
+    FRONTDESK_VERIFY_OK(await(store.createAgentToken(session(u"f"_s, ada.value.id), second)));
+    const auto deleted = await(store.deleteAgent(ada.value.id));
+    FRONTDESK_VERIFY_OK(deleted);
+    QCOMPARE(deleted.value, QStringList{u"f"_s});
     QCOMPARE(await(store.agentByTokenHash(second, T0)).error, StoreError::NotFound);
 }
 

@@ -12,7 +12,22 @@ using namespace Qt::StringLiterals;
 
 namespace Frontdesk {
 
-TestServer::TestServer() = default;
+TestServer::TestServer()
+{
+    // Suites about chat behaviour send bursts from one loopback address that
+    // the production limits would (rightly) slow down; the suites about the
+    // limits put AbuseLimits{} back before start().
+    AbuseLimits &limits = m_config.abuseLimits;
+    limits.visitorMessageBurst = 100'000;
+    limits.visitorMessagesPerSecond = 100'000;
+    limits.frameBurst = 100'000;
+    limits.framesPerSecond = 100'000;
+    limits.newVisitorBurst = 100'000;
+    limits.newVisitorsPerMinute = 1e6;
+    limits.loginFreeFailuresPerAddress = 1'000;
+    limits.loginBanFailuresPerAddress = 10'000;
+    limits.loginFreeFailuresPerAccount = 1'000;
+}
 
 TestServer::~TestServer()
 {
@@ -148,6 +163,7 @@ HttpAnswer TestHttp::postJson(const QUrl &url, const QJsonObject &body, const QB
     QList<QPair<QByteArray, QByteArray>> headers;
     if (!origin.isEmpty())
         headers.append({QByteArrayLiteral("Origin"), origin});
+    headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
     return post(url, QJsonDocument(body).toJson(QJsonDocument::Compact), headers);
 }
 
