@@ -48,6 +48,8 @@ QString errorCodeName(ErrorCode code)
         return u"unsupported_version"_s;
     case ErrorCode::IdentityRejected:
         return u"identity_rejected"_s;
+    case ErrorCode::StorageBusy:
+        return u"storage_busy"_s;
     }
     return u"bad_json"_s;
 }
@@ -100,6 +102,8 @@ QString defaultErrorSentence(ErrorCode code)
         return u"This server speaks protocol version 1."_s;
     case ErrorCode::IdentityRejected:
         return u"The identity hash does not match this user id; compute it on your server with the site's identity secret."_s;
+    case ErrorCode::StorageBusy:
+        return u"The server is busy; nothing was stored. Try again in a moment."_s;
     }
     return {};
 }
@@ -132,6 +136,7 @@ int httpStatus(ErrorCode code)
     case ErrorCode::RateLimited:
         return 429;
     case ErrorCode::StorageFailed:
+    case ErrorCode::StorageBusy:
         return 503;
     }
     return 400;

@@ -28,7 +28,8 @@ enum class ErrorCode {
     StorageFailed, ///< the database did not take it; nothing was stored, retry
     UnsupportedVersion, ///< a protocol version this server does not speak
     IdentityRejected, ///< identify's hash is not the site's HMAC of the user id
-    LastCode = IdentityRejected,
+    StorageBusy, ///< too many calls are waiting for the database; nothing was stored, retry shortly
+    LastCode = StorageBusy,
 };
 
 /// @brief An error to send to a client: a code and a sentence a person can read.
