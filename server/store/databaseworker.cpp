@@ -256,6 +256,8 @@ void DatabaseWorker::markDown(const QString &error)
 void DatabaseWorker::reconnect(SqlSession &session)
 {
     QString error;
+    QElapsedTimer attempt;
+    attempt.start();
     if (reopen(session, &error)) {
         {
             QMutexLocker locker(&m_mutex);
@@ -267,7 +269,8 @@ void DatabaseWorker::reconnect(SqlSession &session)
             m_config.displayUrl(), QString::number(m_downSince.elapsed() / 1000.0, 'f', 1));
         return;
     }
-    qCDebug(lcStore).noquote() << u"Reconnecting to %1 failed: %2"_s.arg(m_config.displayUrl(), error);
+    qCDebug(lcStore).noquote()
+        << u"Reconnecting to %1 failed after %2 ms: %3"_s.arg(m_config.displayUrl()).arg(attempt.elapsed()).arg(error);
     {
         QMutexLocker locker(&m_mutex);
         m_downReason = error;
