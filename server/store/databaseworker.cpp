@@ -245,12 +245,12 @@ void DatabaseWorker::markDown(const QString &error)
     m_available = false;
     m_downSince.start();
     m_reconnectDelayMs = m_config.limits.reconnectInitialDelayMs;
-    qCWarning(lcStore).noquote() << u"The database %1 does not answer (%2): failing %3 queued and all new calls at once "
-                                    "until a reconnect works."_s.arg(m_config.displayUrl(), error)
-                                        .arg(refused.size());
+    const size_t failed = refused.size();
     failAll(refused, StoreError::Failed,
             u"the database %1 is unavailable (%2); nothing was stored"_s.arg(m_config.displayUrl(), error));
-    Q_EMIT databaseError(u"%1 does not answer: %2"_s.arg(m_config.displayUrl(), error));
+    Q_EMIT databaseError(u"%1 does not answer (%2): failed %3 queued calls, and fail all new ones at once until a "
+                         "reconnect works"_s.arg(m_config.displayUrl(), error)
+                             .arg(failed));
 }
 
 void DatabaseWorker::reconnect(SqlSession &session)

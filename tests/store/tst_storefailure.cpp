@@ -128,8 +128,19 @@ void tst_StoreFailure::frozenMariaDbFailsFastAndRecovers()
     // The first call waits for the read timeout, and no longer.
     QElapsedTimer clock;
     clock.start();
-    const auto first = await(store->appendVisitorMessage(site.value.id, u"v-1"_s, u"c-1"_s, u"hello?"_s, T0), 60'000);
+    auto firstCall = store->appendVisitorMessage(site.value.id, u"v-1"_s, u"c-1"_s, u"hello?"_s, T0);
+    // Queued behind it: failed with it, not after a timeout of their own.
+    QTest::qWait(50);
+    QList<QFuture<StoreResult<AppendResult>>> queued;
+    for (int i = 0; i < 20; ++i)
+        queued.append(store->appendVisitorMessage(site.value.id, u"v-1"_s, u"q-%1"_s.arg(i), u"queued"_s, T0 + i));
+    const auto first = await(firstCall, 60'000);
     const qint64 firstMs = clock.elapsed();
+    for (const auto &future : std::as_const(queued))
+        QCOMPARE(await(future, 60'000).error, StoreError::Failed);
+    const qint64 queuedMs = clock.elapsed();
+    qInfo("the 20 calls queued behind it failed %lld ms later", queuedMs - firstMs);
+    QVERIFY2(queuedMs - firstMs < 500, qPrintable(u"took %1 ms more"_s.arg(queuedMs - firstMs)));
     qInfo("first call with the database frozen failed after %lld ms: %s", firstMs, qPrintable(first.message));
     QCOMPARE(first.error, StoreError::Failed);
     QVERIFY2(firstMs < 10'000, qPrintable(u"took %1 ms"_s.arg(firstMs)));
