@@ -6,7 +6,8 @@ using namespace Qt::StringLiterals;
 
 namespace Frontdesk {
 
-HealthController::HealthController(std::function<int()> connections) : m_connections(std::move(connections))
+HealthController::HealthController(std::function<int()> connections, std::function<bool()> storageAvailable)
+    : m_connections(std::move(connections)), m_storageAvailable(std::move(storageAvailable))
 {
     m_uptime.start();
 }
@@ -14,8 +15,9 @@ HealthController::HealthController(std::function<int()> connections) : m_connect
 void HealthController::registerRoutes(HttpRouter &router)
 {
     router.addRoute("GET", u"/healthz"_s, [this](const HttpRequest &, const HttpResponder &responder) {
-        HttpResponse response = HttpResponse::json(200,
-                                                   QJsonObject{{u"status"_s, u"ok"_s},
+        const bool storing = m_storageAvailable();
+        HttpResponse response = HttpResponse::json(storing ? 200 : 503,
+                                                   QJsonObject{{u"status"_s, storing ? u"ok"_s : u"storage_unavailable"_s},
                                                                {u"version"_s, QStringLiteral(FRONTDESK_VERSION)},
                                                                {u"protocol"_s, 1},
                                                                {u"uptimeSeconds"_s, double(m_uptime.elapsed() / 1000)},

@@ -72,6 +72,10 @@ ProtocolError ChatService::storeError(StoreError error, const QString &message)
         return ProtocolError::make(ErrorCode::NotFound);
     case StoreError::Conflict:
         return ProtocolError::make(ErrorCode::Conflict);
+    case StoreError::Busy:
+        // The writer's queue is full: expected under a flood, and logged by
+        // nobody per call (that would be a flood of its own).
+        return ProtocolError::make(ErrorCode::StorageBusy);
     case StoreError::None:
     case StoreError::Failed:
         break;

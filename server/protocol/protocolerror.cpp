@@ -55,6 +55,8 @@ QString errorCodeName(ErrorCode code)
         return u"unsupported_version"_s;
     case ErrorCode::IdentityRejected:
         return u"identity_rejected"_s;
+    case ErrorCode::StorageBusy:
+        return u"storage_busy"_s;
     case ErrorCode::Banned:
         return u"banned"_s;
     case ErrorCode::UnsupportedMediaType:
@@ -111,6 +113,8 @@ QString defaultErrorSentence(ErrorCode code)
         return u"This server speaks protocol version 1."_s;
     case ErrorCode::IdentityRejected:
         return u"The identity hash does not match this user id; compute it on your server with the site's identity secret."_s;
+    case ErrorCode::StorageBusy:
+        return u"The server is busy; nothing was stored. Try again in a moment."_s;
     case ErrorCode::Banned:
         return u"This chat is not available to you."_s;
     case ErrorCode::UnsupportedMediaType:
@@ -150,6 +154,7 @@ int httpStatus(ErrorCode code)
     case ErrorCode::RateLimited:
         return 429;
     case ErrorCode::StorageFailed:
+    case ErrorCode::StorageBusy:
         return 503;
     }
     return 400;

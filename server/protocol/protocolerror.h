@@ -28,6 +28,7 @@ enum class ErrorCode {
     StorageFailed, ///< the database did not take it; nothing was stored, retry
     UnsupportedVersion, ///< a protocol version this server does not speak
     IdentityRejected, ///< identify's hash is not the site's HMAC of the user id
+    StorageBusy, ///< too many calls are waiting for the database; nothing was stored, retry shortly
     Banned, ///< the visitor or the address is banned by an admin
     UnsupportedMediaType, ///< an HTTP body that is not application/json
     LastCode = UnsupportedMediaType,

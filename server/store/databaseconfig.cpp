@@ -127,8 +127,10 @@ bool DatabaseConfig::parse(const QString &text, DatabaseConfig *config, QString 
         *error = u"The database \"%1\" is neither sqlite:PATH nor mariadb://USER@HOST:PORT/DATABASE."_s.arg(trimmed);
     }
     if (ok) {
-        // Keep a password the caller already filled in from the secret store.
+        // Keep a password the caller already filled in from the secret store,
+        // and limits from the configuration: neither is part of the URL.
         parsed.password = config->password;
+        parsed.limits = config->limits;
         *config = parsed;
     }
     return ok;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "storelimits.h"
+
 #include <QString>
 
 namespace Frontdesk {
@@ -20,8 +22,11 @@ struct DatabaseConfig {
     QString password; ///< MariaDb; from the secret store or FRONTDESK_DB_PASSWORD
     QString databaseName; ///< MariaDb
     QString unixSocket; ///< MariaDb: optional socket path (?socket=...)
+    /// Timeouts and the queue bound; not part of the URL, kept by parse().
+    StoreLimits limits;
 
-    /// Parses a `--database` value; on failure returns false and sets a sentence in @p error.
+    /// Parses a `--database` value; on failure returns false and sets a sentence
+    /// in @p error. Keeps the password and limits already in @p config.
     [[nodiscard]] static bool parse(const QString &text, DatabaseConfig *config, QString *error);
     /// The URL without any password, for logs.
     [[nodiscard]] QString displayUrl() const;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "storeresult.h"
+
 #include <QString>
 
 namespace Frontdesk {
@@ -21,8 +23,8 @@ public:
     virtual bool run(SqlSession &session) = 0;
     /// Gives the caller the result of run(); called after the commit.
     virtual void deliver() = 0;
-    /// Answers with StoreError::Failed instead, whatever run() produced.
-    virtual void fail(const QString &message) = 0;
+    /// Answers with @p error (Failed or Busy) instead, whatever run() produced.
+    virtual void fail(StoreError error, const QString &message) = 0;
 };
 
 } // namespace Frontdesk

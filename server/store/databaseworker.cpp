@@ -4,13 +4,19 @@
 #include "migrations.h"
 #include "sqlsession.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFileInfo>
+#include <QLoggingCategory>
 #include <QMutexLocker>
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcStore, "frontdesk.store")
 
 namespace Frontdesk {
 
@@ -61,14 +67,28 @@ QFuture<StoreResult<int>> DatabaseWorker::openFuture()
     return m_openPromise.future();
 }
 
-bool DatabaseWorker::enqueue(std::unique_ptr<DatabaseJob> &job)
+void DatabaseWorker::enqueue(std::unique_ptr<DatabaseJob> job)
 {
-    QMutexLocker locker(&m_mutex);
-    if (!m_accepting)
-        return false;
-    m_queue.push_back(std::move(job));
-    m_wake.wakeOne();
-    return true;
+    StoreError refusal = StoreError::Failed;
+    QString why;
+    {
+        QMutexLocker locker(&m_mutex);
+        const int limit = m_config.limits.maxQueuedJobs;
+        if (!m_accepting) {
+            why = u"the store is closed"_s;
+        } else if (m_down) {
+            why = u"the database %1 is unavailable (%2); nothing was stored"_s.arg(m_config.displayUrl(), m_downReason);
+        } else if (limit > 0 && m_queue.size() >= size_t(limit)) {
+            refusal = StoreError::Busy;
+            why = u"%1 calls are already waiting for the database; nothing was stored"_s.arg(m_queue.size());
+        } else {
+            m_queue.push_back(std::move(job));
+            m_wake.wakeOne();
+            return;
+        }
+    }
+    // Answered outside the lock: a continuation may run right here.
+    job->fail(refusal, why);
 }
 
 void DatabaseWorker::stop()
@@ -81,13 +101,14 @@ void DatabaseWorker::stop()
     }
     if (isRunning())
         wait();
+    m_available = false;
     // Never started: nothing ran, but nobody may be left waiting.
     std::deque<std::unique_ptr<DatabaseJob>> leftover;
     {
         QMutexLocker locker(&m_mutex);
         leftover.swap(m_queue);
     }
-    failAll(leftover, u"the store was closed before this call ran"_s);
+    failAll(leftover, StoreError::Failed, u"the store was closed before this call ran"_s);
 }
 
 void DatabaseWorker::suspend()
@@ -124,33 +145,137 @@ void DatabaseWorker::run()
                 m_accepting = false;
                 refused.swap(m_queue);
             }
-            failAll(refused, u"the database is not open: "_s + error);
+            failAll(refused, StoreError::Failed, u"the database is not open: "_s + error);
             m_openPromise.addResult(StoreResult<int>::failure(StoreError::Failed, error));
             m_openPromise.finish();
         } else {
+            m_available = true;
             m_openPromise.addResult(StoreResult<int>::success(version));
             m_openPromise.finish();
 
             SqlSession session(db, m_dialect);
-            for (;;) {
-                std::deque<std::unique_ptr<DatabaseJob>> batch;
-                {
-                    QMutexLocker locker(&m_mutex);
-                    while (!m_stopping && (m_queue.empty() || m_suspended))
-                        m_wake.wait(&m_mutex);
-                    if (m_queue.empty())
-                        break; // stopping, and everything has been committed
-                    while (!m_queue.empty() && batch.size() < size_t(MaxBatchSize)) {
-                        batch.push_back(std::move(m_queue.front()));
-                        m_queue.pop_front();
-                    }
-                }
-                runBatch(session, batch);
-            }
+            serve(session);
+            session.forgetPreparedStatements();
         }
+        m_available = false;
         db.close();
     }
     QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+void DatabaseWorker::serve(SqlSession &session)
+{
+    for (;;) {
+        std::deque<std::unique_ptr<DatabaseJob>> batch;
+        switch (waitForWork(batch)) {
+        case Next::Stop:
+            return; // everything accepted has been committed (or answered)
+        case Next::Reconnect:
+            reconnect(session);
+            break;
+        case Next::IdleCheck: {
+            QString error;
+            if (!stillAnswers(session, &error))
+                markDown(error);
+            break;
+        }
+        case Next::Batch:
+            if (!runBatch(session, batch)) {
+                // A job refusing itself is normal; a whole batch failing is
+                // the connection or the database. If it does not answer a
+                // trivial query either, stop making every caller wait for it.
+                QString error;
+                if (!stillAnswers(session, &error))
+                    markDown(error);
+            }
+            break;
+        }
+    }
+}
+
+DatabaseWorker::Next DatabaseWorker::waitForWork(std::deque<std::unique_ptr<DatabaseJob>> &batch)
+{
+    QMutexLocker locker(&m_mutex);
+    if (m_down) {
+        // Nothing is queued while down (enqueue refuses); wait out the backoff
+        // unless stop() comes first.
+        if (!m_stopping)
+            m_wake.wait(&m_mutex, QDeadlineTimer(m_reconnectDelayMs));
+        return m_stopping ? Next::Stop : Next::Reconnect;
+    }
+    const QDeadlineTimer idle(m_config.limits.idleCheckIntervalMs);
+    while (!m_stopping && (m_queue.empty() || m_suspended)) {
+        if (!m_wake.wait(&m_mutex, idle))
+            return Next::IdleCheck;
+    }
+    if (m_queue.empty())
+        return Next::Stop;
+    while (!m_queue.empty() && batch.size() < size_t(MaxBatchSize)) {
+        batch.push_back(std::move(m_queue.front()));
+        m_queue.pop_front();
+    }
+    return Next::Batch;
+}
+
+bool DatabaseWorker::stillAnswers(SqlSession &session, QString *error)
+{
+    // Only the connection at hand: after a timeout the client has closed it
+    // and this fails at once. A reconnect could wait as long again, and is
+    // the backoff's job (its first attempt comes within a fraction of a second).
+    return execPlain(session.database(), u"SELECT 1"_s, error);
+}
+
+bool DatabaseWorker::reopen(SqlSession &session, QString *error)
+{
+    QSqlDatabase &db = session.database();
+    session.forgetPreparedStatements(); // they belong to the old connection
+    db.close();
+    return openConnection(db, error);
+}
+
+void DatabaseWorker::markDown(const QString &error)
+{
+    std::deque<std::unique_ptr<DatabaseJob>> refused;
+    {
+        QMutexLocker locker(&m_mutex);
+        m_down = true;
+        m_downReason = error;
+        refused.swap(m_queue);
+    }
+    m_available = false;
+    m_downSince.start();
+    m_reconnectDelayMs = m_config.limits.reconnectInitialDelayMs;
+    const size_t failed = refused.size();
+    failAll(refused, StoreError::Failed,
+            u"the database %1 is unavailable (%2); nothing was stored"_s.arg(m_config.displayUrl(), error));
+    Q_EMIT databaseError(u"%1 does not answer (%2): failed %3 queued calls, and fail all new ones at once until a "
+                         "reconnect works"_s.arg(m_config.displayUrl(), error)
+                             .arg(failed));
+}
+
+void DatabaseWorker::reconnect(SqlSession &session)
+{
+    QString error;
+    QElapsedTimer attempt;
+    attempt.start();
+    if (reopen(session, &error)) {
+        {
+            QMutexLocker locker(&m_mutex);
+            m_down = false;
+            m_downReason.clear();
+        }
+        m_available = true;
+        qCInfo(lcStore).noquote() << u"The database %1 answers again after %2 s; calls are accepted again."_s.arg(
+            m_config.displayUrl(), QString::number(m_downSince.elapsed() / 1000.0, 'f', 1));
+        return;
+    }
+    qCDebug(lcStore).noquote()
+        << u"Reconnecting to %1 failed after %2 ms: %3"_s.arg(m_config.displayUrl()).arg(attempt.elapsed()).arg(error);
+    {
+        QMutexLocker locker(&m_mutex);
+        m_downReason = error;
+    }
+    m_reconnectDelayMs = std::min(2 * m_reconnectDelayMs, m_config.limits.reconnectMaxDelayMs);
 }
 
 bool DatabaseWorker::openConnection(QSqlDatabase &db, QString *error)
@@ -205,7 +330,14 @@ bool DatabaseWorker::openMariaDb(QSqlDatabase &db, QString *error)
     db.setPassword(m_config.password);
     // CLIENT_FOUND_ROWS: an UPDATE reports the rows it matched, as SQLite does,
     // not only the rows whose values changed.
-    QString options = u"MYSQL_OPT_CONNECT_TIMEOUT=10;CLIENT_FOUND_ROWS=1"_s;
+    // The read and write timeouts are what make a frozen server or a network
+    // black hole fail a call instead of hanging it (Qt's QMARIADB driver
+    // passes them to mysql_options; there is no default).
+    const StoreLimits &limits = m_config.limits;
+    QString options = u"MYSQL_OPT_CONNECT_TIMEOUT=%1;MYSQL_OPT_READ_TIMEOUT=%2;MYSQL_OPT_WRITE_TIMEOUT=%3;CLIENT_FOUND_ROWS=1"_s
+                          .arg(limits.mariaDbConnectTimeoutSeconds)
+                          .arg(limits.mariaDbReadTimeoutSeconds)
+                          .arg(limits.mariaDbWriteTimeoutSeconds);
     if (!m_config.unixSocket.isEmpty())
         options += u";UNIX_SOCKET="_s + m_config.unixSocket;
     db.setConnectOptions(options);
@@ -246,27 +378,33 @@ bool DatabaseWorker::openMariaDb(QSqlDatabase &db, QString *error)
 bool DatabaseWorker::begin(SqlSession &session, QString *error)
 {
     QString why;
+    QElapsedTimer elapsed;
+    elapsed.start();
     if (execPlain(session.database(), beginStatement(m_dialect), &why))
         return true;
     // The connection may have dropped between batches (a MariaDB restart, an
     // idle timeout): try one fresh connection before giving up on the batch.
+    // Not when BEGIN waited out a timeout: the server does not answer, and
+    // a reconnect would only make these callers wait as long again.
+    if (elapsed.elapsed() >= 1000) {
+        *error = u"start a transaction on %1: %2"_s.arg(m_config.displayUrl(), why);
+        return false;
+    }
     QSqlDatabase &db = session.database();
-    session.forgetPreparedStatements(); // they belong to the old connection
-    db.close();
     QString reopenError;
-    if (openConnection(db, &reopenError) && execPlain(db, beginStatement(m_dialect), &why))
+    if (reopen(session, &reopenError) && execPlain(db, beginStatement(m_dialect), &why))
         return true;
     *error = u"start a transaction on %1: %2"_s.arg(m_config.displayUrl(), reopenError.isEmpty() ? why : reopenError);
     return false;
 }
 
-void DatabaseWorker::runBatch(SqlSession &session, std::deque<std::unique_ptr<DatabaseJob>> &batch)
+bool DatabaseWorker::runBatch(SqlSession &session, std::deque<std::unique_ptr<DatabaseJob>> &batch)
 {
     QString error;
     if (!begin(session, &error)) {
-        failAll(batch, error);
+        failAll(batch, StoreError::Failed, error);
         Q_EMIT databaseError(error);
-        return;
+        return false;
     }
 
     QSqlDatabase &db = session.database();
@@ -299,20 +437,21 @@ void DatabaseWorker::runBatch(SqlSession &session, std::deque<std::unique_ptr<Da
             ++m_commits;
             for (auto &job : batch)
                 job->deliver();
-            return;
+            return true;
         }
         error = u"commit %1 calls to %2: %3"_s.arg(batch.size()).arg(m_config.displayUrl(), why);
     }
     QString ignored;
     execPlain(db, u"ROLLBACK"_s, &ignored);
-    failAll(batch, error);
+    failAll(batch, StoreError::Failed, error);
     Q_EMIT databaseError(error);
+    return false;
 }
 
-void DatabaseWorker::failAll(std::deque<std::unique_ptr<DatabaseJob>> &jobs, const QString &message)
+void DatabaseWorker::failAll(std::deque<std::unique_ptr<DatabaseJob>> &jobs, StoreError error, const QString &message)
 {
     for (auto &job : jobs)
-        job->fail(message);
+        job->fail(error, message);
     jobs.clear();
 }
 

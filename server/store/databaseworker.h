@@ -4,6 +4,7 @@
 #include "sqldialect.h"
 #include "storeresult.h"
 
+#include <QElapsedTimer>
 #include <QFuture>
 #include <QMutex>
 #include <QPromise>
@@ -29,6 +30,13 @@ class SqlSession;
 /// one COMMIT, and only then are the jobs' futures resolved. Under load a
 /// commit (an fsync) is shared by hundreds of calls; when idle a call waits
 /// for its own commit and nothing else.
+///
+/// When a batch fails and the connection no longer answers, the database is
+/// "down": everything queued and every new call fails at once (Failed) instead
+/// of each waiting out its own timeout, while the worker alone tries to
+/// reconnect, with backoff. The first reconnect that works ends it. The queue
+/// is bounded (StoreLimits::maxQueuedJobs): past it a call is refused with Busy.
+/// Every job is answered exactly once, whatever happens.
 class DatabaseWorker : public QThread
 {
     Q_OBJECT
@@ -44,9 +52,10 @@ public:
     /// Resolves once the connection is open and migrated, with the schema version.
     [[nodiscard]] QFuture<StoreResult<int>> openFuture();
 
-    /// Queues @p job; false when the worker takes no more work (closed, or the
-    /// database could not be opened), and then @p job is untouched.
-    bool enqueue(std::unique_ptr<DatabaseJob> &job);
+    /// Queues @p job, or answers it at once: Failed when the worker takes no
+    /// more work (closed, the database could not be opened, or it is down),
+    /// Busy when the queue is full.
+    void enqueue(std::unique_ptr<DatabaseJob> job);
 
     /// Runs what is queued, commits it, closes the connection and ends the thread.
     void stop();
@@ -59,20 +68,34 @@ public:
     /// Committed batches so far; far below the number of calls under load.
     [[nodiscard]] qint64 commitCount() const { return m_commits.load(); }
 
+    /// Whether the database is open and answered last time; false before it is
+    /// open, while it is down and after stop(). Any thread.
+    [[nodiscard]] bool isDatabaseAvailable() const { return m_available.load(); }
+
 Q_SIGNALS:
-    /// The connection failed after it had been opened (BEGIN or COMMIT refused).
+    /// The connection failed after it had been opened (BEGIN or COMMIT refused),
+    /// or the database stopped answering.
     void databaseError(const QString &message);
 
 protected:
     void run() override;
 
 private:
+    enum class Next { Batch, IdleCheck, Reconnect, Stop };
+
     bool openConnection(QSqlDatabase &db, QString *error);
     bool openSqlite(QSqlDatabase &db, QString *error);
     bool openMariaDb(QSqlDatabase &db, QString *error);
-    void runBatch(SqlSession &session, std::deque<std::unique_ptr<DatabaseJob>> &batch);
+    bool reopen(SqlSession &session, QString *error);
+    void serve(SqlSession &session);
+    Next waitForWork(std::deque<std::unique_ptr<DatabaseJob>> &batch);
+    /// false when the batch failed as a whole (not a job refusing itself).
+    bool runBatch(SqlSession &session, std::deque<std::unique_ptr<DatabaseJob>> &batch);
     bool begin(SqlSession &session, QString *error);
-    void failAll(std::deque<std::unique_ptr<DatabaseJob>> &jobs, const QString &message);
+    bool stillAnswers(SqlSession &session, QString *error);
+    void markDown(const QString &error);
+    void reconnect(SqlSession &session);
+    static void failAll(std::deque<std::unique_ptr<DatabaseJob>> &jobs, StoreError error, const QString &message);
 
     const DatabaseConfig m_config;
     const SqlDialect m_dialect;
@@ -85,8 +108,16 @@ private:
     bool m_accepting = true; // guarded by m_mutex
     bool m_stopping = false; // guarded by m_mutex
     bool m_suspended = false; // guarded by m_mutex
+    bool m_down = false; // guarded by m_mutex
+    QString m_downReason; // guarded by m_mutex
+
+    // The writer thread's own: when the next reconnect is due, and since when
+    // the database has been down.
+    int m_reconnectDelayMs = 0;
+    QElapsedTimer m_downSince;
 
     std::atomic<qint64> m_commits{0};
+    std::atomic<bool> m_available{false};
 };
 
 } // namespace Frontdesk

@@ -398,9 +398,8 @@ template<typename T> static QFuture<StoreResult<T>> submit(DatabaseWorker *worke
         return StoreJob<T>::failed(u"the store is not open"_s);
     auto job = std::make_unique<StoreJob<T>>(std::move(body));
     QFuture<StoreResult<T>> future = job->future();
-    std::unique_ptr<DatabaseJob> queued = std::move(job);
-    if (!worker->enqueue(queued))
-        return StoreJob<T>::failed(u"the store is closed"_s);
+    // Refused (closed, database down, queue full): already answered.
+    worker->enqueue(std::move(job));
     return future;
 }
 
@@ -435,6 +434,11 @@ int Store::latestSchemaVersion()
 qint64 Store::commitCount() const
 {
     return m_worker ? m_worker->commitCount() : 0;
+}
+
+bool Store::isDatabaseAvailable() const
+{
+    return m_worker && m_worker->isDatabaseAvailable();
 }
 
 // Sites

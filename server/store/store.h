@@ -21,6 +21,10 @@ class DatabaseWorker;
 /// fsync, not one each. A future resolves only after its transaction committed,
 /// so a resolved append is durable.
 ///
+/// A call may also fail without reaching the database: Failed while the
+/// database does not answer (see isDatabaseAvailable()), Busy when too many
+/// calls are already waiting (StoreLimits::maxQueuedJobs).
+///
 /// Continue on the caller's thread with `future.then(contextObject, ...)`.
 class Store : public QObject
 {
@@ -43,6 +47,11 @@ public:
     /// Transactions committed by the writer so far. Far below the number of
     /// calls under load (group commit); for tests and health reports.
     [[nodiscard]] qint64 commitCount() const;
+
+    /// Whether the database is open and answering. While it is not, every call
+    /// fails at once with StoreError::Failed and the writer reconnects by
+    /// itself; for /healthz. Any thread.
+    [[nodiscard]] bool isDatabaseAvailable() const;
 
     // Sites
     QFuture<StoreResult<SiteRecord>> createSite(const SiteRecord &site);

@@ -18,6 +18,15 @@ public:
     using Body = std::function<StoreResult<T>(SqlSession &)>;
 
     explicit StoreJob(Body body) : m_body(std::move(body)) { m_promise.start(); }
+    ~StoreJob() override
+    {
+        // A job dropped unanswered would leave a cancelled future, whose
+        // continuations never run: its caller would wait forever.
+        if (!m_promise.future().isFinished())
+            finish(StoreResult<T>::failure(StoreError::Failed, QStringLiteral("the store dropped this call")));
+    }
+    StoreJob(const StoreJob &) = delete;
+    StoreJob &operator=(const StoreJob &) = delete;
 
     [[nodiscard]] QFuture<StoreResult<T>> future() { return m_promise.future(); }
 
@@ -35,7 +44,7 @@ public:
 
     void deliver() override { finish(std::move(m_result)); }
 
-    void fail(const QString &message) override { finish(StoreResult<T>::failure(StoreError::Failed, message)); }
+    void fail(StoreError error, const QString &message) override { finish(StoreResult<T>::failure(error, message)); }
 
     /// Answers a call that never reached the writer (store not open or closed).
     static QFuture<StoreResult<T>> failed(const QString &message)

@@ -10,6 +10,7 @@ enum class StoreError {
     NotFound, ///< the row asked for does not exist (or the token does not match)
     Conflict, ///< a unique value is taken, or the row is in a state that forbids the change
     Failed, ///< the database refused or is unreachable; `message` says what it said
+    Busy, ///< the writer's queue is full; nothing was stored, the call can be retried shortly
 };
 
 /// @brief A store call's outcome: a value, or an error kind with a sentence for logs.

@@ -822,6 +822,10 @@ void tst_WireCodec::errorCodes_data()
     row(ErrorCode::RateLimited, u"rate_limited"_s, 429, u"Too many requests; wait a moment and try again."_s);
     row(ErrorCode::StorageFailed, u"storage_failed"_s, 503, u"The server could not store this; nothing was saved. Try again."_s);
     row(ErrorCode::UnsupportedVersion, u"unsupported_version"_s, 400, u"This server speaks protocol version 1."_s);
+    row(ErrorCode::StorageBusy, u"storage_busy"_s, 503, u"The server is busy; nothing was stored. Try again in a moment."_s);
+    row(ErrorCode::Banned, u"banned"_s, 403, u"This chat is not available to you."_s);
+    row(ErrorCode::UnsupportedMediaType, u"unsupported_media_type"_s, 415,
+        u"Send the body as JSON, with Content-Type: application/json."_s);
 }
 
 void tst_WireCodec::errorCodes()
@@ -838,12 +842,12 @@ void tst_WireCodec::errorCodes()
 
 void tst_WireCodec::errorCodeNamesAreDistinct()
 {
-    // UnsupportedVersion is the last enumerator; the polling API's status
-    // table iterates the same range (api/visitorpollingcontroller.cpp).
+    // Every code up to LastCode, the range errorCodeFromName() searches (the
+    // polling API looks a frame's status up through it).
     QSet<QString> names;
     QSet<QString> sentences;
     int count = 0;
-    for (int code = int(ErrorCode::BadJson); code <= int(ErrorCode::UnsupportedVersion); ++code, ++count) {
+    for (int code = int(ErrorCode::BadJson); code <= int(ErrorCode::LastCode); ++code, ++count) {
         const QString name = errorCodeName(ErrorCode(code));
         QVERIFY2(!name.isEmpty(), qPrintable(u"code %1 has no name"_s.arg(code)));
         QVERIFY2(!defaultErrorSentence(ErrorCode(code)).isEmpty(), qPrintable(u"%1 has no sentence"_s.arg(name)));
@@ -852,7 +856,7 @@ void tst_WireCodec::errorCodeNamesAreDistinct()
         names.insert(name);
         sentences.insert(defaultErrorSentence(ErrorCode(code)));
     }
-    QCOMPARE(count, 17);
+    QCOMPARE(count, 21);
     QCOMPARE(names.size(), count);
     QCOMPARE(sentences.size(), count);
 }
