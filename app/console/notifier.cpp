@@ -233,7 +233,11 @@ void Notifier::notify(int conversationId, const QString &title, const QString &b
         hints.insert(u"sound-name"_s, u"message-new-instant"_s);
     QDBusMessage call
         = QDBusMessage::createMethodCall(notificationsService, notificationsPath, notificationsService, u"Notify"_s);
-    call << u"Frontdesk"_s << m_notificationFor.value(conversationId) << u"frontdesk"_s << title << body
+    // The body goes escaped: servers with "body-markup" (dunst, GNOME, Plasma) would render a visitor's
+    // <b>, <a href> or <img src>. The summary is plain text in the spec and every server shows it as
+    // such (dunst escapes it itself), so an escaped summary would show "&lt;" instead of "<". The tray
+    // balloon below takes both as plain text (QBalloonTip's labels are Qt::PlainText).
+    call << u"Frontdesk"_s << m_notificationFor.value(conversationId) << u"frontdesk"_s << title << escapeMarkup(body)
          << QStringList{u"default"_s, tr("Open chat")} << hints << int(urgent ? 0 : 10'000);
     auto *watcher = new QDBusPendingCallWatcher(bus.asyncCall(call), this);
     connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher, conversationId, title, body] {
@@ -253,6 +257,34 @@ void Notifier::notify(int conversationId, const QString &title, const QString &b
         m_notificationFor.insert(conversationId, id);
         m_conversationOf.insert(id, conversationId);
     });
+}
+
+QString Notifier::escapeMarkup(const QString &text)
+{
+    QString escaped;
+    escaped.reserve(text.size() + text.size() / 8);
+    for (const QChar c : text) {
+        switch (c.unicode()) {
+        case u'&':
+            escaped += u"&amp;"_s;
+            break;
+        case u'<':
+            escaped += u"&lt;"_s;
+            break;
+        case u'>':
+            escaped += u"&gt;"_s;
+            break;
+        case u'"':
+            escaped += u"&quot;"_s;
+            break;
+        case u'\'':
+            escaped += u"&apos;"_s; // not &#39;: GNOME Shell re-escapes numeric entities
+            break;
+        default:
+            escaped += c;
+        }
+    }
+    return escaped;
 }
 
 void Notifier::onActionInvoked(uint notificationId, const QString &actionKey)

@@ -74,6 +74,10 @@ public:
     /// @brief Shows the tray icon (needs a QApplication and a system tray).
     Q_INVOKABLE void showTrayIcon();
 
+    /// The notification spec lets a server render a markup subset (<b>, <i>, <a href>, <img src>) in
+    /// bodies: @p text with &, <, >, " and ' as entities, so a visitor's markup shows as typed.
+    [[nodiscard]] static QString escapeMarkup(const QString &text);
+
 Q_SIGNALS:
     void clientChanged();
     void viewedConversationIdChanged();
