@@ -136,7 +136,7 @@ Page {
                                 checked: (settingsPage.widget.preChatFields || []).some(f => f.name === "email" && f.required) }
                         }
                         PlainLabel { text: qsTr("When nobody is online") }
-                        TextArea { id: wOffline; Layout.fillWidth: true; wrapMode: TextEdit.Wrap; text: settingsPage.widget.offlineText || ""
+                        TextArea { id: wOffline; Layout.fillWidth: true; wrapMode: TextEdit.Wrap; textFormat: TextEdit.PlainText; text: settingsPage.widget.offlineText || ""
                             placeholderText: qsTr("We are away right now. Leave a message and we will get back to you.") }
                         RowLayout {
                             AccentButton {

@@ -290,7 +290,7 @@ void QmlTextScanner::parse(File &file)
 
     std::function<Object *(const QString &, qsizetype, const QString &)> readObject;
     readObject = [&](const QString &type, qsizetype nameLength, const QString &assignedTo) -> Object * {
-        auto owned = std::make_unique<Object>();
+        auto owned = std::make_shared<Object>();
         Object *object = owned.get();
         file.objects.push_back(std::move(owned));
         object->type = type;
@@ -372,7 +372,8 @@ void QmlTextScanner::parse(File &file)
             }
             QString name;
             bool declaration = false;
-            if (word == u"property"_s || word == u"readonly"_s || word == u"required"_s || word == u"default"_s) {
+            if ((word == u"property"_s || word == u"readonly"_s || word == u"required"_s || word == u"default"_s)
+                && !isPunct(pos + 1, u":"_s)) { // "property: ..." is a binding (Binding has one)
                 while (at(pos).kind == Token::Identifier
                        && (at(pos).text == u"readonly"_s || at(pos).text == u"required"_s || at(pos).text == u"default"_s))
                     ++pos;
@@ -531,7 +532,8 @@ bool QmlTextScanner::isPlain(const File &file, const Object *object, const QStri
         } else {
             if (property == u"text"_s && plainBuiltins.contains(object->type.section(u'.', -1)))
                 return true;
-            *why = u"%1 shows \"%2\" as rich text by default (AutoText)"_s.arg(object->type, property);
+            *why = u"%1 does not set a plain format for \"%2\" (Qt Quick's labels default to AutoText)"_s.arg(object->type,
+                                                                                                              property);
             return false;
         }
     }

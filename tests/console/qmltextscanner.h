@@ -69,7 +69,7 @@ private:
         Object *root = nullptr;
         QHash<QString, Object *> components;
         QHash<QString, Object *> ids;
-        std::vector<std::unique_ptr<Object>> objects;
+        std::vector<std::shared_ptr<Object>> objects; // shared: File lives in a QHash, which copies
     };
     struct Token {
         enum Kind { Identifier, String, Number, Punct, Regex, End } kind = End;

@@ -28,6 +28,7 @@ public:
         uint replaces = 0;
     };
     QList<Call> calls;
+    bool bodyMarkup = true; ///< whether the server says it renders markup in bodies
 
 public Q_SLOTS:
     uint Notify(const QString &appName, uint replacesId, const QString &appIcon, const QString &summary, const QString &body,
@@ -40,7 +41,13 @@ public Q_SLOTS:
         Q_EMIT notifyCalled();
         return replacesId != 0 ? replacesId : uint(100 + calls.size());
     }
-    QStringList GetCapabilities() { return {u"actions"_s, u"body"_s, u"sound"_s}; }
+    QStringList GetCapabilities()
+    {
+        QStringList capabilities{u"actions"_s, u"body"_s, u"sound"_s};
+        if (bodyMarkup)
+            capabilities << u"body-markup"_s << u"body-hyperlinks"_s << u"body-images"_s;
+        return capabilities;
+    }
     void CloseNotification(uint id) { Q_UNUSED(id); }
 
 Q_SIGNALS:
@@ -193,6 +200,26 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(m_fake.calls.size() > accepted, 10'000);
         QCOMPARE(m_fake.calls.last().body, u"&lt;font size=7&gt;big&lt;/font&gt;"_s);
         client.close(conversationId);
+    }
+
+    void withoutBodyMarkupTheBodyGoesAsTyped()
+    {
+        // A server without "body-markup" shows the body as it is: entities would show as "&lt;".
+        m_fake.bodyMarkup = false;
+        const auto restore = qScopeGuard([this] { m_fake.bodyMarkup = true; });
+        AgentClient client(u"frontdesk-test-console"_s, nullptr);
+        Notifier notifier;
+        notifier.setClient(&client);
+        notifier.setRepeatSeconds(0);
+        client.login(m_server.httpUrl(u"/"_s), TestServer::adminEmail, TestServer::adminPassword);
+        QTRY_COMPARE_WITH_TIMEOUT(client.state(), AgentClient::Online, 20'000);
+        JsonSocket visitor;
+        QVERIFY(ConsoleTesting::openVisitor(visitor, m_server, u"https://shop.test/"_s, u"Home"_s));
+        const qsizetype before = m_fake.calls.size();
+        const QString body = u"<b>bold</b> &lt; 'x'"_s;
+        visitor.send({{u"type"_s, u"message"_s}, {u"clientId"_s, u"p-1"_s}, {u"body"_s, body}});
+        QTRY_VERIFY_WITH_TIMEOUT(m_fake.calls.size() > before, 10'000);
+        QCOMPARE(m_fake.calls.at(before).body, body);
     }
 
 private:
