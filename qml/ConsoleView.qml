@@ -215,7 +215,7 @@ Page {
             wrapMode: Text.Wrap
             maximumLineCount: 4
             elide: Text.ElideRight
-            color: toast.Material.toolTipTextColor
+            color: toast.Material.foreground
         }
     }
     Connections {

@@ -300,6 +300,8 @@ Page {
                     anchors.centerIn: parent
                     modal: true
                     title: qsTr("New password for %1").arg(agentName)
+                    // An agent's name goes in the title: plain, and it elides instead of widening the dialog.
+                    width: Math.min(440, settingsPage.width - 48)
                     header: PlainLabel {
                         text: resetDialog.title
                         elide: Text.ElideRight
@@ -307,6 +309,7 @@ Page {
                         bottomPadding: 0
                         font.bold: true
                         font.pixelSize: 16
+                        background: Rectangle { radius: 2; color: resetDialog.Material.dialogColor }
                     }
                     standardButtons: Dialog.Ok | Dialog.Cancel
                     TextField { id: resetPassword; echoMode: TextInput.Password; width: 280; placeholderText: qsTr("At least 8 characters") }

@@ -74,32 +74,35 @@ private Q_SLOTS:
                           {u"offlineText"_s, hostile(u"offline"_s)},
                           {u"preChatFields"_s, QJsonArray{QJsonObject{{u"name"_s, u"name"_s}, {u"required"_s, false}}}}}}});
         QVERIFY(site);
-        QVERIFY2(site->value(u"type"_s) == u"result"_s, qPrintable(QJsonDocument(*site).toJson()));
+        QVERIFY2(site->value(u"type"_s) == u"result"_s, QJsonDocument(*site).toJson().constData());
         const auto agent = admin.request({{u"type"_s, u"create_agent"_s},
                                           {u"email"_s, hostileEmail(u"agent-email"_s)},
                                           {u"name"_s, hostile(u"agent"_s)},
                                           {u"password"_s, u"correct horse battery"_s}});
         QVERIFY(agent);
-        QVERIFY2(agent->value(u"type"_s) == u"result"_s, qPrintable(QJsonDocument(*agent).toJson()));
+        QVERIFY2(agent->value(u"type"_s) == u"result"_s, QJsonDocument(*agent).toJson().constData());
         const auto canned = admin.request({{u"type"_s, u"save_canned"_s},
                                            {u"shortcut"_s, u"evil"_s},
-                                           {u"body"_s, hostile(u"canned"_s) + u' ' + QString(3000, u'C')}});
+                                           {u"body"_s, QString(hostile(u"canned"_s) + u' ' + QString(3000, u'C'))}});
         QVERIFY(canned);
-        QVERIFY2(canned->value(u"type"_s) == u"result"_s, qPrintable(QJsonDocument(*canned).toJson()));
+        QVERIFY2(canned->value(u"type"_s) == u"result"_s, QJsonDocument(*canned).toJson().constData());
 
         // A visitor who is hostile everywhere, with a user id the site really signed.
         JsonSocket visitor;
         QVERIFY(openHostileVisitor(visitor));
         visitor.send({{u"type"_s, u"page"_s},
-                      {u"url"_s, u"https://shop.test/second?x="_s + hostile(u"url2"_s)},
+                      {u"url"_s, QString(u"https://shop.test/second?x="_s + hostile(u"url2"_s))},
                       {u"title"_s, hostile(u"title2"_s)}});
         const auto attributes = visitor.request(
             {{u"type"_s, u"attributes"_s},
              {u"attributes"_s, QJsonObject{{u"plan"_s, hostile(u"plan"_s)}, {u"timezone"_s, hostile(u"tz"_s)}}}});
         QVERIFY(attributes && attributes->value(u"type"_s) == u"ok"_s);
-        const QString first = hostile(u"message"_s) + u' ';
-        visitor.send(
-            {{u"type"_s, u"message"_s}, {u"clientId"_s, u"h-1"_s}, {u"body"_s, first + QString(4000 - first.size(), u'W')}});
+        visitor.send({{u"type"_s, u"message"_s}, {u"clientId"_s, u"h-1"_s}, {u"body"_s, hostile(u"message"_s)}});
+        QVERIFY(visitor.waitForType(u"ack"_s));
+        const QString longLine = hostile(u"long"_s) + u' ';
+        visitor.send({{u"type"_s, u"message"_s},
+                      {u"clientId"_s, u"h-2"_s},
+                      {u"body"_s, QString(longLine + QString(4000 - longLine.size(), u'W'))}});
         QVERIFY(visitor.waitForType(u"ack"_s));
 
         // The console signs in.
@@ -136,7 +139,7 @@ private Q_SLOTS:
         // Queue: the visitor's name, last message and page; the site's name in the header.
         QTRY_COMPARE(list->property("count").toInt(), 1);
         QTest::qWait(1200);
-        QVERIFY(showsPlainly(window, u"queue"_s, {u"/name.png"_s, u"/message.png"_s, u"/site.png"_s}));
+        QVERIFY(showsPlainly(window, u"queue"_s, {u"/name.png"_s, u"/long.png"_s, u"/site.png"_s}));
 
         // The chat, and the visitor panel beside it.
         window->requestActivate();
@@ -145,16 +148,14 @@ private Q_SLOTS:
         auto *messages = window->findChild<QQuickItem *>(u"messageList"_s);
         QVERIFY(messages);
         QTRY_VERIFY(messages->property("count").toInt() >= 1);
-        visitor.send({{u"type"_s, u"message"_s}, {u"clientId"_s, u"h-2"_s}, {u"body"_s, hostile(u"second"_s)}});
-        QVERIFY(visitor.waitForType(u"ack"_s));
         visitor.send({{u"type"_s, u"typing"_s}, {u"active"_s, true}});
-        QTRY_VERIFY(messages->property("count").toInt() >= 2);
+        QTRY_VERIFY_WITH_TIMEOUT(onScreen(window, u"/long.png"_s), 10'000);
         auto *userId = window->findChild<QQuickItem *>(u"visitorUserId"_s);
         QVERIFY(userId);
         QTRY_VERIFY(userId->isVisible());
         QTest::qWait(800);
         QVERIFY(showsPlainly(window, u"chat"_s,
-                             {u"/name.png"_s, u"/message.png"_s, u"/second.png"_s, u"/title.png"_s, u"/title2.png"_s,
+                             {u"/name.png"_s, u"/message.png"_s, u"/long.png"_s, u"/title.png"_s, u"/title2.png"_s,
                               u"/referrer.png"_s, u"/uid.png"_s, u"/email.png"_s}));
 
         // The transfer menu lists the agent with the hostile name.
@@ -174,7 +175,7 @@ private Q_SLOTS:
         for (const QChar c : u"/ev"_s)
             QTest::sendKeyEvent(QTest::Click, window, Qt::Key_unknown, QString(c), Qt::NoModifier);
         QTest::qWait(400);
-        QVERIFY(showsPlainly(window, u"canned-suggestion"_s, {u"/canned.png"_s}));
+        QVERIFY(showsPlainly(window, u"canned-suggestion"_s, {u"/canned"_s})); // the first 40 characters
         QQuickItem *suggestion = findItem(window->contentItem(), [](QQuickItem *item) {
             return item->inherits("QQuickButton") && item->property("text").toString().startsWith(u"/evil"_s);
         });
@@ -261,19 +262,19 @@ private:
             return false;
         const QByteArray secret = m_server.server()->sites().all().first().identitySecret;
         const QString userId = u"<img src=\"http://127.0.0.1:%1/uid.png\">"_s.arg(m_leak.serverPort());
-        const auto welcome
-            = visitor.request({{u"type"_s, u"hello"_s},
-                               {u"v"_s, 1},
-                               {u"page"_s,
-                                QJsonObject{{u"url"_s, u"https://shop.test/?q="_s + hostile(u"url"_s) + QString(1500, u'U')},
-                                            {u"title"_s, hostile(u"title"_s)}}},
-                               {u"referrer"_s, u"https://referrer.test/?r="_s + hostile(u"referrer"_s)},
-                               {u"locale"_s, u"nb-NO"_s},
-                               {u"identity"_s,
-                                QJsonObject{{u"id"_s, userId},
-                                            {u"hash"_s, Tokens::identityHash(secret, userId)},
-                                            {u"name"_s, hostile(u"name"_s)},
-                                            {u"email"_s, hostileEmail(u"email"_s)}}}});
+        const auto welcome = visitor.request(
+            {{u"type"_s, u"hello"_s},
+             {u"v"_s, 1},
+             {u"page"_s,
+              QJsonObject{{u"url"_s, QString(u"https://shop.test/?q="_s + hostile(u"url"_s) + QString(1500, u'U'))},
+                          {u"title"_s, hostile(u"title"_s)}}},
+             {u"referrer"_s, QString(u"https://referrer.test/?r="_s + hostile(u"referrer"_s))},
+             {u"locale"_s, u"nb-NO"_s},
+             {u"identity"_s,
+              QJsonObject{{u"id"_s, userId},
+                          {u"hash"_s, Tokens::identityHash(secret, userId)},
+                          {u"name"_s, hostile(u"name"_s)},
+                          {u"email"_s, hostileEmail(u"email"_s)}}}});
         if (!welcome || welcome->value(u"type"_s).toString() != u"welcome"_s) {
             qWarning().noquote() << "hello refused:" << (welcome ? QJsonDocument(*welcome).toJson() : QByteArray("no answer"));
             return false;
@@ -297,6 +298,14 @@ private:
         visit(item);
         for (QQuickItem *child : item->childItems())
             forEachItem(child, visit);
+    }
+
+    static bool onScreen(QQuickWindow *window, const QString &piece)
+    {
+        return findItem(window->contentItem(), [&piece](QQuickItem *item) {
+            return (item->inherits("QQuickText") || item->inherits("QQuickTextEdit")) && item->isVisible()
+                && item->property("text").toString().contains(piece);
+        });
     }
 
     static QString describe(QQuickItem *item)

@@ -175,7 +175,8 @@ private Q_SLOTS:
         const QString first = u"<a href=\"http://evil.test/\">click</a> <img src='http://127.0.0.1:9/leak.png'> &lt; 'x'"_s;
         JsonSocket visitor;
         QVERIFY(ConsoleTesting::openVisitor(visitor, m_server, u"https://shop.test/"_s, u"Home"_s));
-        visitor.send({{u"type"_s, u"profile"_s}, {u"name"_s, name}});
+        const auto profiled = visitor.request({{u"type"_s, u"profile"_s}, {u"name"_s, name}});
+        QVERIFY(profiled && profiled->value(u"type"_s) == u"ok"_s);
         QSignalSpy notified(&m_fake, &FakeNotifications::notifyCalled);
         const qsizetype before = m_fake.calls.size();
         visitor.send({{u"type"_s, u"message"_s}, {u"clientId"_s, u"h-1"_s}, {u"body"_s, first}});
