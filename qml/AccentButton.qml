@@ -12,7 +12,7 @@ Button {
     implicitHeight: 38
     leftPadding: 18
     rightPadding: 18
-    contentItem: Label {
+    contentItem: PlainLabel {
         text: control.text
         font: control.font
         color: "white"

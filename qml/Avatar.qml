@@ -14,7 +14,7 @@ Rectangle {
     radius: width / 2
     color: Theme.avatarColor(key)
 
-    Label {
+    PlainLabel {
         anchors.centerIn: parent
         text: Theme.initials(avatar.name)
         color: "white"

@@ -42,14 +42,16 @@ Page {
             ColumnLayout {
                 spacing: 0
                 Layout.fillWidth: true
-                Label {
+                PlainLabel {
                     Layout.fillWidth: true
                     text: pane.conversation.visitorName || ""
                     font.pixelSize: Theme.titleText
                     font.bold: true
                     elide: Text.ElideRight
                 }
-                Label {
+                PlainLabel {
+                    Layout.fillWidth: true
+                    elide: Text.ElideRight
                     text: pane.status === "waiting" ? qsTr("Waiting for %1").arg(pane.conversation.waitText)
                           : pane.status === "active" ? qsTr("Chatting with %1").arg(pane.conversation.agentName)
                           : qsTr("Closed")
@@ -72,9 +74,12 @@ Page {
                 Menu {
                     id: transferMenu
                     y: parent.height
+                    // Agent names can be long: the menu stays a menu, names elide.
+                    width: Math.min(implicitWidth, 360)
                     Repeater {
                         model: pane.agents
                         delegate: MenuItem {
+                            id: agentItem
                             required property int agentId
                             required property string name
                             required property string status
@@ -83,6 +88,14 @@ Page {
                             height: visible ? implicitHeight : 0
                             text: name + "  ·  " + (status === "online" ? qsTr("online") : status === "away" ? qsTr("away") : qsTr("offline"))
                             enabled: status !== "offline"
+                            // MenuItem's own label is rich text: an agent named <img …> would load it.
+                            contentItem: PlainLabel {
+                                text: agentItem.text
+                                font: agentItem.font
+                                color: agentItem.enabled ? agentItem.Material.foreground : agentItem.Material.hintTextColor
+                                elide: Text.ElideRight
+                                verticalAlignment: Text.AlignVCenter
+                            }
                             onTriggered: pane.client.transfer(pane.conversationId, agentId)
                         }
                     }
@@ -138,9 +151,11 @@ Page {
             footer: Item {
                 width: messageList.width
                 height: 26
-                Label {
+                PlainLabel {
                     visible: messages.visitorTyping
                     x: Theme.pad + 4
+                    width: parent.width - 2 * (Theme.pad + 4)
+                    elide: Text.ElideRight
                     anchors.verticalCenter: parent.verticalCenter
                     text: qsTr("%1 is typing…").arg(pane.conversation.visitorName || qsTr("The visitor"))
                     font.italic: true
@@ -162,7 +177,7 @@ Page {
         Pane {
             Layout.fillWidth: true
             visible: !pane.open && pane.conversationId > 0
-            Label {
+            PlainLabel {
                 anchors.centerIn: parent
                 text: qsTr("This chat is closed.")
                 color: Material.hintTextColor
@@ -176,7 +191,7 @@ Page {
         modal: true
         title: qsTr("Close this chat?")
         standardButtons: Dialog.Ok | Dialog.Cancel
-        Label { text: qsTr("The visitor sees that the chat has ended.") }
+        PlainLabel { text: qsTr("The visitor sees that the chat has ended.") }
         onAccepted: pane.client.close(pane.conversationId)
     }
 }

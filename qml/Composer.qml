@@ -40,7 +40,7 @@ Pane {
         anchors.fill: parent
         spacing: 6
 
-        Label {
+        PlainLabel {
             visible: composer.waiting
             Layout.fillWidth: true
             text: qsTr("This visitor is waiting. Replying does not accept the chat — accept it so the team knows it is yours.")
@@ -55,10 +55,20 @@ Pane {
             Repeater {
                 model: composer.suggestions
                 delegate: Button {
+                    id: suggestion
                     required property var modelData
                     flat: true
                     font.pixelSize: Theme.smallText
-                    text: "/" + modelData.shortcut + "  " + modelData.body.substring(0, 40)
+                    text: "/" + modelData.shortcut + "  " + modelData.body.replace(/\s+/g, " ").substring(0, 40)
+                    // Button's own label is rich text: a canned response with <img …> would load it.
+                    contentItem: PlainLabel {
+                        text: suggestion.text
+                        font: suggestion.font
+                        color: suggestion.Material.foreground
+                        elide: Text.ElideRight
+                        maximumLineCount: 1
+                        verticalAlignment: Text.AlignVCenter
+                    }
                     // Setting the text empties the suggestions, which destroys this
                     // button mid-handler: the composer finishes the job.
                     onClicked: composer.pickSuggestion(modelData.body)
@@ -83,6 +93,7 @@ Pane {
                         id: input
                         objectName: "composerInput"
                         wrapMode: TextEdit.Wrap
+                        textFormat: TextEdit.PlainText // canned responses are pasted in
                         placeholderText: qsTr("Write a reply…  (Enter sends, Shift+Enter for a new line, / for canned responses)")
                         background: null
                         focus: true

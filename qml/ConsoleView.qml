@@ -100,9 +100,9 @@ Page {
             Rectangle {
                 width: 28; height: 28; radius: 8
                 color: Theme.accent
-                Label { anchors.centerIn: parent; text: "F"; color: "white"; font.bold: true; font.pixelSize: 16 }
+                PlainLabel { anchors.centerIn: parent; text: "F"; color: "white"; font.bold: true; font.pixelSize: 16 }
             }
-            Label {
+            PlainLabel {
                 text: console_.client.site.name || qsTr("Frontdesk")
                 font.pixelSize: Theme.titleText
                 font.bold: true
@@ -115,7 +115,7 @@ Page {
                 color: Theme.waiting
                 implicitHeight: 24
                 implicitWidth: reconnectLabel.implicitWidth + 20
-                Label {
+                PlainLabel {
                     id: reconnectLabel
                     anchors.centerIn: parent
                     text: qsTr("Reconnecting…")
@@ -124,7 +124,7 @@ Page {
                 }
             }
             Item { Layout.fillWidth: true }
-            Label {
+            PlainLabel {
                 text: console_.client.agentsOnline === 1 ? qsTr("1 agent online") : qsTr("%1 agents online").arg(console_.client.agentsOnline)
                 color: Material.hintTextColor
                 font.pixelSize: Theme.smallText + 1
@@ -207,6 +207,16 @@ Page {
         timeout: 5000
         x: (parent.width - width) / 2
         y: parent.height - height - 24
+        width: Math.min(implicitWidth, parent.width - 48)
+        // The message can quote what a user typed: plain, like everything else.
+        contentItem: PlainLabel {
+            text: toast.text
+            font: toast.font
+            wrapMode: Text.Wrap
+            maximumLineCount: 4
+            elide: Text.ElideRight
+            color: toast.Material.foreground
+        }
     }
     Connections {
         target: console_.client

@@ -72,21 +72,21 @@ ItemDelegate {
             RowLayout {
                 Layout.fillWidth: true
                 spacing: 6
-                Label {
+                PlainLabel {
                     Layout.fillWidth: true
                     text: row.visitorName
                     font.pixelSize: Theme.bodyText
                     font.bold: row.unread > 0 || row.status === "waiting"
                     elide: Text.ElideRight
                 }
-                Label {
+                PlainLabel {
                     visible: row.status === "waiting"
                     text: row.waitText
                     color: Theme.waiting
                     font.pixelSize: Theme.smallText
                     font.bold: true
                 }
-                Label {
+                PlainLabel {
                     visible: row.status !== "waiting"
                     text: row.history ? Qt.formatDate(row.closedAt, Qt.DefaultLocaleShortDate)
                                       : Qt.formatTime(row.lastActivity, "hh:mm")
@@ -97,7 +97,7 @@ ItemDelegate {
             RowLayout {
                 Layout.fillWidth: true
                 spacing: 6
-                Label {
+                PlainLabel {
                     Layout.fillWidth: true
                     text: row.visitorTyping ? qsTr("typing…")
                           : (row.lastMessageAuthor === "agent" ? qsTr("You: ") : "") + row.lastMessage
@@ -109,7 +109,7 @@ ItemDelegate {
                 }
                 CountBadge { count: row.unread; tint: Theme.accent }
             }
-            Label {
+            PlainLabel {
                 Layout.fillWidth: true
                 visible: text !== ""
                 text: row.history ? (row.agentName ? qsTr("with %1").arg(row.agentName) : "")

@@ -11,7 +11,7 @@ Rectangle {
     implicitWidth: Math.max(20, countLabel.implicitWidth + 12)
     radius: 10
     color: tint
-    Label {
+    PlainLabel {
         id: countLabel
         anchors.centerIn: parent
         text: badge.count > 99 ? "99+" : badge.count

@@ -28,7 +28,7 @@ ColumnLayout {
             }
         }
     }
-    Label {
+    PlainLabel {
         Layout.alignment: Qt.AlignHCenter
         Layout.maximumWidth: empty.width
         text: empty.title
@@ -37,7 +37,7 @@ ColumnLayout {
         horizontalAlignment: Text.AlignHCenter
         wrapMode: Text.Wrap
     }
-    Label {
+    PlainLabel {
         Layout.alignment: Qt.AlignHCenter
         Layout.maximumWidth: Math.min(empty.width, 340)
         text: empty.text

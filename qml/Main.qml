@@ -60,7 +60,7 @@ ApplicationWindow {
                 anchors.centerIn: parent
                 spacing: Theme.pad
                 BusyIndicator { Layout.alignment: Qt.AlignHCenter; running: visible }
-                Label {
+                PlainLabel {
                     Layout.alignment: Qt.AlignHCenter
                     text: window.client.state === AgentClient.Reconnecting
                           ? qsTr("Waiting for the server…") : qsTr("Starting Frontdesk…")

@@ -20,7 +20,7 @@ Item {
 
     implicitHeight: system ? systemLine.implicitHeight + 16 : bubbleColumn.implicitHeight + (firstInGroup ? 10 : 2)
 
-    Label {
+    PlainLabel {
         id: systemLine
         visible: message.system
         anchors.centerIn: parent
@@ -43,7 +43,7 @@ Item {
         width: Math.min(Math.max(bubbleText.implicitWidth + 28, metaLine.implicitWidth), message.width * 0.7)
         spacing: 2
 
-        Label {
+        PlainLabel {
             visible: message.firstInGroup && message.fromAgent && !message.isOwn
             Layout.alignment: Qt.AlignRight
             text: message.authorName
@@ -57,7 +57,7 @@ Item {
             color: message.fromAgent ? Theme.accent
                                      : (Material.theme === Material.Dark ? "#283244" : "#eef1f5")
             opacity: message.delivery === "sending" ? 0.7 : 1
-            Label {
+            PlainLabel {
                 id: bubbleText
                 anchors.fill: parent
                 anchors.margins: 9
@@ -65,12 +65,11 @@ Item {
                 anchors.rightMargin: 14
                 text: message.body
                 wrapMode: Text.Wrap
-                textFormat: Text.PlainText
                 color: message.fromAgent ? "white" : Material.foreground
                 font.pixelSize: Theme.bodyText
             }
         }
-        Label {
+        PlainLabel {
             id: metaLine
             Layout.alignment: message.fromAgent ? Qt.AlignRight : Qt.AlignLeft
             text: message.timeText + (message.delivery === "sending" ? "  ·  " + qsTr("sending…")

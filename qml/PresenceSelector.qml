@@ -28,7 +28,7 @@ ComboBox {
             width: 10; height: 10; radius: 5
             color: Theme.statusColor(selector.client.presence)
         }
-        Label {
+        PlainLabel {
             Layout.fillWidth: true
             text: selector.client.presence === "online" ? qsTr("Online")
                   : selector.client.presence === "away" ? qsTr("Away") : qsTr("Offline")
@@ -43,7 +43,7 @@ ComboBox {
         contentItem: RowLayout {
             spacing: 10
             Rectangle { width: 10; height: 10; radius: 5; color: Theme.statusColor(modelData.value) }
-            Label { text: modelData.label; Layout.fillWidth: true }
+            PlainLabel { text: modelData.label; Layout.fillWidth: true }
         }
     }
 }

@@ -22,12 +22,12 @@ Page {
 
     readonly property var widget: client.site.widget || ({})
 
-    component SectionTitle: Label {
+    component SectionTitle: PlainLabel {
         font.pixelSize: Theme.titleText + 2
         font.bold: true
         Layout.bottomMargin: 4
     }
-    component Hint: Label {
+    component Hint: PlainLabel {
         Layout.fillWidth: true
         wrapMode: Text.Wrap
         color: Material.hintTextColor
@@ -46,7 +46,7 @@ Page {
             ColumnLayout {
                 anchors.fill: parent
                 spacing: 2
-                Label {
+                PlainLabel {
                     text: qsTr("Settings")
                     font.pixelSize: Theme.titleText
                     font.bold: true
@@ -58,12 +58,20 @@ Page {
                     model: [qsTr("Website widget"), qsTr("Snippet"), qsTr("Team"), qsTr("Canned responses"),
                             qsTr("Notifications"), qsTr("Server"), qsTr("Account and language")]
                     delegate: ItemDelegate {
+                        id: tab
                         required property string modelData
                         required property int index
                         objectName: "settingsTab" + index
                         Layout.fillWidth: true
                         text: modelData
                         highlighted: tabs.currentIndex === index
+                        contentItem: PlainLabel {
+                            text: tab.text
+                            font: tab.font
+                            color: tab.highlighted ? tab.Material.accentColor : tab.Material.foreground
+                            elide: Text.ElideRight
+                            verticalAlignment: Text.AlignVCenter
+                        }
                         onClicked: tabs.currentIndex = index
                     }
                 }
@@ -95,11 +103,11 @@ Page {
                         SectionTitle { text: qsTr("Website widget") }
                         Hint { text: settingsPage.client.isAdmin ? qsTr("How the chat looks on your website. Changes reach visitors when you save.")
                                                                 : qsTr("Only an admin can change the widget.") }
-                        Label { text: qsTr("Title") }
+                        PlainLabel { text: qsTr("Title") }
                         TextField { id: wTitle; objectName: "widgetTitle"; Layout.fillWidth: true; text: settingsPage.widget.title || ""; placeholderText: qsTr("Chat with us") }
-                        Label { text: qsTr("Welcome message") }
+                        PlainLabel { text: qsTr("Welcome message") }
                         TextField { id: wWelcome; Layout.fillWidth: true; text: settingsPage.widget.welcome || ""; placeholderText: qsTr("Hi! How can we help?") }
-                        Label { text: qsTr("Colour") }
+                        PlainLabel { text: qsTr("Colour") }
                         RowLayout {
                             spacing: 8
                             Repeater {
@@ -115,20 +123,20 @@ Page {
                             }
                             TextField { id: wColor; Layout.preferredWidth: 100; text: settingsPage.widget.color || "#2563eb" }
                         }
-                        Label { text: qsTr("Position") }
+                        PlainLabel { text: qsTr("Position") }
                         RowLayout {
                             RadioButton { id: wRight; text: qsTr("Bottom right"); checked: (settingsPage.widget.position || "right") !== "left" }
                             RadioButton { id: wLeft; text: qsTr("Bottom left"); checked: settingsPage.widget.position === "left" }
                         }
-                        Label { text: qsTr("Ask before the chat starts") }
+                        PlainLabel { text: qsTr("Ask before the chat starts") }
                         RowLayout {
                             CheckBox { id: wAskName; text: qsTr("Name"); checked: (settingsPage.widget.preChatFields || []).some(f => f.name === "name") }
                             CheckBox { id: wAskEmail; text: qsTr("Email"); checked: (settingsPage.widget.preChatFields || []).some(f => f.name === "email") }
                             CheckBox { id: wEmailRequired; text: qsTr("Email required"); enabled: wAskEmail.checked
                                 checked: (settingsPage.widget.preChatFields || []).some(f => f.name === "email" && f.required) }
                         }
-                        Label { text: qsTr("When nobody is online") }
-                        TextArea { id: wOffline; Layout.fillWidth: true; wrapMode: TextEdit.Wrap; text: settingsPage.widget.offlineText || ""
+                        PlainLabel { text: qsTr("When nobody is online") }
+                        TextArea { id: wOffline; Layout.fillWidth: true; wrapMode: TextEdit.Wrap; textFormat: TextEdit.PlainText; text: settingsPage.widget.offlineText || ""
                             placeholderText: qsTr("We are away right now. Leave a message and we will get back to you.") }
                         RowLayout {
                             AccentButton {
@@ -188,6 +196,7 @@ Page {
                             readOnly: true
                             selectByMouse: true
                             wrapMode: TextEdit.WrapAnywhere
+                            textFormat: TextEdit.PlainText
                             color: "#e5e7eb"
                             font.family: "monospace"
                             font.pixelSize: 13
@@ -201,13 +210,14 @@ Page {
                             
                             onClicked: { snippetText.selectAll(); snippetText.copy(); snippetText.deselect(); copiedLabel.visible = true }
                         }
-                        Label { id: copiedLabel; visible: false; text: qsTr("Copied"); color: Theme.online }
+                        PlainLabel { id: copiedLabel; visible: false; text: qsTr("Copied"); color: Theme.online }
                     }
                     SectionTitle { text: qsTr("Allowed websites"); Layout.topMargin: 12 }
                     Hint { text: qsTr("The widget only works on these origins (scheme://host[:port]), one per line.") }
                     TextArea {
                         id: originsField
                         Layout.fillWidth: true
+                        textFormat: TextEdit.PlainText
                         enabled: settingsPage.client.isAdmin
                         text: (settingsPage.client.site.allowedOrigins || []).join("\n")
                     }
@@ -253,9 +263,9 @@ Page {
                             ColumnLayout {
                                 spacing: 0
                                 Layout.fillWidth: true
-                                Label { Layout.fillWidth: true; elide: Text.ElideRight; horizontalAlignment: Text.AlignLeft
+                                PlainLabel { Layout.fillWidth: true; elide: Text.ElideRight; horizontalAlignment: Text.AlignLeft
                                     text: name + (isSelf ? " " + qsTr("(you)") : ""); font.bold: true }
-                                Label { Layout.fillWidth: true; elide: Text.ElideRight; horizontalAlignment: Text.AlignLeft
+                                PlainLabel { Layout.fillWidth: true; elide: Text.ElideRight; horizontalAlignment: Text.AlignLeft
                                     text: email + "  ·  " + (role === "admin" ? qsTr("Admin") : qsTr("Agent")); color: Material.hintTextColor; font.pixelSize: Theme.smallText }
                             }
                             Button { text: qsTr("Reset password"); flat: true; visible: settingsPage.client.isAdmin
@@ -284,11 +294,23 @@ Page {
                 }
                 Dialog {
                     id: resetDialog
+                    objectName: "resetPasswordDialog"
                     property int agentId
                     property string agentName
                     anchors.centerIn: parent
                     modal: true
                     title: qsTr("New password for %1").arg(agentName)
+                    // An agent's name goes in the title: plain, and it elides instead of widening the dialog.
+                    width: Math.min(440, settingsPage.width - 48)
+                    header: PlainLabel {
+                        text: resetDialog.title
+                        elide: Text.ElideRight
+                        padding: 24
+                        bottomPadding: 0
+                        font.bold: true
+                        font.pixelSize: 16
+                        background: Rectangle { radius: 2; color: resetDialog.Material.dialogColor }
+                    }
                     standardButtons: Dialog.Ok | Dialog.Cancel
                     TextField { id: resetPassword; echoMode: TextInput.Password; width: 280; placeholderText: qsTr("At least 8 characters") }
                     onAccepted: { settingsPage.agents.resetPassword(agentId, resetPassword.text); resetPassword.clear() }
@@ -317,8 +339,8 @@ Page {
                         width: cannedList.width
                         onClicked: { cannedId_.value = cannedId; cannedShortcut.text = shortcut; cannedBody.text = body }
                         contentItem: RowLayout {
-                            Label { text: "/" + shortcut; font.bold: true; color: Theme.accent; Layout.preferredWidth: 140 }
-                            Label { text: body; Layout.fillWidth: true; elide: Text.ElideRight }
+                            PlainLabel { text: "/" + shortcut; font.bold: true; color: Theme.accent; Layout.preferredWidth: 140 }
+                            PlainLabel { text: body; Layout.fillWidth: true; elide: Text.ElideRight; maximumLineCount: 1 }
                             Button { text: qsTr("Delete"); flat: true; Material.foreground: Theme.danger; onClicked: settingsPage.canned.remove(cannedId) }
                         }
                     }
@@ -331,9 +353,18 @@ Page {
                     }
                 }
                 GroupBox {
+                    id: cannedEditor
                     Layout.fillWidth: true
                     Layout.margins: 20
                     title: cannedId_.value > 0 ? qsTr("Edit /%1").arg(cannedShortcut.text) : qsTr("New canned response")
+                    label: PlainLabel {
+                        x: cannedEditor.leftPadding
+                        width: cannedEditor.availableWidth
+                        text: cannedEditor.title
+                        font: cannedEditor.font
+                        elide: Text.ElideRight
+                        verticalAlignment: Text.AlignVCenter
+                    }
                     QtObject { id: cannedId_; property int value: 0 }
                     GridLayout {
                         anchors.fill: parent
@@ -360,17 +391,17 @@ Page {
                     Switch { text: qsTr("Play a sound"); checked: settingsPage.settings.soundEnabled
                         onToggled: { settingsPage.settings.soundEnabled = checked; settingsPage.notifier.soundEnabled = checked } }
                     RowLayout {
-                        Label { text: qsTr("Remind me every") }
+                        PlainLabel { text: qsTr("Remind me every") }
                         SpinBox { from: 0; to: 600; stepSize: 15; value: settingsPage.settings.repeatSeconds; editable: true
                             onValueModified: { settingsPage.settings.repeatSeconds = value; settingsPage.notifier.repeatSeconds = value } }
-                        Label { text: qsTr("seconds while a visitor waits (0: never)") }
+                        PlainLabel { text: qsTr("seconds while a visitor waits (0: never)") }
                     }
                     SectionTitle { text: qsTr("Presence"); Layout.topMargin: 16 }
                     RowLayout {
-                        Label { text: qsTr("Show me as away after") }
+                        PlainLabel { text: qsTr("Show me as away after") }
                         SpinBox { from: 0; to: 120; value: settingsPage.settings.idleMinutes; editable: true
                             onValueModified: settingsPage.settings.idleMinutes = value }
-                        Label { text: qsTr("minutes without activity (0: never)") }
+                        PlainLabel { text: qsTr("minutes without activity (0: never)") }
                     }
                     Hint { text: qsTr("Visitors see the chat as offline when no agent is online.") }
                 }
@@ -392,15 +423,15 @@ Page {
                         enabled: settingsPage.session.hostMode
                         columns: 2
                         columnSpacing: 16
-                        Label { text: qsTr("Listen address") }
+                        PlainLabel { text: qsTr("Listen address") }
                         TextField { Layout.preferredWidth: 260; text: settingsPage.settings.listenAddress; onEditingFinished: settingsPage.settings.listenAddress = text }
-                        Label { text: qsTr("Port") }
+                        PlainLabel { text: qsTr("Port") }
                         SpinBox { from: 1; to: 65535; editable: true; value: settingsPage.settings.listenPort; onValueModified: settingsPage.settings.listenPort = value }
-                        Label { text: qsTr("TLS certificate (PEM)") }
+                        PlainLabel { text: qsTr("TLS certificate (PEM)") }
                         TextField { Layout.preferredWidth: 360; placeholderText: qsTr("/etc/ssl/certs/chat.pem (empty: plain HTTP)"); text: settingsPage.settings.tlsCertificate; onEditingFinished: settingsPage.settings.tlsCertificate = text }
-                        Label { text: qsTr("TLS private key (PEM)") }
+                        PlainLabel { text: qsTr("TLS private key (PEM)") }
                         TextField { Layout.preferredWidth: 360; text: settingsPage.settings.tlsPrivateKey; onEditingFinished: settingsPage.settings.tlsPrivateKey = text }
-                        Label { text: qsTr("Database") }
+                        PlainLabel { text: qsTr("Database") }
                         TextField { Layout.preferredWidth: 360; placeholderText: qsTr("Empty: SQLite file on this computer; or mariadb://user@host:3306/frontdesk")
                             text: settingsPage.settings.databaseUrl; onEditingFinished: settingsPage.settings.databaseUrl = text }
                     }
@@ -419,7 +450,7 @@ Page {
                     Layout.rightMargin: 28
                     spacing: 10
                     SectionTitle { text: qsTr("Account") }
-                    Label { text: qsTr("Signed in as %1 (%2)").arg(settingsPage.client.agentName).arg(settingsPage.client.agentEmail) }
+                    PlainLabel { text: qsTr("Signed in as %1 (%2)").arg(settingsPage.client.agentName).arg(settingsPage.client.agentEmail) }
                     RowLayout {
                         TextField { id: currentPassword; placeholderText: qsTr("Current password"); echoMode: TextInput.Password }
                         TextField { id: newOwnPassword; placeholderText: qsTr("New password"); echoMode: TextInput.Password }

@@ -13,7 +13,7 @@ Page {
     property int step: 0
     property bool host: true
 
-    component Hint: Label {
+    component Hint: PlainLabel {
         Layout.fillWidth: true
         wrapMode: Text.Wrap
         color: Material.hintTextColor
@@ -31,8 +31,8 @@ Page {
             anchors.right: parent.right
             spacing: 12
 
-            Label { text: qsTr("Welcome to Frontdesk"); font.pixelSize: 24; font.bold: true }
-            Label { text: qsTr("Step %1 of %2").arg(wizard.step + 1).arg(wizard.host ? 3 : 2); color: Material.hintTextColor }
+            PlainLabel { text: qsTr("Welcome to Frontdesk"); font.pixelSize: 24; font.bold: true }
+            PlainLabel { text: qsTr("Step %1 of %2").arg(wizard.step + 1).arg(wizard.host ? 3 : 2); color: Material.hintTextColor }
 
             StackLayout {
                 Layout.fillWidth: true
@@ -40,7 +40,7 @@ Page {
 
                 ColumnLayout {
                     spacing: 10
-                    Label { text: qsTr("Where should the chat server run?"); font.bold: true; font.pixelSize: 16 }
+                    PlainLabel { text: qsTr("Where should the chat server run?"); font.bold: true; font.pixelSize: 16 }
                     RadioButton { id: hostChoice; objectName: "hostChoice"; checked: true; text: qsTr("On this computer") }
                     Hint { Layout.leftMargin: 36; text: qsTr("Frontdesk runs the server for you. Best for one shop and one computer that stays on.") }
                     RadioButton { id: remoteChoice; objectName: "remoteChoice"; text: qsTr("On a server I already run") }
@@ -48,7 +48,7 @@ Page {
                 }
                 ColumnLayout {
                     spacing: 10
-                    Label { text: qsTr("You and your website"); font.bold: true; font.pixelSize: 16 }
+                    PlainLabel { text: qsTr("You and your website"); font.bold: true; font.pixelSize: 16 }
                     TextField { id: hostName; objectName: "hostName"; Layout.fillWidth: true; placeholderText: qsTr("Your name, as visitors will see it") }
                     TextField { id: hostEmail; objectName: "hostEmail"; Layout.fillWidth: true; placeholderText: qsTr("Your email (you sign in with it)") }
                     TextField { id: hostPassword; objectName: "hostPassword"; Layout.fillWidth: true; placeholderText: qsTr("A password, at least 8 characters"); echoMode: TextInput.Password }
@@ -58,10 +58,10 @@ Page {
                 }
                 ColumnLayout {
                     spacing: 10
-                    Label { text: qsTr("How visitors reach the server"); font.bold: true; font.pixelSize: 16 }
+                    PlainLabel { text: qsTr("How visitors reach the server"); font.bold: true; font.pixelSize: 16 }
                     RowLayout {
                         TextField { id: listenAddress; objectName: "listenAddress"; Layout.fillWidth: true; text: "127.0.0.1" }
-                        Label { text: ":" }
+                        PlainLabel { text: ":" }
                         SpinBox { id: listenPort; from: 1; to: 65535; value: 8080; editable: true }
                     }
                     Hint { text: qsTr("127.0.0.1 means only this computer can connect: right for trying it out, or behind a reverse proxy on the same machine.") }
@@ -69,14 +69,14 @@ Page {
                 }
                 ColumnLayout {
                     spacing: 10
-                    Label { text: qsTr("Connect to your server"); font.bold: true; font.pixelSize: 16 }
+                    PlainLabel { text: qsTr("Connect to your server"); font.bold: true; font.pixelSize: 16 }
                     TextField { id: remoteUrl; objectName: "remoteUrl"; Layout.fillWidth: true; placeholderText: qsTr("Server address, e.g. https://chat.example.com") }
                     TextField { id: remoteEmail; objectName: "remoteEmail"; Layout.fillWidth: true; placeholderText: qsTr("Email") }
                     TextField { id: remotePassword; objectName: "remotePassword"; Layout.fillWidth: true; placeholderText: qsTr("Password"); echoMode: TextInput.Password }
                 }
             }
 
-            Label {
+            PlainLabel {
                 Layout.fillWidth: true
                 visible: text !== ""
                 text: wizard.session.errorString

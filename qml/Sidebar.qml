@@ -57,7 +57,7 @@ Pane {
                     contentItem: RowLayout {
                         spacing: 6
                         Item { width: 4 }
-                        Label {
+                        PlainLabel {
                             Layout.fillWidth: true
                             text: tab.label
                             font.pixelSize: Theme.bodyText

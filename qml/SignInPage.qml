@@ -22,12 +22,12 @@ Page {
             anchors.right: parent.right
             spacing: 12
 
-            Label {
+            PlainLabel {
                 text: qsTr("Sign in to Frontdesk")
                 font.pixelSize: 22
                 font.bold: true
             }
-            Label {
+            PlainLabel {
                 Layout.fillWidth: true
                 text: page.session.hostMode ? qsTr("This computer runs your chat server.")
                                             : qsTr("Server: %1").arg(page.settings.serverUrl)
@@ -51,7 +51,7 @@ Page {
                 focus: true
                 onAccepted: signInButton.clicked()
             }
-            Label {
+            PlainLabel {
                 Layout.fillWidth: true
                 visible: text !== ""
                 text: page.client.errorString || page.session.errorString

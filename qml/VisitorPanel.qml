@@ -24,19 +24,23 @@ Pane {
     }
 
     component Field: ColumnLayout {
+        id: field
         property string label
         property string value
         property string placeholder: qsTr("Unknown")
+        /// Who vouches for the value (shown under it when there is one).
+        property string note
+        property color noteColor: Material.hintTextColor
         Layout.fillWidth: true
         spacing: 1
-        Label {
+        PlainLabel {
             text: parent.label
             color: Material.hintTextColor
             font.pixelSize: Theme.smallText
             font.capitalization: Font.AllUppercase
             font.letterSpacing: 0.5
         }
-        Label {
+        PlainLabel {
             Layout.fillWidth: true
             text: parent.value !== "" ? parent.value : parent.placeholder
             opacity: parent.value !== "" ? 1 : 0.55
@@ -45,8 +49,16 @@ Pane {
             maximumLineCount: 3
             elide: Text.ElideRight
         }
+        PlainLabel {
+            Layout.fillWidth: true
+            visible: field.note !== "" && field.value !== ""
+            text: field.note
+            color: field.noteColor
+            font.pixelSize: Theme.smallText
+            wrapMode: Text.Wrap
+        }
     }
-    component Heading: Label {
+    component Heading: PlainLabel {
         Layout.topMargin: 10
         font.pixelSize: Theme.smallText
         font.bold: true
@@ -89,14 +101,14 @@ Pane {
                 ColumnLayout {
                     spacing: 0
                     Layout.fillWidth: true
-                    Label {
+                    PlainLabel {
                         Layout.fillWidth: true
                         text: visitor.displayName
                         font.pixelSize: Theme.titleText - 2
                         font.bold: true
                         elide: Text.ElideRight
                     }
-                    Label {
+                    PlainLabel {
                         text: visitor.online ? qsTr("On the site now") : qsTr("Left the site")
                         color: visitor.online ? Theme.online : Material.hintTextColor
                         font.pixelSize: Theme.smallText
@@ -110,8 +122,30 @@ Pane {
                 Layout.rightMargin: Theme.pad
                 spacing: 10
 
-                Field { objectName: "visitorName"; label: qsTr("Name"); value: visitor.name; placeholder: qsTr("Not given") }
-                Field { label: qsTr("Email"); value: visitor.email; placeholder: qsTr("Not given") }
+                // The site's HMAC signs the user id only: name and email are whatever the visitor's
+                // browser sent, with or without a verified id, and the agent should know which is which.
+                Field {
+                    objectName: "visitorUserId"
+                    visible: visitor.userId !== ""
+                    label: qsTr("User ID")
+                    value: visitor.userId
+                    note: qsTr("✓ Verified by your site")
+                    noteColor: Theme.online
+                }
+                Field {
+                    objectName: "visitorName"
+                    label: qsTr("Name")
+                    value: visitor.name
+                    placeholder: qsTr("Not given")
+                    note: visitor.userId !== "" ? qsTr("Not signed by your site") : qsTr("Given by the visitor, not verified")
+                }
+                Field {
+                    objectName: "visitorEmail"
+                    label: qsTr("Email")
+                    value: visitor.email
+                    placeholder: qsTr("Not given")
+                    note: visitor.userId !== "" ? qsTr("Not signed by your site") : qsTr("Given by the visitor, not verified")
+                }
 
                 Heading { text: qsTr("Now on") }
                 Rectangle {
@@ -124,13 +158,13 @@ Pane {
                         anchors.fill: parent
                         anchors.margins: 8
                         spacing: 0
-                        Label {
+                        PlainLabel {
                             Layout.fillWidth: true
                             text: visitor.currentPageTitle || qsTr("No page reported yet")
                             font.bold: true
                             elide: Text.ElideRight
                         }
-                        Label {
+                        PlainLabel {
                             Layout.fillWidth: true
                             visible: text !== ""
                             text: visitor.currentPageUrl
@@ -148,12 +182,12 @@ Pane {
                         required property var modelData
                         Layout.fillWidth: true
                         spacing: 8
-                        Label {
+                        PlainLabel {
                             text: modelData.timeText
                             color: Material.hintTextColor
                             font.pixelSize: Theme.smallText
                         }
-                        Label {
+                        PlainLabel {
                             Layout.fillWidth: true
                             text: modelData.title
                             elide: Text.ElideRight
@@ -177,7 +211,7 @@ Pane {
                 Field { label: qsTr("First seen"); value: visitor.firstSeen }
 
                 Heading { text: qsTr("Earlier conversations") }
-                Label {
+                PlainLabel {
                     visible: visitor.earlierConversations.length === 0
                     text: qsTr("This is the first conversation.")
                     color: Material.hintTextColor
@@ -186,11 +220,18 @@ Pane {
                 Repeater {
                     model: visitor.earlierConversations
                     delegate: ItemDelegate {
+                        id: earlier
                         required property var modelData
                         Layout.fillWidth: true
                         padding: 4
                         text: modelData.dateText + (modelData.agentName ? "  ·  " + qsTr("with %1").arg(modelData.agentName) : "")
                         font.pixelSize: Theme.smallText + 1
+                        contentItem: PlainLabel {
+                            text: earlier.text
+                            font: earlier.font
+                            elide: Text.ElideRight
+                            verticalAlignment: Text.AlignVCenter
+                        }
                         onClicked: panel.openConversation(modelData.conversationId)
                     }
                 }

@@ -47,7 +47,7 @@ Rectangle {
             radius: 14
             color: preview.accent
             Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 14; color: preview.accent }
-            Label {
+            PlainLabel {
                 anchors.verticalCenter: parent.verticalCenter
                 x: 16
                 width: parent.width - 32
@@ -70,9 +70,9 @@ Rectangle {
                 height: welcomeLabel.implicitHeight + 16
                 radius: 12
                 color: "#f3f4f6"
-                Label { id: welcomeLabel; anchors.fill: parent; anchors.margins: 8; anchors.leftMargin: 12; text: preview.welcome; wrapMode: Text.Wrap; color: "#111827" }
+                PlainLabel { id: welcomeLabel; anchors.fill: parent; anchors.margins: 8; anchors.leftMargin: 12; text: preview.welcome; wrapMode: Text.Wrap; color: "#111827" }
             }
-            Label {
+            PlainLabel {
                 visible: preview.offline
                 width: parent.width
                 text: preview.offlineText || qsTr("We are away right now. Leave a message and we will get back to you.")
@@ -85,7 +85,7 @@ Rectangle {
                     required property var modelData
                     width: parent.width; height: 34; radius: 8
                     border.color: "#d1d5db"; color: "white"
-                    Label {
+                    PlainLabel {
                         anchors.verticalCenter: parent.verticalCenter; x: 10
                         text: (modelData.name === "email" ? qsTr("Email") : qsTr("Name")) + (modelData.required ? " *" : "")
                         color: "#9ca3af"
@@ -102,7 +102,7 @@ Rectangle {
             radius: 19
             border.color: "#d1d5db"
             color: "white"
-            Label { anchors.verticalCenter: parent.verticalCenter; x: 14; text: qsTr("Type a message…"); color: "#9ca3af" }
+            PlainLabel { anchors.verticalCenter: parent.verticalCenter; x: 14; text: qsTr("Type a message…"); color: "#9ca3af" }
         }
     }
     Rectangle {

@@ -4,97 +4,97 @@
 <context>
     <name>ChatPane</name>
     <message>
-        <location filename="../qml/ChatPane.qml" line="53"/>
+        <location filename="../qml/ChatPane.qml" line="55"/>
         <source>Waiting for %1</source>
         <translation>Wartet seit %1</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="54"/>
+        <location filename="../qml/ChatPane.qml" line="56"/>
         <source>Chatting with %1</source>
         <translation>Im Chat mit %1</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="55"/>
+        <location filename="../qml/ChatPane.qml" line="57"/>
         <source>Closed</source>
         <translation>Beendet</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="63"/>
+        <location filename="../qml/ChatPane.qml" line="65"/>
         <source>Accept chat</source>
         <translation>Chat annehmen</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="70"/>
+        <location filename="../qml/ChatPane.qml" line="72"/>
         <source>Transfer</source>
         <translation>Weitergeben</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="84"/>
+        <location filename="../qml/ChatPane.qml" line="89"/>
         <source>online</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="84"/>
+        <location filename="../qml/ChatPane.qml" line="89"/>
         <source>away</source>
         <translation>abwesend</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="84"/>
+        <location filename="../qml/ChatPane.qml" line="89"/>
         <source>offline</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="93"/>
+        <location filename="../qml/ChatPane.qml" line="106"/>
         <source>Copy transcript</source>
         <translation>Verlauf kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="95"/>
+        <location filename="../qml/ChatPane.qml" line="108"/>
         <source>Transcript copied</source>
         <translation>Verlauf kopiert</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="100"/>
+        <location filename="../qml/ChatPane.qml" line="113"/>
         <source>Close</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="104"/>
+        <location filename="../qml/ChatPane.qml" line="117"/>
         <source>Close the chat (Ctrl+W)</source>
         <translation>Chat beenden (Ctrl+W)</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="114"/>
+        <location filename="../qml/ChatPane.qml" line="127"/>
         <source>No chat selected</source>
         <translation>Kein Chat ausgewählt</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="115"/>
+        <location filename="../qml/ChatPane.qml" line="128"/>
         <source>Pick a conversation on the left, or press Ctrl+N to take the visitor who has waited longest. Ctrl+1…9 and Ctrl+Tab switch chats.</source>
         <translation>Wählen Sie links ein Gespräch aus oder drücken Sie Ctrl+N, um den Besucher zu übernehmen, der am längsten wartet. Mit Ctrl+1…9 und Ctrl+Tab wechseln Sie zwischen Chats.</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="145"/>
+        <location filename="../qml/ChatPane.qml" line="160"/>
         <source>%1 is typing…</source>
         <translation>%1 schreibt…</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="145"/>
+        <location filename="../qml/ChatPane.qml" line="160"/>
         <source>The visitor</source>
         <translation>Der Besucher</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="167"/>
+        <location filename="../qml/ChatPane.qml" line="182"/>
         <source>This chat is closed.</source>
         <translation>Dieser Chat ist beendet.</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="177"/>
+        <location filename="../qml/ChatPane.qml" line="192"/>
         <source>Close this chat?</source>
         <translation>Diesen Chat beenden?</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="179"/>
+        <location filename="../qml/ChatPane.qml" line="194"/>
         <source>The visitor sees that the chat has ended.</source>
         <translation>Der Besucher sieht, dass der Chat beendet wurde.</translation>
     </message>
@@ -102,17 +102,17 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../qml/Composer.qml" line="39"/>
+        <location filename="../qml/Composer.qml" line="46"/>
         <source>This visitor is waiting. Replying does not accept the chat — accept it so the team knows it is yours.</source>
         <translation>Dieser Besucher wartet. Eine Antwort nimmt den Chat nicht an – nehmen Sie ihn an, damit das Team weiß, dass Sie ihn übernehmen.</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="81"/>
+        <location filename="../qml/Composer.qml" line="97"/>
         <source>Write a reply…  (Enter sends, Shift+Enter for a new line, / for canned responses)</source>
         <translation>Antwort schreiben…  (Enter sendet, Shift+Enter für neue Zeile, / für Textbausteine)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="102"/>
+        <location filename="../qml/Composer.qml" line="118"/>
         <source>Send</source>
         <translation>Senden</translation>
     </message>
@@ -172,27 +172,27 @@
 <context>
     <name>Frontdesk::AgentClient</name>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="134"/>
+        <location filename="../app/console/agentclient.cpp" line="130"/>
         <source>Could not reach %1: %2</source>
         <translation>%1 ist nicht erreichbar: %2</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="198"/>
+        <location filename="../app/console/agentclient.cpp" line="194"/>
         <source>Signed out.</source>
         <translation>Abgemeldet.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="264"/>
+        <location filename="../app/console/agentclient.cpp" line="260"/>
         <source>The connection to the server was lost.</source>
         <translation>Die Verbindung zum Server wurde unterbrochen.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="293"/>
+        <location filename="../app/console/agentclient.cpp" line="289"/>
         <source>Not connected to the server.</source>
         <translation>Nicht mit dem Server verbunden.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="441"/>
+        <location filename="../app/console/agentclient.cpp" line="437"/>
         <source>Your session has expired. Please sign in again.</source>
         <translation>Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.</translation>
     </message>
@@ -205,7 +205,7 @@
         <translation>%1 Std. %2 Min.</translation>
     </message>
     <message>
-        <location filename="../app/console/conversationlistmodel.cpp" line="71"/>
+        <location filename="../app/console/conversationlistmodel.cpp" line="70"/>
         <source>Visitor %1</source>
         <translation>Besucher %1</translation>
     </message>
@@ -221,48 +221,48 @@
 <context>
     <name>Frontdesk::Notifier</name>
     <message>
-        <location filename="../app/console/notifier.cpp" line="96"/>
+        <location filename="../app/console/notifier.cpp" line="95"/>
         <source>%1 is waiting</source>
         <translation>%1 wartet</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="96"/>
+        <location filename="../app/console/notifier.cpp" line="95"/>
         <source>A visitor started a chat.</source>
         <translation>Ein Besucher hat einen Chat begonnen.</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="120"/>
+        <location filename="../app/console/notifier.cpp" line="119"/>
         <source>New message</source>
         <translation>Neue Nachricht</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="186"/>
+        <location filename="../app/console/notifier.cpp" line="185"/>
         <source>%1 is still waiting</source>
         <translation>%1 wartet noch</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="187"/>
+        <location filename="../app/console/notifier.cpp" line="186"/>
         <source>1 visitor is waiting for an answer.</source>
         <translation>1 Besucher wartet auf eine Antwort.</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="188"/>
+        <location filename="../app/console/notifier.cpp" line="187"/>
         <source>%1 visitors are waiting for an answer.</source>
         <translation>%1 Besucher warten auf eine Antwort.</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="237"/>
+        <location filename="../app/console/notifier.cpp" line="241"/>
         <source>Open chat</source>
         <translation>Chat öffnen</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="281"/>
-        <location filename="../app/console/notifier.cpp" line="298"/>
+        <location filename="../app/console/notifier.cpp" line="312"/>
+        <location filename="../app/console/notifier.cpp" line="329"/>
         <source>Frontdesk</source>
         <translation>Frontdesk</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="298"/>
+        <location filename="../app/console/notifier.cpp" line="329"/>
         <source>Frontdesk: %1 need you</source>
         <translation>Frontdesk: %1 warten auf Sie</translation>
     </message>
@@ -270,7 +270,7 @@
 <context>
     <name>Frontdesk::SessionController</name>
     <message>
-        <location filename="../app/console/sessioncontroller.cpp" line="23"/>
+        <location filename="../app/console/sessioncontroller.cpp" line="19"/>
         <source>The chat server could not start: %1</source>
         <translation>Der Chat-Server konnte nicht starten: %1</translation>
     </message>
@@ -301,17 +301,17 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="76"/>
+        <location filename="../qml/MessageDelegate.qml" line="75"/>
         <source>sending…</source>
         <translation>wird gesendet…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="77"/>
+        <location filename="../qml/MessageDelegate.qml" line="76"/>
         <source>✓✓ read</source>
         <translation>✓✓ gelesen</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="78"/>
+        <location filename="../qml/MessageDelegate.qml" line="77"/>
         <source>✓ sent</source>
         <translation>✓ gesendet</translation>
     </message>
@@ -346,7 +346,7 @@
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="58"/>
-        <location filename="../qml/SettingsView.qml" line="95"/>
+        <location filename="../qml/SettingsView.qml" line="103"/>
         <source>Website widget</source>
         <translation>Website-Widget</translation>
     </message>
@@ -357,25 +357,25 @@
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="58"/>
-        <location filename="../qml/SettingsView.qml" line="229"/>
+        <location filename="../qml/SettingsView.qml" line="239"/>
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="58"/>
-        <location filename="../qml/SettingsView.qml" line="299"/>
+        <location filename="../qml/SettingsView.qml" line="321"/>
         <source>Canned responses</source>
         <translation>Textbausteine</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="59"/>
-        <location filename="../qml/SettingsView.qml" line="354"/>
+        <location filename="../qml/SettingsView.qml" line="385"/>
         <source>Notifications</source>
         <translation>Benachrichtigungen</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="59"/>
-        <location filename="../qml/SettingsView.qml" line="385"/>
+        <location filename="../qml/SettingsView.qml" line="416"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
@@ -385,400 +385,400 @@
         <translation>Konto und Sprache</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="73"/>
+        <location filename="../qml/SettingsView.qml" line="81"/>
         <source>Back to chats</source>
         <translation>Zurück zu den Chats</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="96"/>
+        <location filename="../qml/SettingsView.qml" line="104"/>
         <source>How the chat looks on your website. Changes reach visitors when you save.</source>
         <translation>So sieht der Chat auf Ihrer Website aus. Änderungen werden für Besucher sichtbar, sobald Sie speichern.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="97"/>
+        <location filename="../qml/SettingsView.qml" line="105"/>
         <source>Only an admin can change the widget.</source>
         <translation>Nur ein Administrator kann das Widget ändern.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="98"/>
+        <location filename="../qml/SettingsView.qml" line="106"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="99"/>
+        <location filename="../qml/SettingsView.qml" line="107"/>
         <source>Chat with us</source>
         <translation>Chatten Sie mit uns</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="100"/>
+        <location filename="../qml/SettingsView.qml" line="108"/>
         <source>Welcome message</source>
         <translation>Begrüßungsnachricht</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="101"/>
+        <location filename="../qml/SettingsView.qml" line="109"/>
         <source>Hi! How can we help?</source>
         <translation>Hallo! Wie können wir helfen?</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="102"/>
+        <location filename="../qml/SettingsView.qml" line="110"/>
         <source>Colour</source>
         <translation>Farbe</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="118"/>
+        <location filename="../qml/SettingsView.qml" line="126"/>
         <source>Position</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="120"/>
+        <location filename="../qml/SettingsView.qml" line="128"/>
         <source>Bottom right</source>
         <translation>Unten rechts</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="121"/>
+        <location filename="../qml/SettingsView.qml" line="129"/>
         <source>Bottom left</source>
         <translation>Unten links</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="123"/>
+        <location filename="../qml/SettingsView.qml" line="131"/>
         <source>Ask before the chat starts</source>
         <translation>Vor Chatbeginn abfragen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="125"/>
-        <location filename="../qml/SettingsView.qml" line="274"/>
+        <location filename="../qml/SettingsView.qml" line="133"/>
+        <location filename="../qml/SettingsView.qml" line="287"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="126"/>
-        <location filename="../qml/SettingsView.qml" line="275"/>
+        <location filename="../qml/SettingsView.qml" line="134"/>
+        <location filename="../qml/SettingsView.qml" line="288"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="127"/>
+        <location filename="../qml/SettingsView.qml" line="135"/>
         <source>Email required</source>
         <translation>E-Mail erforderlich</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="130"/>
+        <location filename="../qml/SettingsView.qml" line="138"/>
         <source>When nobody is online</source>
         <translation>Wenn niemand online ist</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="132"/>
+        <location filename="../qml/SettingsView.qml" line="140"/>
         <source>We are away right now. Leave a message and we will get back to you.</source>
         <translation>Wir sind gerade nicht da. Hinterlassen Sie eine Nachricht, wir melden uns bei Ihnen.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="135"/>
+        <location filename="../qml/SettingsView.qml" line="143"/>
         <source>Save widget</source>
         <translation>Widget speichern</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="149"/>
+        <location filename="../qml/SettingsView.qml" line="157"/>
         <source>Preview as offline</source>
         <translation>Vorschau im Offline-Zustand</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="176"/>
+        <location filename="../qml/SettingsView.qml" line="184"/>
         <source>Put the chat on your website</source>
         <translation>Chat auf Ihrer Website einbinden</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="177"/>
+        <location filename="../qml/SettingsView.qml" line="185"/>
         <source>Paste this line into every page of your website, just before &lt;/body&gt;. The chat button appears at once.</source>
         <translation>Fügen Sie diese Zeile in jede Seite Ihrer Website ein, direkt vor &lt;/body&gt;. Die Chat-Schaltfläche erscheint sofort.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="194"/>
+        <location filename="../qml/SettingsView.qml" line="203"/>
         <source>The snippet appears once the console is connected.</source>
         <translation>Der Code erscheint, sobald die Konsole verbunden ist.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="200"/>
+        <location filename="../qml/SettingsView.qml" line="209"/>
         <source>Copy snippet</source>
         <translation>Code kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="204"/>
+        <location filename="../qml/SettingsView.qml" line="213"/>
         <source>Copied</source>
         <translation>Kopiert</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="206"/>
+        <location filename="../qml/SettingsView.qml" line="215"/>
         <source>Allowed websites</source>
         <translation>Erlaubte Websites</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="207"/>
+        <location filename="../qml/SettingsView.qml" line="216"/>
         <source>The widget only works on these origins (scheme://host[:port]), one per line.</source>
         <translation>Das Widget funktioniert nur auf diesen Origins (scheme://host[:port]), eine pro Zeile.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="215"/>
+        <location filename="../qml/SettingsView.qml" line="225"/>
         <source>Save allowed websites</source>
         <translation>Erlaubte Websites speichern</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="219"/>
+        <location filename="../qml/SettingsView.qml" line="229"/>
         <source>What visitors on the internet need</source>
         <translation>Was Besucher aus dem Internet brauchen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="220"/>
+        <location filename="../qml/SettingsView.qml" line="230"/>
         <source>Your website&apos;s visitors must reach this server: give it a public address, or put it behind a reverse proxy (nginx, Caddy) with an HTTPS certificate, and use that https:// address in the snippet. A website on https cannot load a chat from plain http.</source>
         <translation>Die Besucher Ihrer Website müssen diesen Server erreichen: Geben Sie ihm eine öffentliche Adresse oder betreiben Sie ihn hinter einem Reverse Proxy (nginx, Caddy) mit HTTPS-Zertifikat, und verwenden Sie diese https://-Adresse im Code. Eine Website über https kann keinen Chat über einfaches http laden.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="231"/>
+        <location filename="../qml/SettingsView.qml" line="241"/>
         <source>Add the people who answer chats. Each signs in with their own email and password.</source>
         <translation>Fügen Sie die Personen hinzu, die Chats beantworten. Jede Person meldet sich mit eigener E-Mail-Adresse und eigenem Passwort an.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="232"/>
+        <location filename="../qml/SettingsView.qml" line="242"/>
         <source>Only an admin can add or remove agents.</source>
         <translation>Nur ein Administrator kann Mitarbeiter hinzufügen oder entfernen.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="255"/>
+        <location filename="../qml/SettingsView.qml" line="267"/>
         <source>(you)</source>
         <translation>(Sie)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="256"/>
-        <location filename="../qml/SettingsView.qml" line="277"/>
+        <location filename="../qml/SettingsView.qml" line="269"/>
+        <location filename="../qml/SettingsView.qml" line="290"/>
         <source>Admin</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="256"/>
+        <location filename="../qml/SettingsView.qml" line="269"/>
         <source>Agent</source>
         <translation>Mitarbeiter</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="258"/>
+        <location filename="../qml/SettingsView.qml" line="271"/>
         <source>Reset password</source>
         <translation>Passwort zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="260"/>
+        <location filename="../qml/SettingsView.qml" line="273"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="270"/>
+        <location filename="../qml/SettingsView.qml" line="283"/>
         <source>Add an agent</source>
         <translation>Mitarbeiter hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="276"/>
+        <location filename="../qml/SettingsView.qml" line="289"/>
         <source>First password</source>
         <translation>Erstes Passwort</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="278"/>
+        <location filename="../qml/SettingsView.qml" line="291"/>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="288"/>
+        <location filename="../qml/SettingsView.qml" line="302"/>
         <source>New password for %1</source>
         <translation>Neues Passwort für %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="290"/>
+        <location filename="../qml/SettingsView.qml" line="312"/>
         <source>At least 8 characters</source>
         <translation>Mindestens 8 Zeichen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="301"/>
+        <location filename="../qml/SettingsView.qml" line="323"/>
         <source>Type /shortcut in a reply and it becomes the text. Shared by the whole team.</source>
         <translation>Tippen Sie /Kürzel in eine Antwort, und es wird durch den Text ersetzt. Für das ganze Team verfügbar.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="319"/>
+        <location filename="../qml/SettingsView.qml" line="341"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="326"/>
+        <location filename="../qml/SettingsView.qml" line="348"/>
         <source>No canned responses yet</source>
         <translation>Noch keine Textbausteine</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="327"/>
+        <location filename="../qml/SettingsView.qml" line="349"/>
         <source>Save answers you give often, like opening hours or shipping times.</source>
         <translation>Speichern Sie Antworten, die Sie oft geben, etwa Öffnungszeiten oder Lieferzeiten.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="333"/>
+        <location filename="../qml/SettingsView.qml" line="356"/>
         <source>Edit /%1</source>
         <translation>/%1 bearbeiten</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="333"/>
+        <location filename="../qml/SettingsView.qml" line="356"/>
         <source>New canned response</source>
         <translation>Neuer Textbaustein</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="338"/>
+        <location filename="../qml/SettingsView.qml" line="369"/>
         <source>shortcut, e.g. hours</source>
         <translation>Kürzel, z. B. zeiten</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="339"/>
+        <location filename="../qml/SettingsView.qml" line="370"/>
         <source>The text it expands to</source>
         <translation>Der Text, durch den es ersetzt wird</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="340"/>
+        <location filename="../qml/SettingsView.qml" line="371"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="355"/>
+        <location filename="../qml/SettingsView.qml" line="386"/>
         <source>Show desktop notifications</source>
         <translation>Desktop-Benachrichtigungen anzeigen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="357"/>
+        <location filename="../qml/SettingsView.qml" line="388"/>
         <source>Play a sound</source>
         <translation>Ton abspielen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="360"/>
+        <location filename="../qml/SettingsView.qml" line="391"/>
         <source>Remind me every</source>
         <translation>Erinnern alle</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="363"/>
+        <location filename="../qml/SettingsView.qml" line="394"/>
         <source>seconds while a visitor waits (0: never)</source>
         <translation>Sekunden, solange ein Besucher wartet (0: nie)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="365"/>
+        <location filename="../qml/SettingsView.qml" line="396"/>
         <source>Presence</source>
         <translation>Anwesenheit</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="367"/>
+        <location filename="../qml/SettingsView.qml" line="398"/>
         <source>Show me as away after</source>
         <translation>Als abwesend anzeigen nach</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="370"/>
+        <location filename="../qml/SettingsView.qml" line="401"/>
         <source>minutes without activity (0: never)</source>
         <translation>Minuten ohne Aktivität (0: nie)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="372"/>
+        <location filename="../qml/SettingsView.qml" line="403"/>
         <source>Visitors see the chat as offline when no agent is online.</source>
         <translation>Besucher sehen den Chat als offline, wenn kein Mitarbeiter online ist.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="386"/>
+        <location filename="../qml/SettingsView.qml" line="417"/>
         <source>This computer runs the chat server. Changes apply the next time Frontdesk starts.</source>
         <translation>Dieser Computer betreibt den Chat-Server. Änderungen gelten ab dem nächsten Start von Frontdesk.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="387"/>
+        <location filename="../qml/SettingsView.qml" line="418"/>
         <source>Connected to %1. The server&apos;s own settings are made where it runs.</source>
         <translation>Verbunden mit %1. Die Einstellungen des Servers werden dort vorgenommen, wo er läuft.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="392"/>
+        <location filename="../qml/SettingsView.qml" line="423"/>
         <source>Listen address</source>
         <translation>Listen-Adresse</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="394"/>
+        <location filename="../qml/SettingsView.qml" line="425"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="396"/>
+        <location filename="../qml/SettingsView.qml" line="427"/>
         <source>TLS certificate (PEM)</source>
         <translation>TLS-Zertifikat (PEM)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="397"/>
+        <location filename="../qml/SettingsView.qml" line="428"/>
         <source>/etc/ssl/certs/chat.pem (empty: plain HTTP)</source>
         <translation>/etc/ssl/certs/chat.pem (leer: einfaches HTTP)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="398"/>
+        <location filename="../qml/SettingsView.qml" line="429"/>
         <source>TLS private key (PEM)</source>
         <translation>Privater TLS-Schlüssel (PEM)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="400"/>
+        <location filename="../qml/SettingsView.qml" line="431"/>
         <source>Database</source>
         <translation>Datenbank</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="401"/>
+        <location filename="../qml/SettingsView.qml" line="432"/>
         <source>Empty: SQLite file on this computer; or mariadb://user@host:3306/frontdesk</source>
         <translation>Leer: SQLite-Datei auf diesem Computer; oder mariadb://user@host:3306/frontdesk</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="404"/>
+        <location filename="../qml/SettingsView.qml" line="435"/>
         <source>A MariaDB password is kept in the system keyring, never in a settings file: run &quot;frontdesk --store-database-password --database URL&quot; once.</source>
         <translation>Ein MariaDB-Passwort wird im Schlüsselbund des Systems gespeichert, nie in einer Einstellungsdatei: Führen Sie einmal „frontdesk --store-database-password --database URL“ aus.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="405"/>
+        <location filename="../qml/SettingsView.qml" line="436"/>
         <source>Listening on 127.0.0.1 keeps the server private to this computer. Visitors on the internet need a public address (0.0.0.0 and an open port) or, better, a reverse proxy with HTTPS in front.</source>
         <translation>Mit 127.0.0.1 ist der Server nur von diesem Computer aus erreichbar. Besucher aus dem Internet brauchen eine öffentliche Adresse (0.0.0.0 und einen offenen Port) oder besser einen vorgeschalteten Reverse Proxy mit HTTPS.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="418"/>
+        <location filename="../qml/SettingsView.qml" line="449"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="419"/>
+        <location filename="../qml/SettingsView.qml" line="450"/>
         <source>Signed in as %1 (%2)</source>
         <translation>Angemeldet als %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="421"/>
+        <location filename="../qml/SettingsView.qml" line="452"/>
         <source>Current password</source>
         <translation>Aktuelles Passwort</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="422"/>
+        <location filename="../qml/SettingsView.qml" line="453"/>
         <source>New password</source>
         <translation>Neues Passwort</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="423"/>
+        <location filename="../qml/SettingsView.qml" line="454"/>
         <source>Change password</source>
         <translation>Passwort ändern</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="426"/>
+        <location filename="../qml/SettingsView.qml" line="457"/>
         <source>Sign out</source>
         <translation>Abmelden</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="427"/>
+        <location filename="../qml/SettingsView.qml" line="458"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="432"/>
+        <location filename="../qml/SettingsView.qml" line="463"/>
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="437"/>
+        <location filename="../qml/SettingsView.qml" line="468"/>
         <source>The new language applies the next time Frontdesk starts.</source>
         <translation>Die neue Sprache gilt ab dem nächsten Start von Frontdesk.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="438"/>
+        <location filename="../qml/SettingsView.qml" line="469"/>
         <source>Run the setup wizard again…</source>
         <translation>Einrichtungsassistenten erneut ausführen…</translation>
     </message>
@@ -831,77 +831,77 @@
         <translation>Ihr Name, wie Besucher ihn sehen</translation>
     </message>
     <message>
-        <location filename="../qml/SetupWizard.qml" line="52"/>
+        <location filename="../qml/SetupWizard.qml" line="53"/>
         <source>Your email (you sign in with it)</source>
         <translation>Ihre E-Mail-Adresse (für die Anmeldung)</translation>
     </message>
     <message>
-        <location filename="../qml/SetupWizard.qml" line="53"/>
+        <location filename="../qml/SetupWizard.qml" line="54"/>
         <source>A password, at least 8 characters</source>
         <translation>Ein Passwort mit mindestens 8 Zeichen</translation>
     </message>
     <message>
-        <location filename="../qml/SetupWizard.qml" line="54"/>
+        <location filename="../qml/SetupWizard.qml" line="55"/>
         <source>Your website&apos;s name, e.g. Anna&apos;s Bakery</source>
         <translation>Name Ihrer Website, z. B. Annas Bäckerei</translation>
     </message>
     <message>
-        <location filename="../qml/SetupWizard.qml" line="55"/>
+        <location filename="../qml/SetupWizard.qml" line="56"/>
         <source>Your website&apos;s address, e.g. https://www.example.com (one per line)</source>
         <translation>Adresse Ihrer Website, z. B. https://www.example.com (eine pro Zeile)</translation>
     </message>
     <message>
-        <location filename="../qml/SetupWizard.qml" line="56"/>
+        <location filename="../qml/SetupWizard.qml" line="57"/>
         <source>The chat only appears on these websites.</source>
         <translation>Der Chat erscheint nur auf diesen Websites.</translation>
     </message>
     <message>
-        <location filename="../qml/SetupWizard.qml" line="60"/>
+        <location filename="../qml/SetupWizard.qml" line="61"/>
         <source>How visitors reach the server</source>
         <translation>Wie Besucher den Server erreichen</translation>
     </message>
     <message>
-        <location filename="../qml/SetupWizard.qml" line="66"/>
+        <location filename="../qml/SetupWizard.qml" line="67"/>
         <source>127.0.0.1 means only this computer can connect: right for trying it out, or behind a reverse proxy on the same machine.</source>
         <translation>127.0.0.1 bedeutet, dass nur dieser Computer sich verbinden kann: passend zum Ausprobieren oder hinter einem Reverse Proxy auf demselben Rechner.</translation>
     </message>
     <message>
-        <location filename="../qml/SetupWizard.qml" line="67"/>
+        <location filename="../qml/SetupWizard.qml" line="68"/>
         <source>Visitors on the internet need to reach this address. Either give the computer a public address (listen on 0.0.0.0 and open the port in your router), or — better — put a reverse proxy with HTTPS (nginx, Caddy) in front. A website on https:// can only load the chat from an https:// address.</source>
         <translation>Besucher aus dem Internet müssen diese Adresse erreichen. Geben Sie dem Computer entweder eine öffentliche Adresse (auf 0.0.0.0 lauschen und den Port im Router freigeben) oder – besser – schalten Sie einen Reverse Proxy mit HTTPS (nginx, Caddy) davor. Eine Website unter https:// kann den Chat nur von einer https://-Adresse laden.</translation>
     </message>
     <message>
-        <location filename="../qml/SetupWizard.qml" line="71"/>
+        <location filename="../qml/SetupWizard.qml" line="72"/>
         <source>Connect to your server</source>
         <translation>Mit Ihrem Server verbinden</translation>
     </message>
     <message>
-        <location filename="../qml/SetupWizard.qml" line="72"/>
+        <location filename="../qml/SetupWizard.qml" line="73"/>
         <source>Server address, e.g. https://chat.example.com</source>
         <translation>Serveradresse, z. B. https://chat.example.com</translation>
     </message>
     <message>
-        <location filename="../qml/SetupWizard.qml" line="73"/>
+        <location filename="../qml/SetupWizard.qml" line="74"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../qml/SetupWizard.qml" line="74"/>
+        <location filename="../qml/SetupWizard.qml" line="75"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../qml/SetupWizard.qml" line="88"/>
+        <location filename="../qml/SetupWizard.qml" line="89"/>
         <source>Back</source>
         <translation>Zurück</translation>
     </message>
     <message>
-        <location filename="../qml/SetupWizard.qml" line="94"/>
+        <location filename="../qml/SetupWizard.qml" line="95"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../qml/SetupWizard.qml" line="94"/>
+        <location filename="../qml/SetupWizard.qml" line="95"/>
         <source>Next</source>
         <translation>Weiter</translation>
     </message>
@@ -1025,113 +1025,135 @@
 <context>
     <name>VisitorPanel</name>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="29"/>
+        <location filename="../qml/VisitorPanel.qml" line="30"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="64"/>
+        <location filename="../qml/VisitorPanel.qml" line="76"/>
         <source>Visitor details</source>
         <translation>Besucherdetails</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="65"/>
+        <location filename="../qml/VisitorPanel.qml" line="77"/>
         <source>Open a chat to see who you are talking to and what they are looking at.</source>
         <translation>Öffnen Sie einen Chat, um zu sehen, mit wem Sie sprechen und was die Person gerade ansieht.</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="100"/>
+        <location filename="../qml/VisitorPanel.qml" line="112"/>
         <source>On the site now</source>
         <translation>Gerade auf der Website</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="100"/>
+        <location filename="../qml/VisitorPanel.qml" line="112"/>
         <source>Left the site</source>
         <translation>Hat die Website verlassen</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="113"/>
+        <location filename="../qml/VisitorPanel.qml" line="130"/>
+        <source>User ID</source>
+        <translation>Benutzer-ID</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitorPanel.qml" line="132"/>
+        <source>✓ Verified by your site</source>
+        <translation>✓ Von Ihrer Website bestätigt</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitorPanel.qml" line="137"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="113"/>
-        <location filename="../qml/VisitorPanel.qml" line="114"/>
+        <location filename="../qml/VisitorPanel.qml" line="139"/>
+        <location filename="../qml/VisitorPanel.qml" line="146"/>
         <source>Not given</source>
         <translation>Nicht angegeben</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="114"/>
+        <location filename="../qml/VisitorPanel.qml" line="140"/>
+        <location filename="../qml/VisitorPanel.qml" line="147"/>
+        <source>Not signed by your site</source>
+        <translation>Nicht von Ihrer Website signiert</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitorPanel.qml" line="140"/>
+        <location filename="../qml/VisitorPanel.qml" line="147"/>
+        <source>Given by the visitor, not verified</source>
+        <translation>Vom Besucher angegeben, nicht geprüft</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitorPanel.qml" line="144"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="116"/>
+        <location filename="../qml/VisitorPanel.qml" line="150"/>
         <source>Now on</source>
         <translation>Gerade auf</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="129"/>
+        <location filename="../qml/VisitorPanel.qml" line="163"/>
         <source>No page reported yet</source>
         <translation>Noch keine Seite gemeldet</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="144"/>
+        <location filename="../qml/VisitorPanel.qml" line="178"/>
         <source>Pages visited (%1)</source>
         <translation>Besuchte Seiten (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="165"/>
+        <location filename="../qml/VisitorPanel.qml" line="199"/>
         <source>Technology</source>
         <translation>Technik</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="171"/>
+        <location filename="../qml/VisitorPanel.qml" line="205"/>
         <source>Browser</source>
         <translation>Browser</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="172"/>
+        <location filename="../qml/VisitorPanel.qml" line="206"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="173"/>
+        <location filename="../qml/VisitorPanel.qml" line="207"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="174"/>
+        <location filename="../qml/VisitorPanel.qml" line="208"/>
         <source>Local time</source>
         <translation>Ortszeit</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="176"/>
+        <location filename="../qml/VisitorPanel.qml" line="210"/>
         <source>Came from</source>
         <translation>Kam von</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="176"/>
+        <location filename="../qml/VisitorPanel.qml" line="210"/>
         <source>Direct visit</source>
         <translation>Direkter Aufruf</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="177"/>
+        <location filename="../qml/VisitorPanel.qml" line="211"/>
         <source>First seen</source>
         <translation>Zuerst gesehen</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="179"/>
+        <location filename="../qml/VisitorPanel.qml" line="213"/>
         <source>Earlier conversations</source>
         <translation>Frühere Gespräche</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="182"/>
+        <location filename="../qml/VisitorPanel.qml" line="216"/>
         <source>This is the first conversation.</source>
         <translation>Dies ist das erste Gespräch.</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="192"/>
+        <location filename="../qml/VisitorPanel.qml" line="227"/>
         <source>with %1</source>
         <translation>mit %1</translation>
     </message>

@@ -4,97 +4,97 @@
 <context>
     <name>ChatPane</name>
     <message>
-        <location filename="../qml/ChatPane.qml" line="53"/>
+        <location filename="../qml/ChatPane.qml" line="55"/>
         <source>Waiting for %1</source>
         <translation>Esperando desde hace %1</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="54"/>
+        <location filename="../qml/ChatPane.qml" line="56"/>
         <source>Chatting with %1</source>
         <translation>En conversación con %1</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="55"/>
+        <location filename="../qml/ChatPane.qml" line="57"/>
         <source>Closed</source>
         <translation>Cerrado</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="63"/>
+        <location filename="../qml/ChatPane.qml" line="65"/>
         <source>Accept chat</source>
         <translation>Aceptar chat</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="70"/>
+        <location filename="../qml/ChatPane.qml" line="72"/>
         <source>Transfer</source>
         <translation>Transferir</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="84"/>
+        <location filename="../qml/ChatPane.qml" line="89"/>
         <source>online</source>
         <translation>en línea</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="84"/>
+        <location filename="../qml/ChatPane.qml" line="89"/>
         <source>away</source>
         <translation>ausente</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="84"/>
+        <location filename="../qml/ChatPane.qml" line="89"/>
         <source>offline</source>
         <translation>desconectado</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="93"/>
+        <location filename="../qml/ChatPane.qml" line="106"/>
         <source>Copy transcript</source>
         <translation>Copiar transcripción</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="95"/>
+        <location filename="../qml/ChatPane.qml" line="108"/>
         <source>Transcript copied</source>
         <translation>Transcripción copiada</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="100"/>
+        <location filename="../qml/ChatPane.qml" line="113"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="104"/>
+        <location filename="../qml/ChatPane.qml" line="117"/>
         <source>Close the chat (Ctrl+W)</source>
         <translation>Cerrar el chat (Ctrl+W)</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="114"/>
+        <location filename="../qml/ChatPane.qml" line="127"/>
         <source>No chat selected</source>
         <translation>Ningún chat seleccionado</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="115"/>
+        <location filename="../qml/ChatPane.qml" line="128"/>
         <source>Pick a conversation on the left, or press Ctrl+N to take the visitor who has waited longest. Ctrl+1…9 and Ctrl+Tab switch chats.</source>
         <translation>Elija una conversación a la izquierda o pulse Ctrl+N para atender al visitante que lleva más tiempo esperando. Ctrl+1…9 y Ctrl+Tab cambian de chat.</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="145"/>
+        <location filename="../qml/ChatPane.qml" line="160"/>
         <source>%1 is typing…</source>
         <translation>%1 está escribiendo…</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="145"/>
+        <location filename="../qml/ChatPane.qml" line="160"/>
         <source>The visitor</source>
         <translation>El visitante</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="167"/>
+        <location filename="../qml/ChatPane.qml" line="182"/>
         <source>This chat is closed.</source>
         <translation>Este chat está cerrado.</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="177"/>
+        <location filename="../qml/ChatPane.qml" line="192"/>
         <source>Close this chat?</source>
         <translation>¿Cerrar este chat?</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="179"/>
+        <location filename="../qml/ChatPane.qml" line="194"/>
         <source>The visitor sees that the chat has ended.</source>
         <translation>El visitante verá que el chat ha terminado.</translation>
     </message>
@@ -102,17 +102,17 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../qml/Composer.qml" line="39"/>
+        <location filename="../qml/Composer.qml" line="46"/>
         <source>This visitor is waiting. Replying does not accept the chat — accept it so the team knows it is yours.</source>
         <translation>Este visitante está esperando. Responder no acepta el chat: acéptelo para que el equipo sepa que es suyo.</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="81"/>
+        <location filename="../qml/Composer.qml" line="97"/>
         <source>Write a reply…  (Enter sends, Shift+Enter for a new line, / for canned responses)</source>
         <translation>Escriba una respuesta…  (Intro envía, Mayús+Intro para una nueva línea, / para respuestas predefinidas)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="102"/>
+        <location filename="../qml/Composer.qml" line="118"/>
         <source>Send</source>
         <translation>Enviar</translation>
     </message>
@@ -172,27 +172,27 @@
 <context>
     <name>Frontdesk::AgentClient</name>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="134"/>
+        <location filename="../app/console/agentclient.cpp" line="130"/>
         <source>Could not reach %1: %2</source>
         <translation>No se pudo conectar con %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="198"/>
+        <location filename="../app/console/agentclient.cpp" line="194"/>
         <source>Signed out.</source>
         <translation>Sesión cerrada.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="264"/>
+        <location filename="../app/console/agentclient.cpp" line="260"/>
         <source>The connection to the server was lost.</source>
         <translation>Se perdió la conexión con el servidor.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="293"/>
+        <location filename="../app/console/agentclient.cpp" line="289"/>
         <source>Not connected to the server.</source>
         <translation>No hay conexión con el servidor.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="441"/>
+        <location filename="../app/console/agentclient.cpp" line="437"/>
         <source>Your session has expired. Please sign in again.</source>
         <translation>Su sesión ha caducado. Inicie sesión de nuevo.</translation>
     </message>
@@ -205,7 +205,7 @@
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../app/console/conversationlistmodel.cpp" line="71"/>
+        <location filename="../app/console/conversationlistmodel.cpp" line="70"/>
         <source>Visitor %1</source>
         <translation>Visitante %1</translation>
     </message>
@@ -221,48 +221,48 @@
 <context>
     <name>Frontdesk::Notifier</name>
     <message>
-        <location filename="../app/console/notifier.cpp" line="96"/>
+        <location filename="../app/console/notifier.cpp" line="95"/>
         <source>%1 is waiting</source>
         <translation>%1 está esperando</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="96"/>
+        <location filename="../app/console/notifier.cpp" line="95"/>
         <source>A visitor started a chat.</source>
         <translation>Un visitante ha iniciado un chat.</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="120"/>
+        <location filename="../app/console/notifier.cpp" line="119"/>
         <source>New message</source>
         <translation>Mensaje nuevo</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="186"/>
+        <location filename="../app/console/notifier.cpp" line="185"/>
         <source>%1 is still waiting</source>
         <translation>%1 sigue esperando</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="187"/>
+        <location filename="../app/console/notifier.cpp" line="186"/>
         <source>1 visitor is waiting for an answer.</source>
         <translation>1 visitante está esperando una respuesta.</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="188"/>
+        <location filename="../app/console/notifier.cpp" line="187"/>
         <source>%1 visitors are waiting for an answer.</source>
         <translation>%1 visitantes están esperando una respuesta.</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="237"/>
+        <location filename="../app/console/notifier.cpp" line="241"/>
         <source>Open chat</source>
         <translation>Abrir chat</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="281"/>
-        <location filename="../app/console/notifier.cpp" line="298"/>
+        <location filename="../app/console/notifier.cpp" line="312"/>
+        <location filename="../app/console/notifier.cpp" line="329"/>
         <source>Frontdesk</source>
         <translation>Frontdesk</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="298"/>
+        <location filename="../app/console/notifier.cpp" line="329"/>
         <source>Frontdesk: %1 need you</source>
         <translation>Frontdesk: %1 le esperan</translation>
     </message>
@@ -270,7 +270,7 @@
 <context>
     <name>Frontdesk::SessionController</name>
     <message>
-        <location filename="../app/console/sessioncontroller.cpp" line="23"/>
+        <location filename="../app/console/sessioncontroller.cpp" line="19"/>
         <source>The chat server could not start: %1</source>
         <translation>No se pudo iniciar el servidor de chat: %1</translation>
     </message>
@@ -301,17 +301,17 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="76"/>
+        <location filename="../qml/MessageDelegate.qml" line="75"/>
         <source>sending…</source>
         <translation>enviando…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="77"/>
+        <location filename="../qml/MessageDelegate.qml" line="76"/>
         <source>✓✓ read</source>
         <translation>✓✓ leído</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="78"/>
+        <location filename="../qml/MessageDelegate.qml" line="77"/>
         <source>✓ sent</source>
         <translation>✓ enviado</translation>
     </message>
@@ -346,7 +346,7 @@
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="58"/>
-        <location filename="../qml/SettingsView.qml" line="95"/>
+        <location filename="../qml/SettingsView.qml" line="103"/>
         <source>Website widget</source>
         <translation>Widget del sitio web</translation>
     </message>
@@ -357,25 +357,25 @@
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="58"/>
-        <location filename="../qml/SettingsView.qml" line="229"/>
+        <location filename="../qml/SettingsView.qml" line="239"/>
         <source>Team</source>
         <translation>Equipo</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="58"/>
-        <location filename="../qml/SettingsView.qml" line="299"/>
+        <location filename="../qml/SettingsView.qml" line="321"/>
         <source>Canned responses</source>
         <translation>Respuestas predefinidas</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="59"/>
-        <location filename="../qml/SettingsView.qml" line="354"/>
+        <location filename="../qml/SettingsView.qml" line="385"/>
         <source>Notifications</source>
         <translation>Notificaciones</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="59"/>
-        <location filename="../qml/SettingsView.qml" line="385"/>
+        <location filename="../qml/SettingsView.qml" line="416"/>
         <source>Server</source>
         <translation>Servidor</translation>
     </message>
@@ -385,400 +385,400 @@
         <translation>Cuenta e idioma</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="73"/>
+        <location filename="../qml/SettingsView.qml" line="81"/>
         <source>Back to chats</source>
         <translation>Volver a los chats</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="96"/>
+        <location filename="../qml/SettingsView.qml" line="104"/>
         <source>How the chat looks on your website. Changes reach visitors when you save.</source>
         <translation>Cómo se ve el chat en su sitio web. Los visitantes verán los cambios al guardar.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="97"/>
+        <location filename="../qml/SettingsView.qml" line="105"/>
         <source>Only an admin can change the widget.</source>
         <translation>Solo un administrador puede cambiar el widget.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="98"/>
+        <location filename="../qml/SettingsView.qml" line="106"/>
         <source>Title</source>
         <translation>Título</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="99"/>
+        <location filename="../qml/SettingsView.qml" line="107"/>
         <source>Chat with us</source>
         <translation>Chatee con nosotros</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="100"/>
+        <location filename="../qml/SettingsView.qml" line="108"/>
         <source>Welcome message</source>
         <translation>Mensaje de bienvenida</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="101"/>
+        <location filename="../qml/SettingsView.qml" line="109"/>
         <source>Hi! How can we help?</source>
         <translation>¡Hola! ¿En qué podemos ayudarle?</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="102"/>
+        <location filename="../qml/SettingsView.qml" line="110"/>
         <source>Colour</source>
         <translation>Color</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="118"/>
+        <location filename="../qml/SettingsView.qml" line="126"/>
         <source>Position</source>
         <translation>Posición</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="120"/>
+        <location filename="../qml/SettingsView.qml" line="128"/>
         <source>Bottom right</source>
         <translation>Abajo a la derecha</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="121"/>
+        <location filename="../qml/SettingsView.qml" line="129"/>
         <source>Bottom left</source>
         <translation>Abajo a la izquierda</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="123"/>
+        <location filename="../qml/SettingsView.qml" line="131"/>
         <source>Ask before the chat starts</source>
         <translation>Preguntar antes de iniciar el chat</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="125"/>
-        <location filename="../qml/SettingsView.qml" line="274"/>
+        <location filename="../qml/SettingsView.qml" line="133"/>
+        <location filename="../qml/SettingsView.qml" line="287"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="126"/>
-        <location filename="../qml/SettingsView.qml" line="275"/>
+        <location filename="../qml/SettingsView.qml" line="134"/>
+        <location filename="../qml/SettingsView.qml" line="288"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="127"/>
+        <location filename="../qml/SettingsView.qml" line="135"/>
         <source>Email required</source>
         <translation>Correo electrónico obligatorio</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="130"/>
+        <location filename="../qml/SettingsView.qml" line="138"/>
         <source>When nobody is online</source>
         <translation>Cuando no hay nadie en línea</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="132"/>
+        <location filename="../qml/SettingsView.qml" line="140"/>
         <source>We are away right now. Leave a message and we will get back to you.</source>
         <translation>Ahora mismo no estamos disponibles. Deje un mensaje y le responderemos.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="135"/>
+        <location filename="../qml/SettingsView.qml" line="143"/>
         <source>Save widget</source>
         <translation>Guardar widget</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="149"/>
+        <location filename="../qml/SettingsView.qml" line="157"/>
         <source>Preview as offline</source>
         <translation>Vista previa sin conexión</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="176"/>
+        <location filename="../qml/SettingsView.qml" line="184"/>
         <source>Put the chat on your website</source>
         <translation>Añada el chat a su sitio web</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="177"/>
+        <location filename="../qml/SettingsView.qml" line="185"/>
         <source>Paste this line into every page of your website, just before &lt;/body&gt;. The chat button appears at once.</source>
         <translation>Pegue esta línea en cada página de su sitio web, justo antes de &lt;/body&gt;. El botón del chat aparece al instante.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="194"/>
+        <location filename="../qml/SettingsView.qml" line="203"/>
         <source>The snippet appears once the console is connected.</source>
         <translation>El fragmento aparece cuando la consola está conectada.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="200"/>
+        <location filename="../qml/SettingsView.qml" line="209"/>
         <source>Copy snippet</source>
         <translation>Copiar fragmento</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="204"/>
+        <location filename="../qml/SettingsView.qml" line="213"/>
         <source>Copied</source>
         <translation>Copiado</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="206"/>
+        <location filename="../qml/SettingsView.qml" line="215"/>
         <source>Allowed websites</source>
         <translation>Sitios web permitidos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="207"/>
+        <location filename="../qml/SettingsView.qml" line="216"/>
         <source>The widget only works on these origins (scheme://host[:port]), one per line.</source>
         <translation>El widget solo funciona en estos orígenes (scheme://host[:port]), uno por línea.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="215"/>
+        <location filename="../qml/SettingsView.qml" line="225"/>
         <source>Save allowed websites</source>
         <translation>Guardar sitios web permitidos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="219"/>
+        <location filename="../qml/SettingsView.qml" line="229"/>
         <source>What visitors on the internet need</source>
         <translation>Lo que necesitan los visitantes de Internet</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="220"/>
+        <location filename="../qml/SettingsView.qml" line="230"/>
         <source>Your website&apos;s visitors must reach this server: give it a public address, or put it behind a reverse proxy (nginx, Caddy) with an HTTPS certificate, and use that https:// address in the snippet. A website on https cannot load a chat from plain http.</source>
         <translation>Los visitantes de su sitio web deben poder llegar a este servidor: asígnele una dirección pública o colóquelo detrás de un proxy inverso (nginx, Caddy) con un certificado HTTPS, y use esa dirección https:// en el fragmento. Un sitio web en https no puede cargar un chat desde http sin cifrar.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="231"/>
+        <location filename="../qml/SettingsView.qml" line="241"/>
         <source>Add the people who answer chats. Each signs in with their own email and password.</source>
         <translation>Añada a las personas que responden los chats. Cada una inicia sesión con su propio correo electrónico y contraseña.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="232"/>
+        <location filename="../qml/SettingsView.qml" line="242"/>
         <source>Only an admin can add or remove agents.</source>
         <translation>Solo un administrador puede añadir o quitar agentes.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="255"/>
+        <location filename="../qml/SettingsView.qml" line="267"/>
         <source>(you)</source>
         <translation>(usted)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="256"/>
-        <location filename="../qml/SettingsView.qml" line="277"/>
+        <location filename="../qml/SettingsView.qml" line="269"/>
+        <location filename="../qml/SettingsView.qml" line="290"/>
         <source>Admin</source>
         <translation>Administrador</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="256"/>
+        <location filename="../qml/SettingsView.qml" line="269"/>
         <source>Agent</source>
         <translation>Agente</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="258"/>
+        <location filename="../qml/SettingsView.qml" line="271"/>
         <source>Reset password</source>
         <translation>Restablecer contraseña</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="260"/>
+        <location filename="../qml/SettingsView.qml" line="273"/>
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="270"/>
+        <location filename="../qml/SettingsView.qml" line="283"/>
         <source>Add an agent</source>
         <translation>Añadir un agente</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="276"/>
+        <location filename="../qml/SettingsView.qml" line="289"/>
         <source>First password</source>
         <translation>Contraseña inicial</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="278"/>
+        <location filename="../qml/SettingsView.qml" line="291"/>
         <source>Add</source>
         <translation>Añadir</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="288"/>
+        <location filename="../qml/SettingsView.qml" line="302"/>
         <source>New password for %1</source>
         <translation>Nueva contraseña para %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="290"/>
+        <location filename="../qml/SettingsView.qml" line="312"/>
         <source>At least 8 characters</source>
         <translation>Al menos 8 caracteres</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="301"/>
+        <location filename="../qml/SettingsView.qml" line="323"/>
         <source>Type /shortcut in a reply and it becomes the text. Shared by the whole team.</source>
         <translation>Escriba /atajo en una respuesta y se sustituye por el texto. Compartido con todo el equipo.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="319"/>
+        <location filename="../qml/SettingsView.qml" line="341"/>
         <source>Delete</source>
         <translation>Eliminar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="326"/>
+        <location filename="../qml/SettingsView.qml" line="348"/>
         <source>No canned responses yet</source>
         <translation>Aún no hay respuestas predefinidas</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="327"/>
+        <location filename="../qml/SettingsView.qml" line="349"/>
         <source>Save answers you give often, like opening hours or shipping times.</source>
         <translation>Guarde las respuestas que da a menudo, como el horario de apertura o los plazos de envío.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="333"/>
+        <location filename="../qml/SettingsView.qml" line="356"/>
         <source>Edit /%1</source>
         <translation>Editar /%1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="333"/>
+        <location filename="../qml/SettingsView.qml" line="356"/>
         <source>New canned response</source>
         <translation>Nueva respuesta predefinida</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="338"/>
+        <location filename="../qml/SettingsView.qml" line="369"/>
         <source>shortcut, e.g. hours</source>
         <translation>atajo, p. ej. horario</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="339"/>
+        <location filename="../qml/SettingsView.qml" line="370"/>
         <source>The text it expands to</source>
         <translation>El texto por el que se sustituye</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="340"/>
+        <location filename="../qml/SettingsView.qml" line="371"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="355"/>
+        <location filename="../qml/SettingsView.qml" line="386"/>
         <source>Show desktop notifications</source>
         <translation>Mostrar notificaciones de escritorio</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="357"/>
+        <location filename="../qml/SettingsView.qml" line="388"/>
         <source>Play a sound</source>
         <translation>Reproducir un sonido</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="360"/>
+        <location filename="../qml/SettingsView.qml" line="391"/>
         <source>Remind me every</source>
         <translation>Recordarme cada</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="363"/>
+        <location filename="../qml/SettingsView.qml" line="394"/>
         <source>seconds while a visitor waits (0: never)</source>
         <translation>segundos mientras un visitante espera (0: nunca)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="365"/>
+        <location filename="../qml/SettingsView.qml" line="396"/>
         <source>Presence</source>
         <translation>Presencia</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="367"/>
+        <location filename="../qml/SettingsView.qml" line="398"/>
         <source>Show me as away after</source>
         <translation>Mostrarme como ausente tras</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="370"/>
+        <location filename="../qml/SettingsView.qml" line="401"/>
         <source>minutes without activity (0: never)</source>
         <translation>minutos sin actividad (0: nunca)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="372"/>
+        <location filename="../qml/SettingsView.qml" line="403"/>
         <source>Visitors see the chat as offline when no agent is online.</source>
         <translation>Los visitantes ven el chat como desconectado cuando no hay ningún agente en línea.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="386"/>
+        <location filename="../qml/SettingsView.qml" line="417"/>
         <source>This computer runs the chat server. Changes apply the next time Frontdesk starts.</source>
         <translation>Este equipo ejecuta el servidor de chat. Los cambios se aplicarán la próxima vez que se inicie Frontdesk.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="387"/>
+        <location filename="../qml/SettingsView.qml" line="418"/>
         <source>Connected to %1. The server&apos;s own settings are made where it runs.</source>
         <translation>Conectado a %1. Los ajustes del servidor se configuran donde se ejecuta.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="392"/>
+        <location filename="../qml/SettingsView.qml" line="423"/>
         <source>Listen address</source>
         <translation>Dirección de escucha</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="394"/>
+        <location filename="../qml/SettingsView.qml" line="425"/>
         <source>Port</source>
         <translation>Puerto</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="396"/>
+        <location filename="../qml/SettingsView.qml" line="427"/>
         <source>TLS certificate (PEM)</source>
         <translation>Certificado TLS (PEM)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="397"/>
+        <location filename="../qml/SettingsView.qml" line="428"/>
         <source>/etc/ssl/certs/chat.pem (empty: plain HTTP)</source>
         <translation>/etc/ssl/certs/chat.pem (vacío: HTTP sin cifrar)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="398"/>
+        <location filename="../qml/SettingsView.qml" line="429"/>
         <source>TLS private key (PEM)</source>
         <translation>Clave privada TLS (PEM)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="400"/>
+        <location filename="../qml/SettingsView.qml" line="431"/>
         <source>Database</source>
         <translation>Base de datos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="401"/>
+        <location filename="../qml/SettingsView.qml" line="432"/>
         <source>Empty: SQLite file on this computer; or mariadb://user@host:3306/frontdesk</source>
         <translation>Vacío: archivo SQLite en este equipo; o mariadb://user@host:3306/frontdesk</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="404"/>
+        <location filename="../qml/SettingsView.qml" line="435"/>
         <source>A MariaDB password is kept in the system keyring, never in a settings file: run &quot;frontdesk --store-database-password --database URL&quot; once.</source>
         <translation>La contraseña de MariaDB se guarda en el llavero del sistema, nunca en un archivo de configuración: ejecute una vez «frontdesk --store-database-password --database URL».</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="405"/>
+        <location filename="../qml/SettingsView.qml" line="436"/>
         <source>Listening on 127.0.0.1 keeps the server private to this computer. Visitors on the internet need a public address (0.0.0.0 and an open port) or, better, a reverse proxy with HTTPS in front.</source>
         <translation>Escuchar en 127.0.0.1 mantiene el servidor privado en este equipo. Los visitantes de Internet necesitan una dirección pública (0.0.0.0 y un puerto abierto) o, mejor, un proxy inverso con HTTPS delante.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="418"/>
+        <location filename="../qml/SettingsView.qml" line="449"/>
         <source>Account</source>
         <translation>Cuenta</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="419"/>
+        <location filename="../qml/SettingsView.qml" line="450"/>
         <source>Signed in as %1 (%2)</source>
         <translation>Sesión iniciada como %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="421"/>
+        <location filename="../qml/SettingsView.qml" line="452"/>
         <source>Current password</source>
         <translation>Contraseña actual</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="422"/>
+        <location filename="../qml/SettingsView.qml" line="453"/>
         <source>New password</source>
         <translation>Nueva contraseña</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="423"/>
+        <location filename="../qml/SettingsView.qml" line="454"/>
         <source>Change password</source>
         <translation>Cambiar contraseña</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="426"/>
+        <location filename="../qml/SettingsView.qml" line="457"/>
         <source>Sign out</source>
         <translation>Cerrar sesión</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="427"/>
+        <location filename="../qml/SettingsView.qml" line="458"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="432"/>
+        <location filename="../qml/SettingsView.qml" line="463"/>
         <source>System language</source>
         <translation>Idioma del sistema</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="437"/>
+        <location filename="../qml/SettingsView.qml" line="468"/>
         <source>The new language applies the next time Frontdesk starts.</source>
         <translation>El nuevo idioma se aplicará la próxima vez que se inicie Frontdesk.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="438"/>
+        <location filename="../qml/SettingsView.qml" line="469"/>
         <source>Run the setup wizard again…</source>
         <translation>Volver a ejecutar el asistente de configuración…</translation>
     </message>
@@ -831,77 +831,77 @@
         <translation>Su nombre, tal como lo verán los visitantes</translation>
     </message>
     <message>
-        <location filename="../qml/SetupWizard.qml" line="52"/>
+        <location filename="../qml/SetupWizard.qml" line="53"/>
         <source>Your email (you sign in with it)</source>
         <translation>Su correo electrónico (para iniciar sesión)</translation>
     </message>
     <message>
-        <location filename="../qml/SetupWizard.qml" line="53"/>
+        <location filename="../qml/SetupWizard.qml" line="54"/>
         <source>A password, at least 8 characters</source>
         <translation>Una contraseña de al menos 8 caracteres</translation>
     </message>
     <message>
-        <location filename="../qml/SetupWizard.qml" line="54"/>
+        <location filename="../qml/SetupWizard.qml" line="55"/>
         <source>Your website&apos;s name, e.g. Anna&apos;s Bakery</source>
         <translation>Nombre de su sitio web, p. ej. Panadería Anna</translation>
     </message>
     <message>
-        <location filename="../qml/SetupWizard.qml" line="55"/>
+        <location filename="../qml/SetupWizard.qml" line="56"/>
         <source>Your website&apos;s address, e.g. https://www.example.com (one per line)</source>
         <translation>Dirección de su sitio web, p. ej. https://www.example.com (una por línea)</translation>
     </message>
     <message>
-        <location filename="../qml/SetupWizard.qml" line="56"/>
+        <location filename="../qml/SetupWizard.qml" line="57"/>
         <source>The chat only appears on these websites.</source>
         <translation>El chat solo aparece en estos sitios web.</translation>
     </message>
     <message>
-        <location filename="../qml/SetupWizard.qml" line="60"/>
+        <location filename="../qml/SetupWizard.qml" line="61"/>
         <source>How visitors reach the server</source>
         <translation>Cómo llegan los visitantes al servidor</translation>
     </message>
     <message>
-        <location filename="../qml/SetupWizard.qml" line="66"/>
+        <location filename="../qml/SetupWizard.qml" line="67"/>
         <source>127.0.0.1 means only this computer can connect: right for trying it out, or behind a reverse proxy on the same machine.</source>
         <translation>127.0.0.1 significa que solo este equipo puede conectarse: adecuado para probar o detrás de un proxy inverso en el mismo equipo.</translation>
     </message>
     <message>
-        <location filename="../qml/SetupWizard.qml" line="67"/>
+        <location filename="../qml/SetupWizard.qml" line="68"/>
         <source>Visitors on the internet need to reach this address. Either give the computer a public address (listen on 0.0.0.0 and open the port in your router), or — better — put a reverse proxy with HTTPS (nginx, Caddy) in front. A website on https:// can only load the chat from an https:// address.</source>
         <translation>Los visitantes de Internet deben poder llegar a esta dirección. Asigne al equipo una dirección pública (escuchar en 0.0.0.0 y abrir el puerto en su router) o —mejor— coloque delante un proxy inverso con HTTPS (nginx, Caddy). Un sitio web en https:// solo puede cargar el chat desde una dirección https://.</translation>
     </message>
     <message>
-        <location filename="../qml/SetupWizard.qml" line="71"/>
+        <location filename="../qml/SetupWizard.qml" line="72"/>
         <source>Connect to your server</source>
         <translation>Conectar con su servidor</translation>
     </message>
     <message>
-        <location filename="../qml/SetupWizard.qml" line="72"/>
+        <location filename="../qml/SetupWizard.qml" line="73"/>
         <source>Server address, e.g. https://chat.example.com</source>
         <translation>Dirección del servidor, p. ej. https://chat.example.com</translation>
     </message>
     <message>
-        <location filename="../qml/SetupWizard.qml" line="73"/>
+        <location filename="../qml/SetupWizard.qml" line="74"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../qml/SetupWizard.qml" line="74"/>
+        <location filename="../qml/SetupWizard.qml" line="75"/>
         <source>Password</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location filename="../qml/SetupWizard.qml" line="88"/>
+        <location filename="../qml/SetupWizard.qml" line="89"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../qml/SetupWizard.qml" line="94"/>
+        <location filename="../qml/SetupWizard.qml" line="95"/>
         <source>Start</source>
         <translation>Iniciar</translation>
     </message>
     <message>
-        <location filename="../qml/SetupWizard.qml" line="94"/>
+        <location filename="../qml/SetupWizard.qml" line="95"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
@@ -1025,113 +1025,135 @@
 <context>
     <name>VisitorPanel</name>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="29"/>
+        <location filename="../qml/VisitorPanel.qml" line="30"/>
         <source>Unknown</source>
         <translation>Desconocido</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="64"/>
+        <location filename="../qml/VisitorPanel.qml" line="76"/>
         <source>Visitor details</source>
         <translation>Detalles del visitante</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="65"/>
+        <location filename="../qml/VisitorPanel.qml" line="77"/>
         <source>Open a chat to see who you are talking to and what they are looking at.</source>
         <translation>Abra un chat para ver con quién habla y qué está mirando.</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="100"/>
+        <location filename="../qml/VisitorPanel.qml" line="112"/>
         <source>On the site now</source>
         <translation>En el sitio ahora</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="100"/>
+        <location filename="../qml/VisitorPanel.qml" line="112"/>
         <source>Left the site</source>
         <translation>Ha salido del sitio</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="113"/>
+        <location filename="../qml/VisitorPanel.qml" line="130"/>
+        <source>User ID</source>
+        <translation>ID de usuario</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitorPanel.qml" line="132"/>
+        <source>✓ Verified by your site</source>
+        <translation>✓ Verificado por su sitio</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitorPanel.qml" line="137"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="113"/>
-        <location filename="../qml/VisitorPanel.qml" line="114"/>
+        <location filename="../qml/VisitorPanel.qml" line="139"/>
+        <location filename="../qml/VisitorPanel.qml" line="146"/>
         <source>Not given</source>
         <translation>No indicado</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="114"/>
+        <location filename="../qml/VisitorPanel.qml" line="140"/>
+        <location filename="../qml/VisitorPanel.qml" line="147"/>
+        <source>Not signed by your site</source>
+        <translation>No firmado por su sitio</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitorPanel.qml" line="140"/>
+        <location filename="../qml/VisitorPanel.qml" line="147"/>
+        <source>Given by the visitor, not verified</source>
+        <translation>Indicado por el visitante, sin verificar</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitorPanel.qml" line="144"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="116"/>
+        <location filename="../qml/VisitorPanel.qml" line="150"/>
         <source>Now on</source>
         <translation>Ahora en</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="129"/>
+        <location filename="../qml/VisitorPanel.qml" line="163"/>
         <source>No page reported yet</source>
         <translation>Aún no se ha indicado ninguna página</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="144"/>
+        <location filename="../qml/VisitorPanel.qml" line="178"/>
         <source>Pages visited (%1)</source>
         <translation>Páginas visitadas (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="165"/>
+        <location filename="../qml/VisitorPanel.qml" line="199"/>
         <source>Technology</source>
         <translation>Tecnología</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="171"/>
+        <location filename="../qml/VisitorPanel.qml" line="205"/>
         <source>Browser</source>
         <translation>Navegador</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="172"/>
+        <location filename="../qml/VisitorPanel.qml" line="206"/>
         <source>System</source>
         <translation>Sistema</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="173"/>
+        <location filename="../qml/VisitorPanel.qml" line="207"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="174"/>
+        <location filename="../qml/VisitorPanel.qml" line="208"/>
         <source>Local time</source>
         <translation>Hora local</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="176"/>
+        <location filename="../qml/VisitorPanel.qml" line="210"/>
         <source>Came from</source>
         <translation>Procedencia</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="176"/>
+        <location filename="../qml/VisitorPanel.qml" line="210"/>
         <source>Direct visit</source>
         <translation>Visita directa</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="177"/>
+        <location filename="../qml/VisitorPanel.qml" line="211"/>
         <source>First seen</source>
         <translation>Primera visita</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="179"/>
+        <location filename="../qml/VisitorPanel.qml" line="213"/>
         <source>Earlier conversations</source>
         <translation>Conversaciones anteriores</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="182"/>
+        <location filename="../qml/VisitorPanel.qml" line="216"/>
         <source>This is the first conversation.</source>
         <translation>Es la primera conversación.</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="192"/>
+        <location filename="../qml/VisitorPanel.qml" line="227"/>
         <source>with %1</source>
         <translation>con %1</translation>
     </message>

@@ -4,97 +4,97 @@
 <context>
     <name>ChatPane</name>
     <message>
-        <location filename="../qml/ChatPane.qml" line="53"/>
+        <location filename="../qml/ChatPane.qml" line="55"/>
         <source>Waiting for %1</source>
         <translation>En attente depuis %1</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="54"/>
+        <location filename="../qml/ChatPane.qml" line="56"/>
         <source>Chatting with %1</source>
         <translation>En discussion avec %1</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="55"/>
+        <location filename="../qml/ChatPane.qml" line="57"/>
         <source>Closed</source>
         <translation>Fermée</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="63"/>
+        <location filename="../qml/ChatPane.qml" line="65"/>
         <source>Accept chat</source>
         <translation>Accepter la discussion</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="70"/>
+        <location filename="../qml/ChatPane.qml" line="72"/>
         <source>Transfer</source>
         <translation>Transférer</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="84"/>
+        <location filename="../qml/ChatPane.qml" line="89"/>
         <source>online</source>
         <translation>en ligne</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="84"/>
+        <location filename="../qml/ChatPane.qml" line="89"/>
         <source>away</source>
         <translation>absent</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="84"/>
+        <location filename="../qml/ChatPane.qml" line="89"/>
         <source>offline</source>
         <translation>hors ligne</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="93"/>
+        <location filename="../qml/ChatPane.qml" line="106"/>
         <source>Copy transcript</source>
         <translation>Copier la transcription</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="95"/>
+        <location filename="../qml/ChatPane.qml" line="108"/>
         <source>Transcript copied</source>
         <translation>Transcription copiée</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="100"/>
+        <location filename="../qml/ChatPane.qml" line="113"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="104"/>
+        <location filename="../qml/ChatPane.qml" line="117"/>
         <source>Close the chat (Ctrl+W)</source>
         <translation>Fermer la discussion (Ctrl+W)</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="114"/>
+        <location filename="../qml/ChatPane.qml" line="127"/>
         <source>No chat selected</source>
         <translation>Aucune discussion sélectionnée</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="115"/>
+        <location filename="../qml/ChatPane.qml" line="128"/>
         <source>Pick a conversation on the left, or press Ctrl+N to take the visitor who has waited longest. Ctrl+1…9 and Ctrl+Tab switch chats.</source>
         <translation>Choisissez une conversation à gauche ou appuyez sur Ctrl+N pour prendre le visiteur qui attend depuis le plus longtemps. Ctrl+1…9 et Ctrl+Tab permettent de changer de discussion.</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="145"/>
+        <location filename="../qml/ChatPane.qml" line="160"/>
         <source>%1 is typing…</source>
         <translation>%1 est en train d&apos;écrire…</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="145"/>
+        <location filename="../qml/ChatPane.qml" line="160"/>
         <source>The visitor</source>
         <translation>Le visiteur</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="167"/>
+        <location filename="../qml/ChatPane.qml" line="182"/>
         <source>This chat is closed.</source>
         <translation>Cette discussion est fermée.</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="177"/>
+        <location filename="../qml/ChatPane.qml" line="192"/>
         <source>Close this chat?</source>
         <translation>Fermer cette discussion ?</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="179"/>
+        <location filename="../qml/ChatPane.qml" line="194"/>
         <source>The visitor sees that the chat has ended.</source>
         <translation>Le visiteur verra que la discussion est terminée.</translation>
     </message>
@@ -102,17 +102,17 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../qml/Composer.qml" line="39"/>
+        <location filename="../qml/Composer.qml" line="46"/>
         <source>This visitor is waiting. Replying does not accept the chat — accept it so the team knows it is yours.</source>
         <translation>Ce visiteur attend. Répondre n&apos;accepte pas la discussion — acceptez-la pour que l&apos;équipe sache qu&apos;elle est à vous.</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="81"/>
+        <location filename="../qml/Composer.qml" line="97"/>
         <source>Write a reply…  (Enter sends, Shift+Enter for a new line, / for canned responses)</source>
         <translation>Écrivez une réponse…  (Entrée pour envoyer, Maj+Entrée pour un saut de ligne, / pour les réponses prédéfinies)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="102"/>
+        <location filename="../qml/Composer.qml" line="118"/>
         <source>Send</source>
         <translation>Envoyer</translation>
     </message>
@@ -172,27 +172,27 @@
 <context>
     <name>Frontdesk::AgentClient</name>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="134"/>
+        <location filename="../app/console/agentclient.cpp" line="130"/>
         <source>Could not reach %1: %2</source>
         <translation>Impossible de joindre %1 : %2</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="198"/>
+        <location filename="../app/console/agentclient.cpp" line="194"/>
         <source>Signed out.</source>
         <translation>Déconnecté.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="264"/>
+        <location filename="../app/console/agentclient.cpp" line="260"/>
         <source>The connection to the server was lost.</source>
         <translation>La connexion au serveur a été perdue.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="293"/>
+        <location filename="../app/console/agentclient.cpp" line="289"/>
         <source>Not connected to the server.</source>
         <translation>Non connecté au serveur.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="441"/>
+        <location filename="../app/console/agentclient.cpp" line="437"/>
         <source>Your session has expired. Please sign in again.</source>
         <translation>Votre session a expiré. Veuillez vous reconnecter.</translation>
     </message>
@@ -205,7 +205,7 @@
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../app/console/conversationlistmodel.cpp" line="71"/>
+        <location filename="../app/console/conversationlistmodel.cpp" line="70"/>
         <source>Visitor %1</source>
         <translation>Visiteur %1</translation>
     </message>
@@ -221,48 +221,48 @@
 <context>
     <name>Frontdesk::Notifier</name>
     <message>
-        <location filename="../app/console/notifier.cpp" line="96"/>
+        <location filename="../app/console/notifier.cpp" line="95"/>
         <source>%1 is waiting</source>
         <translation>%1 attend</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="96"/>
+        <location filename="../app/console/notifier.cpp" line="95"/>
         <source>A visitor started a chat.</source>
         <translation>Un visiteur a lancé une discussion.</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="120"/>
+        <location filename="../app/console/notifier.cpp" line="119"/>
         <source>New message</source>
         <translation>Nouveau message</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="186"/>
+        <location filename="../app/console/notifier.cpp" line="185"/>
         <source>%1 is still waiting</source>
         <translation>%1 attend toujours</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="187"/>
+        <location filename="../app/console/notifier.cpp" line="186"/>
         <source>1 visitor is waiting for an answer.</source>
         <translation>1 visiteur attend une réponse.</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="188"/>
+        <location filename="../app/console/notifier.cpp" line="187"/>
         <source>%1 visitors are waiting for an answer.</source>
         <translation>%1 visiteurs attendent une réponse.</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="237"/>
+        <location filename="../app/console/notifier.cpp" line="241"/>
         <source>Open chat</source>
         <translation>Ouvrir la discussion</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="281"/>
-        <location filename="../app/console/notifier.cpp" line="298"/>
+        <location filename="../app/console/notifier.cpp" line="312"/>
+        <location filename="../app/console/notifier.cpp" line="329"/>
         <source>Frontdesk</source>
         <translation>Frontdesk</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="298"/>
+        <location filename="../app/console/notifier.cpp" line="329"/>
         <source>Frontdesk: %1 need you</source>
         <translation>Frontdesk : %1 vous attendent</translation>
     </message>
@@ -270,7 +270,7 @@
 <context>
     <name>Frontdesk::SessionController</name>
     <message>
-        <location filename="../app/console/sessioncontroller.cpp" line="23"/>
+        <location filename="../app/console/sessioncontroller.cpp" line="19"/>
         <source>The chat server could not start: %1</source>
         <translation>Le serveur de discussion n&apos;a pas pu démarrer : %1</translation>
     </message>
@@ -301,17 +301,17 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="76"/>
+        <location filename="../qml/MessageDelegate.qml" line="75"/>
         <source>sending…</source>
         <translation>envoi…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="77"/>
+        <location filename="../qml/MessageDelegate.qml" line="76"/>
         <source>✓✓ read</source>
         <translation>✓✓ lu</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="78"/>
+        <location filename="../qml/MessageDelegate.qml" line="77"/>
         <source>✓ sent</source>
         <translation>✓ envoyé</translation>
     </message>
@@ -346,7 +346,7 @@
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="58"/>
-        <location filename="../qml/SettingsView.qml" line="95"/>
+        <location filename="../qml/SettingsView.qml" line="103"/>
         <source>Website widget</source>
         <translation>Widget du site</translation>
     </message>
@@ -357,25 +357,25 @@
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="58"/>
-        <location filename="../qml/SettingsView.qml" line="229"/>
+        <location filename="../qml/SettingsView.qml" line="239"/>
         <source>Team</source>
         <translation>Équipe</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="58"/>
-        <location filename="../qml/SettingsView.qml" line="299"/>
+        <location filename="../qml/SettingsView.qml" line="321"/>
         <source>Canned responses</source>
         <translation>Réponses prédéfinies</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="59"/>
-        <location filename="../qml/SettingsView.qml" line="354"/>
+        <location filename="../qml/SettingsView.qml" line="385"/>
         <source>Notifications</source>
         <translation>Notifications</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="59"/>
-        <location filename="../qml/SettingsView.qml" line="385"/>
+        <location filename="../qml/SettingsView.qml" line="416"/>
         <source>Server</source>
         <translation>Serveur</translation>
     </message>
@@ -385,400 +385,400 @@
         <translation>Compte et langue</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="73"/>
+        <location filename="../qml/SettingsView.qml" line="81"/>
         <source>Back to chats</source>
         <translation>Retour aux discussions</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="96"/>
+        <location filename="../qml/SettingsView.qml" line="104"/>
         <source>How the chat looks on your website. Changes reach visitors when you save.</source>
         <translation>L&apos;apparence de la discussion sur votre site. Les modifications sont visibles par les visiteurs dès que vous enregistrez.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="97"/>
+        <location filename="../qml/SettingsView.qml" line="105"/>
         <source>Only an admin can change the widget.</source>
         <translation>Seul un administrateur peut modifier le widget.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="98"/>
+        <location filename="../qml/SettingsView.qml" line="106"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="99"/>
+        <location filename="../qml/SettingsView.qml" line="107"/>
         <source>Chat with us</source>
         <translation>Discutez avec nous</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="100"/>
+        <location filename="../qml/SettingsView.qml" line="108"/>
         <source>Welcome message</source>
         <translation>Message d&apos;accueil</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="101"/>
+        <location filename="../qml/SettingsView.qml" line="109"/>
         <source>Hi! How can we help?</source>
         <translation>Bonjour ! Comment pouvons-nous vous aider ?</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="102"/>
+        <location filename="../qml/SettingsView.qml" line="110"/>
         <source>Colour</source>
         <translation>Couleur</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="118"/>
+        <location filename="../qml/SettingsView.qml" line="126"/>
         <source>Position</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="120"/>
+        <location filename="../qml/SettingsView.qml" line="128"/>
         <source>Bottom right</source>
         <translation>En bas à droite</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="121"/>
+        <location filename="../qml/SettingsView.qml" line="129"/>
         <source>Bottom left</source>
         <translation>En bas à gauche</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="123"/>
+        <location filename="../qml/SettingsView.qml" line="131"/>
         <source>Ask before the chat starts</source>
         <translation>Demander avant le début de la discussion</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="125"/>
-        <location filename="../qml/SettingsView.qml" line="274"/>
+        <location filename="../qml/SettingsView.qml" line="133"/>
+        <location filename="../qml/SettingsView.qml" line="287"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="126"/>
-        <location filename="../qml/SettingsView.qml" line="275"/>
+        <location filename="../qml/SettingsView.qml" line="134"/>
+        <location filename="../qml/SettingsView.qml" line="288"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="127"/>
+        <location filename="../qml/SettingsView.qml" line="135"/>
         <source>Email required</source>
         <translation>E-mail obligatoire</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="130"/>
+        <location filename="../qml/SettingsView.qml" line="138"/>
         <source>When nobody is online</source>
         <translation>Quand personne n&apos;est en ligne</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="132"/>
+        <location filename="../qml/SettingsView.qml" line="140"/>
         <source>We are away right now. Leave a message and we will get back to you.</source>
         <translation>Nous sommes absents pour le moment. Laissez un message et nous vous répondrons.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="135"/>
+        <location filename="../qml/SettingsView.qml" line="143"/>
         <source>Save widget</source>
         <translation>Enregistrer le widget</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="149"/>
+        <location filename="../qml/SettingsView.qml" line="157"/>
         <source>Preview as offline</source>
         <translation>Aperçu hors ligne</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="176"/>
+        <location filename="../qml/SettingsView.qml" line="184"/>
         <source>Put the chat on your website</source>
         <translation>Ajouter la discussion à votre site</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="177"/>
+        <location filename="../qml/SettingsView.qml" line="185"/>
         <source>Paste this line into every page of your website, just before &lt;/body&gt;. The chat button appears at once.</source>
         <translation>Collez cette ligne dans chaque page de votre site, juste avant &lt;/body&gt;. Le bouton de discussion apparaît aussitôt.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="194"/>
+        <location filename="../qml/SettingsView.qml" line="203"/>
         <source>The snippet appears once the console is connected.</source>
         <translation>Le code apparaît dès que la console est connectée.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="200"/>
+        <location filename="../qml/SettingsView.qml" line="209"/>
         <source>Copy snippet</source>
         <translation>Copier le code</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="204"/>
+        <location filename="../qml/SettingsView.qml" line="213"/>
         <source>Copied</source>
         <translation>Copié</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="206"/>
+        <location filename="../qml/SettingsView.qml" line="215"/>
         <source>Allowed websites</source>
         <translation>Sites autorisés</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="207"/>
+        <location filename="../qml/SettingsView.qml" line="216"/>
         <source>The widget only works on these origins (scheme://host[:port]), one per line.</source>
         <translation>Le widget ne fonctionne que sur ces origines (scheme://host[:port]), une par ligne.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="215"/>
+        <location filename="../qml/SettingsView.qml" line="225"/>
         <source>Save allowed websites</source>
         <translation>Enregistrer les sites autorisés</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="219"/>
+        <location filename="../qml/SettingsView.qml" line="229"/>
         <source>What visitors on the internet need</source>
         <translation>Ce dont les visiteurs sur Internet ont besoin</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="220"/>
+        <location filename="../qml/SettingsView.qml" line="230"/>
         <source>Your website&apos;s visitors must reach this server: give it a public address, or put it behind a reverse proxy (nginx, Caddy) with an HTTPS certificate, and use that https:// address in the snippet. A website on https cannot load a chat from plain http.</source>
         <translation>Les visiteurs de votre site doivent pouvoir joindre ce serveur : donnez-lui une adresse publique, ou placez-le derrière un proxy inverse (nginx, Caddy) avec un certificat HTTPS, et utilisez cette adresse https:// dans le code. Un site en https ne peut pas charger une discussion en simple http.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="231"/>
+        <location filename="../qml/SettingsView.qml" line="241"/>
         <source>Add the people who answer chats. Each signs in with their own email and password.</source>
         <translation>Ajoutez les personnes qui répondent aux discussions. Chacune se connecte avec son propre e-mail et mot de passe.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="232"/>
+        <location filename="../qml/SettingsView.qml" line="242"/>
         <source>Only an admin can add or remove agents.</source>
         <translation>Seul un administrateur peut ajouter ou supprimer des agents.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="255"/>
+        <location filename="../qml/SettingsView.qml" line="267"/>
         <source>(you)</source>
         <translation>(vous)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="256"/>
-        <location filename="../qml/SettingsView.qml" line="277"/>
+        <location filename="../qml/SettingsView.qml" line="269"/>
+        <location filename="../qml/SettingsView.qml" line="290"/>
         <source>Admin</source>
         <translation>Administrateur</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="256"/>
+        <location filename="../qml/SettingsView.qml" line="269"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="258"/>
+        <location filename="../qml/SettingsView.qml" line="271"/>
         <source>Reset password</source>
         <translation>Réinitialiser le mot de passe</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="260"/>
+        <location filename="../qml/SettingsView.qml" line="273"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="270"/>
+        <location filename="../qml/SettingsView.qml" line="283"/>
         <source>Add an agent</source>
         <translation>Ajouter un agent</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="276"/>
+        <location filename="../qml/SettingsView.qml" line="289"/>
         <source>First password</source>
         <translation>Mot de passe initial</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="278"/>
+        <location filename="../qml/SettingsView.qml" line="291"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="288"/>
+        <location filename="../qml/SettingsView.qml" line="302"/>
         <source>New password for %1</source>
         <translation>Nouveau mot de passe pour %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="290"/>
+        <location filename="../qml/SettingsView.qml" line="312"/>
         <source>At least 8 characters</source>
         <translation>Au moins 8 caractères</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="301"/>
+        <location filename="../qml/SettingsView.qml" line="323"/>
         <source>Type /shortcut in a reply and it becomes the text. Shared by the whole team.</source>
         <translation>Tapez /raccourci dans une réponse pour le remplacer par le texte. Partagé avec toute l&apos;équipe.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="319"/>
+        <location filename="../qml/SettingsView.qml" line="341"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="326"/>
+        <location filename="../qml/SettingsView.qml" line="348"/>
         <source>No canned responses yet</source>
         <translation>Aucune réponse prédéfinie</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="327"/>
+        <location filename="../qml/SettingsView.qml" line="349"/>
         <source>Save answers you give often, like opening hours or shipping times.</source>
         <translation>Enregistrez les réponses que vous donnez souvent, comme les horaires d&apos;ouverture ou les délais de livraison.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="333"/>
+        <location filename="../qml/SettingsView.qml" line="356"/>
         <source>Edit /%1</source>
         <translation>Modifier /%1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="333"/>
+        <location filename="../qml/SettingsView.qml" line="356"/>
         <source>New canned response</source>
         <translation>Nouvelle réponse prédéfinie</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="338"/>
+        <location filename="../qml/SettingsView.qml" line="369"/>
         <source>shortcut, e.g. hours</source>
         <translation>raccourci, p. ex. horaires</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="339"/>
+        <location filename="../qml/SettingsView.qml" line="370"/>
         <source>The text it expands to</source>
         <translation>Le texte qui le remplace</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="340"/>
+        <location filename="../qml/SettingsView.qml" line="371"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="355"/>
+        <location filename="../qml/SettingsView.qml" line="386"/>
         <source>Show desktop notifications</source>
         <translation>Afficher les notifications du bureau</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="357"/>
+        <location filename="../qml/SettingsView.qml" line="388"/>
         <source>Play a sound</source>
         <translation>Émettre un son</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="360"/>
+        <location filename="../qml/SettingsView.qml" line="391"/>
         <source>Remind me every</source>
         <translation>Me rappeler toutes les</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="363"/>
+        <location filename="../qml/SettingsView.qml" line="394"/>
         <source>seconds while a visitor waits (0: never)</source>
         <translation>secondes tant qu&apos;un visiteur attend (0 : jamais)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="365"/>
+        <location filename="../qml/SettingsView.qml" line="396"/>
         <source>Presence</source>
         <translation>Présence</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="367"/>
+        <location filename="../qml/SettingsView.qml" line="398"/>
         <source>Show me as away after</source>
         <translation>M&apos;afficher comme absent après</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="370"/>
+        <location filename="../qml/SettingsView.qml" line="401"/>
         <source>minutes without activity (0: never)</source>
         <translation>minutes d&apos;inactivité (0 : jamais)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="372"/>
+        <location filename="../qml/SettingsView.qml" line="403"/>
         <source>Visitors see the chat as offline when no agent is online.</source>
         <translation>Les visiteurs voient la discussion hors ligne quand aucun agent n&apos;est en ligne.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="386"/>
+        <location filename="../qml/SettingsView.qml" line="417"/>
         <source>This computer runs the chat server. Changes apply the next time Frontdesk starts.</source>
         <translation>Cet ordinateur héberge le serveur de discussion. Les modifications s&apos;appliquent au prochain démarrage de Frontdesk.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="387"/>
+        <location filename="../qml/SettingsView.qml" line="418"/>
         <source>Connected to %1. The server&apos;s own settings are made where it runs.</source>
         <translation>Connecté à %1. Les paramètres du serveur se règlent sur la machine où il s&apos;exécute.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="392"/>
+        <location filename="../qml/SettingsView.qml" line="423"/>
         <source>Listen address</source>
         <translation>Adresse d&apos;écoute</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="394"/>
+        <location filename="../qml/SettingsView.qml" line="425"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="396"/>
+        <location filename="../qml/SettingsView.qml" line="427"/>
         <source>TLS certificate (PEM)</source>
         <translation>Certificat TLS (PEM)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="397"/>
+        <location filename="../qml/SettingsView.qml" line="428"/>
         <source>/etc/ssl/certs/chat.pem (empty: plain HTTP)</source>
         <translation>/etc/ssl/certs/chat.pem (vide : HTTP simple)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="398"/>
+        <location filename="../qml/SettingsView.qml" line="429"/>
         <source>TLS private key (PEM)</source>
         <translation>Clé privée TLS (PEM)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="400"/>
+        <location filename="../qml/SettingsView.qml" line="431"/>
         <source>Database</source>
         <translation>Base de données</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="401"/>
+        <location filename="../qml/SettingsView.qml" line="432"/>
         <source>Empty: SQLite file on this computer; or mariadb://user@host:3306/frontdesk</source>
         <translation>Vide : fichier SQLite sur cet ordinateur ; ou mariadb://user@host:3306/frontdesk</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="404"/>
+        <location filename="../qml/SettingsView.qml" line="435"/>
         <source>A MariaDB password is kept in the system keyring, never in a settings file: run &quot;frontdesk --store-database-password --database URL&quot; once.</source>
         <translation>Un mot de passe MariaDB est conservé dans le trousseau du système, jamais dans un fichier de paramètres : exécutez une fois « frontdesk --store-database-password --database URL ».</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="405"/>
+        <location filename="../qml/SettingsView.qml" line="436"/>
         <source>Listening on 127.0.0.1 keeps the server private to this computer. Visitors on the internet need a public address (0.0.0.0 and an open port) or, better, a reverse proxy with HTTPS in front.</source>
         <translation>En écoutant sur 127.0.0.1, le serveur reste privé à cet ordinateur. Les visiteurs sur Internet ont besoin d&apos;une adresse publique (0.0.0.0 et un port ouvert) ou, mieux, d&apos;un proxy inverse avec HTTPS en amont.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="418"/>
+        <location filename="../qml/SettingsView.qml" line="449"/>
         <source>Account</source>
         <translation>Compte</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="419"/>
+        <location filename="../qml/SettingsView.qml" line="450"/>
         <source>Signed in as %1 (%2)</source>
         <translation>Connecté en tant que %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="421"/>
+        <location filename="../qml/SettingsView.qml" line="452"/>
         <source>Current password</source>
         <translation>Mot de passe actuel</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="422"/>
+        <location filename="../qml/SettingsView.qml" line="453"/>
         <source>New password</source>
         <translation>Nouveau mot de passe</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="423"/>
+        <location filename="../qml/SettingsView.qml" line="454"/>
         <source>Change password</source>
         <translation>Changer le mot de passe</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="426"/>
+        <location filename="../qml/SettingsView.qml" line="457"/>
         <source>Sign out</source>
         <translation>Se déconnecter</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="427"/>
+        <location filename="../qml/SettingsView.qml" line="458"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="432"/>
+        <location filename="../qml/SettingsView.qml" line="463"/>
         <source>System language</source>
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="437"/>
+        <location filename="../qml/SettingsView.qml" line="468"/>
         <source>The new language applies the next time Frontdesk starts.</source>
         <translation>La nouvelle langue s&apos;applique au prochain démarrage de Frontdesk.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="438"/>
+        <location filename="../qml/SettingsView.qml" line="469"/>
         <source>Run the setup wizard again…</source>
         <translation>Relancer l&apos;assistant de configuration…</translation>
     </message>
@@ -831,77 +831,77 @@
         <translation>Votre nom, tel que les visiteurs le verront</translation>
     </message>
     <message>
-        <location filename="../qml/SetupWizard.qml" line="52"/>
+        <location filename="../qml/SetupWizard.qml" line="53"/>
         <source>Your email (you sign in with it)</source>
         <translation>Votre e-mail (pour vous connecter)</translation>
     </message>
     <message>
-        <location filename="../qml/SetupWizard.qml" line="53"/>
+        <location filename="../qml/SetupWizard.qml" line="54"/>
         <source>A password, at least 8 characters</source>
         <translation>Un mot de passe d&apos;au moins 8 caractères</translation>
     </message>
     <message>
-        <location filename="../qml/SetupWizard.qml" line="54"/>
+        <location filename="../qml/SetupWizard.qml" line="55"/>
         <source>Your website&apos;s name, e.g. Anna&apos;s Bakery</source>
         <translation>Nom de votre site, p. ex. Boulangerie Anna</translation>
     </message>
     <message>
-        <location filename="../qml/SetupWizard.qml" line="55"/>
+        <location filename="../qml/SetupWizard.qml" line="56"/>
         <source>Your website&apos;s address, e.g. https://www.example.com (one per line)</source>
         <translation>Adresse de votre site, p. ex. https://www.example.com (une par ligne)</translation>
     </message>
     <message>
-        <location filename="../qml/SetupWizard.qml" line="56"/>
+        <location filename="../qml/SetupWizard.qml" line="57"/>
         <source>The chat only appears on these websites.</source>
         <translation>La discussion n&apos;apparaît que sur ces sites.</translation>
     </message>
     <message>
-        <location filename="../qml/SetupWizard.qml" line="60"/>
+        <location filename="../qml/SetupWizard.qml" line="61"/>
         <source>How visitors reach the server</source>
         <translation>Comment les visiteurs joignent le serveur</translation>
     </message>
     <message>
-        <location filename="../qml/SetupWizard.qml" line="66"/>
+        <location filename="../qml/SetupWizard.qml" line="67"/>
         <source>127.0.0.1 means only this computer can connect: right for trying it out, or behind a reverse proxy on the same machine.</source>
         <translation>127.0.0.1 signifie que seul cet ordinateur peut se connecter : idéal pour essayer, ou derrière un proxy inverse sur la même machine.</translation>
     </message>
     <message>
-        <location filename="../qml/SetupWizard.qml" line="67"/>
+        <location filename="../qml/SetupWizard.qml" line="68"/>
         <source>Visitors on the internet need to reach this address. Either give the computer a public address (listen on 0.0.0.0 and open the port in your router), or — better — put a reverse proxy with HTTPS (nginx, Caddy) in front. A website on https:// can only load the chat from an https:// address.</source>
         <translation>Les visiteurs sur Internet doivent pouvoir joindre cette adresse. Donnez à l&apos;ordinateur une adresse publique (écoute sur 0.0.0.0 et port ouvert dans votre routeur) ou — mieux — placez devant un proxy inverse avec HTTPS (nginx, Caddy). Un site en https:// ne peut charger la discussion que depuis une adresse https://.</translation>
     </message>
     <message>
-        <location filename="../qml/SetupWizard.qml" line="71"/>
+        <location filename="../qml/SetupWizard.qml" line="72"/>
         <source>Connect to your server</source>
         <translation>Connexion à votre serveur</translation>
     </message>
     <message>
-        <location filename="../qml/SetupWizard.qml" line="72"/>
+        <location filename="../qml/SetupWizard.qml" line="73"/>
         <source>Server address, e.g. https://chat.example.com</source>
         <translation>Adresse du serveur, p. ex. https://chat.example.com</translation>
     </message>
     <message>
-        <location filename="../qml/SetupWizard.qml" line="73"/>
+        <location filename="../qml/SetupWizard.qml" line="74"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../qml/SetupWizard.qml" line="74"/>
+        <location filename="../qml/SetupWizard.qml" line="75"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../qml/SetupWizard.qml" line="88"/>
+        <location filename="../qml/SetupWizard.qml" line="89"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../qml/SetupWizard.qml" line="94"/>
+        <location filename="../qml/SetupWizard.qml" line="95"/>
         <source>Start</source>
         <translation>Démarrer</translation>
     </message>
     <message>
-        <location filename="../qml/SetupWizard.qml" line="94"/>
+        <location filename="../qml/SetupWizard.qml" line="95"/>
         <source>Next</source>
         <translation>Suivant</translation>
     </message>
@@ -911,7 +911,7 @@
     <message>
         <location filename="../qml/Sidebar.qml" line="44"/>
         <source>Queue</source>
-        <translation>File d'attente</translation>
+        <translation>File d&apos;attente</translation>
     </message>
     <message>
         <location filename="../qml/Sidebar.qml" line="44"/>
@@ -936,7 +936,7 @@
     <message>
         <location filename="../qml/Sidebar.qml" line="109"/>
         <source>Nobody is waiting</source>
-        <translation>Personne n'attend</translation>
+        <translation>Personne n&apos;attend</translation>
     </message>
     <message>
         <location filename="../qml/Sidebar.qml" line="109"/>
@@ -1025,113 +1025,135 @@
 <context>
     <name>VisitorPanel</name>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="29"/>
+        <location filename="../qml/VisitorPanel.qml" line="30"/>
         <source>Unknown</source>
         <translation>Inconnu</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="64"/>
+        <location filename="../qml/VisitorPanel.qml" line="76"/>
         <source>Visitor details</source>
         <translation>Détails du visiteur</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="65"/>
+        <location filename="../qml/VisitorPanel.qml" line="77"/>
         <source>Open a chat to see who you are talking to and what they are looking at.</source>
         <translation>Ouvrez une discussion pour voir avec qui vous parlez et ce que cette personne consulte.</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="100"/>
+        <location filename="../qml/VisitorPanel.qml" line="112"/>
         <source>On the site now</source>
         <translation>Sur le site en ce moment</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="100"/>
+        <location filename="../qml/VisitorPanel.qml" line="112"/>
         <source>Left the site</source>
         <translation>A quitté le site</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="113"/>
+        <location filename="../qml/VisitorPanel.qml" line="130"/>
+        <source>User ID</source>
+        <translation>ID utilisateur</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitorPanel.qml" line="132"/>
+        <source>✓ Verified by your site</source>
+        <translation>✓ Vérifié par votre site</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitorPanel.qml" line="137"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="113"/>
-        <location filename="../qml/VisitorPanel.qml" line="114"/>
+        <location filename="../qml/VisitorPanel.qml" line="139"/>
+        <location filename="../qml/VisitorPanel.qml" line="146"/>
         <source>Not given</source>
         <translation>Non renseigné</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="114"/>
+        <location filename="../qml/VisitorPanel.qml" line="140"/>
+        <location filename="../qml/VisitorPanel.qml" line="147"/>
+        <source>Not signed by your site</source>
+        <translation>Non signé par votre site</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitorPanel.qml" line="140"/>
+        <location filename="../qml/VisitorPanel.qml" line="147"/>
+        <source>Given by the visitor, not verified</source>
+        <translation>Indiqué par le visiteur, non vérifié</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitorPanel.qml" line="144"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="116"/>
+        <location filename="../qml/VisitorPanel.qml" line="150"/>
         <source>Now on</source>
         <translation>Actuellement sur</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="129"/>
+        <location filename="../qml/VisitorPanel.qml" line="163"/>
         <source>No page reported yet</source>
         <translation>Aucune page signalée</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="144"/>
+        <location filename="../qml/VisitorPanel.qml" line="178"/>
         <source>Pages visited (%1)</source>
         <translation>Pages visitées (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="165"/>
+        <location filename="../qml/VisitorPanel.qml" line="199"/>
         <source>Technology</source>
         <translation>Technologie</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="171"/>
+        <location filename="../qml/VisitorPanel.qml" line="205"/>
         <source>Browser</source>
         <translation>Navigateur</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="172"/>
+        <location filename="../qml/VisitorPanel.qml" line="206"/>
         <source>System</source>
         <translation>Système</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="173"/>
+        <location filename="../qml/VisitorPanel.qml" line="207"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="174"/>
+        <location filename="../qml/VisitorPanel.qml" line="208"/>
         <source>Local time</source>
         <translation>Heure locale</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="176"/>
+        <location filename="../qml/VisitorPanel.qml" line="210"/>
         <source>Came from</source>
         <translation>Provenance</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="176"/>
+        <location filename="../qml/VisitorPanel.qml" line="210"/>
         <source>Direct visit</source>
         <translation>Visite directe</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="177"/>
+        <location filename="../qml/VisitorPanel.qml" line="211"/>
         <source>First seen</source>
         <translation>Première visite</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="179"/>
+        <location filename="../qml/VisitorPanel.qml" line="213"/>
         <source>Earlier conversations</source>
         <translation>Conversations précédentes</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="182"/>
+        <location filename="../qml/VisitorPanel.qml" line="216"/>
         <source>This is the first conversation.</source>
         <translation>C&apos;est la première conversation.</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="192"/>
+        <location filename="../qml/VisitorPanel.qml" line="227"/>
         <source>with %1</source>
         <translation>avec %1</translation>
     </message>

@@ -219,6 +219,33 @@ void Notifier::notify(int conversationId, const QString &title, const QString &b
             QApplication::beep();
         return;
     }
+    if (m_bodyMarkup == BodyMarkup::Unknown) {
+        // Markup in a body is for servers that say they render it; the others show the body as
+        // typed, where entities would show as "&lt;". Ask once; notifications wait for the answer.
+        m_bodyMarkup = BodyMarkup::Asking;
+        const QDBusMessage ask
+            = QDBusMessage::createMethodCall(notificationsService, notificationsPath, notificationsService, u"GetCapabilities"_s);
+        auto *watcher = new QDBusPendingCallWatcher(bus.asyncCall(ask), this);
+        connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher] {
+            watcher->deleteLater();
+            const QDBusPendingReply<QStringList> reply = *watcher;
+            // No answer: escape anyway, the safe way to be wrong.
+            m_bodyMarkup = reply.isError() || reply.value().contains(u"body-markup"_s) ? BodyMarkup::Yes : BodyMarkup::No;
+            const QList<Pending> pending = std::exchange(m_pending, {});
+            for (const Pending &p : pending)
+                send(p.conversationId, p.title, p.body, p.urgent);
+        });
+    }
+    if (m_bodyMarkup == BodyMarkup::Asking) {
+        m_pending.append({conversationId, title, body, urgent});
+        return;
+    }
+    send(conversationId, title, body, urgent);
+}
+
+void Notifier::send(int conversationId, const QString &title, const QString &body, bool urgent)
+{
+    QDBusConnection bus = QDBusConnection::sessionBus();
     if (!m_busWatched) {
         m_busWatched = true;
         bus.connect(notificationsService, notificationsPath, notificationsService, u"ActionInvoked"_s, this,
@@ -233,7 +260,12 @@ void Notifier::notify(int conversationId, const QString &title, const QString &b
         hints.insert(u"sound-name"_s, u"message-new-instant"_s);
     QDBusMessage call
         = QDBusMessage::createMethodCall(notificationsService, notificationsPath, notificationsService, u"Notify"_s);
-    call << u"Frontdesk"_s << m_notificationFor.value(conversationId) << u"frontdesk"_s << title << body
+    // A server with "body-markup" (dunst with markup, GNOME, Plasma) would render a visitor's <b>,
+    // <a href> or <img src>: escaped. The summary is plain text in the spec and servers show it as
+    // such (dunst escapes it itself), so an escaped summary would show "&lt;" instead of "<". The tray
+    // balloon below takes both as plain text (QBalloonTip's labels are Qt::PlainText).
+    const QString shownBody = m_bodyMarkup == BodyMarkup::No ? body : escapeMarkup(body);
+    call << u"Frontdesk"_s << m_notificationFor.value(conversationId) << u"frontdesk"_s << title << shownBody
          << QStringList{u"default"_s, tr("Open chat")} << hints << int(urgent ? 0 : 10'000);
     auto *watcher = new QDBusPendingCallWatcher(bus.asyncCall(call), this);
     connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher, conversationId, title, body] {
@@ -253,6 +285,34 @@ void Notifier::notify(int conversationId, const QString &title, const QString &b
         m_notificationFor.insert(conversationId, id);
         m_conversationOf.insert(id, conversationId);
     });
+}
+
+QString Notifier::escapeMarkup(const QString &text)
+{
+    QString escaped;
+    escaped.reserve(text.size() + text.size() / 8);
+    for (const QChar c : text) {
+        switch (c.unicode()) {
+        case u'&':
+            escaped += u"&amp;"_s;
+            break;
+        case u'<':
+            escaped += u"&lt;"_s;
+            break;
+        case u'>':
+            escaped += u"&gt;"_s;
+            break;
+        case u'"':
+            escaped += u"&quot;"_s;
+            break;
+        case u'\'':
+            escaped += u"&apos;"_s; // not &#39;: GNOME Shell re-escapes numeric entities
+            break;
+        default:
+            escaped += c;
+        }
+    }
+    return escaped;
 }
 
 void Notifier::onActionInvoked(uint notificationId, const QString &actionKey)

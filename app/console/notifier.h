@@ -74,6 +74,11 @@ public:
     /// @brief Shows the tray icon (needs a QApplication and a system tray).
     Q_INVOKABLE void showTrayIcon();
 
+    /// A server with the "body-markup" capability renders a markup subset (<b>, <i>, <a href>,
+    /// <img src>) in bodies: @p text with &, <, >, " and ' as entities, so a visitor's markup shows
+    /// as typed.
+    [[nodiscard]] static QString escapeMarkup(const QString &text);
+
 Q_SIGNALS:
     void clientChanged();
     void viewedConversationIdChanged();
@@ -95,6 +100,7 @@ private Q_SLOTS:
 
 private:
     void notify(int conversationId, const QString &title, const QString &body, bool urgent);
+    void send(int conversationId, const QString &title, const QString &body, bool urgent);
     void remind();
     void forget(int conversationId);
     void updateTray();
@@ -115,6 +121,15 @@ private:
     QSystemTrayIcon *m_tray = nullptr;
     int m_trayConversation = 0;
     bool m_busWatched = false;
+    /// Whether the server renders markup in bodies ("body-markup"): asked once, before the first Notify.
+    enum class BodyMarkup { Unknown, Asking, Yes, No } m_bodyMarkup = BodyMarkup::Unknown;
+    struct Pending {
+        int conversationId;
+        QString title;
+        QString body;
+        bool urgent;
+    };
+    QList<Pending> m_pending; ///< notifications waiting for the server's capabilities
 };
 
 } // namespace Frontdesk

@@ -124,6 +124,13 @@ QString VisitorContext::email() const
     return m_visitor.value(u"email"_s).toString();
 }
 
+QString VisitorContext::userId() const
+{
+    // Only the server's own attribute, never attribute(): that falls back to "custom", which
+    // the visitor's page sets freely, so a custom "userId" would pass as verified.
+    return m_visitor.value(u"attributes"_s).toObject().value(u"userId"_s).toString();
+}
+
 QString VisitorContext::displayName() const
 {
     return m_visitorId.isEmpty() ? QString() : ConversationListModel::visitorDisplayName(m_visitor, m_visitorId);

@@ -34,6 +34,9 @@ class VisitorContext : public QObject
     Q_PROPERTY(QString name READ name NOTIFY changed)
     /// @brief The email the visitor gave ("" if none).
     Q_PROPERTY(QString email READ email NOTIFY changed)
+    /// @brief The user id the site vouched for with its identity HMAC ("" if none). Only this is
+    /// verified: name and email come from the visitor, even after an identity was accepted.
+    Q_PROPERTY(QString userId READ userId NOTIFY changed)
     /// @brief Name, else email, else "Visitor ABCD".
     Q_PROPERTY(QString displayName READ displayName NOTIFY changed)
     /// @brief Whether the visitor has a connection now.
@@ -70,6 +73,7 @@ public:
     [[nodiscard]] bool isLoaded() const { return m_loaded; }
     [[nodiscard]] QString name() const;
     [[nodiscard]] QString email() const;
+    [[nodiscard]] QString userId() const;
     [[nodiscard]] QString displayName() const;
     [[nodiscard]] bool isOnline() const;
     [[nodiscard]] QString currentPageTitle() const;

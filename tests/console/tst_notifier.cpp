@@ -28,6 +28,7 @@ public:
         uint replaces = 0;
     };
     QList<Call> calls;
+    bool bodyMarkup = true; ///< whether the server says it renders markup in bodies
 
 public Q_SLOTS:
     uint Notify(const QString &appName, uint replacesId, const QString &appIcon, const QString &summary, const QString &body,
@@ -40,7 +41,13 @@ public Q_SLOTS:
         Q_EMIT notifyCalled();
         return replacesId != 0 ? replacesId : uint(100 + calls.size());
     }
-    QStringList GetCapabilities() { return {u"actions"_s, u"body"_s, u"sound"_s}; }
+    QStringList GetCapabilities()
+    {
+        QStringList capabilities{u"actions"_s, u"body"_s, u"sound"_s};
+        if (bodyMarkup)
+            capabilities << u"body-markup"_s << u"body-hyperlinks"_s << u"body-images"_s;
+        return capabilities;
+    }
     void CloseNotification(uint id) { Q_UNUSED(id); }
 
 Q_SIGNALS:
@@ -130,6 +137,90 @@ private Q_SLOTS:
         visitor.send({{u"type"_s, u"message"_s}, {u"clientId"_s, u"v-3"_s}, {u"body"_s, u"Seen?"_s}});
         QTest::qWait(500);
         QCOMPARE(m_fake.calls.size(), callsInView);
+    }
+
+    void escapeMarkup_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("escaped");
+        QTest::newRow("plain") << u"Is anyone there?"_s << u"Is anyone there?"_s;
+        QTest::newRow("bold") << u"<b>big</b>"_s << u"&lt;b&gt;big&lt;/b&gt;"_s;
+        QTest::newRow("image") << u"<img src=\"http://127.0.0.1:9/leak.png\">"_s
+                               << u"&lt;img src=&quot;http://127.0.0.1:9/leak.png&quot;&gt;"_s;
+        QTest::newRow("entity stays literal") << u"&lt; is <"_s << u"&amp;lt; is &lt;"_s;
+        QTest::newRow("link with quotes") << u"<a href='http://x.test'>it's</a>"_s
+                                          << u"&lt;a href=&apos;http://x.test&apos;&gt;it&apos;s&lt;/a&gt;"_s;
+        QTest::newRow("empty") << QString() << QString();
+    }
+
+    void escapeMarkup()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, escaped);
+        QCOMPARE(Notifier::escapeMarkup(text), escaped);
+    }
+
+    void hostileStringsReachTheServiceEscaped()
+    {
+        // The spec lets the server render <b>, <i>, <a href> and <img src> in bodies: what a visitor
+        // types must arrive as entities, so it shows as typed and no image is fetched.
+        AgentClient client(u"frontdesk-test-console"_s, nullptr);
+        Notifier notifier;
+        notifier.setClient(&client);
+        notifier.setRepeatSeconds(0);
+        client.login(m_server.httpUrl(u"/"_s), TestServer::adminEmail, TestServer::adminPassword);
+        QTRY_COMPARE_WITH_TIMEOUT(client.state(), AgentClient::Online, 20'000);
+
+        const QString name = u"<b>Eve</b> & <img src=\"http://127.0.0.1:9/name.png\">"_s;
+        const QString first = u"<a href=\"http://evil.test/\">click</a> <img src='http://127.0.0.1:9/leak.png'> &lt; 'x'"_s;
+        JsonSocket visitor;
+        QVERIFY(ConsoleTesting::openVisitor(visitor, m_server, u"https://shop.test/"_s, u"Home"_s));
+        const auto profiled = visitor.request({{u"type"_s, u"profile"_s}, {u"name"_s, name}});
+        QVERIFY(profiled && profiled->value(u"type"_s) == u"ok"_s);
+        QSignalSpy notified(&m_fake, &FakeNotifications::notifyCalled);
+        const qsizetype before = m_fake.calls.size();
+        visitor.send({{u"type"_s, u"message"_s}, {u"clientId"_s, u"h-1"_s}, {u"body"_s, first}});
+        QTRY_VERIFY_WITH_TIMEOUT(m_fake.calls.size() > before, 10'000);
+        const FakeNotifications::Call waiting = m_fake.calls.at(before);
+        QCOMPARE(waiting.body,
+                 u"&lt;a href=&quot;http://evil.test/&quot;&gt;click&lt;/a&gt; "
+                 u"&lt;img src=&apos;http://127.0.0.1:9/leak.png&apos;&gt; &amp;lt; &apos;x&apos;"_s);
+        QVERIFY2(!waiting.body.contains(u'<') && !waiting.body.contains(u'>'), qPrintable(waiting.body));
+        // The summary is plain text in the spec (servers escape it themselves): the name as given.
+        QVERIFY2(waiting.summary.contains(name), qPrintable(waiting.summary));
+
+        // Accepted, and not in view: the visitor's next message notifies, escaped the same way.
+        QSignalSpy open(&notifier, &Notifier::openConversationRequested);
+        Q_EMIT m_fake.ActionInvoked(uint(100 + before + 1), u"default"_s);
+        QVERIFY(open.wait(5000));
+        const int conversationId = open.first().first().toInt();
+        client.accept(conversationId);
+        QTRY_COMPARE(notifier.waitingCount(), 0);
+        const qsizetype accepted = m_fake.calls.size();
+        visitor.send({{u"type"_s, u"message"_s}, {u"clientId"_s, u"h-2"_s}, {u"body"_s, u"<font size=7>big</font>"_s}});
+        QTRY_VERIFY_WITH_TIMEOUT(m_fake.calls.size() > accepted, 10'000);
+        QCOMPARE(m_fake.calls.last().body, u"&lt;font size=7&gt;big&lt;/font&gt;"_s);
+        client.close(conversationId);
+    }
+
+    void withoutBodyMarkupTheBodyGoesAsTyped()
+    {
+        // A server without "body-markup" shows the body as it is: entities would show as "&lt;".
+        m_fake.bodyMarkup = false;
+        const auto restore = qScopeGuard([this] { m_fake.bodyMarkup = true; });
+        AgentClient client(u"frontdesk-test-console"_s, nullptr);
+        Notifier notifier;
+        notifier.setClient(&client);
+        notifier.setRepeatSeconds(0);
+        client.login(m_server.httpUrl(u"/"_s), TestServer::adminEmail, TestServer::adminPassword);
+        QTRY_COMPARE_WITH_TIMEOUT(client.state(), AgentClient::Online, 20'000);
+        JsonSocket visitor;
+        QVERIFY(ConsoleTesting::openVisitor(visitor, m_server, u"https://shop.test/"_s, u"Home"_s));
+        const qsizetype before = m_fake.calls.size();
+        const QString body = u"<b>bold</b> &lt; 'x'"_s;
+        visitor.send({{u"type"_s, u"message"_s}, {u"clientId"_s, u"p-1"_s}, {u"body"_s, body}});
+        QTRY_VERIFY_WITH_TIMEOUT(m_fake.calls.size() > before, 10'000);
+        QCOMPARE(m_fake.calls.at(before).body, body);
     }
 
 private:
