@@ -7,6 +7,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRandomGenerator>
+#include <QTimer>
 #include <QUuid>
 
 #include <algorithm>
@@ -340,6 +341,16 @@ QString AgentClient::reply(int conversationId, const QString &body)
     return pending.clientId;
 }
 
+void AgentClient::scheduleResend(const QString &clientId, qint64 delayMs)
+{
+    QTimer::singleShot(std::chrono::milliseconds(qMax<qint64>(1000, delayMs)), this, [this, clientId] {
+        const auto it = std::find_if(m_outbox.cbegin(), m_outbox.cend(),
+                                     [&](const PendingReply &entry) { return entry.clientId == clientId; });
+        if (it != m_outbox.cend())
+            sendReply(*it);
+    });
+}
+
 void AgentClient::sendReply(const PendingReply &pending)
 {
     if (m_state != Online)
@@ -348,8 +359,13 @@ void AgentClient::sendReply(const PendingReply &pending)
     const int conversationId = pending.conversationId;
     request(u"reply"_s, {{u"conversationId"_s, conversationId}, {u"clientId"_s, clientId}, {u"body"_s, pending.body}}, this,
             [this, clientId, conversationId](const CommandReply &answer) {
-                if (answer.errorCode == u"disconnected"_s || answer.errorCode == u"storage_failed"_s)
-                    return; // stays in the outbox; resent with the same client id
+                // Nothing was stored: it stays in the outbox and is resent with the same client id.
+                static const QStringList retried{u"disconnected"_s, u"storage_failed"_s, u"storage_busy"_s, u"rate_limited"_s};
+                if (retried.contains(answer.errorCode)) {
+                    if (answer.errorCode != u"disconnected"_s)
+                        scheduleResend(clientId, qint64(answer.frame.value(u"retryAfterMs"_s).toDouble()));
+                    return;
+                }
                 const auto it = std::find_if(m_outbox.begin(), m_outbox.end(),
                                              [&](const PendingReply &entry) { return entry.clientId == clientId; });
                 if (it == m_outbox.end())
@@ -431,13 +447,7 @@ void AgentClient::onText(const QString &text)
             const QString code = frame.value(u"code"_s).toString();
             qCWarning(lcClient).noquote() << "auth refused:" << frame.value(u"message"_s).toString();
             if (code == u"invalid_token"_s) {
-                auto removed = m_secrets->remove(SecretStore::keyForAgentToken(m_serverUrl.toString(), m_email));
-                Q_UNUSED(removed);
-                m_token.clear();
-                setError(tr("Your session has expired. Please sign in again."));
-                m_reconnectTimer.stop();
-                setState(LoggedOut);
-                m_socket.close();
+                signOutLocally(tr("Your session has expired. Please sign in again."));
             } else {
                 setError(frame.value(u"message"_s).toString());
             }
@@ -521,8 +531,44 @@ void AgentClient::lookUpPage(const QString &visitorId)
     });
 }
 
+void AgentClient::signOutLocally(const QString &why)
+{
+    auto removed = m_secrets->remove(SecretStore::keyForAgentToken(m_serverUrl.toString(), m_email));
+    Q_UNUSED(removed);
+    m_token.clear();
+    setError(why);
+    m_reconnectTimer.stop();
+    m_pingTimer.stop();
+    m_authenticated = false;
+    setState(LoggedOut);
+    m_socket.close();
+}
+
+QString AgentClient::sessionEndedSentence(const QString &reason)
+{
+    if (reason == u"password_changed"_s)
+        return tr("Your password was changed on another computer. Please sign in again.");
+    if (reason == u"password_reset"_s)
+        return tr("An admin reset your password. Please sign in with the new one.");
+    if (reason == u"disabled"_s)
+        return tr("An admin disabled your account.");
+    if (reason == u"deleted"_s)
+        return tr("An admin removed your account.");
+    if (reason == u"logged_out"_s)
+        return tr("You were signed out.");
+    return tr("This session was ended from another computer. Please sign in again.");
+}
+
 void AgentClient::handleEvent(const QString &type, const QJsonObject &frame)
 {
+    if (type == u"session_ended"_s) {
+        // The server closes the socket next: do not reconnect with a dead token.
+        const QString reason = frame.value(u"reason"_s).toString();
+        qCInfo(lcClient).noquote() << "session ended by the server:" << reason;
+        signOutLocally(sessionEndedSentence(reason));
+        failPending(u"disconnected"_s, tr("Signed out."));
+        return;
+    }
     if (type == u"message"_s) {
         Q_EMIT messageReceived(frame.value(u"message"_s).toObject());
     } else if (type == u"conversation_created"_s) {

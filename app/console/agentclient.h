@@ -190,6 +190,11 @@ private:
     void send(const QJsonObject &frame);
     void sendReply(const PendingReply &reply);
     void failPending(const QString &code, const QString &message);
+    /// Forgets the token (keyring too) and shows the sign-in page with @p why.
+    void signOutLocally(const QString &why);
+    [[nodiscard]] static QString sessionEndedSentence(const QString &reason);
+    /// Sends an outbox entry again after @p delayMs (at least a second).
+    void scheduleResend(const QString &clientId, qint64 delayMs);
     void lookUpPage(const QString &visitorId);
     void noteConversation(const QJsonObject &conversation);
     void simpleCommand(const QString &type, const QJsonObject &fields);

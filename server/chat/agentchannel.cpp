@@ -167,14 +167,15 @@ void AgentChannel::handleAuth(const WireMessage &message)
             if (auto *failure = std::get_if<ProtocolError>(&snapshot))
                 return self->sendError(*failure, message);
             self->m_auth = auth;
-            // The session may have ended while the snapshot was read: then attach refuses it.
-            if (!self->m_chat->attachAgent(self, auth.agent))
-                return;
+            // The session may have ended while the snapshot was read.
+            if (self->m_chat->isSessionEnded(auth.session.id))
+                return self->endSession(ChatService::sessionEndReason(SessionEnd::EndedByAgent));
             self->m_agent = &self->m_auth->agent;
             QJsonObject frame = std::get<QJsonObject>(snapshot);
             frame.insert(u"sessionId"_s, auth.session.id);
             WireCodec::addRef(frame, message.requestId);
             self->m_send(frame);
+            self->m_chat->attachAgent(self, auth.agent);
             Q_EMIT self->authenticated();
         });
     });

@@ -711,7 +711,8 @@ QJsonObject ChatService::siteJson(const SiteRecord &site, bool withSecret)
                        {u"siteKey"_s, site.siteKey},
                        {u"name"_s, site.name},
                        {u"allowedOrigins"_s, QJsonArray::fromStringList(site.allowedOrigins)},
-                       {u"widget"_s, site.widgetSettings}};
+                       {u"widget"_s, site.widgetSettings},
+                       {u"closedRetentionDays"_s, site.closedRetentionDays}};
     if (withSecret)
         object.insert(u"identitySecret"_s, QString::fromLatin1(site.identitySecret.toHex()));
     return object;
@@ -731,12 +732,8 @@ QString ChatService::agentStatus(qint64 agentId) const
     return it == m_agentPresence.constEnd() ? u"offline"_s : it->status;
 }
 
-bool ChatService::attachAgent(AgentEndpoint *endpoint, const AgentRecord &agent)
+void ChatService::attachAgent(AgentEndpoint *endpoint, const AgentRecord &agent)
 {
-    if (sessionEnded(endpoint->sessionId())) {
-        endpoint->endSession(sessionEndReason(SessionEnd::EndedByAgent));
-        return false;
-    }
     m_agentEndpoints.insert(endpoint);
     AgentPresence &presence = m_agentPresence[agent.id];
     presence.name = agent.name;
@@ -746,7 +743,6 @@ bool ChatService::attachAgent(AgentEndpoint *endpoint, const AgentRecord &agent)
                            {{u"agentId"_s, double(agent.id)}, {u"name"_s, agent.name}, {u"status"_s, presence.status}}));
         broadcastAgentsOnline();
     }
-    return true;
 }
 
 void ChatService::detachAgent(AgentEndpoint *endpoint, const AgentRecord &agent)

@@ -157,9 +157,10 @@ public:
     /// From now on @p endpoint receives agent events. Call it in the snapshot's
     /// callback, after sending the snapshot: the store answers in queue order,
     /// so every event after the snapshot's read reaches the agent, after it.
-    /// False (and the endpoint told its session ended) when its session ended
-    /// while the authentication was in flight.
-    bool attachAgent(AgentEndpoint *endpoint, const AgentRecord &agent);
+    void attachAgent(AgentEndpoint *endpoint, const AgentRecord &agent);
+    /// Whether @p sessionId ended lately: an authentication that read its token
+    /// just before must not attach (checked before the snapshot is sent).
+    [[nodiscard]] bool isSessionEnded(const QString &sessionId) const { return m_endedSessions.contains(sessionId); }
     void detachAgent(AgentEndpoint *endpoint, const AgentRecord &agent);
     void acceptConversation(const AgentRecord &agent, qint64 conversationId, ChatCallback<ConversationRecord> done);
     void replyToConversation(const AgentRecord &agent, qint64 conversationId, const QString &clientId, const QString &body,
@@ -176,7 +177,6 @@ public:
     [[nodiscard]] static ProtocolError readError(const StoreResult<ConversationRecord> &result, qint64 messageId);
 
 private:
-    [[nodiscard]] bool sessionEnded(const QString &sessionId) const { return m_endedSessions.contains(sessionId); }
     void pushToVisitor(const QString &visitorId, const QJsonObject &event, VisitorEndpoint *except = nullptr);
     void pushToAgents(const QJsonObject &event, AgentEndpoint *except = nullptr);
     void announceConversationChange(const ConversationChange &change);

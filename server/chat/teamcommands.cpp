@@ -22,6 +22,7 @@ namespace {
 constexpr int maxWidgetSettingsBytes = 8 * 1024;
 constexpr int maxShortcutChars = 64;
 constexpr int maxSearchChars = 200;
+constexpr int maxRetentionDays = 3650;
 
 QJsonObject cannedJson(const CannedResponse &response)
 {
@@ -265,6 +266,16 @@ void TeamCommands::updateSite(const WireMessage &message, const Answer &answer)
             return answer(ProtocolError::make(ErrorCode::TextTooLong,
                                               u"The widget settings are larger than %1 bytes."_s.arg(maxWidgetSettingsBytes)));
         site.widgetSettings = o.value(u"widget"_s).toObject();
+    }
+    if (given(u"closedRetentionDays"_s)) {
+        qint64 days = 0;
+        if (!take(WireCodec::optionalId(o, u"closedRetentionDays"_s, 0), &days, &error))
+            return answer(error);
+        if (days > maxRetentionDays)
+            return answer(ProtocolError::make(
+                ErrorCode::InvalidField,
+                u"The field \"closedRetentionDays\" must be between 0 (keep) and %1."_s.arg(maxRetentionDays)));
+        site.closedRetentionDays = int(days);
     }
     ChatService *chat = m_chat;
     continueWith(chat->store()->updateSite(site), chat, [chat, answer](const StoreResult<SiteRecord> &saved) {

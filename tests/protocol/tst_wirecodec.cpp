@@ -647,7 +647,7 @@ void tst_WireCodec::jsonShapes_data()
     QTest::newRow("visitor") << WireCodec::toJson(visitor(), false)
                              << QStringList{u"id"_s,     u"name"_s,      u"email"_s,     u"attributes"_s,
                                             u"online"_s, u"createdAt"_s, u"lastSeenAt"_s};
-    QTest::newRow("agent") << WireCodec::toJson(agent()) << QStringList{u"id"_s, u"name"_s, u"email"_s, u"role"_s};
+    QTest::newRow("agent") << WireCodec::toJson(agent()) << QStringList{u"id"_s, u"name"_s, u"email"_s, u"role"_s, u"disabled"_s};
     QTest::newRow("page") << WireCodec::toJson(PageView{u"v"_s, u"https://shop.example/a"_s, u"A"_s, 5})
                           << QStringList{u"url"_s, u"title"_s, u"at"_s};
 }
