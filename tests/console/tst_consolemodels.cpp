@@ -204,6 +204,33 @@ private Q_SLOTS:
         QTRY_COMPARE(client.pendingReplies(), 0);
     }
 
+    void signsOutWhenTheSessionEnds()
+    {
+        // An admin resets Bob's password: Bob's console must leave at once,
+        // say why, forget the token, and not come back with it.
+        TestHttp http;
+        JsonSocket admin;
+        QVERIFY(admin.open(m_server.wsUrl(u"/v1/agent"_s)));
+        QVERIFY(admin.request({{u"type"_s, u"auth"_s}, {u"token"_s, http.loginAdmin(m_server)}}));
+        const auto created = admin.request({{u"type"_s, u"create_agent"_s},
+                                            {u"email"_s, u"bob@shop.test"_s},
+                                            {u"name"_s, u"Bob"_s},
+                                            {u"password"_s, u"bob's long password"_s}});
+        QVERIFY(created && created->contains(u"agent"_s));
+        const double bobId = created->value(u"agent"_s)[u"id"_s].toDouble();
+
+        AgentClient client(u"frontdesk-test-console"_s, nullptr);
+        client.login(m_server.httpUrl(u"/"_s), u"bob@shop.test"_s, u"bob's long password"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(client.state(), AgentClient::Online, 20'000);
+        QVERIFY(
+            admin.request({{u"type"_s, u"set_agent_password"_s}, {u"agentId"_s, bobId}, {u"password"_s, u"a new password"_s}}));
+        QTRY_COMPARE_WITH_TIMEOUT(client.state(), AgentClient::LoggedOut, 2'000);
+        QVERIFY2(client.errorString().contains(u"reset your password"_s), qPrintable(client.errorString()));
+        QTest::qWait(1'500); // no reconnect loop with the dead token
+        QCOMPARE(client.state(), AgentClient::LoggedOut);
+        QVERIFY2(client.errorString().contains(u"reset your password"_s), qPrintable(client.errorString()));
+    }
+
 private:
     TestServer m_server;
 };
