@@ -33,6 +33,7 @@ private Q_SLOTS:
     void mariaDbPasswordComesFromTheSecretStore();
     void badCommandLinesAreRefused_data();
     void badCommandLinesAreRefused();
+    void listLimitsShowsWhatLimitSets();
 
 private:
     /// Starts frontdesk --headless on an ephemeral port; returns its URL.
@@ -318,6 +319,27 @@ void tst_Headless::badCommandLinesAreRefused_data()
         << u"--tls-cert"_s;
     QTest::newRow("bad origin") << QStringList{u"--headless"_s, u"--listen"_s, u"127.0.0.1:0"_s, u"--allow-origin"_s, u"shop"_s}
                                 << u"--allow-origin"_s;
+    QTest::newRow("unknown limit") << QStringList{u"--headless"_s, u"--limit"_s, u"no-such-limit=3"_s}
+                                   << u"no limit called \"no-such-limit\""_s;
+    QTest::newRow("limit below its minimum")
+        << QStringList{u"--headless"_s, u"--limit"_s, u"visitor-message-burst=0"_s} << u"at least 1"_s;
+    QTest::newRow("limit without a value") << QStringList{u"--headless"_s, u"--limit"_s, u"frame-burst"_s} << u"NAME=VALUE"_s;
+    QTest::newRow("fractional count") << QStringList{u"--headless"_s, u"--limit"_s, u"frame-burst=2.5"_s} << u"whole number"_s;
+}
+
+void tst_Headless::listLimitsShowsWhatLimitSets()
+{
+    QProcess process;
+    process.setProcessEnvironment(environment());
+    process.start(QStringLiteral(FRONTDESK_BINARY),
+                  {u"--headless"_s, u"--limit"_s, u"visitor-message-burst=42"_s, u"--limit"_s, u"login-ban-ms=60000"_s,
+                   u"--list-limits"_s});
+    QVERIFY(process.waitForFinished(30'000));
+    QCOMPARE(process.exitCode(), 0);
+    const QString out = QString::fromUtf8(process.readAllStandardOutput());
+    QVERIFY2(out.contains(u"visitor-message-burst=42\t"_s), qPrintable(out));
+    QVERIFY2(out.contains(u"login-ban-ms=60000\t"_s), qPrintable(out));
+    QVERIFY2(out.contains(u"new-visitor-burst=30\t"_s), qPrintable(out)); // an untouched default
 }
 
 void tst_Headless::badCommandLinesAreRefused()
