@@ -41,6 +41,25 @@ QByteArray httpDate()
     return QLocale::c().toString(QDateTime::currentDateTimeUtc(), u"ddd, dd MMM yyyy hh:mm:ss 'GMT'"_s).toLatin1();
 }
 
+// RFC 9110 §5.6.2: the characters a header field name (a token) may hold.
+bool isToken(QByteArrayView name)
+{
+    if (name.isEmpty())
+        return false;
+    for (const char c : name) {
+        const bool alphanumeric = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        if (!alphanumeric && !QByteArrayView("!#$%&'*+-.^_`|~").contains(c))
+            return false;
+    }
+    return true;
+}
+
+// A header name as it may appear in a log line: bounded, and whitespace visible.
+QString printableName(const QByteArray &name)
+{
+    return QString::fromLatin1(name.left(64).toPercentEncoding("!#$%&'*+-.^_`|~"));
+}
+
 bool expectsBody(const http_parser &parser)
 {
     return (parser.flags & F_CHUNKED)
@@ -186,10 +205,84 @@ void HttpConnection::commitHeader()
     m_lastWasValue = false;
 }
 
+std::optional<HttpConnection::Rejection> HttpConnection::framingRejection() const
+{
+    // Checked before anything acts on the headers: each case is a request
+    // whose end a proxy in front of us may see elsewhere (request smuggling),
+    // and libhttp-parser, built non-strict, lets every one of them through.
+    const unsigned major = m_parser.http_major;
+    const unsigned minor = m_parser.http_minor;
+    if (major != 1 || minor > 1) {
+        return Rejection{505, u"http_version_not_supported"_s, u"This server speaks HTTP/1.1 and HTTP/1.0 only."_s,
+                         u"sent an HTTP/%1.%2 request; answered 505 and closed the connection."_s.arg(major).arg(minor)};
+    }
+    int hosts = 0;
+    bool contentLength = false;
+    QList<QByteArray> codings;
+    for (const auto &[name, value] : m_request.headers) {
+        if (!isToken(name)) {
+            // "Content-Length : 5" would be honoured by the parser and ignored
+            // by a proxy that reads the name as "Content-Length " (RFC 9112 §5.1).
+            const bool spaceBeforeColon = name.endsWith(' ') || name.endsWith('\t');
+            return Rejection{400, u"bad_request"_s,
+                             spaceBeforeColon ? u"A header field name is followed by whitespace before its colon."_s
+                                              : u"A header field name contains a character that is not allowed in a token."_s,
+                             u"sent the header name \"%1\" (%2); answered 400 and closed the connection."_s.arg(
+                                 printableName(name), spaceBeforeColon ? u"whitespace before the colon"_s : u"not a token"_s)};
+        }
+        if (name == "host") {
+            ++hosts;
+        } else if (name == "content-length") {
+            contentLength = true;
+        } else if (name == "transfer-encoding") {
+            for (const QByteArray &coding : value.split(','))
+                codings.append(coding.trimmed().toLower());
+        }
+    }
+    // RFC 9112 §3.2: exactly one Host in HTTP/1.1; never two (which one a
+    // proxy routed on and which one we read would be anyone's guess).
+    if (hosts > 1) {
+        return Rejection{400, u"bad_request"_s, u"The request has more than one Host header."_s,
+                         u"sent %1 Host headers; answered 400 and closed the connection."_s.arg(hosts)};
+    }
+    if (hosts == 0 && minor == 1) {
+        return Rejection{400, u"bad_request"_s, u"An HTTP/1.1 request needs a Host header."_s,
+                         u"sent an HTTP/1.1 request without Host; answered 400 and closed the connection."_s};
+    }
+    // The parser already refuses two Content-Length headers (equal or not)
+    // and Content-Length with chunked; checked here again so the rule holds
+    // whatever the parser's build (RFC 9112 §6.1, §6.3).
+    if (codings.isEmpty())
+        return std::nullopt;
+    const QString list = QString::fromLatin1(codings.join(", "));
+    if (minor == 0) {
+        return Rejection{400, u"bad_request"_s, u"An HTTP/1.0 request cannot use Transfer-Encoding."_s,
+                         u"sent Transfer-Encoding in an HTTP/1.0 request; answered 400 and closed the connection."_s};
+    }
+    if (contentLength) {
+        return Rejection{400, u"bad_request"_s, u"The request has both Content-Length and Transfer-Encoding."_s,
+                         u"sent both Content-Length and Transfer-Encoding; answered 400 and closed the connection."_s};
+    }
+    if (codings.last() != "chunked" || codings.count("chunked") > 1) {
+        return Rejection{400, u"bad_request"_s,
+                         u"The request body's length is unknown: chunked must be its last transfer coding, once."_s,
+                         u"sent Transfer-Encoding \"%1\"; answered 400 and closed the connection."_s.arg(list)};
+    }
+    if (codings.size() > 1) {
+        return Rejection{501, u"not_implemented"_s, u"This server understands only the chunked transfer coding."_s,
+                         u"sent Transfer-Encoding \"%1\"; answered 501 and closed the connection."_s.arg(list)};
+    }
+    return std::nullopt;
+}
+
 int HttpConnection::headersComplete()
 {
     commitHeader();
     m_headersComplete = true;
+    if (std::optional<Rejection> rejection = framingRejection()) {
+        m_rejection = std::move(rejection);
+        return -1;
+    }
     const auto method = http_method(m_parser.method);
     m_request.method = QByteArray(http_method_str(method));
     m_request.keepAlive = http_should_keep_alive(&m_parser) != 0;
@@ -269,6 +362,7 @@ void HttpConnection::beginRequest()
     m_headersComplete = false;
     m_messageComplete = false;
     m_requestBytes = 0;
+    m_scanner.reset();
     m_bodyBytes = 0;
     m_bodyLimit = m_listener->limits().defaultMaxBodyBytes;
     m_rejection.reset();
@@ -308,6 +402,15 @@ void HttpConnection::processInput()
         // Peek, then consume only what the parser took: bytes of a pipelined
         // next request stay in the socket.
         const QByteArray data = m_socket->peek(chunk);
+        if (!m_scanner.isComplete()) {
+            // Ahead of the parser, so it never acts on a block that is to be refused.
+            const qsizetype scanned = m_scanner.scannedBytes() - m_requestBytes;
+            if (const auto problem = m_scanner.scan(QByteArrayView(data).sliced(qMin(scanned, data.size())));
+                problem != HeaderBlockScanner::Problem::None) {
+                reject(scanRejection(problem));
+                return;
+            }
+        }
         const size_t parsed = http_parser_execute(&m_parser, &s_settings, data.constData(), size_t(data.size()));
         m_socket->skip(qint64(parsed));
         m_requestBytes += qsizetype(parsed);
@@ -341,6 +444,23 @@ void HttpConnection::processInput()
         else if (parsed == 0)
             return; // the parser took nothing and said nothing: wait for more input
     }
+}
+
+HttpConnection::Rejection HttpConnection::scanRejection(HeaderBlockScanner::Problem problem)
+{
+    switch (problem) {
+    case HeaderBlockScanner::Problem::ObsFold:
+        return {400, u"bad_request"_s, u"A header line starts with whitespace (obsolete line folding is not accepted)."_s,
+                u"sent a folded header line (obs-fold); answered 400 and closed the connection."_s};
+    case HeaderBlockScanner::Problem::BareCr:
+        return {400, u"bad_request"_s, u"The request has a carriage return that does not end a line."_s,
+                u"sent a bare CR in its header block; answered 400 and closed the connection."_s};
+    case HeaderBlockScanner::Problem::RequestLineByte:
+    case HeaderBlockScanner::Problem::None:
+        break;
+    }
+    return {400, u"bad_request"_s, u"The request line contains a control character or a non-ASCII byte."_s,
+            u"sent a control or non-ASCII byte in its request line; answered 400 and closed the connection."_s};
 }
 
 void HttpConnection::completeRequest()

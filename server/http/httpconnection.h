@@ -1,5 +1,6 @@
 #pragma once
 
+#include "headerblockscanner.h"
 #include "httprequest.h"
 #include "httpresponse.h"
 
@@ -17,8 +18,10 @@ namespace Frontdesk {
 class HttpListener;
 
 /// @brief One client socket of the HttpListener: parses its requests with
-/// libhttp-parser, enforces HttpLimits on it, answers requests one at a time
-/// in order, and hands a WebSocket upgrade's socket on with the handshake unread.
+/// libhttp-parser, holds them to RFC 9112's framing rules (which the parser,
+/// built non-strict, does not all enforce), enforces HttpLimits on it, answers
+/// requests one at a time in order, and hands a WebSocket upgrade's socket on
+/// with the handshake unread.
 ///
 /// Internal to the HTTP layer. Owned by the listener; deletes itself (and
 /// the socket, unless it was handed on) when the client goes away.
@@ -64,6 +67,8 @@ private:
     static const http_parser_settings s_settings;
 
     int headersComplete();
+    [[nodiscard]] std::optional<Rejection> framingRejection() const;
+    [[nodiscard]] static Rejection scanRejection(HeaderBlockScanner::Problem problem);
     void commitHeader();
     void processInput();
     void beginRequest();
@@ -98,6 +103,7 @@ private:
     bool m_headersComplete = false;
     bool m_messageComplete = false;
     qsizetype m_requestBytes = 0; ///< bytes of this request consumed so far
+    HeaderBlockScanner m_scanner; ///< ahead of the parser, over the same bytes
     qsizetype m_bodyBytes = 0;
     qsizetype m_bodyLimit = 0;
     std::optional<Rejection> m_rejection; ///< set by a parser callback that stopped the parser

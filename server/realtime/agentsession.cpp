@@ -30,7 +30,7 @@ AgentSession::AgentSession(QWebSocket *socket, ChatService *chat, const Realtime
     connect(deadline, &QTimer::timeout, this, [this] {
         qCInfo(lcRealtime) << "closing agent socket from" << m_socket->peerAddress() << ": no auth within"
                            << m_limits.agentAuthTimeoutMs << "ms";
-        m_socket->close(QWebSocketProtocol::CloseCodePolicyViolated, u"authenticate first"_s);
+        closeForPolicy(QWebSocketProtocol::CloseCodePolicyViolated, u"authenticate first"_s);
     });
     connect(m_channel, &AgentChannel::authenticated, deadline, &QTimer::stop);
     deadline->start(m_limits.agentAuthTimeoutMs);

@@ -37,7 +37,7 @@ void VisitorSession::timerEvent(QTimerEvent *event)
         return;
     qCInfo(lcRealtime) << "closing visitor socket from" << m_socket->peerAddress() << ": no hello within"
                        << m_limits.visitorHelloTimeoutMs << "ms";
-    m_socket->close(QWebSocketProtocol::CloseCodePolicyViolated, u"say hello first"_s);
+    closeForPolicy(QWebSocketProtocol::CloseCodePolicyViolated, u"say hello first"_s);
 }
 
 void VisitorSession::receive(QByteArrayView bytes)

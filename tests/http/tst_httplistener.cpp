@@ -193,6 +193,10 @@ private Q_SLOTS:
     void headerBlockTooLarge();
     void malformedRequest_data();
     void malformedRequest();
+    void strictFraming_data();
+    void strictFraming();
+    void acceptedFraming_data();
+    void acceptedFraming();
     void keepAliveSequential();
     void pipelinedAnsweredInOrder();
     void manyPipelinedAndLargeBody();
@@ -399,7 +403,8 @@ void TestHttpListener::malformedRequest_data()
     QTest::newRow("not http") << QByteArray("HELLO THERE\r\n\r\n");
     QTest::newRow("header without colon") << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nBroken header\r\n\r\n");
     QTest::newRow("bad content-length") << QByteArray("POST /v1/echo HTTP/1.1\r\nHost: x\r\nContent-Length: ten\r\n\r\n");
-    QTest::newRow("bad chunk size") << QByteArray("POST /v1/echo HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n");
+    QTest::newRow("bad chunk size") << QByteArray(
+        "POST /v1/echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n");
 }
 
 void TestHttpListener::malformedRequest()
@@ -415,6 +420,150 @@ void TestHttpListener::malformedRequest()
     QCOMPARE(response.json().value(u"error"_s).toObject().value(u"code"_s).toString(), u"bad_request"_s);
     QVERIFY(client.waitDisconnected());
     QCOMPARE(rejected.size(), 1);
+}
+
+void TestHttpListener::strictFraming_data()
+{
+    // Requests that libhttp-parser (built non-strict) lets through, or reads
+    // differently from a proxy in front of us: each a request-smuggling or
+    // cache-poisoning vector (RFC 9112 §2.2, §3.2, §5.1, §6.1, §6.3).
+    QTest::addColumn<QByteArray>("request");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("code");
+
+    const QString bad = u"bad_request"_s;
+    const QByteArray post = "POST /v1/echo HTTP/1.1\r\nHost: x\r\n";
+    QTest::newRow("space before the colon of Content-Length")
+        << QByteArray(post + "Content-Length : 5\r\n\r\nhello") << 400 << bad;
+    QTest::newRow("space before the colon of Transfer-Encoding")
+        << QByteArray(post + "Transfer-Encoding : chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n") << 400 << bad;
+    QTest::newRow("space before the colon of Host") << QByteArray("GET /fast HTTP/1.1\r\nHost : x\r\n\r\n") << 400 << bad;
+    QTest::newRow("tab before the colon") << QByteArray("GET /fast HTTP/1.1\r\nHost: x\r\nX-A\t: b\r\n\r\n") << 400 << bad;
+    QTest::newRow("space inside a header name") << QByteArray("GET /fast HTTP/1.1\r\nHost: x\r\nX A: b\r\n\r\n") << 400 << bad;
+    QTest::newRow("header name with a non-tchar") << QByteArray("GET /fast HTTP/1.1\r\nHost: x\r\nX(A): b\r\n\r\n") << 400 << bad;
+    QTest::newRow("header name with a non-ASCII byte")
+        << QByteArray("GET /fast HTTP/1.1\r\nHost: x\r\nX-\xc3\xa4: b\r\n\r\n") << 400 << bad;
+    QTest::newRow("HTTP/1.1 without Host") << QByteArray("GET /fast HTTP/1.1\r\n\r\n") << 400 << bad;
+    QTest::newRow("two Host headers") << QByteArray("GET /fast HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n") << 400 << bad;
+    QTest::newRow("two equal Host headers") << QByteArray("GET /fast HTTP/1.1\r\nHost: a\r\nhost: a\r\n\r\n") << 400 << bad;
+    QTest::newRow("HTTP/1.0 with two Host headers")
+        << QByteArray("GET /fast HTTP/1.0\r\nHost: a\r\nHost: b\r\n\r\n") << 400 << bad;
+    QTest::newRow("two different Content-Length")
+        << QByteArray(post + "Content-Length: 5\r\nContent-Length: 6\r\n\r\nhello!") << 400 << bad;
+    QTest::newRow("two equal Content-Length")
+        << QByteArray(post + "Content-Length: 5\r\nContent-Length: 5\r\n\r\nhello") << 400 << bad;
+    QTest::newRow("Content-Length and chunked")
+        << QByteArray(post + "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n") << 400 << bad;
+    QTest::newRow("chunked and Content-Length")
+        << QByteArray(post + "Transfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n5\r\nhello\r\n0\r\n\r\n") << 400 << bad;
+    QTest::newRow("chunked not the final coding")
+        << QByteArray(post + "Transfer-Encoding: chunked, gzip\r\n\r\n5\r\nhello\r\n0\r\n\r\n") << 400 << bad;
+    QTest::newRow("only an unknown coding") << QByteArray(post + "Transfer-Encoding: gzip\r\n\r\nhello") << 400 << bad;
+    QTest::newRow("chunked twice") << QByteArray(
+        post + "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n")
+                                   << 400 << bad;
+    QTest::newRow("a coding before chunked")
+        << QByteArray(post + "Transfer-Encoding: gzip, chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n") << 501 << u"not_implemented"_s;
+    QTest::newRow("Transfer-Encoding in HTTP/1.0")
+        << QByteArray("POST /v1/echo HTTP/1.0\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n") << 400
+        << bad;
+    QTest::newRow("obs-fold") << QByteArray("GET /fast HTTP/1.1\r\nHost: x\r\nX-A: a\r\n b\r\n\r\n") << 400 << bad;
+    QTest::newRow("obs-fold with a tab") << QByteArray("GET /fast HTTP/1.1\r\nHost: x\r\nX-A: a\r\n\tb\r\n\r\n") << 400 << bad;
+    QTest::newRow("obs-fold hiding Content-Length")
+        << QByteArray(post + "X-A: a\r\n Content-Length: 5\r\n\r\nhello") << 400 << bad;
+    QTest::newRow("whitespace before the first header") << QByteArray("GET /fast HTTP/1.1\r\n Host: x\r\n\r\n") << 400 << bad;
+    QTest::newRow("bare CR ends a header line")
+        << QByteArray("GET /fast HTTP/1.1\r\nHost: x\rX-Smuggled: y\r\n\r\n") << 400 << bad;
+    QTest::newRow("bare CR in the request line") << QByteArray("GET /fast\rHTTP/1.1\r\nHost: x\r\n\r\n") << 400 << bad;
+    QTest::newRow("tab in the request target") << QByteArray("GET /fa\tst HTTP/1.1\r\nHost: x\r\n\r\n") << 400 << bad;
+    QTest::newRow("non-ASCII byte in the request target")
+        << QByteArray("GET /f\xc3\xa4st HTTP/1.1\r\nHost: x\r\n\r\n") << 400 << bad;
+    const QString version = u"http_version_not_supported"_s;
+    QTest::newRow("HTTP/9.9") << QByteArray("GET /fast HTTP/9.9\r\nHost: x\r\n\r\n") << 505 << version;
+    QTest::newRow("HTTP/1.2") << QByteArray("GET /fast HTTP/1.2\r\nHost: x\r\n\r\n") << 505 << version;
+    QTest::newRow("HTTP/2.0") << QByteArray("GET /fast HTTP/2.0\r\nHost: x\r\n\r\n") << 505 << version;
+    QTest::newRow("HTTP/0.9") << QByteArray("GET /fast HTTP/0.9\r\nHost: x\r\n\r\n") << 505 << version;
+    QTest::newRow("HTTP/9.9 without Host") << QByteArray("GET /fast HTTP/9.9\r\n\r\n") << 505 << version;
+}
+
+void TestHttpListener::strictFraming()
+{
+    QFETCH(QByteArray, request);
+    QFETCH(int, status);
+    QFETCH(QString, code);
+
+    auto listener = startListener();
+    QVERIFY(listener);
+    QSignalSpy rejected(listener.get(), &HttpListener::clientRejected);
+    Client client(listener->serverPort());
+    Response response;
+    // A pipelined request behind the bad one must never be answered: the
+    // framing of everything after a bad request is unknown.
+    QVERIFY(client.exchange(request + get("/fast"), &response));
+    QCOMPARE(response.status, status);
+    const QJsonObject error = response.json().value(u"error"_s).toObject();
+    QCOMPARE(error.value(u"code"_s).toString(), code);
+    QVERIFY(!error.value(u"message"_s).toString().isEmpty());
+    QCOMPARE(response.header("connection"), QByteArray("close"));
+    QVERIFY(client.waitDisconnected());
+    Response after;
+    QVERIFY(!client.read(&after, false) || after.status == 0);
+    QCOMPARE(rejected.size(), 1);
+    QVERIFY2(rejected.first().at(1).toString().contains(QString::number(status)), qPrintable(rejected.first().at(1).toString()));
+}
+
+void TestHttpListener::acceptedFraming_data()
+{
+    // What strictness must not break.
+    QTest::addColumn<QByteArray>("request");
+    QTest::addColumn<QByteArray>("body");
+
+    QTest::newRow("HTTP/1.0 without Host") << QByteArray("POST /v1/echo HTTP/1.0\r\nContent-Length: 5\r\n\r\nhello")
+                                           << QByteArray("hello");
+    QTest::newRow("empty Host") << QByteArray("POST /v1/echo HTTP/1.1\r\nHost:\r\nContent-Length: 5\r\n\r\nhello")
+                                << QByteArray("hello");
+    QTest::newRow("chunked, any case") << QByteArray(
+        "POST /v1/echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: Chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n")
+                                       << QByteArray("hello");
+    QTest::newRow("whitespace after the colon and tchars in a name")
+        << QByteArray("POST /v1/echo HTTP/1.1\r\nhost:\t x \r\nX-!#$%&'*+.^_`|~09: v\r\nContent-Length:  5 \r\n\r\nhello")
+        << QByteArray("hello");
+    QTest::newRow("bare LF line ends") << QByteArray("POST /v1/echo HTTP/1.1\nHost: x\nContent-Length: 5\n\nhello")
+                                       << QByteArray("hello");
+    QTest::newRow("an empty line before the request line")
+        << QByteArray("\r\nPOST /v1/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello") << QByteArray("hello");
+    QTest::newRow("fold-like bytes in the body")
+        << QByteArray("POST /v1/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 8\r\n\r\na\r\n b\rc\x80")
+        << QByteArray("a\r\n b\rc\x80");
+}
+
+void TestHttpListener::acceptedFraming()
+{
+    QFETCH(QByteArray, request);
+    QFETCH(QByteArray, body);
+
+    auto listener = startListener();
+    QVERIFY(listener);
+    QSignalSpy rejected(listener.get(), &HttpListener::clientRejected);
+    Client client(listener->serverPort());
+    Response response;
+    // Sent one byte at a time as well, so no check depends on how the bytes arrive.
+    for (const bool trickle : {false, true}) {
+        if (trickle) {
+            for (const char byte : request) {
+                client.send(QByteArray(1, byte));
+                QTest::qWait(1);
+            }
+        } else {
+            client.send(request);
+        }
+        QVERIFY(client.read(&response));
+        QCOMPARE(response.status, 200);
+        QCOMPARE(response.body, body);
+        if (request.contains("HTTP/1.0"))
+            break; // HTTP/1.0 closes after one answer
+    }
+    QCOMPARE(rejected.size(), 0);
 }
 
 void TestHttpListener::keepAliveSequential()
