@@ -30,6 +30,12 @@ PollingVisitor::PollingVisitor(ChatService *chat, const SiteRecord &site, const 
         }
         Q_EMIT expired();
     });
+    // Ended by the server (banned, erased): the parked poll takes the notice
+    // with it, and the channel goes; the next request meets the refusal.
+    connect(m_channel, &VisitorChannel::ended, this, [this] {
+        answerParked();
+        Q_EMIT expired();
+    });
     m_channel->adoptVisitor(visitor);
     touch();
 }
@@ -81,7 +87,7 @@ void PollingVisitor::poll(const QString &cursor, qint64 afterMessageId, const Ht
     const qsizetype dot = cursor.lastIndexOf(u'.');
     bool sameEpoch = dot > 0 && QStringView(cursor).left(dot) == m_epoch;
     const qint64 seq = sameEpoch ? QStringView(cursor).mid(dot + 1).toLongLong() : 0;
-    if (sameEpoch || afterMessageId < 0) {
+    if (sameEpoch || afterMessageId < 0 || !m_channel->visitor()) {
         park(seq, responder, origin);
         return;
     }

@@ -23,6 +23,15 @@ void SiteConfigController::registerRoutes(HttpRouter &router)
             responder.respond(*refused);
             return;
         }
+        // Readable by the page (CORS headers), so the widget stays out of it
+        // instead of taking an unreadable answer for a network failure.
+        if (m_chat->addressBan(request.peerAddress, site->id)) {
+            const ProtocolError banned = ChatService::bannedError();
+            HttpResponse refusal = HttpResponse::error(httpStatus(banned.code), errorCodeName(banned.code), banned.message);
+            refusal.setHeader("Cache-Control", "no-store");
+            responder.respond(Cors::allow(request, refusal));
+            return;
+        }
         HttpResponse response = HttpResponse::json(200,
                                                    QJsonObject{{u"siteKey"_s, site->siteKey},
                                                                {u"name"_s, site->name},

@@ -68,6 +68,9 @@ void VisitorPollingController::registerRoutes(HttpRouter &router)
                     const ProtocolError refused = ProtocolError::make(ErrorCode::OriginNotAllowed);
                     return responder.respond(HttpResponse::json(httpStatus(refused.code), WireCodec::errorFrame(refused)));
                 }
+                // With CORS headers, so the widget can read why and stop.
+                if (m_chat->addressBan(request.peerAddress, site->id))
+                    return responder.respond(errorResponse(request, ChatService::bannedError()));
                 (this->*action)(request, responder, *site);
             },
             endpoint.bodyLimit);
@@ -139,7 +142,9 @@ void VisitorPollingController::withVisitor(const HttpRequest &request, const Htt
         return responder.respond(errorResponse(request, error));
 
     PollingVisitor *known = m_channels.value(channelId);
-    if (known && known->channel()->visitor()->id == visitorId && known->tokenMatches(Tokens::hash(token))) {
+    // A channel the server ended (banned, erased) has no visitor left; it goes at the next turn of the loop.
+    if (known && known->channel()->visitor() && known->channel()->visitor()->id == visitorId
+        && known->tokenMatches(Tokens::hash(token))) {
         known->touch();
         return then(known);
     }

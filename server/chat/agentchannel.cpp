@@ -13,7 +13,13 @@ Q_LOGGING_CATEGORY(lcAgent, "frontdesk.agent")
 namespace Frontdesk {
 
 AgentChannel::AgentChannel(ChatService *chat, const ClientContext &client, const AbuseLimits &limits, Send send, QObject *parent)
-    : QObject(parent), m_chat(chat), m_client(client), m_limits(limits), m_send(std::move(send)), m_team(chat)
+    : QObject(parent)
+    , m_chat(chat)
+    , m_client(client)
+    , m_limits(limits)
+    , m_send(std::move(send))
+    , m_team(chat)
+    , m_visitorData(chat)
 { }
 
 AgentChannel::~AgentChannel()
@@ -115,6 +121,21 @@ void AgentChannel::handle(const WireMessage &message)
         return m_send(pong);
     }
     const Handler handler = commands.value(message.type);
+    if (VisitorDataCommands::handles(message.type)) {
+        if (!m_agent)
+            return sendError(
+                ProtocolError::make(ErrorCode::NotAuthenticated, u"Send auth with your token before \"%1\"."_s.arg(message.type)),
+                message);
+        QPointer<AgentChannel> self(this);
+        m_visitorData.handle(*m_agent, message, [self, message](ChatOutcome<QJsonObject> outcome) {
+            if (!self)
+                return;
+            if (auto *failure = std::get_if<ProtocolError>(&outcome))
+                return self->sendError(*failure, message);
+            self->sendResult(message, std::get<QJsonObject>(outcome));
+        });
+        return;
+    }
     if (TeamCommands::handles(message.type)) {
         if (!m_agent)
             return sendError(

@@ -3,6 +3,7 @@
 #include "chat/chatservice.h"
 #include "chat/endpoints.h"
 #include "chat/teamcommands.h"
+#include "chat/visitordatacommands.h"
 #include "protocol/wirecodec.h"
 #include "ratelimit/tokenbucket.h"
 
@@ -75,6 +76,7 @@ private:
     AbuseLimits m_limits;
     Send m_send;
     TeamCommands m_team;
+    VisitorDataCommands m_visitorData;
     std::optional<AgentAuthentication> m_auth;
     const AgentRecord *m_agent = nullptr; ///< &m_auth->agent once authenticated
     bool m_authPending = false;

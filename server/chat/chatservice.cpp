@@ -93,8 +93,78 @@ void ChatService::start(std::function<void(bool, QString)> done)
         }
         for (const ConversationSummary &summary : result.value)
             trackOpenConversation(summary.conversation);
-        done(true, {});
+        continueWith(m_store->listBans(), this, [this, done](const StoreResult<QList<BanRecord>> &bans) {
+            if (!bans.ok()) {
+                done(false, bans.message);
+                return;
+            }
+            m_bans.replaceAll(bans.value);
+            done(true, {});
+        });
     });
+}
+
+// --- Bans and erasure ------------------------------------------------------
+
+ProtocolError ChatService::bannedError()
+{
+    return ProtocolError::make(ErrorCode::Banned);
+}
+
+std::optional<BanRecord> ChatService::addressBan(const QHostAddress &address, qint64 siteId) const
+{
+    return m_bans.matchAddress(address, siteId, now());
+}
+
+std::optional<BanRecord> ChatService::visitorBan(const QString &visitorId, qint64 siteId) const
+{
+    return m_bans.matchVisitor(visitorId, siteId, now());
+}
+
+int ChatService::applyBan(const BanRecord &ban)
+{
+    m_bans.add(ban);
+    // Bans are rare admin actions: one pass over the connected visitors is fine here.
+    const qint64 at = now();
+    QList<VisitorEndpoint *> covered;
+    for (auto it = m_visitorEndpoints.cbegin(); it != m_visitorEndpoints.cend(); ++it) {
+        if (BanList::covers(ban, it.value()->address(), it.key(), m_visitorSite.value(it.key()), at))
+            covered.append(it.value());
+    }
+    const QJsonObject notice = WireCodec::errorFrame(bannedError());
+    for (VisitorEndpoint *endpoint : std::as_const(covered))
+        endpoint->endConnection(notice, u"banned"_s);
+    qCInfo(lcChat).noquote() << "ban" << ban.id << "of" << toString(ban.kind) << ban.value << "closed" << covered.size()
+                             << "visitor connections";
+    return int(covered.size());
+}
+
+void ChatService::liftBan(qint64 banId)
+{
+    m_bans.remove(banId);
+}
+
+void ChatService::forgetVisitor(const VisitorErasure &erased)
+{
+    const QString &visitorId = erased.visitor.id;
+    // Out of the maps first, so closing the connections tells nobody "visitor_left".
+    for (const qint64 conversationId : erased.conversationIds) {
+        m_openConversationVisitor.remove(conversationId);
+        m_conversationSite.remove(conversationId);
+        m_waiting.removeOne(conversationId);
+    }
+    m_visitorOpenConversation.remove(visitorId);
+    m_announcedPosition.remove(visitorId);
+    const QList<VisitorEndpoint *> endpoints = m_visitorEndpoints.values(visitorId);
+    m_visitorEndpoints.remove(visitorId);
+    m_visitorSite.remove(visitorId);
+    for (VisitorEndpoint *endpoint : endpoints)
+        endpoint->endConnection({}, u"visitor erased"_s);
+    QJsonArray conversations;
+    for (const qint64 conversationId : erased.conversationIds)
+        conversations.append(double(conversationId));
+    pushToAgents(frame(u"visitor_erased"_s, {{u"visitorId"_s, visitorId}, {u"conversationIds"_s, conversations}}));
+    announceQueue();
 }
 
 void ChatService::trackOpenConversation(const ConversationRecord &conversation)
@@ -239,7 +309,7 @@ void ChatService::verifyVisitor(const SiteRecord &site, const QString &visitorId
     }
     continueWith(
         m_store->visitorByToken(site.id, visitorId, Tokens::hash(token)), this,
-        [done, visitorId](const StoreResult<VisitorRecord> &result) {
+        [this, done, visitorId](const StoreResult<VisitorRecord> &result) {
             if (result.error == StoreError::NotFound) {
                 qCInfo(lcChat) << "visitor" << visitorId << "presented a token that does not match; refused";
                 done(ProtocolError::make(ErrorCode::InvalidToken,
@@ -250,12 +320,24 @@ void ChatService::verifyVisitor(const SiteRecord &site, const QString &visitorId
                 done(storeError(result.error, result.message));
                 return;
             }
+            // After the token: only the visitor itself learns that it is banned.
+            if (const auto ban = visitorBan(visitorId, result.value.siteId)) {
+                qCInfo(lcChat) << "visitor" << visitorId << "refused: banned by ban" << ban->id;
+                done(bannedError());
+                return;
+            }
             done(result.value);
         });
 }
 
 void ChatService::helloVisitor(const SiteRecord &site, const VisitorHello &hello, ChatCallback<VisitorWelcome> done)
 {
+    // A socket upgraded (or a poll started) just before its address was banned.
+    if (const auto ban = addressBan(hello.address, site.id)) {
+        qCInfo(lcChat).noquote() << "hello from" << AddressKey::text(hello.address) << "refused: banned by ban" << ban->id;
+        done(bannedError());
+        return;
+    }
     // An identity with a wrong hash refuses the whole hello: nothing is created.
     VisitorPatch patch;
     if (hello.identity) {
@@ -359,6 +441,7 @@ void ChatService::attachVisitor(VisitorEndpoint *endpoint, const VisitorRecord &
 {
     const bool returning = !m_visitorEndpoints.contains(visitor.id);
     m_visitorEndpoints.insert(visitor.id, endpoint);
+    m_visitorSite.insert(visitor.id, visitor.siteId);
     // The welcome told it its place; later changes are measured from there.
     if (const int position = queuePosition(visitor.id))
         m_announcedPosition.insert(visitor.id, position);
@@ -369,9 +452,11 @@ void ChatService::attachVisitor(VisitorEndpoint *endpoint, const VisitorRecord &
 
 void ChatService::detachVisitor(VisitorEndpoint *endpoint, const QString &visitorId)
 {
-    m_visitorEndpoints.remove(visitorId, endpoint);
+    if (!m_visitorEndpoints.remove(visitorId, endpoint))
+        return; // already let go (erased)
     if (m_visitorEndpoints.contains(visitorId))
         return;
+    m_visitorSite.remove(visitorId);
     m_announcedPosition.remove(visitorId);
     const qint64 conversationId = m_visitorOpenConversation.value(visitorId);
     if (conversationId > 0)

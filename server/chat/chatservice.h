@@ -1,5 +1,6 @@
 #pragma once
 
+#include "chat/banlist.h"
 #include "chat/endpoints.h"
 #include "chat/sitedirectory.h"
 #include "protocol/protocolerror.h"
@@ -112,6 +113,23 @@ public:
     [[nodiscard]] static QJsonObject siteJson(const SiteRecord &site, bool withSecret);
     [[nodiscard]] bool isVisitorOnline(const QString &visitorId) const { return m_visitorEndpoints.contains(visitorId); }
 
+    // Bans and erasure (admins' commands: VisitorDataCommands)
+    [[nodiscard]] const BanList &bans() const { return m_bans; }
+    /// The ban in force now on @p address for @p siteId, if any.
+    [[nodiscard]] std::optional<BanRecord> addressBan(const QHostAddress &address, qint64 siteId) const;
+    /// The ban in force now on @p visitorId for @p siteId, if any.
+    [[nodiscard]] std::optional<BanRecord> visitorBan(const QString &visitorId, qint64 siteId) const;
+    /// A stored ban applies from now on: the connections it covers are closed at once.
+    /// Returns how many were closed.
+    int applyBan(const BanRecord &ban);
+    void liftBan(qint64 banId);
+    /// The visitor's rows are gone: closes their connections, drops them from
+    /// the queue and the maps, tells agents (visitor_erased) and the other
+    /// waiting visitors their new places.
+    void forgetVisitor(const VisitorErasure &erased);
+    /// The error every banned client is refused with.
+    [[nodiscard]] static ProtocolError bannedError();
+
     // Visitors
     void helloVisitor(const SiteRecord &site, const VisitorHello &hello, ChatCallback<VisitorWelcome> done);
     void attachVisitor(VisitorEndpoint *endpoint, const VisitorRecord &visitor);
@@ -188,6 +206,7 @@ private:
     Store *m_store;
     SiteDirectory *m_sites;
     QMultiHash<QString, VisitorEndpoint *> m_visitorEndpoints; ///< by visitor id; a visitor may have many tabs
+    QHash<QString, qint64> m_visitorSite; ///< connected visitor id → site id
     QSet<AgentEndpoint *> m_agentEndpoints;
     struct AgentPresence {
         int connections = 0;
@@ -206,6 +225,7 @@ private:
     LoginThrottle m_loginThrottle;
     RateLimiter m_visitorMessages; ///< by visitor id, across tabs and transports
     RateLimiter m_newVisitors; ///< by address key
+    BanList m_bans;
     /// Sessions ended lately, so an authentication that read its token just
     /// before the session ended is refused when it attaches (by end time, pruned).
     QHash<QString, qint64> m_endedSessions;

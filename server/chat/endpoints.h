@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHostAddress>
 #include <QJsonObject>
 #include <QString>
 
@@ -12,6 +13,11 @@ class VisitorEndpoint
 public:
     virtual ~VisitorEndpoint() = default;
     virtual void pushToVisitor(const QJsonObject &event) = 0;
+    /// Where the connection comes from (address bans).
+    [[nodiscard]] virtual QHostAddress address() const = 0;
+    /// The server ends the connection (the visitor was banned or erased):
+    /// detach, send @p notice if it is not empty, and close with @p reason.
+    virtual void endConnection(const QJsonObject &notice, const QString &reason) = 0;
 };
 
 /// @brief Where events for one agent connection go.

@@ -3,6 +3,7 @@
 #include "auth/originpolicy.h"
 #include "auth/passwordhasher.h"
 #include "chat/agentaccounts.h"
+#include "chat/audittrail.h"
 #include "store/continuewith.h"
 #include "store/store.h"
 
@@ -60,7 +61,7 @@ void TeamCommands::handle(const AgentAuthentication &caller, const ClientContext
     if (type == u"list_agents")
         listAgents(answer);
     else if (type == u"create_agent")
-        createAgent(message, answer);
+        createAgent(agent, message, answer);
     else if (type == u"delete_agent")
         deleteAgent(agent, message, answer);
     else if (type == u"set_agent_password")
@@ -99,7 +100,7 @@ void TeamCommands::listAgents(const Answer &answer)
     });
 }
 
-void TeamCommands::createAgent(const WireMessage &message, const Answer &answer)
+void TeamCommands::createAgent(const AgentRecord &admin, const WireMessage &message, const Answer &answer)
 {
     QString email, name, password, role;
     ProtocolError error;
@@ -113,9 +114,13 @@ void TeamCommands::createAgent(const WireMessage &message, const Answer &answer)
         return answer(ProtocolError::make(ErrorCode::InvalidField, u"The role is \"agent\" or \"admin\"."_s));
     ChatService *chat = m_chat;
     AgentAccounts::create(chat->store(), email, name, password, agentRoleFromString(role.isEmpty() ? u"agent"_s : role), chat,
-                          [chat, answer](const AccountOutcome &outcome) {
+                          [chat, admin, answer](const AccountOutcome &outcome) {
                               if (!outcome.ok)
                                   return answer(ProtocolError::make(outcome.code, outcome.message));
+                              AuditTrail::record(
+                                  chat->store(), chat,
+                                  AuditTrail::entry(admin, u"create_agent"_s, u"agent %1"_s.arg(outcome.agent.id),
+                                                    u"%1 (%2)"_s.arg(outcome.agent.email, toString(outcome.agent.role))));
                               chat->broadcastToAgents(QJsonObject{{u"type"_s, u"team_changed"_s}});
                               answer(QJsonObject{{u"agent"_s, WireCodec::toJson(outcome.agent)}});
                           });
@@ -138,6 +143,9 @@ void TeamCommands::deleteAgent(const AgentRecord &agent, const WireMessage &mess
                          return answer(ChatService::storeError(deleted.error, deleted.message));
                      qCInfo(lcTeam) << "admin" << agent.email << "deleted agent" << agentId << "; ending" << deleted.value.size()
                                     << "sessions";
+                     AuditTrail::record(chat->store(), chat,
+                                        AuditTrail::entry(agent, u"delete_agent"_s, u"agent %1"_s.arg(agentId),
+                                                          u"%1 sessions ended"_s.arg(deleted.value.size())));
                      chat->endSessions(deleted.value, SessionEnd::Deleted);
                      chat->broadcastToAgents(QJsonObject{{u"type"_s, u"team_changed"_s}});
                      answer(QJsonObject{});
@@ -156,15 +164,18 @@ void TeamCommands::setAgentPassword(const AgentRecord &agent, const WireMessage 
     ChatService *chat = m_chat;
     // A reset ends every session of that agent, the admin's own included when
     // it is the admin's account: whoever knew the old password is out.
-    AgentAccounts::setPassword(chat->store(), agentId, password, {}, chat,
-                               [chat, agent, agentId, answer](const AccountOutcome &outcome) {
-                                   if (!outcome.ok)
-                                       return answer(ProtocolError::make(outcome.code, outcome.message));
-                                   qCInfo(lcTeam) << "admin" << agent.email << "reset the password of agent" << agentId
-                                                  << "; ending" << outcome.endedSessions.size() << "sessions";
-                                   chat->endSessions(outcome.endedSessions, SessionEnd::PasswordReset);
-                                   answer(QJsonObject{});
-                               });
+    AgentAccounts::setPassword(
+        chat->store(), agentId, password, {}, chat, [chat, agent, agentId, answer](const AccountOutcome &outcome) {
+            if (!outcome.ok)
+                return answer(ProtocolError::make(outcome.code, outcome.message));
+            qCInfo(lcTeam) << "admin" << agent.email << "reset the password of agent" << agentId << "; ending"
+                           << outcome.endedSessions.size() << "sessions";
+            AuditTrail::record(chat->store(), chat,
+                               AuditTrail::entry(agent, u"reset_password"_s, u"agent %1"_s.arg(agentId),
+                                                 u"%1 sessions ended"_s.arg(outcome.endedSessions.size())));
+            chat->endSessions(outcome.endedSessions, SessionEnd::PasswordReset);
+            answer(QJsonObject{});
+        });
 }
 
 void TeamCommands::setAgentDisabled(const AgentRecord &agent, const WireMessage &message, const Answer &answer)
@@ -185,6 +196,10 @@ void TeamCommands::setAgentDisabled(const AgentRecord &agent, const WireMessage 
                      if (!changed.ok())
                          return answer(ChatService::storeError(changed.error, changed.message));
                      qCInfo(lcTeam) << "admin" << agent.email << (disabled ? "disabled" : "enabled") << "agent" << agentId;
+                     AuditTrail::record(chat->store(), chat,
+                                        AuditTrail::entry(agent, disabled ? u"disable_agent"_s : u"enable_agent"_s,
+                                                          u"agent %1"_s.arg(agentId),
+                                                          u"%1 sessions ended"_s.arg(changed.value.size())));
                      chat->endSessions(changed.value, SessionEnd::Disabled);
                      chat->broadcastToAgents(QJsonObject{{u"type"_s, u"team_changed"_s}});
                      answer(QJsonObject{});

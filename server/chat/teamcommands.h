@@ -24,7 +24,7 @@ public:
 
 private:
     void listAgents(const Answer &answer);
-    void createAgent(const WireMessage &message, const Answer &answer);
+    void createAgent(const AgentRecord &admin, const WireMessage &message, const Answer &answer);
     void deleteAgent(const AgentRecord &agent, const WireMessage &message, const Answer &answer);
     void setAgentPassword(const AgentRecord &agent, const WireMessage &message, const Answer &answer);
     void setAgentDisabled(const AgentRecord &agent, const WireMessage &message, const Answer &answer);

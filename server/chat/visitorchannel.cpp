@@ -41,7 +41,24 @@ VisitorChannel::~VisitorChannel()
 
 void VisitorChannel::pushToVisitor(const QJsonObject &event)
 {
-    m_push(event);
+    if (!m_ended)
+        m_push(event);
+}
+
+void VisitorChannel::endConnection(const QJsonObject &notice, const QString &reason)
+{
+    if (m_ended)
+        return;
+    qCInfo(lcVisitor) << "ending the connection of visitor" << (m_visitor ? m_visitor->id : u"(none)"_s) << "from"
+                      << m_client.address << ":" << reason;
+    // Detached first: not one more event reaches it.
+    if (m_visitor)
+        m_chat->detachVisitor(this, m_visitor->id);
+    m_visitor.reset();
+    if (!notice.isEmpty())
+        m_push(notice);
+    m_ended = true;
+    Q_EMIT ended(reason);
 }
 
 void VisitorChannel::replyError(const Send &reply, const ProtocolError &error, const WireMessage &message)
@@ -64,6 +81,8 @@ void VisitorChannel::handleBytes(QByteArrayView bytes, const Send &reply)
 
 void VisitorChannel::handle(const WireMessage &message, const Send &reply)
 {
+    if (m_ended)
+        return;
     // Every frame counts, whatever the transport: typing and page frames fan
     // out to every agent, so they are as good for a flood as messages.
     if (!admitFrame(reply, message))
@@ -185,6 +204,11 @@ void VisitorChannel::handleHello(const WireMessage &message, const Send &reply)
         self->m_helloPending = false;
         if (auto *failure = std::get_if<ProtocolError>(&outcome)) {
             replyError(reply, *failure, message);
+            // A banned visitor gets nothing more from this connection.
+            if (failure->code == ErrorCode::Banned) {
+                self->m_ended = true;
+                Q_EMIT self->ended(u"banned"_s);
+            }
             return;
         }
         const VisitorWelcome &welcome = std::get<VisitorWelcome>(outcome);

@@ -39,10 +39,14 @@ public:
     [[nodiscard]] const SiteRecord &site() const { return m_site; }
 
     void pushToVisitor(const QJsonObject &event) override;
+    [[nodiscard]] QHostAddress address() const override { return m_client.address; }
+    void endConnection(const QJsonObject &notice, const QString &reason) override;
 
 Q_SIGNALS:
     /// The client kept sending over its frame rate after being told: close it.
     void flooding();
+    /// The server ended this connection (banned, erased): close the transport with @p reason.
+    void ended(const QString &reason);
 
 public:
     /// The welcome frame a hello is answered with.
@@ -74,6 +78,7 @@ private:
     Send m_push;
     std::optional<VisitorRecord> m_visitor;
     bool m_helloPending = false;
+    bool m_ended = false;
 };
 
 } // namespace Frontdesk

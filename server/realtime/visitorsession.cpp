@@ -22,6 +22,8 @@ VisitorSession::VisitorSession(QWebSocket *socket, ChatService *chat, const Site
 {
     connect(m_channel, &VisitorChannel::flooding, this,
             [this] { m_socket->close(QWebSocketProtocol::CloseCodePolicyViolated, u"too many frames"_s); });
+    connect(m_channel, &VisitorChannel::ended, this,
+            [this](const QString &reason) { m_socket->close(QWebSocketProtocol::CloseCodePolicyViolated, reason); });
     // A socket that never says hello holds memory for nothing. A bare timer
     // id rather than a QTimer: thousands of idle visitors each keep one session.
     m_helloDeadline = startTimer(m_limits.visitorHelloTimeoutMs, Qt::CoarseTimer);

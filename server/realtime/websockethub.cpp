@@ -65,6 +65,10 @@ std::optional<HttpResponse> WebSocketHub::checkUpgrade(const HttpRequest &reques
                                << "is not allowed for site" << siteKey;
             return refuse(ErrorCode::OriginNotAllowed);
         }
+        if (const auto ban = m_chat->addressBan(request.peerAddress, site->id)) {
+            qCInfo(lcRealtime) << "refused visitor socket from" << request.peerAddress << ": banned by ban" << ban->id;
+            return refuse(ErrorCode::Banned);
+        }
         return std::nullopt;
     }
     if (request.path == agentPath) {

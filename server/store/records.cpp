@@ -67,4 +67,18 @@ AgentRole agentRoleFromString(const QString &text)
     return text == u"admin"_s ? AgentRole::Admin : AgentRole::Agent;
 }
 
+QString toString(BanKind kind)
+{
+    return kind == BanKind::Address ? u"address"_s : u"visitor"_s;
+}
+
+std::optional<BanKind> banKindFromString(const QString &text)
+{
+    if (text == u"visitor"_s)
+        return BanKind::Visitor;
+    if (text == u"address"_s)
+        return BanKind::Address;
+    return std::nullopt;
+}
+
 } // namespace Frontdesk

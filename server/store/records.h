@@ -151,11 +151,61 @@ struct PageView {
     qint64 at = 0;
 };
 
+/// @brief A conversation with every one of its messages, oldest first.
+struct ConversationTranscript {
+    ConversationRecord conversation;
+    QList<MessageRecord> messages;
+};
+
+enum class BanKind { Visitor, Address };
+
+/// @brief An admin's refusal of a visitor id or an address range.
+struct BanRecord {
+    qint64 id = 0;
+    qint64 siteId = 0; ///< 0: every site
+    BanKind kind = BanKind::Visitor;
+    QString value; ///< a visitor id, or an address or range in CIDR form ("203.0.113.0/24")
+    QString reason;
+    QString createdBy; ///< the admin's email
+    qint64 createdAt = 0;
+    qint64 expiresAt = 0; ///< 0: never
+};
+
+/// @brief One line of the audit log: who did what to what.
+struct AuditEntry {
+    qint64 id = 0;
+    qint64 at = 0;
+    qint64 agentId = 0; ///< not a reference: the line outlives a deleted agent
+    QString agentEmail;
+    QString action; ///< e.g. "export_visitor", "ban", "create_agent"
+    QString target; ///< e.g. a visitor id, "agent 4", "ban 2"
+    QString detail;
+};
+
+/// @brief Everything stored about one visitor (export_visitor).
+struct VisitorExport {
+    VisitorRecord visitor;
+    QList<PageView> pages; ///< oldest first, all of them
+    QList<ConversationTranscript> conversations; ///< oldest first, each with all its messages
+    QList<BanRecord> bans; ///< bans naming the visitor's id
+};
+
+/// @brief What erasing a visitor deleted.
+struct VisitorErasure {
+    VisitorRecord visitor;
+    QList<qint64> conversationIds;
+    int messages = 0;
+    int pageViews = 0;
+};
+
 [[nodiscard]] QString toString(ConversationStatus status);
 [[nodiscard]] ConversationStatus conversationStatusFromString(const QString &text);
 [[nodiscard]] QString toString(AuthorKind kind);
 [[nodiscard]] AuthorKind authorKindFromString(const QString &text);
 [[nodiscard]] QString toString(AgentRole role);
 [[nodiscard]] AgentRole agentRoleFromString(const QString &text);
+[[nodiscard]] QString toString(BanKind kind);
+/// std::nullopt for anything but "visitor" and "address".
+[[nodiscard]] std::optional<BanKind> banKindFromString(const QString &text);
 
 } // namespace Frontdesk

@@ -149,6 +149,24 @@ public:
     /// message is not in the conversation.
     QFuture<StoreResult<ConversationRecord>> markRead(qint64 conversationId, AuthorKind reader, qint64 messageId);
 
+    // Visitor data (admins), bans and the audit log
+    /// Everything stored about the visitor, every message of every conversation
+    /// (read page by page, nothing cut), and @p audit written in the same
+    /// transaction. NotFound (and nothing audited) for an unknown visitor.
+    QFuture<StoreResult<VisitorExport>> exportVisitor(const QString &visitorId, const AuditEntry &audit);
+    /// Deletes the visitor, their conversations, messages and page views, and
+    /// writes @p audit, in one transaction. NotFound for an unknown visitor.
+    QFuture<StoreResult<VisitorErasure>> eraseVisitor(const QString &visitorId, const AuditEntry &audit);
+    /// Stores the ban and @p audit (whose target is filled in with the ban's id).
+    QFuture<StoreResult<BanRecord>> createBan(const BanRecord &ban, const AuditEntry &audit);
+    /// Deletes the ban and writes @p audit; NotFound for an unknown id.
+    QFuture<StoreResult<BanRecord>> deleteBan(qint64 banId, const AuditEntry &audit);
+    /// Every stored ban, expired ones included, newest first.
+    QFuture<StoreResult<QList<BanRecord>>> listBans();
+    QFuture<StoreResult<Done>> appendAudit(const AuditEntry &entry);
+    /// Entries with id < @p beforeId (all when 0), newest first, at most @p limit.
+    QFuture<StoreResult<QList<AuditEntry>>> listAudit(qint64 beforeId, int limit);
+
 Q_SIGNALS:
     /// The connection failed after open(); the server keeps running and reports it.
     void databaseError(const QString &message);

@@ -90,6 +90,8 @@ export class Client {
   /** true while a welcomed WebSocket or a working polling channel carries the chat */
   connected = false;
   mode: 'ws' | 'poll' = 'ws';
+  /** the server refused this visitor or address (`banned`): nothing reconnects for this page load */
+  banned = false;
   identity: Identity | null = null;
   /** the highest message id this visitor has marked read */
   readUpTo = 0;
@@ -168,6 +170,7 @@ export class Client {
 
   private connect(): void {
     this.untime('reconnect');
+    if (this.banned) return;
     if (this.mode === 'ws') this.openSocket(false);
     else void this.pollHello();
   }
@@ -314,6 +317,7 @@ export class Client {
     }
     if (gen !== this.pollGen) return;
     if (answer?.type !== 'welcome') {
+      if (answer?.code === 'banned') return this.onBanned();
       if (answer && this.helloRefused(answer)) void this.pollHello();
       else this.pollRetry(gen);
       return;
@@ -353,6 +357,7 @@ export class Client {
       }
       if (gen !== this.pollGen) return;
       if (!answer || answer.type === 'error') {
+        if (answer?.code === 'banned') return this.onBanned();
         if (answer?.code === 'invalid_token') {
           this.forget();
           return void this.pollHello();
@@ -655,6 +660,8 @@ export class Client {
   }
 
   private onError(error: any, ref: Ref | undefined, via?: SocketLike): void {
+    // Refused hello, or a ban of a live connection (then without ref).
+    if (error.code === 'banned') return this.onBanned();
     const kind = ref?.k ?? '';
     if (kind === 'hello') {
       if (via && this.helloRefused(error)) this.transmitOn(via, this.helloFrame(), 'hello');
@@ -675,6 +682,14 @@ export class Client {
       if (this.ops[op] === ref?.f) delete this.ops[op];
       this.onEvent('error', { kind: op, code: error.code, message: error.message });
     }
+  }
+
+  /** Banned: drop every connection and timer, and stay away until the page is loaded again. */
+  private onBanned(): void {
+    if (this.banned) return;
+    this.banned = true;
+    this.stop();
+    this.onEvent('banned');
   }
 
   /** The stored session is not ours any more (bad token, another visitor): drop what belonged to it. */

@@ -86,6 +86,12 @@ function boot(queued: unknown): void {
   let mounted = false;
 
   client.onEvent = (type, data) => {
+    if (type === 'banned') {
+      // The server will not chat with this visitor: no launcher for this page load.
+      ui.host.remove();
+      mounted = false;
+      return;
+    }
     if (type === 'welcome' && client.site) ui.configure((client.site.widget || {}) as WidgetConfig, client.site.name);
     if (type === 'message') emit('message', data);
     if (type === 'error') console.warn('Frontdesk:', data);
@@ -143,7 +149,7 @@ function boot(queued: unknown): void {
     .then(async (response) => {
       const config = await response.json();
       if (!response.ok) {
-        // A refused origin or an unknown key cannot chat: say why and stay out of the page.
+        // A refused origin, an unknown key or a ban (403 banned) cannot chat: say why and stay out of the page.
         console.warn('Frontdesk:', config?.error?.message || response.status);
         return;
       }

@@ -317,3 +317,56 @@ test('queue position, agent join, close and typing events update the state', () 
   assert.equal(client.agentTyping, null);
   assert.ok(client.events.some(([t]) => t === 'closed'));
 });
+
+test('a hello refused as banned stops the client: no reconnect, no polling, a banned event', () => {
+  const env = fakeEnv();
+  const client = makeClient(env);
+  client.start();
+  const ws = env.sockets[0];
+  ws.open();
+  ws.recv({ type: 'error', code: 'banned', message: 'This chat is not available to you.', ref: ws.last('hello').id });
+  ws.drop(); // the server closes the socket after the refusal
+  assert.equal(client.banned, true);
+  assert.equal(client.connected, false);
+  assert.ok(client.events.some(([type]) => type === 'banned'));
+  env.advance(10 * 60 * 1000);
+  assert.equal(env.sockets.length, 1, 'no socket was opened again');
+  assert.equal(env.posts.length, 0, 'no fallback to polling');
+});
+
+test('a ban of a live connection (an error frame without ref) stops the client too', () => {
+  const env = fakeEnv();
+  const client = makeClient(env);
+  client.start();
+  const ws = env.sockets[0];
+  ws.open();
+  ws.recv(welcome(ws.last('hello')));
+  assert.equal(client.connected, true);
+  ws.recv({ type: 'error', code: 'banned', message: 'This chat is not available to you.' });
+  ws.drop();
+  assert.equal(client.banned, true);
+  env.advance(10 * 60 * 1000);
+  assert.equal(env.sockets.length, 1);
+});
+
+test('on the polling fallback a banned hello or poll stops the client', async () => {
+  const env = fakeEnv({ blocked: true });
+  const client = makeClient(env);
+  client.start();
+  await env.answer(env.pending('hello'), { type: 'error', code: 'banned', message: 'This chat is not available to you.' });
+  assert.equal(client.banned, true);
+  env.advance(10 * 60 * 1000);
+  await flush();
+  assert.equal(env.posts.length, 1, 'nothing was posted again');
+
+  const env2 = fakeEnv({ blocked: true });
+  const polling = makeClient(env2);
+  polling.start();
+  await env2.answer(env2.pending('hello'), { ...welcome({}), channel: 'ch-1', ref: undefined });
+  await env2.answer(env2.pending('poll'), { type: 'error', code: 'banned', message: 'This chat is not available to you.' });
+  assert.equal(polling.banned, true);
+  const posted = env2.posts.length;
+  env2.advance(10 * 60 * 1000);
+  await flush();
+  assert.equal(env2.posts.length, posted);
+});
