@@ -5,7 +5,8 @@ import QtQuick.Layouts
 import Frontdesk.Client
 
 // Settings: the website widget, the snippet, the team, canned responses,
-// notifications, the server (host mode) and the language.
+// notifications, the server (host mode), the account and language, and the
+// agent's own sessions.
 Page {
     id: settingsPage
     objectName: "settingsView"
@@ -56,7 +57,7 @@ Page {
                     id: tabs
                     property int currentIndex: 0
                     model: [qsTr("Website widget"), qsTr("Snippet"), qsTr("Team"), qsTr("Canned responses"),
-                            qsTr("Notifications"), qsTr("Server"), qsTr("Account and language")]
+                            qsTr("Notifications"), qsTr("Server"), qsTr("Account and language"), qsTr("Your sessions")]
                     delegate: ItemDelegate {
                         id: tab
                         required property string modelData
@@ -249,30 +250,67 @@ Page {
                     clip: true
                     model: settingsPage.agents
                     delegate: ItemDelegate {
+                        id: agentRow
+                        objectName: "agentRow"
                         required property int agentId
                         required property string name
                         required property string email
                         required property string role
                         required property string status
                         required property bool isSelf
+                        required property bool disabled
                         width: agentList.width
                         contentItem: RowLayout {
                             spacing: 12
                             Avatar { Layout.preferredWidth: 36; Layout.preferredHeight: 36
-                                name: parent.parent.name; showPresence: true; online: parent.parent.status === "online" }
+                                // A disabled agent is greyed: no colour, no presence dot.
+                                opacity: agentRow.disabled ? 0.45 : 1
+                                color: agentRow.disabled ? Theme.offline : Theme.avatarColor(key)
+                                name: agentRow.name; showPresence: !agentRow.disabled; online: agentRow.status === "online" }
                             ColumnLayout {
                                 spacing: 0
                                 Layout.fillWidth: true
+                                // What the buttons leave, however long a name or email is.
+                                Layout.preferredWidth: 100
+                                // The name as wide as it needs, the tag right after it; a long name elides before the tag.
+                                Item {
+                                    Layout.fillWidth: true
+                                    implicitHeight: nameText.implicitHeight
+                                    PlainLabel { id: nameText; width: Math.min(implicitWidth, parent.width - (disabledTag.visible ? disabledTag.width + 8 : 0))
+                                        elide: Text.ElideRight; horizontalAlignment: Text.AlignLeft
+                                        text: agentRow.name + (agentRow.isSelf ? " " + qsTr("(you)") : ""); font.bold: true
+                                        color: agentRow.disabled ? Material.hintTextColor : Material.foreground }
+                                    Rectangle {
+                                        id: disabledTag
+                                        objectName: "disabledTag"
+                                        x: nameText.width + 8
+                                        anchors.verticalCenter: nameText.verticalCenter
+                                        visible: agentRow.disabled
+                                        radius: 4
+                                        color: "transparent"
+                                        border.width: 1
+                                        border.color: Material.hintTextColor
+                                        width: disabledText.implicitWidth + 12
+                                        height: disabledText.implicitHeight + 4
+                                        PlainLabel { id: disabledText; anchors.centerIn: parent; text: qsTr("Disabled")
+                                            color: Material.hintTextColor; font.pixelSize: Theme.smallText - 1; font.bold: true }
+                                    }
+                                }
                                 PlainLabel { Layout.fillWidth: true; elide: Text.ElideRight; horizontalAlignment: Text.AlignLeft
-                                    text: name + (isSelf ? " " + qsTr("(you)") : ""); font.bold: true }
-                                PlainLabel { Layout.fillWidth: true; elide: Text.ElideRight; horizontalAlignment: Text.AlignLeft
-                                    text: email + "  ·  " + (role === "admin" ? qsTr("Admin") : qsTr("Agent")); color: Material.hintTextColor; font.pixelSize: Theme.smallText }
+                                    text: agentRow.email + "  ·  " + (agentRow.role === "admin" ? qsTr("Admin") : qsTr("Agent")); color: Material.hintTextColor; font.pixelSize: Theme.smallText }
                             }
                             Button { text: qsTr("Reset password"); flat: true; visible: settingsPage.client.isAdmin
-                                onClicked: { resetDialog.agentId = agentId; resetDialog.agentName = name; resetDialog.open() } }
-                            Button { text: qsTr("Remove"); flat: true; visible: settingsPage.client.isAdmin && !isSelf
+                                onClicked: { resetDialog.agentId = agentRow.agentId; resetDialog.agentName = agentRow.name; resetDialog.open() } }
+                            Button { objectName: "disableAgentButton"; text: qsTr("Disable"); flat: true
+                                visible: settingsPage.client.isAdmin && !agentRow.isSelf && !agentRow.disabled
+                                onClicked: { disableDialog.agentId = agentRow.agentId; disableDialog.agentName = agentRow.name; disableDialog.open() } }
+                            Button { objectName: "enableAgentButton"; text: qsTr("Enable"); flat: true
+                                visible: settingsPage.client.isAdmin && !agentRow.isSelf && agentRow.disabled
+                                Material.foreground: Theme.accent
+                                onClicked: settingsPage.agents.setDisabled(agentRow.agentId, false) }
+                            Button { text: qsTr("Remove"); flat: true; visible: settingsPage.client.isAdmin && !agentRow.isSelf
                                 Material.foreground: Theme.danger
-                                onClicked: settingsPage.agents.removeAgent(agentId) }
+                                onClicked: settingsPage.agents.removeAgent(agentRow.agentId) }
                         }
                     }
                 }
@@ -314,6 +352,38 @@ Page {
                     standardButtons: Dialog.Ok | Dialog.Cancel
                     TextField { id: resetPassword; echoMode: TextInput.Password; width: 280; placeholderText: qsTr("At least 8 characters") }
                     onAccepted: { settingsPage.agents.resetPassword(agentId, resetPassword.text); resetPassword.clear() }
+                }
+                Dialog {
+                    id: disableDialog
+                    objectName: "disableAgentDialog"
+                    property int agentId
+                    property string agentName
+                    anchors.centerIn: parent
+                    modal: true
+                    title: qsTr("Disable %1?").arg(agentName)
+                    width: Math.min(460, settingsPage.width - 48)
+                    background: Rectangle { radius: 2; color: disableDialog.Material.dialogColor }
+                    header: PlainLabel {
+                        text: disableDialog.title
+                        elide: Text.ElideRight
+                        padding: 24
+                        bottomPadding: 0
+                        font.bold: true
+                        font.pixelSize: 16
+                        background: Rectangle { radius: 2; color: disableDialog.Material.dialogColor }
+                    }
+                    contentItem: PlainLabel {
+                        wrapMode: Text.Wrap
+                        maximumLineCount: 6
+                        elide: Text.ElideRight
+                        text: qsTr("%1 is signed out at once and cannot sign in until you enable the account again.").arg(disableDialog.agentName)
+                    }
+                    footer: DialogButtonBox {
+                        Button { text: qsTr("Cancel"); flat: true; DialogButtonBox.buttonRole: DialogButtonBox.RejectRole }
+                        Button { objectName: "confirmDisableButton"; text: qsTr("Disable"); flat: true
+                            Material.foreground: Theme.danger; DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole }
+                    }
+                    onAccepted: settingsPage.agents.setDisabled(agentId, true)
                 }
             }
 
@@ -472,6 +542,113 @@ Page {
                     Button { text: qsTr("Run the setup wizard again…"); flat: true; onClicked: settingsPage.session.runSetupAgain() }
                 }
                 Item { Layout.fillHeight: true }
+            }
+
+            // 7: your sessions (every console signed in to this account)
+            ColumnLayout {
+                id: sessionsTab
+                spacing: 12
+                // Read again each time the tab shows, and on every reconnect while it does.
+                SessionListModel { id: sessionsModel; client: settingsPage.client; active: sessionsTab.visible }
+                Item { height: 16 }
+                SectionTitle { text: qsTr("Your sessions"); Layout.leftMargin: 28 }
+                Hint { Layout.leftMargin: 28; Layout.rightMargin: 28
+                    text: qsTr("Every computer where your account is signed in. Sign out any you do not recognise or no longer use; it has to sign in again with your password.") }
+                Button {
+                    objectName: "endOtherSessionsButton"
+                    Layout.leftMargin: 20
+                    text: qsTr("Sign out everywhere else")
+                    enabled: sessionsModel.count > 1
+                    onClicked: sessionsModel.endOtherSessions()
+                }
+                ListView {
+                    id: sessionList
+                    objectName: "sessionList"
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    Layout.leftMargin: 20
+                    Layout.rightMargin: 20
+                    clip: true
+                    model: sessionsModel
+                    delegate: ItemDelegate {
+                        id: sessionRow
+                        required property string sessionId
+                        required property string device
+                        required property string address
+                        required property var createdAt
+                        required property string lastActive
+                        required property bool isCurrent
+                        width: sessionList.width
+                        // Rows with and without a Sign out button are the same height.
+                        implicitHeight: Math.max(60, implicitContentHeight + topPadding + bottomPadding)
+                        contentItem: RowLayout {
+                            spacing: 12
+                            // A screen drawn with shapes: no icon font needed.
+                            Item {
+                                Layout.preferredWidth: 36
+                                Layout.preferredHeight: 36
+                                Rectangle { x: 4; y: 7; width: 28; height: 18; radius: 3; color: "transparent"; border.width: 2
+                                    border.color: sessionRow.isCurrent ? Theme.accent : Material.hintTextColor }
+                                Rectangle { x: 12; y: 27; width: 12; height: 2; radius: 1
+                                    color: sessionRow.isCurrent ? Theme.accent : Material.hintTextColor }
+                            }
+                            ColumnLayout {
+                                spacing: 0
+                                Layout.fillWidth: true
+                                Layout.preferredWidth: 100
+                                Item {
+                                    Layout.fillWidth: true
+                                    implicitHeight: deviceText.implicitHeight
+                                    PlainLabel { id: deviceText; width: Math.min(implicitWidth, parent.width - (currentTag.visible ? currentTag.width + 8 : 0))
+                                        elide: Text.ElideRight; horizontalAlignment: Text.AlignLeft; text: sessionRow.device; font.bold: true }
+                                    Rectangle {
+                                        id: currentTag
+                                        x: deviceText.width + 8
+                                        anchors.verticalCenter: deviceText.verticalCenter
+                                        visible: sessionRow.isCurrent
+                                        radius: 4
+                                        color: Qt.rgba(Theme.accent.r, Theme.accent.g, Theme.accent.b, 0.12)
+                                        width: currentText.implicitWidth + 12
+                                        height: currentText.implicitHeight + 4
+                                        PlainLabel { id: currentText; anchors.centerIn: parent; text: qsTr("This computer")
+                                            color: Theme.accent; font.pixelSize: Theme.smallText - 1; font.bold: true }
+                                    }
+                                }
+                                PlainLabel { Layout.fillWidth: true; elide: Text.ElideRight; horizontalAlignment: Text.AlignLeft
+                                    color: Material.hintTextColor; font.pixelSize: Theme.smallText
+                                    // Joined, not chained .arg(): a wire string must not feed the next placeholder.
+                                    text: [sessionRow.address,
+                                           qsTr("signed in %1").arg(sessionRow.createdAt ? sessionRow.createdAt.toLocaleDateString(Qt.locale(), Locale.ShortFormat) : ""),
+                                           sessionRow.lastActive].filter(part => part !== "").join("  ·  ") }
+                            }
+                            Button { objectName: "endSessionButton"; text: qsTr("Sign out"); flat: true; visible: !sessionRow.isCurrent
+                                Material.foreground: Theme.danger
+                                onClicked: sessionsModel.endSession(sessionRow.sessionId) }
+                        }
+                    }
+                    footer: Item {
+                        width: sessionList.width
+                        visible: sessionsModel.count === 1
+                        height: visible ? aloneText.implicitHeight + 16 : 0
+                        PlainLabel {
+                            id: aloneText
+                            x: 12
+                            y: 12
+                            width: parent.width - 24
+                            wrapMode: Text.Wrap
+                            color: Material.hintTextColor
+                            font.pixelSize: Theme.smallText + 1
+                            text: qsTr("You are not signed in anywhere else.")
+                        }
+                    }
+                    EmptyState {
+                        anchors.centerIn: parent
+                        width: parent.width - 40
+                        visible: sessionList.count === 0
+                        title: sessionsModel.loaded ? qsTr("No sessions") : qsTr("Your sessions appear once the console is connected")
+                        text: ""
+                    }
+                }
             }
         }
     }

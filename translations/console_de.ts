@@ -172,29 +172,60 @@
 <context>
     <name>Frontdesk::AgentClient</name>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="130"/>
+        <location filename="../app/console/agentclient.cpp" line="140"/>
         <source>Could not reach %1: %2</source>
         <translation>%1 ist nicht erreichbar: %2</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="194"/>
+        <location filename="../app/console/agentclient.cpp" line="204"/>
+        <location filename="../app/console/agentclient.cpp" line="578"/>
         <source>Signed out.</source>
         <translation>Abgemeldet.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="260"/>
+        <location filename="../app/console/agentclient.cpp" line="270"/>
         <source>The connection to the server was lost.</source>
         <translation>Die Verbindung zum Server wurde unterbrochen.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="289"/>
+        <location filename="../app/console/agentclient.cpp" line="299"/>
         <source>Not connected to the server.</source>
         <translation>Nicht mit dem Server verbunden.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="437"/>
+        <location filename="../app/console/agentclient.cpp" line="459"/>
         <source>Your session has expired. Please sign in again.</source>
         <translation>Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/agentclient.cpp" line="559"/>
+        <source>Your password was changed on another computer. Please sign in again.</source>
+        <translation>Ihr Passwort wurde auf einem anderen Computer geändert. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/agentclient.cpp" line="561"/>
+        <source>An admin reset your password. Please sign in with the new one.</source>
+        <translation>Ein Administrator hat Ihr Passwort zurückgesetzt. Bitte melden Sie sich mit dem neuen an.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/agentclient.cpp" line="563"/>
+        <source>An admin disabled your account.</source>
+        <translation>Ein Administrator hat Ihr Konto deaktiviert.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/agentclient.cpp" line="565"/>
+        <source>An admin removed your account.</source>
+        <translation>Ein Administrator hat Ihr Konto entfernt.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/agentclient.cpp" line="567"/>
+        <source>You were signed out.</source>
+        <translation>Sie wurden abgemeldet.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/agentclient.cpp" line="568"/>
+        <source>This session was ended from another computer. Please sign in again.</source>
+        <translation>Diese Sitzung wurde von einem anderen Computer aus beendet. Bitte melden Sie sich erneut an.</translation>
     </message>
 </context>
 <context>
@@ -251,18 +282,18 @@
         <translation>%1 Besucher warten auf eine Antwort.</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="241"/>
+        <location filename="../app/console/notifier.cpp" line="269"/>
         <source>Open chat</source>
         <translation>Chat öffnen</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="312"/>
-        <location filename="../app/console/notifier.cpp" line="329"/>
+        <location filename="../app/console/notifier.cpp" line="340"/>
+        <location filename="../app/console/notifier.cpp" line="357"/>
         <source>Frontdesk</source>
         <translation>Frontdesk</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="329"/>
+        <location filename="../app/console/notifier.cpp" line="357"/>
         <source>Frontdesk: %1 need you</source>
         <translation>Frontdesk: %1 warten auf Sie</translation>
     </message>
@@ -273,6 +304,61 @@
         <location filename="../app/console/sessioncontroller.cpp" line="19"/>
         <source>The chat server could not start: %1</source>
         <translation>Der Chat-Server konnte nicht starten: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Frontdesk::SessionListModel</name>
+    <message>
+        <location filename="../app/console/sessionlistmodel.cpp" line="158"/>
+        <location filename="../app/console/sessionlistmodel.cpp" line="214"/>
+        <source>Active now</source>
+        <translation>Jetzt aktiv</translation>
+    </message>
+    <message>
+        <location filename="../app/console/sessionlistmodel.cpp" line="162"/>
+        <source>Last active a minute ago</source>
+        <translation>Zuletzt aktiv vor einer Minute</translation>
+    </message>
+    <message>
+        <location filename="../app/console/sessionlistmodel.cpp" line="162"/>
+        <source>Last active %1 minutes ago</source>
+        <translation>Zuletzt aktiv vor %1 Minuten</translation>
+    </message>
+    <message>
+        <location filename="../app/console/sessionlistmodel.cpp" line="166"/>
+        <source>Last active an hour ago</source>
+        <translation>Zuletzt aktiv vor einer Stunde</translation>
+    </message>
+    <message>
+        <location filename="../app/console/sessionlistmodel.cpp" line="166"/>
+        <source>Last active %1 hours ago</source>
+        <translation>Zuletzt aktiv vor %1 Stunden</translation>
+    </message>
+    <message>
+        <location filename="../app/console/sessionlistmodel.cpp" line="170"/>
+        <source>Last active a day ago</source>
+        <translation>Zuletzt aktiv vor einem Tag</translation>
+    </message>
+    <message>
+        <location filename="../app/console/sessionlistmodel.cpp" line="170"/>
+        <source>Last active %1 days ago</source>
+        <translation>Zuletzt aktiv vor %1 Tagen</translation>
+    </message>
+    <message>
+        <location filename="../app/console/sessionlistmodel.cpp" line="172"/>
+        <source>Last active on %1</source>
+        <translation>Zuletzt aktiv am %1</translation>
+    </message>
+    <message>
+        <location filename="../app/console/sessionlistmodel.cpp" line="179"/>
+        <source>%1 on %2</source>
+        <comment>browser on operating system</comment>
+        <translation>%1 unter %2</translation>
+    </message>
+    <message>
+        <location filename="../app/console/sessionlistmodel.cpp" line="185"/>
+        <source>Unknown device</source>
+        <translation>Unbekanntes Gerät</translation>
     </message>
 </context>
 <context>
@@ -340,447 +426,520 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../qml/SettingsView.qml" line="50"/>
+        <location filename="../qml/SettingsView.qml" line="51"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="58"/>
-        <location filename="../qml/SettingsView.qml" line="103"/>
+        <location filename="../qml/SettingsView.qml" line="59"/>
+        <location filename="../qml/SettingsView.qml" line="104"/>
         <source>Website widget</source>
         <translation>Website-Widget</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="58"/>
+        <location filename="../qml/SettingsView.qml" line="59"/>
         <source>Snippet</source>
         <translation>Code-Schnipsel</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="58"/>
-        <location filename="../qml/SettingsView.qml" line="239"/>
+        <location filename="../qml/SettingsView.qml" line="59"/>
+        <location filename="../qml/SettingsView.qml" line="240"/>
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="58"/>
-        <location filename="../qml/SettingsView.qml" line="321"/>
+        <location filename="../qml/SettingsView.qml" line="59"/>
+        <location filename="../qml/SettingsView.qml" line="394"/>
         <source>Canned responses</source>
         <translation>Textbausteine</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="59"/>
-        <location filename="../qml/SettingsView.qml" line="385"/>
+        <location filename="../qml/SettingsView.qml" line="60"/>
+        <location filename="../qml/SettingsView.qml" line="458"/>
         <source>Notifications</source>
         <translation>Benachrichtigungen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="59"/>
-        <location filename="../qml/SettingsView.qml" line="416"/>
+        <location filename="../qml/SettingsView.qml" line="60"/>
+        <location filename="../qml/SettingsView.qml" line="489"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="59"/>
+        <location filename="../qml/SettingsView.qml" line="60"/>
         <source>Account and language</source>
         <translation>Konto und Sprache</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="81"/>
+        <location filename="../qml/SettingsView.qml" line="60"/>
+        <location filename="../qml/SettingsView.qml" line="554"/>
+        <source>Your sessions</source>
+        <translation>Ihre Sitzungen</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="82"/>
         <source>Back to chats</source>
         <translation>Zurück zu den Chats</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="104"/>
+        <location filename="../qml/SettingsView.qml" line="105"/>
         <source>How the chat looks on your website. Changes reach visitors when you save.</source>
         <translation>So sieht der Chat auf Ihrer Website aus. Änderungen werden für Besucher sichtbar, sobald Sie speichern.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="105"/>
+        <location filename="../qml/SettingsView.qml" line="106"/>
         <source>Only an admin can change the widget.</source>
         <translation>Nur ein Administrator kann das Widget ändern.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="106"/>
+        <location filename="../qml/SettingsView.qml" line="107"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="107"/>
+        <location filename="../qml/SettingsView.qml" line="108"/>
         <source>Chat with us</source>
         <translation>Chatten Sie mit uns</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="108"/>
+        <location filename="../qml/SettingsView.qml" line="109"/>
         <source>Welcome message</source>
         <translation>Begrüßungsnachricht</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="109"/>
+        <location filename="../qml/SettingsView.qml" line="110"/>
         <source>Hi! How can we help?</source>
         <translation>Hallo! Wie können wir helfen?</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="110"/>
+        <location filename="../qml/SettingsView.qml" line="111"/>
         <source>Colour</source>
         <translation>Farbe</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="126"/>
+        <location filename="../qml/SettingsView.qml" line="127"/>
         <source>Position</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="128"/>
+        <location filename="../qml/SettingsView.qml" line="129"/>
         <source>Bottom right</source>
         <translation>Unten rechts</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="129"/>
+        <location filename="../qml/SettingsView.qml" line="130"/>
         <source>Bottom left</source>
         <translation>Unten links</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="131"/>
+        <location filename="../qml/SettingsView.qml" line="132"/>
         <source>Ask before the chat starts</source>
         <translation>Vor Chatbeginn abfragen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="133"/>
-        <location filename="../qml/SettingsView.qml" line="287"/>
+        <location filename="../qml/SettingsView.qml" line="134"/>
+        <location filename="../qml/SettingsView.qml" line="325"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="134"/>
-        <location filename="../qml/SettingsView.qml" line="288"/>
+        <location filename="../qml/SettingsView.qml" line="135"/>
+        <location filename="../qml/SettingsView.qml" line="326"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="135"/>
+        <location filename="../qml/SettingsView.qml" line="136"/>
         <source>Email required</source>
         <translation>E-Mail erforderlich</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="138"/>
+        <location filename="../qml/SettingsView.qml" line="139"/>
         <source>When nobody is online</source>
         <translation>Wenn niemand online ist</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="140"/>
+        <location filename="../qml/SettingsView.qml" line="141"/>
         <source>We are away right now. Leave a message and we will get back to you.</source>
         <translation>Wir sind gerade nicht da. Hinterlassen Sie eine Nachricht, wir melden uns bei Ihnen.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="143"/>
+        <location filename="../qml/SettingsView.qml" line="144"/>
         <source>Save widget</source>
         <translation>Widget speichern</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="157"/>
+        <location filename="../qml/SettingsView.qml" line="158"/>
         <source>Preview as offline</source>
         <translation>Vorschau im Offline-Zustand</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="184"/>
+        <location filename="../qml/SettingsView.qml" line="185"/>
         <source>Put the chat on your website</source>
         <translation>Chat auf Ihrer Website einbinden</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="185"/>
+        <location filename="../qml/SettingsView.qml" line="186"/>
         <source>Paste this line into every page of your website, just before &lt;/body&gt;. The chat button appears at once.</source>
         <translation>Fügen Sie diese Zeile in jede Seite Ihrer Website ein, direkt vor &lt;/body&gt;. Die Chat-Schaltfläche erscheint sofort.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="203"/>
+        <location filename="../qml/SettingsView.qml" line="204"/>
         <source>The snippet appears once the console is connected.</source>
         <translation>Der Code erscheint, sobald die Konsole verbunden ist.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="209"/>
+        <location filename="../qml/SettingsView.qml" line="210"/>
         <source>Copy snippet</source>
         <translation>Code kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="213"/>
+        <location filename="../qml/SettingsView.qml" line="214"/>
         <source>Copied</source>
         <translation>Kopiert</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="215"/>
+        <location filename="../qml/SettingsView.qml" line="216"/>
         <source>Allowed websites</source>
         <translation>Erlaubte Websites</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="216"/>
+        <location filename="../qml/SettingsView.qml" line="217"/>
         <source>The widget only works on these origins (scheme://host[:port]), one per line.</source>
         <translation>Das Widget funktioniert nur auf diesen Origins (scheme://host[:port]), eine pro Zeile.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="225"/>
+        <location filename="../qml/SettingsView.qml" line="226"/>
         <source>Save allowed websites</source>
         <translation>Erlaubte Websites speichern</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="229"/>
+        <location filename="../qml/SettingsView.qml" line="230"/>
         <source>What visitors on the internet need</source>
         <translation>Was Besucher aus dem Internet brauchen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="230"/>
+        <location filename="../qml/SettingsView.qml" line="231"/>
         <source>Your website&apos;s visitors must reach this server: give it a public address, or put it behind a reverse proxy (nginx, Caddy) with an HTTPS certificate, and use that https:// address in the snippet. A website on https cannot load a chat from plain http.</source>
         <translation>Die Besucher Ihrer Website müssen diesen Server erreichen: Geben Sie ihm eine öffentliche Adresse oder betreiben Sie ihn hinter einem Reverse Proxy (nginx, Caddy) mit HTTPS-Zertifikat, und verwenden Sie diese https://-Adresse im Code. Eine Website über https kann keinen Chat über einfaches http laden.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="241"/>
+        <location filename="../qml/SettingsView.qml" line="242"/>
         <source>Add the people who answer chats. Each signs in with their own email and password.</source>
         <translation>Fügen Sie die Personen hinzu, die Chats beantworten. Jede Person meldet sich mit eigener E-Mail-Adresse und eigenem Passwort an.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="242"/>
+        <location filename="../qml/SettingsView.qml" line="243"/>
         <source>Only an admin can add or remove agents.</source>
         <translation>Nur ein Administrator kann Mitarbeiter hinzufügen oder entfernen.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="267"/>
+        <location filename="../qml/SettingsView.qml" line="281"/>
         <source>(you)</source>
         <translation>(Sie)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="269"/>
-        <location filename="../qml/SettingsView.qml" line="290"/>
+        <location filename="../qml/SettingsView.qml" line="295"/>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="300"/>
+        <location filename="../qml/SettingsView.qml" line="328"/>
         <source>Admin</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="269"/>
+        <location filename="../qml/SettingsView.qml" line="300"/>
         <source>Agent</source>
         <translation>Mitarbeiter</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="271"/>
+        <location filename="../qml/SettingsView.qml" line="302"/>
         <source>Reset password</source>
         <translation>Passwort zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="273"/>
+        <location filename="../qml/SettingsView.qml" line="304"/>
+        <location filename="../qml/SettingsView.qml" line="383"/>
+        <source>Disable</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="307"/>
+        <source>Enable</source>
+        <translation>Aktivieren</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="311"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="283"/>
+        <location filename="../qml/SettingsView.qml" line="321"/>
         <source>Add an agent</source>
         <translation>Mitarbeiter hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="289"/>
+        <location filename="../qml/SettingsView.qml" line="327"/>
         <source>First password</source>
         <translation>Erstes Passwort</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="291"/>
+        <location filename="../qml/SettingsView.qml" line="329"/>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="302"/>
+        <location filename="../qml/SettingsView.qml" line="340"/>
         <source>New password for %1</source>
         <translation>Neues Passwort für %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="312"/>
+        <location filename="../qml/SettingsView.qml" line="353"/>
         <source>At least 8 characters</source>
         <translation>Mindestens 8 Zeichen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="323"/>
+        <location filename="../qml/SettingsView.qml" line="363"/>
+        <source>Disable %1?</source>
+        <translation>%1 deaktivieren?</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="379"/>
+        <source>%1 is signed out at once and cannot sign in until you enable the account again.</source>
+        <translation>%1 wird sofort abgemeldet und kann sich erst wieder anmelden, wenn Sie das Konto erneut aktivieren.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="382"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="396"/>
         <source>Type /shortcut in a reply and it becomes the text. Shared by the whole team.</source>
         <translation>Tippen Sie /Kürzel in eine Antwort, und es wird durch den Text ersetzt. Für das ganze Team verfügbar.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="341"/>
+        <location filename="../qml/SettingsView.qml" line="414"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="348"/>
+        <location filename="../qml/SettingsView.qml" line="421"/>
         <source>No canned responses yet</source>
         <translation>Noch keine Textbausteine</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="349"/>
+        <location filename="../qml/SettingsView.qml" line="422"/>
         <source>Save answers you give often, like opening hours or shipping times.</source>
         <translation>Speichern Sie Antworten, die Sie oft geben, etwa Öffnungszeiten oder Lieferzeiten.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="356"/>
+        <location filename="../qml/SettingsView.qml" line="429"/>
         <source>Edit /%1</source>
         <translation>/%1 bearbeiten</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="356"/>
+        <location filename="../qml/SettingsView.qml" line="429"/>
         <source>New canned response</source>
         <translation>Neuer Textbaustein</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="369"/>
+        <location filename="../qml/SettingsView.qml" line="442"/>
         <source>shortcut, e.g. hours</source>
         <translation>Kürzel, z. B. zeiten</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="370"/>
+        <location filename="../qml/SettingsView.qml" line="443"/>
         <source>The text it expands to</source>
         <translation>Der Text, durch den es ersetzt wird</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="371"/>
+        <location filename="../qml/SettingsView.qml" line="444"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="386"/>
+        <location filename="../qml/SettingsView.qml" line="459"/>
         <source>Show desktop notifications</source>
         <translation>Desktop-Benachrichtigungen anzeigen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="388"/>
+        <location filename="../qml/SettingsView.qml" line="461"/>
         <source>Play a sound</source>
         <translation>Ton abspielen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="391"/>
+        <location filename="../qml/SettingsView.qml" line="464"/>
         <source>Remind me every</source>
         <translation>Erinnern alle</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="394"/>
+        <location filename="../qml/SettingsView.qml" line="467"/>
         <source>seconds while a visitor waits (0: never)</source>
         <translation>Sekunden, solange ein Besucher wartet (0: nie)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="396"/>
+        <location filename="../qml/SettingsView.qml" line="469"/>
         <source>Presence</source>
         <translation>Anwesenheit</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="398"/>
+        <location filename="../qml/SettingsView.qml" line="471"/>
         <source>Show me as away after</source>
         <translation>Als abwesend anzeigen nach</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="401"/>
+        <location filename="../qml/SettingsView.qml" line="474"/>
         <source>minutes without activity (0: never)</source>
         <translation>Minuten ohne Aktivität (0: nie)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="403"/>
+        <location filename="../qml/SettingsView.qml" line="476"/>
         <source>Visitors see the chat as offline when no agent is online.</source>
         <translation>Besucher sehen den Chat als offline, wenn kein Mitarbeiter online ist.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="417"/>
+        <location filename="../qml/SettingsView.qml" line="490"/>
         <source>This computer runs the chat server. Changes apply the next time Frontdesk starts.</source>
         <translation>Dieser Computer betreibt den Chat-Server. Änderungen gelten ab dem nächsten Start von Frontdesk.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="418"/>
+        <location filename="../qml/SettingsView.qml" line="491"/>
         <source>Connected to %1. The server&apos;s own settings are made where it runs.</source>
         <translation>Verbunden mit %1. Die Einstellungen des Servers werden dort vorgenommen, wo er läuft.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="423"/>
+        <location filename="../qml/SettingsView.qml" line="496"/>
         <source>Listen address</source>
         <translation>Listen-Adresse</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="425"/>
+        <location filename="../qml/SettingsView.qml" line="498"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="427"/>
+        <location filename="../qml/SettingsView.qml" line="500"/>
         <source>TLS certificate (PEM)</source>
         <translation>TLS-Zertifikat (PEM)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="428"/>
+        <location filename="../qml/SettingsView.qml" line="501"/>
         <source>/etc/ssl/certs/chat.pem (empty: plain HTTP)</source>
         <translation>/etc/ssl/certs/chat.pem (leer: einfaches HTTP)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="429"/>
+        <location filename="../qml/SettingsView.qml" line="502"/>
         <source>TLS private key (PEM)</source>
         <translation>Privater TLS-Schlüssel (PEM)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="431"/>
+        <location filename="../qml/SettingsView.qml" line="504"/>
         <source>Database</source>
         <translation>Datenbank</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="432"/>
+        <location filename="../qml/SettingsView.qml" line="505"/>
         <source>Empty: SQLite file on this computer; or mariadb://user@host:3306/frontdesk</source>
         <translation>Leer: SQLite-Datei auf diesem Computer; oder mariadb://user@host:3306/frontdesk</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="435"/>
+        <location filename="../qml/SettingsView.qml" line="508"/>
         <source>A MariaDB password is kept in the system keyring, never in a settings file: run &quot;frontdesk --store-database-password --database URL&quot; once.</source>
         <translation>Ein MariaDB-Passwort wird im Schlüsselbund des Systems gespeichert, nie in einer Einstellungsdatei: Führen Sie einmal „frontdesk --store-database-password --database URL“ aus.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="436"/>
+        <location filename="../qml/SettingsView.qml" line="509"/>
         <source>Listening on 127.0.0.1 keeps the server private to this computer. Visitors on the internet need a public address (0.0.0.0 and an open port) or, better, a reverse proxy with HTTPS in front.</source>
         <translation>Mit 127.0.0.1 ist der Server nur von diesem Computer aus erreichbar. Besucher aus dem Internet brauchen eine öffentliche Adresse (0.0.0.0 und einen offenen Port) oder besser einen vorgeschalteten Reverse Proxy mit HTTPS.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="449"/>
+        <location filename="../qml/SettingsView.qml" line="522"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="450"/>
+        <location filename="../qml/SettingsView.qml" line="523"/>
         <source>Signed in as %1 (%2)</source>
         <translation>Angemeldet als %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="452"/>
+        <location filename="../qml/SettingsView.qml" line="525"/>
         <source>Current password</source>
         <translation>Aktuelles Passwort</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="453"/>
+        <location filename="../qml/SettingsView.qml" line="526"/>
         <source>New password</source>
         <translation>Neues Passwort</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="454"/>
+        <location filename="../qml/SettingsView.qml" line="527"/>
         <source>Change password</source>
         <translation>Passwort ändern</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="457"/>
+        <location filename="../qml/SettingsView.qml" line="530"/>
+        <location filename="../qml/SettingsView.qml" line="624"/>
         <source>Sign out</source>
         <translation>Abmelden</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="458"/>
+        <location filename="../qml/SettingsView.qml" line="531"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="463"/>
+        <location filename="../qml/SettingsView.qml" line="536"/>
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="468"/>
+        <location filename="../qml/SettingsView.qml" line="541"/>
         <source>The new language applies the next time Frontdesk starts.</source>
         <translation>Die neue Sprache gilt ab dem nächsten Start von Frontdesk.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="469"/>
+        <location filename="../qml/SettingsView.qml" line="542"/>
         <source>Run the setup wizard again…</source>
         <translation>Einrichtungsassistenten erneut ausführen…</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="556"/>
+        <source>Every computer where your account is signed in. Sign out any you do not recognise or no longer use; it has to sign in again with your password.</source>
+        <translation>Alle Computer, auf denen Ihr Konto angemeldet ist. Melden Sie jeden ab, den Sie nicht kennen oder nicht mehr verwenden; dort muss man sich dann erneut mit Ihrem Passwort anmelden.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="560"/>
+        <source>Sign out everywhere else</source>
+        <translation>Überall sonst abmelden</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="613"/>
+        <source>This computer</source>
+        <translation>Dieser Computer</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="621"/>
+        <source>signed in %1</source>
+        <translation>angemeldet am %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="641"/>
+        <source>You are not signed in anywhere else.</source>
+        <translation>Sie sind nirgendwo sonst angemeldet.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="648"/>
+        <source>No sessions</source>
+        <translation>Keine Sitzungen</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="648"/>
+        <source>Your sessions appear once the console is connected</source>
+        <translation>Ihre Sitzungen erscheinen, sobald die Konsole verbunden ist</translation>
     </message>
 </context>
 <context>

@@ -172,29 +172,60 @@
 <context>
     <name>Frontdesk::AgentClient</name>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="130"/>
+        <location filename="../app/console/agentclient.cpp" line="140"/>
         <source>Could not reach %1: %2</source>
         <translation>No se pudo conectar con %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="194"/>
+        <location filename="../app/console/agentclient.cpp" line="204"/>
+        <location filename="../app/console/agentclient.cpp" line="578"/>
         <source>Signed out.</source>
         <translation>Sesión cerrada.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="260"/>
+        <location filename="../app/console/agentclient.cpp" line="270"/>
         <source>The connection to the server was lost.</source>
         <translation>Se perdió la conexión con el servidor.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="289"/>
+        <location filename="../app/console/agentclient.cpp" line="299"/>
         <source>Not connected to the server.</source>
         <translation>No hay conexión con el servidor.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="437"/>
+        <location filename="../app/console/agentclient.cpp" line="459"/>
         <source>Your session has expired. Please sign in again.</source>
         <translation>Su sesión ha caducado. Inicie sesión de nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/agentclient.cpp" line="559"/>
+        <source>Your password was changed on another computer. Please sign in again.</source>
+        <translation>Su contraseña se cambió en otro equipo. Inicie sesión de nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/agentclient.cpp" line="561"/>
+        <source>An admin reset your password. Please sign in with the new one.</source>
+        <translation>Un administrador ha restablecido su contraseña. Inicie sesión con la nueva.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/agentclient.cpp" line="563"/>
+        <source>An admin disabled your account.</source>
+        <translation>Un administrador ha desactivado su cuenta.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/agentclient.cpp" line="565"/>
+        <source>An admin removed your account.</source>
+        <translation>Un administrador ha eliminado su cuenta.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/agentclient.cpp" line="567"/>
+        <source>You were signed out.</source>
+        <translation>Se ha cerrado su sesión.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/agentclient.cpp" line="568"/>
+        <source>This session was ended from another computer. Please sign in again.</source>
+        <translation>Esta sesión se cerró desde otro equipo. Inicie sesión de nuevo.</translation>
     </message>
 </context>
 <context>
@@ -251,18 +282,18 @@
         <translation>%1 visitantes están esperando una respuesta.</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="241"/>
+        <location filename="../app/console/notifier.cpp" line="269"/>
         <source>Open chat</source>
         <translation>Abrir chat</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="312"/>
-        <location filename="../app/console/notifier.cpp" line="329"/>
+        <location filename="../app/console/notifier.cpp" line="340"/>
+        <location filename="../app/console/notifier.cpp" line="357"/>
         <source>Frontdesk</source>
         <translation>Frontdesk</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="329"/>
+        <location filename="../app/console/notifier.cpp" line="357"/>
         <source>Frontdesk: %1 need you</source>
         <translation>Frontdesk: %1 le esperan</translation>
     </message>
@@ -273,6 +304,61 @@
         <location filename="../app/console/sessioncontroller.cpp" line="19"/>
         <source>The chat server could not start: %1</source>
         <translation>No se pudo iniciar el servidor de chat: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Frontdesk::SessionListModel</name>
+    <message>
+        <location filename="../app/console/sessionlistmodel.cpp" line="158"/>
+        <location filename="../app/console/sessionlistmodel.cpp" line="214"/>
+        <source>Active now</source>
+        <translation>Activa ahora</translation>
+    </message>
+    <message>
+        <location filename="../app/console/sessionlistmodel.cpp" line="162"/>
+        <source>Last active a minute ago</source>
+        <translation>Última actividad hace un minuto</translation>
+    </message>
+    <message>
+        <location filename="../app/console/sessionlistmodel.cpp" line="162"/>
+        <source>Last active %1 minutes ago</source>
+        <translation>Última actividad hace %1 minutos</translation>
+    </message>
+    <message>
+        <location filename="../app/console/sessionlistmodel.cpp" line="166"/>
+        <source>Last active an hour ago</source>
+        <translation>Última actividad hace una hora</translation>
+    </message>
+    <message>
+        <location filename="../app/console/sessionlistmodel.cpp" line="166"/>
+        <source>Last active %1 hours ago</source>
+        <translation>Última actividad hace %1 horas</translation>
+    </message>
+    <message>
+        <location filename="../app/console/sessionlistmodel.cpp" line="170"/>
+        <source>Last active a day ago</source>
+        <translation>Última actividad hace un día</translation>
+    </message>
+    <message>
+        <location filename="../app/console/sessionlistmodel.cpp" line="170"/>
+        <source>Last active %1 days ago</source>
+        <translation>Última actividad hace %1 días</translation>
+    </message>
+    <message>
+        <location filename="../app/console/sessionlistmodel.cpp" line="172"/>
+        <source>Last active on %1</source>
+        <translation>Última actividad el %1</translation>
+    </message>
+    <message>
+        <location filename="../app/console/sessionlistmodel.cpp" line="179"/>
+        <source>%1 on %2</source>
+        <comment>browser on operating system</comment>
+        <translation>%1 en %2</translation>
+    </message>
+    <message>
+        <location filename="../app/console/sessionlistmodel.cpp" line="185"/>
+        <source>Unknown device</source>
+        <translation>Dispositivo desconocido</translation>
     </message>
 </context>
 <context>
@@ -340,447 +426,520 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../qml/SettingsView.qml" line="50"/>
+        <location filename="../qml/SettingsView.qml" line="51"/>
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="58"/>
-        <location filename="../qml/SettingsView.qml" line="103"/>
+        <location filename="../qml/SettingsView.qml" line="59"/>
+        <location filename="../qml/SettingsView.qml" line="104"/>
         <source>Website widget</source>
         <translation>Widget del sitio web</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="58"/>
+        <location filename="../qml/SettingsView.qml" line="59"/>
         <source>Snippet</source>
         <translation>Fragmento</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="58"/>
-        <location filename="../qml/SettingsView.qml" line="239"/>
+        <location filename="../qml/SettingsView.qml" line="59"/>
+        <location filename="../qml/SettingsView.qml" line="240"/>
         <source>Team</source>
         <translation>Equipo</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="58"/>
-        <location filename="../qml/SettingsView.qml" line="321"/>
+        <location filename="../qml/SettingsView.qml" line="59"/>
+        <location filename="../qml/SettingsView.qml" line="394"/>
         <source>Canned responses</source>
         <translation>Respuestas predefinidas</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="59"/>
-        <location filename="../qml/SettingsView.qml" line="385"/>
+        <location filename="../qml/SettingsView.qml" line="60"/>
+        <location filename="../qml/SettingsView.qml" line="458"/>
         <source>Notifications</source>
         <translation>Notificaciones</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="59"/>
-        <location filename="../qml/SettingsView.qml" line="416"/>
+        <location filename="../qml/SettingsView.qml" line="60"/>
+        <location filename="../qml/SettingsView.qml" line="489"/>
         <source>Server</source>
         <translation>Servidor</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="59"/>
+        <location filename="../qml/SettingsView.qml" line="60"/>
         <source>Account and language</source>
         <translation>Cuenta e idioma</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="81"/>
+        <location filename="../qml/SettingsView.qml" line="60"/>
+        <location filename="../qml/SettingsView.qml" line="554"/>
+        <source>Your sessions</source>
+        <translation>Sus sesiones</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="82"/>
         <source>Back to chats</source>
         <translation>Volver a los chats</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="104"/>
+        <location filename="../qml/SettingsView.qml" line="105"/>
         <source>How the chat looks on your website. Changes reach visitors when you save.</source>
         <translation>Cómo se ve el chat en su sitio web. Los visitantes verán los cambios al guardar.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="105"/>
+        <location filename="../qml/SettingsView.qml" line="106"/>
         <source>Only an admin can change the widget.</source>
         <translation>Solo un administrador puede cambiar el widget.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="106"/>
+        <location filename="../qml/SettingsView.qml" line="107"/>
         <source>Title</source>
         <translation>Título</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="107"/>
+        <location filename="../qml/SettingsView.qml" line="108"/>
         <source>Chat with us</source>
         <translation>Chatee con nosotros</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="108"/>
+        <location filename="../qml/SettingsView.qml" line="109"/>
         <source>Welcome message</source>
         <translation>Mensaje de bienvenida</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="109"/>
+        <location filename="../qml/SettingsView.qml" line="110"/>
         <source>Hi! How can we help?</source>
         <translation>¡Hola! ¿En qué podemos ayudarle?</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="110"/>
+        <location filename="../qml/SettingsView.qml" line="111"/>
         <source>Colour</source>
         <translation>Color</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="126"/>
+        <location filename="../qml/SettingsView.qml" line="127"/>
         <source>Position</source>
         <translation>Posición</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="128"/>
+        <location filename="../qml/SettingsView.qml" line="129"/>
         <source>Bottom right</source>
         <translation>Abajo a la derecha</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="129"/>
+        <location filename="../qml/SettingsView.qml" line="130"/>
         <source>Bottom left</source>
         <translation>Abajo a la izquierda</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="131"/>
+        <location filename="../qml/SettingsView.qml" line="132"/>
         <source>Ask before the chat starts</source>
         <translation>Preguntar antes de iniciar el chat</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="133"/>
-        <location filename="../qml/SettingsView.qml" line="287"/>
+        <location filename="../qml/SettingsView.qml" line="134"/>
+        <location filename="../qml/SettingsView.qml" line="325"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="134"/>
-        <location filename="../qml/SettingsView.qml" line="288"/>
+        <location filename="../qml/SettingsView.qml" line="135"/>
+        <location filename="../qml/SettingsView.qml" line="326"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="135"/>
+        <location filename="../qml/SettingsView.qml" line="136"/>
         <source>Email required</source>
         <translation>Correo electrónico obligatorio</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="138"/>
+        <location filename="../qml/SettingsView.qml" line="139"/>
         <source>When nobody is online</source>
         <translation>Cuando no hay nadie en línea</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="140"/>
+        <location filename="../qml/SettingsView.qml" line="141"/>
         <source>We are away right now. Leave a message and we will get back to you.</source>
         <translation>Ahora mismo no estamos disponibles. Deje un mensaje y le responderemos.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="143"/>
+        <location filename="../qml/SettingsView.qml" line="144"/>
         <source>Save widget</source>
         <translation>Guardar widget</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="157"/>
+        <location filename="../qml/SettingsView.qml" line="158"/>
         <source>Preview as offline</source>
         <translation>Vista previa sin conexión</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="184"/>
+        <location filename="../qml/SettingsView.qml" line="185"/>
         <source>Put the chat on your website</source>
         <translation>Añada el chat a su sitio web</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="185"/>
+        <location filename="../qml/SettingsView.qml" line="186"/>
         <source>Paste this line into every page of your website, just before &lt;/body&gt;. The chat button appears at once.</source>
         <translation>Pegue esta línea en cada página de su sitio web, justo antes de &lt;/body&gt;. El botón del chat aparece al instante.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="203"/>
+        <location filename="../qml/SettingsView.qml" line="204"/>
         <source>The snippet appears once the console is connected.</source>
         <translation>El fragmento aparece cuando la consola está conectada.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="209"/>
+        <location filename="../qml/SettingsView.qml" line="210"/>
         <source>Copy snippet</source>
         <translation>Copiar fragmento</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="213"/>
+        <location filename="../qml/SettingsView.qml" line="214"/>
         <source>Copied</source>
         <translation>Copiado</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="215"/>
+        <location filename="../qml/SettingsView.qml" line="216"/>
         <source>Allowed websites</source>
         <translation>Sitios web permitidos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="216"/>
+        <location filename="../qml/SettingsView.qml" line="217"/>
         <source>The widget only works on these origins (scheme://host[:port]), one per line.</source>
         <translation>El widget solo funciona en estos orígenes (scheme://host[:port]), uno por línea.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="225"/>
+        <location filename="../qml/SettingsView.qml" line="226"/>
         <source>Save allowed websites</source>
         <translation>Guardar sitios web permitidos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="229"/>
+        <location filename="../qml/SettingsView.qml" line="230"/>
         <source>What visitors on the internet need</source>
         <translation>Lo que necesitan los visitantes de Internet</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="230"/>
+        <location filename="../qml/SettingsView.qml" line="231"/>
         <source>Your website&apos;s visitors must reach this server: give it a public address, or put it behind a reverse proxy (nginx, Caddy) with an HTTPS certificate, and use that https:// address in the snippet. A website on https cannot load a chat from plain http.</source>
         <translation>Los visitantes de su sitio web deben poder llegar a este servidor: asígnele una dirección pública o colóquelo detrás de un proxy inverso (nginx, Caddy) con un certificado HTTPS, y use esa dirección https:// en el fragmento. Un sitio web en https no puede cargar un chat desde http sin cifrar.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="241"/>
+        <location filename="../qml/SettingsView.qml" line="242"/>
         <source>Add the people who answer chats. Each signs in with their own email and password.</source>
         <translation>Añada a las personas que responden los chats. Cada una inicia sesión con su propio correo electrónico y contraseña.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="242"/>
+        <location filename="../qml/SettingsView.qml" line="243"/>
         <source>Only an admin can add or remove agents.</source>
         <translation>Solo un administrador puede añadir o quitar agentes.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="267"/>
+        <location filename="../qml/SettingsView.qml" line="281"/>
         <source>(you)</source>
         <translation>(usted)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="269"/>
-        <location filename="../qml/SettingsView.qml" line="290"/>
+        <location filename="../qml/SettingsView.qml" line="295"/>
+        <source>Disabled</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="300"/>
+        <location filename="../qml/SettingsView.qml" line="328"/>
         <source>Admin</source>
         <translation>Administrador</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="269"/>
+        <location filename="../qml/SettingsView.qml" line="300"/>
         <source>Agent</source>
         <translation>Agente</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="271"/>
+        <location filename="../qml/SettingsView.qml" line="302"/>
         <source>Reset password</source>
         <translation>Restablecer contraseña</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="273"/>
+        <location filename="../qml/SettingsView.qml" line="304"/>
+        <location filename="../qml/SettingsView.qml" line="383"/>
+        <source>Disable</source>
+        <translation>Desactivar</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="307"/>
+        <source>Enable</source>
+        <translation>Activar</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="311"/>
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="283"/>
+        <location filename="../qml/SettingsView.qml" line="321"/>
         <source>Add an agent</source>
         <translation>Añadir un agente</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="289"/>
+        <location filename="../qml/SettingsView.qml" line="327"/>
         <source>First password</source>
         <translation>Contraseña inicial</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="291"/>
+        <location filename="../qml/SettingsView.qml" line="329"/>
         <source>Add</source>
         <translation>Añadir</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="302"/>
+        <location filename="../qml/SettingsView.qml" line="340"/>
         <source>New password for %1</source>
         <translation>Nueva contraseña para %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="312"/>
+        <location filename="../qml/SettingsView.qml" line="353"/>
         <source>At least 8 characters</source>
         <translation>Al menos 8 caracteres</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="323"/>
+        <location filename="../qml/SettingsView.qml" line="363"/>
+        <source>Disable %1?</source>
+        <translation>¿Desactivar a %1?</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="379"/>
+        <source>%1 is signed out at once and cannot sign in until you enable the account again.</source>
+        <translation>%1 cierra sesión de inmediato y no podrá volver a iniciarla hasta que usted active la cuenta de nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="382"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="396"/>
         <source>Type /shortcut in a reply and it becomes the text. Shared by the whole team.</source>
         <translation>Escriba /atajo en una respuesta y se sustituye por el texto. Compartido con todo el equipo.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="341"/>
+        <location filename="../qml/SettingsView.qml" line="414"/>
         <source>Delete</source>
         <translation>Eliminar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="348"/>
+        <location filename="../qml/SettingsView.qml" line="421"/>
         <source>No canned responses yet</source>
         <translation>Aún no hay respuestas predefinidas</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="349"/>
+        <location filename="../qml/SettingsView.qml" line="422"/>
         <source>Save answers you give often, like opening hours or shipping times.</source>
         <translation>Guarde las respuestas que da a menudo, como el horario de apertura o los plazos de envío.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="356"/>
+        <location filename="../qml/SettingsView.qml" line="429"/>
         <source>Edit /%1</source>
         <translation>Editar /%1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="356"/>
+        <location filename="../qml/SettingsView.qml" line="429"/>
         <source>New canned response</source>
         <translation>Nueva respuesta predefinida</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="369"/>
+        <location filename="../qml/SettingsView.qml" line="442"/>
         <source>shortcut, e.g. hours</source>
         <translation>atajo, p. ej. horario</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="370"/>
+        <location filename="../qml/SettingsView.qml" line="443"/>
         <source>The text it expands to</source>
         <translation>El texto por el que se sustituye</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="371"/>
+        <location filename="../qml/SettingsView.qml" line="444"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="386"/>
+        <location filename="../qml/SettingsView.qml" line="459"/>
         <source>Show desktop notifications</source>
         <translation>Mostrar notificaciones de escritorio</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="388"/>
+        <location filename="../qml/SettingsView.qml" line="461"/>
         <source>Play a sound</source>
         <translation>Reproducir un sonido</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="391"/>
+        <location filename="../qml/SettingsView.qml" line="464"/>
         <source>Remind me every</source>
         <translation>Recordarme cada</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="394"/>
+        <location filename="../qml/SettingsView.qml" line="467"/>
         <source>seconds while a visitor waits (0: never)</source>
         <translation>segundos mientras un visitante espera (0: nunca)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="396"/>
+        <location filename="../qml/SettingsView.qml" line="469"/>
         <source>Presence</source>
         <translation>Presencia</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="398"/>
+        <location filename="../qml/SettingsView.qml" line="471"/>
         <source>Show me as away after</source>
         <translation>Mostrarme como ausente tras</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="401"/>
+        <location filename="../qml/SettingsView.qml" line="474"/>
         <source>minutes without activity (0: never)</source>
         <translation>minutos sin actividad (0: nunca)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="403"/>
+        <location filename="../qml/SettingsView.qml" line="476"/>
         <source>Visitors see the chat as offline when no agent is online.</source>
         <translation>Los visitantes ven el chat como desconectado cuando no hay ningún agente en línea.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="417"/>
+        <location filename="../qml/SettingsView.qml" line="490"/>
         <source>This computer runs the chat server. Changes apply the next time Frontdesk starts.</source>
         <translation>Este equipo ejecuta el servidor de chat. Los cambios se aplicarán la próxima vez que se inicie Frontdesk.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="418"/>
+        <location filename="../qml/SettingsView.qml" line="491"/>
         <source>Connected to %1. The server&apos;s own settings are made where it runs.</source>
         <translation>Conectado a %1. Los ajustes del servidor se configuran donde se ejecuta.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="423"/>
+        <location filename="../qml/SettingsView.qml" line="496"/>
         <source>Listen address</source>
         <translation>Dirección de escucha</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="425"/>
+        <location filename="../qml/SettingsView.qml" line="498"/>
         <source>Port</source>
         <translation>Puerto</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="427"/>
+        <location filename="../qml/SettingsView.qml" line="500"/>
         <source>TLS certificate (PEM)</source>
         <translation>Certificado TLS (PEM)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="428"/>
+        <location filename="../qml/SettingsView.qml" line="501"/>
         <source>/etc/ssl/certs/chat.pem (empty: plain HTTP)</source>
         <translation>/etc/ssl/certs/chat.pem (vacío: HTTP sin cifrar)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="429"/>
+        <location filename="../qml/SettingsView.qml" line="502"/>
         <source>TLS private key (PEM)</source>
         <translation>Clave privada TLS (PEM)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="431"/>
+        <location filename="../qml/SettingsView.qml" line="504"/>
         <source>Database</source>
         <translation>Base de datos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="432"/>
+        <location filename="../qml/SettingsView.qml" line="505"/>
         <source>Empty: SQLite file on this computer; or mariadb://user@host:3306/frontdesk</source>
         <translation>Vacío: archivo SQLite en este equipo; o mariadb://user@host:3306/frontdesk</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="435"/>
+        <location filename="../qml/SettingsView.qml" line="508"/>
         <source>A MariaDB password is kept in the system keyring, never in a settings file: run &quot;frontdesk --store-database-password --database URL&quot; once.</source>
         <translation>La contraseña de MariaDB se guarda en el llavero del sistema, nunca en un archivo de configuración: ejecute una vez «frontdesk --store-database-password --database URL».</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="436"/>
+        <location filename="../qml/SettingsView.qml" line="509"/>
         <source>Listening on 127.0.0.1 keeps the server private to this computer. Visitors on the internet need a public address (0.0.0.0 and an open port) or, better, a reverse proxy with HTTPS in front.</source>
         <translation>Escuchar en 127.0.0.1 mantiene el servidor privado en este equipo. Los visitantes de Internet necesitan una dirección pública (0.0.0.0 y un puerto abierto) o, mejor, un proxy inverso con HTTPS delante.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="449"/>
+        <location filename="../qml/SettingsView.qml" line="522"/>
         <source>Account</source>
         <translation>Cuenta</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="450"/>
+        <location filename="../qml/SettingsView.qml" line="523"/>
         <source>Signed in as %1 (%2)</source>
         <translation>Sesión iniciada como %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="452"/>
+        <location filename="../qml/SettingsView.qml" line="525"/>
         <source>Current password</source>
         <translation>Contraseña actual</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="453"/>
+        <location filename="../qml/SettingsView.qml" line="526"/>
         <source>New password</source>
         <translation>Nueva contraseña</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="454"/>
+        <location filename="../qml/SettingsView.qml" line="527"/>
         <source>Change password</source>
         <translation>Cambiar contraseña</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="457"/>
+        <location filename="../qml/SettingsView.qml" line="530"/>
+        <location filename="../qml/SettingsView.qml" line="624"/>
         <source>Sign out</source>
         <translation>Cerrar sesión</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="458"/>
+        <location filename="../qml/SettingsView.qml" line="531"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="463"/>
+        <location filename="../qml/SettingsView.qml" line="536"/>
         <source>System language</source>
         <translation>Idioma del sistema</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="468"/>
+        <location filename="../qml/SettingsView.qml" line="541"/>
         <source>The new language applies the next time Frontdesk starts.</source>
         <translation>El nuevo idioma se aplicará la próxima vez que se inicie Frontdesk.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="469"/>
+        <location filename="../qml/SettingsView.qml" line="542"/>
         <source>Run the setup wizard again…</source>
         <translation>Volver a ejecutar el asistente de configuración…</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="556"/>
+        <source>Every computer where your account is signed in. Sign out any you do not recognise or no longer use; it has to sign in again with your password.</source>
+        <translation>Todos los equipos en los que su cuenta tiene la sesión iniciada. Cierre la sesión en los que no reconozca o ya no use; allí habrá que volver a iniciarla con su contraseña.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="560"/>
+        <source>Sign out everywhere else</source>
+        <translation>Cerrar sesión en los demás equipos</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="613"/>
+        <source>This computer</source>
+        <translation>Este equipo</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="621"/>
+        <source>signed in %1</source>
+        <translation>sesión iniciada el %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="641"/>
+        <source>You are not signed in anywhere else.</source>
+        <translation>No tiene la sesión iniciada en ningún otro equipo.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="648"/>
+        <source>No sessions</source>
+        <translation>No hay sesiones</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="648"/>
+        <source>Your sessions appear once the console is connected</source>
+        <translation>Sus sesiones aparecen en cuanto la consola está conectada</translation>
     </message>
 </context>
 <context>

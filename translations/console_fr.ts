@@ -172,29 +172,60 @@
 <context>
     <name>Frontdesk::AgentClient</name>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="130"/>
+        <location filename="../app/console/agentclient.cpp" line="140"/>
         <source>Could not reach %1: %2</source>
         <translation>Impossible de joindre %1 : %2</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="194"/>
+        <location filename="../app/console/agentclient.cpp" line="204"/>
+        <location filename="../app/console/agentclient.cpp" line="578"/>
         <source>Signed out.</source>
         <translation>Déconnecté.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="260"/>
+        <location filename="../app/console/agentclient.cpp" line="270"/>
         <source>The connection to the server was lost.</source>
         <translation>La connexion au serveur a été perdue.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="289"/>
+        <location filename="../app/console/agentclient.cpp" line="299"/>
         <source>Not connected to the server.</source>
         <translation>Non connecté au serveur.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="437"/>
+        <location filename="../app/console/agentclient.cpp" line="459"/>
         <source>Your session has expired. Please sign in again.</source>
         <translation>Votre session a expiré. Veuillez vous reconnecter.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/agentclient.cpp" line="559"/>
+        <source>Your password was changed on another computer. Please sign in again.</source>
+        <translation>Votre mot de passe a été modifié sur un autre ordinateur. Veuillez vous reconnecter.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/agentclient.cpp" line="561"/>
+        <source>An admin reset your password. Please sign in with the new one.</source>
+        <translation>Un administrateur a réinitialisé votre mot de passe. Veuillez vous connecter avec le nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/agentclient.cpp" line="563"/>
+        <source>An admin disabled your account.</source>
+        <translation>Un administrateur a désactivé votre compte.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/agentclient.cpp" line="565"/>
+        <source>An admin removed your account.</source>
+        <translation>Un administrateur a supprimé votre compte.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/agentclient.cpp" line="567"/>
+        <source>You were signed out.</source>
+        <translation>Vous avez été déconnecté.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/agentclient.cpp" line="568"/>
+        <source>This session was ended from another computer. Please sign in again.</source>
+        <translation>Cette session a été fermée depuis un autre ordinateur. Veuillez vous reconnecter.</translation>
     </message>
 </context>
 <context>
@@ -251,18 +282,18 @@
         <translation>%1 visiteurs attendent une réponse.</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="241"/>
+        <location filename="../app/console/notifier.cpp" line="269"/>
         <source>Open chat</source>
         <translation>Ouvrir la discussion</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="312"/>
-        <location filename="../app/console/notifier.cpp" line="329"/>
+        <location filename="../app/console/notifier.cpp" line="340"/>
+        <location filename="../app/console/notifier.cpp" line="357"/>
         <source>Frontdesk</source>
         <translation>Frontdesk</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="329"/>
+        <location filename="../app/console/notifier.cpp" line="357"/>
         <source>Frontdesk: %1 need you</source>
         <translation>Frontdesk : %1 vous attendent</translation>
     </message>
@@ -273,6 +304,61 @@
         <location filename="../app/console/sessioncontroller.cpp" line="19"/>
         <source>The chat server could not start: %1</source>
         <translation>Le serveur de discussion n&apos;a pas pu démarrer : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Frontdesk::SessionListModel</name>
+    <message>
+        <location filename="../app/console/sessionlistmodel.cpp" line="158"/>
+        <location filename="../app/console/sessionlistmodel.cpp" line="214"/>
+        <source>Active now</source>
+        <translation>Actif maintenant</translation>
+    </message>
+    <message>
+        <location filename="../app/console/sessionlistmodel.cpp" line="162"/>
+        <source>Last active a minute ago</source>
+        <translation>Dernière activité il y a une minute</translation>
+    </message>
+    <message>
+        <location filename="../app/console/sessionlistmodel.cpp" line="162"/>
+        <source>Last active %1 minutes ago</source>
+        <translation>Dernière activité il y a %1 minutes</translation>
+    </message>
+    <message>
+        <location filename="../app/console/sessionlistmodel.cpp" line="166"/>
+        <source>Last active an hour ago</source>
+        <translation>Dernière activité il y a une heure</translation>
+    </message>
+    <message>
+        <location filename="../app/console/sessionlistmodel.cpp" line="166"/>
+        <source>Last active %1 hours ago</source>
+        <translation>Dernière activité il y a %1 heures</translation>
+    </message>
+    <message>
+        <location filename="../app/console/sessionlistmodel.cpp" line="170"/>
+        <source>Last active a day ago</source>
+        <translation>Dernière activité il y a un jour</translation>
+    </message>
+    <message>
+        <location filename="../app/console/sessionlistmodel.cpp" line="170"/>
+        <source>Last active %1 days ago</source>
+        <translation>Dernière activité il y a %1 jours</translation>
+    </message>
+    <message>
+        <location filename="../app/console/sessionlistmodel.cpp" line="172"/>
+        <source>Last active on %1</source>
+        <translation>Dernière activité le %1</translation>
+    </message>
+    <message>
+        <location filename="../app/console/sessionlistmodel.cpp" line="179"/>
+        <source>%1 on %2</source>
+        <comment>browser on operating system</comment>
+        <translation>%1 sous %2</translation>
+    </message>
+    <message>
+        <location filename="../app/console/sessionlistmodel.cpp" line="185"/>
+        <source>Unknown device</source>
+        <translation>Appareil inconnu</translation>
     </message>
 </context>
 <context>
@@ -340,447 +426,520 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../qml/SettingsView.qml" line="50"/>
+        <location filename="../qml/SettingsView.qml" line="51"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="58"/>
-        <location filename="../qml/SettingsView.qml" line="103"/>
+        <location filename="../qml/SettingsView.qml" line="59"/>
+        <location filename="../qml/SettingsView.qml" line="104"/>
         <source>Website widget</source>
         <translation>Widget du site</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="58"/>
+        <location filename="../qml/SettingsView.qml" line="59"/>
         <source>Snippet</source>
         <translation>Extrait de code</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="58"/>
-        <location filename="../qml/SettingsView.qml" line="239"/>
+        <location filename="../qml/SettingsView.qml" line="59"/>
+        <location filename="../qml/SettingsView.qml" line="240"/>
         <source>Team</source>
         <translation>Équipe</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="58"/>
-        <location filename="../qml/SettingsView.qml" line="321"/>
+        <location filename="../qml/SettingsView.qml" line="59"/>
+        <location filename="../qml/SettingsView.qml" line="394"/>
         <source>Canned responses</source>
         <translation>Réponses prédéfinies</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="59"/>
-        <location filename="../qml/SettingsView.qml" line="385"/>
+        <location filename="../qml/SettingsView.qml" line="60"/>
+        <location filename="../qml/SettingsView.qml" line="458"/>
         <source>Notifications</source>
         <translation>Notifications</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="59"/>
-        <location filename="../qml/SettingsView.qml" line="416"/>
+        <location filename="../qml/SettingsView.qml" line="60"/>
+        <location filename="../qml/SettingsView.qml" line="489"/>
         <source>Server</source>
         <translation>Serveur</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="59"/>
+        <location filename="../qml/SettingsView.qml" line="60"/>
         <source>Account and language</source>
         <translation>Compte et langue</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="81"/>
+        <location filename="../qml/SettingsView.qml" line="60"/>
+        <location filename="../qml/SettingsView.qml" line="554"/>
+        <source>Your sessions</source>
+        <translation>Vos sessions</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="82"/>
         <source>Back to chats</source>
         <translation>Retour aux discussions</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="104"/>
+        <location filename="../qml/SettingsView.qml" line="105"/>
         <source>How the chat looks on your website. Changes reach visitors when you save.</source>
         <translation>L&apos;apparence de la discussion sur votre site. Les modifications sont visibles par les visiteurs dès que vous enregistrez.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="105"/>
+        <location filename="../qml/SettingsView.qml" line="106"/>
         <source>Only an admin can change the widget.</source>
         <translation>Seul un administrateur peut modifier le widget.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="106"/>
+        <location filename="../qml/SettingsView.qml" line="107"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="107"/>
+        <location filename="../qml/SettingsView.qml" line="108"/>
         <source>Chat with us</source>
         <translation>Discutez avec nous</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="108"/>
+        <location filename="../qml/SettingsView.qml" line="109"/>
         <source>Welcome message</source>
         <translation>Message d&apos;accueil</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="109"/>
+        <location filename="../qml/SettingsView.qml" line="110"/>
         <source>Hi! How can we help?</source>
         <translation>Bonjour ! Comment pouvons-nous vous aider ?</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="110"/>
+        <location filename="../qml/SettingsView.qml" line="111"/>
         <source>Colour</source>
         <translation>Couleur</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="126"/>
+        <location filename="../qml/SettingsView.qml" line="127"/>
         <source>Position</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="128"/>
+        <location filename="../qml/SettingsView.qml" line="129"/>
         <source>Bottom right</source>
         <translation>En bas à droite</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="129"/>
+        <location filename="../qml/SettingsView.qml" line="130"/>
         <source>Bottom left</source>
         <translation>En bas à gauche</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="131"/>
+        <location filename="../qml/SettingsView.qml" line="132"/>
         <source>Ask before the chat starts</source>
         <translation>Demander avant le début de la discussion</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="133"/>
-        <location filename="../qml/SettingsView.qml" line="287"/>
+        <location filename="../qml/SettingsView.qml" line="134"/>
+        <location filename="../qml/SettingsView.qml" line="325"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="134"/>
-        <location filename="../qml/SettingsView.qml" line="288"/>
+        <location filename="../qml/SettingsView.qml" line="135"/>
+        <location filename="../qml/SettingsView.qml" line="326"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="135"/>
+        <location filename="../qml/SettingsView.qml" line="136"/>
         <source>Email required</source>
         <translation>E-mail obligatoire</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="138"/>
+        <location filename="../qml/SettingsView.qml" line="139"/>
         <source>When nobody is online</source>
         <translation>Quand personne n&apos;est en ligne</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="140"/>
+        <location filename="../qml/SettingsView.qml" line="141"/>
         <source>We are away right now. Leave a message and we will get back to you.</source>
         <translation>Nous sommes absents pour le moment. Laissez un message et nous vous répondrons.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="143"/>
+        <location filename="../qml/SettingsView.qml" line="144"/>
         <source>Save widget</source>
         <translation>Enregistrer le widget</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="157"/>
+        <location filename="../qml/SettingsView.qml" line="158"/>
         <source>Preview as offline</source>
         <translation>Aperçu hors ligne</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="184"/>
+        <location filename="../qml/SettingsView.qml" line="185"/>
         <source>Put the chat on your website</source>
         <translation>Ajouter la discussion à votre site</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="185"/>
+        <location filename="../qml/SettingsView.qml" line="186"/>
         <source>Paste this line into every page of your website, just before &lt;/body&gt;. The chat button appears at once.</source>
         <translation>Collez cette ligne dans chaque page de votre site, juste avant &lt;/body&gt;. Le bouton de discussion apparaît aussitôt.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="203"/>
+        <location filename="../qml/SettingsView.qml" line="204"/>
         <source>The snippet appears once the console is connected.</source>
         <translation>Le code apparaît dès que la console est connectée.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="209"/>
+        <location filename="../qml/SettingsView.qml" line="210"/>
         <source>Copy snippet</source>
         <translation>Copier le code</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="213"/>
+        <location filename="../qml/SettingsView.qml" line="214"/>
         <source>Copied</source>
         <translation>Copié</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="215"/>
+        <location filename="../qml/SettingsView.qml" line="216"/>
         <source>Allowed websites</source>
         <translation>Sites autorisés</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="216"/>
+        <location filename="../qml/SettingsView.qml" line="217"/>
         <source>The widget only works on these origins (scheme://host[:port]), one per line.</source>
         <translation>Le widget ne fonctionne que sur ces origines (scheme://host[:port]), une par ligne.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="225"/>
+        <location filename="../qml/SettingsView.qml" line="226"/>
         <source>Save allowed websites</source>
         <translation>Enregistrer les sites autorisés</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="229"/>
+        <location filename="../qml/SettingsView.qml" line="230"/>
         <source>What visitors on the internet need</source>
         <translation>Ce dont les visiteurs sur Internet ont besoin</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="230"/>
+        <location filename="../qml/SettingsView.qml" line="231"/>
         <source>Your website&apos;s visitors must reach this server: give it a public address, or put it behind a reverse proxy (nginx, Caddy) with an HTTPS certificate, and use that https:// address in the snippet. A website on https cannot load a chat from plain http.</source>
         <translation>Les visiteurs de votre site doivent pouvoir joindre ce serveur : donnez-lui une adresse publique, ou placez-le derrière un proxy inverse (nginx, Caddy) avec un certificat HTTPS, et utilisez cette adresse https:// dans le code. Un site en https ne peut pas charger une discussion en simple http.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="241"/>
+        <location filename="../qml/SettingsView.qml" line="242"/>
         <source>Add the people who answer chats. Each signs in with their own email and password.</source>
         <translation>Ajoutez les personnes qui répondent aux discussions. Chacune se connecte avec son propre e-mail et mot de passe.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="242"/>
+        <location filename="../qml/SettingsView.qml" line="243"/>
         <source>Only an admin can add or remove agents.</source>
         <translation>Seul un administrateur peut ajouter ou supprimer des agents.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="267"/>
+        <location filename="../qml/SettingsView.qml" line="281"/>
         <source>(you)</source>
         <translation>(vous)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="269"/>
-        <location filename="../qml/SettingsView.qml" line="290"/>
+        <location filename="../qml/SettingsView.qml" line="295"/>
+        <source>Disabled</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="300"/>
+        <location filename="../qml/SettingsView.qml" line="328"/>
         <source>Admin</source>
         <translation>Administrateur</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="269"/>
+        <location filename="../qml/SettingsView.qml" line="300"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="271"/>
+        <location filename="../qml/SettingsView.qml" line="302"/>
         <source>Reset password</source>
         <translation>Réinitialiser le mot de passe</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="273"/>
+        <location filename="../qml/SettingsView.qml" line="304"/>
+        <location filename="../qml/SettingsView.qml" line="383"/>
+        <source>Disable</source>
+        <translation>Désactiver</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="307"/>
+        <source>Enable</source>
+        <translation>Réactiver</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="311"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="283"/>
+        <location filename="../qml/SettingsView.qml" line="321"/>
         <source>Add an agent</source>
         <translation>Ajouter un agent</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="289"/>
+        <location filename="../qml/SettingsView.qml" line="327"/>
         <source>First password</source>
         <translation>Mot de passe initial</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="291"/>
+        <location filename="../qml/SettingsView.qml" line="329"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="302"/>
+        <location filename="../qml/SettingsView.qml" line="340"/>
         <source>New password for %1</source>
         <translation>Nouveau mot de passe pour %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="312"/>
+        <location filename="../qml/SettingsView.qml" line="353"/>
         <source>At least 8 characters</source>
         <translation>Au moins 8 caractères</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="323"/>
+        <location filename="../qml/SettingsView.qml" line="363"/>
+        <source>Disable %1?</source>
+        <translation>Désactiver %1 ?</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="379"/>
+        <source>%1 is signed out at once and cannot sign in until you enable the account again.</source>
+        <translation>%1 est déconnecté immédiatement et ne pourra plus se connecter tant que vous n&apos;aurez pas réactivé le compte.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="382"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="396"/>
         <source>Type /shortcut in a reply and it becomes the text. Shared by the whole team.</source>
         <translation>Tapez /raccourci dans une réponse pour le remplacer par le texte. Partagé avec toute l&apos;équipe.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="341"/>
+        <location filename="../qml/SettingsView.qml" line="414"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="348"/>
+        <location filename="../qml/SettingsView.qml" line="421"/>
         <source>No canned responses yet</source>
         <translation>Aucune réponse prédéfinie</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="349"/>
+        <location filename="../qml/SettingsView.qml" line="422"/>
         <source>Save answers you give often, like opening hours or shipping times.</source>
         <translation>Enregistrez les réponses que vous donnez souvent, comme les horaires d&apos;ouverture ou les délais de livraison.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="356"/>
+        <location filename="../qml/SettingsView.qml" line="429"/>
         <source>Edit /%1</source>
         <translation>Modifier /%1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="356"/>
+        <location filename="../qml/SettingsView.qml" line="429"/>
         <source>New canned response</source>
         <translation>Nouvelle réponse prédéfinie</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="369"/>
+        <location filename="../qml/SettingsView.qml" line="442"/>
         <source>shortcut, e.g. hours</source>
         <translation>raccourci, p. ex. horaires</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="370"/>
+        <location filename="../qml/SettingsView.qml" line="443"/>
         <source>The text it expands to</source>
         <translation>Le texte qui le remplace</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="371"/>
+        <location filename="../qml/SettingsView.qml" line="444"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="386"/>
+        <location filename="../qml/SettingsView.qml" line="459"/>
         <source>Show desktop notifications</source>
         <translation>Afficher les notifications du bureau</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="388"/>
+        <location filename="../qml/SettingsView.qml" line="461"/>
         <source>Play a sound</source>
         <translation>Émettre un son</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="391"/>
+        <location filename="../qml/SettingsView.qml" line="464"/>
         <source>Remind me every</source>
         <translation>Me rappeler toutes les</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="394"/>
+        <location filename="../qml/SettingsView.qml" line="467"/>
         <source>seconds while a visitor waits (0: never)</source>
         <translation>secondes tant qu&apos;un visiteur attend (0 : jamais)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="396"/>
+        <location filename="../qml/SettingsView.qml" line="469"/>
         <source>Presence</source>
         <translation>Présence</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="398"/>
+        <location filename="../qml/SettingsView.qml" line="471"/>
         <source>Show me as away after</source>
         <translation>M&apos;afficher comme absent après</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="401"/>
+        <location filename="../qml/SettingsView.qml" line="474"/>
         <source>minutes without activity (0: never)</source>
         <translation>minutes d&apos;inactivité (0 : jamais)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="403"/>
+        <location filename="../qml/SettingsView.qml" line="476"/>
         <source>Visitors see the chat as offline when no agent is online.</source>
         <translation>Les visiteurs voient la discussion hors ligne quand aucun agent n&apos;est en ligne.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="417"/>
+        <location filename="../qml/SettingsView.qml" line="490"/>
         <source>This computer runs the chat server. Changes apply the next time Frontdesk starts.</source>
         <translation>Cet ordinateur héberge le serveur de discussion. Les modifications s&apos;appliquent au prochain démarrage de Frontdesk.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="418"/>
+        <location filename="../qml/SettingsView.qml" line="491"/>
         <source>Connected to %1. The server&apos;s own settings are made where it runs.</source>
         <translation>Connecté à %1. Les paramètres du serveur se règlent sur la machine où il s&apos;exécute.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="423"/>
+        <location filename="../qml/SettingsView.qml" line="496"/>
         <source>Listen address</source>
         <translation>Adresse d&apos;écoute</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="425"/>
+        <location filename="../qml/SettingsView.qml" line="498"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="427"/>
+        <location filename="../qml/SettingsView.qml" line="500"/>
         <source>TLS certificate (PEM)</source>
         <translation>Certificat TLS (PEM)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="428"/>
+        <location filename="../qml/SettingsView.qml" line="501"/>
         <source>/etc/ssl/certs/chat.pem (empty: plain HTTP)</source>
         <translation>/etc/ssl/certs/chat.pem (vide : HTTP simple)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="429"/>
+        <location filename="../qml/SettingsView.qml" line="502"/>
         <source>TLS private key (PEM)</source>
         <translation>Clé privée TLS (PEM)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="431"/>
+        <location filename="../qml/SettingsView.qml" line="504"/>
         <source>Database</source>
         <translation>Base de données</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="432"/>
+        <location filename="../qml/SettingsView.qml" line="505"/>
         <source>Empty: SQLite file on this computer; or mariadb://user@host:3306/frontdesk</source>
         <translation>Vide : fichier SQLite sur cet ordinateur ; ou mariadb://user@host:3306/frontdesk</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="435"/>
+        <location filename="../qml/SettingsView.qml" line="508"/>
         <source>A MariaDB password is kept in the system keyring, never in a settings file: run &quot;frontdesk --store-database-password --database URL&quot; once.</source>
         <translation>Un mot de passe MariaDB est conservé dans le trousseau du système, jamais dans un fichier de paramètres : exécutez une fois « frontdesk --store-database-password --database URL ».</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="436"/>
+        <location filename="../qml/SettingsView.qml" line="509"/>
         <source>Listening on 127.0.0.1 keeps the server private to this computer. Visitors on the internet need a public address (0.0.0.0 and an open port) or, better, a reverse proxy with HTTPS in front.</source>
         <translation>En écoutant sur 127.0.0.1, le serveur reste privé à cet ordinateur. Les visiteurs sur Internet ont besoin d&apos;une adresse publique (0.0.0.0 et un port ouvert) ou, mieux, d&apos;un proxy inverse avec HTTPS en amont.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="449"/>
+        <location filename="../qml/SettingsView.qml" line="522"/>
         <source>Account</source>
         <translation>Compte</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="450"/>
+        <location filename="../qml/SettingsView.qml" line="523"/>
         <source>Signed in as %1 (%2)</source>
         <translation>Connecté en tant que %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="452"/>
+        <location filename="../qml/SettingsView.qml" line="525"/>
         <source>Current password</source>
         <translation>Mot de passe actuel</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="453"/>
+        <location filename="../qml/SettingsView.qml" line="526"/>
         <source>New password</source>
         <translation>Nouveau mot de passe</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="454"/>
+        <location filename="../qml/SettingsView.qml" line="527"/>
         <source>Change password</source>
         <translation>Changer le mot de passe</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="457"/>
+        <location filename="../qml/SettingsView.qml" line="530"/>
+        <location filename="../qml/SettingsView.qml" line="624"/>
         <source>Sign out</source>
         <translation>Se déconnecter</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="458"/>
+        <location filename="../qml/SettingsView.qml" line="531"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="463"/>
+        <location filename="../qml/SettingsView.qml" line="536"/>
         <source>System language</source>
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="468"/>
+        <location filename="../qml/SettingsView.qml" line="541"/>
         <source>The new language applies the next time Frontdesk starts.</source>
         <translation>La nouvelle langue s&apos;applique au prochain démarrage de Frontdesk.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="469"/>
+        <location filename="../qml/SettingsView.qml" line="542"/>
         <source>Run the setup wizard again…</source>
         <translation>Relancer l&apos;assistant de configuration…</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="556"/>
+        <source>Every computer where your account is signed in. Sign out any you do not recognise or no longer use; it has to sign in again with your password.</source>
+        <translation>Tous les ordinateurs où votre compte est connecté. Déconnectez ceux que vous ne reconnaissez pas ou n&apos;utilisez plus ; il faudra s&apos;y reconnecter avec votre mot de passe.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="560"/>
+        <source>Sign out everywhere else</source>
+        <translation>Se déconnecter partout ailleurs</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="613"/>
+        <source>This computer</source>
+        <translation>Cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="621"/>
+        <source>signed in %1</source>
+        <translation>connecté le %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="641"/>
+        <source>You are not signed in anywhere else.</source>
+        <translation>Vous n&apos;êtes connecté nulle part ailleurs.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="648"/>
+        <source>No sessions</source>
+        <translation>Aucune session</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="648"/>
+        <source>Your sessions appear once the console is connected</source>
+        <translation>Vos sessions s&apos;affichent dès que la console est connectée</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRandomGenerator>
+#include <QSysInfo>
 #include <QTimer>
 #include <QUuid>
 
@@ -106,6 +107,12 @@ void AgentClient::setError(const QString &error)
     Q_EMIT errorStringChanged();
 }
 
+QString AgentClient::userAgentHeader()
+{
+    return u"Frontdesk/"_s + QStringLiteral(FRONTDESK_VERSION) + u" ("_s + QSysInfo::prettyProductName() + u"; "_s
+        + QSysInfo::kernelType() + u')';
+}
+
 void AgentClient::login(const QUrl &serverUrl, const QString &email, const QString &password)
 {
     m_reconnectTimer.stop();
@@ -118,6 +125,8 @@ void AgentClient::login(const QUrl &serverUrl, const QString &email, const QStri
     QNetworkRequest request(httpUrl(m_serverUrl, u"/v1/agent/login"_s));
     request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
     request.setTransferTimeout(20'000);
+    // Named in the agent's session list ("Frontdesk 0.1 on Linux"), instead of Qt's bare "Mozilla/5.0".
+    request.setHeader(QNetworkRequest::UserAgentHeader, userAgentHeader());
     const QByteArray body
         = QJsonDocument(QJsonObject{{u"email"_s, m_email}, {u"password"_s, password}}).toJson(QJsonDocument::Compact);
     QNetworkReply *reply = m_network->post(request, body);
@@ -609,6 +618,8 @@ void AgentClient::handleEvent(const QString &type, const QJsonObject &frame)
         Q_EMIT siteChanged();
     } else if (type == u"canned_changed"_s) {
         Q_EMIT cannedChanged();
+    } else if (type == u"team_changed"_s) {
+        Q_EMIT teamChanged();
     } else if (type != u"pong"_s) {
         qCDebug(lcClient).noquote() << "ignored event" << type;
     }

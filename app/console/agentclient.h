@@ -113,6 +113,8 @@ public:
     [[nodiscard]] QJsonObject currentPage(const QString &visitorId) const { return m_currentPages.value(visitorId); }
     /// The visitor's read mark in @p conversationId as last reported (0: none known).
     [[nodiscard]] qint64 visitorReadUpTo(int conversationId) const { return m_visitorRead.value(conversationId); }
+    /// The User-Agent of the console's login, e.g. "Frontdesk/0.1.0 (Debian GNU/Linux 12 (bookworm); linux)".
+    [[nodiscard]] static QString userAgentHeader();
     /// The reconnect delay for attempt @p attempt (0-based): 0.5 s doubling to 30 s, with jitter.
     [[nodiscard]] static int backoffMs(int attempt, double random);
 
@@ -174,6 +176,8 @@ Q_SIGNALS:
     void agentsReceived(const QJsonArray &agents);
     void agentStatusReceived(int agentId, const QString &name, const QString &status);
     void cannedChanged();
+    /// An agent was added, removed, disabled or enabled (`team_changed`): read the team again.
+    void teamChanged();
     /// A command the user started failed; @p message is a sentence to show.
     void commandFailed(const QString &command, const QString &message);
 

@@ -28,6 +28,7 @@ void AgentListModel::setClient(AgentClient *client)
     if (!client)
         return;
     connect(client, &AgentClient::agentsReceived, this, &AgentListModel::replace);
+    connect(client, &AgentClient::teamChanged, this, &AgentListModel::refresh);
     connect(client, &AgentClient::agentStatusReceived, this, [this](int agentId, const QString &name, const QString &status) {
         for (int i = 0; i < m_agents.size(); ++i) {
             if (m_agents[i].value(u"id"_s).toInt() == agentId) {
@@ -70,6 +71,9 @@ void AgentListModel::adminCommand(const QString &type, const QJsonObject &fields
     if (!m_client)
         return;
     m_client->request(type, fields, this, [this, type](const CommandReply &answer) {
+        // The console shows command errors in one place (the toast on AgentClient::commandFailed).
+        if (!answer.ok() && m_client)
+            Q_EMIT m_client->commandFailed(type, answer.errorMessage);
         Q_EMIT commandFinished(type, answer.ok() ? QString() : answer.errorMessage);
         if (answer.ok())
             refresh();
@@ -93,6 +97,11 @@ void AgentListModel::removeAgent(int agentId)
 void AgentListModel::resetPassword(int agentId, const QString &password)
 {
     adminCommand(u"set_agent_password"_s, {{u"agentId"_s, agentId}, {u"password"_s, password}});
+}
+
+void AgentListModel::setDisabled(int agentId, bool disabled)
+{
+    adminCommand(u"set_agent_disabled"_s, {{u"agentId"_s, agentId}, {u"disabled"_s, disabled}});
 }
 
 int AgentListModel::rowCount(const QModelIndex &parent) const
@@ -119,14 +128,16 @@ QVariant AgentListModel::data(const QModelIndex &index, int role) const
         return agent.value(u"status"_s).toString(u"offline"_s);
     case IsSelfRole:
         return m_client && agent.value(u"id"_s).toInt() == m_client->agentId();
+    case DisabledRole:
+        return agent.value(u"disabled"_s).toBool();
     }
     return {};
 }
 
 QHash<int, QByteArray> AgentListModel::roleNames() const
 {
-    return {{AgentIdRole, "agentId"}, {NameRole, "name"},     {EmailRole, "email"},
-            {RoleRole, "role"},       {StatusRole, "status"}, {IsSelfRole, "isSelf"}};
+    return {{AgentIdRole, "agentId"}, {NameRole, "name"},     {EmailRole, "email"},      {RoleRole, "role"},
+            {StatusRole, "status"},   {IsSelfRole, "isSelf"}, {DisabledRole, "disabled"}};
 }
 
 } // namespace Frontdesk

@@ -31,6 +31,7 @@ public:
         RoleRole, ///< "agent" or "admin"
         StatusRole, ///< "online", "away" or "offline"
         IsSelfRole, ///< bool: the signed-in agent
+        DisabledRole, ///< bool: cannot sign in until an admin enables the account again
     };
     Q_ENUM(Role)
 
@@ -51,11 +52,13 @@ public:
     Q_INVOKABLE void removeAgent(int agentId);
     /// @brief Admin: sets a new password for an agent.
     Q_INVOKABLE void resetPassword(int agentId, const QString &password);
+    /// @brief Admin: disables an agent (signed out at once, cannot sign in) or enables it again.
+    Q_INVOKABLE void setDisabled(int agentId, bool disabled);
 
 Q_SIGNALS:
     void clientChanged();
     void countChanged();
-    /// An admin command finished; @p error is empty on success.
+    /// An admin command finished; @p error is empty on success (a failure is also AgentClient::commandFailed).
     void commandFinished(const QString &command, const QString &error);
 
 private:

@@ -24,7 +24,10 @@ QString named(const QString &name, const QString &major)
 UserAgent UserAgent::parse(const QString &header)
 {
     UserAgent result;
-    if (header.contains(u"Edg/"_s))
+    // The console itself (AgentClient::login): "Frontdesk/0.1.0 (Debian GNU/Linux 12 (bookworm); linux)".
+    if (header.startsWith(u"Frontdesk/"_s))
+        result.browser = named(u"Frontdesk"_s, version(header, u"^Frontdesk/(\\d+\\.\\d+)"_s));
+    else if (header.contains(u"Edg/"_s))
         result.browser = named(u"Edge"_s, version(header, u"Edg/(\\d+)"_s));
     else if (header.contains(u"OPR/"_s))
         result.browser = named(u"Opera"_s, version(header, u"OPR/(\\d+)"_s));
@@ -50,7 +53,7 @@ UserAgent UserAgent::parse(const QString &header)
         result.os = u"Windows 10/11"_s;
     else if (header.contains(u"Windows"_s))
         result.os = u"Windows"_s;
-    else if (header.contains(u"Mac OS X"_s) || header.contains(u"Macintosh"_s))
+    else if (header.contains(u"Mac OS X"_s) || header.contains(u"Macintosh"_s) || header.contains(u"macOS"_s))
         result.os = u"macOS"_s;
     else if (header.contains(u"CrOS"_s))
         result.os = u"ChromeOS"_s;

@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickStyle>
@@ -19,6 +20,8 @@
 #include <QTemporaryDir>
 #include <QtQml/QQmlExtensionPlugin>
 #include <QtTest>
+
+#include <functional>
 
 Q_IMPORT_QML_PLUGIN(Frontdesk_ConsolePlugin)
 Q_IMPORT_QML_PLUGIN(Frontdesk_ClientPlugin)
@@ -213,9 +216,74 @@ private Q_SLOTS:
         QTRY_VERIFY(snippet->property("text").toString().contains(m_server.siteKey()));
         QTest::qWait(300);
         save(window, u"console-snippet"_s);
+
+        // The team: a colleague, and one whose account an admin disabled.
+        JsonSocket admin;
+        QVERIFY(admin.open(m_server.wsUrl(u"/v1/agent"_s)));
+        QVERIFY(
+            admin.request({{u"type"_s, u"auth"_s}, {u"token"_s, login(TestServer::adminEmail, TestServer::adminPassword, {})}}));
+        QVERIFY(admin.request({{u"type"_s, u"create_agent"_s},
+                               {u"email"_s, u"lena@shop.test"_s},
+                               {u"name"_s, u"Lena Berg"_s},
+                               {u"password"_s, u"lena's long password"_s}}));
+        const auto bob = admin.request({{u"type"_s, u"create_agent"_s},
+                                        {u"email"_s, u"bob@shop.test"_s},
+                                        {u"name"_s, u"Bob Olsen"_s},
+                                        {u"password"_s, u"bob's long password"_s}});
+        QVERIFY(bob && bob->contains(u"agent"_s));
+        const int bobId = bob->value(u"agent"_s)[u"id"_s].toInt();
+        QVERIFY(admin.request({{u"type"_s, u"logout"_s}})); // only the sessions below in the list
         consoleView->setProperty("settingsTab", 2);
+        // The Disable button asks first, naming the agent.
+        QQuickItem *bobRow = nullptr;
+        QTRY_VERIFY((bobRow = agentRow(window, bobId)));
+        auto *disableButton = findNamed(bobRow, u"disableAgentButton"_s);
+        QVERIFY(disableButton && disableButton->isVisible());
+        QTest::qWait(300);
+        QTest::mouseClick(window, Qt::LeftButton, {},
+                          disableButton->mapToScene(disableButton->boundingRect().center()).toPoint());
+        auto *disableDialog = window->findChild<QObject *>(u"disableAgentDialog"_s);
+        QVERIFY(disableDialog);
+        QTRY_VERIFY(disableDialog->property("opened").toBool());
+        QCOMPARE(disableDialog->property("title").toString(), u"Disable Bob Olsen?"_s);
+        QTest::qWait(300);
+        save(window, u"console-disable-agent"_s);
+        auto *confirm = window->findChild<QQuickItem *>(u"confirmDisableButton"_s);
+        QVERIFY(confirm);
+        QTest::mouseClick(window, Qt::LeftButton, {}, confirm->mapToScene(confirm->boundingRect().center()).toPoint());
+        QTRY_VERIFY(agentRow(window, bobId) && findNamed(agentRow(window, bobId), u"disabledTag"_s)
+                    && findNamed(agentRow(window, bobId), u"disabledTag"_s)->isVisible());
+        QTRY_VERIFY(findNamed(agentRow(window, bobId), u"enableAgentButton"_s)->isVisible());
         QTest::qWait(400);
         save(window, u"console-team"_s);
+
+        // Your sessions: this console, a browser on another computer, a phone.
+        login(TestServer::adminEmail, TestServer::adminPassword,
+              "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:121.0) Gecko/20100101 Firefox/121.0");
+        login(TestServer::adminEmail, TestServer::adminPassword,
+              "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+              "Version/17.1 Mobile/15E148 Safari/604.1");
+        consoleView->setProperty("settingsTab", 7);
+        auto *sessionList = window->findChild<QQuickItem *>(u"sessionList"_s);
+        QVERIFY(sessionList);
+        QTRY_COMPARE(sessionList->property("count").toInt(), 3);
+        QTest::qWait(400);
+        save(window, u"console-sessions"_s);
+        // Sign out the phone from here: it leaves the list.
+        QQuickItem *endButton = nullptr;
+        QTRY_VERIFY((endButton = findItem(sessionList, [](QQuickItem *item) {
+                         return item->objectName() == u"endSessionButton"_s && item->isVisible();
+                     })));
+        QTest::mouseClick(window, Qt::LeftButton, {}, endButton->mapToScene(endButton->boundingRect().center()).toPoint());
+        QTRY_COMPARE(sessionList->property("count").toInt(), 2);
+        auto *everywhere = window->findChild<QQuickItem *>(u"endOtherSessionsButton"_s);
+        QVERIFY(everywhere && everywhere->isEnabled());
+        QTest::mouseClick(window, Qt::LeftButton, {}, everywhere->mapToScene(everywhere->boundingRect().center()).toPoint());
+        QTRY_COMPARE(sessionList->property("count").toInt(), 1);
+        QTRY_VERIFY(!everywhere->isEnabled());
+        QCOMPARE(client.state(), AgentClient::Online);
+        QTest::qWait(300);
+        save(window, u"console-sessions-alone"_s);
         consoleView->setProperty("settingsOpen", false);
     }
 
@@ -225,6 +293,41 @@ private:
     {
         for (const QChar c : text)
             QTest::sendKeyEvent(QTest::Click, window, Qt::Key_unknown, QString(c), Qt::NoModifier);
+    }
+
+    /// Signs in over HTTP with @p userAgent (a session on "another computer"); returns the token.
+    QString login(const QString &email, const QString &password, const QByteArray &userAgent)
+    {
+        TestHttp http;
+        QList<QPair<QByteArray, QByteArray>> headers{{"Content-Type", "application/json"}};
+        if (!userAgent.isEmpty())
+            headers.append({"User-Agent", userAgent});
+        const HttpAnswer answer = http.post(
+            m_server.httpUrl(u"/v1/agent/login"_s),
+            QJsonDocument(QJsonObject{{u"email"_s, email}, {u"password"_s, password}}).toJson(QJsonDocument::Compact), headers);
+        return answer.json.value(u"token"_s).toString();
+    }
+
+    static QQuickItem *findItem(QQuickItem *root, const std::function<bool(QQuickItem *)> &match)
+    {
+        if (match(root))
+            return root;
+        for (QQuickItem *child : root->childItems()) {
+            if (QQuickItem *found = findItem(child, match))
+                return found;
+        }
+        return nullptr;
+    }
+    static QQuickItem *findNamed(QQuickItem *root, const QString &name)
+    {
+        return root ? findItem(root, [&name](QQuickItem *item) { return item->objectName() == name; }) : nullptr;
+    }
+    /// The team list's row for @p agentId.
+    static QQuickItem *agentRow(QQuickWindow *window, int agentId)
+    {
+        return findItem(window->contentItem(), [agentId](QQuickItem *item) {
+            return item->objectName() == u"agentRow"_s && item->property("agentId").toInt() == agentId;
+        });
     }
 
     void save(QQuickWindow *window, const QString &name, QQuickItem *item = nullptr)

@@ -6,11 +6,13 @@
 #include "consoletesting.h"
 #include "conversationlistmodel.h"
 #include "messagelistmodel.h"
+#include "sessionlistmodel.h"
 #include "useragent.h"
 #include "visitorcontext.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
+#include <QSysInfo>
 #include <QtTest>
 
 using namespace Frontdesk;
@@ -55,6 +57,10 @@ private Q_SLOTS:
         QTest::newRow("android")
             << u"Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36"_s
             << u"Chrome 120"_s << u"Android 14"_s;
+        QTest::newRow("console") << AgentClient::userAgentHeader()
+                                 << u"Frontdesk "_s + QStringLiteral(FRONTDESK_VERSION).section(u'.', 0, 1)
+                                 << UserAgent::parse(QSysInfo::prettyProductName()).os;
+        QTest::newRow("console-mac") << u"Frontdesk/1.2.3 (macOS Sonoma (14.2); darwin)"_s << u"Frontdesk 1.2"_s << u"macOS"_s;
         QTest::newRow("empty") << QString() << QString() << QString();
     }
 
@@ -231,7 +237,174 @@ private Q_SLOTS:
         QVERIFY2(client.errorString().contains(u"reset your password"_s), qPrintable(client.errorString()));
     }
 
+    void sessionSentences()
+    {
+        const QDateTime now = QDateTime::currentDateTime();
+        QCOMPARE(SessionListModel::lastActiveSentence(now.addSecs(-20), now), u"Active now"_s);
+        QCOMPARE(SessionListModel::lastActiveSentence(now.addSecs(-5 * 60 - 10), now), u"Last active 5 minutes ago"_s);
+        QCOMPARE(SessionListModel::lastActiveSentence(now.addSecs(-60), now), u"Last active a minute ago"_s);
+        QCOMPARE(SessionListModel::lastActiveSentence(now.addSecs(-3600), now), u"Last active an hour ago"_s);
+        QCOMPARE(SessionListModel::lastActiveSentence(now.addSecs(-3 * 3600), now), u"Last active 3 hours ago"_s);
+        QCOMPARE(SessionListModel::lastActiveSentence(now.addDays(-2), now), u"Last active 2 days ago"_s);
+        QVERIFY(SessionListModel::lastActiveSentence(now.addDays(-90), now).startsWith(u"Last active on "_s));
+        QCOMPARE(SessionListModel::deviceName(u"Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0"_s),
+                 u"Firefox 121 on Linux"_s);
+        QCOMPARE(SessionListModel::deviceName(u"curl/8.4.0"_s), u"curl/8.4.0"_s);
+        QCOMPARE(SessionListModel::deviceName(QString()), u"Unknown device"_s);
+    }
+
+    // One agent signed in on three consoles: each sees all three, this one
+    // marked; ending one signs that console out and it leaves the list.
+    void sessionsListAndEnd()
+    {
+        const QString email = u"sessions@shop.test"_s;
+        const QString password = u"sessions' long password"_s;
+        createAgent(email, u"Sam Sessions"_s, password);
+
+        AgentClient here(u"frontdesk-test-console"_s, nullptr);
+        AgentClient laptop(u"frontdesk-test-console"_s, nullptr);
+        AgentClient phone(u"frontdesk-test-console"_s, nullptr);
+        for (AgentClient *client : {&laptop, &phone, &here}) {
+            client->login(m_server.httpUrl(u"/"_s), email, password);
+            QTRY_COMPARE_WITH_TIMEOUT(client->state(), AgentClient::Online, 20'000);
+        }
+
+        SessionListModel sessions;
+        QAbstractItemModelTester tester(&sessions, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy loaded(&sessions, &SessionListModel::loadedChanged);
+        sessions.setClient(&here);
+        QTRY_VERIFY(sessions.isLoaded());
+        QCOMPARE(sessions.rowCount(), 3);
+        // This console first, marked; the others are not.
+        QVERIFY(sessions.index(0).data(SessionListModel::IsCurrentRole).toBool());
+        QVERIFY(!sessions.index(1).data(SessionListModel::IsCurrentRole).toBool());
+        QVERIFY(!sessions.index(2).data(SessionListModel::IsCurrentRole).toBool());
+        for (int row = 0; row < 3; ++row) {
+            const QModelIndex index = sessions.index(row);
+            QVERIFY(!index.data(SessionListModel::SessionIdRole).toString().isEmpty());
+            QCOMPARE(index.data(SessionListModel::UserAgentRole).toString(), AgentClient::userAgentHeader());
+            QVERIFY2(index.data(SessionListModel::DeviceRole).toString().startsWith(u"Frontdesk "_s),
+                     qPrintable(index.data(SessionListModel::DeviceRole).toString()));
+            QCOMPARE(index.data(SessionListModel::AddressRole).toString(), u"127.0.0.1"_s);
+            QVERIFY(index.data(SessionListModel::CreatedAtRole).toDateTime().isValid());
+            QCOMPARE(index.data(SessionListModel::LastActiveRole).toString(), u"Active now"_s);
+        }
+        QCOMPARE(sessions.roleNames().value(SessionListModel::IsCurrentRole), "isCurrent");
+
+        // Another of the agent's consoles sees the same three, its own marked.
+        SessionListModel onLaptop;
+        onLaptop.setClient(&laptop);
+        QTRY_COMPARE(onLaptop.rowCount(), 3);
+        const QString laptopSession = onLaptop.index(0).data(SessionListModel::SessionIdRole).toString();
+        QVERIFY(onLaptop.index(0).data(SessionListModel::IsCurrentRole).toBool());
+        QVERIFY(laptopSession != sessions.index(0).data(SessionListModel::SessionIdRole).toString());
+
+        // Sign the laptop out from here: it goes LoggedOut, saying why, and leaves the list.
+        sessions.endSession(laptopSession);
+        QTRY_COMPARE_WITH_TIMEOUT(laptop.state(), AgentClient::LoggedOut, 5'000);
+        QVERIFY2(laptop.errorString().contains(u"ended from another computer"_s), qPrintable(laptop.errorString()));
+        QTRY_COMPARE(sessions.rowCount(), 2);
+        for (int row = 0; row < 2; ++row)
+            QVERIFY(sessions.index(row).data(SessionListModel::SessionIdRole).toString() != laptopSession);
+        QCOMPARE(phone.state(), AgentClient::Online);
+        QCOMPARE(here.state(), AgentClient::Online);
+        // The signed-out console's list empties.
+        QTRY_COMPARE(onLaptop.rowCount(), 0);
+        QVERIFY(!onLaptop.isLoaded());
+
+        // This console's own session cannot be ended this way: the server says why.
+        QSignalSpy failed(&here, &AgentClient::commandFailed);
+        sessions.endSession(sessions.index(0).data(SessionListModel::SessionIdRole).toString());
+        QVERIFY(failed.wait());
+        QCOMPARE(failed.first().at(0).toString(), u"end_session"_s);
+        QVERIFY(!failed.first().at(1).toString().isEmpty());
+        QCOMPARE(here.state(), AgentClient::Online);
+
+        // Everywhere else: the phone goes too, this console stays.
+        sessions.endOtherSessions();
+        QTRY_COMPARE_WITH_TIMEOUT(phone.state(), AgentClient::LoggedOut, 5'000);
+        QTRY_COMPARE(sessions.rowCount(), 1);
+        QVERIFY(sessions.index(0).data(SessionListModel::IsCurrentRole).toBool());
+        QTest::qWait(300);
+        QCOMPARE(here.state(), AgentClient::Online);
+    }
+
+    // An admin disables an agent: signed out at once, shown as disabled to
+    // every console (team_changed), and enabled again.
+    void disableAnAgent()
+    {
+        const double doraId = createAgent(u"dora@shop.test"_s, u"Dora"_s, u"dora's long password"_s);
+        AgentClient dora(u"frontdesk-test-console"_s, nullptr);
+        dora.login(m_server.httpUrl(u"/"_s), u"dora@shop.test"_s, u"dora's long password"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(dora.state(), AgentClient::Online, 20'000);
+
+        AgentClient admin(u"frontdesk-test-console"_s, nullptr);
+        admin.login(m_server.httpUrl(u"/"_s), TestServer::adminEmail, TestServer::adminPassword);
+        QTRY_COMPARE_WITH_TIMEOUT(admin.state(), AgentClient::Online, 20'000);
+        AgentListModel agents;
+        QAbstractItemModelTester tester(&agents, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        agents.setClient(&admin);
+        // Another admin console that only hears the event.
+        AgentClient otherAdmin(u"frontdesk-test-console"_s, nullptr);
+        otherAdmin.login(m_server.httpUrl(u"/"_s), TestServer::adminEmail, TestServer::adminPassword);
+        QTRY_COMPARE_WITH_TIMEOUT(otherAdmin.state(), AgentClient::Online, 20'000);
+        AgentListModel watching;
+        watching.setClient(&otherAdmin);
+
+        auto rowOf = [](const AgentListModel &model, int agentId) {
+            for (int row = 0; row < model.rowCount(); ++row) {
+                if (model.index(row).data(AgentListModel::AgentIdRole).toInt() == agentId)
+                    return row;
+            }
+            return -1;
+        };
+        auto disabled = [&rowOf](const AgentListModel &model, int agentId) {
+            const int row = rowOf(model, agentId);
+            return row >= 0 && model.index(row).data(AgentListModel::DisabledRole).toBool();
+        };
+        QTRY_VERIFY(rowOf(agents, int(doraId)) >= 0);
+        QVERIFY(!disabled(agents, int(doraId)));
+        QCOMPARE(agents.roleNames().value(AgentListModel::DisabledRole), "disabled");
+
+        QSignalSpy finished(&agents, &AgentListModel::commandFinished);
+        agents.setDisabled(int(doraId), true);
+        QVERIFY(finished.wait());
+        QCOMPARE(finished.first().at(1).toString(), QString());
+        QTRY_VERIFY(disabled(agents, int(doraId)));
+        QTRY_VERIFY(disabled(watching, int(doraId)));
+        QTRY_COMPARE_WITH_TIMEOUT(dora.state(), AgentClient::LoggedOut, 5'000);
+        QVERIFY2(dora.errorString().contains(u"disabled your account"_s), qPrintable(dora.errorString()));
+
+        // Not yourself: the server's sentence reaches the console's error toast.
+        QSignalSpy failed(&admin, &AgentClient::commandFailed);
+        agents.setDisabled(admin.agentId(), true);
+        QVERIFY(failed.wait());
+        QCOMPARE(failed.first().at(0).toString(), u"set_agent_disabled"_s);
+        QVERIFY2(failed.first().at(1).toString().contains(u"own account"_s), qPrintable(failed.first().at(1).toString()));
+        QCOMPARE(admin.state(), AgentClient::Online);
+
+        // Enabled again: Dora can sign in.
+        agents.setDisabled(int(doraId), false);
+        QTRY_VERIFY(!disabled(agents, int(doraId)) && rowOf(agents, int(doraId)) >= 0);
+        QTRY_VERIFY(!disabled(watching, int(doraId)) && rowOf(watching, int(doraId)) >= 0);
+        dora.login(m_server.httpUrl(u"/"_s), u"dora@shop.test"_s, u"dora's long password"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(dora.state(), AgentClient::Online, 20'000);
+    }
+
 private:
+    /// Creates an agent through an admin connection; returns its id.
+    double createAgent(const QString &email, const QString &name, const QString &password)
+    {
+        TestHttp http;
+        JsonSocket admin;
+        if (!admin.open(m_server.wsUrl(u"/v1/agent"_s))
+            || !admin.request({{u"type"_s, u"auth"_s}, {u"token"_s, http.loginAdmin(m_server)}}))
+            return 0;
+        const auto created
+            = admin.request({{u"type"_s, u"create_agent"_s}, {u"email"_s, email}, {u"name"_s, name}, {u"password"_s, password}});
+        return created ? created->value(u"agent"_s)[u"id"_s].toDouble() : 0;
+    }
+
     TestServer m_server;
 };
 

@@ -4,7 +4,8 @@
 // <font size=7>, <a href=…>, &lt; and a 4,000-character line; an agent, a
 // canned response, the site and its widget named the same way. Every view is
 // shown (queue, chat, visitor panel, transfer menu, canned suggestion, team,
-// canned responses, widget designer, a dialog, history) and each time:
+// two dialogs, your sessions, canned responses, widget designer, history) and
+// each time:
 //   - the console is still running (a rich <img> in a Controls label used to
 //     crash it in QQuickTextPrivate::setLineGeometry);
 //   - every QQuickText/QQuickTextEdit in the window whose text has a '<' is
@@ -197,6 +198,29 @@ private Q_SLOTS:
         QTest::qWait(600);
         QVERIFY(showsPlainly(window, u"reset-dialog"_s, {u"/dialog.png"_s}));
         QMetaObject::invokeMethod(resetDialog, "close");
+        auto *disableDialog = window->findChild<QObject *>(u"disableAgentDialog"_s);
+        QVERIFY(disableDialog);
+        disableDialog->setProperty("agentName", hostile(u"disable"_s));
+        QMetaObject::invokeMethod(disableDialog, "open");
+        QTest::qWait(600);
+        QVERIFY(showsPlainly(window, u"disable-dialog"_s, {u"/disable.png"_s}));
+        QMetaObject::invokeMethod(disableDialog, "close");
+        // Your sessions: a login whose User-Agent is markup and matches no browser, so it is shown as sent.
+        {
+            TestHttp http;
+            const HttpAnswer login = http.post(
+                m_server.httpUrl(u"/v1/agent/login"_s),
+                QJsonDocument(QJsonObject{{u"email"_s, TestServer::adminEmail}, {u"password"_s, TestServer::adminPassword}})
+                    .toJson(QJsonDocument::Compact),
+                {{"Content-Type", "application/json"}, {"User-Agent", hostile(u"session-agent"_s).toUtf8()}});
+            QCOMPARE(login.status, 200);
+        }
+        consoleView->setProperty("settingsTab", 7);
+        auto *sessionList = window->findChild<QQuickItem *>(u"sessionList"_s);
+        QVERIFY(sessionList);
+        QTRY_VERIFY(sessionList->property("count").toInt() >= 2);
+        QTest::qWait(400);
+        QVERIFY(showsPlainly(window, u"sessions"_s, {u"/session-agent.png"_s}));
         consoleView->setProperty("settingsTab", 3);
         QTest::qWait(400);
         QVERIFY(showsPlainly(window, u"canned"_s, {u"/canned.png"_s}));
