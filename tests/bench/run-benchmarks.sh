@@ -136,9 +136,11 @@ start_frontdesk() {
     done
     return 1
 }
-# Every simulated visitor comes from 127.0.0.1, so the per-visitor and
-# per-address abuse limits (docs/security.md) would measure the limiter, not
-# the server: load runs lift them. Builds from before the limits lack --limit.
+# Every simulated visitor comes from a few loopback addresses (fdload's
+# --sources, 127.0.0.2 onwards) and sends far faster than a person, so the
+# per-visitor and per-address abuse limits (docs/security.md) would measure
+# the limiter, not the server: load runs lift them. Builds from before the
+# limits lack --limit.
 load_limits() {
     "$frontdesk" --help 2>/dev/null | grep -q -- '--limit' || return 0
     local name
