@@ -155,6 +155,11 @@ load_limits() {
 start_frontdesk_once() {
     local database=$1
     server_port=$(free_port)
+    # Emptied before the launch: the shell that starts the server truncates
+    # them only once it runs, and until then the previous server's
+    # "listening on" line and site key would still be read here.
+    : >"$work/server.out"
+    : >"$work/server.err"
     # shellcheck disable=SC2046 # load_limits prints separate words on purpose
     "$frontdesk" --headless --listen "127.0.0.1:$server_port" --database "$database" --allow-origin "$origin" $(load_limits) \
         >"$work/server.out" 2>"$work/server.err" &
@@ -183,6 +188,7 @@ stop_server() {
 
 start_echo() {
     server_port=$(free_port)
+    : >"$work/echo.out" # see start_frontdesk_once
     "$echoserver" "127.0.0.1:$server_port" >"$work/echo.out" 2>"$work/echo.err" &
     server_pid=$!
     site_key=""
