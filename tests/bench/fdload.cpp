@@ -25,6 +25,12 @@
 //              to the agent's `message` event, and to the visitor's `ack`
 //   saturate   like messages, closed loop: each sender keeps --window
 //              messages unacknowledged; reports durable messages/s
+//   rush       many new conversations at once: --count fresh visitors (default
+//              2,000) connect and say hello, then each sends its first message,
+//              --rate a second in all (default 200/s), with an agent connected;
+//              latency from the send to the agent's `message`, the time until
+//              every first message is acknowledged, and the `queue` frames the
+//              visitors received
 //   history    one conversation of --history-size messages, then the agent
 //              asks `history` (limit 200) --count times, --window at a time
 //   widget     GET /widget.js (gzip, keep-alive) on --concurrency connections
@@ -93,6 +99,7 @@ struct Options {
     int count = 0;
     int concurrency = 32;
     double rate = 1000;
+    bool rateGiven = false; // rush has its own default rate
     std::vector<double> rates; // --rate 500,1000,2000: one phase (and one JSON line) each
     double duration = 10;
     int senders = 100;
@@ -109,7 +116,7 @@ struct Options {
 void usage()
 {
     std::fputs("usage: fdload --server 127.0.0.1:PORT [--server-pid PID] [--site KEY] [--origin URL] [--echo]\n"
-               "              --scenario idle|handshake|messages|saturate|history|widget\n"
+               "              --scenario idle|handshake|messages|saturate|rush|history|widget\n"
                "              [--idle N] [--count N] [--concurrency N] [--rate R] [--duration S] [--senders N]\n"
                "              [--window N] [--history-size N] [--sources N] [--agent-email E] [--timeout S]\n"
                "              [--settle S] [--label TEXT]   (agent password: FRONTDESK_ADMIN_PASSWORD)\n",
@@ -165,8 +172,10 @@ Options parseOptions(int argc, char **argv)
                     o.rates.push_back(std::atof(list.substr(p, comma - p).c_str()));
                 p = comma + 1;
             }
-            if (!o.rates.empty())
+            if (!o.rates.empty()) {
                 o.rate = o.rates.front();
+                o.rateGiven = true;
+            }
         } else if (a == "--duration")
             o.duration = std::atof(value().c_str());
         else if (a == "--senders")
@@ -883,8 +892,9 @@ private:
             --c->outstanding;
             std::string_view id = topString(text, "clientId");
             uint64_t t = nowNs();
-            if (!id.empty() && id[0] == 'm') {
-                long seq = std::atol(std::string(id.substr(1)).c_str()) - m_seqBase;
+            if (!id.empty() && (id[0] == 'm' || id[0] == 'r')) {
+                // m<seq>: a measured message; r<seq>: a rush visitor's first message
+                long seq = std::atol(std::string(id.substr(1)).c_str()) - (id[0] == 'm' ? m_seqBase : 0);
                 if (seq >= 0 && size_t(seq) < m_ackAt.size() && m_ackAt[size_t(seq)] == 0) {
                     m_ackAt[size_t(seq)] = t;
                     ++m_acked;
@@ -897,6 +907,11 @@ private:
             }
             if (m_onAck)
                 m_onAck(c);
+        } else if (type == "queue") {
+            // The visitor's place among the waiting conversations changed.
+            ++m_queueFrames;
+            if (text.find("\"position\":null") != std::string_view::npos)
+                ++m_queueNullFrames;
         } else if (type == "error") {
             ++m_errors;
             if (m_errors <= 5)
@@ -922,10 +937,12 @@ private:
     {
         if (type == "snapshot") {
             m_agentReady = true;
+        } else if (type == "conversation_created") {
+            ++m_conversationsCreated;
         } else if (type == "message") {
             std::string_view id = anyString(text, "clientId");
-            if (!id.empty() && id[0] == 'm') {
-                long seq = std::atol(std::string(id.substr(1)).c_str()) - m_seqBase;
+            if (!id.empty() && (id[0] == 'm' || id[0] == 'r')) {
+                long seq = std::atol(std::string(id.substr(1)).c_str()) - (id[0] == 'm' ? m_seqBase : 0);
                 if (seq >= 0 && size_t(seq) < m_seenAt.size() && m_seenAt[size_t(seq)] == 0) {
                     m_seenAt[size_t(seq)] = nowNs();
                     ++m_seen;
@@ -1009,6 +1026,7 @@ private:
     int scenarioHandshake(Json &out);
     int scenarioMessages(Json &out, bool saturate);
     int messagePhase(Json &out, const std::vector<Conn *> &senders, bool saturate, double rate);
+    int scenarioRush(Json &out);
     int scenarioHistory(Json &out);
     int scenarioWidget(Json &out);
 
@@ -1035,6 +1053,7 @@ private:
     uint64_t m_lastAck = 0;
     long long m_conversationId = 0;
     std::function<void(Conn *)> m_onAck;
+    long m_queueFrames = 0, m_queueNullFrames = 0, m_conversationsCreated = 0;
 
     // history
     std::vector<uint64_t> m_historyAt;
@@ -1071,6 +1090,8 @@ int Bench::run()
         rc = scenarioMessages(out, false);
     else if (m_o.scenario == "saturate")
         rc = scenarioMessages(out, true);
+    else if (m_o.scenario == "rush")
+        rc = scenarioRush(out);
     else if (m_o.scenario == "history")
         rc = scenarioHistory(out);
     else if (m_o.scenario == "widget")
@@ -1303,6 +1324,115 @@ int Bench::messagePhase(Json &out, const std::vector<Conn *> &senders, bool satu
                  percentile(agentMs, 50), percentile(agentMs, 99));
     const bool complete = m_acked == next && m_seen == next && next > 0;
     return complete && m_errors == 0 ? 0 : 1;
+}
+
+// Many new conversations at once. The visitors connect first (not measured:
+// the ramp is the idle scenario's figure); then visitor k sends its first
+// message at t0 + k / rate. Every first message creates a `waiting`
+// conversation, so the server tells every connected waiting visitor whose
+// place changed (`queue`) and the agent gets `conversation_created` and
+// `message`. Nobody accepts: the queue only grows, as in a rush with no
+// agent free.
+int Bench::scenarioRush(Json &out)
+{
+    if (!loginAgent())
+        return 1;
+    const long count = m_o.count > 0 ? m_o.count : 2000;
+    const double rate = m_o.rateGiven ? m_o.rate : 200;
+    std::vector<Conn *> visitors;
+    const uint64_t r0 = nowNs();
+    if (!openVisitors(Role::Sender, int(count), m_o.concurrency, &visitors, m_o.timeout)) {
+        std::fprintf(stderr, "fdload: could not open %ld rush visitors (%d failed)\n", count, m_failedOpen);
+        return 1;
+    }
+    const double rampS = double(nowNs() - r0) / 1e9;
+    std::fprintf(stderr, "fdload: %ld visitors welcomed in %.1f s\n", count, rampS);
+    m_loop.runUntil([] { return false; }, nowNs() + 500'000'000ull);
+    m_queueFrames = m_queueNullFrames = m_conversationsCreated = 0; // none expected before a first message
+
+    m_sentAt.assign(size_t(count), 0);
+    m_plannedAt.assign(size_t(count), 0);
+    m_ackAt.assign(size_t(count), 0);
+    m_seenAt.assign(size_t(count), 0);
+    m_acked = m_seen = 0;
+    m_lastAck = 0;
+    long next = 0;
+    std::fprintf(stderr, "fdload: measuring\n");
+    CpuWindow cpu(m_o.serverPid);
+    const double interval = 1e9 / rate;
+    const uint64_t t0 = nowNs();
+    m_loop.tick = [&] {
+        const uint64_t now = nowNs();
+        while (next < count) {
+            const uint64_t planned = t0 + uint64_t(double(next) * interval);
+            if (planned > now)
+                break;
+            const size_t k = size_t(next);
+            m_plannedAt[k] = planned;
+            m_sentAt[k] = nowNs();
+            sendMessage(visitors[k], "r" + std::to_string(next), next);
+            ++next;
+        }
+    };
+    const uint64_t deadline = t0 + uint64_t(m_o.timeout * 1e9);
+    const bool finished = m_loop.runUntil([&] { return next >= count && m_acked == count && m_seen == count; }, deadline);
+    const uint64_t stop = nowNs();
+    const uint64_t lastSend = next > 0 ? m_sentAt[size_t(next - 1)] : t0;
+    const double serverShare = cpu.serverShare(), selfShare = cpu.selfShare();
+    m_loop.tick = nullptr;
+    // The queue frames that trail the last ack (a visitor's `queue` comes
+    // before its own ack, but not necessarily before the others').
+    m_loop.runUntil([] { return false; }, nowNs() + 300'000'000ull);
+
+    std::vector<double> agentMs, ackMs, lagMs, firstTenth, lastTenth;
+    const long tenth = std::max(1L, count / 10);
+    for (long i = 0; i < next; ++i) {
+        const size_t k = size_t(i);
+        if (m_seenAt[k]) {
+            const double v = ms(m_seenAt[k] - m_sentAt[k]);
+            agentMs.push_back(v);
+            if (i < tenth)
+                firstTenth.push_back(v);
+            if (i >= count - tenth)
+                lastTenth.push_back(v);
+        }
+        if (m_ackAt[k])
+            ackMs.push_back(ms(m_ackAt[k] - m_sentAt[k]));
+        lagMs.push_back(ms(m_sentAt[k] - m_plannedAt[k]));
+    }
+    out.num("visitors", double(count));
+    out.num("offered_rate", rate);
+    out.num("ramp_s", rampS);
+    out.num("sent", double(next));
+    out.num("acked", double(m_acked));
+    out.num("seen_by_agent", double(m_seen));
+    out.num("conversations_created", double(m_conversationsCreated));
+    out.num("queue_frames", double(m_queueFrames));
+    out.num("queue_frames_per_visitor", double(m_queueFrames) / double(count));
+    out.num("queue_null_frames", double(m_queueNullFrames));
+    out.num("agent_p50_ms", percentile(agentMs, 50));
+    out.num("agent_p99_ms", percentile(agentMs, 99));
+    out.num("agent_max_ms", percentile(agentMs, 100));
+    // How latency grows with the queue: the first and the last tenth of the sends.
+    out.num("agent_p50_first_tenth_ms", percentile(firstTenth, 50));
+    out.num("agent_p50_last_tenth_ms", percentile(lastTenth, 50));
+    out.num("ack_p50_ms", percentile(ackMs, 50));
+    out.num("ack_p99_ms", percentile(ackMs, 99));
+    out.num("ack_max_ms", percentile(ackMs, 100));
+    out.num("send_span_s", double(lastSend - t0) / 1e9);
+    // From the first send to the last acknowledgement (-1 if some never came).
+    out.num("all_acked_s", m_acked == count ? double(m_lastAck - t0) / 1e9 : -1);
+    out.num("drain_s", double(stop - lastSend) / 1e9);
+    out.num("durable_per_s", m_acked > 0 && m_lastAck > t0 ? double(m_acked) / (double(m_lastAck - t0) / 1e9) : 0);
+    out.num("send_lag_p99_ms", percentile(lagMs, 99));
+    out.num("server_cpu_share", serverShare);
+    out.num("fdload_cpu_share", selfShare);
+    std::fprintf(stderr, "fdload: rush of %ld at %.0f/s: acked %ld, seen %ld, %ld queue frames; agent p50 %.1f ms p99 %.1f ms max %.1f ms\n",
+                 count, rate, m_acked, m_seen, m_queueFrames, percentile(agentMs, 50), percentile(agentMs, 99),
+                 percentile(agentMs, 100));
+    if (!finished)
+        std::fprintf(stderr, "fdload: rush did not finish within --timeout %.0f s\n", m_o.timeout);
+    return finished && m_conversationsCreated == count && m_errors == 0 ? 0 : 1;
 }
 
 // A conversation of --history-size messages; then the agent's `history`.

@@ -11,6 +11,8 @@
 #   handshake   handshakes/s with 0 and with 10,000 held                  (FD_HS_COUNT, FD_HS_HELD)
 #   messages    SQLite: 500/1000/2000/5000 msg/s with 10,000 idle          (FD_RATES, FD_MSG_IDLE)
 #   saturate    SQLite: closed loop, max durable msg/s
+#   rush        SQLite: 2,000 fresh visitors send their first message at 200/s in all,
+#               one agent; first-message latency and queue frames  (FD_RUSH_COUNT, FD_RUSH_RATE)
 #   mariadb     the same two on a MariaDB server started in a temp folder
 #   history     agent `history` (limit 200) on a 200-message conversation
 #   widget      GET /widget.js requests/s, keep-alive, gzip
@@ -20,7 +22,7 @@
 #               handshakes/s) and raw SQLite inserts (WAL, synchronous=FULL)
 #   profile     perf (cpu-clock, call graphs) on the server during the scenarios
 #               that miss their targets; reports in DIR/profile-*.txt
-#   all         machine limits idle handshake messages saturate history widget startup mariadb
+#   all         machine limits idle handshake messages saturate rush history widget startup mariadb
 #   smoke       seconds, small numbers; asserts only that everything runs and reports (ctest bench_smoke)
 #   summary     medians (min/max) of results.jsonl as a Markdown table
 #
@@ -134,9 +136,11 @@ start_frontdesk() {
     done
     return 1
 }
-# Every simulated visitor comes from 127.0.0.1, so the per-visitor and
-# per-address abuse limits (docs/security.md) would measure the limiter, not
-# the server: load runs lift them. Builds from before the limits lack --limit.
+# Every simulated visitor comes from a few loopback addresses (fdload's
+# --sources, 127.0.0.2 onwards) and sends far faster than a person, so the
+# per-visitor and per-address abuse limits (docs/security.md) would measure
+# the limiter, not the server: load runs lift them. Builds from before the
+# limits lack --limit.
 load_limits() {
     "$frontdesk" --help 2>/dev/null | grep -q -- '--limit' || return 0
     local name
@@ -151,6 +155,11 @@ load_limits() {
 start_frontdesk_once() {
     local database=$1
     server_port=$(free_port)
+    # Emptied before the launch: the shell that starts the server truncates
+    # them only once it runs, and until then the previous server's
+    # "listening on" line and site key would still be read here.
+    : >"$work/server.out"
+    : >"$work/server.err"
     # shellcheck disable=SC2046 # load_limits prints separate words on purpose
     "$frontdesk" --headless --listen "127.0.0.1:$server_port" --database "$database" --allow-origin "$origin" $(load_limits) \
         >"$work/server.out" 2>"$work/server.err" &
@@ -179,6 +188,7 @@ stop_server() {
 
 start_echo() {
     server_port=$(free_port)
+    : >"$work/echo.out" # see start_frontdesk_once
     "$echoserver" "127.0.0.1:$server_port" >"$work/echo.out" 2>"$work/echo.err" &
     server_pid=$!
     site_key=""
@@ -300,6 +310,17 @@ saturate_on() {
     done
 }
 cmd_messages() { messages_on sqlite; }
+
+# rush: many new conversations at once (each one moves the waiting visitors' places).
+cmd_rush() {
+    local count=${FD_RUSH_COUNT:-2000} rate=${FD_RUSH_RATE:-200}
+    for run in $(seq 1 "$repeat"); do
+        log "rush: $count first messages at $rate/s, run $run"
+        start_frontdesk "$(sqlite_db)"
+        load "rush-$count" --scenario rush --count "$count" --rate "$rate" --concurrency 32 --timeout 300 || true
+        stop_server
+    done
+}
 cmd_saturate() { saturate_on sqlite; }
 cmd_mariadb() {
     start_mariadb
@@ -435,7 +456,8 @@ for r in rows:
     key = (r.get("label", r.get("scenario")), r.get("target", ""), r.get("dispatcher", ""), r.get("offered_rate"))
     groups.setdefault(key, []).append(r)
 wanted = ["server_rss_per_conn_kb", "idle_held", "handshakes_per_s", "handshake_p99_ms", "durable_per_s",
-          "agent_p50_ms", "agent_p99_ms", "ack_p50_ms", "ack_p99_ms", "send_lag_p99_ms", "history_per_s",
+          "agent_p50_ms", "agent_p99_ms", "agent_max_ms", "agent_p50_first_tenth_ms", "agent_p50_last_tenth_ms",
+          "all_acked_s", "queue_frames", "ack_p50_ms", "ack_p99_ms", "send_lag_p99_ms", "history_per_s",
           "history_p50_ms", "history_p99_ms", "page_bytes", "requests_per_s", "body_bytes", "start_to_listening_ms",
           "rows_per_s", "commits_per_s", "server_cpu_share", "fdload_cpu_share", "server_cpu_share_ramp",
           "fdload_cpu_share_ramp"]
@@ -533,6 +555,12 @@ cmd_smoke() {
     line=$(load smoke-saturate --scenario saturate --senders 10 --window 4 --duration 2 --timeout 60 | tail -1) || true
     check expect_positive durable_per_s "$line"
     check expect_equal ok 1 "$line"
+    line=$(load smoke-rush --scenario rush --count 50 --rate 100 --timeout 60 | tail -1) || true
+    check expect_equal acked 50 "$line"
+    check expect_equal seen_by_agent 50 "$line"
+    check expect_equal conversations_created 50 "$line"
+    check expect_positive queue_frames "$line"
+    check expect_positive all_acked_s "$line"
     line=$(load smoke-history --scenario history --history-size 30 --count 10 --timeout 60 | tail -1) || true
     check expect_equal requests 10 "$line"
     check expect_equal messages_per_page 30 "$line"
@@ -578,6 +606,7 @@ for c in "${commands[@]}"; do
     handshake) cmd_handshake ;;
     messages) cmd_messages ;;
     saturate) cmd_saturate ;;
+    rush) cmd_rush ;;
     mariadb) cmd_mariadb ;;
     history) cmd_history ;;
     widget) cmd_widget ;;
@@ -587,7 +616,7 @@ for c in "${commands[@]}"; do
     summary) cmd_summary ;;
     smoke) cmd_smoke ;;
     all)
-        cmd_machine; cmd_limits; cmd_idle; cmd_handshake; cmd_messages; cmd_saturate
+        cmd_machine; cmd_limits; cmd_idle; cmd_handshake; cmd_messages; cmd_saturate; cmd_rush
         cmd_history; cmd_widget; cmd_startup; cmd_mariadb; cmd_summary ;;
     *) echo "run-benchmarks: unknown subcommand $c (see --help)" >&2; exit 2 ;;
     esac
