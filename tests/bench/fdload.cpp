@@ -1427,9 +1427,10 @@ int Bench::scenarioRush(Json &out)
     out.num("send_lag_p99_ms", percentile(lagMs, 99));
     out.num("server_cpu_share", serverShare);
     out.num("fdload_cpu_share", selfShare);
-    std::fprintf(stderr, "fdload: rush of %ld at %.0f/s: acked %ld, seen %ld, %ld queue frames; agent p50 %.1f ms p99 %.1f ms max %.1f ms\n",
-                 count, rate, m_acked, m_seen, m_queueFrames, percentile(agentMs, 50), percentile(agentMs, 99),
-                 percentile(agentMs, 100));
+    std::fprintf(
+        stderr,
+        "fdload: rush of %ld at %.0f/s: acked %ld, seen %ld, %ld queue frames; agent p50 %.1f ms p99 %.1f ms max %.1f ms\n",
+        count, rate, m_acked, m_seen, m_queueFrames, percentile(agentMs, 50), percentile(agentMs, 99), percentile(agentMs, 100));
     if (!finished)
         std::fprintf(stderr, "fdload: rush did not finish within --timeout %.0f s\n", m_o.timeout);
     return finished && m_conversationsCreated == count && m_errors == 0 ? 0 : 1;
