@@ -17,6 +17,8 @@
 #   --rounds N   runs per build and subcommand (default 3)
 #   --out DIR    results go to DIR/old and DIR/new (default /tmp/frontdesk-compare)
 #   --fdload P   the load generator (default build-bench/tests/bench/fdload of this tree)
+#   --abba       old first in odd rounds, new first in even ones (old new, new old, …),
+#                so that whatever runs second in a pair is not always the same build
 #
 # The old binary may predate --limit; run-benchmarks.sh passes it only to a
 # server whose --help lists it.
@@ -24,7 +26,7 @@ set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 top=$(cd "$here/../.." && pwd)
-old="" new="" rounds=3 out=/tmp/frontdesk-compare fdload="$top/build-bench/tests/bench/fdload"
+old="" new="" rounds=3 abba=0 out=/tmp/frontdesk-compare fdload="$top/build-bench/tests/bench/fdload"
 python=/usr/bin/python3
 [ -x "$python" ] || python=python3
 commands=()
@@ -35,6 +37,7 @@ while [ $# -gt 0 ]; do
     --rounds) rounds=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
     --fdload) fdload=$(realpath "$2"); shift 2 ;;
+    --abba) abba=1; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     -*) echo "compare-builds: unknown option $1" >&2; exit 2 ;;
     *) commands+=("$1"); shift ;;
@@ -58,7 +61,8 @@ def load(path):
 old, new = load(sys.argv[1]), load(sys.argv[2])
 wanted = ["server_rss_per_conn_kb", "idle_held", "ramp_per_s", "hello_p99_ms", "handshakes_per_s", "handshake_p50_ms",
           "handshake_p99_ms", "durable_per_s", "agent_p50_ms", "agent_p99_ms", "agent_max_ms",
-          "agent_p50_first_tenth_ms", "agent_p50_last_tenth_ms", "ack_p50_ms", "ack_p99_ms", "all_acked_s",
+          "agent_p50_first_tenth_ms", "agent_p50_last_tenth_ms", "ack_p50_ms", "ack_p99_ms", "ack_max_ms",
+          "agent_behind_ack_p50_ms", "agent_behind_ack_p99_ms", "all_acked_s",
           "queue_frames", "send_lag_p99_ms", "server_cpu_share", "fdload_cpu_share"]
 fmt = lambda v: ("%.3g" % v) if abs(v) < 100 else ("%.0f" % v)
 def cell(rs, m):
@@ -99,8 +103,13 @@ bench() { # bench BUILD BINARY SUBCOMMAND
 for round in $(seq 1 "$rounds"); do
     for c in "${commands[@]}"; do
         echo "compare-builds: round $round, $c" >&2
-        bench old "$old" "$c"
-        bench new "$new" "$c"
+        if [ "$abba" = 1 ] && [ $((round % 2)) = 0 ]; then
+            bench new "$new" "$c"
+            bench old "$old" "$c"
+        else
+            bench old "$old" "$c"
+            bench new "$new" "$c"
+        fi
     done
 done
 report | tee "$out/report.md"

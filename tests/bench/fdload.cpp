@@ -111,6 +111,7 @@ struct Options {
     double timeout = 300;
     double settle = 2;
     std::string label;
+    std::string trace; // rush: one CSV line per first message (times in ms from the first send)
 };
 
 void usage()
@@ -119,7 +120,7 @@ void usage()
                "              --scenario idle|handshake|messages|saturate|rush|history|widget\n"
                "              [--idle N] [--count N] [--concurrency N] [--rate R] [--duration S] [--senders N]\n"
                "              [--window N] [--history-size N] [--sources N] [--agent-email E] [--timeout S]\n"
-               "              [--settle S] [--label TEXT]   (agent password: FRONTDESK_ADMIN_PASSWORD)\n",
+               "              [--settle S] [--label TEXT] [--trace CSV]   (agent password: FRONTDESK_ADMIN_PASSWORD)\n",
                stderr);
 }
 
@@ -194,6 +195,8 @@ Options parseOptions(int argc, char **argv)
             o.settle = std::atof(value().c_str());
         else if (a == "--label")
             o.label = value();
+        else if (a == "--trace")
+            o.trace = value();
         else if (a == "--help" || a == "-h") {
             usage();
             std::exit(0);
@@ -1384,7 +1387,7 @@ int Bench::scenarioRush(Json &out)
     // before its own ack, but not necessarily before the others').
     m_loop.runUntil([] { return false; }, nowNs() + 300'000'000ull);
 
-    std::vector<double> agentMs, ackMs, lagMs, firstTenth, lastTenth;
+    std::vector<double> agentMs, ackMs, lagMs, firstTenth, lastTenth, agentBehindAckMs;
     const long tenth = std::max(1L, count / 10);
     for (long i = 0; i < next; ++i) {
         const size_t k = size_t(i);
@@ -1398,7 +1401,21 @@ int Bench::scenarioRush(Json &out)
         }
         if (m_ackAt[k])
             ackMs.push_back(ms(m_ackAt[k] - m_sentAt[k]));
+        // The server queues the agent's frames before the visitor's ack; a
+        // positive figure is time the agent's copy spent behind the ack.
+        if (m_ackAt[k] && m_seenAt[k])
+            agentBehindAckMs.push_back((double(m_seenAt[k]) - double(m_ackAt[k])) / 1e6);
         lagMs.push_back(ms(m_sentAt[k] - m_plannedAt[k]));
+    }
+    if (!m_o.trace.empty()) {
+        if (FILE *f = std::fopen(m_o.trace.c_str(), "w")) {
+            std::fprintf(f, "index,sent_ms,ack_ms,agent_ms\n");
+            auto rel = [&](uint64_t t) { return t ? ms(t - t0) : -1.0; };
+            for (long i = 0; i < next; ++i)
+                std::fprintf(f, "%ld,%.3f,%.3f,%.3f\n", i, rel(m_sentAt[size_t(i)]), rel(m_ackAt[size_t(i)]),
+                             rel(m_seenAt[size_t(i)]));
+            std::fclose(f);
+        }
     }
     out.num("visitors", double(count));
     out.num("offered_rate", rate);
@@ -1419,6 +1436,8 @@ int Bench::scenarioRush(Json &out)
     out.num("ack_p50_ms", percentile(ackMs, 50));
     out.num("ack_p99_ms", percentile(ackMs, 99));
     out.num("ack_max_ms", percentile(ackMs, 100));
+    out.num("agent_behind_ack_p50_ms", percentile(agentBehindAckMs, 50));
+    out.num("agent_behind_ack_p99_ms", percentile(agentBehindAckMs, 99));
     out.num("send_span_s", double(lastSend - t0) / 1e9);
     // From the first send to the last acknowledgement (-1 if some never came).
     out.num("all_acked_s", m_acked == count ? double(m_lastAck - t0) / 1e9 : -1);

@@ -317,7 +317,9 @@ cmd_rush() {
     for run in $(seq 1 "$repeat"); do
         log "rush: $count first messages at $rate/s, run $run"
         start_frontdesk "$(sqlite_db)"
-        load "rush-$count" --scenario rush --count "$count" --rate "$rate" --concurrency 32 --timeout 300 || true
+        # Per-message times (sent, ack, agent) for plots: DIR/rush-COUNT-TIME.csv
+        load "rush-$count" --scenario rush --count "$count" --rate "$rate" --concurrency 32 --timeout 300 \
+            --trace "$out/rush-$count-$(date +%H%M%S).csv" || true
         stop_server
     done
 }
