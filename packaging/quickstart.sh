@@ -4,7 +4,8 @@
 # then either runs Frontdesk or runs the whole test suite.
 #
 #   packaging/quickstart.sh run [frontdesk options...]   build and start Frontdesk (SQLite in ~/.local/share/frontdesk)
-#   packaging/quickstart.sh test [ctest options...]      build and run every test (starts MariaDB and a Secret Service itself)
+#   packaging/quickstart.sh test [ctest options...]      build and run every test layer (starts MariaDB and a Secret Service itself;
+#                                                       FRONTDESK_TEST_LAYERS="suite static fuzz asan tsan" picks layers)
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -64,7 +65,8 @@ run)
 test)
     install_missing "${build_packages[@]}" "${test_packages[@]}"
     build ON
-    exec "$root/tests/support/run-tests.sh" "$build_dir" "$@"
+    # Every layer: the suite, static checks, fuzzing, ASan+UBSan, TSan (docs/testing.md).
+    exec "$root/tests/support/run-test-layers.sh" "$build_dir" "$@"
     ;;
 *)
     echo "usage: $0 run [frontdesk options...] | test [ctest options...]" >&2
