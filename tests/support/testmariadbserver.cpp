@@ -76,14 +76,12 @@ bool TestMariaDbServer::start(QString *error)
         *error = u"Could not create a temporary folder: %1"_s.arg(m_folder.errorString());
         return false;
     }
-    const QString dataDir = m_folder.filePath(u"data"_s);
-    const QString socket = m_folder.filePath(u"mariadb.sock"_s);
     QString output;
-    if (!runClient(
-            u"mariadb-install-db"_s,
-            userArguments()
-                + QStringList{u"--datadir="_s + dataDir, u"--auth-root-authentication-method=socket"_s, u"--skip-test-db"_s},
-            {}, &output)) {
+    if (!runClient(u"mariadb-install-db"_s,
+                   userArguments()
+                       + QStringList{u"--datadir="_s + m_folder.filePath(u"data"_s),
+                                     u"--auth-root-authentication-method=socket"_s, u"--skip-test-db"_s},
+                   {}, &output)) {
         *error = u"mariadb-install-db failed: %1"_s.arg(output);
         return false;
     }
@@ -93,39 +91,72 @@ bool TestMariaDbServer::start(QString *error)
         *error = u"No free port on 127.0.0.1."_s;
         return false;
     }
-    m_server.setProcessChannelMode(QProcess::MergedChannels);
-    m_server.start(u"mariadbd"_s,
-                   userArguments()
-                       + QStringList{u"--datadir="_s + dataDir, u"--socket="_s + socket, u"--port=%1"_s.arg(m_port),
-                                     u"--bind-address=127.0.0.1"_s, u"--skip-name-resolve"_s,
-                                     u"--pid-file="_s + m_folder.filePath(u"mariadb.pid"_s),
-                                     u"--log-error="_s + m_folder.filePath(u"mariadb.err"_s),
-                                     u"--innodb-buffer-pool-size=16M"_s});
-    if (!m_server.waitForStarted(10'000)) {
-        *error = u"mariadbd did not start: %1"_s.arg(m_server.errorString());
+    if (!launch(error))
         return false;
-    }
-    const QDeadlineTimer ready(30'000);
-    for (;;) {
-        if (runClient(u"mariadb-admin"_s, {u"--socket="_s + socket, u"-uroot"_s, u"ping"_s}, {}, &output))
-            break;
-        if (m_server.state() == QProcess::NotRunning || ready.hasExpired()) {
-            *error = u"mariadbd did not come up: %1"_s.arg(output);
-            return false;
-        }
-        QThread::msleep(200);
-    }
 
     m_password = u"frontdesk-frozen-%1"_s.arg(QRandomGenerator::global()->generate());
     const QByteArray sql = u"CREATE USER 'frontdesk'@'127.0.0.1' IDENTIFIED BY '%1';\n"
                            "GRANT ALL PRIVILEGES ON *.* TO 'frontdesk'@'127.0.0.1';\n"
                            "FLUSH PRIVILEGES;\n"_s.arg(m_password)
                                .toUtf8();
-    if (!runClient(u"mariadb"_s, {u"--socket="_s + socket, u"-uroot"_s}, sql, &output)) {
+    if (!runClient(u"mariadb"_s, {u"--socket="_s + m_folder.filePath(u"mariadb.sock"_s), u"-uroot"_s}, sql, &output)) {
         *error = u"Could not create the test user: %1"_s.arg(output);
         return false;
     }
     return true;
+}
+
+bool TestMariaDbServer::launch(QString *error)
+{
+    const QString socket = m_folder.filePath(u"mariadb.sock"_s);
+    m_server.setProcessChannelMode(QProcess::MergedChannels);
+    // innodb-flush-log-at-trx-commit=1 (the default, said out loud): a commit
+    // the server answered survives kill(), which is what the crash tests count on.
+    m_server.start(u"mariadbd"_s,
+                   userArguments()
+                       + QStringList{u"--datadir="_s + m_folder.filePath(u"data"_s), u"--socket="_s + socket,
+                                     u"--port=%1"_s.arg(m_port), u"--bind-address=127.0.0.1"_s, u"--skip-name-resolve"_s,
+                                     u"--pid-file="_s + m_folder.filePath(u"mariadb.pid"_s),
+                                     u"--log-error="_s + m_folder.filePath(u"mariadb.err"_s), u"--innodb-buffer-pool-size=16M"_s,
+                                     u"--innodb-flush-log-at-trx-commit=1"_s});
+    if (!m_server.waitForStarted(10'000)) {
+        *error = u"mariadbd did not start: %1"_s.arg(m_server.errorString());
+        return false;
+    }
+    // After a kill, InnoDB replays its redo log first: allow for that.
+    const QDeadlineTimer ready(60'000);
+    QString output;
+    for (;;) {
+        if (runClient(u"mariadb-admin"_s, {u"--socket="_s + socket, u"-uroot"_s, u"ping"_s}, {}, &output))
+            return true;
+        if (m_server.state() == QProcess::NotRunning || ready.hasExpired()) {
+            *error = u"mariadbd did not come up: %1"_s.arg(output);
+            return false;
+        }
+        QThread::msleep(200);
+    }
+}
+
+void TestMariaDbServer::kill()
+{
+    if (m_server.state() == QProcess::NotRunning)
+        return;
+    ::kill(pid_t(m_server.processId()), SIGKILL);
+    m_server.waitForFinished(30'000);
+    m_frozen = false;
+}
+
+bool TestMariaDbServer::restart(QString *error)
+{
+    if (m_port == 0) {
+        *error = u"The MariaDB server was never started."_s;
+        return false;
+    }
+    if (m_server.state() != QProcess::NotRunning) {
+        *error = u"The MariaDB server is still running; kill() it first."_s;
+        return false;
+    }
+    return launch(error);
 }
 
 DatabaseConfig TestMariaDbServer::config(const QString &databaseName) const

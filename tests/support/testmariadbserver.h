@@ -14,7 +14,8 @@ namespace Frontdesk {
 /// 127.0.0.1, a user with a password), but owned by one test, so it can
 /// SIGSTOP it (the server stops answering while the kernel still accepts its
 /// connections: what a hung host or a network black hole looks like) and
-/// SIGCONT it again. Stopped and deleted by the destructor.
+/// SIGCONT it again, or SIGKILL it and start it again on the same data.
+/// Stopped and deleted by the destructor.
 class TestMariaDbServer
 {
 public:
@@ -30,8 +31,16 @@ public:
 
     void freeze(); ///< SIGSTOP
     void thaw(); ///< SIGCONT
+    /// SIGKILL, as a power cut or the OOM killer would: no shutdown, InnoDB
+    /// recovers from its redo log at the next start. Waits until it is gone.
+    void kill();
+    /// Starts the killed server again on the same data and port (what was
+    /// committed before kill() is there); false with a sentence in @p error.
+    [[nodiscard]] bool restart(QString *error);
 
 private:
+    /// Runs mariadbd on m_port over the installed data and waits until it answers.
+    [[nodiscard]] bool launch(QString *error);
     [[nodiscard]] bool runClient(const QString &program, const QStringList &arguments, const QByteArray &input,
                                  QString *output) const;
 
