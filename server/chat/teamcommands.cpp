@@ -1,14 +1,13 @@
 #include "teamcommands.h"
 
-#include "auth/originpolicy.h"
 #include "auth/passwordhasher.h"
 #include "chat/agentaccounts.h"
 #include "chat/audittrail.h"
+#include "chat/sitesettings.h"
 #include "store/continuewith.h"
 #include "store/store.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QRegularExpression>
 
@@ -20,10 +19,8 @@ namespace Frontdesk {
 
 namespace {
 
-constexpr int maxWidgetSettingsBytes = 8 * 1024;
 constexpr int maxShortcutChars = 64;
 constexpr int maxSearchChars = 200;
-constexpr int maxRetentionDays = 3650;
 
 QJsonObject cannedJson(const CannedResponse &response)
 {
@@ -247,51 +244,10 @@ void TeamCommands::updateSite(const WireMessage &message, const Answer &answer)
     const QList<SiteRecord> sites = m_chat->sites()->all();
     if (sites.isEmpty())
         return answer(ProtocolError::make(ErrorCode::NotFound, u"There is no site yet."_s));
-    SiteRecord site = sites.first();
-    const QJsonObject &o = message.object;
-    ProtocolError error;
-    // Absent and null both leave a setting as it is.
-    const auto given = [&o](const QString &field) { return !o.value(field).isUndefined() && !o.value(field).isNull(); };
-    if (given(u"name"_s)) {
-        if (!take(WireCodec::requiredString(o, u"name"_s, WireLimits::maxNameChars), &site.name, &error))
-            return answer(error);
-        site.name = site.name.trimmed();
-    }
-    if (given(u"allowedOrigins"_s)) {
-        if (!o.value(u"allowedOrigins"_s).isArray())
-            return answer(
-                ProtocolError::make(ErrorCode::InvalidField, u"The field \"allowedOrigins\" must be a list of origins."_s));
-        QStringList origins;
-        for (const QJsonValue &entry : o.value(u"allowedOrigins"_s).toArray()) {
-            const QString text = entry.toString().trimmed();
-            const QString problem = OriginPolicy::validateEntry(text);
-            if (!entry.isString() || !problem.isEmpty())
-                return answer(ProtocolError::make(ErrorCode::InvalidField,
-                                                  problem.isEmpty() ? u"Each allowed origin must be a string."_s : problem));
-            const QString normalized = OriginPolicy::normalize(text).value_or(text);
-            if (!origins.contains(normalized))
-                origins.append(normalized);
-        }
-        site.allowedOrigins = origins;
-    }
-    if (given(u"widget"_s)) {
-        if (!o.value(u"widget"_s).isObject())
-            return answer(ProtocolError::make(ErrorCode::InvalidField, u"The field \"widget\" must be an object."_s));
-        if (QJsonDocument(o.value(u"widget"_s).toObject()).toJson(QJsonDocument::Compact).size() > maxWidgetSettingsBytes)
-            return answer(ProtocolError::make(ErrorCode::TextTooLong,
-                                              u"The widget settings are larger than %1 bytes."_s.arg(maxWidgetSettingsBytes)));
-        site.widgetSettings = o.value(u"widget"_s).toObject();
-    }
-    if (given(u"closedRetentionDays"_s)) {
-        qint64 days = 0;
-        if (!take(WireCodec::optionalId(o, u"closedRetentionDays"_s, 0), &days, &error))
-            return answer(error);
-        if (days > maxRetentionDays)
-            return answer(ProtocolError::make(
-                ErrorCode::InvalidField,
-                u"The field \"closedRetentionDays\" must be between 0 (keep) and %1."_s.arg(maxRetentionDays)));
-        site.closedRetentionDays = int(days);
-    }
+    auto updated = SiteSettings::apply(sites.first(), message.object);
+    if (auto *refused = std::get_if<ProtocolError>(&updated))
+        return answer(*refused);
+    const SiteRecord site = std::get<SiteRecord>(updated);
     ChatService *chat = m_chat;
     continueWith(chat->store()->updateSite(site), chat, [chat, answer](const StoreResult<SiteRecord> &saved) {
         if (!saved.ok())

@@ -1,14 +1,13 @@
 #pragma once
 
-#include "headerblockscanner.h"
 #include "httprequest.h"
+#include "httprequestparser.h"
 #include "httpresponse.h"
 
 #include <QHostAddress>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
-#include <http_parser.h>
 #include <optional>
 
 class QTcpSocket;
@@ -17,11 +16,10 @@ namespace Frontdesk {
 
 class HttpListener;
 
-/// @brief One client socket of the HttpListener: parses its requests with
-/// libhttp-parser, holds them to RFC 9112's framing rules (which the parser,
-/// built non-strict, does not all enforce), enforces HttpLimits on it, answers
-/// requests one at a time in order, and hands a WebSocket upgrade's socket on
-/// with the handshake unread.
+/// @brief One client socket of the HttpListener: feeds its bytes to an
+/// HttpRequestParser, enforces HttpLimits' deadlines on it, answers requests
+/// one at a time in order, and hands a WebSocket upgrade's socket on with the
+/// handshake unread.
 ///
 /// Internal to the HTTP layer. Owned by the listener; deletes itself (and
 /// the socket, unless it was handed on) when the client goes away.
@@ -50,26 +48,8 @@ private:
         Finished, ///< socket gone or handed on
     };
 
-    struct Rejection {
-        int status = 400;
-        QString code;
-        QString message; ///< for the client
-        QString reason; ///< for the log
-    };
+    using Rejection = HttpRejection;
 
-    static int onMessageBegin(http_parser *parser);
-    static int onUrl(http_parser *parser, const char *at, size_t length);
-    static int onHeaderField(http_parser *parser, const char *at, size_t length);
-    static int onHeaderValue(http_parser *parser, const char *at, size_t length);
-    static int onHeadersComplete(http_parser *parser);
-    static int onBody(http_parser *parser, const char *at, size_t length);
-    static int onMessageComplete(http_parser *parser);
-    static const http_parser_settings s_settings;
-
-    int headersComplete();
-    [[nodiscard]] std::optional<Rejection> framingRejection() const;
-    [[nodiscard]] static Rejection scanRejection(HeaderBlockScanner::Problem problem);
-    void commitHeader();
     void processInput();
     void beginRequest();
     void completeRequest();
@@ -88,25 +68,13 @@ private:
     HttpListener *m_listener;
     QPointer<QTcpSocket> m_socket;
     QHostAddress m_peer;
-    http_parser m_parser{};
     QTimer m_timer;
     Phase m_phase = Phase::WaitingForRequest;
     bool m_processing = false; ///< inside processInput(): answers given synchronously must not re-enter it
     quint64 m_servedRequests = 0;
 
-    // The request being read.
-    HttpRequest m_request;
-    QByteArray m_url;
-    QByteArray m_field;
-    QByteArray m_value;
-    bool m_lastWasValue = false;
-    bool m_headersComplete = false;
-    bool m_messageComplete = false;
-    qsizetype m_requestBytes = 0; ///< bytes of this request consumed so far
-    HeaderBlockScanner m_scanner; ///< ahead of the parser, over the same bytes
-    qsizetype m_bodyBytes = 0;
-    qsizetype m_bodyLimit = 0;
-    std::optional<Rejection> m_rejection; ///< set by a parser callback that stopped the parser
+    HttpRequestParser m_reader;
+    HttpRequest m_request; ///< the request being handed on (an upgrade's, for the check)
 
     // The request being answered.
     quint64 m_serial = 0;

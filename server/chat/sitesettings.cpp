@@ -1,0 +1,61 @@
+#include "sitesettings.h"
+
+#include "auth/originpolicy.h"
+#include "protocol/wirecodec.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace Frontdesk {
+
+std::variant<SiteRecord, ProtocolError> SiteSettings::apply(SiteRecord site, const QJsonObject &update)
+{
+    const QJsonObject &o = update;
+    ProtocolError error;
+    // Absent and null both leave a setting as it is.
+    const auto given = [&o](const QString &field) { return !o.value(field).isUndefined() && !o.value(field).isNull(); };
+    if (given(u"name"_s)) {
+        if (!take(WireCodec::requiredString(o, u"name"_s, WireLimits::maxNameChars), &site.name, &error))
+            return error;
+        site.name = site.name.trimmed();
+    }
+    if (given(u"allowedOrigins"_s)) {
+        if (!o.value(u"allowedOrigins"_s).isArray())
+            return ProtocolError::make(ErrorCode::InvalidField, u"The field \"allowedOrigins\" must be a list of origins."_s);
+        QStringList origins;
+        for (const QJsonValue &entry : o.value(u"allowedOrigins"_s).toArray()) {
+            const QString text = entry.toString().trimmed();
+            const QString problem = OriginPolicy::validateEntry(text);
+            if (!entry.isString() || !problem.isEmpty())
+                return ProtocolError::make(ErrorCode::InvalidField,
+                                           problem.isEmpty() ? u"Each allowed origin must be a string."_s : problem);
+            const QString normalized = OriginPolicy::normalize(text).value_or(text);
+            if (!origins.contains(normalized))
+                origins.append(normalized);
+        }
+        site.allowedOrigins = origins;
+    }
+    if (given(u"widget"_s)) {
+        if (!o.value(u"widget"_s).isObject())
+            return ProtocolError::make(ErrorCode::InvalidField, u"The field \"widget\" must be an object."_s);
+        if (QJsonDocument(o.value(u"widget"_s).toObject()).toJson(QJsonDocument::Compact).size() > maxWidgetSettingsBytes)
+            return ProtocolError::make(ErrorCode::TextTooLong,
+                                       u"The widget settings are larger than %1 bytes."_s.arg(maxWidgetSettingsBytes));
+        site.widgetSettings = o.value(u"widget"_s).toObject();
+    }
+    if (given(u"closedRetentionDays"_s)) {
+        qint64 days = 0;
+        if (!take(WireCodec::optionalId(o, u"closedRetentionDays"_s, 0), &days, &error))
+            return error;
+        if (days > maxRetentionDays)
+            return ProtocolError::make(
+                ErrorCode::InvalidField,
+                u"The field \"closedRetentionDays\" must be between 0 (keep) and %1."_s.arg(maxRetentionDays));
+        site.closedRetentionDays = int(days);
+    }
+    return site;
+}
+
+} // namespace Frontdesk

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "protocol/protocolerror.h"
+#include "store/records.h"
+
+#include <QJsonObject>
+#include <variant>
+
+namespace Frontdesk {
+
+/// @brief The rules for the site settings an admin changes (`update_site`):
+/// name, allowed origins, widget settings and retention, checked in the order
+/// docs/protocol.md gives and applied all or nothing.
+///
+/// Pure, so the fuzzer and the tests reach it without a store.
+class SiteSettings
+{
+public:
+    static constexpr int maxWidgetSettingsBytes = 8 * 1024; ///< as compact JSON
+    static constexpr int maxRetentionDays = 3650;
+
+    /// @p site with the fields @p update gives (absent and null leave a
+    /// setting as it is), or the first field's error.
+    [[nodiscard]] static std::variant<SiteRecord, ProtocolError> apply(SiteRecord site, const QJsonObject &update);
+};
+
+} // namespace Frontdesk
