@@ -147,7 +147,11 @@ Page {
             ScrollBar.vertical: ScrollBar {}
             onCountChanged: Qt.callLater(positionViewAtEnd)
             onAtYBeginningChanged: if (atYBeginning && count > 0) messages.loadOlder()
-            delegate: MessageDelegate { width: messageList.width }
+            delegate: MessageDelegate {
+                width: messageList.width
+                onRetryRequested: (clientId) => messages.retry(clientId)
+                onDiscardRequested: (clientId) => messages.discard(clientId)
+            }
             footer: Item {
                 width: messageList.width
                 height: 26

@@ -7,6 +7,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRandomGenerator>
+#include <QStandardPaths>
 #include <QSysInfo>
 #include <QTimer>
 #include <QUuid>
@@ -47,7 +48,10 @@ QUrl httpUrl(const QUrl &server, const QString &path)
 AgentClient::AgentClient(QObject *parent) : AgentClient(SecretStore::defaultServiceName(), parent) { }
 
 AgentClient::AgentClient(const QString &secretService, QObject *parent)
-    : QObject(parent), m_network(new QNetworkAccessManager(this)), m_secrets(new SecretStore(secretService, this))
+    : QObject(parent)
+    , m_network(new QNetworkAccessManager(this))
+    , m_secrets(new SecretStore(secretService, this))
+    , m_outboxFolder(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/outbox"_s)
 {
     qRegisterMetaType<PendingReply>();
     m_reconnectTimer.setSingleShot(true);
@@ -202,6 +206,9 @@ void AgentClient::logout()
     setState(LoggedOut);
     m_socket.close();
     failPending(u"disconnected"_s, tr("Signed out."));
+    // Signing out is not giving up on what was written: the visitor still waits
+    // for it. The replies stay in the file and go out at this agent's next sign-in.
+    closeOutbox();
 }
 
 void AgentClient::setPresence(const QString &status)
@@ -342,20 +349,125 @@ QString AgentClient::reply(int conversationId, const QString &body)
 {
     if (conversationId <= 0 || body.trimmed().isEmpty())
         return {};
-    PendingReply pending{conversationId, QUuid::createUuid().toString(QUuid::WithoutBraces), body, nowMs()};
+    PendingReply pending{conversationId, QUuid::createUuid().toString(QUuid::WithoutBraces), body, nowMs(), {}};
     m_outbox.append(pending);
     Q_EMIT replyQueued(pending);
     Q_EMIT outboxChanged();
-    sendReply(pending);
-    return pending.clientId;
+    if (outboxFile().isEmpty()) {
+        sendReply(pending);
+        return pending.clientId;
+    }
+    // On disk before on the wire: a console killed after the server stored the
+    // reply but before the ack resends the same client id, and nothing is doubled.
+    const QString clientId = pending.clientId;
+    m_unsaved.insert(clientId);
+    auto saved = saveOutbox().then(this, [this, clientId](bool) {
+        m_unsaved.remove(clientId);
+        const auto it = findReply(clientId);
+        if (it != m_outbox.end())
+            sendReply(*it);
+    });
+    Q_UNUSED(saved);
+    return clientId;
+}
+
+int AgentClient::pendingReplies() const
+{
+    return int(std::count_if(m_outbox.cbegin(), m_outbox.cend(), [](const PendingReply &reply) { return !reply.failed(); }));
+}
+
+QString AgentClient::outboxFile() const
+{
+    return m_outboxStore && m_outboxStore->isOpen() ? m_outboxStore->filePath() : QString();
+}
+
+QList<PendingReply>::iterator AgentClient::findReply(const QString &clientId)
+{
+    return std::find_if(m_outbox.begin(), m_outbox.end(), [&](const PendingReply &entry) { return entry.clientId == clientId; });
+}
+
+QFuture<bool> AgentClient::saveOutbox()
+{
+    if (!m_outboxStore || !m_outboxStore->isOpen())
+        return QtFuture::makeReadyFuture(false);
+    return m_outboxStore->save(m_outbox);
+}
+
+void AgentClient::openOutbox(const QString &siteKey)
+{
+    if (agentId() <= 0)
+        return;
+    const QString owner = m_serverUrl.toString() + u" agent "_s + QString::number(agentId());
+    if (owner == m_outboxOwner)
+        return;
+    // Another agent's (or server's) replies are not this agent's to send: they stay in their own file.
+    closeOutbox();
+    m_outboxOwner = owner;
+    m_outboxStore = std::make_unique<ReplyOutbox>(m_outboxFolder);
+    if (!m_outboxStore->open(m_serverUrl, agentId(), siteKey))
+        return;
+    QList<PendingReply> merged = m_outboxStore->load();
+    if (!merged.isEmpty())
+        qCInfo(lcClient).noquote() << merged.size() << "replies kept from the last run of the console go out again";
+    for (const PendingReply &reply : std::as_const(m_outbox)) {
+        if (std::none_of(merged.cbegin(), merged.cend(),
+                         [&](const PendingReply &kept) { return kept.clientId == reply.clientId; }))
+            merged.append(reply);
+    }
+    m_outbox = merged;
+    auto saved = saveOutbox();
+    Q_UNUSED(saved);
+    Q_EMIT outboxChanged();
+}
+
+void AgentClient::closeOutbox()
+{
+    if (!m_outbox.isEmpty() && outboxFile().isEmpty())
+        qCWarning(lcClient).noquote() << m_outbox.size() << "unsent replies of" << m_outboxOwner
+                                      << "are dropped: this console had no outbox file for them";
+    // Waits for the saves still queued (a few small files at most), so nothing written is lost.
+    m_outboxStore.reset();
+    m_outboxOwner.clear();
+    m_unsaved.clear();
+    if (!m_outbox.isEmpty()) {
+        m_outbox.clear();
+        Q_EMIT outboxChanged();
+    }
+}
+
+void AgentClient::retryReply(const QString &clientId)
+{
+    const auto it = findReply(clientId);
+    if (it == m_outbox.end() || !it->failed())
+        return;
+    it->error.clear();
+    const PendingReply reply = *it;
+    auto saved = saveOutbox();
+    Q_UNUSED(saved);
+    Q_EMIT outboxChanged();
+    Q_EMIT replyRetried(reply.conversationId, clientId);
+    sendReply(reply);
+}
+
+void AgentClient::discardReply(const QString &clientId)
+{
+    const auto it = findReply(clientId);
+    // One still being sent may be stored already: only a refused one can be taken back.
+    if (it == m_outbox.end() || !it->failed())
+        return;
+    const int conversationId = it->conversationId;
+    m_outbox.erase(it);
+    auto saved = saveOutbox();
+    Q_UNUSED(saved);
+    Q_EMIT outboxChanged();
+    Q_EMIT replyDiscarded(conversationId, clientId);
 }
 
 void AgentClient::scheduleResend(const QString &clientId, qint64 delayMs)
 {
     QTimer::singleShot(std::chrono::milliseconds(qMax<qint64>(1000, delayMs)), this, [this, clientId] {
-        const auto it = std::find_if(m_outbox.cbegin(), m_outbox.cend(),
-                                     [&](const PendingReply &entry) { return entry.clientId == clientId; });
-        if (it != m_outbox.cend())
+        const auto it = findReply(clientId);
+        if (it != m_outbox.end())
             sendReply(*it);
     });
 }
@@ -364,6 +476,8 @@ void AgentClient::sendReply(const PendingReply &pending)
 {
     if (m_state != Online)
         return; // resent after the next snapshot
+    if (pending.failed() || m_unsaved.contains(pending.clientId))
+        return; // refused: waits for the agent; not saved yet: sent once it is
     const QString clientId = pending.clientId;
     const int conversationId = pending.conversationId;
     request(u"reply"_s, {{u"conversationId"_s, conversationId}, {u"clientId"_s, clientId}, {u"body"_s, pending.body}}, this,
@@ -375,18 +489,26 @@ void AgentClient::sendReply(const PendingReply &pending)
                         scheduleResend(clientId, qint64(answer.frame.value(u"retryAfterMs"_s).toDouble()));
                     return;
                 }
-                const auto it = std::find_if(m_outbox.begin(), m_outbox.end(),
-                                             [&](const PendingReply &entry) { return entry.clientId == clientId; });
-                if (it == m_outbox.end())
+                const auto it = findReply(clientId);
+                if (it == m_outbox.end() || it->failed())
                     return;
-                const PendingReply sent = *it;
-                m_outbox.erase(it);
-                Q_EMIT outboxChanged();
                 if (!answer.ok()) {
-                    Q_EMIT replyFailed(conversationId, clientId, answer.errorMessage);
-                    Q_EMIT commandFailed(u"reply"_s, answer.errorMessage);
+                    // Refused for good: kept, shown as failed with the reason, until retried or discarded.
+                    it->error = answer.errorMessage.isEmpty() ? tr("The server refused this reply (%1).").arg(answer.errorCode)
+                                                              : answer.errorMessage;
+                    const QString error = it->error;
+                    auto saved = saveOutbox();
+                    Q_UNUSED(saved);
+                    Q_EMIT outboxChanged();
+                    Q_EMIT replyFailed(conversationId, clientId, error);
+                    Q_EMIT commandFailed(u"reply"_s, error);
                     return;
                 }
+                const PendingReply sent = *it;
+                m_outbox.erase(it);
+                auto saved = saveOutbox();
+                Q_UNUSED(saved);
+                Q_EMIT outboxChanged();
                 const QJsonObject message{{u"id"_s, answer.frame.value(u"messageId"_s)},
                                           {u"conversationId"_s, conversationId},
                                           {u"author"_s, u"agent"_s},
@@ -476,6 +598,8 @@ void AgentClient::handleSnapshot(const QJsonObject &snapshot)
     m_attempt = 0;
     m_agent = snapshot.value(u"agent"_s).toObject();
     Q_EMIT agentChanged();
+    // Before the models read the outbox (they do on snapshotReceived).
+    openOutbox(snapshot.value(u"site"_s).toObject().value(u"siteKey"_s).toString());
     m_agentsOnline = snapshot.value(u"agentsOnline"_s).toInt();
     Q_EMIT agentsOnlineChanged();
     setError({});

@@ -6,12 +6,16 @@
 #include <QObject>
 #include <QPointer>
 #include <QQmlEngine>
+#include <QSet>
 #include <QTimer>
 #include <QUrl>
 #include <QVariantMap>
 #include <QWebSocket>
 
+#include "replyoutbox.h"
+
 #include <functional>
+#include <memory>
 
 class QNetworkAccessManager;
 
@@ -27,14 +31,6 @@ struct CommandReply {
     [[nodiscard]] bool ok() const { return errorCode.isEmpty(); }
 };
 
-/// @brief A reply the agent wrote that the server has not acknowledged yet.
-struct PendingReply {
-    int conversationId = 0;
-    QString clientId;
-    QString body;
-    qint64 queuedAt = 0;
-};
-
 /**
  * @brief The console's one connection to a Frontdesk server: the agent protocol
  * (docs/protocol.md §5) over `POST /v1/agent/login` and the `/v1/agent` WebSocket.
@@ -44,6 +40,10 @@ struct PendingReply {
  * keyring (SecretStore::keyForAgentToken), reconnects with exponential backoff,
  * and keeps an outbox of replies keyed by client id that is resent after a
  * reconnect until the server acknowledges each one (the server deduplicates).
+ * The outbox is a file (ReplyOutbox) per server and agent, written before a
+ * reply is sent, so a console that is killed resends the same client ids on
+ * its next start; a reply the server refuses for good stays there, marked
+ * failed with the reason, until the agent retries or discards it.
  * Commands are matched to their answers by `id`/`ref`. Events come out as
  * typed signals that the list models consume; QML only calls the verbs.
  *
@@ -80,8 +80,10 @@ class AgentClient : public QObject
     Q_PROPERTY(QVariantMap site READ site NOTIFY siteChanged)
     /// @brief The `<script>` tag to paste into the website, built from the server URL and the site key.
     Q_PROPERTY(QString snippet READ snippet NOTIFY siteChanged)
-    /// @brief How many replies wait for the server's acknowledgement.
+    /// @brief How many replies wait for the server's acknowledgement (refused ones not counted).
     Q_PROPERTY(int pendingReplies READ pendingReplies NOTIFY outboxChanged)
+    /// @brief How many replies the server refused for good and wait for the agent to retry or discard.
+    Q_PROPERTY(int failedReplies READ failedReplies NOTIFY outboxChanged)
 
 public:
     enum State { LoggedOut, LoggingIn, Connecting, Online, Reconnecting, Offline };
@@ -107,8 +109,16 @@ public:
     [[nodiscard]] QVariantMap site() const { return m_site.toVariantMap(); }
     [[nodiscard]] QJsonObject siteJson() const { return m_site; }
     [[nodiscard]] QString snippet() const;
-    [[nodiscard]] int pendingReplies() const { return int(m_outbox.size()); }
+    [[nodiscard]] int pendingReplies() const;
+    [[nodiscard]] int failedReplies() const { return int(m_outbox.size()) - pendingReplies(); }
+    /// Every reply not acknowledged yet, oldest first, the refused ones included.
     [[nodiscard]] QList<PendingReply> outbox() const { return m_outbox; }
+    /// Where the outbox files live (default: "outbox" in QStandardPaths::AppDataLocation).
+    [[nodiscard]] QString outboxFolder() const { return m_outboxFolder; }
+    /// Changes the outbox folder (tests); takes effect at the next sign-in.
+    void setOutboxFolder(const QString &folder) { m_outboxFolder = folder; }
+    /// The open outbox file, or empty while none is open (before the first snapshot, or held by another console).
+    [[nodiscard]] QString outboxFile() const;
     /// The last page a visitor was seen on ({url,title,at}), if known.
     [[nodiscard]] QJsonObject currentPage(const QString &visitorId) const { return m_currentPages.value(visitorId); }
     /// The visitor's read mark in @p conversationId as last reported (0: none known).
@@ -124,7 +134,8 @@ public:
     Q_INVOKABLE void resume(const QUrl &serverUrl, const QString &email);
     /// @brief Connects with a token the caller already has (tests, host mode).
     Q_INVOKABLE void connectWithToken(const QUrl &serverUrl, const QString &token);
-    /// @brief Signs out: revokes the token on the server, forgets it and disconnects.
+    /// @brief Signs out: revokes the token on the server, forgets it and disconnects. Unsent
+    /// replies stay in the outbox file and go out when the same agent signs in to this server again.
     Q_INVOKABLE void logout();
     /// @brief Sets the agent's status: "online", "away" (set_status) or "offline" (disconnects until set back).
     Q_INVOKABLE void setPresence(const QString &status);
@@ -137,6 +148,10 @@ public:
     Q_INVOKABLE void transfer(int conversationId, int agentId);
     /// @brief Queues a reply (sent now if online, else after reconnecting); returns its client id.
     Q_INVOKABLE QString reply(int conversationId, const QString &body);
+    /// @brief Sends a refused reply again, with its client id (nothing of it was stored).
+    Q_INVOKABLE void retryReply(const QString &clientId);
+    /// @brief Drops a refused reply from the outbox for good.
+    Q_INVOKABLE void discardReply(const QString &clientId);
     /// @brief Tells the visitor the agent is (or stopped) typing.
     Q_INVOKABLE void sendTyping(int conversationId, bool active);
     /// @brief Marks the conversation read up to @p messageId.
@@ -166,7 +181,10 @@ Q_SIGNALS:
     void messageReceived(const QJsonObject &message);
     void replyQueued(const Frontdesk::PendingReply &reply);
     void replyAcknowledged(int conversationId, const QString &clientId, const QJsonObject &message);
+    /// The server refused the reply for good; it stays in the outbox, failed, until retried or discarded.
     void replyFailed(int conversationId, const QString &clientId, const QString &errorMessage);
+    void replyRetried(int conversationId, const QString &clientId);
+    void replyDiscarded(int conversationId, const QString &clientId);
     void typingReceived(int conversationId, bool active);
     void readReceived(int conversationId, const QString &by, qint64 messageId);
     void visitorPageReceived(const QString &visitorId, const QJsonObject &page, int conversationId);
@@ -194,6 +212,12 @@ private:
     void send(const QJsonObject &frame);
     void sendReply(const PendingReply &reply);
     void failPending(const QString &code, const QString &message);
+    /// Switches the outbox to the file of the signed-in agent on this server and loads what it kept.
+    void openOutbox(const QString &siteKey);
+    void closeOutbox();
+    /// Saves the outbox (on the writer thread); the future tells whether it reached the disk.
+    QFuture<bool> saveOutbox();
+    [[nodiscard]] QList<PendingReply>::iterator findReply(const QString &clientId);
     /// Forgets the token (keyring too) and shows the sign-in page with @p why.
     void signOutLocally(const QString &why);
     [[nodiscard]] static QString sessionEndedSentence(const QString &reason);
@@ -230,10 +254,12 @@ private:
     bool m_authenticated = false;
     QHash<qint64, Pending> m_pending;
     QList<PendingReply> m_outbox;
+    QString m_outboxFolder;
+    std::unique_ptr<ReplyOutbox> m_outboxStore;
+    QString m_outboxOwner; ///< server URL and agent id whose replies m_outbox holds
+    QSet<QString> m_unsaved; ///< client ids whose first save has not reached the disk yet: not sent before it has
     QHash<QString, QJsonObject> m_currentPages;
     QHash<int, qint64> m_visitorRead;
 };
 
 } // namespace Frontdesk
-
-Q_DECLARE_METATYPE(Frontdesk::PendingReply)

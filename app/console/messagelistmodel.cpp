@@ -77,34 +77,36 @@ void MessageListModel::setClient(AgentClient *client)
         markShownRead();
     });
     connect(client, &AgentClient::replyQueued, this, [this](const PendingReply &reply) {
-        if (reply.conversationId != m_conversationId)
-            return;
-        Message message;
-        message.author = u"agent"_s;
-        message.authorName = m_client->agentName();
-        message.authorAgentId = m_client->agentId();
-        message.body = reply.body;
-        message.clientId = reply.clientId;
-        message.createdAt = reply.queuedAt;
-        message.pending = true;
-        insertMessage(message);
+        if (reply.conversationId == m_conversationId)
+            insertMessage(pendingMessage(reply));
     });
     connect(client, &AgentClient::replyAcknowledged, this,
             [this](int conversationId, const QString &, const QJsonObject &object) {
                 if (conversationId == m_conversationId)
                     insertMessage(fromJson(object));
             });
-    connect(client, &AgentClient::replyFailed, this, [this](int conversationId, const QString &clientId, const QString &) {
-        if (conversationId != m_conversationId)
+    // A refused reply stays where it was written, marked, until the agent decides.
+    connect(client, &AgentClient::replyFailed, this, [this](int conversationId, const QString &clientId, const QString &error) {
+        const int row = conversationId == m_conversationId ? pendingRow(clientId) : -1;
+        if (row < 0)
             return;
-        for (int i = 0; i < m_messages.size(); ++i) {
-            if (m_messages[i].pending && m_messages[i].clientId == clientId) {
-                beginRemoveRows({}, i, i);
-                m_messages.removeAt(i);
-                endRemoveRows();
-                return;
-            }
-        }
+        m_messages[row].error = error;
+        Q_EMIT dataChanged(index(row), index(row), {DeliveryRole, ErrorRole});
+    });
+    connect(client, &AgentClient::replyRetried, this, [this](int conversationId, const QString &clientId) {
+        const int row = conversationId == m_conversationId ? pendingRow(clientId) : -1;
+        if (row < 0)
+            return;
+        m_messages[row].error.clear();
+        Q_EMIT dataChanged(index(row), index(row), {DeliveryRole, ErrorRole});
+    });
+    connect(client, &AgentClient::replyDiscarded, this, [this](int conversationId, const QString &clientId) {
+        const int row = conversationId == m_conversationId ? pendingRow(clientId) : -1;
+        if (row < 0)
+            return;
+        beginRemoveRows({}, row, row);
+        m_messages.removeAt(row);
+        endRemoveRows();
     });
     connect(client, &AgentClient::readReceived, this, [this](int conversationId, const QString &by, qint64 messageId) {
         if (conversationId != m_conversationId || by != u"visitor"_s || messageId <= m_visitorReadUpTo)
@@ -164,19 +166,10 @@ void MessageListModel::load()
                               return;
                           for (const QJsonValue &value : answer.frame.value(u"messages"_s).toArray())
                               insertMessage(fromJson(value.toObject()));
-                          // Replies still in the outbox show as "sending".
+                          // Replies still in the outbox show as "sending", or "failed" if refused.
                           for (const PendingReply &reply : m_client->outbox()) {
-                              if (reply.conversationId != m_conversationId)
-                                  continue;
-                              Message message;
-                              message.author = u"agent"_s;
-                              message.authorName = m_client->agentName();
-                              message.authorAgentId = m_client->agentId();
-                              message.body = reply.body;
-                              message.clientId = reply.clientId;
-                              message.createdAt = reply.queuedAt;
-                              message.pending = true;
-                              insertMessage(message);
+                              if (reply.conversationId == m_conversationId)
+                                  insertMessage(pendingMessage(reply));
                           }
                           markShownRead();
                       });
@@ -204,6 +197,41 @@ void MessageListModel::loadOlder()
                           for (const QJsonValue &value : answer.frame.value(u"messages"_s).toArray())
                               insertMessage(fromJson(value.toObject()));
                       });
+}
+
+MessageListModel::Message MessageListModel::pendingMessage(const PendingReply &reply) const
+{
+    Message message;
+    message.author = u"agent"_s;
+    message.authorName = m_client->agentName();
+    message.authorAgentId = m_client->agentId();
+    message.body = reply.body;
+    message.clientId = reply.clientId;
+    message.createdAt = reply.queuedAt;
+    message.pending = true;
+    message.error = reply.error;
+    return message;
+}
+
+int MessageListModel::pendingRow(const QString &clientId) const
+{
+    for (int i = 0; i < m_messages.size(); ++i) {
+        if (m_messages[i].pending && m_messages[i].clientId == clientId)
+            return i;
+    }
+    return -1;
+}
+
+void MessageListModel::retry(const QString &clientId)
+{
+    if (m_client)
+        m_client->retryReply(clientId);
+}
+
+void MessageListModel::discard(const QString &clientId)
+{
+    if (m_client)
+        m_client->discardReply(clientId);
 }
 
 void MessageListModel::insertMessage(const Message &message)
@@ -290,7 +318,7 @@ QString MessageListModel::delivery(const Message &message) const
     if (message.author != u"agent"_s)
         return {};
     if (message.pending)
-        return u"sending"_s;
+        return message.error.isEmpty() ? u"sending"_s : u"failed"_s;
     return message.id <= m_visitorReadUpTo ? u"read"_s : u"sent"_s;
 }
 
@@ -324,6 +352,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return m_client && message.author == u"agent"_s && message.authorAgentId == m_client->agentId();
     case ClientIdRole:
         return message.clientId;
+    case ErrorRole:
+        return message.error;
     case FirstInGroupRole: {
         if (index.row() == 0)
             return true;
@@ -337,11 +367,17 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> MessageListModel::roleNames() const
 {
-    return {{MessageIdRole, "messageId"},   {AuthorRole, "author"},
-            {AuthorNameRole, "authorName"}, {BodyRole, "body"},
-            {CreatedAtRole, "createdAt"},   {TimeTextRole, "timeText"},
-            {DeliveryRole, "delivery"},     {IsOwnRole, "isOwn"},
-            {ClientIdRole, "clientId"},     {FirstInGroupRole, "firstInGroup"}};
+    return {{MessageIdRole, "messageId"},
+            {AuthorRole, "author"},
+            {AuthorNameRole, "authorName"},
+            {BodyRole, "body"},
+            {CreatedAtRole, "createdAt"},
+            {TimeTextRole, "timeText"},
+            {DeliveryRole, "delivery"},
+            {IsOwnRole, "isOwn"},
+            {ClientIdRole, "clientId"},
+            {FirstInGroupRole, "firstInGroup"},
+            {ErrorRole, "error"}};
 }
 
 QString MessageListModel::transcript() const

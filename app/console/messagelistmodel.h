@@ -9,6 +9,7 @@
 namespace Frontdesk {
 
 class AgentClient;
+struct PendingReply;
 
 /**
  * @brief The messages of the conversation open in the chat pane, oldest first,
@@ -17,7 +18,8 @@ class AgentClient;
  * Setting conversationId loads the newest messages with `history`; live
  * messages, acknowledgements and read marks arrive through the AgentClient.
  * Replies written while offline show as "sending" until the server
- * acknowledges them. While `active` (the chat is in view), the model marks
+ * acknowledges them; one the server refused shows as "failed" with the
+ * reason, until the agent retries or discards it. While `active` (the chat is in view), the model marks
  * what it shows as read.
  */
 class MessageListModel : public QAbstractListModel
@@ -46,10 +48,11 @@ public:
         BodyRole, ///< the text
         CreatedAtRole, ///< QDateTime
         TimeTextRole, ///< the time as the locale writes it (e.g. "14:05")
-        DeliveryRole, ///< agent messages: "sending", "sent" or "read"; else ""
+        DeliveryRole, ///< agent messages: "sending", "sent", "read" or "failed" (refused by the server); else ""
         IsOwnRole, ///< bool: written by the signed-in agent
         ClientIdRole, ///< the sender's client id
         FirstInGroupRole, ///< bool: the first of consecutive messages by the same author
+        ErrorRole, ///< why the server refused a "failed" reply, as a sentence; else ""
     };
     Q_ENUM(Role)
 
@@ -70,6 +73,10 @@ public:
 
     /// @brief Sends @p text as a reply to this conversation; false if it is blank.
     Q_INVOKABLE bool send(const QString &text);
+    /// @brief Sends the refused reply @p clientId again.
+    Q_INVOKABLE void retry(const QString &clientId);
+    /// @brief Drops the refused reply @p clientId; it was never stored.
+    Q_INVOKABLE void discard(const QString &clientId);
     /// @brief Tells the visitor whether the agent is typing (throttled; stops by itself after 5 s).
     Q_INVOKABLE void setTyping(bool typing);
     /// @brief The conversation as plain text, one line a message.
@@ -97,11 +104,15 @@ private:
         QString clientId;
         qint64 createdAt = 0;
         bool pending = false;
+        QString error; ///< a pending reply the server refused
     };
 
     [[nodiscard]] static Message fromJson(const QJsonObject &message);
     void load();
     void insertMessage(const Message &message);
+    [[nodiscard]] Message pendingMessage(const PendingReply &reply) const;
+    /// The row of the pending reply @p clientId, or -1.
+    [[nodiscard]] int pendingRow(const QString &clientId) const;
     void setVisitorTyping(bool typing);
     void markShownRead();
     [[nodiscard]] QString delivery(const Message &message) const;

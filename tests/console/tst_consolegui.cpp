@@ -285,6 +285,34 @@ private Q_SLOTS:
         QTest::qWait(300);
         save(window, u"console-sessions-alone"_s);
         consoleView->setProperty("settingsOpen", false);
+
+        // A reply the server refuses (the chat was closed a moment before it
+        // arrived) stays in the chat, marked, with the reason, Retry and Discard.
+        const int conversationId = consoleView->property("currentConversationId").toInt();
+        QVERIFY(conversationId > 0);
+        QSignalSpy updated(&client, &AgentClient::conversationUpdated);
+        client.close(conversationId);
+        QTRY_VERIFY(std::any_of(updated.cbegin(), updated.cend(), [](const QList<QVariant> &event) {
+            return event.at(0).toJsonObject().value(u"status"_s) == u"closed"_s;
+        }));
+        const int rowsBefore = messages->property("count").toInt();
+        QSignalSpy refused(&client, &AgentClient::replyFailed);
+        client.reply(conversationId, u"One more thing: the table needs two people to carry."_s);
+        QVERIFY(refused.wait());
+        QTRY_COMPARE(messages->property("count").toInt(), rowsBefore + 1);
+        QQuickItem *discard = nullptr;
+        QTRY_VERIFY((discard = findItem(window->contentItem(), [](QQuickItem *item) {
+                         return item->objectName() == u"discardReplyButton"_s && item->isVisible();
+                     })));
+        auto *reason = findItem(window->contentItem(),
+                                [](QQuickItem *item) { return item->objectName() == u"failureReason"_s && item->isVisible(); });
+        QVERIFY(reason);
+        QCOMPARE(reason->property("text").toString(), refused.first().at(2).toString());
+        QTest::qWait(400);
+        save(window, u"console-reply-failed"_s);
+        QTest::mouseClick(window, Qt::LeftButton, {}, discard->mapToScene(discard->boundingRect().center()).toPoint());
+        QTRY_COMPARE(messages->property("count").toInt(), rowsBefore);
+        QCOMPARE(client.failedReplies(), 0);
     }
 
 private:

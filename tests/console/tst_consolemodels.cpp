@@ -12,7 +12,9 @@
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSysInfo>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace Frontdesk;
@@ -185,13 +187,17 @@ private Q_SLOTS:
         QTRY_VERIFY(messages.rowCount() >= 4);
     }
 
-    // A reply written while the connection is down waits in the outbox and goes
-    // out, once, after the reconnect.
+    // Replies written while the connection is down wait in the outbox (and its
+    // file) and go out after the reconnect: each stored once, in the order
+    // written, with the client id it was given.
     void outboxSurvivesReconnect()
     {
+        QTemporaryDir outboxFolder;
         AgentClient client(u"frontdesk-test-console"_s, nullptr);
+        client.setOutboxFolder(outboxFolder.path());
         client.login(m_server.httpUrl(u"/"_s), TestServer::adminEmail, TestServer::adminPassword);
         QTRY_COMPARE_WITH_TIMEOUT(client.state(), AgentClient::Online, 20'000);
+        QVERIFY2(client.outboxFile().startsWith(outboxFolder.path()), qPrintable(client.outboxFile()));
 
         JsonSocket visitor;
         QVERIFY(ConsoleTesting::openVisitor(visitor, m_server, u"https://shop.test/"_s, u"Home"_s));
@@ -203,11 +209,120 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(m_server.restart(&error), qPrintable(error));
         QTRY_VERIFY(client.state() != AgentClient::Online);
-        const QString clientId = client.reply(conversationId, u"Sorry for the wait!"_s);
-        QVERIFY(!clientId.isEmpty());
-        QCOMPARE(client.pendingReplies(), 1);
+        QSignalSpy acked(&client, &AgentClient::replyAcknowledged);
+        const QStringList bodies{u"Sorry for the wait!"_s, u"Let me look that up."_s, u"Found it: order #1042 ships today."_s};
+        QStringList clientIds;
+        for (const QString &body : bodies)
+            clientIds.append(client.reply(conversationId, body));
+        QCOMPARE(clientIds.size(), 3);
+        QCOMPARE(QSet<QString>(clientIds.cbegin(), clientIds.cend()).size(), 3);
+        QVERIFY(!clientIds.contains(QString()));
+        QCOMPARE(client.pendingReplies(), 3);
+        QCOMPARE(client.outbox().size(), 3);
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(client.outbox()[i].clientId, clientIds[i]);
+            QCOMPARE(client.outbox()[i].body, bodies[i]);
+        }
         QTRY_COMPARE_WITH_TIMEOUT(client.state(), AgentClient::Online, 30'000);
         QTRY_COMPARE(client.pendingReplies(), 0);
+
+        // Acknowledged once each, in order.
+        QTRY_COMPARE(acked.size(), 3);
+        QList<double> messageIds;
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(acked[i].at(0).toInt(), conversationId);
+            QCOMPARE(acked[i].at(1).toString(), clientIds[i]);
+            messageIds.append(acked[i].at(2).toJsonObject().value(u"id"_s).toDouble());
+        }
+        // Stored once each, in order, with those ids, as the server's history says.
+        std::optional<QJsonArray> history;
+        client.request(u"history"_s, {{u"conversationId"_s, conversationId}, {u"limit"_s, 100}}, nullptr,
+                       [&history](const CommandReply &answer) { history = answer.frame.value(u"messages"_s).toArray(); });
+        QTRY_VERIFY(history);
+        QList<QJsonObject> stored;
+        for (const QJsonValue &value : *history) {
+            if (value[u"author"_s] == u"agent"_s)
+                stored.append(value.toObject());
+        }
+        QCOMPARE(stored.size(), 3);
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(stored[i].value(u"clientId"_s).toString(), clientIds[i]);
+            QCOMPARE(stored[i].value(u"body"_s).toString(), bodies[i]);
+            QCOMPARE(stored[i].value(u"id"_s).toDouble(), messageIds[i]);
+        }
+        // And the file is empty again.
+        QTRY_COMPARE(repliesInFile(client.outboxFile()), 0);
+    }
+
+    // A reply the server refuses for good stays, failed with the reason, in the
+    // outbox and its file, until the agent retries or discards it.
+    void refusedReplyStaysUntilDiscarded()
+    {
+        QTemporaryDir outboxFolder;
+        AgentClient client(u"frontdesk-test-console"_s, nullptr);
+        client.setOutboxFolder(outboxFolder.path());
+        MessageListModel messages;
+        QAbstractItemModelTester tester(&messages, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        messages.setClient(&client);
+        client.login(m_server.httpUrl(u"/"_s), TestServer::adminEmail, TestServer::adminPassword);
+        QTRY_COMPARE_WITH_TIMEOUT(client.state(), AgentClient::Online, 20'000);
+
+        JsonSocket visitor;
+        QVERIFY(ConsoleTesting::openVisitor(visitor, m_server, u"https://shop.test/"_s, u"Home"_s));
+        QSignalSpy created(&client, &AgentClient::conversationCreated);
+        visitor.send({{u"type"_s, u"message"_s}, {u"clientId"_s, u"v-3"_s}, {u"body"_s, u"Bye"_s}});
+        QVERIFY(created.wait());
+        const int conversationId = created.first().first().toJsonObject().value(u"id"_s).toInt();
+        messages.setConversationId(conversationId);
+        QTRY_COMPARE(messages.rowCount(), 1);
+        client.close(conversationId);
+        QTRY_COMPARE(messages.rowCount(), 2); // the "closed" line
+
+        QSignalSpy failed(&client, &AgentClient::replyFailed);
+        const QString clientId = client.reply(conversationId, u"Are you still there?"_s);
+        QVERIFY(failed.wait());
+        QCOMPARE(failed.first().at(1).toString(), clientId);
+        const QString reason = failed.first().at(2).toString();
+        QVERIFY2(reason.contains(u"closed"_s), qPrintable(reason));
+        QCOMPARE(client.pendingReplies(), 0);
+        QCOMPARE(client.failedReplies(), 1);
+        QCOMPARE(messages.rowCount(), 3);
+        const QModelIndex row = messages.index(2);
+        QCOMPARE(row.data(MessageListModel::DeliveryRole).toString(), u"failed"_s);
+        QCOMPARE(row.data(MessageListModel::ErrorRole).toString(), reason);
+        QCOMPARE(row.data(MessageListModel::BodyRole).toString(), u"Are you still there?"_s);
+        QTRY_COMPARE(repliesInFile(client.outboxFile()), 1);
+
+        // Retry: sent again with the same client id, refused again for the same reason.
+        failed.clear();
+        messages.retry(clientId);
+        QCOMPARE(messages.index(2).data(MessageListModel::DeliveryRole).toString(), u"sending"_s);
+        QVERIFY(failed.wait());
+        QCOMPARE(failed.first().at(1).toString(), clientId);
+        QCOMPARE(messages.index(2).data(MessageListModel::DeliveryRole).toString(), u"failed"_s);
+
+        // Discard: gone from the list, the outbox and the file; nothing was stored.
+        messages.discard(clientId);
+        QCOMPARE(messages.rowCount(), 2);
+        QCOMPARE(client.failedReplies(), 0);
+        QTRY_COMPARE(repliesInFile(client.outboxFile()), 0);
+        QVERIFY(agentBodies(visitor).isEmpty());
+    }
+
+    // Two consoles of the same agent in one place: the second keeps its replies
+    // in memory rather than overwrite the first one's file.
+    void secondConsoleDoesNotTakeTheFile()
+    {
+        QTemporaryDir outboxFolder;
+        AgentClient first(u"frontdesk-test-console"_s, nullptr);
+        AgentClient second(u"frontdesk-test-console"_s, nullptr);
+        for (AgentClient *client : {&first, &second}) {
+            client->setOutboxFolder(outboxFolder.path());
+            client->login(m_server.httpUrl(u"/"_s), TestServer::adminEmail, TestServer::adminPassword);
+            QTRY_COMPARE_WITH_TIMEOUT(client->state(), AgentClient::Online, 20'000);
+        }
+        QVERIFY(!first.outboxFile().isEmpty());
+        QVERIFY(second.outboxFile().isEmpty());
     }
 
     void signsOutWhenTheSessionEnds()
@@ -392,6 +507,26 @@ private Q_SLOTS:
     }
 
 private:
+    /// The agent messages @p visitor received, in order.
+    static QStringList agentBodies(const JsonSocket &visitor)
+    {
+        QStringList bodies;
+        for (const QJsonObject &frame : visitor.frames()) {
+            if (frame.value(u"type"_s) == u"message"_s && frame[u"message"_s][u"author"_s] == u"agent"_s)
+                bodies.append(frame[u"message"_s][u"body"_s].toString());
+        }
+        return bodies;
+    }
+
+    /// How many replies the outbox file at @p path holds (-1 if it cannot be read).
+    static int repliesInFile(const QString &path)
+    {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return -1;
+        return int(QJsonDocument::fromJson(file.readAll())[u"replies"_s].toArray().size());
+    }
+
     /// Creates an agent through an admin connection; returns its id.
     double createAgent(const QString &email, const QString &name, const QString &password)
     {

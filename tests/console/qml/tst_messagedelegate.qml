@@ -22,7 +22,7 @@ Item {
         function create(overrides) {
             const properties = {
                 author: "visitor", authorName: "", body: "Hello!", timeText: "14:05",
-                delivery: "", isOwn: false, firstInGroup: true
+                delivery: "", isOwn: false, firstInGroup: true, error: "", clientId: ""
             }
             for (const key in overrides)
                 properties[key] = overrides[key]
@@ -89,6 +89,39 @@ Item {
             const message = create({ author: "agent", authorName: "Anna", isOwn: true, delivery: data.delivery })
             compare(metaLine(message).text, data.meta)
             fuzzyCompare(bubble(message).opacity, data.opacity, 0.001)
+            compare(failureReason(message).visible, false)
+            compare(failureActions(message).visible, false)
+        }
+
+        function failureReason(message) { return column(message).children[3] }
+        function failureActions(message) { return column(message).children[4] }
+
+        // A refused reply says why and offers Retry and Discard, which name the reply.
+        function test_failedReplyOffersRetryAndDiscard() {
+            const message = create({ author: "agent", authorName: "Anna", isOwn: true, delivery: "failed",
+                                     body: "See you tomorrow", clientId: "c-9",
+                                     error: "Conversation 7 is closed." })
+            waitForRendering(message)
+            compare(metaLine(message).text, "14:05  ·  not sent")
+            compare(failureReason(message).visible, true)
+            compare(failureReason(message).text, "Conversation 7 is closed.")
+            compare(failureReason(message).textFormat, Text.PlainText)
+            compare(bubble(message).border.color, Theme.danger)
+            const actions = failureActions(message)
+            compare(actions.visible, true)
+            const retried = signalSpy.createObject(root, { target: message, signalName: "retryRequested" })
+            const discarded = signalSpy.createObject(root, { target: message, signalName: "discardRequested" })
+            mouseClick(actions.children[0])
+            compare(retried.count, 1)
+            compare(retried.signalArguments[0][0], "c-9")
+            mouseClick(actions.children[1])
+            compare(discarded.count, 1)
+            compare(discarded.signalArguments[0][0], "c-9")
+        }
+
+        Component {
+            id: signalSpy
+            SignalSpy {}
         }
 
         function test_systemLineCentred() {
