@@ -855,11 +855,10 @@ QHash<QString, ErrorCodeRow> documentedErrorCodes(QString *error)
         return {};
     }
     QHash<QString, ErrorCodeRow> rows;
-    static const QRegularExpression row(uR"(^\| `([a-z0-9_]+)` \| (\d{3}) \| ([^|]*) \|)"_s,
-                                        QRegularExpression::MultilineOption);
+    static const QRegularExpression row(uR"(^\| `([a-z0-9_]+)` \| (\d{3}) \| ([^|]*) \|)"_s, QRegularExpression::MultilineOption);
     for (const QRegularExpressionMatch &match : row.globalMatch(QStringView(text).mid(start, end - start)))
-        rows.insert(match.captured(1), ErrorCodeRow{ErrorCode::BadJson, match.captured(1), match.captured(2).toInt(),
-                                                    match.captured(3).trimmed()});
+        rows.insert(match.captured(1),
+                    ErrorCodeRow{ErrorCode::BadJson, match.captured(1), match.captured(2).toInt(), match.captured(3).trimmed()});
     return rows;
 }
 
