@@ -36,7 +36,7 @@ FrontdeskServer::FrontdeskServer(const ServerConfig &config, QObject *parent)
     , m_widget(std::make_unique<WidgetController>())
     , m_siteConfig(std::make_unique<SiteConfigController>(m_chat))
     , m_agentAuth(std::make_unique<AgentAuthController>(m_chat))
-    , m_polling(new VisitorPollingController(m_chat, this))
+    , m_polling(new VisitorPollingController(m_chat, config.realtimeLimits, this))
 {
     HttpRouter &router = m_listener->router();
     m_health->registerRoutes(router);

@@ -12,9 +12,11 @@ using namespace Qt::StringLiterals;
 namespace Frontdesk {
 
 PollingVisitor::PollingVisitor(ChatService *chat, const SiteRecord &site, const VisitorRecord &visitor,
-                               const QByteArray &tokenHash, const ClientContext &client, QObject *parent)
+                               const QByteArray &tokenHash, const ClientContext &client, const RealtimeLimits &limits,
+                               QObject *parent)
     : QObject(parent)
     , m_chat(chat)
+    , m_limits(limits)
     , m_channel(new VisitorChannel(
           chat, site, client, chat->limits(), [this](const QJsonObject &event) { enqueue(event); }, this))
     , m_tokenHash(tokenHash)
@@ -52,13 +54,13 @@ bool PollingVisitor::tokenMatches(const QByteArray &tokenHash) const
 
 void PollingVisitor::touch()
 {
-    m_expiryTimer.start(expiryMs);
+    m_expiryTimer.start(m_limits.pollExpiryMs);
 }
 
 void PollingVisitor::enqueue(const QJsonObject &event)
 {
     m_queue.append({m_nextSeq++, event});
-    if (m_queue.size() > maxQueuedEvents) {
+    if (m_queue.size() > m_limits.pollMaxQueuedEvents) {
         // The visitor fell too far behind: tell it to hello again, which
         // brings everything it missed from the database.
         m_queue.clear();
@@ -120,7 +122,7 @@ void PollingVisitor::park(qint64 seq, const HttpResponder &responder, const QByt
     if (!m_queue.isEmpty())
         answerParked();
     else
-        m_holdTimer.start(pollHoldMs);
+        m_holdTimer.start(m_limits.pollHoldMs);
 }
 
 void PollingVisitor::answerParked()

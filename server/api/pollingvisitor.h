@@ -2,6 +2,7 @@
 
 #include "chat/chatservice.h"
 #include "http/httprouter.h"
+#include "realtime/realtimelimits.h"
 #include "store/records.h"
 
 #include <QJsonArray>
@@ -28,12 +29,8 @@ class PollingVisitor : public QObject
     Q_OBJECT
 
 public:
-    static constexpr int pollHoldMs = 25'000;
-    static constexpr int expiryMs = 60'000;
-    static constexpr int maxQueuedEvents = 500;
-
     PollingVisitor(ChatService *chat, const SiteRecord &site, const VisitorRecord &visitor, const QByteArray &tokenHash,
-                   const ClientContext &client, QObject *parent);
+                   const ClientContext &client, const RealtimeLimits &limits, QObject *parent);
     ~PollingVisitor() override;
 
     [[nodiscard]] VisitorChannel *channel() const { return m_channel; }
@@ -55,6 +52,7 @@ private:
     [[nodiscard]] QJsonObject batchAfter(qint64 seq) const;
 
     ChatService *m_chat;
+    RealtimeLimits m_limits; ///< pollHoldMs, pollExpiryMs, pollMaxQueuedEvents
     VisitorChannel *m_channel;
     QByteArray m_tokenHash;
     QString m_epoch;

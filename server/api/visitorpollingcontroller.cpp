@@ -39,7 +39,9 @@ HttpResponse errorResponse(const HttpRequest &request, const ProtocolError &erro
 
 } // namespace
 
-VisitorPollingController::VisitorPollingController(ChatService *chat, QObject *parent) : QObject(parent), m_chat(chat) { }
+VisitorPollingController::VisitorPollingController(ChatService *chat, const RealtimeLimits &limits, QObject *parent)
+    : QObject(parent), m_chat(chat), m_limits(limits)
+{ }
 
 void VisitorPollingController::registerRoutes(HttpRouter &router)
 {
@@ -87,8 +89,9 @@ PollingVisitor *VisitorPollingController::adopt(const SiteRecord &site, const Vi
                                                 const QString &channelId, const HttpRequest &request)
 {
     delete m_channels.value(channelId); // a channel id re-used with other credentials starts afresh
-    auto *polling = new PollingVisitor(m_chat, site, visitor, Tokens::hash(token),
-                                       ClientContext{request.peerAddress, QString::fromUtf8(request.header("user-agent"))}, this);
+    auto *polling
+        = new PollingVisitor(m_chat, site, visitor, Tokens::hash(token),
+                             ClientContext{request.peerAddress, QString::fromUtf8(request.header("user-agent"))}, m_limits, this);
     m_channels.insert(channelId, polling);
     connect(polling, &PollingVisitor::expired, polling, &QObject::deleteLater);
     connect(polling, &QObject::destroyed, this, [this, channelId, polling] {

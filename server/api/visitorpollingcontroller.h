@@ -1,6 +1,7 @@
 #pragma once
 
 #include "http/httprouter.h"
+#include "realtime/realtimelimits.h"
 #include "store/records.h"
 
 #include <QHash>
@@ -20,7 +21,7 @@ class VisitorPollingController : public QObject
     Q_OBJECT
 
 public:
-    explicit VisitorPollingController(ChatService *chat, QObject *parent = nullptr);
+    VisitorPollingController(ChatService *chat, const RealtimeLimits &limits, QObject *parent = nullptr);
     void registerRoutes(HttpRouter &router);
 
     [[nodiscard]] int pollingChannelCount() const { return int(m_channels.size()); }
@@ -38,6 +39,7 @@ private:
                           const HttpRequest &request);
 
     ChatService *m_chat;
+    RealtimeLimits m_limits;
     /// By channel id: one per browser tab (each tab says hello), so two tabs
     /// of one visitor never take each other's events.
     QHash<QString, PollingVisitor *> m_channels;

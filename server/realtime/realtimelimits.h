@@ -4,7 +4,8 @@
 
 namespace Frontdesk {
 
-/// @brief Bounds on WebSocket clients (HTTP-level limits are in HttpLimits).
+/// @brief Bounds on real-time clients, WebSocket and long polling (HTTP-level
+/// limits are in HttpLimits).
 ///
 /// Output is judged over time, not per event-loop turn: QWebSocket queues a
 /// turn's frames in the socket's write buffer before any of it reaches the
@@ -45,6 +46,11 @@ struct RealtimeLimits {
     /// long to take the close frame and go; then the socket is aborted (a
     /// client that does not read would otherwise keep it open forever).
     int closeLingerMs = 2'000;
+
+    // The long-polling fallback (docs/protocol.md §8).
+    int pollHoldMs = 25'000; ///< a poll with nothing to collect is answered empty after this
+    int pollExpiryMs = 60'000; ///< a channel with no request for this long ends (visitor_left)
+    int pollMaxQueuedEvents = 500; ///< events a channel keeps for its visitor; one more and they become one resync
 };
 
 } // namespace Frontdesk

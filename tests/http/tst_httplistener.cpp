@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QSslCertificate>
 #include <QSslKey>
@@ -203,9 +204,12 @@ private Q_SLOTS:
     void asynchronousResponder();
     void disconnectEndsPending();
     void slowlorisIsDropped();
+    void bodyTimeout_data();
+    void bodyTimeout();
     void idleKeepAliveTimesOut();
     void connectionCaps_data();
     void connectionCaps();
+    void ipv6AddressesOfOneSlash64ShareTheCap();
     void tcpNoDelay();
     void webSocketUpgrade();
     void upgradeRefused_data();
@@ -214,6 +218,8 @@ private Q_SLOTS:
     void acceptsGzip_data();
     void acceptsGzip();
     void tls();
+    void tlsHandshakeTimeout_data();
+    void tlsHandshakeTimeout();
 
 private:
     std::unique_ptr<HttpListener> startListener(const HttpLimits &limits = testLimits());
@@ -708,6 +714,54 @@ void TestHttpListener::slowlorisIsDropped()
     QVERIFY(rejected.first().at(1).toString().contains(u"headers"_s));
 }
 
+void TestHttpListener::bodyTimeout_data()
+{
+    QTest::addColumn<QByteArray>("head");
+    QTest::addColumn<QByteArray>("trickle"); // sent a byte every 100 ms: progress must not extend the deadline
+    QTest::newRow("content-length, body stops")
+        << QByteArray("POST /v1/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 40\r\n\r\nhalf a body") << QByteArray();
+    QTest::newRow("content-length, body trickles")
+        << QByteArray("POST /v1/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 60\r\n\r\n") << QByteArray(60, 't');
+    QTest::newRow("chunked, no last chunk") << QByteArray(
+        "POST /v1/echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n")
+                                            << QByteArray();
+}
+
+void TestHttpListener::bodyTimeout()
+{
+    QFETCH(QByteArray, head);
+    QFETCH(QByteArray, trickle);
+    HttpLimits limits = testLimits();
+    limits.bodyTimeoutMs = 700;
+    auto listener = startListener(limits);
+    QVERIFY(listener);
+    QSignalSpy rejected(listener.get(), &HttpListener::clientRejected);
+
+    Client client(listener->serverPort());
+    QElapsedTimer elapsed;
+    elapsed.start();
+    client.send(head);
+    qsizetype sent = 0;
+    QTimer trickler;
+    QObject::connect(&trickler, &QTimer::timeout, &client.socket(), [&] {
+        if (sent < trickle.size() && client.socket().state() == QAbstractSocket::ConnectedState)
+            client.send(trickle.mid(sent++, 1));
+    });
+    trickler.start(100);
+
+    Response response;
+    QVERIFY(client.read(&response));
+    QCOMPARE(response.status, 408);
+    QCOMPARE(response.json().value(u"error"_s).toObject().value(u"code"_s).toString(), u"request_timeout"_s);
+    QVERIFY2(elapsed.elapsed() >= limits.bodyTimeoutMs - 100,
+             qPrintable(u"answered after %1 ms, before the %2 ms deadline"_s.arg(elapsed.elapsed()).arg(limits.bodyTimeoutMs)));
+    QVERIFY(sent < qMax<qsizetype>(trickle.size(), 1)); // the deadline came before the body did
+    QVERIFY(client.waitDisconnected());
+    QTRY_COMPARE_WITH_TIMEOUT(listener->connectionCount(), 0, Patience);
+    QCOMPARE(rejected.size(), 1);
+    QVERIFY2(rejected.first().at(1).toString().contains(u"body"_s), qPrintable(rejected.first().at(1).toString()));
+}
+
 void TestHttpListener::idleKeepAliveTimesOut()
 {
     HttpLimits limits = testLimits();
@@ -773,6 +827,118 @@ void TestHttpListener::connectionCaps()
     QCOMPARE(response.status, 200);
     QCOMPARE(listener->connectionCount(), 3);
     QCOMPARE(rejected.size(), 1);
+}
+
+namespace {
+
+/// Addresses of one fresh /64 on the loopback interface, for as long as the
+/// object lives: the only way to have several real IPv6 peers on one machine.
+/// Needs CAP_NET_ADMIN (root in CI and in the runner's container).
+class LoopbackSlash64
+{
+public:
+    explicit LoopbackSlash64(int count)
+    {
+        // A unique-local prefix of our own, so parallel runs never share addresses.
+        const quint32 random = QRandomGenerator::global()->generate();
+        m_prefix = u"fd%1:%2:%3:%4::"_s.arg(random & 0xff, 2, 16, QChar(u'0'))
+                       .arg((random >> 8) & 0xffff, 0, 16)
+                       .arg(random >> 24, 0, 16)
+                       .arg(QRandomGenerator::global()->bounded(0x10000u), 0, 16);
+        for (int i = 1; i <= count; ++i) {
+            const QString address = m_prefix + QString::number(i);
+            if (!ip({u"-6"_s, u"addr"_s, u"add"_s, address + u"/128"_s, u"dev"_s, u"lo"_s, u"nodad"_s})) {
+                m_error = u"cannot add %1 to lo (%2): this test needs CAP_NET_ADMIN"_s.arg(address, m_error);
+                return;
+            }
+            m_addresses.append(QHostAddress(address));
+        }
+    }
+    ~LoopbackSlash64()
+    {
+        for (const QHostAddress &address : std::as_const(m_addresses))
+            ip({u"-6"_s, u"addr"_s, u"del"_s, address.toString() + u"/128"_s, u"dev"_s, u"lo"_s});
+    }
+
+    [[nodiscard]] QString error() const { return m_error; }
+    [[nodiscard]] QHostAddress at(int index) const { return m_addresses.at(index); }
+
+private:
+    bool ip(const QStringList &arguments)
+    {
+        const QString program = QStandardPaths::findExecutable(u"ip"_s, {u"/usr/sbin"_s, u"/sbin"_s, u"/usr/bin"_s});
+        if (program.isEmpty()) {
+            m_error = u"no ip command"_s;
+            return false;
+        }
+        QProcess process;
+        process.start(program, arguments);
+        if (!process.waitForFinished(10'000) || process.exitCode() != 0) {
+            m_error = QString::fromLocal8Bit(process.readAllStandardError()).trimmed();
+            return false;
+        }
+        return true;
+    }
+
+    QString m_prefix;
+    QList<QHostAddress> m_addresses;
+    QString m_error;
+};
+
+/// An HTTP status read off a connection from @p source, or 0 if none came.
+int statusFrom(const QHostAddress &source, const QHostAddress &server, quint16 port, QTcpSocket &socket)
+{
+    if (!socket.bind(source, 0))
+        return 0;
+    socket.connectToHost(server, port);
+    if (!socket.waitForConnected(Patience))
+        return 0;
+    socket.write(get("/fast"));
+    QByteArray buffer;
+    Response response;
+    return readResponse(socket, buffer, &response, false) ? response.status : 0;
+}
+
+} // namespace
+
+void TestHttpListener::ipv6AddressesOfOneSlash64ShareTheCap()
+{
+    // Address 1 is the server's; 2, 3 and 4 are three clients of the same /64.
+    LoopbackSlash64 network(4);
+    if (!network.error().isEmpty())
+        QSKIP(qPrintable(network.error()));
+    HttpLimits limits = testLimits();
+    limits.maxConnectionsPerIp = 2;
+    auto listener = std::make_unique<HttpListener>(limits);
+    listener->router().addRoute("GET", u"/fast"_s, [](const HttpRequest &, const HttpResponder &responder) {
+        responder.respond(HttpResponse::json(200, {{u"name"_s, u"fast"_s}}));
+    });
+    QString error;
+    QVERIFY2(listener->listen(QHostAddress::AnyIPv6, 0, &error), qPrintable(error));
+    QSignalSpy rejected(listener.get(), &HttpListener::clientRejected);
+
+    // Two different addresses of the /64 fill its cap of two (kept open by keep-alive).
+    QTcpSocket first;
+    QTcpSocket second;
+    QCOMPARE(statusFrom(network.at(1), network.at(0), listener->serverPort(), first), 200);
+    QCOMPARE(statusFrom(network.at(2), network.at(0), listener->serverPort(), second), 200);
+    QTRY_COMPARE_WITH_TIMEOUT(listener->connectionCount(), 2, Patience);
+
+    // A third address of the same /64 is refused as if it were the same client...
+    QTcpSocket third;
+    QCOMPARE(statusFrom(network.at(3), network.at(0), listener->serverPort(), third), 429);
+    QTRY_COMPARE_WITH_TIMEOUT(rejected.size(), 1, Patience);
+    QCOMPARE(rejected.first().at(0).value<QHostAddress>(), network.at(3));
+
+    // ...while ::1, another /64, is not.
+    QTcpSocket loopback;
+    QCOMPARE(statusFrom(QHostAddress::LocalHostIPv6, QHostAddress::LocalHostIPv6, listener->serverPort(), loopback), 200);
+
+    // Closing one of the /64's connections gives its place back.
+    first.disconnectFromHost();
+    QTRY_COMPARE_WITH_TIMEOUT(listener->connectionCount(), 2, Patience);
+    QTcpSocket again;
+    QCOMPARE(statusFrom(network.at(3), network.at(0), listener->serverPort(), again), 200);
 }
 
 void TestHttpListener::tcpNoDelay()
@@ -903,31 +1069,64 @@ void TestHttpListener::acceptsGzip()
     QCOMPARE(Frontdesk::acceptsGzip(request), accepted);
 }
 
-void TestHttpListener::tls()
+// A self-signed certificate made with the openssl command, as a server configuration.
+// Skips the test where openssl or a TLS backend is missing.
+#define MAKE_TLS_CONFIGURATION(configuration) \
+    QSslConfiguration configuration; \
+    { \
+        QString tlsError; \
+        bool tlsSkip = false; \
+        if (!makeTlsConfiguration(&configuration, &tlsError, &tlsSkip)) { \
+            if (tlsSkip) \
+                QSKIP(qPrintable(tlsError)); \
+            QFAIL(qPrintable(tlsError)); \
+        } \
+    }
+
+namespace {
+bool makeTlsConfiguration(QSslConfiguration *configuration, QString *error, bool *skip)
 {
     const QString openssl = QStandardPaths::findExecutable(u"openssl"_s);
-    if (openssl.isEmpty())
-        QSKIP("The openssl command is not installed; cannot make a test certificate.");
-    if (!QSslSocket::supportsSsl())
-        QSKIP("Qt has no TLS backend here.");
+    *skip = true;
+    if (openssl.isEmpty()) {
+        *error = u"The openssl command is not installed; cannot make a test certificate."_s;
+        return false;
+    }
+    if (!QSslSocket::supportsSsl()) {
+        *error = u"Qt has no TLS backend here."_s;
+        return false;
+    }
+    *skip = false;
     QTemporaryDir dir;
-    QVERIFY(dir.isValid());
+    if (!dir.isValid()) {
+        *error = u"no temporary folder"_s;
+        return false;
+    }
     QProcess process;
     process.start(openssl,
                   {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-subj"_s, u"/CN=localhost"_s, u"-days"_s,
                    u"1"_s, u"-keyout"_s, dir.filePath(u"key.pem"_s), u"-out"_s, dir.filePath(u"cert.pem"_s)});
-    QVERIFY(process.waitForFinished(60'000));
-    QCOMPARE(process.exitCode(), 0);
-
+    if (!process.waitForFinished(60'000) || process.exitCode() != 0) {
+        *error = u"openssl req failed: %1"_s.arg(QString::fromLocal8Bit(process.readAllStandardError()));
+        return false;
+    }
     QFile certFile(dir.filePath(u"cert.pem"_s));
     QFile keyFile(dir.filePath(u"key.pem"_s));
-    QVERIFY(certFile.open(QIODevice::ReadOnly));
-    QVERIFY(keyFile.open(QIODevice::ReadOnly));
-    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
-    configuration.setLocalCertificate(QSslCertificate(&certFile, QSsl::Pem));
-    configuration.setPrivateKey(QSslKey(&keyFile, QSsl::Rsa, QSsl::Pem));
-    configuration.setPeerVerifyMode(QSslSocket::VerifyNone);
+    if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly)) {
+        *error = u"cannot read the certificate openssl made"_s;
+        return false;
+    }
+    *configuration = QSslConfiguration::defaultConfiguration();
+    configuration->setLocalCertificate(QSslCertificate(&certFile, QSsl::Pem));
+    configuration->setPrivateKey(QSslKey(&keyFile, QSsl::Rsa, QSsl::Pem));
+    configuration->setPeerVerifyMode(QSslSocket::VerifyNone);
+    return true;
+}
+} // namespace
 
+void TestHttpListener::tls()
+{
+    MAKE_TLS_CONFIGURATION(configuration);
     auto listener = std::make_unique<HttpListener>(testLimits());
     listener->setTlsConfiguration(configuration);
     listener->router().addRoute("GET", u"/secure"_s, [](const HttpRequest &, const HttpResponder &responder) {
@@ -949,6 +1148,59 @@ void TestHttpListener::tls()
     QCOMPARE(response.status, 200);
     QVERIFY(response.json().value(u"tls"_s).toBool());
     QTRY_COMPARE_WITH_TIMEOUT(listener->connectionCount(), 1, Patience);
+}
+
+void TestHttpListener::tlsHandshakeTimeout_data()
+{
+    QTest::addColumn<QByteArray>("sent");
+    QTest::newRow("nothing") << QByteArray();
+    // A TLS record header announcing a 512-byte ClientHello, and the first bytes of it.
+    QTest::newRow("half a ClientHello") << QByteArray("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03", 11);
+}
+
+void TestHttpListener::tlsHandshakeTimeout()
+{
+    QFETCH(QByteArray, sent);
+    MAKE_TLS_CONFIGURATION(configuration);
+    HttpLimits limits = testLimits();
+    limits.tlsHandshakeTimeoutMs = 500;
+    limits.headerTimeoutMs = 60'000; // the handshake's own deadline is under test
+    auto listener = std::make_unique<HttpListener>(limits);
+    listener->setTlsConfiguration(configuration);
+    listener->router().addRoute("GET", u"/secure"_s, [](const HttpRequest &, const HttpResponder &responder) {
+        responder.respond(HttpResponse::json(200, {{u"tls"_s, true}}));
+    });
+    QString error;
+    QVERIFY2(listener->listen(QHostAddress::LocalHost, 0, &error), qPrintable(error));
+
+    // A plain TCP client on the TLS port that never finishes the handshake.
+    QTcpSocket stalled;
+    QSignalSpy dropped(&stalled, &QAbstractSocket::disconnected);
+    stalled.connectToHost(QHostAddress::LocalHost, listener->serverPort());
+    QVERIFY(stalled.waitForConnected(Patience));
+    QElapsedTimer elapsed;
+    elapsed.start();
+    if (!sent.isEmpty()) {
+        stalled.write(sent);
+        stalled.flush();
+    }
+    QVERIFY2(dropped.wait(limits.tlsHandshakeTimeoutMs + Patience), "the stalled handshake was never dropped");
+    QVERIFY2(
+        elapsed.elapsed() >= limits.tlsHandshakeTimeoutMs - 100,
+        qPrintable(u"dropped after %1 ms, before the %2 ms deadline"_s.arg(elapsed.elapsed()).arg(limits.tlsHandshakeTimeoutMs)));
+    QCOMPARE(stalled.bytesAvailable(), 0); // nothing was served to it
+
+    // The listener still serves a client that completes its handshake.
+    QSslSocket client;
+    client.setPeerVerifyMode(QSslSocket::VerifyNone);
+    QSignalSpy encrypted(&client, &QSslSocket::encrypted);
+    client.connectToHostEncrypted(u"127.0.0.1"_s, listener->serverPort());
+    QVERIFY(encrypted.wait(Patience));
+    client.write(get("/secure"));
+    QByteArray buffer;
+    Response response;
+    QVERIFY(readResponse(client, buffer, &response, false));
+    QCOMPARE(response.status, 200);
 }
 
 QTEST_GUILESS_MAIN(TestHttpListener)

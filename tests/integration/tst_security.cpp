@@ -55,7 +55,10 @@ private Q_SLOTS:
     void sessionsEndWhenCredentialsChange_data();
     void sessionsEndWhenCredentialsChange();
     void agentListsAndEndsOwnSessions();
+    void logoutNeedsABearerAndEndsTheToken();
     void loginAttemptsAreCountedWhenTheyStart();
+    void accountDelaysDoubleWithEachFailure();
+    void addressIsBannedAfterTooManyFailures();
     void ownLoginBuysNoMoreGuesses();
     void changePasswordIsThrottled();
     void loginTakesOnlyJson();
@@ -79,6 +82,16 @@ private:
     std::optional<QJsonObject> helloVisitor(JsonSocket &visitor, const QJsonObject &extra = {});
     /// Sends N login attempts at once over raw sockets; the HTTP statuses.
     QList<int> concurrentLogins(int count, const QString &email, const QString &password);
+    /// One login over a raw socket bound to @p source (any 127.x.y.z is this machine).
+    struct LoginAnswer {
+        int status = 0;
+        int retryAfterSeconds = 0;
+    };
+    LoginAnswer loginFrom(const QHostAddress &source, const QString &email, const QString &password);
+    /// Tries until an attempt is not refused with 429 (refused ones are not counted, so
+    /// this does not lengthen the wait); @p sentAt gets when the one that ran was sent.
+    LoginAnswer loginOnceAllowed(const QHostAddress &source, const QString &email, const QString &password,
+                                 const QElapsedTimer &clock, qint64 *sentAt, int timeoutMs);
 
     std::unique_ptr<TestServer> m_server;
     TestHttp m_http;
@@ -174,6 +187,51 @@ QList<int> tst_Security::concurrentLogins(int count, const QString &email, const
         statuses.append(answer.startsWith("HTTP/1.1 ") ? answer.mid(9, 3).toInt() : 0);
     }
     return statuses;
+}
+
+tst_Security::LoginAnswer tst_Security::loginFrom(const QHostAddress &source, const QString &email, const QString &password)
+{
+    const QByteArray body
+        = QJsonDocument(QJsonObject{{u"email"_s, email}, {u"password"_s, password}}).toJson(QJsonDocument::Compact);
+    QTcpSocket socket;
+    if (!socket.bind(source, 0))
+        return {};
+    socket.connectToHost(QHostAddress::LocalHost, m_server->port());
+    if (!socket.waitForConnected(10'000))
+        return {};
+    socket.write("POST /v1/agent/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                 "Connection: close\r\nContent-Length: "
+                 + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    QByteArray answer;
+    QElapsedTimer clock;
+    clock.start();
+    while (socket.state() != QAbstractSocket::UnconnectedState && clock.elapsed() < 30'000) {
+        QTest::qWait(5); // the server runs in this thread
+        answer += socket.readAll();
+    }
+    answer += socket.readAll();
+    LoginAnswer parsed;
+    parsed.status = answer.startsWith("HTTP/1.1 ") ? answer.mid(9, 3).toInt() : 0;
+    for (const QByteArray &line : answer.left(answer.indexOf("\r\n\r\n")).split('\n')) {
+        if (line.toLower().startsWith("retry-after:"))
+            parsed.retryAfterSeconds = line.mid(12).trimmed().toInt();
+    }
+    return parsed;
+}
+
+tst_Security::LoginAnswer tst_Security::loginOnceAllowed(const QHostAddress &source, const QString &email,
+                                                         const QString &password, const QElapsedTimer &clock, qint64 *sentAt,
+                                                         int timeoutMs)
+{
+    const qint64 deadline = clock.elapsed() + timeoutMs;
+    LoginAnswer answer;
+    do {
+        if (answer.status == 429)
+            QTest::qWait(50);
+        *sentAt = clock.elapsed();
+        answer = loginFrom(source, email, password);
+    } while (answer.status == 429 && clock.elapsed() < deadline);
+    return answer;
 }
 
 // --- Revocation ----------------------------------------------------------------
@@ -309,6 +367,33 @@ void tst_Security::agentListsAndEndsOwnSessions()
     QCOMPARE(codeOf(own), u"conflict"_s);
 }
 
+void tst_Security::logoutNeedsABearerAndEndsTheToken()
+{
+    startWith(m_server->config().abuseLimits);
+    const QUrl logout = m_server->httpUrl(u"/v1/agent/logout"_s);
+    const HttpAnswer anonymous = m_http.post(logout, {});
+    QCOMPARE(anonymous.status, 401);
+    QCOMPARE(anonymous.json.value(u"error"_s)[u"code"_s].toString(), u"not_authenticated"_s);
+    const HttpAnswer basic = m_http.post(logout, {}, {{"Authorization", "Basic YWRtaW46YWRtaW4="}});
+    QCOMPARE(basic.status, 401);
+
+    // A token with no socket open: logging out ends it all the same.
+    const QString token = m_http.loginAdmin(*m_server);
+    QVERIFY(!token.isEmpty());
+    const QString other = m_http.loginAdmin(*m_server);
+    QCOMPARE(m_http.post(logout, {}, {{"Authorization", "Bearer " + token.toLatin1()}}).status, 204);
+    JsonSocket refused;
+    QCOMPARE(codeOf(authenticate(refused, token)), u"invalid_token"_s);
+    // Logging out again, or with a token nobody has, says the same and reveals nothing.
+    QCOMPARE(m_http.post(logout, {}, {{"Authorization", "Bearer " + token.toLatin1()}}).status, 204);
+    QCOMPARE(m_http.post(logout, {}, {{"Authorization", "Bearer not-a-token"}}).status, 204);
+    // The other session of the same agent lives on.
+    JsonSocket still;
+    const auto snapshot = authenticate(still, other);
+    QVERIFY(snapshot);
+    QCOMPARE(typeOf(*snapshot), u"snapshot"_s);
+}
+
 // --- Password guessing -------------------------------------------------------
 
 void tst_Security::loginAttemptsAreCountedWhenTheyStart()
@@ -332,6 +417,91 @@ void tst_Security::loginAttemptsAreCountedWhenTheyStart()
     QCOMPARE(blocked.status, 429);
     QCOMPARE(blocked.json.value(u"error"_s)[u"code"_s].toString(), u"rate_limited"_s);
     QVERIFY(blocked.header("Retry-After").toInt() >= 1);
+}
+
+void tst_Security::accountDelaysDoubleWithEachFailure()
+{
+    AbuseLimits limits;
+    limits.loginFreeFailuresPerAccount = 1;
+    // Longer than a password check on a loaded machine, so the attempt right
+    // after a failure still meets its delay: 3 s, 6 s, 12 s.
+    limits.loginBaseDelayMs = 3'000;
+    limits.loginFreeFailuresPerAddress = 1'000; // only the account counts here
+    limits.loginBanFailuresPerAddress = 10'000;
+    startWith(limits);
+    JsonSocket admin;
+    QVERIFY(authenticate(admin, m_http.loginAdmin(*m_server)));
+    QVERIFY(createBob(admin) > 0);
+
+    const QHostAddress here(QHostAddress::LocalHost);
+    QElapsedTimer clock;
+    clock.start();
+    // Each failure's wait counts from when it began, which is after this was taken.
+    qint64 failureSent = clock.elapsed();
+    QCOMPARE(loginFrom(here, TestServer::adminEmail, u"wrong guess"_s).status, 401);
+    for (const int delaySeconds : {3, 6, 12}) {
+        const LoginAnswer refused = loginFrom(here, TestServer::adminEmail, u"wrong guess"_s);
+        QVERIFY2(
+            refused.status == 429,
+            qPrintable(
+                u"HTTP %1 %2 ms into a %3 s delay"_s.arg(refused.status).arg(clock.elapsed() - failureSent).arg(delaySeconds)));
+        // Whole seconds, rounded up, of what is left of the delay (the check itself took some).
+        QVERIFY2(refused.retryAfterSeconds >= 1 && refused.retryAfterSeconds <= delaySeconds,
+                 qPrintable(u"Retry-After %1 during a %2 s delay"_s.arg(refused.retryAfterSeconds).arg(delaySeconds)));
+        // Even the right password waits: the guesser must not learn it is right.
+        QCOMPARE(loginFrom(here, TestServer::adminEmail, TestServer::adminPassword).status, 429);
+        // Another account from the same address is not held up.
+        QVERIFY(!login(bobEmail, bobPassword).isEmpty());
+        if (delaySeconds == 12) {
+            // The third delay is not waited out: that it is longer than the second is enough.
+            QVERIFY2(refused.retryAfterSeconds > 6, qPrintable(u"Retry-After %1"_s.arg(refused.retryAfterSeconds)));
+            break;
+        }
+        // The next attempt that runs is the next failure; it ran no earlier than the delay.
+        qint64 probeSent = 0;
+        const LoginAnswer ran
+            = loginOnceAllowed(here, TestServer::adminEmail, u"wrong guess"_s, clock, &probeSent, delaySeconds * 1'000 + 15'000);
+        QCOMPARE(ran.status, 401);
+        QVERIFY2(clock.elapsed() - failureSent >= delaySeconds * 1'000,
+                 qPrintable(u"an attempt ran %1 ms after a failure that set a %2 s delay"_s.arg(clock.elapsed() - failureSent)
+                                .arg(delaySeconds)));
+        failureSent = probeSent;
+    }
+}
+
+void tst_Security::addressIsBannedAfterTooManyFailures()
+{
+    AbuseLimits limits;
+    limits.loginFreeFailuresPerAddress = 2;
+    limits.loginBanFailuresPerAddress = 4;
+    limits.loginBaseDelayMs = 0; // the ban is under test, not the delays before it
+    limits.loginBanMs = 4'000; // longer than a password check on a loaded machine
+    limits.loginFreeFailuresPerAccount = 1'000; // a different account each time: only the address counts
+    startWith(limits);
+
+    const QHostAddress attacker(u"127.0.0.1"_s);
+    QElapsedTimer sinceBan;
+    for (int i = 0; i < limits.loginBanFailuresPerAddress; ++i) {
+        sinceBan.start(); // the ban counts from when the last failure began, which is after this
+        QCOMPARE(loginFrom(attacker, u"guess%1@shop.test"_s.arg(i), u"wrong guess"_s).status, 401);
+    }
+
+    // Banned: every account, the right password too, for the ban's length.
+    const LoginAnswer banned = loginFrom(attacker, TestServer::adminEmail, TestServer::adminPassword);
+    QCOMPARE(banned.status, 429);
+    QVERIFY2(banned.retryAfterSeconds >= 1 && banned.retryAfterSeconds <= 4,
+             qPrintable(QString::number(banned.retryAfterSeconds)));
+    // Another address (127.0.0.2 is this machine too) is not banned.
+    const LoginAnswer elsewhere = loginFrom(QHostAddress(u"127.0.0.2"_s), TestServer::adminEmail, TestServer::adminPassword);
+    QCOMPARE(elsewhere.status, 200);
+
+    // After the ban, one attempt runs; the address stays marked, so the next waits a ban again.
+    qint64 sent = 0;
+    const LoginAnswer after = loginOnceAllowed(attacker, TestServer::adminEmail, TestServer::adminPassword, sinceBan, &sent,
+                                               limits.loginBanMs + 15'000);
+    QCOMPARE(after.status, 200);
+    QVERIFY2(sinceBan.elapsed() >= limits.loginBanMs, qPrintable(u"the ban lasted %1 ms"_s.arg(sinceBan.elapsed())));
+    QCOMPARE(loginFrom(attacker, u"guess@shop.test"_s, u"wrong guess"_s).status, 429);
 }
 
 void tst_Security::ownLoginBuysNoMoreGuesses()

@@ -7,11 +7,15 @@
 #include "http/httplistener.h"
 #include "protocol/wirecodec.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
+#include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTest>
 #include <QTimer>
 #include <QUuid>
+
+#include <algorithm>
 
 using namespace Frontdesk;
 using namespace Qt::StringLiterals;
@@ -26,6 +30,85 @@ QString newClientId()
 QString typeOf(const QJsonObject &frame)
 {
     return frame.value(u"type"_s).toString();
+}
+
+/// A response read byte for byte off the wire (QNetworkAccessManager would
+/// add headers of its own and undo Content-Encoding).
+struct RawAnswer {
+    int status = 0;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+    [[nodiscard]] QByteArray header(const QByteArray &name) const
+    {
+        for (const auto &[key, value] : headers) {
+            if (key.compare(name, Qt::CaseInsensitive) == 0)
+                return value;
+        }
+        return {};
+    }
+    [[nodiscard]] bool hasHeader(const QByteArray &name) const
+    {
+        return std::any_of(headers.cbegin(), headers.cend(),
+                           [&name](const auto &header) { return header.first.compare(name, Qt::CaseInsensitive) == 0; });
+    }
+};
+
+/// Sends @p head (request line and headers, without the blank line) with Connection: close.
+RawAnswer rawRequest(quint16 port, const QByteArray &head)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    if (!socket.waitForConnected(10'000))
+        return {};
+    socket.write(head + "\r\nConnection: close\r\n\r\n");
+    QByteArray bytes;
+    QElapsedTimer clock;
+    clock.start();
+    while (socket.state() != QAbstractSocket::UnconnectedState && clock.elapsed() < 20'000) {
+        QTest::qWait(5); // the server runs in this thread
+        bytes += socket.readAll();
+    }
+    bytes += socket.readAll();
+    const qsizetype end = bytes.indexOf("\r\n\r\n");
+    if (end < 0)
+        return {};
+    RawAnswer answer;
+    const QList<QByteArray> lines = bytes.left(end).split('\n');
+    answer.status = lines.first().mid(9, 3).toInt();
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const qsizetype colon = lines.at(i).indexOf(':');
+        if (colon > 0)
+            answer.headers.append({lines.at(i).left(colon).trimmed(), lines.at(i).mid(colon + 1).trimmed()});
+    }
+    answer.body = bytes.mid(end + 4);
+    return answer;
+}
+
+/// Decodes a gzip member (RFC 1952) whose plain text is expected to be
+/// @p expected, with Qt alone: its deflate data goes into the zlib wrapper
+/// qUncompress() reads, with the Adler-32 of @p expected as the trailer, so
+/// the result is @p expected only if the deflate data really decodes to it.
+QByteArray gunzipExpecting(const QByteArray &gzip, const QByteArray &expected)
+{
+    // Fixed 10-byte header; Frontdesk writes no optional fields (FLG = 0).
+    if (gzip.size() < 18 || !gzip.startsWith("\x1f\x8b\x08") || gzip.at(3) != 0)
+        return {};
+    quint32 a = 1;
+    quint32 b = 0;
+    for (const char c : expected) {
+        a = (a + quint8(c)) % 65521;
+        b = (b + a) % 65521;
+    }
+    const quint32 adler = (b << 16) | a;
+    QByteArray zlib;
+    const quint32 size = quint32(expected.size());
+    for (int shift = 24; shift >= 0; shift -= 8)
+        zlib += char((size >> shift) & 0xff); // qUncompress's own length prefix
+    zlib += QByteArray("\x78\x9c", 2);
+    zlib += gzip.mid(10, gzip.size() - 18);
+    for (int shift = 24; shift >= 0; shift -= 8)
+        zlib += char((adler >> shift) & 0xff);
+    return qUncompress(zlib);
 }
 
 } // namespace
@@ -58,6 +141,9 @@ private Q_SLOTS:
     void longPollingRecoversAfterRestart();
     void agentClosesAndVisitorIsTold();
     void widgetAndConfigAreServed();
+    void widgetIsServedGzippedWhenAccepted();
+    void preflightAnswersOnlyAllowedOrigins_data();
+    void preflightAnswersOnlyAllowedOrigins();
     void identityIsCheckedWithTheSiteSecret();
     void profileAndAttributesReachTheAgent();
     void waitingVisitorsKnowTheirPlaceInTheQueue();
@@ -698,6 +784,79 @@ void tst_VisitorAgent::widgetAndConfigAreServed()
     QCOMPARE(config.status, 200);
     QCOMPARE(config.json.value(u"siteKey"_s).toString(), m_server->siteKey());
     QCOMPARE(config.header("Access-Control-Allow-Origin"), TestServer::allowedOrigin);
+}
+
+void tst_VisitorAgent::widgetIsServedGzippedWhenAccepted()
+{
+    const RawAnswer plain = rawRequest(m_server->port(), "GET /widget.js HTTP/1.1\r\nHost: 127.0.0.1");
+    QCOMPARE(plain.status, 200);
+    QVERIFY(!plain.hasHeader("Content-Encoding"));
+    QVERIFY(plain.body.contains("Frontdesk"));
+    QCOMPARE(plain.header("Content-Length").toLongLong(), plain.body.size());
+
+    const RawAnswer gzipped
+        = rawRequest(m_server->port(), "GET /widget.js HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Encoding: gzip, deflate, br");
+    QCOMPARE(gzipped.status, 200);
+    QCOMPARE(gzipped.header("Content-Encoding"), QByteArray("gzip"));
+    QCOMPARE(gzipped.header("Vary"), QByteArray("Accept-Encoding")); // caches keep the two apart
+    QCOMPARE(gzipped.header("Content-Length").toLongLong(), gzipped.body.size());
+    QVERIFY2(gzipped.body.size() < plain.body.size() / 2,
+             qPrintable(u"%1 bytes gzipped, %2 plain"_s.arg(gzipped.body.size()).arg(plain.body.size())));
+    QCOMPARE(gunzipExpecting(gzipped.body, plain.body), plain.body);
+    QVERIFY(gzipped.header("ETag") != plain.header("ETag")); // different bodies, different strong tags
+
+    // gzip;q=0 is a refusal.
+    const RawAnswer refused
+        = rawRequest(m_server->port(), "GET /widget.js HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Encoding: gzip;q=0");
+    QVERIFY(!refused.hasHeader("Content-Encoding"));
+    QCOMPARE(refused.body, plain.body);
+}
+
+void tst_VisitorAgent::preflightAnswersOnlyAllowedOrigins_data()
+{
+    QTest::addColumn<QByteArray>("endpoint");
+    QTest::newRow("hello") << QByteArray("hello");
+    QTest::newRow("send") << QByteArray("send");
+    QTest::newRow("poll") << QByteArray("poll");
+}
+
+void tst_VisitorAgent::preflightAnswersOnlyAllowedOrigins()
+{
+    QFETCH(QByteArray, endpoint);
+    const QByteArray head = "OPTIONS /v1/sites/" + m_server->siteKey().toLatin1() + "/visitor/" + endpoint
+        + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccess-Control-Request-Method: POST\r\n"
+          "Access-Control-Request-Headers: content-type";
+
+    // The page's own origin may send JSON bodies from its scripts.
+    const RawAnswer allowed = rawRequest(m_server->port(), head + "\r\nOrigin: " + TestServer::allowedOrigin);
+    QCOMPARE(allowed.status, 204);
+    QCOMPARE(allowed.header("Access-Control-Allow-Origin"), TestServer::allowedOrigin);
+    QVERIFY(allowed.header("Access-Control-Allow-Methods").split(',').contains("POST")
+            || allowed.header("Access-Control-Allow-Methods").contains("POST"));
+    QVERIFY(allowed.header("Access-Control-Allow-Headers").toLower().contains("content-type"));
+    QVERIFY(allowed.header("Access-Control-Max-Age").toInt() > 0);
+    QCOMPARE(allowed.header("Vary"), QByteArray("Origin"));
+    QVERIFY(!allowed.hasHeader("Access-Control-Allow-Credentials"));
+
+    // Another site's page gets no CORS header at all, so its browser sends nothing.
+    for (const QByteArray &foreign : {QByteArray("https://evil.test"), QByteArray("http://shop.test.evil.test"),
+                                      QByteArray("https://shop.test"), QByteArray("null")}) {
+        const RawAnswer refused = rawRequest(m_server->port(), head + "\r\nOrigin: " + foreign);
+        QVERIFY2(refused.status == 403, qPrintable(u"%1: %2"_s.arg(QString::fromLatin1(foreign)).arg(refused.status)));
+        QVERIFY2(!refused.hasHeader("Access-Control-Allow-Origin"), foreign.constData());
+        QVERIFY2(!refused.hasHeader("Access-Control-Allow-Methods"), foreign.constData());
+    }
+    const RawAnswer noOrigin = rawRequest(m_server->port(), head);
+    QCOMPARE(noOrigin.status, 403);
+    QVERIFY(!noOrigin.hasHeader("Access-Control-Allow-Origin"));
+
+    // An unknown site key answers, without granting anything.
+    const RawAnswer unknown = rawRequest(m_server->port(),
+                                         "OPTIONS /v1/sites/no-such-site/visitor/" + endpoint
+                                             + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccess-Control-Request-Method: POST\r\nOrigin: "
+                                             + TestServer::allowedOrigin);
+    QCOMPARE(unknown.status, 404);
+    QVERIFY(!unknown.header("Access-Control-Allow-Methods").contains("POST"));
 }
 
 void tst_VisitorAgent::identityIsCheckedWithTheSiteSecret()

@@ -1,9 +1,12 @@
 #include "protocol/protocolerror.h"
 #include "protocol/wirecodec.h"
 
+#include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QRegularExpression>
 #include <QSet>
 #include <QtTest/QTest>
 
@@ -202,6 +205,8 @@ private Q_SLOTS:
 
     void errorCodes_data();
     void errorCodes();
+    void errorCodeTableCoversEveryCode();
+    void errorCodeTableMatchesTheDocs();
     void errorCodeNamesAreDistinct();
     void protocolErrorMake();
 };
@@ -794,38 +799,79 @@ void tst_WireCodec::visitorAndAgentValues()
 
 // --- Error codes ------------------------------------------------------------
 
+namespace {
+
+struct ErrorCodeRow {
+    ErrorCode code;
+    QString name;
+    int status;
+    QString sentence;
+};
+
+// The table of docs/protocol.md, "Protocol error codes": every code, the
+// last one too (errorCodeTableCoversEveryCode fails when one is added without a row).
+QList<ErrorCodeRow> errorCodeTable()
+{
+    return {
+        {ErrorCode::BadJson, u"bad_json"_s, 400, u"The message is not a JSON object."_s},
+        {ErrorCode::InvalidUtf8, u"invalid_utf8"_s, 400, u"The message is not valid UTF-8."_s},
+        {ErrorCode::UnknownType, u"unknown_type"_s, 400, u"The message type is not part of this protocol."_s},
+        {ErrorCode::MissingField, u"missing_field"_s, 400, u"A required field is missing."_s},
+        {ErrorCode::InvalidField, u"invalid_field"_s, 400, u"A field has a value of the wrong kind."_s},
+        {ErrorCode::TextTooLong, u"text_too_long"_s, 413, u"The text is longer than allowed."_s},
+        {ErrorCode::NotAuthenticated, u"not_authenticated"_s, 401, u"Say hello (visitor) or auth (agent) first."_s},
+        {ErrorCode::InvalidToken, u"invalid_token"_s, 401, u"The token is unknown or has expired."_s},
+        {ErrorCode::InvalidCredentials, u"invalid_credentials"_s, 401, u"The email or password is wrong."_s},
+        {ErrorCode::UnknownSite, u"unknown_site"_s, 404, u"No site has this site key."_s},
+        {ErrorCode::OriginNotAllowed, u"origin_not_allowed"_s, 403, u"This website is not allowed to use this site key."_s},
+        {ErrorCode::NotFound, u"not_found"_s, 404, u"There is no such conversation."_s},
+        {ErrorCode::Conflict, u"conflict"_s, 409, u"The conversation's state does not allow this."_s},
+        {ErrorCode::Forbidden, u"forbidden"_s, 403, u"Your role does not allow this."_s},
+        {ErrorCode::RateLimited, u"rate_limited"_s, 429, u"Too many requests; wait a moment and try again."_s},
+        {ErrorCode::StorageFailed, u"storage_failed"_s, 503, u"The server could not store this; nothing was saved. Try again."_s},
+        {ErrorCode::UnsupportedVersion, u"unsupported_version"_s, 400, u"This server speaks protocol version 1."_s},
+        {ErrorCode::IdentityRejected, u"identity_rejected"_s, 403,
+         u"The identity hash does not match this user id; compute it on your server with the site's identity secret."_s},
+        {ErrorCode::StorageBusy, u"storage_busy"_s, 503, u"The server is busy; nothing was stored. Try again in a moment."_s},
+        {ErrorCode::Banned, u"banned"_s, 403, u"This chat is not available to you."_s},
+        {ErrorCode::UnsupportedMediaType, u"unsupported_media_type"_s, 415,
+         u"Send the body as JSON, with Content-Type: application/json."_s},
+    };
+}
+
+// The rows of the "Protocol error codes" table in docs/protocol.md, by code name.
+QHash<QString, ErrorCodeRow> documentedErrorCodes(QString *error)
+{
+    QFile file(QStringLiteral(FRONTDESK_PROTOCOL_DOC));
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
+        *error = u"cannot read %1: %2"_s.arg(file.fileName(), file.errorString());
+        return {};
+    }
+    const QString text = QString::fromUtf8(file.readAll());
+    const qsizetype start = text.indexOf(u"### Protocol error codes"_s);
+    const qsizetype end = text.indexOf(u"### Transport error codes"_s, start);
+    if (start < 0 || end < 0) {
+        *error = u"docs/protocol.md has no \"Protocol error codes\" section"_s;
+        return {};
+    }
+    QHash<QString, ErrorCodeRow> rows;
+    static const QRegularExpression row(uR"(^\| `([a-z0-9_]+)` \| (\d{3}) \| ([^|]*) \|)"_s, QRegularExpression::MultilineOption);
+    for (const QRegularExpressionMatch &match : row.globalMatch(QStringView(text).mid(start, end - start)))
+        rows.insert(match.captured(1),
+                    ErrorCodeRow{ErrorCode::BadJson, match.captured(1), match.captured(2).toInt(), match.captured(3).trimmed()});
+    return rows;
+}
+
+} // namespace
+
 void tst_WireCodec::errorCodes_data()
 {
     QTest::addColumn<int>("code");
     QTest::addColumn<QString>("name");
     QTest::addColumn<int>("status");
     QTest::addColumn<QString>("sentence");
-
-    // The table of docs/protocol.md, "Error codes".
-    const auto row = [](ErrorCode code, const QString &name, int status, const QString &sentence) {
-        QTest::newRow(qPrintable(name)) << int(code) << name << status << sentence;
-    };
-    row(ErrorCode::BadJson, u"bad_json"_s, 400, u"The message is not a JSON object."_s);
-    row(ErrorCode::InvalidUtf8, u"invalid_utf8"_s, 400, u"The message is not valid UTF-8."_s);
-    row(ErrorCode::UnknownType, u"unknown_type"_s, 400, u"The message type is not part of this protocol."_s);
-    row(ErrorCode::MissingField, u"missing_field"_s, 400, u"A required field is missing."_s);
-    row(ErrorCode::InvalidField, u"invalid_field"_s, 400, u"A field has a value of the wrong kind."_s);
-    row(ErrorCode::TextTooLong, u"text_too_long"_s, 413, u"The text is longer than allowed."_s);
-    row(ErrorCode::NotAuthenticated, u"not_authenticated"_s, 401, u"Say hello (visitor) or auth (agent) first."_s);
-    row(ErrorCode::InvalidToken, u"invalid_token"_s, 401, u"The token is unknown or has expired."_s);
-    row(ErrorCode::InvalidCredentials, u"invalid_credentials"_s, 401, u"The email or password is wrong."_s);
-    row(ErrorCode::UnknownSite, u"unknown_site"_s, 404, u"No site has this site key."_s);
-    row(ErrorCode::OriginNotAllowed, u"origin_not_allowed"_s, 403, u"This website is not allowed to use this site key."_s);
-    row(ErrorCode::NotFound, u"not_found"_s, 404, u"There is no such conversation."_s);
-    row(ErrorCode::Conflict, u"conflict"_s, 409, u"The conversation's state does not allow this."_s);
-    row(ErrorCode::Forbidden, u"forbidden"_s, 403, u"Your role does not allow this."_s);
-    row(ErrorCode::RateLimited, u"rate_limited"_s, 429, u"Too many requests; wait a moment and try again."_s);
-    row(ErrorCode::StorageFailed, u"storage_failed"_s, 503, u"The server could not store this; nothing was saved. Try again."_s);
-    row(ErrorCode::UnsupportedVersion, u"unsupported_version"_s, 400, u"This server speaks protocol version 1."_s);
-    row(ErrorCode::StorageBusy, u"storage_busy"_s, 503, u"The server is busy; nothing was stored. Try again in a moment."_s);
-    row(ErrorCode::Banned, u"banned"_s, 403, u"This chat is not available to you."_s);
-    row(ErrorCode::UnsupportedMediaType, u"unsupported_media_type"_s, 415,
-        u"Send the body as JSON, with Content-Type: application/json."_s);
+    for (const ErrorCodeRow &row : errorCodeTable())
+        QTest::newRow(qPrintable(row.name)) << int(row.code) << row.name << row.status << row.sentence;
 }
 
 void tst_WireCodec::errorCodes()
@@ -838,6 +884,32 @@ void tst_WireCodec::errorCodes()
     QCOMPARE(errorCodeName(ErrorCode(code)), name);
     QCOMPARE(httpStatus(ErrorCode(code)), status);
     QCOMPARE(defaultErrorSentence(ErrorCode(code)), sentence);
+    QCOMPARE(errorCodeFromName(name).value_or(ErrorCode::LastCode), ErrorCode(code));
+}
+
+void tst_WireCodec::errorCodeTableCoversEveryCode()
+{
+    QList<int> listed;
+    for (const ErrorCodeRow &row : errorCodeTable())
+        listed.append(int(row.code));
+    std::sort(listed.begin(), listed.end());
+    QList<int> every;
+    for (int code = int(ErrorCode::BadJson); code <= int(ErrorCode::LastCode); ++code)
+        every.append(code);
+    QCOMPARE(listed, every);
+}
+
+void tst_WireCodec::errorCodeTableMatchesTheDocs()
+{
+    QString error;
+    const QHash<QString, ErrorCodeRow> documented = documentedErrorCodes(&error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    for (const ErrorCodeRow &row : errorCodeTable()) {
+        QVERIFY2(documented.contains(row.name), qPrintable(u"docs/protocol.md does not list %1"_s.arg(row.name)));
+        QCOMPARE(documented.value(row.name).status, row.status);
+        QCOMPARE(documented.value(row.name).sentence, row.sentence);
+    }
+    QCOMPARE(documented.size(), errorCodeTable().size());
 }
 
 void tst_WireCodec::errorCodeNamesAreDistinct()
@@ -856,7 +928,7 @@ void tst_WireCodec::errorCodeNamesAreDistinct()
         names.insert(name);
         sentences.insert(defaultErrorSentence(ErrorCode(code)));
     }
-    QCOMPARE(count, 21);
+    QCOMPARE(count, int(errorCodeTable().size()));
     QCOMPARE(names.size(), count);
     QCOMPARE(sentences.size(), count);
 }

@@ -276,6 +276,10 @@ after(async () => {
 test('widget.js is served gzipped with an ETag, and only window.Frontdesk is added to the page', async () => {
   const response = await fetch(server.base + '/widget.js', { headers: { 'Accept-Encoding': 'gzip' } });
   assert.equal(response.status, 200);
+  // fetch() inflates the body itself; the header says it came compressed.
+  assert.equal(response.headers.get('content-encoding'), 'gzip');
+  assert.equal(response.headers.get('vary'), 'Accept-Encoding');
+  assert.ok((await response.text()).length > Number(response.headers.get('content-length')), 'the body was smaller on the wire');
   assert.ok(response.headers.get('etag'));
   const { context, tab } = await visitor('/');
   const added = await tab.evaluate(() => {
