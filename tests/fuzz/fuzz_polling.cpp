@@ -58,7 +58,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     ChatFixture &fixture = ChatFixture::instance();
     {
-        VisitorPollingController controller(fixture.chat());
+        VisitorPollingController controller(fixture.chat(), RealtimeLimits{});
         HttpRouter router;
         controller.registerRoutes(router);
         const QByteArray input = QByteArray::fromRawData(reinterpret_cast<const char *>(data), qsizetype(size));
