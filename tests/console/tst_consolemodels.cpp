@@ -257,6 +257,63 @@ private Q_SLOTS:
         QVERIFY2(client.errorString().contains(u"reset your password"_s), qPrintable(client.errorString()));
     }
 
+    // The console's transfer and history search: the chat moves to Erik's
+    // "mine", and once closed the history finds it by a word whose capital is
+    // not A-Z (which SQLite's own lower() would not fold).
+    void transferThenFindInHistory()
+    {
+        const double erikId = createAgent(u"erik@shop.test"_s, u"Erik"_s, u"erik's long password"_s);
+        QVERIFY(erikId > 0);
+        AgentClient admin(u"frontdesk-test-console"_s, nullptr);
+        AgentClient erik(u"frontdesk-test-console"_s, nullptr);
+        ConversationListModel adminMine, erikMine, history;
+        QAbstractItemModelTester t1(&adminMine, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t2(&erikMine, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t3(&history, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        adminMine.setFilter(ConversationListModel::Mine);
+        erikMine.setFilter(ConversationListModel::Mine);
+        history.setFilter(ConversationListModel::History);
+        adminMine.setClient(&admin);
+        history.setClient(&admin);
+        erikMine.setClient(&erik);
+        admin.login(m_server.httpUrl(u"/"_s), TestServer::adminEmail, TestServer::adminPassword);
+        erik.login(m_server.httpUrl(u"/"_s), u"erik@shop.test"_s, u"erik's long password"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(admin.state(), AgentClient::Online, 20'000);
+        QTRY_COMPARE_WITH_TIMEOUT(erik.state(), AgentClient::Online, 20'000);
+
+        JsonSocket visitor;
+        QVERIFY(ConsoleTesting::openVisitor(visitor, m_server, u"https://shop.test/orders"_s, u"Orders"_s));
+        visitor.send({{u"type"_s, u"message"_s}, {u"clientId"_s, u"v-t"_s}, {u"body"_s, u"ÄRGER mit meiner Bestellung"_s}});
+        const auto ack = visitor.waitForType(u"ack"_s);
+        QVERIFY(ack);
+        const int conversationId = ack->value(u"conversationId"_s).toInt();
+
+        admin.accept(conversationId);
+        QTRY_VERIFY(adminMine.rowOf(conversationId) >= 0);
+        admin.transfer(conversationId, int(erikId));
+        QTRY_VERIFY(erikMine.rowOf(conversationId) >= 0);
+        QTRY_COMPARE(adminMine.rowOf(conversationId), -1);
+        const QModelIndex moved = erikMine.index(erikMine.rowOf(conversationId));
+        QCOMPARE(moved.data(ConversationListModel::AgentNameRole).toString(), u"Erik"_s);
+        QVERIFY(moved.data(ConversationListModel::IsMineRole).toBool());
+        QVERIFY(visitor.waitFor([](const QJsonObject &frame) {
+            return frame.value(u"type"_s) == u"agent_joined"_s && frame.value(u"agentName"_s) == u"Erik"_s;
+        }));
+
+        erik.close(conversationId);
+        QTRY_COMPARE(erikMine.rowOf(conversationId), -1);
+        history.search(u"  ärger "_s);
+        QVERIFY(history.isSearching());
+        QTRY_VERIFY(!history.isSearching());
+        QCOMPARE(history.rowCount(), 1);
+        QCOMPARE(history.conversationIdAt(0), conversationId);
+        QCOMPARE(history.index(0).data(ConversationListModel::StatusRole).toString(), u"closed"_s);
+        QCOMPARE(history.index(0).data(ConversationListModel::AgentNameRole).toString(), u"Erik"_s);
+        history.search(u"no such words anywhere"_s);
+        QTRY_VERIFY(!history.isSearching());
+        QCOMPARE(history.rowCount(), 0);
+    }
+
     void sessionSentences()
     {
         const QDateTime now = QDateTime::currentDateTime();
