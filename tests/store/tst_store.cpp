@@ -99,6 +99,8 @@ private Q_SLOTS:
     void search();
     void searchTiesAndUnicode_data() { addBackendRows(); }
     void searchTiesAndUnicode();
+    void clientIdsCompareExactly_data() { addBackendRows(); }
+    void clientIdsCompareExactly();
     void markRead_data() { addBackendRows(); }
     void markRead();
     void patchVisitorMerges_data() { addBackendRows(); }
@@ -186,7 +188,7 @@ void tst_Store::displayUrlHasNoPassword()
 void tst_Store::openFromEmpty()
 {
     FRONTDESK_OPEN_STORE(store, database);
-    QCOMPARE(Store::latestSchemaVersion(), 4);
+    QCOMPARE(Store::latestSchemaVersion(), 5);
     const auto sites = await(store.listSites());
     FRONTDESK_VERIFY_OK(sites);
     QVERIFY(sites.value.isEmpty());
@@ -746,6 +748,29 @@ void tst_Store::searchTiesAndUnicode()
     QCOMPARE(idsOf(await(store.searchClosedConversations(u"ÜNÏCÖDÉ 🎉"_s, 10))), QList<qint64>{ids[2]});
     QCOMPARE(idsOf(await(store.searchClosedConversations(u"unicode"_s, 10))), QList<qint64>{}); // accents count
     QCOMPARE(idsOf(await(store.searchClosedConversations(u"PLAIN"_s, 10))), QList<qint64>{ids[3]});
+}
+
+// A client id that differs only by trailing spaces is another message, not a
+// resend of the first (MariaDB's PAD SPACE collation made them equal).
+void tst_Store::clientIdsCompareExactly()
+{
+    FRONTDESK_OPEN_STORE(store, database);
+    const auto site = await(store.createSite(siteNamed(u"key-a"_s)));
+    FRONTDESK_VERIFY_OK(await(store.createVisitor(visitorFor(site.value.id, u"v-1"_s), hashOf(u"t"_s))));
+    const auto first = await(store.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-1"_s, u"first"_s, T0));
+    FRONTDESK_VERIFY_OK(first);
+    const auto padded = await(store.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-1 "_s, u"second"_s, T0 + 1));
+    FRONTDESK_VERIFY_OK(padded);
+    QVERIFY(!padded.value.duplicate);
+    QCOMPARE(padded.value.message.body, u"second"_s);
+    QCOMPARE(padded.value.message.clientId, u"c-1 "_s);
+    const auto resent = await(store.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-1 "_s, u"second"_s, T0 + 2));
+    FRONTDESK_VERIFY_OK(resent);
+    QVERIFY(resent.value.duplicate);
+    QCOMPARE(resent.value.message.id, padded.value.message.id);
+    const auto messages = await(store.messagesAfter(first.value.conversation.id, 0, 10));
+    FRONTDESK_VERIFY_OK(messages);
+    QCOMPARE(messages.value.size(), 2);
 }
 
 void tst_Store::markRead()
