@@ -16,7 +16,7 @@ shift || true
 build_packages=(
     cmake ninja-build g++ pkg-config zlib1g-dev
     qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-declarative-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    libqt6sql6-sqlite libqt6sql6-mysql qtkeychain-qt6-dev libhttp-parser-dev libsodium-dev
+    libqt6sql6-sqlite libqt6sql6-mysql libsqlite3-dev qtkeychain-qt6-dev libhttp-parser-dev libsodium-dev
     qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts qml6-module-qtquick-window
     qml6-module-qtquick-templates qml6-module-qtqml-workerscript qml6-module-qtqml
 )

@@ -2,6 +2,7 @@
 
 #include "databasejob.h"
 #include "migrations.h"
+#include "sqliteunicode.h"
 #include "sqlsession.h"
 
 #include <QDeadlineTimer>
@@ -318,6 +319,11 @@ bool DatabaseWorker::openSqlite(QSqlDatabase &db, QString *error)
             *error = u"Could not set %1 on %2: %3"_s.arg(pragma, m_config.displayUrl(), why);
             return false;
         }
+    }
+    QString why;
+    if (!installUnicodeLower(db, &why)) {
+        *error = u"Could not install the Unicode lower() on %1: %2"_s.arg(m_config.displayUrl(), why);
+        return false;
     }
     return true;
 }

@@ -158,6 +158,9 @@ QStringList sqliteStep(int version)
             " created_at BIGINT NOT NULL,"
             " expires_at BIGINT NOT NULL)"_s,
         };
+    case 5:
+        // MariaDB only (see mariaDbStep): SQLite compares text exactly already.
+        return {};
     default:
         return {};
     }
@@ -302,12 +305,20 @@ QStringList mariaDbStep(int version)
             " CONSTRAINT bans_site_fk FOREIGN KEY (site_id) REFERENCES sites(id) ON DELETE CASCADE)"_s
                 + MariaDbTable,
         };
+    case 5:
+        // utf8mb4_bin is a PAD SPACE collation: "c-1 " equals "c-1", so a
+        // message whose client id differs from an earlier one only by trailing
+        // spaces was taken for its resend and its text lost. NO PAD compares
+        // exactly, as SQLite does.
+        return {
+            u"ALTER TABLE messages MODIFY client_id VARCHAR(191) CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin NULL"_s,
+        };
     default:
         return {};
     }
 }
 
-constexpr int LatestVersion = 4;
+constexpr int LatestVersion = 5;
 
 bool execute(QSqlDatabase &db, const QString &sql, const QString &what, QString *error)
 {

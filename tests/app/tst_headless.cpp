@@ -1,7 +1,9 @@
 // The real `frontdesk` binary, headless: first start, a scripted visitor/agent
-// round trip over loopback, SIGTERM with everything committed, a second start
-// on the same data, --create-agent, and bad command lines.
+// round trip over loopback (on SQLite and on the runner's MariaDB), SIGTERM
+// with everything committed, a second start on the same data, --create-agent,
+// and bad command lines.
 #include "jsonsocket.h"
+#include "testdatabase.h"
 
 #include "store/store.h"
 
@@ -12,6 +14,9 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QSslSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -27,6 +32,7 @@ class tst_Headless : public QObject
 
 private Q_SLOTS:
     void init();
+    void firstStartRoundTripAndCleanStop_data();
     void firstStartRoundTripAndCleanStop();
     void createAgentFromTheCommandLine();
     void servesTlsOnTheSamePort();
@@ -37,7 +43,8 @@ private Q_SLOTS:
 
 private:
     /// Starts frontdesk --headless on an ephemeral port; returns its URL.
-    QUrl startServer(QProcess &process, const QStringList &extraArguments = {});
+    /// @p extraEnvironment is added to environment().
+    QUrl startServer(QProcess &process, const QStringList &extraArguments = {}, const QProcessEnvironment &extraEnvironment = {});
     QProcessEnvironment environment() const;
     QJsonObject postJson(const QUrl &url, const QJsonObject &body, const QByteArray &origin = {});
 
@@ -61,9 +68,11 @@ QProcessEnvironment tst_Headless::environment() const
     return env;
 }
 
-QUrl tst_Headless::startServer(QProcess &process, const QStringList &extraArguments)
+QUrl tst_Headless::startServer(QProcess &process, const QStringList &extraArguments, const QProcessEnvironment &extraEnvironment)
 {
-    process.setProcessEnvironment(environment());
+    QProcessEnvironment env = environment();
+    env.insert(extraEnvironment);
+    process.setProcessEnvironment(env);
     process.start(QStringLiteral(FRONTDESK_BINARY),
                   QStringList{u"--headless"_s, u"--listen"_s, u"127.0.0.1:0"_s, u"--allow-origin"_s, u"http://shop.test"_s}
                       + extraArguments);
@@ -98,10 +107,31 @@ QJsonObject tst_Headless::postJson(const QUrl &url, const QJsonObject &body, con
     return answer;
 }
 
+void tst_Headless::firstStartRoundTripAndCleanStop_data()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::newRow("sqlite") << u"sqlite"_s; // the default: a file in the user's data folder
+    QTest::newRow("mariadb") << u"mariadb"_s; // --database mariadb://..., FRONTDESK_DB_PASSWORD
+}
+
 void tst_Headless::firstStartRoundTripAndCleanStop()
 {
+    QFETCH(QString, backend);
+    // Declared before the processes, so it is dropped after they are gone.
+    TestDatabase database;
+    QStringList databaseArguments;
+    QProcessEnvironment databaseEnvironment;
+    if (backend == u"mariadb"_s) {
+        const auto status = database.prepare(backend);
+        if (status == TestDatabase::Status::Skip)
+            QSKIP(qPrintable(database.errorString()));
+        QVERIFY2(status == TestDatabase::Status::Ready, qPrintable(database.errorString()));
+        databaseArguments = {u"--database"_s, database.config().displayUrl()};
+        databaseEnvironment.insert(u"FRONTDESK_DB_PASSWORD"_s, database.config().password);
+    }
+
     QProcess server;
-    const QUrl url = startServer(server);
+    const QUrl url = startServer(server, databaseArguments, databaseEnvironment);
     QVERIFY(url.isValid());
 
     const QString log = QString::fromUtf8(server.readAllStandardError());
@@ -112,6 +142,8 @@ void tst_Headless::firstStartRoundTripAndCleanStop()
     const auto snippet = snippetLine.match(log);
     QVERIFY2(snippet.hasMatch(), qPrintable(log));
     const QString siteKey = snippet.captured(1);
+    const QString expectedDatabase = backend == u"mariadb"_s ? database.config().displayUrl() : u"sqlite:"_s + m_home->path();
+    QVERIFY2(log.contains(u"opening database "_s + expectedDatabase), qPrintable(log));
 
     // A scripted round trip: the agent logs in, a visitor writes, the agent answers.
     const QJsonObject login = postJson(url.resolved(QUrl(u"/v1/agent/login"_s)),
@@ -154,7 +186,7 @@ void tst_Headless::firstStartRoundTripAndCleanStop()
 
     // The data is there for the next start, which creates no second admin or site.
     QProcess again;
-    const QUrl secondUrl = startServer(again);
+    const QUrl secondUrl = startServer(again, databaseArguments, databaseEnvironment);
     QVERIFY(secondUrl.isValid());
     const QString secondLog = QString::fromUtf8(again.readAllStandardError());
     QVERIFY2(!secondLog.contains(u"Created the"_s), qPrintable(secondLog));
@@ -175,6 +207,26 @@ void tst_Headless::firstStartRoundTripAndCleanStop()
     ::kill(pid_t(again.processId()), SIGTERM);
     QVERIFY(again.waitForFinished(15'000));
     QCOMPARE(again.exitCode(), 0);
+
+    // On MariaDB, the rows are really in the test's database.
+    if (backend == u"mariadb"_s) {
+        QStringList bodies;
+        QString error;
+        QVERIFY2(database.withConnection(
+                     [&bodies](QSqlDatabase &db, QString *why) {
+                         QSqlQuery query(db);
+                         if (!query.exec(u"SELECT body FROM messages WHERE author_kind <> 'system' ORDER BY id"_s)) {
+                             *why = query.lastError().text();
+                             return false;
+                         }
+                         while (query.next())
+                             bodies.append(query.value(0).toString());
+                         return true;
+                     },
+                     &error),
+                 qPrintable(error));
+        QCOMPARE(bodies, (QStringList{u"Hello from a script"_s, u"Hello, script"_s}));
+    }
 }
 
 void tst_Headless::createAgentFromTheCommandLine()
@@ -266,13 +318,14 @@ void tst_Headless::servesTlsOnTheSamePort()
 void tst_Headless::mariaDbPasswordComesFromTheSecretStore()
 {
     // tests/support/run-tests.sh provides the MariaDB server and the Secret Service.
-    const QString url = qEnvironmentVariable("FRONTDESK_TEST_MARIADB");
-    const QString password = qEnvironmentVariable("FRONTDESK_TEST_MARIADB_PASSWORD");
-    if (url == u"skip")
-        QSKIP("MariaDB tests skipped (FRONTDESK_TEST_MARIADB=skip)");
-    QVERIFY2(!url.isEmpty(), "run through tests/support/run-tests.sh: it starts MariaDB");
-    const QString database
-        = url.section(u'/', 0, -2) + u"/frontdesk_headless_"_s + QString::number(QCoreApplication::applicationPid());
+    // A database of this test's own, dropped at the end (after the processes).
+    TestDatabase testDatabase;
+    const auto status = testDatabase.prepare(u"mariadb"_s);
+    if (status == TestDatabase::Status::Skip)
+        QSKIP(qPrintable(testDatabase.errorString()));
+    QVERIFY2(status == TestDatabase::Status::Ready, qPrintable(testDatabase.errorString()));
+    const QString database = testDatabase.config().displayUrl();
+    const QString password = testDatabase.config().password;
 
     // Saved once, the way an operator would...
     QProcess store;

@@ -1,5 +1,5 @@
-// The console's models fed by a real Frontdesk server on an ephemeral port,
-// each watched by QAbstractItemModelTester.
+// The console's models fed by a real Frontdesk server on an ephemeral port, on
+// SQLite and on MariaDB, each watched by QAbstractItemModelTester.
 #include "agentclient.h"
 #include "agentlistmodel.h"
 #include "cannedresponsemodel.h"
@@ -25,10 +25,30 @@ class ConsoleModelsTest : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase()
+    void initTestCase_data()
     {
+        QTest::addColumn<QString>("backend");
+        QTest::newRow("sqlite") << u"sqlite"_s;
+        QTest::newRow("mariadb") << u"mariadb"_s;
+    }
+
+    // One server per backend, shared by that row's functions as before: the
+    // first function of a row starts it on a fresh database.
+    void init()
+    {
+        QFETCH_GLOBAL(QString, backend);
+        if (backend == m_backend)
+            return;
+        m_server.stop();
+        m_backend.clear();
         QString error;
-        QVERIFY2(m_server.start(u"sqlite"_s, &error), qPrintable(error));
+        bool skip = false;
+        if (!m_server.start(backend, &error, &skip)) {
+            if (skip)
+                QSKIP(qPrintable(error));
+            QFAIL(qPrintable(error));
+        }
+        m_backend = backend;
     }
 
     void backoffGrowsAndCaps()
@@ -352,6 +372,63 @@ private Q_SLOTS:
         QVERIFY2(client.errorString().contains(u"reset your password"_s), qPrintable(client.errorString()));
     }
 
+    // The console's transfer and history search: the chat moves to Erik's
+    // "mine", and once closed the history finds it by a word whose capital is
+    // not A-Z (which SQLite's own lower() would not fold).
+    void transferThenFindInHistory()
+    {
+        const double erikId = createAgent(u"erik@shop.test"_s, u"Erik"_s, u"erik's long password"_s);
+        QVERIFY(erikId > 0);
+        AgentClient admin(u"frontdesk-test-console"_s, nullptr);
+        AgentClient erik(u"frontdesk-test-console"_s, nullptr);
+        ConversationListModel adminMine, erikMine, history;
+        QAbstractItemModelTester t1(&adminMine, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t2(&erikMine, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t3(&history, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        adminMine.setFilter(ConversationListModel::Mine);
+        erikMine.setFilter(ConversationListModel::Mine);
+        history.setFilter(ConversationListModel::History);
+        adminMine.setClient(&admin);
+        history.setClient(&admin);
+        erikMine.setClient(&erik);
+        admin.login(m_server.httpUrl(u"/"_s), TestServer::adminEmail, TestServer::adminPassword);
+        erik.login(m_server.httpUrl(u"/"_s), u"erik@shop.test"_s, u"erik's long password"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(admin.state(), AgentClient::Online, 20'000);
+        QTRY_COMPARE_WITH_TIMEOUT(erik.state(), AgentClient::Online, 20'000);
+
+        JsonSocket visitor;
+        QVERIFY(ConsoleTesting::openVisitor(visitor, m_server, u"https://shop.test/orders"_s, u"Orders"_s));
+        visitor.send({{u"type"_s, u"message"_s}, {u"clientId"_s, u"v-t"_s}, {u"body"_s, u"ÄRGER mit meiner Bestellung"_s}});
+        const auto ack = visitor.waitForType(u"ack"_s);
+        QVERIFY(ack);
+        const int conversationId = ack->value(u"conversationId"_s).toInt();
+
+        admin.accept(conversationId);
+        QTRY_VERIFY(adminMine.rowOf(conversationId) >= 0);
+        admin.transfer(conversationId, int(erikId));
+        QTRY_VERIFY(erikMine.rowOf(conversationId) >= 0);
+        QTRY_COMPARE(adminMine.rowOf(conversationId), -1);
+        const QModelIndex moved = erikMine.index(erikMine.rowOf(conversationId));
+        QCOMPARE(moved.data(ConversationListModel::AgentNameRole).toString(), u"Erik"_s);
+        QVERIFY(moved.data(ConversationListModel::IsMineRole).toBool());
+        QVERIFY(visitor.waitFor([](const QJsonObject &frame) {
+            return frame.value(u"type"_s) == u"agent_joined"_s && frame.value(u"agentName"_s) == u"Erik"_s;
+        }));
+
+        erik.close(conversationId);
+        QTRY_COMPARE(erikMine.rowOf(conversationId), -1);
+        history.search(u"  ärger "_s);
+        QVERIFY(history.isSearching());
+        QTRY_VERIFY(!history.isSearching());
+        QCOMPARE(history.rowCount(), 1);
+        QCOMPARE(history.conversationIdAt(0), conversationId);
+        QCOMPARE(history.index(0).data(ConversationListModel::StatusRole).toString(), u"closed"_s);
+        QCOMPARE(history.index(0).data(ConversationListModel::AgentNameRole).toString(), u"Erik"_s);
+        history.search(u"no such words anywhere"_s);
+        QTRY_VERIFY(!history.isSearching());
+        QCOMPARE(history.rowCount(), 0);
+    }
+
     void sessionSentences()
     {
         const QDateTime now = QDateTime::currentDateTime();
@@ -541,6 +618,7 @@ private:
     }
 
     TestServer m_server;
+    QString m_backend; ///< the backend m_server runs on
 };
 
 QTEST_GUILESS_MAIN(ConsoleModelsTest)

@@ -1,5 +1,6 @@
-// The agent protocol's team commands over real sockets: presence and status,
-// transfer, agents (admin only), site settings, canned responses, search.
+// The agent protocol's team commands over real sockets, on SQLite and on
+// MariaDB: presence and status, transfer, agents (admin only), site settings,
+// canned responses, search.
 #include "jsonsocket.h"
 #include "testserver.h"
 
@@ -21,6 +22,7 @@ class tst_Team : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase_data();
     void init();
     void cleanup();
 
@@ -31,8 +33,12 @@ private Q_SLOTS:
     void siteSettingsAreValidatedAndShared();
     void cannedResponsesAreShared();
     void historySearchFindsClosedChats();
+    void historySearchMatchesTheSameOnBothBackends();
 
 private:
+    /// A visitor who gives a name and email, writes @p body and whose chat the
+    /// admin closes; returns the conversation id, or 0.
+    double closedChat(JsonSocket &admin, const QString &name, const QString &email, const QString &body);
     /// Logs in (HTTP) and authenticates a socket; returns the snapshot.
     std::optional<QJsonObject> connectAs(JsonSocket &socket, const QString &email, const QString &password);
     std::optional<QJsonObject> connectAdmin(JsonSocket &socket)
@@ -44,11 +50,24 @@ private:
     TestHttp m_http;
 };
 
+void tst_Team::initTestCase_data()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::newRow("sqlite") << u"sqlite"_s;
+    QTest::newRow("mariadb") << u"mariadb"_s;
+}
+
 void tst_Team::init()
 {
+    QFETCH_GLOBAL(QString, backend);
     m_server = std::make_unique<TestServer>();
     QString error;
-    QVERIFY2(m_server->start(u"sqlite"_s, &error), qPrintable(error));
+    bool skip = false;
+    if (!m_server->start(backend, &error, &skip)) {
+        if (skip)
+            QSKIP(qPrintable(error));
+        QFAIL(qPrintable(error));
+    }
 }
 
 void tst_Team::cleanup()
@@ -305,6 +324,79 @@ void tst_Team::historySearchFindsClosedChats()
     const auto none = admin.request(QJsonObject{{u"type"_s, u"search"_s}, {u"text"_s, u"refund"_s}});
     QVERIFY(none);
     QCOMPARE(none->value(u"conversations"_s).toArray().size(), 0);
+}
+
+double tst_Team::closedChat(JsonSocket &admin, const QString &name, const QString &email, const QString &body)
+{
+    JsonSocket visitor;
+    if (!visitor.open(m_server->wsUrl(u"/v1/visitor?site="_s + m_server->siteKey()), TestServer::allowedOrigin)
+        || !visitor.request(QJsonObject{{u"type"_s, u"hello"_s}}))
+        return 0;
+    const auto profile = visitor.request(QJsonObject{{u"type"_s, u"profile"_s}, {u"name"_s, name}, {u"email"_s, email}});
+    if (!profile || typeOf(*profile) != u"ok"_s)
+        return 0;
+    visitor.send(QJsonObject{{u"type"_s, u"message"_s}, {u"clientId"_s, u"c"_s}, {u"body"_s, body}});
+    const auto ack = visitor.waitForType(u"ack"_s);
+    if (!ack)
+        return 0;
+    const double conversationId = ack->value(u"conversationId"_s).toDouble();
+    const auto closed = admin.request(QJsonObject{{u"type"_s, u"close"_s}, {u"conversationId"_s, conversationId}});
+    return closed && typeOf(*closed) == u"result"_s ? conversationId : 0;
+}
+
+// Search must not depend on the backend: case folding beyond ASCII, emoji,
+// the LIKE wildcards and the escape character, quotes and backslashes, and the
+// order of the results (newest closed first, ties by the newer conversation).
+void tst_Team::historySearchMatchesTheSameOnBothBackends()
+{
+    JsonSocket admin;
+    QVERIFY(connectAdmin(admin));
+    const double german = closedChat(admin, u"Jürgen Groß"_s, u"juergen@beispiel.de"_s, u"Ärger mit der Lieferung!"_s);
+    const double russian = closedChat(admin, u"Ольга"_s, u"olga@example.ru"_s, u"ПРИВЕТ, где мой заказ?"_s);
+    const double party = closedChat(admin, u"Zoë"_s, u"zoe@example.com"_s, u"Party 🎉 at 100% off"_s);
+    const double file = closedChat(admin, u"Dev"_s, u"dev@example.com"_s, u"It's C:\\temp\\file_name.txt, café"_s);
+    QVERIFY(german && russian && party && file);
+
+    struct Case {
+        QString term;
+        QList<double> found; // newest closed first
+    };
+    const QList<Case> cases{
+        {u"ärger"_s, {german}},
+        {u"ÄRGER"_s, {german}},
+        {u"jÜrgen"_s, {german}}, // the visitor's name
+        {u"groß"_s, {german}},
+        {u"привет"_s, {russian}},
+        {u"ОЛЬГА"_s, {russian}},
+        {u"🎉"_s, {party}},
+        {u"🎉 AT"_s, {party}},
+        {u"ZOË"_s, {party}},
+        {u"100%"_s, {party}},
+        {u"%"_s, {party}}, // a literal percent sign, not "anything"
+        {u"1_0"_s, {}}, // a literal underscore, not "any one character"
+        {u"e_n"_s, {file}},
+        {u"_"_s, {file}},
+        {u"!"_s, {german}}, // the escape character itself
+        {u"!!"_s, {}},
+        {u"it's"_s, {file}},
+        {u"c:\\temp"_s, {file}},
+        {u"\\"_s, {file}},
+        {u"CAFÉ"_s, {file}},
+        {u"cafe"_s, {}}, // accents count
+        {u"EXAMPLE.COM"_s, {file, party}}, // the visitor's email; newest closed first
+        {u"o"_s, {file, party, russian, german}},
+    };
+    for (const Case &c : cases) {
+        const auto answer = admin.request(QJsonObject{{u"type"_s, u"search"_s}, {u"text"_s, c.term}});
+        QVERIFY(answer);
+        QList<double> found;
+        for (const QJsonValue &conversation : answer->value(u"conversations"_s).toArray())
+            found.append(conversation[u"id"_s].toDouble());
+        QVERIFY2(
+            found == c.found,
+            qPrintable(
+                u"searching \"%1\" found %2 conversations, expected %3"_s.arg(c.term).arg(found.size()).arg(c.found.size())));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_Team)

@@ -97,6 +97,10 @@ private Q_SLOTS:
     void openConversations();
     void search_data() { addBackendRows(); }
     void search();
+    void searchTiesAndUnicode_data() { addBackendRows(); }
+    void searchTiesAndUnicode();
+    void clientIdsCompareExactly_data() { addBackendRows(); }
+    void clientIdsCompareExactly();
     void markRead_data() { addBackendRows(); }
     void markRead();
     void patchVisitorMerges_data() { addBackendRows(); }
@@ -186,7 +190,7 @@ void tst_Store::displayUrlHasNoPassword()
 void tst_Store::openFromEmpty()
 {
     FRONTDESK_OPEN_STORE(store, database);
-    QCOMPARE(Store::latestSchemaVersion(), 4);
+    QCOMPARE(Store::latestSchemaVersion(), 5);
     const auto sites = await(store.listSites());
     FRONTDESK_VERIFY_OK(sites);
     QVERIFY(sites.value.isEmpty());
@@ -705,6 +709,70 @@ void tst_Store::search()
     QCOMPARE(await(store.searchClosedConversations(u"1_0"_s, 10)).value.size(), 0); // _ is literal
     QCOMPARE(await(store.searchClosedConversations(u"nothing like this"_s, 10)).value.size(), 0);
     QCOMPARE(await(store.searchClosedConversations(QString(), 1)).value.size(), 1);
+}
+
+// What could differ between the backends: the order of conversations closed
+// in the same millisecond, the limit cutting through such a tie, and case
+// beyond A-Z (SQLite's own lower() folds only ASCII).
+void tst_Store::searchTiesAndUnicode()
+{
+    FRONTDESK_OPEN_STORE(store, database);
+    const auto site = await(store.createSite(siteNamed(u"key-a"_s)));
+    QList<qint64> ids;
+    const QStringList bodies{u"ÄRGER mit der Lieferung"_s, u"Привет"_s, u"Ünïcödé 🎉"_s, u"plain ascii"_s};
+    for (int i = 0; i < bodies.size(); ++i) {
+        const QString visitorId = u"v-%1"_s.arg(i);
+        FRONTDESK_VERIFY_OK(await(store.createVisitor(visitorFor(site.value.id, visitorId), hashOf(visitorId))));
+        const auto opened = await(store.appendVisitorMessage(site.value.id, visitorId, u"c-1"_s, bodies.at(i), T0 + i));
+        FRONTDESK_VERIFY_OK(opened);
+        ids.append(opened.value.conversation.id);
+        // The first three close in the same millisecond, the last one later.
+        const qint64 closedAt = i < 3 ? T0 + 100 : T0 + 101;
+        FRONTDESK_VERIFY_OK(await(store.closeConversation(opened.value.conversation.id, u"closed"_s, closedAt)));
+    }
+
+    auto idsOf = [](const StoreResult<QList<ConversationSummary>> &found) {
+        QList<qint64> list;
+        for (const ConversationSummary &summary : found.value)
+            list.append(summary.conversation.id);
+        return list;
+    };
+    const auto all = await(store.searchClosedConversations(QString(), 10));
+    FRONTDESK_VERIFY_OK(all);
+    QCOMPARE(idsOf(all), (QList<qint64>{ids[3], ids[2], ids[1], ids[0]}));
+    QCOMPARE(all.value.at(1).conversation.closedAt, T0 + 100);
+    const auto cut = await(store.searchClosedConversations(u"closed"_s, 2));
+    FRONTDESK_VERIFY_OK(cut);
+    QCOMPARE(idsOf(cut), (QList<qint64>{ids[3], ids[2]}));
+
+    QCOMPARE(idsOf(await(store.searchClosedConversations(u"ärger"_s, 10))), QList<qint64>{ids[0]});
+    QCOMPARE(idsOf(await(store.searchClosedConversations(u"ПРИВЕТ"_s, 10))), QList<qint64>{ids[1]});
+    QCOMPARE(idsOf(await(store.searchClosedConversations(u"ÜNÏCÖDÉ 🎉"_s, 10))), QList<qint64>{ids[2]});
+    QCOMPARE(idsOf(await(store.searchClosedConversations(u"unicode"_s, 10))), QList<qint64>{}); // accents count
+    QCOMPARE(idsOf(await(store.searchClosedConversations(u"PLAIN"_s, 10))), QList<qint64>{ids[3]});
+}
+
+// A client id that differs only by trailing spaces is another message, not a
+// resend of the first (MariaDB's PAD SPACE collation made them equal).
+void tst_Store::clientIdsCompareExactly()
+{
+    FRONTDESK_OPEN_STORE(store, database);
+    const auto site = await(store.createSite(siteNamed(u"key-a"_s)));
+    FRONTDESK_VERIFY_OK(await(store.createVisitor(visitorFor(site.value.id, u"v-1"_s), hashOf(u"t"_s))));
+    const auto first = await(store.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-1"_s, u"first"_s, T0));
+    FRONTDESK_VERIFY_OK(first);
+    const auto padded = await(store.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-1 "_s, u"second"_s, T0 + 1));
+    FRONTDESK_VERIFY_OK(padded);
+    QVERIFY(!padded.value.duplicate);
+    QCOMPARE(padded.value.message.body, u"second"_s);
+    QCOMPARE(padded.value.message.clientId, u"c-1 "_s);
+    const auto resent = await(store.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-1 "_s, u"second"_s, T0 + 2));
+    FRONTDESK_VERIFY_OK(resent);
+    QVERIFY(resent.value.duplicate);
+    QCOMPARE(resent.value.message.id, padded.value.message.id);
+    const auto messages = await(store.messagesAfter(first.value.conversation.id, 0, 10));
+    FRONTDESK_VERIFY_OK(messages);
+    QCOMPARE(messages.value.size(), 2);
 }
 
 void tst_Store::markRead()
