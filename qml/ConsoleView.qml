@@ -73,11 +73,12 @@ Page {
     Repeater {
         model: 9
         delegate: Item {
+            id: slot
             required property int index
             Shortcut {
-                sequence: "Ctrl+" + (index + 1)
+                sequence: "Ctrl+" + (slot.index + 1)
                 onActivated: {
-                    const id = sidebar.currentModel.conversationIdAt(index)
+                    const id = sidebar.currentModel.conversationIdAt(slot.index)
                     if (id > 0)
                         console_.openConversation(id)
                 }
@@ -103,7 +104,8 @@ Page {
                 PlainLabel { anchors.centerIn: parent; text: "F"; color: "white"; font.bold: true; font.pixelSize: 16 }
             }
             PlainLabel {
-                text: console_.client.site.name || qsTr("Frontdesk")
+                // Qt 6.4's qmllint knows no keys of a QVariantMap (site is the server's JSON object).
+                text: console_.client.site.name || qsTr("Frontdesk") // qmllint disable type
                 font.pixelSize: Theme.titleText
                 font.bold: true
                 elide: Text.ElideRight
@@ -174,7 +176,8 @@ Page {
                 conversationId: console_.currentConversationId
                 agents: agentsModel
                 canned: cannedModel
-                inView: Qt.application.active && !console_.settingsOpen
+                // Qt 6.4's qmllint reads Qt.application as QQmlApplication, without QQuickApplication's state.
+                inView: Qt.application.state === Qt.ApplicationActive && !console_.settingsOpen // qmllint disable type
                 onTakeNext: console_.takeNextWaiting()
             }
             VisitorPanel {

@@ -26,7 +26,7 @@ ItemDelegate {
 
     signal acceptClicked()
 
-    implicitHeight: content.implicitHeight + 20
+    implicitHeight: implicitContentHeight + 20
     padding: 0
     leftPadding: Theme.pad
     rightPadding: Theme.pad
@@ -51,7 +51,6 @@ ItemDelegate {
     }
 
     contentItem: RowLayout {
-        id: content
         spacing: 12
 
         Avatar {
@@ -88,7 +87,7 @@ ItemDelegate {
                 }
                 PlainLabel {
                     visible: row.status !== "waiting"
-                    text: row.history ? Qt.formatDate(row.closedAt, Qt.DefaultLocaleShortDate)
+                    text: row.history ? Qt.formatDate(row.closedAt, Qt.locale(), Locale.ShortFormat)
                                       : Qt.formatTime(row.lastActivity, "hh:mm")
                     color: Material.hintTextColor
                     font.pixelSize: Theme.smallText

@@ -75,11 +75,15 @@ ApplicationWindow {
         }
         Loader {
             active: window.session.phase === SessionController.Console
+            // Qt 6.4's Loader refuses a ComponentBehavior: Bound component ("cannot instantiate
+            // bound component outside its creation context"), so this file stays unbound, and
+            // then the linter cannot prove that window is in scope here. It is: the Loader
+            // creates the component in this file's context.
             sourceComponent: ConsoleView {
-                client: window.client
-                settings: window.settings
-                notifier: window.notifier
-                session: window.session
+                client: window.client // qmllint disable unqualified
+                settings: window.settings // qmllint disable unqualified
+                notifier: window.notifier // qmllint disable unqualified
+                session: window.session // qmllint disable unqualified
             }
         }
     }

@@ -4,6 +4,12 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Frontdesk.Client
 
+// Delegates here use ids of this file, which the QML engine allows. The linter of
+// Qt 6.4 accepts that only under "pragma ComponentBehavior: Bound", and Qt 6.4's
+// Bound components break Loader and silently hide ListView footers, so the
+// unqualified-access check is off for this file: a Qt 6.4 limitation.
+// qmllint disable unqualified
+
 // The agent's status: online, away or offline, with a coloured dot.
 ComboBox {
     id: selector
@@ -36,14 +42,15 @@ ComboBox {
         }
     }
     delegate: ItemDelegate {
+        id: choice
         required property var modelData
         required property int index
         width: selector.width
         highlighted: selector.highlightedIndex === index
         contentItem: RowLayout {
             spacing: 10
-            Rectangle { width: 10; height: 10; radius: 5; color: Theme.statusColor(modelData.value) }
-            PlainLabel { text: modelData.label; Layout.fillWidth: true }
+            Rectangle { width: 10; height: 10; radius: 5; color: Theme.statusColor(choice.modelData.value) }
+            PlainLabel { text: choice.modelData.label; Layout.fillWidth: true }
         }
     }
 }

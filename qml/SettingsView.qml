@@ -4,6 +4,12 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Frontdesk.Client
 
+// Delegates here use ids of this file, which the QML engine allows. The linter of
+// Qt 6.4 accepts that only under "pragma ComponentBehavior: Bound", and Qt 6.4's
+// Bound components break Loader and silently hide ListView footers, so the
+// unqualified-access check is off for this file: a Qt 6.4 limitation.
+// qmllint disable unqualified
+
 // Settings: the website widget, the snippet, the team, canned responses,
 // notifications, the server (host mode), the account and language, and the
 // agent's own sessions.
@@ -21,7 +27,8 @@ Page {
 
     signal done()
 
-    readonly property var widget: client.site.widget || ({})
+    // Qt 6.4's qmllint knows no keys of a QVariantMap (site is the server's JSON object).
+    readonly property var widget: client.site.widget || ({}) // qmllint disable type
 
     component SectionTitle: PlainLabel {
         font.pixelSize: Theme.titleText + 2
@@ -220,7 +227,8 @@ Page {
                         Layout.fillWidth: true
                         textFormat: TextEdit.PlainText
                         enabled: settingsPage.client.isAdmin
-                        text: (settingsPage.client.site.allowedOrigins || []).join("\n")
+                        // Qt 6.4's qmllint knows no keys of a QVariantMap (site is the server's JSON object).
+                        text: (settingsPage.client.site.allowedOrigins || []).join("\n") // qmllint disable type
                     }
                     Button {
                         text: qsTr("Save allowed websites")
@@ -260,7 +268,9 @@ Page {
                         required property bool isSelf
                         required property bool disabled
                         width: agentList.width
-                        contentItem: RowLayout {
+                        // The ids below put the tag right after an elided name. They make this
+                        // contentItem immediate instead of deferred: harmless for a few rows.
+                        contentItem: RowLayout { // qmllint disable deferred-property-id
                             spacing: 12
                             Avatar { Layout.preferredWidth: 36; Layout.preferredHeight: 36
                                 // A disabled agent is greyed: no colour, no presence dot.
@@ -379,9 +389,11 @@ Page {
                         text: qsTr("%1 is signed out at once and cannot sign in until you enable the account again.").arg(disableDialog.agentName)
                     }
                     footer: DialogButtonBox {
-                        Button { text: qsTr("Cancel"); flat: true; DialogButtonBox.buttonRole: DialogButtonBox.RejectRole }
+                        // Qt 6.4's qmltypes do not give DialogButtonBox the ButtonRole enum it
+                        // takes from QPlatformDialogHelper at run time.
+                        Button { text: qsTr("Cancel"); flat: true; DialogButtonBox.buttonRole: DialogButtonBox.RejectRole } // qmllint disable type
                         Button { objectName: "confirmDisableButton"; text: qsTr("Disable"); flat: true
-                            Material.foreground: Theme.danger; DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole }
+                            Material.foreground: Theme.danger; DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole } // qmllint disable type
                     }
                     onAccepted: settingsPage.agents.setDisabled(agentId, true)
                 }
@@ -403,15 +415,16 @@ Page {
                     clip: true
                     model: settingsPage.canned
                     delegate: ItemDelegate {
+                        id: cannedRow
                         required property int cannedId
                         required property string shortcut
                         required property string body
                         width: cannedList.width
                         onClicked: { cannedId_.value = cannedId; cannedShortcut.text = shortcut; cannedBody.text = body }
                         contentItem: RowLayout {
-                            PlainLabel { text: "/" + shortcut; font.bold: true; color: Theme.accent; Layout.preferredWidth: 140 }
-                            PlainLabel { text: body; Layout.fillWidth: true; elide: Text.ElideRight; maximumLineCount: 1 }
-                            Button { text: qsTr("Delete"); flat: true; Material.foreground: Theme.danger; onClicked: settingsPage.canned.remove(cannedId) }
+                            PlainLabel { text: "/" + cannedRow.shortcut; font.bold: true; color: Theme.accent; Layout.preferredWidth: 140 }
+                            PlainLabel { text: cannedRow.body; Layout.fillWidth: true; elide: Text.ElideRight; maximumLineCount: 1 }
+                            Button { text: qsTr("Delete"); flat: true; Material.foreground: Theme.danger; onClicked: settingsPage.canned.remove(cannedRow.cannedId) }
                         }
                     }
                     EmptyState {
@@ -581,7 +594,8 @@ Page {
                         width: sessionList.width
                         // Rows with and without a Sign out button are the same height.
                         implicitHeight: Math.max(60, implicitContentHeight + topPadding + bottomPadding)
-                        contentItem: RowLayout {
+                        // As for the agents: ids for the tag after the name, a few rows only.
+                        contentItem: RowLayout { // qmllint disable deferred-property-id
                             spacing: 12
                             // A screen drawn with shapes: no icon font needed.
                             Item {

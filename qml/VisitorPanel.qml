@@ -4,6 +4,12 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Frontdesk.Client
 
+// Delegates here use ids of this file, which the QML engine allows. The linter of
+// Qt 6.4 accepts that only under "pragma ComponentBehavior: Bound", and Qt 6.4's
+// Bound components break Loader and silently hide ListView footers, so the
+// unqualified-access check is off for this file: a Qt 6.4 limitation.
+// qmllint disable unqualified
+
 // The right column: who the visitor is, where they are on the site, where they came from.
 Pane {
     id: panel
@@ -177,19 +183,21 @@ Pane {
 
                 Heading { text: qsTr("Pages visited (%1)").arg(visitor.pages.length); visible: visitor.pages.length > 1 }
                 Repeater {
-                    model: visitor.pages.slice(1, 8)
+                    // Qt 6.4's qmllint does not know that a QVariantList reaches QML as a JS array.
+                    model: visitor.pages.slice(1, 8) // qmllint disable type
                     delegate: RowLayout {
+                        id: visit
                         required property var modelData
                         Layout.fillWidth: true
                         spacing: 8
                         PlainLabel {
-                            text: modelData.timeText
+                            text: visit.modelData.timeText
                             color: Material.hintTextColor
                             font.pixelSize: Theme.smallText
                         }
                         PlainLabel {
                             Layout.fillWidth: true
-                            text: modelData.title
+                            text: visit.modelData.title
                             elide: Text.ElideRight
                             font.pixelSize: Theme.smallText + 1
                         }

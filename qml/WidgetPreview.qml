@@ -2,6 +2,12 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 
+// Delegates here use ids of this file, which the QML engine allows. The linter of
+// Qt 6.4 accepts that only under "pragma ComponentBehavior: Bound", and Qt 6.4's
+// Bound components break Loader and silently hide ListView footers, so the
+// unqualified-access check is off for this file: a Qt 6.4 limitation.
+// qmllint disable unqualified
+
 // A live, simplified picture of the website widget with the settings being edited.
 Rectangle {
     id: preview
@@ -82,12 +88,13 @@ Rectangle {
             Repeater {
                 model: preview.offline ? [] : preview.preChatFields
                 delegate: Rectangle {
+                    id: field
                     required property var modelData
                     width: parent.width; height: 34; radius: 8
                     border.color: "#d1d5db"; color: "white"
                     PlainLabel {
                         anchors.verticalCenter: parent.verticalCenter; x: 10
-                        text: (modelData.name === "email" ? qsTr("Email") : qsTr("Name")) + (modelData.required ? " *" : "")
+                        text: (field.modelData.name === "email" ? qsTr("Email") : qsTr("Name")) + (field.modelData.required ? " *" : "")
                         color: "#9ca3af"
                     }
                 }

@@ -173,6 +173,9 @@ QUrl FrontdeskServer::url() const
     QUrl url;
     url.setScheme(m_listener->isTls() ? u"https"_s : u"http"_s);
     QHostAddress address = m_listener->serverAddress();
+    // clang-tidy 14 sees both sides of this || as one expression (the enum operands of
+    // QHostAddress::operator== are ignored): a false positive.
+    // NOLINTNEXTLINE(misc-redundant-expression)
     if (address == QHostAddress::Any || address == QHostAddress::AnyIPv4)
         address = QHostAddress::LocalHost;
     else if (address == QHostAddress::AnyIPv6)

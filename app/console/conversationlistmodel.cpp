@@ -61,10 +61,10 @@ ConversationListModel::ConversationListModel(QObject *parent) : QAbstractListMod
 
 QString ConversationListModel::visitorDisplayName(const QJsonObject &visitor, const QString &visitorId)
 {
-    const QString name = visitor.value(u"name"_s).toString().trimmed();
+    QString name = visitor.value(u"name"_s).toString().trimmed();
     if (!name.isEmpty())
         return name;
-    const QString email = visitor.value(u"email"_s).toString().trimmed();
+    QString email = visitor.value(u"email"_s).toString().trimmed();
     if (!email.isEmpty())
         return email;
     return tr("Visitor %1").arg(visitorId.left(4).toUpper());

@@ -20,7 +20,7 @@ void HealthController::registerRoutes(HttpRouter &router)
                                                    QJsonObject{{u"status"_s, storing ? u"ok"_s : u"storage_unavailable"_s},
                                                                {u"version"_s, QStringLiteral(FRONTDESK_VERSION)},
                                                                {u"protocol"_s, 1},
-                                                               {u"uptimeSeconds"_s, double(m_uptime.elapsed() / 1000)},
+                                                               {u"uptimeSeconds"_s, m_uptime.elapsed() / 1000},
                                                                {u"connections"_s, m_connections()}});
         response.setHeader("Cache-Control", "no-store");
         responder.respond(response);

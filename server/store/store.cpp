@@ -488,7 +488,7 @@ QFuture<StoreResult<SiteRecord>> Store::updateSite(const SiteRecord &site)
 {
     return submit<SiteRecord>(m_worker, [site](SqlSession &s) -> StoreResult<SiteRecord> {
         const QString what = u"site %1"_s.arg(site.id);
-        const auto existing = loadSite(s, u"s.id = ?"_s, site.id, what);
+        auto existing = loadSite(s, u"s.id = ?"_s, site.id, what);
         if (!existing.ok())
             return existing;
         const auto taken = exists(s, u"SELECT 1 FROM sites WHERE site_key = ? AND id <> ?"_s, {site.siteKey, site.id},
@@ -796,7 +796,7 @@ QFuture<StoreResult<VisitorRecord>> Store::visitorById(const QString &visitorId)
 QFuture<StoreResult<VisitorRecord>> Store::updateVisitor(const VisitorRecord &visitor)
 {
     return submit<VisitorRecord>(m_worker, [visitor](SqlSession &s) -> StoreResult<VisitorRecord> {
-        const auto existing = loadVisitor(s, visitor.id);
+        auto existing = loadVisitor(s, visitor.id);
         if (!existing.ok())
             return existing;
         PreparedQuery q;
@@ -850,7 +850,7 @@ QFuture<StoreResult<VisitorRecord>> Store::patchVisitor(const QString &visitorId
 QFuture<StoreResult<ConversationRecord>> Store::rateConversation(qint64 conversationId, int rating, const QString &comment)
 {
     return submit<ConversationRecord>(m_worker, [=](SqlSession &s) -> StoreResult<ConversationRecord> {
-        const auto conversation = loadConversation(s, conversationId);
+        auto conversation = loadConversation(s, conversationId);
         if (!conversation.ok())
             return conversation;
         if (conversation.value.status != ConversationStatus::Closed)
@@ -1212,7 +1212,7 @@ QFuture<StoreResult<QList<ConversationSummary>>> Store::searchClosedConversation
 QFuture<StoreResult<ConversationRecord>> Store::markRead(qint64 conversationId, AuthorKind reader, qint64 messageId)
 {
     return submit<ConversationRecord>(m_worker, [=](SqlSession &s) -> StoreResult<ConversationRecord> {
-        const auto conversation = loadConversation(s, conversationId);
+        auto conversation = loadConversation(s, conversationId);
         if (!conversation.ok())
             return conversation;
         // A mark past the conversation's messages would hide every later one as read.
