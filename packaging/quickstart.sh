@@ -5,7 +5,7 @@
 #
 #   packaging/quickstart.sh run [frontdesk options...]   build and start Frontdesk (SQLite in ~/.local/share/frontdesk)
 #   packaging/quickstart.sh test [ctest options...]      build and run every test layer (starts MariaDB and a Secret Service itself;
-#                                                       FRONTDESK_TEST_LAYERS="suite static fuzz asan tsan" picks layers)
+#                                                       FRONTDESK_TEST_LAYERS picks layers: suite static fuzz by default, asan tsan on request)
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -66,7 +66,7 @@ run)
 test)
     install_missing "${build_packages[@]}" "${test_packages[@]}"
     build ON
-    # Every layer: the suite, static checks, fuzzing, ASan+UBSan, TSan (docs/testing.md).
+    # The test layers: the suite, static checks, fuzzing; sanitizers on request (docs/testing.md).
     exec "$root/tests/support/run-test-layers.sh" "$build_dir" "$@"
     ;;
 *)
