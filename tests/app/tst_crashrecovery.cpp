@@ -158,13 +158,18 @@ bool createAgents(FrontdeskProcess &server, QString *error)
     return true;
 }
 
-/// How many acknowledgements to wait for after a (re)start before the next
-/// kill: at least one, so the server has resumed serving, and at most a
-/// share of the run, so the kills fall all through it. A small draw kills a
-/// server that is still taking the resends of the last crash.
-int acksBeforeKill(QRandomGenerator &random, int kills)
+/// The acknowledgement count at which kill number @p kill (0-based) of
+/// @p kills falls: a random point in its own slice of the first three fifths
+/// of the run. Slices keep the kills spread through the run, and stopping at
+/// three fifths leaves room for the acknowledgements that arrive between
+/// reaching the point and the kill itself (on a slow machine, a hundred or
+/// more), so the last kill still finds messages in flight. Never before
+/// @p acknowledged: the server must have served again since the last crash.
+int killPoint(QRandomGenerator &random, int kill, int kills, int acknowledged)
 {
-    return 1 + int(random.bounded(quint32(ChatLoad::totalMessages() * 3 / 4 / kills)));
+    const int span = ChatLoad::totalMessages() * 3 / 5;
+    const int point = span * kill / kills + 1 + int(random.bounded(quint32(span / kills)));
+    return std::max(point, acknowledged + 1);
 }
 
 bool readDatabase(const DatabaseConfig &config, QList<StoredMessage> *rows, QString *error)
@@ -418,7 +423,7 @@ void tst_CrashRecovery::serverKilledWithAcksInFlightLosesNothing()
     QVERIFY2(load.start(&error), qPrintable(error));
     SentLedger &ledger = load.ledger();
     for (int kill = 0; kill < ServerKills; ++kill) {
-        const int point = ledger.acknowledged() + acksBeforeKill(random, ServerKills);
+        const int point = killPoint(random, kill, ServerKills, ledger.acknowledged());
         QVERIFY2(eventually([&] { return ledger.acknowledged() >= point; }, 60'000), qPrintable(ledger.summary()));
         QVERIFY2(eventually([&] { return ledger.inFlight() > 0; }, 30'000), qPrintable(ledger.summary()));
         server.kill();
@@ -452,7 +457,7 @@ void tst_CrashRecovery::mariaDbKilledMidWriteLosesNothing()
     QVERIFY2(load.start(&error), qPrintable(error));
     SentLedger &ledger = load.ledger();
     for (int kill = 0; kill < DatabaseKills; ++kill) {
-        const int point = ledger.acknowledged() + acksBeforeKill(random, DatabaseKills);
+        const int point = killPoint(random, kill, DatabaseKills, ledger.acknowledged());
         QVERIFY2(eventually([&] { return ledger.acknowledged() >= point; }, 60'000), qPrintable(ledger.summary()));
         QVERIFY2(eventually([&] { return ledger.inFlight() > 0; }, 30'000), qPrintable(ledger.summary()));
         const int failedBefore = ledger.errorCount(u"storage_failed"_s);
