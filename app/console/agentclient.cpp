@@ -359,7 +359,7 @@ QString AgentClient::reply(int conversationId, const QString &body)
     }
     // On disk before on the wire: a console killed after the server stored the
     // reply but before the ack resends the same client id, and nothing is doubled.
-    const QString clientId = pending.clientId;
+    QString clientId = pending.clientId; // not const: returned, so moved
     m_unsaved.insert(clientId);
     auto saved = saveOutbox().then(this, [this, clientId](bool) {
         m_unsaved.remove(clientId);
