@@ -65,8 +65,10 @@ run)
     ;;
 test)
     install_missing "${build_packages[@]}" "${test_packages[@]}"
-    build ON
-    # The test layers: the suite, static checks, fuzzing; sanitizers on request (docs/testing.md).
+    widget_tools
+    # The test layers, each building what it needs: the whole suite under
+    # ASan + UBSan, the threaded suites under TSan, static checks, fuzzing
+    # (docs/testing.md).
     exec "$root/tests/support/run-test-layers.sh" "$build_dir" "$@"
     ;;
 *)

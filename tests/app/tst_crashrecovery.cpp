@@ -363,9 +363,7 @@ void tst_CrashRecovery::initTestCase()
 
 void tst_CrashRecovery::initTestCase_data()
 {
-    QTest::addColumn<QString>("backend");
-    QTest::newRow("sqlite") << u"sqlite"_s;
-    QTest::newRow("mariadb") << u"mariadb"_s;
+    addBackendRows();
 }
 
 void tst_CrashRecovery::verifyEverythingStoredOnce(ChatLoad &load, FrontdeskProcess &server, const DatabaseConfig &database)

@@ -1266,7 +1266,8 @@ int Bench::messagePhase(Json &out, const std::vector<Conn *> &senders, bool satu
                     send(c, t0);
     } else {
         const double interval = 1e9 / rate;
-        m_loop.tick = [&] {
+        // By value: the tick runs after this block has ended (ASan's stack-use-after-scope).
+        m_loop.tick = [&, interval] {
             const uint64_t now = nowNs();
             while (next < total) {
                 const uint64_t planned = t0 + uint64_t(double(next) * interval);

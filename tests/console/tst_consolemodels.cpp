@@ -25,12 +25,7 @@ class ConsoleModelsTest : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase_data()
-    {
-        QTest::addColumn<QString>("backend");
-        QTest::newRow("sqlite") << u"sqlite"_s;
-        QTest::newRow("mariadb") << u"mariadb"_s;
-    }
+    void initTestCase_data() { addBackendRows(); }
 
     // One server per backend, shared by that row's functions as before: the
     // first function of a row starts it on a fresh database.
@@ -41,13 +36,7 @@ private Q_SLOTS:
             return;
         m_server.stop();
         m_backend.clear();
-        QString error;
-        bool skip = false;
-        if (!m_server.start(backend, &error, &skip)) {
-            if (skip)
-                QSKIP(qPrintable(error));
-            QFAIL(qPrintable(error));
-        }
+        FRONTDESK_START_TEST_SERVER(m_server, backend);
         m_backend = backend;
     }
 

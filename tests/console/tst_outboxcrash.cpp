@@ -122,24 +122,13 @@ class OutboxCrashTest : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase_data()
-    {
-        QTest::addColumn<QString>("backend");
-        QTest::newRow("sqlite") << u"sqlite"_s;
-        QTest::newRow("mariadb") << u"mariadb"_s;
-    }
+    void initTestCase_data() { addBackendRows(); }
 
     void init()
     {
         QFETCH_GLOBAL(QString, backend);
         m_server = std::make_unique<TestServer>();
-        QString error;
-        bool skip = false;
-        if (!m_server->start(backend, &error, &skip)) {
-            if (skip)
-                QSKIP(qPrintable(error));
-            QFAIL(qPrintable(error));
-        }
+        FRONTDESK_START_TEST_SERVER(*m_server, backend);
     }
 
     void cleanup() { m_server.reset(); }

@@ -68,6 +68,13 @@ EventCounter *eventCounter()
 
 } // namespace
 
+void ChatFixture::initializeProcess(int *argc, char ***argv)
+{
+    static QCoreApplication app(*argc, *argv);
+    qInstallMessageHandler([](QtMsgType, const QMessageLogContext &, const QString &) {});
+    (void)instance();
+}
+
 ChatFixture &ChatFixture::instance()
 {
     static ChatFixture fixture;

@@ -27,6 +27,10 @@ public:
     static inline const QString visitorToken = QStringLiteral("fuzz-visitor-token");
     static inline const QString origin = QStringLiteral("http://shop.test");
 
+    /// What a target's LLVMFuzzerInitialize does: the application object the
+    /// whole run shares, log output dropped (every line is still built: it is
+    /// code under test too), and the fixture opened before the first input.
+    static void initializeProcess(int *argc, char ***argv);
     /// Opens the database in a temporary folder; aborts if it cannot.
     static ChatFixture &instance();
 

@@ -14,7 +14,6 @@
 #include "fuzzcheck.h"
 #include "http/httprouter.h"
 
-#include <QCoreApplication>
 #include <cstdint>
 
 using namespace Frontdesk;
@@ -47,10 +46,7 @@ HttpRequest pollingRequest(QByteArrayView record)
 
 extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-    static QCoreApplication app(*argc, *argv);
-    // Every log line is built (it is code under test too) and then dropped.
-    qInstallMessageHandler([](QtMsgType, const QMessageLogContext &, const QString &) {});
-    (void)ChatFixture::instance();
+    ChatFixture::initializeProcess(argc, argv);
     return 0;
 }
 

@@ -15,7 +15,6 @@
 #include "fuzzcheck.h"
 #include "protocol/wirecodec.h"
 
-#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <cstdint>
@@ -47,10 +46,7 @@ void checkSent(const QJsonObject &frame)
 
 extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-    static QCoreApplication app(*argc, *argv);
-    // Every log line is built (it is code under test too) and then dropped.
-    qInstallMessageHandler([](QtMsgType, const QMessageLogContext &, const QString &) {});
-    (void)ChatFixture::instance();
+    ChatFixture::initializeProcess(argc, argv);
     return 0;
 }
 

@@ -92,6 +92,15 @@ private:
     /// A polling visitor: hello, then the fields every later request carries.
     [[nodiscard]] QJsonObject pollingHello();
     [[nodiscard]] HttpAnswer pollingPost(const QString &endpoint, const QJsonObject &body);
+    /// An authenticated agent and a long-polling visitor whose first message
+    /// (@p clientId, @p body) is acknowledged: what the polling tests start from.
+    struct PollingChat {
+        JsonSocket agent;
+        QJsonObject visitor; ///< the visitor's id, token and channel, for its next requests
+        double conversationId = 0;
+        double messageId = 0;
+    };
+    [[nodiscard]] bool startPollingChat(PollingChat *chat, const QString &clientId, const QString &body);
 
     std::unique_ptr<TestServer> m_server;
     TestHttp m_http;
@@ -336,24 +345,38 @@ HttpAnswer tst_RealtimeLimits::pollingPost(const QString &endpoint, const QJsonO
                            TestServer::allowedOrigin);
 }
 
+bool tst_RealtimeLimits::startPollingChat(PollingChat *chat, const QString &clientId, const QString &body)
+{
+    if (!chat->agent.open(m_server->wsUrl(u"/v1/agent"_s))
+        || !chat->agent.request(QJsonObject{{u"type"_s, u"auth"_s}, {u"token"_s, agentToken()}}))
+        return false;
+    chat->visitor = pollingHello();
+    if (chat->visitor.isEmpty())
+        return false;
+    QJsonObject send = chat->visitor;
+    send.insert(u"frame"_s, QJsonObject{{u"type"_s, u"message"_s}, {u"clientId"_s, clientId}, {u"body"_s, body}});
+    const HttpAnswer acked = pollingPost(u"send"_s, send);
+    if (acked.json.value(u"type"_s).toString() != u"ack"_s) {
+        qWarning() << "the polling visitor's first message was not acknowledged:" << acked.json;
+        return false;
+    }
+    chat->conversationId = acked.json.value(u"conversationId"_s).toDouble();
+    chat->messageId = acked.json.value(u"messageId"_s).toDouble();
+    return true;
+}
+
 void tst_RealtimeLimits::pollingChannelExpiresWhenTheVisitorStopsPolling()
 {
     RealtimeLimits &limits = m_server->config().realtimeLimits;
     limits.pollHoldMs = 200;
     limits.pollExpiryMs = 600;
     QVERIFY(start());
-    JsonSocket agent;
-    QVERIFY(agent.open(m_server->wsUrl(u"/v1/agent"_s)));
-    QVERIFY(agent.request(QJsonObject{{u"type"_s, u"auth"_s}, {u"token"_s, agentToken()}}));
-
-    const QJsonObject visitor = pollingHello();
-    QVERIFY(!visitor.isEmpty());
-    QJsonObject send = visitor;
-    send.insert(u"frame"_s, QJsonObject{{u"type"_s, u"message"_s}, {u"clientId"_s, u"p1"_s}, {u"body"_s, u"hello"_s}});
-    const HttpAnswer acked = pollingPost(u"send"_s, send);
-    QCOMPARE(acked.json.value(u"type"_s).toString(), u"ack"_s);
-    const double conversationId = acked.json.value(u"conversationId"_s).toDouble();
-    const double messageId = acked.json.value(u"messageId"_s).toDouble();
+    PollingChat chat;
+    QVERIFY(startPollingChat(&chat, u"p1"_s, u"hello"_s));
+    JsonSocket &agent = chat.agent;
+    const QJsonObject &visitor = chat.visitor;
+    const double conversationId = chat.conversationId;
+    const double messageId = chat.messageId;
 
     // Polls collect what is queued (the queue position...) until one with
     // nothing to collect is held, then answered empty.
@@ -402,18 +425,12 @@ void tst_RealtimeLimits::pollingQueueOverflowBecomesResync()
     RealtimeLimits &limits = m_server->config().realtimeLimits;
     limits.pollMaxQueuedEvents = 5;
     QVERIFY(start());
-    JsonSocket agent;
-    QVERIFY(agent.open(m_server->wsUrl(u"/v1/agent"_s)));
-    QVERIFY(agent.request(QJsonObject{{u"type"_s, u"auth"_s}, {u"token"_s, agentToken()}}));
-
-    const QJsonObject visitor = pollingHello();
-    QVERIFY(!visitor.isEmpty());
-    QJsonObject send = visitor;
-    send.insert(u"frame"_s, QJsonObject{{u"type"_s, u"message"_s}, {u"clientId"_s, u"r0"_s}, {u"body"_s, u"first"_s}});
-    const HttpAnswer acked = pollingPost(u"send"_s, send);
-    QCOMPARE(acked.json.value(u"type"_s).toString(), u"ack"_s);
-    const double conversationId = acked.json.value(u"conversationId"_s).toDouble();
-    const double visitorMessageId = acked.json.value(u"messageId"_s).toDouble();
+    PollingChat chat;
+    QVERIFY(startPollingChat(&chat, u"r0"_s, u"first"_s));
+    JsonSocket &agent = chat.agent;
+    const QJsonObject &visitor = chat.visitor;
+    const double conversationId = chat.conversationId;
+    const double visitorMessageId = chat.messageId;
     QVERIFY(agent.request(QJsonObject{{u"type"_s, u"accept"_s}, {u"conversationId"_s, conversationId}}));
 
     // The visitor does not poll while the agent writes more than its channel keeps.

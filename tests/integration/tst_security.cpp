@@ -99,9 +99,7 @@ private:
 
 void tst_Security::initTestCase_data()
 {
-    QTest::addColumn<QString>("backend");
-    QTest::newRow("sqlite") << u"sqlite"_s;
-    QTest::newRow("mariadb") << u"mariadb"_s;
+    addBackendRows();
 }
 
 void tst_Security::init()
@@ -118,13 +116,7 @@ void tst_Security::startWith(const AbuseLimits &limits)
 {
     QFETCH_GLOBAL(QString, backend);
     m_server->config().abuseLimits = limits;
-    QString error;
-    bool skip = false;
-    if (!m_server->start(backend, &error, &skip)) {
-        if (skip)
-            QSKIP(qPrintable(error));
-        QFAIL(qPrintable(error));
-    }
+    FRONTDESK_START_TEST_SERVER(*m_server, backend);
 }
 
 QString tst_Security::login(const QString &email, const QString &password)

@@ -52,22 +52,14 @@ private:
 
 void tst_Team::initTestCase_data()
 {
-    QTest::addColumn<QString>("backend");
-    QTest::newRow("sqlite") << u"sqlite"_s;
-    QTest::newRow("mariadb") << u"mariadb"_s;
+    addBackendRows();
 }
 
 void tst_Team::init()
 {
     QFETCH_GLOBAL(QString, backend);
     m_server = std::make_unique<TestServer>();
-    QString error;
-    bool skip = false;
-    if (!m_server->start(backend, &error, &skip)) {
-        if (skip)
-            QSKIP(qPrintable(error));
-        QFAIL(qPrintable(error));
-    }
+    FRONTDESK_START_TEST_SERVER(*m_server, backend);
 }
 
 void tst_Team::cleanup()

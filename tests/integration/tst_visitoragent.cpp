@@ -163,9 +163,7 @@ private:
 
 void tst_VisitorAgent::initTestCase_data()
 {
-    QTest::addColumn<QString>("backend");
-    QTest::newRow("sqlite") << u"sqlite"_s;
-    QTest::newRow("mariadb") << u"mariadb"_s;
+    addBackendRows();
 }
 
 void tst_VisitorAgent::init()
@@ -174,13 +172,7 @@ void tst_VisitorAgent::init()
     m_server = std::make_unique<TestServer>();
     m_server->config().httpLimits.headerTimeoutMs = 1'000;
     m_server->config().realtimeLimits.agentAuthTimeoutMs = 1'000;
-    QString error;
-    bool skip = false;
-    if (!m_server->start(backend, &error, &skip)) {
-        if (skip)
-            QSKIP(qPrintable(error));
-        QFAIL(qPrintable(error));
-    }
+    FRONTDESK_START_TEST_SERVER(*m_server, backend);
 }
 
 void tst_VisitorAgent::cleanup()

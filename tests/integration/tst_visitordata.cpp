@@ -87,9 +87,7 @@ private:
 
 void tst_VisitorData::initTestCase_data()
 {
-    QTest::addColumn<QString>("backend");
-    QTest::newRow("sqlite") << u"sqlite"_s;
-    QTest::newRow("mariadb") << u"mariadb"_s;
+    addBackendRows();
 }
 
 void tst_VisitorData::init()
@@ -105,13 +103,7 @@ void tst_VisitorData::cleanup()
 void tst_VisitorData::start()
 {
     QFETCH_GLOBAL(QString, backend);
-    QString error;
-    bool skip = false;
-    if (!m_server->start(backend, &error, &skip)) {
-        if (skip)
-            QSKIP(qPrintable(error));
-        QFAIL(qPrintable(error));
-    }
+    FRONTDESK_START_TEST_SERVER(*m_server, backend);
 }
 
 QString tst_VisitorData::login(const QString &email, const QString &password)

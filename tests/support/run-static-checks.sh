@@ -6,8 +6,9 @@
 #   clang-tidy  server/ and app/ with the checks in .clang-tidy, from BUILD_DIR's
 #               compile_commands.json (the tests are left out for time: they
 #               would double the run; FRONTDESK_STATIC_TIDY_TESTS=1 adds them).
-# BUILD_DIR must be a finished normal build (not a sanitizer build): clang-tidy
-# reads moc and qmltypes output from it. Prints how long each check took.
+# BUILD_DIR must be a finished gcc build, normal or ASan (the test command
+# passes its ASan build): clang-tidy reads moc and qmltypes output and
+# compile_commands.json from it. Prints how long each check took.
 #
 # Usage: tests/support/run-static-checks.sh BUILD_DIR
 #   FRONTDESK_STATIC_JOBS   clang-tidy processes in parallel (default 2)

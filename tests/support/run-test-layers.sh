@@ -1,27 +1,32 @@
 #!/usr/bin/env bash
 # Runs every layer of the test command in turn (docs/testing.md says what each
-# proves): the suite on the normal build, the static checks, the fuzz targets,
-# the whole C++ suite under AddressSanitizer + UndefinedBehaviorSanitizer, and
-# the suites that cross threads under ThreadSanitizer.
+# proves): the whole suite under AddressSanitizer + UndefinedBehaviorSanitizer
+# (+ LeakSanitizer), the suites that cross threads under ThreadSanitizer, the
+# static checks and the fuzz targets. Each layer builds what it needs.
 #
 # A failing layer does not stop the others: CI shows every failure of a run at
 # once. The exit status is 1 when any layer failed. A table at the end says how
 # long each layer took.
 #
 # Usage: tests/support/run-test-layers.sh BUILD_DIR [ctest arguments...]
-#   FRONTDESK_TEST_LAYERS="suite static fuzz asan tsan"  the layers to run
-#   (default: suite static fuzz — the sanitizer layers join the default once
-#   a whole run of them is clean and its time is known; docs/testing.md)
+#   FRONTDESK_TEST_LAYERS="asan tsan static fuzz"  the layers to run (the default);
+#     "suite" is the same suite on a normal build in BUILD_DIR, for a quick
+#     local run without sanitizers
 #   ctest arguments (e.g. -R tst_team) go to the suite, asan and tsan layers.
 set -uo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 build_dir=${1:?usage: run-test-layers.sh BUILD_DIR [ctest args]}
 shift
+asan_build_dir=${FRONTDESK_ASAN_BUILD_DIR:-$root/build-asan}
+export FRONTDESK_ASAN_BUILD_DIR=$asan_build_dir
 
-layers=${FRONTDESK_TEST_LAYERS:-suite static fuzz}
+layers=${FRONTDESK_TEST_LAYERS:-asan tsan static fuzz}
 summary=()
 failed=0
+# The static checks read moc output and compile_commands.json from a finished
+# build: the one this run made last (the ASan build by default).
+static_build=""
 
 run_layer() {
     local name=$1
@@ -40,15 +45,41 @@ run_layer() {
     summary+=("$(printf '%-8s %-20s %3d min %02d s' "$name" "$result" $((took / 60)) $((took % 60)))")
 }
 
+normal_build() {
+    cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=ON &&
+        cmake --build "$build_dir"
+}
+
+suite() {
+    normal_build || return
+    static_build=$build_dir
+    "$root/tests/support/run-tests.sh" "$build_dir" "$@"
+}
+
+asan() {
+    "$root/tests/support/run-sanitized.sh" asan "$@"
+    local status=$?
+    [ -f "$asan_build_dir/compile_commands.json" ] && static_build=$asan_build_dir
+    return $status
+}
+
+static() {
+    if [ -z "$static_build" ]; then
+        normal_build || return
+        static_build=$build_dir
+    fi
+    "$root/tests/support/run-static-checks.sh" "$static_build"
+}
+
 for layer in $layers; do
     case "$layer" in
-    suite) run_layer suite "$root/tests/support/run-tests.sh" "$build_dir" "$@" ;;
-    static) run_layer static "$root/tests/support/run-static-checks.sh" "$build_dir" ;;
-    fuzz) run_layer fuzz "$root/tests/fuzz/run-fuzz.sh" ;;
-    asan) run_layer asan "$root/tests/support/run-sanitized.sh" asan "$@" ;;
+    suite) run_layer suite suite "$@" ;;
+    asan) run_layer asan asan "$@" ;;
     tsan) run_layer tsan "$root/tests/support/run-sanitized.sh" tsan "$@" ;;
+    static) run_layer static static ;;
+    fuzz) run_layer fuzz "$root/tests/fuzz/run-fuzz.sh" ;;
     *)
-        echo "run-test-layers: unknown layer '$layer' (known: suite static fuzz asan tsan)" >&2
+        echo "run-test-layers: unknown layer '$layer' (known: asan tsan static fuzz suite)" >&2
         exit 2
         ;;
     esac

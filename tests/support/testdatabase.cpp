@@ -1,5 +1,7 @@
 #include "testdatabase.h"
 
+#include <QTest>
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -154,6 +156,13 @@ void TestDatabase::dropMariaDbDatabase()
         db.close();
     }
     QSqlDatabase::removeDatabase(name);
+}
+
+void addBackendRows()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::newRow("sqlite") << QStringLiteral("sqlite");
+    QTest::newRow("mariadb") << QStringLiteral("mariadb");
 }
 
 } // namespace Frontdesk

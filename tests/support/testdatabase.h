@@ -52,4 +52,8 @@ private:
     bool m_createdMariaDb = false;
 };
 
+/// The "backend" column with one row per backend, "sqlite" and "mariadb":
+/// what a suite's initTestCase_data() adds to run every function on both.
+void addBackendRows();
+
 } // namespace Frontdesk

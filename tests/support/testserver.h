@@ -8,6 +8,21 @@
 #include <QUrl>
 #include <memory>
 
+/// Starts the TestServer @p server on @p backend inside a test function:
+/// QSKIP where MariaDB is skipped on purpose (FRONTDESK_TEST_MARIADB=skip),
+/// QFAIL on any other failure. A macro because QSKIP and QFAIL return from
+/// the function they stand in.
+#define FRONTDESK_START_TEST_SERVER(server, backend) \
+    do { \
+        QString startError_; \
+        bool skip_ = false; \
+        if (!(server).start((backend), &startError_, &skip_)) { \
+            if (skip_) \
+                QSKIP(qPrintable(startError_)); \
+            QFAIL(qPrintable(startError_)); \
+        } \
+    } while (false)
+
 namespace Frontdesk {
 
 /// @brief A real FrontdeskServer on 127.0.0.1 and an ephemeral port, over a
