@@ -67,8 +67,7 @@ test)
     install_missing "${build_packages[@]}" "${test_packages[@]}"
     widget_tools
     # The test layers, each building what it needs: the whole suite under
-    # ASan + UBSan, the threaded suites under TSan, static checks, fuzzing
-    # (docs/testing.md).
+    # ASan + UBSan, static checks, fuzzing (docs/testing.md).
     exec "$root/tests/support/run-test-layers.sh" "$build_dir" "$@"
     ;;
 *)

@@ -9,7 +9,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QLoggingCategory>
-#include <QMutexLocker>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -73,7 +72,7 @@ void DatabaseWorker::enqueue(std::unique_ptr<DatabaseJob> job)
     StoreError refusal = StoreError::Failed;
     QString why;
     {
-        QMutexLocker locker(&m_mutex);
+        std::unique_lock locker(m_mutex);
         const int limit = m_config.limits.maxQueuedJobs;
         if (!m_accepting) {
             why = u"the store is closed"_s;
@@ -84,7 +83,7 @@ void DatabaseWorker::enqueue(std::unique_ptr<DatabaseJob> job)
             why = u"%1 calls are already waiting for the database; nothing was stored"_s.arg(m_queue.size());
         } else {
             m_queue.push_back(std::move(job));
-            m_wake.wakeOne();
+            m_wake.notify_one();
             return;
         }
     }
@@ -95,10 +94,10 @@ void DatabaseWorker::enqueue(std::unique_ptr<DatabaseJob> job)
 void DatabaseWorker::stop()
 {
     {
-        QMutexLocker locker(&m_mutex);
+        std::unique_lock locker(m_mutex);
         m_accepting = false;
         m_stopping = true;
-        m_wake.wakeOne();
+        m_wake.notify_one();
     }
     if (isRunning())
         wait();
@@ -106,7 +105,7 @@ void DatabaseWorker::stop()
     // Never started: nothing ran, but nobody may be left waiting.
     std::deque<std::unique_ptr<DatabaseJob>> leftover;
     {
-        QMutexLocker locker(&m_mutex);
+        std::unique_lock locker(m_mutex);
         leftover.swap(m_queue);
     }
     failAll(leftover, StoreError::Failed, u"the store was closed before this call ran"_s);
@@ -114,15 +113,15 @@ void DatabaseWorker::stop()
 
 void DatabaseWorker::suspend()
 {
-    QMutexLocker locker(&m_mutex);
+    std::unique_lock locker(m_mutex);
     m_suspended = true;
 }
 
 void DatabaseWorker::resume()
 {
-    QMutexLocker locker(&m_mutex);
+    std::unique_lock locker(m_mutex);
     m_suspended = false;
-    m_wake.wakeOne();
+    m_wake.notify_one();
 }
 
 void DatabaseWorker::run()
@@ -142,7 +141,7 @@ void DatabaseWorker::run()
         if (!ok) {
             std::deque<std::unique_ptr<DatabaseJob>> refused;
             {
-                QMutexLocker locker(&m_mutex);
+                std::unique_lock locker(m_mutex);
                 m_accepting = false;
                 refused.swap(m_queue);
             }
@@ -196,19 +195,16 @@ void DatabaseWorker::serve(SqlSession &session)
 
 DatabaseWorker::Next DatabaseWorker::waitForWork(std::deque<std::unique_ptr<DatabaseJob>> &batch)
 {
-    QMutexLocker locker(&m_mutex);
+    std::unique_lock locker(m_mutex);
     if (m_down) {
         // Nothing is queued while down (enqueue refuses); wait out the backoff
         // unless stop() comes first.
-        if (!m_stopping)
-            m_wake.wait(&m_mutex, QDeadlineTimer(m_reconnectDelayMs));
+        m_wake.wait_for(locker, std::chrono::milliseconds(m_reconnectDelayMs), [this] { return m_stopping; });
         return m_stopping ? Next::Stop : Next::Reconnect;
     }
-    const QDeadlineTimer idle(m_config.limits.idleCheckIntervalMs);
-    while (!m_stopping && (m_queue.empty() || m_suspended)) {
-        if (!m_wake.wait(&m_mutex, idle))
-            return Next::IdleCheck;
-    }
+    const auto idle = std::chrono::steady_clock::now() + std::chrono::milliseconds(m_config.limits.idleCheckIntervalMs);
+    if (!m_wake.wait_until(locker, idle, [this] { return m_stopping || (!m_queue.empty() && !m_suspended); }))
+        return Next::IdleCheck;
     if (m_queue.empty())
         return Next::Stop;
     while (!m_queue.empty() && batch.size() < size_t(MaxBatchSize)) {
@@ -238,7 +234,7 @@ void DatabaseWorker::markDown(const QString &error)
 {
     std::deque<std::unique_ptr<DatabaseJob>> refused;
     {
-        QMutexLocker locker(&m_mutex);
+        std::unique_lock locker(m_mutex);
         m_down = true;
         m_downReason = error;
         refused.swap(m_queue);
@@ -261,7 +257,7 @@ void DatabaseWorker::reconnect(SqlSession &session)
     attempt.start();
     if (reopen(session, &error)) {
         {
-            QMutexLocker locker(&m_mutex);
+            std::unique_lock locker(m_mutex);
             m_down = false;
             m_downReason.clear();
         }
@@ -273,7 +269,7 @@ void DatabaseWorker::reconnect(SqlSession &session)
     qCDebug(lcStore).noquote()
         << u"Reconnecting to %1 failed after %2 ms: %3"_s.arg(m_config.displayUrl()).arg(attempt.elapsed()).arg(error);
     {
-        QMutexLocker locker(&m_mutex);
+        std::unique_lock locker(m_mutex);
         m_downReason = error;
     }
     m_reconnectDelayMs = std::min(2 * m_reconnectDelayMs, m_config.limits.reconnectMaxDelayMs);

@@ -6,14 +6,14 @@
 
 #include <QElapsedTimer>
 #include <QFuture>
-#include <QMutex>
 #include <QPromise>
 #include <QThread>
-#include <QWaitCondition>
 
 #include <atomic>
+#include <condition_variable>
 #include <deque>
 #include <memory>
+#include <mutex>
 
 class QSqlDatabase;
 
@@ -102,8 +102,12 @@ private:
     const QString m_connectionName;
     QPromise<StoreResult<int>> m_openPromise;
 
-    QMutex m_mutex;
-    QWaitCondition m_wake;
+    // The standard library's mutex and condition variable, not QMutex and
+    // QWaitCondition: they sit on pthreads, which ThreadSanitizer sees; Qt's
+    // wait unlocks inside libQt6Core, which is not built with it, so every
+    // enqueue after a wait looked like a double lock.
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
     std::deque<std::unique_ptr<DatabaseJob>> m_queue; // guarded by m_mutex
     bool m_accepting = true; // guarded by m_mutex
     bool m_stopping = false; // guarded by m_mutex
