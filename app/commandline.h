@@ -1,7 +1,7 @@
 #pragma once
 
+#include "core/records.h"
 #include "serverconfig.h"
-#include "store/records.h"
 
 #include <QString>
 

@@ -1,10 +1,10 @@
 // frontdesk: the console (GUI) or, without a display, the headless server.
 #include "bootstrap.h"
 #include "commandline.h"
+#include "core/continuewith.h"
 #include "eventloop/eventdispatcherchoice.h"
 #include "frontdeskserver.h"
 #include "secrets/secretstore.h"
-#include "store/continuewith.h"
 #include "store/store.h"
 #include "unixsignalwatcher.h"
 

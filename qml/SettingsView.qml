@@ -220,6 +220,31 @@ Page {
                         }
                         PlainLabel { id: copiedLabel; visible: false; text: qsTr("Copied"); color: Theme.online }
                     }
+                    SectionTitle { text: qsTr("Public address"); Layout.topMargin: 12 }
+                    Hint { text: qsTr("Where your visitors' browsers reach this server, if not at the address above: your domain or your reverse proxy, such as https://chat.example.com. Leave it empty to use the address the console connects to.") }
+                    RowLayout {
+                        Layout.fillWidth: true
+                        TextField {
+                            id: publicUrlField
+                            objectName: "publicUrlField"
+                            Layout.fillWidth: true
+                            placeholderText: "https://chat.example.com"
+                            text: settingsPage.settings.publicUrl
+                            inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
+                        }
+                        Button {
+                            objectName: "savePublicUrlButton"
+                            text: qsTr("Use this address")
+                            onClicked: settingsPage.settings.publicUrl = publicUrlField.text.trim()
+                        }
+                    }
+                    PlainLabel {
+                        visible: publicUrlField.text.trim() !== "" && settingsPage.client.publicUrl === "" && settingsPage.settings.publicUrl === publicUrlField.text.trim()
+                        text: qsTr("This is not an http:// or https:// address, so the snippet keeps the console's address.")
+                        color: Theme.danger
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
                     SectionTitle { text: qsTr("Allowed websites"); Layout.topMargin: 12 }
                     Hint { text: qsTr("The widget only works on these origins (scheme://host[:port]), one per line.") }
                     TextArea {
@@ -236,7 +261,7 @@ Page {
                         onClicked: settingsPage.client.updateSite({ allowedOrigins: settingsPage.session.parseOrigins(originsField.text) })
                     }
                     SectionTitle { text: qsTr("What visitors on the internet need"); Layout.topMargin: 12 }
-                    Hint { text: qsTr("Your website's visitors must reach this server: give it a public address, or put it behind a reverse proxy (nginx, Caddy) with an HTTPS certificate, and use that https:// address in the snippet. A website on https cannot load a chat from plain http.") }
+                    Hint { text: qsTr("Your website's visitors must reach this server: give it a public address, or put it behind a reverse proxy (nginx, Caddy) with an HTTPS certificate, and enter that https:// address as the public address above. A website on https cannot load a chat from plain http.") }
                     Item { height: 16 }
                 }
             }

@@ -3,7 +3,7 @@
 #include "auth/originpolicy.h"
 #include "auth/tokens.h"
 #include "chat/agentaccounts.h"
-#include "store/continuewith.h"
+#include "core/continuewith.h"
 #include "store/store.h"
 
 #include <QDateTime>

@@ -7,9 +7,9 @@
 #include "api/widgetcontroller.h"
 #include "bootstrap.h"
 #include "chat/chatservice.h"
+#include "core/continuewith.h"
 #include "http/httplistener.h"
 #include "realtime/websockethub.h"
-#include "store/continuewith.h"
 #include "store/store.h"
 
 #include <QDateTime>
@@ -89,6 +89,23 @@ void FrontdeskServer::start()
     });
 }
 
+namespace {
+
+// A PEM private key of any algorithm Let's Encrypt and openssl hand out: RSA
+// or EC (ECDSA P-256/P-384, certbot's default since 2.0). QSslKey needs the
+// algorithm named, so each is tried on the same bytes (the file is read once).
+QSslKey privateKeyFromPem(const QByteArray &pem)
+{
+    for (const QSsl::KeyAlgorithm algorithm : {QSsl::Rsa, QSsl::Ec}) {
+        QSslKey key(pem, algorithm, QSsl::Pem);
+        if (!key.isNull())
+            return key;
+    }
+    return {};
+}
+
+} // namespace
+
 void FrontdeskServer::listen(const QStringList &setupLines)
 {
     const bool certificate = !m_config.tlsCertificatePath.isEmpty();
@@ -105,16 +122,15 @@ void FrontdeskServer::listen(const QStringList &setupLines)
             return;
         }
         const QList<QSslCertificate> chain = QSslCertificate::fromData(certificateFile.readAll(), QSsl::Pem);
-        const QSslKey privateKey(keyFile.readAll(), QSsl::Rsa, QSsl::Pem);
-        const QSslKey ecKey = privateKey.isNull() ? QSslKey(keyFile.readAll(), QSsl::Ec, QSsl::Pem) : privateKey;
-        if (chain.isEmpty() || ecKey.isNull()) {
+        const QSslKey privateKey = privateKeyFromPem(keyFile.readAll());
+        if (chain.isEmpty() || privateKey.isNull()) {
             fail(u"The TLS certificate or key is not valid PEM (%1, %2)."_s.arg(m_config.tlsCertificatePath,
                                                                                 m_config.tlsPrivateKeyPath));
             return;
         }
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
         tls.setLocalCertificateChain(chain);
-        tls.setPrivateKey(ecKey);
+        tls.setPrivateKey(privateKey);
         tls.setPeerVerifyMode(QSslSocket::VerifyNone);
         m_listener->setTlsConfiguration(tls);
     }

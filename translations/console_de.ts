@@ -4,97 +4,97 @@
 <context>
     <name>ChatPane</name>
     <message>
-        <location filename="../qml/ChatPane.qml" line="55"/>
+        <location filename="../qml/ChatPane.qml" line="61"/>
         <source>Waiting for %1</source>
         <translation>Wartet seit %1</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="56"/>
+        <location filename="../qml/ChatPane.qml" line="62"/>
         <source>Chatting with %1</source>
         <translation>Im Chat mit %1</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="57"/>
+        <location filename="../qml/ChatPane.qml" line="63"/>
         <source>Closed</source>
         <translation>Beendet</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="65"/>
+        <location filename="../qml/ChatPane.qml" line="71"/>
         <source>Accept chat</source>
         <translation>Chat annehmen</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="72"/>
+        <location filename="../qml/ChatPane.qml" line="78"/>
         <source>Transfer</source>
         <translation>Weitergeben</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="89"/>
+        <location filename="../qml/ChatPane.qml" line="95"/>
         <source>online</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="89"/>
+        <location filename="../qml/ChatPane.qml" line="95"/>
         <source>away</source>
         <translation>abwesend</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="89"/>
+        <location filename="../qml/ChatPane.qml" line="95"/>
         <source>offline</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="106"/>
+        <location filename="../qml/ChatPane.qml" line="112"/>
         <source>Copy transcript</source>
         <translation>Verlauf kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="108"/>
+        <location filename="../qml/ChatPane.qml" line="114"/>
         <source>Transcript copied</source>
         <translation>Verlauf kopiert</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="113"/>
+        <location filename="../qml/ChatPane.qml" line="119"/>
         <source>Close</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="117"/>
+        <location filename="../qml/ChatPane.qml" line="123"/>
         <source>Close the chat (Ctrl+W)</source>
         <translation>Chat beenden (Ctrl+W)</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="127"/>
+        <location filename="../qml/ChatPane.qml" line="133"/>
         <source>No chat selected</source>
         <translation>Kein Chat ausgewählt</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="128"/>
+        <location filename="../qml/ChatPane.qml" line="134"/>
         <source>Pick a conversation on the left, or press Ctrl+N to take the visitor who has waited longest. Ctrl+1…9 and Ctrl+Tab switch chats.</source>
         <translation>Wählen Sie links ein Gespräch aus oder drücken Sie Ctrl+N, um den Besucher zu übernehmen, der am längsten wartet. Mit Ctrl+1…9 und Ctrl+Tab wechseln Sie zwischen Chats.</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="160"/>
+        <location filename="../qml/ChatPane.qml" line="171"/>
         <source>%1 is typing…</source>
         <translation>%1 schreibt…</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="160"/>
+        <location filename="../qml/ChatPane.qml" line="171"/>
         <source>The visitor</source>
         <translation>Der Besucher</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="182"/>
+        <location filename="../qml/ChatPane.qml" line="193"/>
         <source>This chat is closed.</source>
         <translation>Dieser Chat ist beendet.</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="192"/>
+        <location filename="../qml/ChatPane.qml" line="203"/>
         <source>Close this chat?</source>
         <translation>Diesen Chat beenden?</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="194"/>
+        <location filename="../qml/ChatPane.qml" line="205"/>
         <source>The visitor sees that the chat has ended.</source>
         <translation>Der Besucher sieht, dass der Chat beendet wurde.</translation>
     </message>
@@ -102,17 +102,17 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../qml/Composer.qml" line="46"/>
+        <location filename="../qml/Composer.qml" line="52"/>
         <source>This visitor is waiting. Replying does not accept the chat — accept it so the team knows it is yours.</source>
         <translation>Dieser Besucher wartet. Eine Antwort nimmt den Chat nicht an – nehmen Sie ihn an, damit das Team weiß, dass Sie ihn übernehmen.</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="97"/>
+        <location filename="../qml/Composer.qml" line="103"/>
         <source>Write a reply…  (Enter sends, Shift+Enter for a new line, / for canned responses)</source>
         <translation>Antwort schreiben…  (Enter sendet, Shift+Enter für neue Zeile, / für Textbausteine)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="118"/>
+        <location filename="../qml/Composer.qml" line="124"/>
         <source>Send</source>
         <translation>Senden</translation>
     </message>
@@ -120,27 +120,27 @@
 <context>
     <name>ConsoleView</name>
     <message>
-        <location filename="../qml/ConsoleView.qml" line="106"/>
+        <location filename="../qml/ConsoleView.qml" line="108"/>
         <source>Frontdesk</source>
         <translation>Frontdesk</translation>
     </message>
     <message>
-        <location filename="../qml/ConsoleView.qml" line="121"/>
+        <location filename="../qml/ConsoleView.qml" line="123"/>
         <source>Reconnecting…</source>
         <translation>Verbinde neu…</translation>
     </message>
     <message>
-        <location filename="../qml/ConsoleView.qml" line="128"/>
+        <location filename="../qml/ConsoleView.qml" line="130"/>
         <source>1 agent online</source>
         <translation>1 Mitarbeiter online</translation>
     </message>
     <message>
-        <location filename="../qml/ConsoleView.qml" line="128"/>
+        <location filename="../qml/ConsoleView.qml" line="130"/>
         <source>%1 agents online</source>
         <translation>%1 Mitarbeiter online</translation>
     </message>
     <message>
-        <location filename="../qml/ConsoleView.qml" line="144"/>
+        <location filename="../qml/ConsoleView.qml" line="146"/>
         <source>Settings (Ctrl+,)</source>
         <translation>Einstellungen (Ctrl+,)</translation>
     </message>
@@ -148,23 +148,23 @@
 <context>
     <name>ConversationDelegate</name>
     <message>
-        <location filename="../qml/ConversationDelegate.qml" line="102"/>
+        <location filename="../qml/ConversationDelegate.qml" line="101"/>
         <source>typing…</source>
         <translation>schreibt…</translation>
     </message>
     <message>
-        <location filename="../qml/ConversationDelegate.qml" line="103"/>
+        <location filename="../qml/ConversationDelegate.qml" line="102"/>
         <source>You: </source>
         <translation>Sie: </translation>
     </message>
     <message>
+        <location filename="../qml/ConversationDelegate.qml" line="114"/>
         <location filename="../qml/ConversationDelegate.qml" line="115"/>
-        <location filename="../qml/ConversationDelegate.qml" line="116"/>
         <source>with %1</source>
         <translation>mit %1</translation>
     </message>
     <message>
-        <location filename="../qml/ConversationDelegate.qml" line="125"/>
+        <location filename="../qml/ConversationDelegate.qml" line="124"/>
         <source>Accept</source>
         <translation>Annehmen</translation>
     </message>
@@ -172,58 +172,63 @@
 <context>
     <name>Frontdesk::AgentClient</name>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="140"/>
+        <location filename="../app/console/agentclient.cpp" line="166"/>
         <source>Could not reach %1: %2</source>
         <translation>%1 ist nicht erreichbar: %2</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="204"/>
-        <location filename="../app/console/agentclient.cpp" line="578"/>
+        <location filename="../app/console/agentclient.cpp" line="230"/>
+        <location filename="../app/console/agentclient.cpp" line="724"/>
         <source>Signed out.</source>
         <translation>Abgemeldet.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="270"/>
+        <location filename="../app/console/agentclient.cpp" line="299"/>
         <source>The connection to the server was lost.</source>
         <translation>Die Verbindung zum Server wurde unterbrochen.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="299"/>
+        <location filename="../app/console/agentclient.cpp" line="328"/>
         <source>Not connected to the server.</source>
         <translation>Nicht mit dem Server verbunden.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="459"/>
+        <location filename="../app/console/agentclient.cpp" line="519"/>
+        <source>The server refused this reply (%1).</source>
+        <translation>Der Server hat diese Antwort abgelehnt (%1).</translation>
+    </message>
+    <message>
+        <location filename="../app/console/agentclient.cpp" line="603"/>
         <source>Your session has expired. Please sign in again.</source>
         <translation>Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="559"/>
+        <location filename="../app/console/agentclient.cpp" line="705"/>
         <source>Your password was changed on another computer. Please sign in again.</source>
         <translation>Ihr Passwort wurde auf einem anderen Computer geändert. Bitte melden Sie sich erneut an.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="561"/>
+        <location filename="../app/console/agentclient.cpp" line="707"/>
         <source>An admin reset your password. Please sign in with the new one.</source>
         <translation>Ein Administrator hat Ihr Passwort zurückgesetzt. Bitte melden Sie sich mit dem neuen an.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="563"/>
+        <location filename="../app/console/agentclient.cpp" line="709"/>
         <source>An admin disabled your account.</source>
         <translation>Ein Administrator hat Ihr Konto deaktiviert.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="565"/>
+        <location filename="../app/console/agentclient.cpp" line="711"/>
         <source>An admin removed your account.</source>
         <translation>Ein Administrator hat Ihr Konto entfernt.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="567"/>
+        <location filename="../app/console/agentclient.cpp" line="713"/>
         <source>You were signed out.</source>
         <translation>Sie wurden abgemeldet.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="568"/>
+        <location filename="../app/console/agentclient.cpp" line="714"/>
         <source>This session was ended from another computer. Please sign in again.</source>
         <translation>Diese Sitzung wurde von einem anderen Computer aus beendet. Bitte melden Sie sich erneut an.</translation>
     </message>
@@ -244,7 +249,7 @@
 <context>
     <name>Frontdesk::MessageListModel</name>
     <message>
-        <location filename="../app/console/messagelistmodel.cpp" line="355"/>
+        <location filename="../app/console/messagelistmodel.cpp" line="391"/>
         <source>Visitor</source>
         <translation>Besucher</translation>
     </message>
@@ -387,38 +392,53 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="75"/>
+        <location filename="../qml/MessageDelegate.qml" line="86"/>
         <source>sending…</source>
         <translation>wird gesendet…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="76"/>
+        <location filename="../qml/MessageDelegate.qml" line="87"/>
         <source>✓✓ read</source>
         <translation>✓✓ gelesen</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="77"/>
+        <location filename="../qml/MessageDelegate.qml" line="88"/>
         <source>✓ sent</source>
         <translation>✓ gesendet</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="89"/>
+        <source>not sent</source>
+        <translation>nicht gesendet</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="111"/>
+        <source>Retry</source>
+        <translation>Erneut senden</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="117"/>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
     </message>
 </context>
 <context>
     <name>PresenceSelector</name>
     <message>
-        <location filename="../qml/PresenceSelector.qml" line="17"/>
-        <location filename="../qml/PresenceSelector.qml" line="33"/>
+        <location filename="../qml/PresenceSelector.qml" line="23"/>
+        <location filename="../qml/PresenceSelector.qml" line="39"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../qml/PresenceSelector.qml" line="18"/>
-        <location filename="../qml/PresenceSelector.qml" line="34"/>
+        <location filename="../qml/PresenceSelector.qml" line="24"/>
+        <location filename="../qml/PresenceSelector.qml" line="40"/>
         <source>Away</source>
         <translation>Abwesend</translation>
     </message>
     <message>
-        <location filename="../qml/PresenceSelector.qml" line="19"/>
-        <location filename="../qml/PresenceSelector.qml" line="34"/>
+        <location filename="../qml/PresenceSelector.qml" line="25"/>
+        <location filename="../qml/PresenceSelector.qml" line="40"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
@@ -426,518 +446,538 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../qml/SettingsView.qml" line="51"/>
+        <location filename="../qml/SettingsView.qml" line="58"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="59"/>
-        <location filename="../qml/SettingsView.qml" line="104"/>
+        <location filename="../qml/SettingsView.qml" line="66"/>
+        <location filename="../qml/SettingsView.qml" line="111"/>
         <source>Website widget</source>
         <translation>Website-Widget</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="59"/>
+        <location filename="../qml/SettingsView.qml" line="66"/>
         <source>Snippet</source>
         <translation>Code-Schnipsel</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="59"/>
-        <location filename="../qml/SettingsView.qml" line="240"/>
+        <location filename="../qml/SettingsView.qml" line="66"/>
+        <location filename="../qml/SettingsView.qml" line="273"/>
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="59"/>
-        <location filename="../qml/SettingsView.qml" line="394"/>
+        <location filename="../qml/SettingsView.qml" line="66"/>
+        <location filename="../qml/SettingsView.qml" line="431"/>
         <source>Canned responses</source>
         <translation>Textbausteine</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="60"/>
-        <location filename="../qml/SettingsView.qml" line="458"/>
+        <location filename="../qml/SettingsView.qml" line="67"/>
+        <location filename="../qml/SettingsView.qml" line="496"/>
         <source>Notifications</source>
         <translation>Benachrichtigungen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="60"/>
-        <location filename="../qml/SettingsView.qml" line="489"/>
+        <location filename="../qml/SettingsView.qml" line="67"/>
+        <location filename="../qml/SettingsView.qml" line="527"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="60"/>
+        <location filename="../qml/SettingsView.qml" line="67"/>
         <source>Account and language</source>
         <translation>Konto und Sprache</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="60"/>
-        <location filename="../qml/SettingsView.qml" line="554"/>
+        <location filename="../qml/SettingsView.qml" line="67"/>
+        <location filename="../qml/SettingsView.qml" line="592"/>
         <source>Your sessions</source>
         <translation>Ihre Sitzungen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="82"/>
+        <location filename="../qml/SettingsView.qml" line="89"/>
         <source>Back to chats</source>
         <translation>Zurück zu den Chats</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="105"/>
+        <location filename="../qml/SettingsView.qml" line="112"/>
         <source>How the chat looks on your website. Changes reach visitors when you save.</source>
         <translation>So sieht der Chat auf Ihrer Website aus. Änderungen werden für Besucher sichtbar, sobald Sie speichern.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="106"/>
+        <location filename="../qml/SettingsView.qml" line="113"/>
         <source>Only an admin can change the widget.</source>
         <translation>Nur ein Administrator kann das Widget ändern.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="107"/>
+        <location filename="../qml/SettingsView.qml" line="114"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="108"/>
+        <location filename="../qml/SettingsView.qml" line="115"/>
         <source>Chat with us</source>
         <translation>Chatten Sie mit uns</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="109"/>
+        <location filename="../qml/SettingsView.qml" line="116"/>
         <source>Welcome message</source>
         <translation>Begrüßungsnachricht</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="110"/>
+        <location filename="../qml/SettingsView.qml" line="117"/>
         <source>Hi! How can we help?</source>
         <translation>Hallo! Wie können wir helfen?</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="111"/>
+        <location filename="../qml/SettingsView.qml" line="118"/>
         <source>Colour</source>
         <translation>Farbe</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="127"/>
+        <location filename="../qml/SettingsView.qml" line="134"/>
         <source>Position</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="129"/>
+        <location filename="../qml/SettingsView.qml" line="136"/>
         <source>Bottom right</source>
         <translation>Unten rechts</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="130"/>
+        <location filename="../qml/SettingsView.qml" line="137"/>
         <source>Bottom left</source>
         <translation>Unten links</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="132"/>
+        <location filename="../qml/SettingsView.qml" line="139"/>
         <source>Ask before the chat starts</source>
         <translation>Vor Chatbeginn abfragen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="134"/>
-        <location filename="../qml/SettingsView.qml" line="325"/>
+        <location filename="../qml/SettingsView.qml" line="141"/>
+        <location filename="../qml/SettingsView.qml" line="360"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="135"/>
-        <location filename="../qml/SettingsView.qml" line="326"/>
+        <location filename="../qml/SettingsView.qml" line="142"/>
+        <location filename="../qml/SettingsView.qml" line="361"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="136"/>
+        <location filename="../qml/SettingsView.qml" line="143"/>
         <source>Email required</source>
         <translation>E-Mail erforderlich</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="139"/>
+        <location filename="../qml/SettingsView.qml" line="146"/>
         <source>When nobody is online</source>
         <translation>Wenn niemand online ist</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="141"/>
+        <location filename="../qml/SettingsView.qml" line="148"/>
         <source>We are away right now. Leave a message and we will get back to you.</source>
         <translation>Wir sind gerade nicht da. Hinterlassen Sie eine Nachricht, wir melden uns bei Ihnen.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="144"/>
+        <location filename="../qml/SettingsView.qml" line="151"/>
         <source>Save widget</source>
         <translation>Widget speichern</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="158"/>
+        <location filename="../qml/SettingsView.qml" line="165"/>
         <source>Preview as offline</source>
         <translation>Vorschau im Offline-Zustand</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="185"/>
+        <location filename="../qml/SettingsView.qml" line="192"/>
         <source>Put the chat on your website</source>
         <translation>Chat auf Ihrer Website einbinden</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="186"/>
+        <location filename="../qml/SettingsView.qml" line="193"/>
         <source>Paste this line into every page of your website, just before &lt;/body&gt;. The chat button appears at once.</source>
         <translation>Fügen Sie diese Zeile in jede Seite Ihrer Website ein, direkt vor &lt;/body&gt;. Die Chat-Schaltfläche erscheint sofort.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="204"/>
+        <location filename="../qml/SettingsView.qml" line="211"/>
         <source>The snippet appears once the console is connected.</source>
         <translation>Der Code erscheint, sobald die Konsole verbunden ist.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="210"/>
+        <location filename="../qml/SettingsView.qml" line="217"/>
         <source>Copy snippet</source>
         <translation>Code kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="214"/>
+        <location filename="../qml/SettingsView.qml" line="221"/>
         <source>Copied</source>
         <translation>Kopiert</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="216"/>
+        <location filename="../qml/SettingsView.qml" line="223"/>
+        <source>Public address</source>
+        <translation>Öffentliche Adresse</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="224"/>
+        <source>Where your visitors&apos; browsers reach this server, if not at the address above: your domain or your reverse proxy, such as https://chat.example.com. Leave it empty to use the address the console connects to.</source>
+        <translation>Wo die Browser Ihrer Besucher diesen Server erreichen, falls nicht unter der Adresse oben: Ihre Domain oder Ihr Reverse-Proxy, etwa https://chat.example.com. Leer lassen, um die Adresse zu verwenden, mit der sich die Konsole verbindet.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="237"/>
+        <source>Use this address</source>
+        <translation>Diese Adresse verwenden</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="243"/>
+        <source>This is not an http:// or https:// address, so the snippet keeps the console&apos;s address.</source>
+        <translation>Das ist keine http://- oder https://-Adresse, daher behält das Snippet die Adresse der Konsole.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="248"/>
         <source>Allowed websites</source>
         <translation>Erlaubte Websites</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="217"/>
+        <location filename="../qml/SettingsView.qml" line="249"/>
         <source>The widget only works on these origins (scheme://host[:port]), one per line.</source>
         <translation>Das Widget funktioniert nur auf diesen Origins (scheme://host[:port]), eine pro Zeile.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="226"/>
+        <location filename="../qml/SettingsView.qml" line="259"/>
         <source>Save allowed websites</source>
         <translation>Erlaubte Websites speichern</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="230"/>
+        <location filename="../qml/SettingsView.qml" line="263"/>
         <source>What visitors on the internet need</source>
         <translation>Was Besucher aus dem Internet brauchen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="231"/>
-        <source>Your website&apos;s visitors must reach this server: give it a public address, or put it behind a reverse proxy (nginx, Caddy) with an HTTPS certificate, and use that https:// address in the snippet. A website on https cannot load a chat from plain http.</source>
-        <translation>Die Besucher Ihrer Website müssen diesen Server erreichen: Geben Sie ihm eine öffentliche Adresse oder betreiben Sie ihn hinter einem Reverse Proxy (nginx, Caddy) mit HTTPS-Zertifikat, und verwenden Sie diese https://-Adresse im Code. Eine Website über https kann keinen Chat über einfaches http laden.</translation>
+        <location filename="../qml/SettingsView.qml" line="264"/>
+        <source>Your website&apos;s visitors must reach this server: give it a public address, or put it behind a reverse proxy (nginx, Caddy) with an HTTPS certificate, and enter that https:// address as the public address above. A website on https cannot load a chat from plain http.</source>
+        <translation>Die Besucher Ihrer Website müssen diesen Server erreichen: Geben Sie ihm eine öffentliche Adresse oder stellen Sie ihn hinter einen Reverse-Proxy (nginx, Caddy) mit HTTPS-Zertifikat, und tragen Sie diese https://-Adresse oben als öffentliche Adresse ein. Eine Website unter https kann keinen Chat über einfaches http laden.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="242"/>
+        <location filename="../qml/SettingsView.qml" line="275"/>
         <source>Add the people who answer chats. Each signs in with their own email and password.</source>
         <translation>Fügen Sie die Personen hinzu, die Chats beantworten. Jede Person meldet sich mit eigener E-Mail-Adresse und eigenem Passwort an.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="243"/>
+        <location filename="../qml/SettingsView.qml" line="276"/>
         <source>Only an admin can add or remove agents.</source>
         <translation>Nur ein Administrator kann Mitarbeiter hinzufügen oder entfernen.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="281"/>
+        <location filename="../qml/SettingsView.qml" line="316"/>
         <source>(you)</source>
         <translation>(Sie)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="295"/>
+        <location filename="../qml/SettingsView.qml" line="330"/>
         <source>Disabled</source>
         <translation>Deaktiviert</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="300"/>
-        <location filename="../qml/SettingsView.qml" line="328"/>
+        <location filename="../qml/SettingsView.qml" line="335"/>
+        <location filename="../qml/SettingsView.qml" line="363"/>
         <source>Admin</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="300"/>
+        <location filename="../qml/SettingsView.qml" line="335"/>
         <source>Agent</source>
         <translation>Mitarbeiter</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="302"/>
+        <location filename="../qml/SettingsView.qml" line="337"/>
         <source>Reset password</source>
         <translation>Passwort zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="304"/>
-        <location filename="../qml/SettingsView.qml" line="383"/>
+        <location filename="../qml/SettingsView.qml" line="339"/>
+        <location filename="../qml/SettingsView.qml" line="420"/>
         <source>Disable</source>
         <translation>Deaktivieren</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="307"/>
+        <location filename="../qml/SettingsView.qml" line="342"/>
         <source>Enable</source>
         <translation>Aktivieren</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="311"/>
+        <location filename="../qml/SettingsView.qml" line="346"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="321"/>
+        <location filename="../qml/SettingsView.qml" line="356"/>
         <source>Add an agent</source>
         <translation>Mitarbeiter hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="327"/>
+        <location filename="../qml/SettingsView.qml" line="362"/>
         <source>First password</source>
         <translation>Erstes Passwort</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="329"/>
+        <location filename="../qml/SettingsView.qml" line="364"/>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="340"/>
+        <location filename="../qml/SettingsView.qml" line="375"/>
         <source>New password for %1</source>
         <translation>Neues Passwort für %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="353"/>
+        <location filename="../qml/SettingsView.qml" line="388"/>
         <source>At least 8 characters</source>
         <translation>Mindestens 8 Zeichen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="363"/>
+        <location filename="../qml/SettingsView.qml" line="398"/>
         <source>Disable %1?</source>
         <translation>%1 deaktivieren?</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="379"/>
+        <location filename="../qml/SettingsView.qml" line="414"/>
         <source>%1 is signed out at once and cannot sign in until you enable the account again.</source>
         <translation>%1 wird sofort abgemeldet und kann sich erst wieder anmelden, wenn Sie das Konto erneut aktivieren.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="382"/>
+        <location filename="../qml/SettingsView.qml" line="419"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="396"/>
+        <location filename="../qml/SettingsView.qml" line="433"/>
         <source>Type /shortcut in a reply and it becomes the text. Shared by the whole team.</source>
         <translation>Tippen Sie /Kürzel in eine Antwort, und es wird durch den Text ersetzt. Für das ganze Team verfügbar.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="414"/>
+        <location filename="../qml/SettingsView.qml" line="452"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="421"/>
+        <location filename="../qml/SettingsView.qml" line="459"/>
         <source>No canned responses yet</source>
         <translation>Noch keine Textbausteine</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="422"/>
+        <location filename="../qml/SettingsView.qml" line="460"/>
         <source>Save answers you give often, like opening hours or shipping times.</source>
         <translation>Speichern Sie Antworten, die Sie oft geben, etwa Öffnungszeiten oder Lieferzeiten.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="429"/>
+        <location filename="../qml/SettingsView.qml" line="467"/>
         <source>Edit /%1</source>
         <translation>/%1 bearbeiten</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="429"/>
+        <location filename="../qml/SettingsView.qml" line="467"/>
         <source>New canned response</source>
         <translation>Neuer Textbaustein</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="442"/>
+        <location filename="../qml/SettingsView.qml" line="480"/>
         <source>shortcut, e.g. hours</source>
         <translation>Kürzel, z. B. zeiten</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="443"/>
+        <location filename="../qml/SettingsView.qml" line="481"/>
         <source>The text it expands to</source>
         <translation>Der Text, durch den es ersetzt wird</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="444"/>
+        <location filename="../qml/SettingsView.qml" line="482"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="459"/>
+        <location filename="../qml/SettingsView.qml" line="497"/>
         <source>Show desktop notifications</source>
         <translation>Desktop-Benachrichtigungen anzeigen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="461"/>
+        <location filename="../qml/SettingsView.qml" line="499"/>
         <source>Play a sound</source>
         <translation>Ton abspielen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="464"/>
+        <location filename="../qml/SettingsView.qml" line="502"/>
         <source>Remind me every</source>
         <translation>Erinnern alle</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="467"/>
+        <location filename="../qml/SettingsView.qml" line="505"/>
         <source>seconds while a visitor waits (0: never)</source>
         <translation>Sekunden, solange ein Besucher wartet (0: nie)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="469"/>
+        <location filename="../qml/SettingsView.qml" line="507"/>
         <source>Presence</source>
         <translation>Anwesenheit</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="471"/>
+        <location filename="../qml/SettingsView.qml" line="509"/>
         <source>Show me as away after</source>
         <translation>Als abwesend anzeigen nach</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="474"/>
+        <location filename="../qml/SettingsView.qml" line="512"/>
         <source>minutes without activity (0: never)</source>
         <translation>Minuten ohne Aktivität (0: nie)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="476"/>
+        <location filename="../qml/SettingsView.qml" line="514"/>
         <source>Visitors see the chat as offline when no agent is online.</source>
         <translation>Besucher sehen den Chat als offline, wenn kein Mitarbeiter online ist.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="490"/>
+        <location filename="../qml/SettingsView.qml" line="528"/>
         <source>This computer runs the chat server. Changes apply the next time Frontdesk starts.</source>
         <translation>Dieser Computer betreibt den Chat-Server. Änderungen gelten ab dem nächsten Start von Frontdesk.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="491"/>
+        <location filename="../qml/SettingsView.qml" line="529"/>
         <source>Connected to %1. The server&apos;s own settings are made where it runs.</source>
         <translation>Verbunden mit %1. Die Einstellungen des Servers werden dort vorgenommen, wo er läuft.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="496"/>
+        <location filename="../qml/SettingsView.qml" line="534"/>
         <source>Listen address</source>
         <translation>Listen-Adresse</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="498"/>
+        <location filename="../qml/SettingsView.qml" line="536"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="500"/>
+        <location filename="../qml/SettingsView.qml" line="538"/>
         <source>TLS certificate (PEM)</source>
         <translation>TLS-Zertifikat (PEM)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="501"/>
+        <location filename="../qml/SettingsView.qml" line="539"/>
         <source>/etc/ssl/certs/chat.pem (empty: plain HTTP)</source>
         <translation>/etc/ssl/certs/chat.pem (leer: einfaches HTTP)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="502"/>
+        <location filename="../qml/SettingsView.qml" line="540"/>
         <source>TLS private key (PEM)</source>
         <translation>Privater TLS-Schlüssel (PEM)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="504"/>
+        <location filename="../qml/SettingsView.qml" line="542"/>
         <source>Database</source>
         <translation>Datenbank</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="505"/>
+        <location filename="../qml/SettingsView.qml" line="543"/>
         <source>Empty: SQLite file on this computer; or mariadb://user@host:3306/frontdesk</source>
         <translation>Leer: SQLite-Datei auf diesem Computer; oder mariadb://user@host:3306/frontdesk</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="508"/>
+        <location filename="../qml/SettingsView.qml" line="546"/>
         <source>A MariaDB password is kept in the system keyring, never in a settings file: run &quot;frontdesk --store-database-password --database URL&quot; once.</source>
         <translation>Ein MariaDB-Passwort wird im Schlüsselbund des Systems gespeichert, nie in einer Einstellungsdatei: Führen Sie einmal „frontdesk --store-database-password --database URL“ aus.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="509"/>
+        <location filename="../qml/SettingsView.qml" line="547"/>
         <source>Listening on 127.0.0.1 keeps the server private to this computer. Visitors on the internet need a public address (0.0.0.0 and an open port) or, better, a reverse proxy with HTTPS in front.</source>
         <translation>Mit 127.0.0.1 ist der Server nur von diesem Computer aus erreichbar. Besucher aus dem Internet brauchen eine öffentliche Adresse (0.0.0.0 und einen offenen Port) oder besser einen vorgeschalteten Reverse Proxy mit HTTPS.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="522"/>
+        <location filename="../qml/SettingsView.qml" line="560"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="523"/>
+        <location filename="../qml/SettingsView.qml" line="561"/>
         <source>Signed in as %1 (%2)</source>
         <translation>Angemeldet als %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="525"/>
+        <location filename="../qml/SettingsView.qml" line="563"/>
         <source>Current password</source>
         <translation>Aktuelles Passwort</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="526"/>
+        <location filename="../qml/SettingsView.qml" line="564"/>
         <source>New password</source>
         <translation>Neues Passwort</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="527"/>
+        <location filename="../qml/SettingsView.qml" line="565"/>
         <source>Change password</source>
         <translation>Passwort ändern</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="530"/>
-        <location filename="../qml/SettingsView.qml" line="624"/>
+        <location filename="../qml/SettingsView.qml" line="568"/>
+        <location filename="../qml/SettingsView.qml" line="663"/>
         <source>Sign out</source>
         <translation>Abmelden</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="531"/>
+        <location filename="../qml/SettingsView.qml" line="569"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="536"/>
+        <location filename="../qml/SettingsView.qml" line="574"/>
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="541"/>
+        <location filename="../qml/SettingsView.qml" line="579"/>
         <source>The new language applies the next time Frontdesk starts.</source>
         <translation>Die neue Sprache gilt ab dem nächsten Start von Frontdesk.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="542"/>
+        <location filename="../qml/SettingsView.qml" line="580"/>
         <source>Run the setup wizard again…</source>
         <translation>Einrichtungsassistenten erneut ausführen…</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="556"/>
+        <location filename="../qml/SettingsView.qml" line="594"/>
         <source>Every computer where your account is signed in. Sign out any you do not recognise or no longer use; it has to sign in again with your password.</source>
         <translation>Alle Computer, auf denen Ihr Konto angemeldet ist. Melden Sie jeden ab, den Sie nicht kennen oder nicht mehr verwenden; dort muss man sich dann erneut mit Ihrem Passwort anmelden.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="560"/>
+        <location filename="../qml/SettingsView.qml" line="598"/>
         <source>Sign out everywhere else</source>
         <translation>Überall sonst abmelden</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="613"/>
+        <location filename="../qml/SettingsView.qml" line="652"/>
         <source>This computer</source>
         <translation>Dieser Computer</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="621"/>
+        <location filename="../qml/SettingsView.qml" line="660"/>
         <source>signed in %1</source>
         <translation>angemeldet am %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="641"/>
+        <location filename="../qml/SettingsView.qml" line="680"/>
         <source>You are not signed in anywhere else.</source>
         <translation>Sie sind nirgendwo sonst angemeldet.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="648"/>
+        <location filename="../qml/SettingsView.qml" line="687"/>
         <source>No sessions</source>
         <translation>Keine Sitzungen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="648"/>
+        <location filename="../qml/SettingsView.qml" line="687"/>
         <source>Your sessions appear once the console is connected</source>
         <translation>Ihre Sitzungen erscheinen, sobald die Konsole verbunden ist</translation>
     </message>
@@ -1068,72 +1108,72 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../qml/Sidebar.qml" line="44"/>
+        <location filename="../qml/Sidebar.qml" line="50"/>
         <source>Queue</source>
         <translation>Warteschlange</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="44"/>
+        <location filename="../qml/Sidebar.qml" line="50"/>
         <source>My chats</source>
         <translation>Meine Chats</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="44"/>
+        <location filename="../qml/Sidebar.qml" line="50"/>
         <source>All active</source>
         <translation>Alle aktiven</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="44"/>
+        <location filename="../qml/Sidebar.qml" line="50"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="81"/>
+        <location filename="../qml/Sidebar.qml" line="87"/>
         <source>Search by text, name or email</source>
         <translation>Nach Text, Name oder E-Mail suchen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="109"/>
+        <location filename="../qml/Sidebar.qml" line="115"/>
         <source>Nobody is waiting</source>
         <translation>Niemand wartet</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="109"/>
+        <location filename="../qml/Sidebar.qml" line="115"/>
         <source>No chats yet</source>
         <translation>Noch keine Chats</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="109"/>
+        <location filename="../qml/Sidebar.qml" line="115"/>
         <source>No open chats</source>
         <translation>Keine offenen Chats</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="110"/>
+        <location filename="../qml/Sidebar.qml" line="116"/>
         <source>Searching…</source>
         <translation>Suche läuft…</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="110"/>
+        <location filename="../qml/Sidebar.qml" line="116"/>
         <source>Nothing found</source>
         <translation>Nichts gefunden</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="111"/>
+        <location filename="../qml/Sidebar.qml" line="117"/>
         <source>New visitors appear here. You will get a notification too.</source>
         <translation>Neue Besucher erscheinen hier. Sie erhalten auch eine Benachrichtigung.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="112"/>
+        <location filename="../qml/Sidebar.qml" line="118"/>
         <source>Accept a visitor from the Queue (Ctrl+N takes the next one).</source>
         <translation>Nehmen Sie einen Besucher aus der Warteschlange an (Ctrl+N übernimmt den nächsten).</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="113"/>
+        <location filename="../qml/Sidebar.qml" line="119"/>
         <source>Every waiting and active chat of the team shows here.</source>
         <translation>Hier erscheinen alle wartenden und aktiven Chats des Teams.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="114"/>
+        <location filename="../qml/Sidebar.qml" line="120"/>
         <source>Closed chats whose messages, visitor name or email contain the search.</source>
         <translation>Beendete Chats, deren Nachrichten, Besuchername oder E-Mail den Suchbegriff enthalten.</translation>
     </message>
@@ -1184,135 +1224,135 @@
 <context>
     <name>VisitorPanel</name>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="30"/>
+        <location filename="../qml/VisitorPanel.qml" line="36"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="76"/>
+        <location filename="../qml/VisitorPanel.qml" line="82"/>
         <source>Visitor details</source>
         <translation>Besucherdetails</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="77"/>
+        <location filename="../qml/VisitorPanel.qml" line="83"/>
         <source>Open a chat to see who you are talking to and what they are looking at.</source>
         <translation>Öffnen Sie einen Chat, um zu sehen, mit wem Sie sprechen und was die Person gerade ansieht.</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="112"/>
+        <location filename="../qml/VisitorPanel.qml" line="118"/>
         <source>On the site now</source>
         <translation>Gerade auf der Website</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="112"/>
+        <location filename="../qml/VisitorPanel.qml" line="118"/>
         <source>Left the site</source>
         <translation>Hat die Website verlassen</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="130"/>
+        <location filename="../qml/VisitorPanel.qml" line="136"/>
         <source>User ID</source>
         <translation>Benutzer-ID</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="132"/>
+        <location filename="../qml/VisitorPanel.qml" line="138"/>
         <source>✓ Verified by your site</source>
         <translation>✓ Von Ihrer Website bestätigt</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="137"/>
+        <location filename="../qml/VisitorPanel.qml" line="143"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="139"/>
-        <location filename="../qml/VisitorPanel.qml" line="146"/>
+        <location filename="../qml/VisitorPanel.qml" line="145"/>
+        <location filename="../qml/VisitorPanel.qml" line="152"/>
         <source>Not given</source>
         <translation>Nicht angegeben</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="140"/>
-        <location filename="../qml/VisitorPanel.qml" line="147"/>
+        <location filename="../qml/VisitorPanel.qml" line="146"/>
+        <location filename="../qml/VisitorPanel.qml" line="153"/>
         <source>Not signed by your site</source>
         <translation>Nicht von Ihrer Website signiert</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="140"/>
-        <location filename="../qml/VisitorPanel.qml" line="147"/>
+        <location filename="../qml/VisitorPanel.qml" line="146"/>
+        <location filename="../qml/VisitorPanel.qml" line="153"/>
         <source>Given by the visitor, not verified</source>
         <translation>Vom Besucher angegeben, nicht geprüft</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="144"/>
+        <location filename="../qml/VisitorPanel.qml" line="150"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="150"/>
+        <location filename="../qml/VisitorPanel.qml" line="156"/>
         <source>Now on</source>
         <translation>Gerade auf</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="163"/>
+        <location filename="../qml/VisitorPanel.qml" line="169"/>
         <source>No page reported yet</source>
         <translation>Noch keine Seite gemeldet</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="178"/>
+        <location filename="../qml/VisitorPanel.qml" line="184"/>
         <source>Pages visited (%1)</source>
         <translation>Besuchte Seiten (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="199"/>
+        <location filename="../qml/VisitorPanel.qml" line="207"/>
         <source>Technology</source>
         <translation>Technik</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="205"/>
+        <location filename="../qml/VisitorPanel.qml" line="213"/>
         <source>Browser</source>
         <translation>Browser</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="206"/>
+        <location filename="../qml/VisitorPanel.qml" line="214"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="207"/>
+        <location filename="../qml/VisitorPanel.qml" line="215"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="208"/>
+        <location filename="../qml/VisitorPanel.qml" line="216"/>
         <source>Local time</source>
         <translation>Ortszeit</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="210"/>
+        <location filename="../qml/VisitorPanel.qml" line="218"/>
         <source>Came from</source>
         <translation>Kam von</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="210"/>
+        <location filename="../qml/VisitorPanel.qml" line="218"/>
         <source>Direct visit</source>
         <translation>Direkter Aufruf</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="211"/>
+        <location filename="../qml/VisitorPanel.qml" line="219"/>
         <source>First seen</source>
         <translation>Zuerst gesehen</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="213"/>
+        <location filename="../qml/VisitorPanel.qml" line="221"/>
         <source>Earlier conversations</source>
         <translation>Frühere Gespräche</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="216"/>
+        <location filename="../qml/VisitorPanel.qml" line="224"/>
         <source>This is the first conversation.</source>
         <translation>Dies ist das erste Gespräch.</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="227"/>
+        <location filename="../qml/VisitorPanel.qml" line="235"/>
         <source>with %1</source>
         <translation>mit %1</translation>
     </message>
@@ -1320,27 +1360,27 @@
 <context>
     <name>WidgetPreview</name>
     <message>
-        <location filename="../qml/WidgetPreview.qml" line="54"/>
+        <location filename="../qml/WidgetPreview.qml" line="60"/>
         <source>Chat with us</source>
         <translation>Chatten Sie mit uns</translation>
     </message>
     <message>
-        <location filename="../qml/WidgetPreview.qml" line="78"/>
+        <location filename="../qml/WidgetPreview.qml" line="84"/>
         <source>We are away right now. Leave a message and we will get back to you.</source>
         <translation>Wir sind gerade nicht da. Hinterlassen Sie eine Nachricht, wir melden uns bei Ihnen.</translation>
     </message>
     <message>
-        <location filename="../qml/WidgetPreview.qml" line="90"/>
+        <location filename="../qml/WidgetPreview.qml" line="97"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../qml/WidgetPreview.qml" line="90"/>
+        <location filename="../qml/WidgetPreview.qml" line="97"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../qml/WidgetPreview.qml" line="105"/>
+        <location filename="../qml/WidgetPreview.qml" line="112"/>
         <source>Type a message…</source>
         <translation>Nachricht eingeben…</translation>
     </message>

@@ -4,97 +4,97 @@
 <context>
     <name>ChatPane</name>
     <message>
-        <location filename="../qml/ChatPane.qml" line="55"/>
+        <location filename="../qml/ChatPane.qml" line="61"/>
         <source>Waiting for %1</source>
         <translation>Esperando desde hace %1</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="56"/>
+        <location filename="../qml/ChatPane.qml" line="62"/>
         <source>Chatting with %1</source>
         <translation>En conversación con %1</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="57"/>
+        <location filename="../qml/ChatPane.qml" line="63"/>
         <source>Closed</source>
         <translation>Cerrado</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="65"/>
+        <location filename="../qml/ChatPane.qml" line="71"/>
         <source>Accept chat</source>
         <translation>Aceptar chat</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="72"/>
+        <location filename="../qml/ChatPane.qml" line="78"/>
         <source>Transfer</source>
         <translation>Transferir</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="89"/>
+        <location filename="../qml/ChatPane.qml" line="95"/>
         <source>online</source>
         <translation>en línea</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="89"/>
+        <location filename="../qml/ChatPane.qml" line="95"/>
         <source>away</source>
         <translation>ausente</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="89"/>
+        <location filename="../qml/ChatPane.qml" line="95"/>
         <source>offline</source>
         <translation>desconectado</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="106"/>
+        <location filename="../qml/ChatPane.qml" line="112"/>
         <source>Copy transcript</source>
         <translation>Copiar transcripción</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="108"/>
+        <location filename="../qml/ChatPane.qml" line="114"/>
         <source>Transcript copied</source>
         <translation>Transcripción copiada</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="113"/>
+        <location filename="../qml/ChatPane.qml" line="119"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="117"/>
+        <location filename="../qml/ChatPane.qml" line="123"/>
         <source>Close the chat (Ctrl+W)</source>
         <translation>Cerrar el chat (Ctrl+W)</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="127"/>
+        <location filename="../qml/ChatPane.qml" line="133"/>
         <source>No chat selected</source>
         <translation>Ningún chat seleccionado</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="128"/>
+        <location filename="../qml/ChatPane.qml" line="134"/>
         <source>Pick a conversation on the left, or press Ctrl+N to take the visitor who has waited longest. Ctrl+1…9 and Ctrl+Tab switch chats.</source>
         <translation>Elija una conversación a la izquierda o pulse Ctrl+N para atender al visitante que lleva más tiempo esperando. Ctrl+1…9 y Ctrl+Tab cambian de chat.</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="160"/>
+        <location filename="../qml/ChatPane.qml" line="171"/>
         <source>%1 is typing…</source>
         <translation>%1 está escribiendo…</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="160"/>
+        <location filename="../qml/ChatPane.qml" line="171"/>
         <source>The visitor</source>
         <translation>El visitante</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="182"/>
+        <location filename="../qml/ChatPane.qml" line="193"/>
         <source>This chat is closed.</source>
         <translation>Este chat está cerrado.</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="192"/>
+        <location filename="../qml/ChatPane.qml" line="203"/>
         <source>Close this chat?</source>
         <translation>¿Cerrar este chat?</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="194"/>
+        <location filename="../qml/ChatPane.qml" line="205"/>
         <source>The visitor sees that the chat has ended.</source>
         <translation>El visitante verá que el chat ha terminado.</translation>
     </message>
@@ -102,17 +102,17 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../qml/Composer.qml" line="46"/>
+        <location filename="../qml/Composer.qml" line="52"/>
         <source>This visitor is waiting. Replying does not accept the chat — accept it so the team knows it is yours.</source>
         <translation>Este visitante está esperando. Responder no acepta el chat: acéptelo para que el equipo sepa que es suyo.</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="97"/>
+        <location filename="../qml/Composer.qml" line="103"/>
         <source>Write a reply…  (Enter sends, Shift+Enter for a new line, / for canned responses)</source>
         <translation>Escriba una respuesta…  (Intro envía, Mayús+Intro para una nueva línea, / para respuestas predefinidas)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="118"/>
+        <location filename="../qml/Composer.qml" line="124"/>
         <source>Send</source>
         <translation>Enviar</translation>
     </message>
@@ -120,27 +120,27 @@
 <context>
     <name>ConsoleView</name>
     <message>
-        <location filename="../qml/ConsoleView.qml" line="106"/>
+        <location filename="../qml/ConsoleView.qml" line="108"/>
         <source>Frontdesk</source>
         <translation>Frontdesk</translation>
     </message>
     <message>
-        <location filename="../qml/ConsoleView.qml" line="121"/>
+        <location filename="../qml/ConsoleView.qml" line="123"/>
         <source>Reconnecting…</source>
         <translation>Reconectando…</translation>
     </message>
     <message>
-        <location filename="../qml/ConsoleView.qml" line="128"/>
+        <location filename="../qml/ConsoleView.qml" line="130"/>
         <source>1 agent online</source>
         <translation>1 agente en línea</translation>
     </message>
     <message>
-        <location filename="../qml/ConsoleView.qml" line="128"/>
+        <location filename="../qml/ConsoleView.qml" line="130"/>
         <source>%1 agents online</source>
         <translation>%1 agentes en línea</translation>
     </message>
     <message>
-        <location filename="../qml/ConsoleView.qml" line="144"/>
+        <location filename="../qml/ConsoleView.qml" line="146"/>
         <source>Settings (Ctrl+,)</source>
         <translation>Ajustes (Ctrl+,)</translation>
     </message>
@@ -148,23 +148,23 @@
 <context>
     <name>ConversationDelegate</name>
     <message>
-        <location filename="../qml/ConversationDelegate.qml" line="102"/>
+        <location filename="../qml/ConversationDelegate.qml" line="101"/>
         <source>typing…</source>
         <translation>escribiendo…</translation>
     </message>
     <message>
-        <location filename="../qml/ConversationDelegate.qml" line="103"/>
+        <location filename="../qml/ConversationDelegate.qml" line="102"/>
         <source>You: </source>
         <translation>Usted: </translation>
     </message>
     <message>
+        <location filename="../qml/ConversationDelegate.qml" line="114"/>
         <location filename="../qml/ConversationDelegate.qml" line="115"/>
-        <location filename="../qml/ConversationDelegate.qml" line="116"/>
         <source>with %1</source>
         <translation>con %1</translation>
     </message>
     <message>
-        <location filename="../qml/ConversationDelegate.qml" line="125"/>
+        <location filename="../qml/ConversationDelegate.qml" line="124"/>
         <source>Accept</source>
         <translation>Aceptar</translation>
     </message>
@@ -172,58 +172,63 @@
 <context>
     <name>Frontdesk::AgentClient</name>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="140"/>
+        <location filename="../app/console/agentclient.cpp" line="166"/>
         <source>Could not reach %1: %2</source>
         <translation>No se pudo conectar con %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="204"/>
-        <location filename="../app/console/agentclient.cpp" line="578"/>
+        <location filename="../app/console/agentclient.cpp" line="230"/>
+        <location filename="../app/console/agentclient.cpp" line="724"/>
         <source>Signed out.</source>
         <translation>Sesión cerrada.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="270"/>
+        <location filename="../app/console/agentclient.cpp" line="299"/>
         <source>The connection to the server was lost.</source>
         <translation>Se perdió la conexión con el servidor.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="299"/>
+        <location filename="../app/console/agentclient.cpp" line="328"/>
         <source>Not connected to the server.</source>
         <translation>No hay conexión con el servidor.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="459"/>
+        <location filename="../app/console/agentclient.cpp" line="519"/>
+        <source>The server refused this reply (%1).</source>
+        <translation>El servidor rechazó esta respuesta (%1).</translation>
+    </message>
+    <message>
+        <location filename="../app/console/agentclient.cpp" line="603"/>
         <source>Your session has expired. Please sign in again.</source>
         <translation>Su sesión ha caducado. Inicie sesión de nuevo.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="559"/>
+        <location filename="../app/console/agentclient.cpp" line="705"/>
         <source>Your password was changed on another computer. Please sign in again.</source>
         <translation>Su contraseña se cambió en otro equipo. Inicie sesión de nuevo.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="561"/>
+        <location filename="../app/console/agentclient.cpp" line="707"/>
         <source>An admin reset your password. Please sign in with the new one.</source>
         <translation>Un administrador ha restablecido su contraseña. Inicie sesión con la nueva.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="563"/>
+        <location filename="../app/console/agentclient.cpp" line="709"/>
         <source>An admin disabled your account.</source>
         <translation>Un administrador ha desactivado su cuenta.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="565"/>
+        <location filename="../app/console/agentclient.cpp" line="711"/>
         <source>An admin removed your account.</source>
         <translation>Un administrador ha eliminado su cuenta.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="567"/>
+        <location filename="../app/console/agentclient.cpp" line="713"/>
         <source>You were signed out.</source>
         <translation>Se ha cerrado su sesión.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="568"/>
+        <location filename="../app/console/agentclient.cpp" line="714"/>
         <source>This session was ended from another computer. Please sign in again.</source>
         <translation>Esta sesión se cerró desde otro equipo. Inicie sesión de nuevo.</translation>
     </message>
@@ -244,7 +249,7 @@
 <context>
     <name>Frontdesk::MessageListModel</name>
     <message>
-        <location filename="../app/console/messagelistmodel.cpp" line="355"/>
+        <location filename="../app/console/messagelistmodel.cpp" line="391"/>
         <source>Visitor</source>
         <translation>Visitante</translation>
     </message>
@@ -387,38 +392,53 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="75"/>
+        <location filename="../qml/MessageDelegate.qml" line="86"/>
         <source>sending…</source>
         <translation>enviando…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="76"/>
+        <location filename="../qml/MessageDelegate.qml" line="87"/>
         <source>✓✓ read</source>
         <translation>✓✓ leído</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="77"/>
+        <location filename="../qml/MessageDelegate.qml" line="88"/>
         <source>✓ sent</source>
         <translation>✓ enviado</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="89"/>
+        <source>not sent</source>
+        <translation>no enviado</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="111"/>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="117"/>
+        <source>Discard</source>
+        <translation>Descartar</translation>
     </message>
 </context>
 <context>
     <name>PresenceSelector</name>
     <message>
-        <location filename="../qml/PresenceSelector.qml" line="17"/>
-        <location filename="../qml/PresenceSelector.qml" line="33"/>
+        <location filename="../qml/PresenceSelector.qml" line="23"/>
+        <location filename="../qml/PresenceSelector.qml" line="39"/>
         <source>Online</source>
         <translation>En línea</translation>
     </message>
     <message>
-        <location filename="../qml/PresenceSelector.qml" line="18"/>
-        <location filename="../qml/PresenceSelector.qml" line="34"/>
+        <location filename="../qml/PresenceSelector.qml" line="24"/>
+        <location filename="../qml/PresenceSelector.qml" line="40"/>
         <source>Away</source>
         <translation>Ausente</translation>
     </message>
     <message>
-        <location filename="../qml/PresenceSelector.qml" line="19"/>
-        <location filename="../qml/PresenceSelector.qml" line="34"/>
+        <location filename="../qml/PresenceSelector.qml" line="25"/>
+        <location filename="../qml/PresenceSelector.qml" line="40"/>
         <source>Offline</source>
         <translation>Desconectado</translation>
     </message>
@@ -426,518 +446,538 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../qml/SettingsView.qml" line="51"/>
+        <location filename="../qml/SettingsView.qml" line="58"/>
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="59"/>
-        <location filename="../qml/SettingsView.qml" line="104"/>
+        <location filename="../qml/SettingsView.qml" line="66"/>
+        <location filename="../qml/SettingsView.qml" line="111"/>
         <source>Website widget</source>
         <translation>Widget del sitio web</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="59"/>
+        <location filename="../qml/SettingsView.qml" line="66"/>
         <source>Snippet</source>
         <translation>Fragmento</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="59"/>
-        <location filename="../qml/SettingsView.qml" line="240"/>
+        <location filename="../qml/SettingsView.qml" line="66"/>
+        <location filename="../qml/SettingsView.qml" line="273"/>
         <source>Team</source>
         <translation>Equipo</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="59"/>
-        <location filename="../qml/SettingsView.qml" line="394"/>
+        <location filename="../qml/SettingsView.qml" line="66"/>
+        <location filename="../qml/SettingsView.qml" line="431"/>
         <source>Canned responses</source>
         <translation>Respuestas predefinidas</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="60"/>
-        <location filename="../qml/SettingsView.qml" line="458"/>
+        <location filename="../qml/SettingsView.qml" line="67"/>
+        <location filename="../qml/SettingsView.qml" line="496"/>
         <source>Notifications</source>
         <translation>Notificaciones</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="60"/>
-        <location filename="../qml/SettingsView.qml" line="489"/>
+        <location filename="../qml/SettingsView.qml" line="67"/>
+        <location filename="../qml/SettingsView.qml" line="527"/>
         <source>Server</source>
         <translation>Servidor</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="60"/>
+        <location filename="../qml/SettingsView.qml" line="67"/>
         <source>Account and language</source>
         <translation>Cuenta e idioma</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="60"/>
-        <location filename="../qml/SettingsView.qml" line="554"/>
+        <location filename="../qml/SettingsView.qml" line="67"/>
+        <location filename="../qml/SettingsView.qml" line="592"/>
         <source>Your sessions</source>
         <translation>Sus sesiones</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="82"/>
+        <location filename="../qml/SettingsView.qml" line="89"/>
         <source>Back to chats</source>
         <translation>Volver a los chats</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="105"/>
+        <location filename="../qml/SettingsView.qml" line="112"/>
         <source>How the chat looks on your website. Changes reach visitors when you save.</source>
         <translation>Cómo se ve el chat en su sitio web. Los visitantes verán los cambios al guardar.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="106"/>
+        <location filename="../qml/SettingsView.qml" line="113"/>
         <source>Only an admin can change the widget.</source>
         <translation>Solo un administrador puede cambiar el widget.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="107"/>
+        <location filename="../qml/SettingsView.qml" line="114"/>
         <source>Title</source>
         <translation>Título</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="108"/>
+        <location filename="../qml/SettingsView.qml" line="115"/>
         <source>Chat with us</source>
         <translation>Chatee con nosotros</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="109"/>
+        <location filename="../qml/SettingsView.qml" line="116"/>
         <source>Welcome message</source>
         <translation>Mensaje de bienvenida</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="110"/>
+        <location filename="../qml/SettingsView.qml" line="117"/>
         <source>Hi! How can we help?</source>
         <translation>¡Hola! ¿En qué podemos ayudarle?</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="111"/>
+        <location filename="../qml/SettingsView.qml" line="118"/>
         <source>Colour</source>
         <translation>Color</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="127"/>
+        <location filename="../qml/SettingsView.qml" line="134"/>
         <source>Position</source>
         <translation>Posición</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="129"/>
+        <location filename="../qml/SettingsView.qml" line="136"/>
         <source>Bottom right</source>
         <translation>Abajo a la derecha</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="130"/>
+        <location filename="../qml/SettingsView.qml" line="137"/>
         <source>Bottom left</source>
         <translation>Abajo a la izquierda</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="132"/>
+        <location filename="../qml/SettingsView.qml" line="139"/>
         <source>Ask before the chat starts</source>
         <translation>Preguntar antes de iniciar el chat</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="134"/>
-        <location filename="../qml/SettingsView.qml" line="325"/>
+        <location filename="../qml/SettingsView.qml" line="141"/>
+        <location filename="../qml/SettingsView.qml" line="360"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="135"/>
-        <location filename="../qml/SettingsView.qml" line="326"/>
+        <location filename="../qml/SettingsView.qml" line="142"/>
+        <location filename="../qml/SettingsView.qml" line="361"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="136"/>
+        <location filename="../qml/SettingsView.qml" line="143"/>
         <source>Email required</source>
         <translation>Correo electrónico obligatorio</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="139"/>
+        <location filename="../qml/SettingsView.qml" line="146"/>
         <source>When nobody is online</source>
         <translation>Cuando no hay nadie en línea</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="141"/>
+        <location filename="../qml/SettingsView.qml" line="148"/>
         <source>We are away right now. Leave a message and we will get back to you.</source>
         <translation>Ahora mismo no estamos disponibles. Deje un mensaje y le responderemos.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="144"/>
+        <location filename="../qml/SettingsView.qml" line="151"/>
         <source>Save widget</source>
         <translation>Guardar widget</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="158"/>
+        <location filename="../qml/SettingsView.qml" line="165"/>
         <source>Preview as offline</source>
         <translation>Vista previa sin conexión</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="185"/>
+        <location filename="../qml/SettingsView.qml" line="192"/>
         <source>Put the chat on your website</source>
         <translation>Añada el chat a su sitio web</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="186"/>
+        <location filename="../qml/SettingsView.qml" line="193"/>
         <source>Paste this line into every page of your website, just before &lt;/body&gt;. The chat button appears at once.</source>
         <translation>Pegue esta línea en cada página de su sitio web, justo antes de &lt;/body&gt;. El botón del chat aparece al instante.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="204"/>
+        <location filename="../qml/SettingsView.qml" line="211"/>
         <source>The snippet appears once the console is connected.</source>
         <translation>El fragmento aparece cuando la consola está conectada.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="210"/>
+        <location filename="../qml/SettingsView.qml" line="217"/>
         <source>Copy snippet</source>
         <translation>Copiar fragmento</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="214"/>
+        <location filename="../qml/SettingsView.qml" line="221"/>
         <source>Copied</source>
         <translation>Copiado</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="216"/>
+        <location filename="../qml/SettingsView.qml" line="223"/>
+        <source>Public address</source>
+        <translation>Dirección pública</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="224"/>
+        <source>Where your visitors&apos; browsers reach this server, if not at the address above: your domain or your reverse proxy, such as https://chat.example.com. Leave it empty to use the address the console connects to.</source>
+        <translation>Dónde llegan los navegadores de sus visitantes a este servidor, si no es la dirección de arriba: su dominio o su proxy inverso, por ejemplo https://chat.example.com. Déjelo vacío para usar la dirección a la que se conecta la consola.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="237"/>
+        <source>Use this address</source>
+        <translation>Usar esta dirección</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="243"/>
+        <source>This is not an http:// or https:// address, so the snippet keeps the console&apos;s address.</source>
+        <translation>No es una dirección http:// ni https://, así que el fragmento conserva la dirección de la consola.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="248"/>
         <source>Allowed websites</source>
         <translation>Sitios web permitidos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="217"/>
+        <location filename="../qml/SettingsView.qml" line="249"/>
         <source>The widget only works on these origins (scheme://host[:port]), one per line.</source>
         <translation>El widget solo funciona en estos orígenes (scheme://host[:port]), uno por línea.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="226"/>
+        <location filename="../qml/SettingsView.qml" line="259"/>
         <source>Save allowed websites</source>
         <translation>Guardar sitios web permitidos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="230"/>
+        <location filename="../qml/SettingsView.qml" line="263"/>
         <source>What visitors on the internet need</source>
         <translation>Lo que necesitan los visitantes de Internet</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="231"/>
-        <source>Your website&apos;s visitors must reach this server: give it a public address, or put it behind a reverse proxy (nginx, Caddy) with an HTTPS certificate, and use that https:// address in the snippet. A website on https cannot load a chat from plain http.</source>
-        <translation>Los visitantes de su sitio web deben poder llegar a este servidor: asígnele una dirección pública o colóquelo detrás de un proxy inverso (nginx, Caddy) con un certificado HTTPS, y use esa dirección https:// en el fragmento. Un sitio web en https no puede cargar un chat desde http sin cifrar.</translation>
+        <location filename="../qml/SettingsView.qml" line="264"/>
+        <source>Your website&apos;s visitors must reach this server: give it a public address, or put it behind a reverse proxy (nginx, Caddy) with an HTTPS certificate, and enter that https:// address as the public address above. A website on https cannot load a chat from plain http.</source>
+        <translation>Los visitantes de su sitio deben poder llegar a este servidor: dele una dirección pública o póngalo detrás de un proxy inverso (nginx, Caddy) con un certificado HTTPS, e introduzca esa dirección https:// como dirección pública arriba. Un sitio en https no puede cargar un chat por http simple.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="242"/>
+        <location filename="../qml/SettingsView.qml" line="275"/>
         <source>Add the people who answer chats. Each signs in with their own email and password.</source>
         <translation>Añada a las personas que responden los chats. Cada una inicia sesión con su propio correo electrónico y contraseña.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="243"/>
+        <location filename="../qml/SettingsView.qml" line="276"/>
         <source>Only an admin can add or remove agents.</source>
         <translation>Solo un administrador puede añadir o quitar agentes.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="281"/>
+        <location filename="../qml/SettingsView.qml" line="316"/>
         <source>(you)</source>
         <translation>(usted)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="295"/>
+        <location filename="../qml/SettingsView.qml" line="330"/>
         <source>Disabled</source>
         <translation>Desactivado</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="300"/>
-        <location filename="../qml/SettingsView.qml" line="328"/>
+        <location filename="../qml/SettingsView.qml" line="335"/>
+        <location filename="../qml/SettingsView.qml" line="363"/>
         <source>Admin</source>
         <translation>Administrador</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="300"/>
+        <location filename="../qml/SettingsView.qml" line="335"/>
         <source>Agent</source>
         <translation>Agente</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="302"/>
+        <location filename="../qml/SettingsView.qml" line="337"/>
         <source>Reset password</source>
         <translation>Restablecer contraseña</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="304"/>
-        <location filename="../qml/SettingsView.qml" line="383"/>
+        <location filename="../qml/SettingsView.qml" line="339"/>
+        <location filename="../qml/SettingsView.qml" line="420"/>
         <source>Disable</source>
         <translation>Desactivar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="307"/>
+        <location filename="../qml/SettingsView.qml" line="342"/>
         <source>Enable</source>
         <translation>Activar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="311"/>
+        <location filename="../qml/SettingsView.qml" line="346"/>
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="321"/>
+        <location filename="../qml/SettingsView.qml" line="356"/>
         <source>Add an agent</source>
         <translation>Añadir un agente</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="327"/>
+        <location filename="../qml/SettingsView.qml" line="362"/>
         <source>First password</source>
         <translation>Contraseña inicial</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="329"/>
+        <location filename="../qml/SettingsView.qml" line="364"/>
         <source>Add</source>
         <translation>Añadir</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="340"/>
+        <location filename="../qml/SettingsView.qml" line="375"/>
         <source>New password for %1</source>
         <translation>Nueva contraseña para %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="353"/>
+        <location filename="../qml/SettingsView.qml" line="388"/>
         <source>At least 8 characters</source>
         <translation>Al menos 8 caracteres</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="363"/>
+        <location filename="../qml/SettingsView.qml" line="398"/>
         <source>Disable %1?</source>
         <translation>¿Desactivar a %1?</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="379"/>
+        <location filename="../qml/SettingsView.qml" line="414"/>
         <source>%1 is signed out at once and cannot sign in until you enable the account again.</source>
         <translation>%1 cierra sesión de inmediato y no podrá volver a iniciarla hasta que usted active la cuenta de nuevo.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="382"/>
+        <location filename="../qml/SettingsView.qml" line="419"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="396"/>
+        <location filename="../qml/SettingsView.qml" line="433"/>
         <source>Type /shortcut in a reply and it becomes the text. Shared by the whole team.</source>
         <translation>Escriba /atajo en una respuesta y se sustituye por el texto. Compartido con todo el equipo.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="414"/>
+        <location filename="../qml/SettingsView.qml" line="452"/>
         <source>Delete</source>
         <translation>Eliminar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="421"/>
+        <location filename="../qml/SettingsView.qml" line="459"/>
         <source>No canned responses yet</source>
         <translation>Aún no hay respuestas predefinidas</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="422"/>
+        <location filename="../qml/SettingsView.qml" line="460"/>
         <source>Save answers you give often, like opening hours or shipping times.</source>
         <translation>Guarde las respuestas que da a menudo, como el horario de apertura o los plazos de envío.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="429"/>
+        <location filename="../qml/SettingsView.qml" line="467"/>
         <source>Edit /%1</source>
         <translation>Editar /%1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="429"/>
+        <location filename="../qml/SettingsView.qml" line="467"/>
         <source>New canned response</source>
         <translation>Nueva respuesta predefinida</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="442"/>
+        <location filename="../qml/SettingsView.qml" line="480"/>
         <source>shortcut, e.g. hours</source>
         <translation>atajo, p. ej. horario</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="443"/>
+        <location filename="../qml/SettingsView.qml" line="481"/>
         <source>The text it expands to</source>
         <translation>El texto por el que se sustituye</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="444"/>
+        <location filename="../qml/SettingsView.qml" line="482"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="459"/>
+        <location filename="../qml/SettingsView.qml" line="497"/>
         <source>Show desktop notifications</source>
         <translation>Mostrar notificaciones de escritorio</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="461"/>
+        <location filename="../qml/SettingsView.qml" line="499"/>
         <source>Play a sound</source>
         <translation>Reproducir un sonido</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="464"/>
+        <location filename="../qml/SettingsView.qml" line="502"/>
         <source>Remind me every</source>
         <translation>Recordarme cada</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="467"/>
+        <location filename="../qml/SettingsView.qml" line="505"/>
         <source>seconds while a visitor waits (0: never)</source>
         <translation>segundos mientras un visitante espera (0: nunca)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="469"/>
+        <location filename="../qml/SettingsView.qml" line="507"/>
         <source>Presence</source>
         <translation>Presencia</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="471"/>
+        <location filename="../qml/SettingsView.qml" line="509"/>
         <source>Show me as away after</source>
         <translation>Mostrarme como ausente tras</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="474"/>
+        <location filename="../qml/SettingsView.qml" line="512"/>
         <source>minutes without activity (0: never)</source>
         <translation>minutos sin actividad (0: nunca)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="476"/>
+        <location filename="../qml/SettingsView.qml" line="514"/>
         <source>Visitors see the chat as offline when no agent is online.</source>
         <translation>Los visitantes ven el chat como desconectado cuando no hay ningún agente en línea.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="490"/>
+        <location filename="../qml/SettingsView.qml" line="528"/>
         <source>This computer runs the chat server. Changes apply the next time Frontdesk starts.</source>
         <translation>Este equipo ejecuta el servidor de chat. Los cambios se aplicarán la próxima vez que se inicie Frontdesk.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="491"/>
+        <location filename="../qml/SettingsView.qml" line="529"/>
         <source>Connected to %1. The server&apos;s own settings are made where it runs.</source>
         <translation>Conectado a %1. Los ajustes del servidor se configuran donde se ejecuta.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="496"/>
+        <location filename="../qml/SettingsView.qml" line="534"/>
         <source>Listen address</source>
         <translation>Dirección de escucha</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="498"/>
+        <location filename="../qml/SettingsView.qml" line="536"/>
         <source>Port</source>
         <translation>Puerto</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="500"/>
+        <location filename="../qml/SettingsView.qml" line="538"/>
         <source>TLS certificate (PEM)</source>
         <translation>Certificado TLS (PEM)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="501"/>
+        <location filename="../qml/SettingsView.qml" line="539"/>
         <source>/etc/ssl/certs/chat.pem (empty: plain HTTP)</source>
         <translation>/etc/ssl/certs/chat.pem (vacío: HTTP sin cifrar)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="502"/>
+        <location filename="../qml/SettingsView.qml" line="540"/>
         <source>TLS private key (PEM)</source>
         <translation>Clave privada TLS (PEM)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="504"/>
+        <location filename="../qml/SettingsView.qml" line="542"/>
         <source>Database</source>
         <translation>Base de datos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="505"/>
+        <location filename="../qml/SettingsView.qml" line="543"/>
         <source>Empty: SQLite file on this computer; or mariadb://user@host:3306/frontdesk</source>
         <translation>Vacío: archivo SQLite en este equipo; o mariadb://user@host:3306/frontdesk</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="508"/>
+        <location filename="../qml/SettingsView.qml" line="546"/>
         <source>A MariaDB password is kept in the system keyring, never in a settings file: run &quot;frontdesk --store-database-password --database URL&quot; once.</source>
         <translation>La contraseña de MariaDB se guarda en el llavero del sistema, nunca en un archivo de configuración: ejecute una vez «frontdesk --store-database-password --database URL».</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="509"/>
+        <location filename="../qml/SettingsView.qml" line="547"/>
         <source>Listening on 127.0.0.1 keeps the server private to this computer. Visitors on the internet need a public address (0.0.0.0 and an open port) or, better, a reverse proxy with HTTPS in front.</source>
         <translation>Escuchar en 127.0.0.1 mantiene el servidor privado en este equipo. Los visitantes de Internet necesitan una dirección pública (0.0.0.0 y un puerto abierto) o, mejor, un proxy inverso con HTTPS delante.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="522"/>
+        <location filename="../qml/SettingsView.qml" line="560"/>
         <source>Account</source>
         <translation>Cuenta</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="523"/>
+        <location filename="../qml/SettingsView.qml" line="561"/>
         <source>Signed in as %1 (%2)</source>
         <translation>Sesión iniciada como %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="525"/>
+        <location filename="../qml/SettingsView.qml" line="563"/>
         <source>Current password</source>
         <translation>Contraseña actual</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="526"/>
+        <location filename="../qml/SettingsView.qml" line="564"/>
         <source>New password</source>
         <translation>Nueva contraseña</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="527"/>
+        <location filename="../qml/SettingsView.qml" line="565"/>
         <source>Change password</source>
         <translation>Cambiar contraseña</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="530"/>
-        <location filename="../qml/SettingsView.qml" line="624"/>
+        <location filename="../qml/SettingsView.qml" line="568"/>
+        <location filename="../qml/SettingsView.qml" line="663"/>
         <source>Sign out</source>
         <translation>Cerrar sesión</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="531"/>
+        <location filename="../qml/SettingsView.qml" line="569"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="536"/>
+        <location filename="../qml/SettingsView.qml" line="574"/>
         <source>System language</source>
         <translation>Idioma del sistema</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="541"/>
+        <location filename="../qml/SettingsView.qml" line="579"/>
         <source>The new language applies the next time Frontdesk starts.</source>
         <translation>El nuevo idioma se aplicará la próxima vez que se inicie Frontdesk.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="542"/>
+        <location filename="../qml/SettingsView.qml" line="580"/>
         <source>Run the setup wizard again…</source>
         <translation>Volver a ejecutar el asistente de configuración…</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="556"/>
+        <location filename="../qml/SettingsView.qml" line="594"/>
         <source>Every computer where your account is signed in. Sign out any you do not recognise or no longer use; it has to sign in again with your password.</source>
         <translation>Todos los equipos en los que su cuenta tiene la sesión iniciada. Cierre la sesión en los que no reconozca o ya no use; allí habrá que volver a iniciarla con su contraseña.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="560"/>
+        <location filename="../qml/SettingsView.qml" line="598"/>
         <source>Sign out everywhere else</source>
         <translation>Cerrar sesión en los demás equipos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="613"/>
+        <location filename="../qml/SettingsView.qml" line="652"/>
         <source>This computer</source>
         <translation>Este equipo</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="621"/>
+        <location filename="../qml/SettingsView.qml" line="660"/>
         <source>signed in %1</source>
         <translation>sesión iniciada el %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="641"/>
+        <location filename="../qml/SettingsView.qml" line="680"/>
         <source>You are not signed in anywhere else.</source>
         <translation>No tiene la sesión iniciada en ningún otro equipo.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="648"/>
+        <location filename="../qml/SettingsView.qml" line="687"/>
         <source>No sessions</source>
         <translation>No hay sesiones</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="648"/>
+        <location filename="../qml/SettingsView.qml" line="687"/>
         <source>Your sessions appear once the console is connected</source>
         <translation>Sus sesiones aparecen en cuanto la consola está conectada</translation>
     </message>
@@ -1068,72 +1108,72 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../qml/Sidebar.qml" line="44"/>
+        <location filename="../qml/Sidebar.qml" line="50"/>
         <source>Queue</source>
         <translation>Cola</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="44"/>
+        <location filename="../qml/Sidebar.qml" line="50"/>
         <source>My chats</source>
         <translation>Mis chats</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="44"/>
+        <location filename="../qml/Sidebar.qml" line="50"/>
         <source>All active</source>
         <translation>Todas activas</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="44"/>
+        <location filename="../qml/Sidebar.qml" line="50"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="81"/>
+        <location filename="../qml/Sidebar.qml" line="87"/>
         <source>Search by text, name or email</source>
         <translation>Buscar por texto, nombre o correo electrónico</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="109"/>
+        <location filename="../qml/Sidebar.qml" line="115"/>
         <source>Nobody is waiting</source>
         <translation>Nadie está esperando</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="109"/>
+        <location filename="../qml/Sidebar.qml" line="115"/>
         <source>No chats yet</source>
         <translation>Aún no hay chats</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="109"/>
+        <location filename="../qml/Sidebar.qml" line="115"/>
         <source>No open chats</source>
         <translation>No hay chats abiertos</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="110"/>
+        <location filename="../qml/Sidebar.qml" line="116"/>
         <source>Searching…</source>
         <translation>Buscando…</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="110"/>
+        <location filename="../qml/Sidebar.qml" line="116"/>
         <source>Nothing found</source>
         <translation>No se encontró nada</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="111"/>
+        <location filename="../qml/Sidebar.qml" line="117"/>
         <source>New visitors appear here. You will get a notification too.</source>
         <translation>Los nuevos visitantes aparecen aquí. También recibirá una notificación.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="112"/>
+        <location filename="../qml/Sidebar.qml" line="118"/>
         <source>Accept a visitor from the Queue (Ctrl+N takes the next one).</source>
         <translation>Acepte un visitante de la cola (Ctrl+N atiende al siguiente).</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="113"/>
+        <location filename="../qml/Sidebar.qml" line="119"/>
         <source>Every waiting and active chat of the team shows here.</source>
         <translation>Aquí aparecen todos los chats en espera y activos del equipo.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="114"/>
+        <location filename="../qml/Sidebar.qml" line="120"/>
         <source>Closed chats whose messages, visitor name or email contain the search.</source>
         <translation>Chats cerrados cuyos mensajes, nombre o correo electrónico del visitante contienen la búsqueda.</translation>
     </message>
@@ -1184,135 +1224,135 @@
 <context>
     <name>VisitorPanel</name>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="30"/>
+        <location filename="../qml/VisitorPanel.qml" line="36"/>
         <source>Unknown</source>
         <translation>Desconocido</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="76"/>
+        <location filename="../qml/VisitorPanel.qml" line="82"/>
         <source>Visitor details</source>
         <translation>Detalles del visitante</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="77"/>
+        <location filename="../qml/VisitorPanel.qml" line="83"/>
         <source>Open a chat to see who you are talking to and what they are looking at.</source>
         <translation>Abra un chat para ver con quién habla y qué está mirando.</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="112"/>
+        <location filename="../qml/VisitorPanel.qml" line="118"/>
         <source>On the site now</source>
         <translation>En el sitio ahora</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="112"/>
+        <location filename="../qml/VisitorPanel.qml" line="118"/>
         <source>Left the site</source>
         <translation>Ha salido del sitio</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="130"/>
+        <location filename="../qml/VisitorPanel.qml" line="136"/>
         <source>User ID</source>
         <translation>ID de usuario</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="132"/>
+        <location filename="../qml/VisitorPanel.qml" line="138"/>
         <source>✓ Verified by your site</source>
         <translation>✓ Verificado por su sitio</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="137"/>
+        <location filename="../qml/VisitorPanel.qml" line="143"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="139"/>
-        <location filename="../qml/VisitorPanel.qml" line="146"/>
+        <location filename="../qml/VisitorPanel.qml" line="145"/>
+        <location filename="../qml/VisitorPanel.qml" line="152"/>
         <source>Not given</source>
         <translation>No indicado</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="140"/>
-        <location filename="../qml/VisitorPanel.qml" line="147"/>
+        <location filename="../qml/VisitorPanel.qml" line="146"/>
+        <location filename="../qml/VisitorPanel.qml" line="153"/>
         <source>Not signed by your site</source>
         <translation>No firmado por su sitio</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="140"/>
-        <location filename="../qml/VisitorPanel.qml" line="147"/>
+        <location filename="../qml/VisitorPanel.qml" line="146"/>
+        <location filename="../qml/VisitorPanel.qml" line="153"/>
         <source>Given by the visitor, not verified</source>
         <translation>Indicado por el visitante, sin verificar</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="144"/>
+        <location filename="../qml/VisitorPanel.qml" line="150"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="150"/>
+        <location filename="../qml/VisitorPanel.qml" line="156"/>
         <source>Now on</source>
         <translation>Ahora en</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="163"/>
+        <location filename="../qml/VisitorPanel.qml" line="169"/>
         <source>No page reported yet</source>
         <translation>Aún no se ha indicado ninguna página</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="178"/>
+        <location filename="../qml/VisitorPanel.qml" line="184"/>
         <source>Pages visited (%1)</source>
         <translation>Páginas visitadas (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="199"/>
+        <location filename="../qml/VisitorPanel.qml" line="207"/>
         <source>Technology</source>
         <translation>Tecnología</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="205"/>
+        <location filename="../qml/VisitorPanel.qml" line="213"/>
         <source>Browser</source>
         <translation>Navegador</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="206"/>
+        <location filename="../qml/VisitorPanel.qml" line="214"/>
         <source>System</source>
         <translation>Sistema</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="207"/>
+        <location filename="../qml/VisitorPanel.qml" line="215"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="208"/>
+        <location filename="../qml/VisitorPanel.qml" line="216"/>
         <source>Local time</source>
         <translation>Hora local</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="210"/>
+        <location filename="../qml/VisitorPanel.qml" line="218"/>
         <source>Came from</source>
         <translation>Procedencia</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="210"/>
+        <location filename="../qml/VisitorPanel.qml" line="218"/>
         <source>Direct visit</source>
         <translation>Visita directa</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="211"/>
+        <location filename="../qml/VisitorPanel.qml" line="219"/>
         <source>First seen</source>
         <translation>Primera visita</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="213"/>
+        <location filename="../qml/VisitorPanel.qml" line="221"/>
         <source>Earlier conversations</source>
         <translation>Conversaciones anteriores</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="216"/>
+        <location filename="../qml/VisitorPanel.qml" line="224"/>
         <source>This is the first conversation.</source>
         <translation>Es la primera conversación.</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="227"/>
+        <location filename="../qml/VisitorPanel.qml" line="235"/>
         <source>with %1</source>
         <translation>con %1</translation>
     </message>
@@ -1320,27 +1360,27 @@
 <context>
     <name>WidgetPreview</name>
     <message>
-        <location filename="../qml/WidgetPreview.qml" line="54"/>
+        <location filename="../qml/WidgetPreview.qml" line="60"/>
         <source>Chat with us</source>
         <translation>Chatee con nosotros</translation>
     </message>
     <message>
-        <location filename="../qml/WidgetPreview.qml" line="78"/>
+        <location filename="../qml/WidgetPreview.qml" line="84"/>
         <source>We are away right now. Leave a message and we will get back to you.</source>
         <translation>Ahora mismo no estamos disponibles. Deje un mensaje y le responderemos.</translation>
     </message>
     <message>
-        <location filename="../qml/WidgetPreview.qml" line="90"/>
+        <location filename="../qml/WidgetPreview.qml" line="97"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../qml/WidgetPreview.qml" line="90"/>
+        <location filename="../qml/WidgetPreview.qml" line="97"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../qml/WidgetPreview.qml" line="105"/>
+        <location filename="../qml/WidgetPreview.qml" line="112"/>
         <source>Type a message…</source>
         <translation>Escriba un mensaje…</translation>
     </message>

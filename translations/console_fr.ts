@@ -4,97 +4,97 @@
 <context>
     <name>ChatPane</name>
     <message>
-        <location filename="../qml/ChatPane.qml" line="55"/>
+        <location filename="../qml/ChatPane.qml" line="61"/>
         <source>Waiting for %1</source>
         <translation>En attente depuis %1</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="56"/>
+        <location filename="../qml/ChatPane.qml" line="62"/>
         <source>Chatting with %1</source>
         <translation>En discussion avec %1</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="57"/>
+        <location filename="../qml/ChatPane.qml" line="63"/>
         <source>Closed</source>
         <translation>Fermée</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="65"/>
+        <location filename="../qml/ChatPane.qml" line="71"/>
         <source>Accept chat</source>
         <translation>Accepter la discussion</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="72"/>
+        <location filename="../qml/ChatPane.qml" line="78"/>
         <source>Transfer</source>
         <translation>Transférer</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="89"/>
+        <location filename="../qml/ChatPane.qml" line="95"/>
         <source>online</source>
         <translation>en ligne</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="89"/>
+        <location filename="../qml/ChatPane.qml" line="95"/>
         <source>away</source>
         <translation>absent</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="89"/>
+        <location filename="../qml/ChatPane.qml" line="95"/>
         <source>offline</source>
         <translation>hors ligne</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="106"/>
+        <location filename="../qml/ChatPane.qml" line="112"/>
         <source>Copy transcript</source>
         <translation>Copier la transcription</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="108"/>
+        <location filename="../qml/ChatPane.qml" line="114"/>
         <source>Transcript copied</source>
         <translation>Transcription copiée</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="113"/>
+        <location filename="../qml/ChatPane.qml" line="119"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="117"/>
+        <location filename="../qml/ChatPane.qml" line="123"/>
         <source>Close the chat (Ctrl+W)</source>
         <translation>Fermer la discussion (Ctrl+W)</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="127"/>
+        <location filename="../qml/ChatPane.qml" line="133"/>
         <source>No chat selected</source>
         <translation>Aucune discussion sélectionnée</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="128"/>
+        <location filename="../qml/ChatPane.qml" line="134"/>
         <source>Pick a conversation on the left, or press Ctrl+N to take the visitor who has waited longest. Ctrl+1…9 and Ctrl+Tab switch chats.</source>
         <translation>Choisissez une conversation à gauche ou appuyez sur Ctrl+N pour prendre le visiteur qui attend depuis le plus longtemps. Ctrl+1…9 et Ctrl+Tab permettent de changer de discussion.</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="160"/>
+        <location filename="../qml/ChatPane.qml" line="171"/>
         <source>%1 is typing…</source>
         <translation>%1 est en train d&apos;écrire…</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="160"/>
+        <location filename="../qml/ChatPane.qml" line="171"/>
         <source>The visitor</source>
         <translation>Le visiteur</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="182"/>
+        <location filename="../qml/ChatPane.qml" line="193"/>
         <source>This chat is closed.</source>
         <translation>Cette discussion est fermée.</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="192"/>
+        <location filename="../qml/ChatPane.qml" line="203"/>
         <source>Close this chat?</source>
         <translation>Fermer cette discussion ?</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPane.qml" line="194"/>
+        <location filename="../qml/ChatPane.qml" line="205"/>
         <source>The visitor sees that the chat has ended.</source>
         <translation>Le visiteur verra que la discussion est terminée.</translation>
     </message>
@@ -102,17 +102,17 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../qml/Composer.qml" line="46"/>
+        <location filename="../qml/Composer.qml" line="52"/>
         <source>This visitor is waiting. Replying does not accept the chat — accept it so the team knows it is yours.</source>
         <translation>Ce visiteur attend. Répondre n&apos;accepte pas la discussion — acceptez-la pour que l&apos;équipe sache qu&apos;elle est à vous.</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="97"/>
+        <location filename="../qml/Composer.qml" line="103"/>
         <source>Write a reply…  (Enter sends, Shift+Enter for a new line, / for canned responses)</source>
         <translation>Écrivez une réponse…  (Entrée pour envoyer, Maj+Entrée pour un saut de ligne, / pour les réponses prédéfinies)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="118"/>
+        <location filename="../qml/Composer.qml" line="124"/>
         <source>Send</source>
         <translation>Envoyer</translation>
     </message>
@@ -120,27 +120,27 @@
 <context>
     <name>ConsoleView</name>
     <message>
-        <location filename="../qml/ConsoleView.qml" line="106"/>
+        <location filename="../qml/ConsoleView.qml" line="108"/>
         <source>Frontdesk</source>
         <translation>Frontdesk</translation>
     </message>
     <message>
-        <location filename="../qml/ConsoleView.qml" line="121"/>
+        <location filename="../qml/ConsoleView.qml" line="123"/>
         <source>Reconnecting…</source>
         <translation>Reconnexion…</translation>
     </message>
     <message>
-        <location filename="../qml/ConsoleView.qml" line="128"/>
+        <location filename="../qml/ConsoleView.qml" line="130"/>
         <source>1 agent online</source>
         <translation>1 agent en ligne</translation>
     </message>
     <message>
-        <location filename="../qml/ConsoleView.qml" line="128"/>
+        <location filename="../qml/ConsoleView.qml" line="130"/>
         <source>%1 agents online</source>
         <translation>%1 agents en ligne</translation>
     </message>
     <message>
-        <location filename="../qml/ConsoleView.qml" line="144"/>
+        <location filename="../qml/ConsoleView.qml" line="146"/>
         <source>Settings (Ctrl+,)</source>
         <translation>Paramètres (Ctrl+,)</translation>
     </message>
@@ -148,23 +148,23 @@
 <context>
     <name>ConversationDelegate</name>
     <message>
-        <location filename="../qml/ConversationDelegate.qml" line="102"/>
+        <location filename="../qml/ConversationDelegate.qml" line="101"/>
         <source>typing…</source>
         <translation>écrit…</translation>
     </message>
     <message>
-        <location filename="../qml/ConversationDelegate.qml" line="103"/>
+        <location filename="../qml/ConversationDelegate.qml" line="102"/>
         <source>You: </source>
         <translation>Vous : </translation>
     </message>
     <message>
+        <location filename="../qml/ConversationDelegate.qml" line="114"/>
         <location filename="../qml/ConversationDelegate.qml" line="115"/>
-        <location filename="../qml/ConversationDelegate.qml" line="116"/>
         <source>with %1</source>
         <translation>avec %1</translation>
     </message>
     <message>
-        <location filename="../qml/ConversationDelegate.qml" line="125"/>
+        <location filename="../qml/ConversationDelegate.qml" line="124"/>
         <source>Accept</source>
         <translation>Accepter</translation>
     </message>
@@ -172,58 +172,63 @@
 <context>
     <name>Frontdesk::AgentClient</name>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="140"/>
+        <location filename="../app/console/agentclient.cpp" line="166"/>
         <source>Could not reach %1: %2</source>
         <translation>Impossible de joindre %1 : %2</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="204"/>
-        <location filename="../app/console/agentclient.cpp" line="578"/>
+        <location filename="../app/console/agentclient.cpp" line="230"/>
+        <location filename="../app/console/agentclient.cpp" line="724"/>
         <source>Signed out.</source>
         <translation>Déconnecté.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="270"/>
+        <location filename="../app/console/agentclient.cpp" line="299"/>
         <source>The connection to the server was lost.</source>
         <translation>La connexion au serveur a été perdue.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="299"/>
+        <location filename="../app/console/agentclient.cpp" line="328"/>
         <source>Not connected to the server.</source>
         <translation>Non connecté au serveur.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="459"/>
+        <location filename="../app/console/agentclient.cpp" line="519"/>
+        <source>The server refused this reply (%1).</source>
+        <translation>Le serveur a refusé cette réponse (%1).</translation>
+    </message>
+    <message>
+        <location filename="../app/console/agentclient.cpp" line="603"/>
         <source>Your session has expired. Please sign in again.</source>
         <translation>Votre session a expiré. Veuillez vous reconnecter.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="559"/>
+        <location filename="../app/console/agentclient.cpp" line="705"/>
         <source>Your password was changed on another computer. Please sign in again.</source>
         <translation>Votre mot de passe a été modifié sur un autre ordinateur. Veuillez vous reconnecter.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="561"/>
+        <location filename="../app/console/agentclient.cpp" line="707"/>
         <source>An admin reset your password. Please sign in with the new one.</source>
         <translation>Un administrateur a réinitialisé votre mot de passe. Veuillez vous connecter avec le nouveau.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="563"/>
+        <location filename="../app/console/agentclient.cpp" line="709"/>
         <source>An admin disabled your account.</source>
         <translation>Un administrateur a désactivé votre compte.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="565"/>
+        <location filename="../app/console/agentclient.cpp" line="711"/>
         <source>An admin removed your account.</source>
         <translation>Un administrateur a supprimé votre compte.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="567"/>
+        <location filename="../app/console/agentclient.cpp" line="713"/>
         <source>You were signed out.</source>
         <translation>Vous avez été déconnecté.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="568"/>
+        <location filename="../app/console/agentclient.cpp" line="714"/>
         <source>This session was ended from another computer. Please sign in again.</source>
         <translation>Cette session a été fermée depuis un autre ordinateur. Veuillez vous reconnecter.</translation>
     </message>
@@ -244,7 +249,7 @@
 <context>
     <name>Frontdesk::MessageListModel</name>
     <message>
-        <location filename="../app/console/messagelistmodel.cpp" line="355"/>
+        <location filename="../app/console/messagelistmodel.cpp" line="391"/>
         <source>Visitor</source>
         <translation>Visiteur</translation>
     </message>
@@ -387,38 +392,53 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="75"/>
+        <location filename="../qml/MessageDelegate.qml" line="86"/>
         <source>sending…</source>
         <translation>envoi…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="76"/>
+        <location filename="../qml/MessageDelegate.qml" line="87"/>
         <source>✓✓ read</source>
         <translation>✓✓ lu</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="77"/>
+        <location filename="../qml/MessageDelegate.qml" line="88"/>
         <source>✓ sent</source>
         <translation>✓ envoyé</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="89"/>
+        <source>not sent</source>
+        <translation>non envoyé</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="111"/>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="117"/>
+        <source>Discard</source>
+        <translation>Abandonner</translation>
     </message>
 </context>
 <context>
     <name>PresenceSelector</name>
     <message>
-        <location filename="../qml/PresenceSelector.qml" line="17"/>
-        <location filename="../qml/PresenceSelector.qml" line="33"/>
+        <location filename="../qml/PresenceSelector.qml" line="23"/>
+        <location filename="../qml/PresenceSelector.qml" line="39"/>
         <source>Online</source>
         <translation>En ligne</translation>
     </message>
     <message>
-        <location filename="../qml/PresenceSelector.qml" line="18"/>
-        <location filename="../qml/PresenceSelector.qml" line="34"/>
+        <location filename="../qml/PresenceSelector.qml" line="24"/>
+        <location filename="../qml/PresenceSelector.qml" line="40"/>
         <source>Away</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../qml/PresenceSelector.qml" line="19"/>
-        <location filename="../qml/PresenceSelector.qml" line="34"/>
+        <location filename="../qml/PresenceSelector.qml" line="25"/>
+        <location filename="../qml/PresenceSelector.qml" line="40"/>
         <source>Offline</source>
         <translation>Hors ligne</translation>
     </message>
@@ -426,518 +446,538 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../qml/SettingsView.qml" line="51"/>
+        <location filename="../qml/SettingsView.qml" line="58"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="59"/>
-        <location filename="../qml/SettingsView.qml" line="104"/>
+        <location filename="../qml/SettingsView.qml" line="66"/>
+        <location filename="../qml/SettingsView.qml" line="111"/>
         <source>Website widget</source>
         <translation>Widget du site</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="59"/>
+        <location filename="../qml/SettingsView.qml" line="66"/>
         <source>Snippet</source>
         <translation>Extrait de code</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="59"/>
-        <location filename="../qml/SettingsView.qml" line="240"/>
+        <location filename="../qml/SettingsView.qml" line="66"/>
+        <location filename="../qml/SettingsView.qml" line="273"/>
         <source>Team</source>
         <translation>Équipe</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="59"/>
-        <location filename="../qml/SettingsView.qml" line="394"/>
+        <location filename="../qml/SettingsView.qml" line="66"/>
+        <location filename="../qml/SettingsView.qml" line="431"/>
         <source>Canned responses</source>
         <translation>Réponses prédéfinies</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="60"/>
-        <location filename="../qml/SettingsView.qml" line="458"/>
+        <location filename="../qml/SettingsView.qml" line="67"/>
+        <location filename="../qml/SettingsView.qml" line="496"/>
         <source>Notifications</source>
         <translation>Notifications</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="60"/>
-        <location filename="../qml/SettingsView.qml" line="489"/>
+        <location filename="../qml/SettingsView.qml" line="67"/>
+        <location filename="../qml/SettingsView.qml" line="527"/>
         <source>Server</source>
         <translation>Serveur</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="60"/>
+        <location filename="../qml/SettingsView.qml" line="67"/>
         <source>Account and language</source>
         <translation>Compte et langue</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="60"/>
-        <location filename="../qml/SettingsView.qml" line="554"/>
+        <location filename="../qml/SettingsView.qml" line="67"/>
+        <location filename="../qml/SettingsView.qml" line="592"/>
         <source>Your sessions</source>
         <translation>Vos sessions</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="82"/>
+        <location filename="../qml/SettingsView.qml" line="89"/>
         <source>Back to chats</source>
         <translation>Retour aux discussions</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="105"/>
+        <location filename="../qml/SettingsView.qml" line="112"/>
         <source>How the chat looks on your website. Changes reach visitors when you save.</source>
         <translation>L&apos;apparence de la discussion sur votre site. Les modifications sont visibles par les visiteurs dès que vous enregistrez.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="106"/>
+        <location filename="../qml/SettingsView.qml" line="113"/>
         <source>Only an admin can change the widget.</source>
         <translation>Seul un administrateur peut modifier le widget.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="107"/>
+        <location filename="../qml/SettingsView.qml" line="114"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="108"/>
+        <location filename="../qml/SettingsView.qml" line="115"/>
         <source>Chat with us</source>
         <translation>Discutez avec nous</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="109"/>
+        <location filename="../qml/SettingsView.qml" line="116"/>
         <source>Welcome message</source>
         <translation>Message d&apos;accueil</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="110"/>
+        <location filename="../qml/SettingsView.qml" line="117"/>
         <source>Hi! How can we help?</source>
         <translation>Bonjour ! Comment pouvons-nous vous aider ?</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="111"/>
+        <location filename="../qml/SettingsView.qml" line="118"/>
         <source>Colour</source>
         <translation>Couleur</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="127"/>
+        <location filename="../qml/SettingsView.qml" line="134"/>
         <source>Position</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="129"/>
+        <location filename="../qml/SettingsView.qml" line="136"/>
         <source>Bottom right</source>
         <translation>En bas à droite</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="130"/>
+        <location filename="../qml/SettingsView.qml" line="137"/>
         <source>Bottom left</source>
         <translation>En bas à gauche</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="132"/>
+        <location filename="../qml/SettingsView.qml" line="139"/>
         <source>Ask before the chat starts</source>
         <translation>Demander avant le début de la discussion</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="134"/>
-        <location filename="../qml/SettingsView.qml" line="325"/>
+        <location filename="../qml/SettingsView.qml" line="141"/>
+        <location filename="../qml/SettingsView.qml" line="360"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="135"/>
-        <location filename="../qml/SettingsView.qml" line="326"/>
+        <location filename="../qml/SettingsView.qml" line="142"/>
+        <location filename="../qml/SettingsView.qml" line="361"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="136"/>
+        <location filename="../qml/SettingsView.qml" line="143"/>
         <source>Email required</source>
         <translation>E-mail obligatoire</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="139"/>
+        <location filename="../qml/SettingsView.qml" line="146"/>
         <source>When nobody is online</source>
         <translation>Quand personne n&apos;est en ligne</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="141"/>
+        <location filename="../qml/SettingsView.qml" line="148"/>
         <source>We are away right now. Leave a message and we will get back to you.</source>
         <translation>Nous sommes absents pour le moment. Laissez un message et nous vous répondrons.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="144"/>
+        <location filename="../qml/SettingsView.qml" line="151"/>
         <source>Save widget</source>
         <translation>Enregistrer le widget</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="158"/>
+        <location filename="../qml/SettingsView.qml" line="165"/>
         <source>Preview as offline</source>
         <translation>Aperçu hors ligne</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="185"/>
+        <location filename="../qml/SettingsView.qml" line="192"/>
         <source>Put the chat on your website</source>
         <translation>Ajouter la discussion à votre site</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="186"/>
+        <location filename="../qml/SettingsView.qml" line="193"/>
         <source>Paste this line into every page of your website, just before &lt;/body&gt;. The chat button appears at once.</source>
         <translation>Collez cette ligne dans chaque page de votre site, juste avant &lt;/body&gt;. Le bouton de discussion apparaît aussitôt.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="204"/>
+        <location filename="../qml/SettingsView.qml" line="211"/>
         <source>The snippet appears once the console is connected.</source>
         <translation>Le code apparaît dès que la console est connectée.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="210"/>
+        <location filename="../qml/SettingsView.qml" line="217"/>
         <source>Copy snippet</source>
         <translation>Copier le code</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="214"/>
+        <location filename="../qml/SettingsView.qml" line="221"/>
         <source>Copied</source>
         <translation>Copié</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="216"/>
+        <location filename="../qml/SettingsView.qml" line="223"/>
+        <source>Public address</source>
+        <translation>Adresse publique</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="224"/>
+        <source>Where your visitors&apos; browsers reach this server, if not at the address above: your domain or your reverse proxy, such as https://chat.example.com. Leave it empty to use the address the console connects to.</source>
+        <translation>L&apos;adresse à laquelle les navigateurs de vos visiteurs joignent ce serveur, si ce n&apos;est pas celle ci-dessus : votre domaine ou votre proxy inverse, par exemple https://chat.example.com. Laissez vide pour utiliser l&apos;adresse à laquelle la console se connecte.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="237"/>
+        <source>Use this address</source>
+        <translation>Utiliser cette adresse</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="243"/>
+        <source>This is not an http:// or https:// address, so the snippet keeps the console&apos;s address.</source>
+        <translation>Ce n&apos;est pas une adresse http:// ou https:// : l&apos;extrait garde donc l&apos;adresse de la console.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="248"/>
         <source>Allowed websites</source>
         <translation>Sites autorisés</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="217"/>
+        <location filename="../qml/SettingsView.qml" line="249"/>
         <source>The widget only works on these origins (scheme://host[:port]), one per line.</source>
         <translation>Le widget ne fonctionne que sur ces origines (scheme://host[:port]), une par ligne.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="226"/>
+        <location filename="../qml/SettingsView.qml" line="259"/>
         <source>Save allowed websites</source>
         <translation>Enregistrer les sites autorisés</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="230"/>
+        <location filename="../qml/SettingsView.qml" line="263"/>
         <source>What visitors on the internet need</source>
         <translation>Ce dont les visiteurs sur Internet ont besoin</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="231"/>
-        <source>Your website&apos;s visitors must reach this server: give it a public address, or put it behind a reverse proxy (nginx, Caddy) with an HTTPS certificate, and use that https:// address in the snippet. A website on https cannot load a chat from plain http.</source>
-        <translation>Les visiteurs de votre site doivent pouvoir joindre ce serveur : donnez-lui une adresse publique, ou placez-le derrière un proxy inverse (nginx, Caddy) avec un certificat HTTPS, et utilisez cette adresse https:// dans le code. Un site en https ne peut pas charger une discussion en simple http.</translation>
+        <location filename="../qml/SettingsView.qml" line="264"/>
+        <source>Your website&apos;s visitors must reach this server: give it a public address, or put it behind a reverse proxy (nginx, Caddy) with an HTTPS certificate, and enter that https:// address as the public address above. A website on https cannot load a chat from plain http.</source>
+        <translation>Les visiteurs de votre site doivent pouvoir joindre ce serveur : donnez-lui une adresse publique, ou placez-le derrière un proxy inverse (nginx, Caddy) avec un certificat HTTPS, et saisissez cette adresse https:// comme adresse publique ci-dessus. Un site en https ne peut pas charger un chat en http simple.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="242"/>
+        <location filename="../qml/SettingsView.qml" line="275"/>
         <source>Add the people who answer chats. Each signs in with their own email and password.</source>
         <translation>Ajoutez les personnes qui répondent aux discussions. Chacune se connecte avec son propre e-mail et mot de passe.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="243"/>
+        <location filename="../qml/SettingsView.qml" line="276"/>
         <source>Only an admin can add or remove agents.</source>
         <translation>Seul un administrateur peut ajouter ou supprimer des agents.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="281"/>
+        <location filename="../qml/SettingsView.qml" line="316"/>
         <source>(you)</source>
         <translation>(vous)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="295"/>
+        <location filename="../qml/SettingsView.qml" line="330"/>
         <source>Disabled</source>
         <translation>Désactivé</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="300"/>
-        <location filename="../qml/SettingsView.qml" line="328"/>
+        <location filename="../qml/SettingsView.qml" line="335"/>
+        <location filename="../qml/SettingsView.qml" line="363"/>
         <source>Admin</source>
         <translation>Administrateur</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="300"/>
+        <location filename="../qml/SettingsView.qml" line="335"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="302"/>
+        <location filename="../qml/SettingsView.qml" line="337"/>
         <source>Reset password</source>
         <translation>Réinitialiser le mot de passe</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="304"/>
-        <location filename="../qml/SettingsView.qml" line="383"/>
+        <location filename="../qml/SettingsView.qml" line="339"/>
+        <location filename="../qml/SettingsView.qml" line="420"/>
         <source>Disable</source>
         <translation>Désactiver</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="307"/>
+        <location filename="../qml/SettingsView.qml" line="342"/>
         <source>Enable</source>
         <translation>Réactiver</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="311"/>
+        <location filename="../qml/SettingsView.qml" line="346"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="321"/>
+        <location filename="../qml/SettingsView.qml" line="356"/>
         <source>Add an agent</source>
         <translation>Ajouter un agent</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="327"/>
+        <location filename="../qml/SettingsView.qml" line="362"/>
         <source>First password</source>
         <translation>Mot de passe initial</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="329"/>
+        <location filename="../qml/SettingsView.qml" line="364"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="340"/>
+        <location filename="../qml/SettingsView.qml" line="375"/>
         <source>New password for %1</source>
         <translation>Nouveau mot de passe pour %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="353"/>
+        <location filename="../qml/SettingsView.qml" line="388"/>
         <source>At least 8 characters</source>
         <translation>Au moins 8 caractères</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="363"/>
+        <location filename="../qml/SettingsView.qml" line="398"/>
         <source>Disable %1?</source>
         <translation>Désactiver %1 ?</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="379"/>
+        <location filename="../qml/SettingsView.qml" line="414"/>
         <source>%1 is signed out at once and cannot sign in until you enable the account again.</source>
         <translation>%1 est déconnecté immédiatement et ne pourra plus se connecter tant que vous n&apos;aurez pas réactivé le compte.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="382"/>
+        <location filename="../qml/SettingsView.qml" line="419"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="396"/>
+        <location filename="../qml/SettingsView.qml" line="433"/>
         <source>Type /shortcut in a reply and it becomes the text. Shared by the whole team.</source>
         <translation>Tapez /raccourci dans une réponse pour le remplacer par le texte. Partagé avec toute l&apos;équipe.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="414"/>
+        <location filename="../qml/SettingsView.qml" line="452"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="421"/>
+        <location filename="../qml/SettingsView.qml" line="459"/>
         <source>No canned responses yet</source>
         <translation>Aucune réponse prédéfinie</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="422"/>
+        <location filename="../qml/SettingsView.qml" line="460"/>
         <source>Save answers you give often, like opening hours or shipping times.</source>
         <translation>Enregistrez les réponses que vous donnez souvent, comme les horaires d&apos;ouverture ou les délais de livraison.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="429"/>
+        <location filename="../qml/SettingsView.qml" line="467"/>
         <source>Edit /%1</source>
         <translation>Modifier /%1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="429"/>
+        <location filename="../qml/SettingsView.qml" line="467"/>
         <source>New canned response</source>
         <translation>Nouvelle réponse prédéfinie</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="442"/>
+        <location filename="../qml/SettingsView.qml" line="480"/>
         <source>shortcut, e.g. hours</source>
         <translation>raccourci, p. ex. horaires</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="443"/>
+        <location filename="../qml/SettingsView.qml" line="481"/>
         <source>The text it expands to</source>
         <translation>Le texte qui le remplace</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="444"/>
+        <location filename="../qml/SettingsView.qml" line="482"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="459"/>
+        <location filename="../qml/SettingsView.qml" line="497"/>
         <source>Show desktop notifications</source>
         <translation>Afficher les notifications du bureau</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="461"/>
+        <location filename="../qml/SettingsView.qml" line="499"/>
         <source>Play a sound</source>
         <translation>Émettre un son</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="464"/>
+        <location filename="../qml/SettingsView.qml" line="502"/>
         <source>Remind me every</source>
         <translation>Me rappeler toutes les</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="467"/>
+        <location filename="../qml/SettingsView.qml" line="505"/>
         <source>seconds while a visitor waits (0: never)</source>
         <translation>secondes tant qu&apos;un visiteur attend (0 : jamais)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="469"/>
+        <location filename="../qml/SettingsView.qml" line="507"/>
         <source>Presence</source>
         <translation>Présence</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="471"/>
+        <location filename="../qml/SettingsView.qml" line="509"/>
         <source>Show me as away after</source>
         <translation>M&apos;afficher comme absent après</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="474"/>
+        <location filename="../qml/SettingsView.qml" line="512"/>
         <source>minutes without activity (0: never)</source>
         <translation>minutes d&apos;inactivité (0 : jamais)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="476"/>
+        <location filename="../qml/SettingsView.qml" line="514"/>
         <source>Visitors see the chat as offline when no agent is online.</source>
         <translation>Les visiteurs voient la discussion hors ligne quand aucun agent n&apos;est en ligne.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="490"/>
+        <location filename="../qml/SettingsView.qml" line="528"/>
         <source>This computer runs the chat server. Changes apply the next time Frontdesk starts.</source>
         <translation>Cet ordinateur héberge le serveur de discussion. Les modifications s&apos;appliquent au prochain démarrage de Frontdesk.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="491"/>
+        <location filename="../qml/SettingsView.qml" line="529"/>
         <source>Connected to %1. The server&apos;s own settings are made where it runs.</source>
         <translation>Connecté à %1. Les paramètres du serveur se règlent sur la machine où il s&apos;exécute.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="496"/>
+        <location filename="../qml/SettingsView.qml" line="534"/>
         <source>Listen address</source>
         <translation>Adresse d&apos;écoute</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="498"/>
+        <location filename="../qml/SettingsView.qml" line="536"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="500"/>
+        <location filename="../qml/SettingsView.qml" line="538"/>
         <source>TLS certificate (PEM)</source>
         <translation>Certificat TLS (PEM)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="501"/>
+        <location filename="../qml/SettingsView.qml" line="539"/>
         <source>/etc/ssl/certs/chat.pem (empty: plain HTTP)</source>
         <translation>/etc/ssl/certs/chat.pem (vide : HTTP simple)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="502"/>
+        <location filename="../qml/SettingsView.qml" line="540"/>
         <source>TLS private key (PEM)</source>
         <translation>Clé privée TLS (PEM)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="504"/>
+        <location filename="../qml/SettingsView.qml" line="542"/>
         <source>Database</source>
         <translation>Base de données</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="505"/>
+        <location filename="../qml/SettingsView.qml" line="543"/>
         <source>Empty: SQLite file on this computer; or mariadb://user@host:3306/frontdesk</source>
         <translation>Vide : fichier SQLite sur cet ordinateur ; ou mariadb://user@host:3306/frontdesk</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="508"/>
+        <location filename="../qml/SettingsView.qml" line="546"/>
         <source>A MariaDB password is kept in the system keyring, never in a settings file: run &quot;frontdesk --store-database-password --database URL&quot; once.</source>
         <translation>Un mot de passe MariaDB est conservé dans le trousseau du système, jamais dans un fichier de paramètres : exécutez une fois « frontdesk --store-database-password --database URL ».</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="509"/>
+        <location filename="../qml/SettingsView.qml" line="547"/>
         <source>Listening on 127.0.0.1 keeps the server private to this computer. Visitors on the internet need a public address (0.0.0.0 and an open port) or, better, a reverse proxy with HTTPS in front.</source>
         <translation>En écoutant sur 127.0.0.1, le serveur reste privé à cet ordinateur. Les visiteurs sur Internet ont besoin d&apos;une adresse publique (0.0.0.0 et un port ouvert) ou, mieux, d&apos;un proxy inverse avec HTTPS en amont.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="522"/>
+        <location filename="../qml/SettingsView.qml" line="560"/>
         <source>Account</source>
         <translation>Compte</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="523"/>
+        <location filename="../qml/SettingsView.qml" line="561"/>
         <source>Signed in as %1 (%2)</source>
         <translation>Connecté en tant que %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="525"/>
+        <location filename="../qml/SettingsView.qml" line="563"/>
         <source>Current password</source>
         <translation>Mot de passe actuel</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="526"/>
+        <location filename="../qml/SettingsView.qml" line="564"/>
         <source>New password</source>
         <translation>Nouveau mot de passe</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="527"/>
+        <location filename="../qml/SettingsView.qml" line="565"/>
         <source>Change password</source>
         <translation>Changer le mot de passe</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="530"/>
-        <location filename="../qml/SettingsView.qml" line="624"/>
+        <location filename="../qml/SettingsView.qml" line="568"/>
+        <location filename="../qml/SettingsView.qml" line="663"/>
         <source>Sign out</source>
         <translation>Se déconnecter</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="531"/>
+        <location filename="../qml/SettingsView.qml" line="569"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="536"/>
+        <location filename="../qml/SettingsView.qml" line="574"/>
         <source>System language</source>
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="541"/>
+        <location filename="../qml/SettingsView.qml" line="579"/>
         <source>The new language applies the next time Frontdesk starts.</source>
         <translation>La nouvelle langue s&apos;applique au prochain démarrage de Frontdesk.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="542"/>
+        <location filename="../qml/SettingsView.qml" line="580"/>
         <source>Run the setup wizard again…</source>
         <translation>Relancer l&apos;assistant de configuration…</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="556"/>
+        <location filename="../qml/SettingsView.qml" line="594"/>
         <source>Every computer where your account is signed in. Sign out any you do not recognise or no longer use; it has to sign in again with your password.</source>
         <translation>Tous les ordinateurs où votre compte est connecté. Déconnectez ceux que vous ne reconnaissez pas ou n&apos;utilisez plus ; il faudra s&apos;y reconnecter avec votre mot de passe.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="560"/>
+        <location filename="../qml/SettingsView.qml" line="598"/>
         <source>Sign out everywhere else</source>
         <translation>Se déconnecter partout ailleurs</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="613"/>
+        <location filename="../qml/SettingsView.qml" line="652"/>
         <source>This computer</source>
         <translation>Cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="621"/>
+        <location filename="../qml/SettingsView.qml" line="660"/>
         <source>signed in %1</source>
         <translation>connecté le %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="641"/>
+        <location filename="../qml/SettingsView.qml" line="680"/>
         <source>You are not signed in anywhere else.</source>
         <translation>Vous n&apos;êtes connecté nulle part ailleurs.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="648"/>
+        <location filename="../qml/SettingsView.qml" line="687"/>
         <source>No sessions</source>
         <translation>Aucune session</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="648"/>
+        <location filename="../qml/SettingsView.qml" line="687"/>
         <source>Your sessions appear once the console is connected</source>
         <translation>Vos sessions s&apos;affichent dès que la console est connectée</translation>
     </message>
@@ -1068,72 +1108,72 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../qml/Sidebar.qml" line="44"/>
+        <location filename="../qml/Sidebar.qml" line="50"/>
         <source>Queue</source>
         <translation>File d&apos;attente</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="44"/>
+        <location filename="../qml/Sidebar.qml" line="50"/>
         <source>My chats</source>
         <translation>Mes discussions</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="44"/>
+        <location filename="../qml/Sidebar.qml" line="50"/>
         <source>All active</source>
         <translation>Toutes actives</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="44"/>
+        <location filename="../qml/Sidebar.qml" line="50"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="81"/>
+        <location filename="../qml/Sidebar.qml" line="87"/>
         <source>Search by text, name or email</source>
         <translation>Rechercher par texte, nom ou e-mail</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="109"/>
+        <location filename="../qml/Sidebar.qml" line="115"/>
         <source>Nobody is waiting</source>
         <translation>Personne n&apos;attend</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="109"/>
+        <location filename="../qml/Sidebar.qml" line="115"/>
         <source>No chats yet</source>
         <translation>Aucune discussion pour l&apos;instant</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="109"/>
+        <location filename="../qml/Sidebar.qml" line="115"/>
         <source>No open chats</source>
         <translation>Aucune discussion ouverte</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="110"/>
+        <location filename="../qml/Sidebar.qml" line="116"/>
         <source>Searching…</source>
         <translation>Recherche…</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="110"/>
+        <location filename="../qml/Sidebar.qml" line="116"/>
         <source>Nothing found</source>
         <translation>Aucun résultat</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="111"/>
+        <location filename="../qml/Sidebar.qml" line="117"/>
         <source>New visitors appear here. You will get a notification too.</source>
         <translation>Les nouveaux visiteurs apparaissent ici. Vous recevrez aussi une notification.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="112"/>
+        <location filename="../qml/Sidebar.qml" line="118"/>
         <source>Accept a visitor from the Queue (Ctrl+N takes the next one).</source>
         <translation>Acceptez un visiteur depuis la file d&apos;attente (Ctrl+N prend le suivant).</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="113"/>
+        <location filename="../qml/Sidebar.qml" line="119"/>
         <source>Every waiting and active chat of the team shows here.</source>
         <translation>Toutes les discussions en attente et actives de l&apos;équipe s&apos;affichent ici.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="114"/>
+        <location filename="../qml/Sidebar.qml" line="120"/>
         <source>Closed chats whose messages, visitor name or email contain the search.</source>
         <translation>Discussions fermées dont les messages, le nom ou l&apos;e-mail du visiteur contiennent la recherche.</translation>
     </message>
@@ -1184,135 +1224,135 @@
 <context>
     <name>VisitorPanel</name>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="30"/>
+        <location filename="../qml/VisitorPanel.qml" line="36"/>
         <source>Unknown</source>
         <translation>Inconnu</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="76"/>
+        <location filename="../qml/VisitorPanel.qml" line="82"/>
         <source>Visitor details</source>
         <translation>Détails du visiteur</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="77"/>
+        <location filename="../qml/VisitorPanel.qml" line="83"/>
         <source>Open a chat to see who you are talking to and what they are looking at.</source>
         <translation>Ouvrez une discussion pour voir avec qui vous parlez et ce que cette personne consulte.</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="112"/>
+        <location filename="../qml/VisitorPanel.qml" line="118"/>
         <source>On the site now</source>
         <translation>Sur le site en ce moment</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="112"/>
+        <location filename="../qml/VisitorPanel.qml" line="118"/>
         <source>Left the site</source>
         <translation>A quitté le site</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="130"/>
+        <location filename="../qml/VisitorPanel.qml" line="136"/>
         <source>User ID</source>
         <translation>ID utilisateur</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="132"/>
+        <location filename="../qml/VisitorPanel.qml" line="138"/>
         <source>✓ Verified by your site</source>
         <translation>✓ Vérifié par votre site</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="137"/>
+        <location filename="../qml/VisitorPanel.qml" line="143"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="139"/>
-        <location filename="../qml/VisitorPanel.qml" line="146"/>
+        <location filename="../qml/VisitorPanel.qml" line="145"/>
+        <location filename="../qml/VisitorPanel.qml" line="152"/>
         <source>Not given</source>
         <translation>Non renseigné</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="140"/>
-        <location filename="../qml/VisitorPanel.qml" line="147"/>
+        <location filename="../qml/VisitorPanel.qml" line="146"/>
+        <location filename="../qml/VisitorPanel.qml" line="153"/>
         <source>Not signed by your site</source>
         <translation>Non signé par votre site</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="140"/>
-        <location filename="../qml/VisitorPanel.qml" line="147"/>
+        <location filename="../qml/VisitorPanel.qml" line="146"/>
+        <location filename="../qml/VisitorPanel.qml" line="153"/>
         <source>Given by the visitor, not verified</source>
         <translation>Indiqué par le visiteur, non vérifié</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="144"/>
+        <location filename="../qml/VisitorPanel.qml" line="150"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="150"/>
+        <location filename="../qml/VisitorPanel.qml" line="156"/>
         <source>Now on</source>
         <translation>Actuellement sur</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="163"/>
+        <location filename="../qml/VisitorPanel.qml" line="169"/>
         <source>No page reported yet</source>
         <translation>Aucune page signalée</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="178"/>
+        <location filename="../qml/VisitorPanel.qml" line="184"/>
         <source>Pages visited (%1)</source>
         <translation>Pages visitées (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="199"/>
+        <location filename="../qml/VisitorPanel.qml" line="207"/>
         <source>Technology</source>
         <translation>Technologie</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="205"/>
+        <location filename="../qml/VisitorPanel.qml" line="213"/>
         <source>Browser</source>
         <translation>Navigateur</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="206"/>
+        <location filename="../qml/VisitorPanel.qml" line="214"/>
         <source>System</source>
         <translation>Système</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="207"/>
+        <location filename="../qml/VisitorPanel.qml" line="215"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="208"/>
+        <location filename="../qml/VisitorPanel.qml" line="216"/>
         <source>Local time</source>
         <translation>Heure locale</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="210"/>
+        <location filename="../qml/VisitorPanel.qml" line="218"/>
         <source>Came from</source>
         <translation>Provenance</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="210"/>
+        <location filename="../qml/VisitorPanel.qml" line="218"/>
         <source>Direct visit</source>
         <translation>Visite directe</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="211"/>
+        <location filename="../qml/VisitorPanel.qml" line="219"/>
         <source>First seen</source>
         <translation>Première visite</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="213"/>
+        <location filename="../qml/VisitorPanel.qml" line="221"/>
         <source>Earlier conversations</source>
         <translation>Conversations précédentes</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="216"/>
+        <location filename="../qml/VisitorPanel.qml" line="224"/>
         <source>This is the first conversation.</source>
         <translation>C&apos;est la première conversation.</translation>
     </message>
     <message>
-        <location filename="../qml/VisitorPanel.qml" line="227"/>
+        <location filename="../qml/VisitorPanel.qml" line="235"/>
         <source>with %1</source>
         <translation>avec %1</translation>
     </message>
@@ -1320,27 +1360,27 @@
 <context>
     <name>WidgetPreview</name>
     <message>
-        <location filename="../qml/WidgetPreview.qml" line="54"/>
+        <location filename="../qml/WidgetPreview.qml" line="60"/>
         <source>Chat with us</source>
         <translation>Discutez avec nous</translation>
     </message>
     <message>
-        <location filename="../qml/WidgetPreview.qml" line="78"/>
+        <location filename="../qml/WidgetPreview.qml" line="84"/>
         <source>We are away right now. Leave a message and we will get back to you.</source>
         <translation>Nous sommes absents pour le moment. Laissez un message et nous vous répondrons.</translation>
     </message>
     <message>
-        <location filename="../qml/WidgetPreview.qml" line="90"/>
+        <location filename="../qml/WidgetPreview.qml" line="97"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../qml/WidgetPreview.qml" line="90"/>
+        <location filename="../qml/WidgetPreview.qml" line="97"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../qml/WidgetPreview.qml" line="105"/>
+        <location filename="../qml/WidgetPreview.qml" line="112"/>
         <source>Type a message…</source>
         <translation>Écrivez un message…</translation>
     </message>

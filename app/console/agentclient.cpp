@@ -84,10 +84,32 @@ int AgentClient::backoffMs(int attempt, double random)
 QString AgentClient::snippet() const
 {
     const QString key = m_site.value(u"siteKey"_s).toString();
-    if (key.isEmpty() || m_serverUrl.isEmpty())
+    const QUrl base = m_publicUrl.isEmpty() ? m_serverUrl : m_publicUrl;
+    if (key.isEmpty() || base.isEmpty())
         return {};
-    return u"<script async src=\"%1/widget.js\" data-site-key=\"%2\"></script>"_s.arg(
-        m_serverUrl.toString(QUrl::StripTrailingSlash), key);
+    return u"<script async src=\"%1/widget.js\" data-site-key=\"%2\"></script>"_s.arg(base.toString(QUrl::StripTrailingSlash),
+                                                                                      key);
+}
+
+void AgentClient::setPublicUrl(const QString &url)
+{
+    // Only an absolute http(s) address with a host can go into a page's
+    // <script src>; anything else (a typo, half an address) is ignored.
+    QUrl parsed(url.trimmed(), QUrl::StrictMode);
+    if (!parsed.isValid() || parsed.host().isEmpty() || (parsed.scheme() != u"https"_s && parsed.scheme() != u"http"_s))
+        parsed = QUrl();
+    parsed.setQuery(QString());
+    parsed.setFragment(QString());
+    // "https://chat.example/" and "https://chat.example" are one address;
+    // a path (a proxy's prefix, "/chat") is kept without its last slash.
+    QString path = parsed.path();
+    while (path.endsWith(u'/'))
+        path.chop(1);
+    parsed.setPath(path);
+    if (parsed == m_publicUrl)
+        return;
+    m_publicUrl = parsed;
+    Q_EMIT siteChanged();
 }
 
 void AgentClient::setState(State state)

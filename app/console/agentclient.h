@@ -78,8 +78,12 @@ class AgentClient : public QObject
     Q_PROPERTY(int agentsOnline READ agentsOnline NOTIFY agentsOnlineChanged)
     /// @brief The site as `get_site` returns it (id, siteKey, name, allowedOrigins, widget, identitySecret for admins).
     Q_PROPERTY(QVariantMap site READ site NOTIFY siteChanged)
-    /// @brief The `<script>` tag to paste into the website, built from the server URL and the site key.
+    /// @brief The `<script>` tag to paste into the website, built from the public
+    /// URL (or, without one, the URL the console connects to) and the site key.
     Q_PROPERTY(QString snippet READ snippet NOTIFY siteChanged)
+    /// @brief The address visitors' browsers reach the server at, when it is not
+    /// the one the console uses (a proxy, a domain): http(s) only, else ignored.
+    Q_PROPERTY(QString publicUrl READ publicUrl WRITE setPublicUrl NOTIFY siteChanged)
     /// @brief How many replies wait for the server's acknowledgement (refused ones not counted).
     Q_PROPERTY(int pendingReplies READ pendingReplies NOTIFY outboxChanged)
     /// @brief How many replies the server refused for good and wait for the agent to retry or discard.
@@ -109,6 +113,8 @@ public:
     [[nodiscard]] QVariantMap site() const { return m_site.toVariantMap(); }
     [[nodiscard]] QJsonObject siteJson() const { return m_site; }
     [[nodiscard]] QString snippet() const;
+    [[nodiscard]] QString publicUrl() const { return m_publicUrl.toString(); }
+    void setPublicUrl(const QString &url);
     [[nodiscard]] int pendingReplies() const;
     [[nodiscard]] int failedReplies() const { return int(m_outbox.size()) - pendingReplies(); }
     /// Every reply not acknowledged yet, oldest first, the refused ones included.
@@ -242,6 +248,7 @@ private:
     State m_state = LoggedOut;
     QString m_errorString;
     QUrl m_serverUrl;
+    QUrl m_publicUrl; ///< empty: the snippet uses m_serverUrl
     QString m_email;
     QString m_token;
     QJsonObject m_agent;

@@ -21,6 +21,9 @@ SessionController::SessionController(AgentClient *client, ConsoleSettings *setti
     });
     connect(m_host, &ServerHost::started, this, &SessionController::hostUrlChanged);
     connect(client, &AgentClient::stateChanged, this, &SessionController::followClient);
+    // The snippet names the public address the settings keep, in both modes.
+    client->setPublicUrl(settings->publicUrl());
+    connect(settings, &ConsoleSettings::changed, client, [client, settings] { client->setPublicUrl(settings->publicUrl()); });
 }
 
 SessionController::~SessionController()

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "core/records.h"
 #include "http/httprequest.h"
 #include "http/httpresponse.h"
-#include "store/records.h"
 
 #include <optional>
 

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "chat/chatservice.h"
+#include "core/records.h"
 #include "http/httprouter.h"
 #include "realtime/realtimelimits.h"
-#include "store/records.h"
 
 #include <QJsonArray>
 #include <QObject>

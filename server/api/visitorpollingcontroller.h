@@ -1,8 +1,8 @@
 #pragma once
 
+#include "core/records.h"
 #include "http/httprouter.h"
 #include "realtime/realtimelimits.h"
-#include "store/records.h"
 
 #include <QHash>
 #include <QObject>

@@ -1,8 +1,8 @@
 #include "agentaccounts.h"
 
 #include "auth/passwordhasher.h"
+#include "core/continuewith.h"
 #include "protocol/wirecodec.h"
-#include "store/continuewith.h"
 #include "store/store.h"
 
 #include <QDateTime>

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "core/records.h"
 #include "protocol/protocolerror.h"
-#include "store/records.h"
 
 #include <QObject>
 #include <functional>

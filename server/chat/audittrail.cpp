@@ -1,6 +1,6 @@
 #include "audittrail.h"
 
-#include "store/continuewith.h"
+#include "core/continuewith.h"
 #include "store/store.h"
 
 #include <QDateTime>

@@ -2,9 +2,9 @@
 
 #include "auth/passwordhasher.h"
 #include "auth/tokens.h"
+#include "core/continuewith.h"
 #include "protocol/wirecodec.h"
 #include "ratelimit/addresskey.h"
-#include "store/continuewith.h"
 #include "store/store.h"
 
 #include <QDateTime>
@@ -148,10 +148,11 @@ void ChatService::forgetVisitor(const VisitorErasure &erased)
 {
     const QString &visitorId = erased.visitor.id;
     // Out of the maps first, so closing the connections tells nobody "visitor_left".
+    QList<qint64> moved;
     for (const qint64 conversationId : erased.conversationIds) {
         m_openConversationVisitor.remove(conversationId);
         m_conversationSite.remove(conversationId);
-        m_waiting.removeOne(conversationId);
+        moved += m_queues.remove(conversationId);
     }
     m_visitorOpenConversation.remove(visitorId);
     m_announcedPosition.remove(visitorId);
@@ -164,7 +165,7 @@ void ChatService::forgetVisitor(const VisitorErasure &erased)
     for (const qint64 conversationId : erased.conversationIds)
         conversations.append(double(conversationId));
     pushToAgents(frame(u"visitor_erased"_s, {{u"visitorId"_s, visitorId}, {u"conversationIds"_s, conversations}}));
-    announceQueue();
+    announcePlaces(moved);
 }
 
 void ChatService::trackOpenConversation(const ConversationRecord &conversation)
@@ -173,61 +174,48 @@ void ChatService::trackOpenConversation(const ConversationRecord &conversation)
         m_conversationSite.remove(conversation.id);
     else
         m_conversationSite.insert(conversation.id, conversation.siteId);
-    if (conversation.status == ConversationStatus::Waiting) {
-        if (!m_waiting.contains(conversation.id)) {
-            // Ids grow with time: keeping them sorted keeps the queue oldest first.
-            m_waiting.insert(std::lower_bound(m_waiting.begin(), m_waiting.end(), conversation.id), conversation.id);
-        }
-    } else {
-        m_waiting.removeOne(conversation.id);
-    }
     if (conversation.status == ConversationStatus::Closed) {
         m_openConversationVisitor.remove(conversation.id);
         if (m_visitorOpenConversation.value(conversation.visitorId) == conversation.id)
             m_visitorOpenConversation.remove(conversation.visitorId);
-        return;
+    } else {
+        m_openConversationVisitor.insert(conversation.id, conversation.visitorId);
+        m_visitorOpenConversation.insert(conversation.visitorId, conversation.id);
     }
-    m_openConversationVisitor.insert(conversation.id, conversation.visitorId);
-    m_visitorOpenConversation.insert(conversation.visitorId, conversation.id);
+    if (conversation.status == ConversationStatus::Waiting) {
+        announcePlaces(m_queues.add(conversation.siteId, conversation.id));
+    } else if (m_queues.contains(conversation.id)) {
+        const QList<qint64> moved = m_queues.remove(conversation.id);
+        announceNotWaiting(conversation.visitorId);
+        announcePlaces(moved);
+    }
 }
 
 int ChatService::queuePosition(const QString &visitorId) const
 {
-    const qint64 conversationId = m_visitorOpenConversation.value(visitorId);
-    if (conversationId == 0 || !m_waiting.contains(conversationId))
-        return 0;
-    // Each site has its own queue: count the waiting conversations of the same site ahead of it.
-    const qint64 siteId = m_conversationSite.value(conversationId);
-    int position = 1;
-    for (const qint64 waiting : m_waiting) {
-        if (waiting == conversationId)
-            break;
-        if (m_conversationSite.value(waiting) == siteId)
-            ++position;
-    }
-    return position;
+    return m_queues.place(m_visitorOpenConversation.value(visitorId));
 }
 
-void ChatService::announceQueue()
+void ChatService::announcePlaces(const QList<qint64> &conversationIds)
 {
-    // Only waiting visitors that are connected can be told; the others learn
-    // their place from the welcome when they come back.
-    for (auto it = m_announcedPosition.begin(); it != m_announcedPosition.end();) {
-        if (queuePosition(it.key()) == 0) {
-            pushToVisitor(it.key(), frame(u"queue"_s, {{u"position"_s, QJsonValue(QJsonValue::Null)}}));
-            it = m_announcedPosition.erase(it);
-        } else {
-            ++it;
-        }
-    }
-    for (const qint64 conversationId : std::as_const(m_waiting)) {
+    // Only connected visitors can be told; the others learn their place from
+    // the welcome when they come back.
+    for (const qint64 conversationId : conversationIds) {
         const QString visitorId = m_openConversationVisitor.value(conversationId);
-        const int position = queuePosition(visitorId);
-        if (!m_visitorEndpoints.contains(visitorId) || m_announcedPosition.value(visitorId) == position)
+        if (visitorId.isEmpty() || !m_visitorEndpoints.contains(visitorId))
+            continue;
+        const int position = m_queues.place(conversationId);
+        if (position == 0 || m_announcedPosition.value(visitorId) == position)
             continue;
         m_announcedPosition.insert(visitorId, position);
         pushToVisitor(visitorId, frame(u"queue"_s, {{u"position"_s, position}}));
     }
+}
+
+void ChatService::announceNotWaiting(const QString &visitorId)
+{
+    if (m_announcedPosition.remove(visitorId) > 0)
+        pushToVisitor(visitorId, frame(u"queue"_s, {{u"position"_s, QJsonValue(QJsonValue::Null)}}));
 }
 
 // --- Visitors --------------------------------------------------------------
@@ -484,7 +472,6 @@ void ChatService::postVisitorMessage(const VisitorRecord &visitor, const QString
                          if (appended.conversationCreated) {
                              qCInfo(lcChat) << "visitor" << visitor.id << "opened conversation" << appended.conversation.id;
                              ConversationSummary summary{appended.conversation, visitor, appended.message};
-                             announceQueue();
                              pushToAgents(frame(u"conversation_created"_s,
                                                 {{u"conversation"_s, WireCodec::toJson(summary, isVisitorOnline(visitor.id))}}));
                          }
@@ -910,7 +897,6 @@ void ChatService::transferConversation(const AgentRecord &agent, qint64 conversa
 void ChatService::announceConversationChange(const ConversationChange &change)
 {
     trackOpenConversation(change.conversation);
-    announceQueue();
     pushToAgents(frame(u"conversation_updated"_s, {{u"conversation"_s, WireCodec::toJson(change.conversation)}}));
     if (change.systemMessage.id > 0) {
         pushToAgents(frame(u"message"_s, {{u"message"_s, WireCodec::toJson(change.systemMessage)}}));

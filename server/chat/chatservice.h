@@ -3,12 +3,13 @@
 #include "chat/banlist.h"
 #include "chat/endpoints.h"
 #include "chat/sitedirectory.h"
+#include "chat/waitingqueues.h"
+#include "core/records.h"
+#include "core/storeresult.h"
 #include "protocol/protocolerror.h"
 #include "ratelimit/abuselimits.h"
 #include "ratelimit/loginthrottle.h"
 #include "ratelimit/ratelimiter.h"
-#include "store/records.h"
-#include "store/storeresult.h"
 
 #include <QHash>
 #include <QHostAddress>
@@ -150,7 +151,7 @@ public:
     /// Rates the visitor's latest conversation, which must be closed.
     void rateConversation(const VisitorRecord &visitor, int rating, const QString &comment,
                           ChatCallback<ConversationRecord> done);
-    /// 1-based place of the visitor's conversation among the waiting ones; 0 when it is not waiting.
+    /// 1-based place of the visitor's conversation in its site's queue; 0 when it is not waiting.
     [[nodiscard]] int queuePosition(const QString &visitorId) const;
 
     // Agents
@@ -198,10 +199,14 @@ private:
     void pushToVisitor(const QString &visitorId, const QJsonObject &event, VisitorEndpoint *except = nullptr);
     void pushToAgents(const QJsonObject &event, AgentEndpoint *except = nullptr);
     void announceConversationChange(const ConversationChange &change);
+    /// Keeps the maps of open conversations and the queues up to date with
+    /// @p conversation's new state, and tells the waiting visitors it moved.
     void trackOpenConversation(const ConversationRecord &conversation);
     void broadcastAgentsOnline();
-    /// Tells every waiting visitor whose place in the queue changed.
-    void announceQueue();
+    /// Tells each connected visitor of @p conversationIds its place, if it changed.
+    void announcePlaces(const QList<qint64> &conversationIds);
+    /// Tells @p visitorId, if it was told a place, that it is no longer waiting.
+    void announceNotWaiting(const QString &visitorId);
 
     Store *m_store;
     SiteDirectory *m_sites;
@@ -217,9 +222,9 @@ private:
     int m_lastAgentsOnline = 0; ///< what visitors were last told
     QHash<qint64, QString> m_openConversationVisitor; ///< open conversation id → visitor id
     QHash<QString, qint64> m_visitorOpenConversation; ///< visitor id → open conversation id
-    QList<qint64> m_waiting; ///< waiting conversation ids, oldest first: the queues of all sites
+    WaitingQueues m_queues; ///< each site's waiting conversations, oldest first
     QHash<qint64, qint64> m_conversationSite; ///< open conversation id → site id
-    QHash<QString, int> m_announcedPosition; ///< visitor id → queue place last sent
+    QHash<QString, int> m_announcedPosition; ///< connected waiting visitor id → queue place last sent
 
     AbuseLimits m_limits;
     LoginThrottle m_loginThrottle;

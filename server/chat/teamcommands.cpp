@@ -4,7 +4,7 @@
 #include "chat/agentaccounts.h"
 #include "chat/audittrail.h"
 #include "chat/sitesettings.h"
-#include "store/continuewith.h"
+#include "core/continuewith.h"
 #include "store/store.h"
 
 #include <QJsonArray>

@@ -2,7 +2,7 @@
 
 #include "chat/audittrail.h"
 #include "chat/banlist.h"
-#include "store/continuewith.h"
+#include "core/continuewith.h"
 #include "store/store.h"
 
 #include <QDateTime>

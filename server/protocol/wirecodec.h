@@ -1,7 +1,7 @@
 #pragma once
 
+#include "core/records.h"
 #include "protocolerror.h"
-#include "store/records.h"
 
 #include <QByteArray>
 #include <QJsonObject>

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "core/records.h"
 #include "realtime/socketsession.h"
-#include "store/records.h"
 
 namespace Frontdesk {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storeresult.h"
+#include "core/storeresult.h"
 
 #include <QString>
 

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "core/storeresult.h"
 #include "databaseconfig.h"
 #include "sqldialect.h"
-#include "storeresult.h"
 
 #include <QElapsedTimer>
 #include <QFuture>

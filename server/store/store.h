@@ -1,8 +1,8 @@
 #pragma once
 
+#include "core/records.h"
+#include "core/storeresult.h"
 #include "databaseconfig.h"
-#include "records.h"
-#include "storeresult.h"
 
 #include <QFuture>
 #include <QObject>

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "core/storeresult.h"
 #include "databasejob.h"
-#include "storeresult.h"
 
 #include <QFuture>
 #include <QPromise>

@@ -35,6 +35,7 @@ private Q_SLOTS:
     void firstStartRoundTripAndCleanStop_data();
     void firstStartRoundTripAndCleanStop();
     void createAgentFromTheCommandLine();
+    void servesTlsOnTheSamePort_data();
     void servesTlsOnTheSamePort();
     void mariaDbPasswordComesFromTheSecretStore();
     void badCommandLinesAreRefused_data();
@@ -266,13 +267,23 @@ void tst_Headless::createAgentFromTheCommandLine()
     QVERIFY(server.waitForFinished(15'000));
 }
 
+void tst_Headless::servesTlsOnTheSamePort_data()
+{
+    // The openssl arguments that choose the key: both kinds certbot hands out.
+    QTest::addColumn<QStringList>("keyArguments");
+    QTest::newRow("rsa") << QStringList{u"-newkey"_s, u"rsa:2048"_s};
+    QTest::newRow("ec p-256") << QStringList{u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s, u"ec_paramgen_curve:P-256"_s};
+}
+
 void tst_Headless::servesTlsOnTheSamePort()
 {
+    QFETCH(QStringList, keyArguments);
     // A self-signed certificate made for this test.
     QProcess openssl;
     openssl.start(u"openssl"_s,
-                  {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-subj"_s, u"/CN=localhost"_s, u"-days"_s,
-                   u"1"_s, u"-keyout"_s, m_home->filePath(u"key.pem"_s), u"-out"_s, m_home->filePath(u"cert.pem"_s)});
+                  QStringList{u"req"_s, u"-x509"_s} + keyArguments
+                      + QStringList{u"-nodes"_s, u"-subj"_s, u"/CN=localhost"_s, u"-days"_s, u"1"_s, u"-keyout"_s,
+                                    m_home->filePath(u"key.pem"_s), u"-out"_s, m_home->filePath(u"cert.pem"_s)});
     QVERIFY2(openssl.waitForFinished(60'000) && openssl.exitCode() == 0, "openssl could not make a test certificate");
 
     QProcess server;

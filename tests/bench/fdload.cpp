@@ -31,6 +31,8 @@
 //              latency from the send to the agent's `message`, the time until
 //              every first message is acknowledged, and the `queue` frames the
 //              visitors received
+//   burst      the rush with --idle visitors (default 5,000) connected and
+//              idle the whole time, as on a busy site: the rush's figures
 //   history    one conversation of --history-size messages, then the agent
 //              asks `history` (limit 200) --count times, --window at a time
 //   widget     GET /widget.js (gzip, keep-alive) on --concurrency connections
@@ -117,7 +119,7 @@ struct Options {
 void usage()
 {
     std::fputs("usage: fdload --server 127.0.0.1:PORT [--server-pid PID] [--site KEY] [--origin URL] [--echo]\n"
-               "              --scenario idle|handshake|messages|saturate|rush|history|widget\n"
+               "              --scenario idle|handshake|messages|saturate|rush|burst|history|widget\n"
                "              [--idle N] [--count N] [--concurrency N] [--rate R] [--duration S] [--senders N]\n"
                "              [--window N] [--history-size N] [--sources N] [--agent-email E] [--timeout S]\n"
                "              [--settle S] [--label TEXT] [--trace CSV]   (agent password: FRONTDESK_ADMIN_PASSWORD)\n",
@@ -1093,7 +1095,7 @@ int Bench::run()
         rc = scenarioMessages(out, false);
     else if (m_o.scenario == "saturate")
         rc = scenarioMessages(out, true);
-    else if (m_o.scenario == "rush")
+    else if (m_o.scenario == "rush" || m_o.scenario == "burst")
         rc = scenarioRush(out);
     else if (m_o.scenario == "history")
         rc = scenarioHistory(out);
@@ -1336,13 +1338,23 @@ int Bench::messagePhase(Json &out, const std::vector<Conn *> &senders, bool satu
 // conversation, so the server tells every connected waiting visitor whose
 // place changed (`queue`) and the agent gets `conversation_created` and
 // `message`. Nobody accepts: the queue only grows, as in a rush with no
-// agent free.
+// agent free. The burst is the same rush on a busy site: --idle visitors
+// (default 5,000) connect first and stay, idle, throughout.
 int Bench::scenarioRush(Json &out)
 {
     if (!loginAgent())
         return 1;
     const long count = m_o.count > 0 ? m_o.count : 2000;
     const double rate = m_o.rateGiven ? m_o.rate : 200;
+    if (m_o.scenario == "burst") {
+        const int idle = m_o.idle > 0 ? m_o.idle : 5000;
+        if (!openVisitors(Role::Idle, idle, m_o.concurrency, &m_idle, m_o.timeout)) {
+            std::fprintf(stderr, "fdload: could not open %d idle visitors (%d failed)\n", idle, m_failedOpen);
+            return 1;
+        }
+        std::fprintf(stderr, "fdload: %d idle visitors held\n", idle);
+        out.num("idle_held", double(idle));
+    }
     std::vector<Conn *> visitors;
     const uint64_t r0 = nowNs();
     if (!openVisitors(Role::Sender, int(count), m_o.concurrency, &visitors, m_o.timeout)) {

@@ -13,6 +13,7 @@
 #   saturate    SQLite: closed loop, max durable msg/s
 #   rush        SQLite: 2,000 fresh visitors send their first message at 200/s in all,
 #               one agent; first-message latency and queue frames  (FD_RUSH_COUNT, FD_RUSH_RATE)
+#   burst       the rush with 5,000 other visitors idle throughout  (FD_BURST_IDLE, and the rush's)
 #   mariadb     the same two on a MariaDB server started in a temp folder
 #   history     agent `history` (limit 200) on a 200-message conversation
 #   widget      GET /widget.js requests/s, keep-alive, gzip
@@ -22,7 +23,7 @@
 #               handshakes/s) and raw SQLite inserts (WAL, synchronous=FULL)
 #   profile     perf (cpu-clock, call graphs) on the server during the scenarios
 #               that miss their targets; reports in DIR/profile-*.txt
-#   all         machine limits idle handshake messages saturate rush history widget startup mariadb
+#   all         machine limits idle handshake messages saturate rush burst history widget startup mariadb
 #   smoke       seconds, small numbers; asserts only that everything runs and reports (ctest bench_smoke)
 #   summary     medians (min/max) of results.jsonl as a Markdown table
 #
@@ -323,6 +324,17 @@ cmd_rush() {
         stop_server
     done
 }
+# burst: the rush on a busy site, FD_BURST_IDLE visitors (default 5,000) idle
+# throughout; the target is p99 visitor→agent ≤ 50 ms (docs/benchmarks.md).
+cmd_burst() {
+    local count=${FD_RUSH_COUNT:-2000} rate=${FD_RUSH_RATE:-200} idle=${FD_BURST_IDLE:-5000}
+    for run in $(seq 1 "$repeat"); do
+        log "burst: $count first messages at $rate/s with $idle idle, run $run"
+        start_frontdesk "$(sqlite_db)"
+        load "burst-$count" --scenario burst --idle "$idle" --count "$count" --rate "$rate" --concurrency 32 --timeout 300 || true
+        stop_server
+    done
+}
 cmd_saturate() { saturate_on sqlite; }
 cmd_mariadb() {
     start_mariadb
@@ -609,6 +621,7 @@ for c in "${commands[@]}"; do
     messages) cmd_messages ;;
     saturate) cmd_saturate ;;
     rush) cmd_rush ;;
+    burst) cmd_burst ;;
     mariadb) cmd_mariadb ;;
     history) cmd_history ;;
     widget) cmd_widget ;;
@@ -618,7 +631,7 @@ for c in "${commands[@]}"; do
     summary) cmd_summary ;;
     smoke) cmd_smoke ;;
     all)
-        cmd_machine; cmd_limits; cmd_idle; cmd_handshake; cmd_messages; cmd_saturate; cmd_rush
+        cmd_machine; cmd_limits; cmd_idle; cmd_handshake; cmd_messages; cmd_saturate; cmd_rush; cmd_burst
         cmd_history; cmd_widget; cmd_startup; cmd_mariadb; cmd_summary ;;
     *) echo "run-benchmarks: unknown subcommand $c (see --help)" >&2; exit 2 ;;
     esac

@@ -214,6 +214,24 @@ private Q_SLOTS:
         auto *snippet = window->findChild<QQuickItem *>(u"snippetText"_s);
         QVERIFY(snippet);
         QTRY_VERIFY(snippet->property("text").toString().contains(m_server.siteKey()));
+        QVERIFY(snippet->property("text").toString().contains(m_server.httpUrl(u"/widget.js"_s).toString()));
+        // Behind a proxy the snippet names the public address instead; one that
+        // is not http(s) is refused with a line that says so.
+        auto *publicUrl = window->findChild<QQuickItem *>(u"publicUrlField"_s);
+        auto *usePublicUrl = window->findChild<QQuickItem *>(u"savePublicUrlButton"_s);
+        QVERIFY(publicUrl && usePublicUrl);
+        const auto useAddress = [&](const QString &address) {
+            publicUrl->setProperty("text", address);
+            // The button may lie below the scrolled page: its signal, as a click would.
+            QVERIFY(QMetaObject::invokeMethod(usePublicUrl, "clicked"));
+        };
+        useAddress(u"ftp://chat.shop.test"_s);
+        QTest::qWait(200);
+        QVERIFY(snippet->property("text").toString().contains(m_server.httpUrl(u"/widget.js"_s).toString()));
+        useAddress(u"https://chat.shop.test/"_s);
+        QTRY_VERIFY2(
+            snippet->property("text").toString().contains(u"src=\"https://chat.shop.test/widget.js\""_s),
+            qPrintable(snippet->property("text").toString() + u" / "_s + client.publicUrl() + u" / "_s + settings.publicUrl()));
         QTest::qWait(300);
         save(window, u"console-snippet"_s);
 

@@ -3,7 +3,7 @@
 // Shared by the store's test suites: waiting for a future without blocking
 // forever, and opening a Store on a fresh database of the row's backend.
 
-#include "store/storeresult.h"
+#include "core/storeresult.h"
 #include "testdatabase.h"
 
 #include <QDeadlineTimer>
