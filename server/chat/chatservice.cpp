@@ -151,7 +151,6 @@ void ChatService::forgetVisitor(const VisitorErasure &erased)
     QList<qint64> moved;
     for (const qint64 conversationId : erased.conversationIds) {
         m_openConversationVisitor.remove(conversationId);
-        m_conversationSite.remove(conversationId);
         moved += m_queues.remove(conversationId);
     }
     m_visitorOpenConversation.remove(visitorId);
@@ -170,10 +169,6 @@ void ChatService::forgetVisitor(const VisitorErasure &erased)
 
 void ChatService::trackOpenConversation(const ConversationRecord &conversation)
 {
-    if (conversation.status == ConversationStatus::Closed)
-        m_conversationSite.remove(conversation.id);
-    else
-        m_conversationSite.insert(conversation.id, conversation.siteId);
     if (conversation.status == ConversationStatus::Closed) {
         m_openConversationVisitor.remove(conversation.id);
         if (m_visitorOpenConversation.value(conversation.visitorId) == conversation.id)

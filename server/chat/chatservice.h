@@ -223,7 +223,6 @@ private:
     QHash<qint64, QString> m_openConversationVisitor; ///< open conversation id → visitor id
     QHash<QString, qint64> m_visitorOpenConversation; ///< visitor id → open conversation id
     WaitingQueues m_queues; ///< each site's waiting conversations, oldest first
-    QHash<qint64, qint64> m_conversationSite; ///< open conversation id → site id
     QHash<QString, int> m_announcedPosition; ///< connected waiting visitor id → queue place last sent
 
     AbuseLimits m_limits;

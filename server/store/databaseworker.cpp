@@ -5,7 +5,6 @@
 #include "sqliteunicode.h"
 #include "sqlsession.h"
 
-#include <QDeadlineTimer>
 #include <QDir>
 #include <QFileInfo>
 #include <QLoggingCategory>
