@@ -6,9 +6,10 @@
 #include "api/visitorpollingcontroller.h"
 #include "api/widgetcontroller.h"
 #include "bootstrap.h"
-#include "chat/chatservice.h"
+#include "chat/chatservices.h"
 #include "core/continuewith.h"
 #include "http/httplistener.h"
+#include "protocol/eventfanout.h"
 #include "realtime/websockethub.h"
 #include "store/store.h"
 
@@ -28,14 +29,15 @@ FrontdeskServer::FrontdeskServer(const ServerConfig &config, QObject *parent)
     : QObject(parent)
     , m_config(config)
     , m_store(new Store(this))
-    , m_chat(new ChatService(m_store, &m_sites, config.abuseLimits, this))
+    , m_chat(new ChatServices(m_store, &m_sites, config.abuseLimits, this))
+    , m_fanout(std::make_unique<EventFanout>(m_chat->events(), m_chat->presence()))
     , m_listener(new HttpListener(config.httpLimits, this))
     , m_hub(new WebSocketHub(m_chat, config.realtimeLimits, this))
     , m_health(std::make_unique<HealthController>([this] { return m_listener->connectionCount(); },
                                                   [this] { return m_store->isDatabaseAvailable(); }))
     , m_widget(std::make_unique<WidgetController>())
     , m_siteConfig(std::make_unique<SiteConfigController>(m_chat))
-    , m_agentAuth(std::make_unique<AgentAuthController>(m_chat))
+    , m_agentAuth(std::make_unique<AgentAuthController>(m_chat->agentAuth()))
     , m_polling(new VisitorPollingController(m_chat, config.realtimeLimits, this))
 {
     HttpRouter &router = m_listener->router();

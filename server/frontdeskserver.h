@@ -11,7 +11,8 @@
 namespace Frontdesk {
 
 class AgentAuthController;
-class ChatService;
+class ChatServices;
+class EventFanout;
 class HealthController;
 class HttpListener;
 class SiteConfigController;
@@ -44,7 +45,7 @@ public:
     [[nodiscard]] QUrl url() const; ///< http(s)://HOST:PORT as actually bound
     [[nodiscard]] quint16 port() const;
     [[nodiscard]] Store *store() const { return m_store; }
-    [[nodiscard]] ChatService *chat() const { return m_chat; }
+    [[nodiscard]] ChatServices *chat() const { return m_chat; }
     [[nodiscard]] const SiteDirectory &sites() const { return m_sites; }
     [[nodiscard]] HttpListener *listener() const { return m_listener; }
     /// Deletes what the retention settings say is old (also run hourly).
@@ -65,7 +66,8 @@ private:
     ServerConfig m_config;
     Store *m_store;
     SiteDirectory m_sites;
-    ChatService *m_chat;
+    ChatServices *m_chat;
+    std::unique_ptr<EventFanout> m_fanout; ///< subscribes after the services: it renders the state after each change
     HttpListener *m_listener;
     WebSocketHub *m_hub;
     std::unique_ptr<HealthController> m_health;

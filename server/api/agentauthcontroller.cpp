@@ -1,6 +1,6 @@
 #include "agentauthcontroller.h"
 
-#include "chat/chatservice.h"
+#include "chat/agentauthservice.h"
 #include "protocol/wirecodec.h"
 
 #include <QLoggingCategory>
@@ -32,7 +32,7 @@ bool isJson(const HttpRequest &request)
 constexpr qsizetype loginBodyLimit = 4 * 1024;
 } // namespace
 
-AgentAuthController::AgentAuthController(ChatService *chat) : m_chat(chat) { }
+AgentAuthController::AgentAuthController(AgentAuthService *auth) : m_auth(auth) { }
 
 void AgentAuthController::registerRoutes(HttpRouter &router)
 {
@@ -65,7 +65,7 @@ void AgentAuthController::login(const HttpRequest &request, const HttpResponder 
         return;
     }
     const ClientContext client{request.peerAddress, QString::fromUtf8(request.header("user-agent"))};
-    m_chat->loginAgent(email, password, client, [responder](ChatOutcome<AgentLogin> outcome) {
+    m_auth->login(email, password, client, [responder](ChatOutcome<AgentLogin> outcome) {
         if (auto *failure = std::get_if<ProtocolError>(&outcome)) {
             responder.respond(errorResponse(*failure));
             return;
@@ -91,7 +91,7 @@ void AgentAuthController::logout(const HttpRequest &request, const HttpResponder
     }
     const QString token = QString::fromLatin1(authorization.mid(7).trimmed());
     // Ends the session and closes its open sockets, not only the token.
-    m_chat->logoutAgent(token, [responder](ChatOutcome<LoginSession> outcome) {
+    m_auth->logout(token, [responder](ChatOutcome<LoginSession> outcome) {
         auto *failure = std::get_if<ProtocolError>(&outcome);
         if (failure && failure->code != ErrorCode::NotFound) {
             responder.respond(errorResponse(*failure));

@@ -4,7 +4,7 @@
 
 namespace Frontdesk {
 
-class ChatService;
+class AgentAuthService;
 
 /// @brief `POST /v1/agent/login` (email + password → token) and
 /// `POST /v1/agent/logout`. The chat service throttles password guesses
@@ -12,14 +12,14 @@ class ChatService;
 class AgentAuthController
 {
 public:
-    explicit AgentAuthController(ChatService *chat);
+    explicit AgentAuthController(AgentAuthService *auth);
     void registerRoutes(HttpRouter &router);
 
 private:
     void login(const HttpRequest &request, const HttpResponder &responder);
     void logout(const HttpRequest &request, const HttpResponder &responder);
 
-    ChatService *m_chat;
+    AgentAuthService *m_auth;
 };
 
 } // namespace Frontdesk

@@ -1,8 +1,8 @@
 #include "pollingvisitor.h"
 
 #include "auth/tokens.h"
-#include "chat/chatservice.h"
-#include "chat/visitorchannel.h"
+#include "chat/chatservices.h"
+#include "protocol/visitorchannel.h"
 #include "protocol/wirecodec.h"
 
 #include <QPointer>
@@ -11,14 +11,14 @@ using namespace Qt::StringLiterals;
 
 namespace Frontdesk {
 
-PollingVisitor::PollingVisitor(ChatService *chat, const SiteRecord &site, const VisitorRecord &visitor,
+PollingVisitor::PollingVisitor(ChatServices *chat, const SiteRecord &site, const VisitorRecord &visitor,
                                const QByteArray &tokenHash, const ClientContext &client, const RealtimeLimits &limits,
                                QObject *parent)
     : QObject(parent)
     , m_chat(chat)
     , m_limits(limits)
     , m_channel(new VisitorChannel(
-          chat, site, client, chat->limits(), [this](const QJsonObject &event) { enqueue(event); }, this))
+          chat, site, client, [this](const QByteArray &event) { enqueue(event); }, this))
     , m_tokenHash(tokenHash)
     , m_epoch(Tokens::generate(6))
 {
@@ -57,30 +57,35 @@ void PollingVisitor::touch()
     m_expiryTimer.start(m_limits.pollExpiryMs);
 }
 
-void PollingVisitor::enqueue(const QJsonObject &event)
+void PollingVisitor::enqueue(const QByteArray &event)
 {
     m_queue.append({m_nextSeq++, event});
     if (m_queue.size() > m_limits.pollMaxQueuedEvents) {
         // The visitor fell too far behind: tell it to hello again, which
         // brings everything it missed from the database.
         m_queue.clear();
-        m_queue.append({m_nextSeq++, QJsonObject{{u"type"_s, u"resync"_s}}});
+        m_queue.append({m_nextSeq++, QByteArrayLiteral(R"({"type":"resync"})")});
     }
     if (m_parked.isPending())
         answerParked();
 }
 
-QJsonObject PollingVisitor::batchAfter(qint64 after) const
+QByteArray PollingVisitor::batchAfter(qint64 after) const
 {
-    QJsonArray events;
+    // The events are encoded already: joined as they are, not parsed again.
+    QByteArray batch = QByteArrayLiteral(R"({"events":[)");
     qint64 last = after;
     for (const auto &[seq, event] : m_queue) {
         if (seq > after) {
-            events.append(event);
+            if (last != after)
+                batch += ',';
+            batch += event;
             last = seq;
         }
     }
-    return QJsonObject{{u"events"_s, events}, {u"cursor"_s, QString(m_epoch + u'.' + QString::number(last))}};
+    // The epoch is [A-Za-z0-9_-] (Tokens::generate): nothing to escape.
+    batch += R"(],"cursor":")" + m_epoch.toLatin1() + '.' + QByteArray::number(last) + R"("})";
+    return batch;
 }
 
 void PollingVisitor::poll(const QString &cursor, qint64 afterMessageId, const HttpResponder &responder, const QByteArray &origin)
@@ -96,13 +101,14 @@ void PollingVisitor::poll(const QString &cursor, qint64 afterMessageId, const Ht
     // A cursor from another epoch: events may have been lost with it, but
     // every message is in the database.
     QPointer<PollingVisitor> self(this);
-    m_chat->visitorMessagesAfter(
+    m_chat->conversations()->visitorMessagesAfter(
         *m_channel->visitor(), afterMessageId, [self, responder, origin](ChatOutcome<QList<MessageRecord>> outcome) {
             if (!self)
                 return;
             if (auto *messages = std::get_if<QList<MessageRecord>>(&outcome)) {
                 for (const MessageRecord &message : *messages)
-                    self->enqueue(QJsonObject{{u"type"_s, u"message"_s}, {u"message"_s, WireCodec::toVisitorJson(message)}});
+                    self->enqueue(WireCodec::encode(
+                        QJsonObject{{u"type"_s, u"message"_s}, {u"message"_s, WireCodec::toVisitorJson(message)}}));
             }
             self->park(0, responder, origin);
         });
@@ -130,7 +136,7 @@ void PollingVisitor::answerParked()
     m_holdTimer.stop();
     if (!m_parked.isPending())
         return;
-    HttpResponse response = HttpResponse::json(200, batchAfter(m_parkedCursor));
+    HttpResponse response = HttpResponse::encodedJson(200, batchAfter(m_parkedCursor));
     response.setHeader("Cache-Control", "no-store");
     if (!m_parkedOrigin.isEmpty()) {
         response.setHeader("Access-Control-Allow-Origin", m_parkedOrigin);

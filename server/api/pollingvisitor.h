@@ -1,17 +1,16 @@
 #pragma once
 
-#include "chat/chatservice.h"
+#include "chat/chatservices.h"
 #include "core/records.h"
 #include "http/httprouter.h"
 #include "realtime/realtimelimits.h"
 
-#include <QJsonArray>
 #include <QObject>
 #include <QTimer>
 
 namespace Frontdesk {
 
-class ChatService;
+class ChatServices;
 class VisitorChannel;
 
 /// @brief A visitor on the long-polling fallback: its VisitorChannel, the
@@ -29,7 +28,7 @@ class PollingVisitor : public QObject
     Q_OBJECT
 
 public:
-    PollingVisitor(ChatService *chat, const SiteRecord &site, const VisitorRecord &visitor, const QByteArray &tokenHash,
+    PollingVisitor(ChatServices *chat, const SiteRecord &site, const VisitorRecord &visitor, const QByteArray &tokenHash,
                    const ClientContext &client, const RealtimeLimits &limits, QObject *parent);
     ~PollingVisitor() override;
 
@@ -39,7 +38,8 @@ public:
     /// @p afterMessageId (-1: none) recovers messages when the cursor is from
     /// another epoch. @p origin is the page's, echoed for CORS.
     void poll(const QString &cursor, qint64 afterMessageId, const HttpResponder &responder, const QByteArray &origin);
-    void enqueue(const QJsonObject &event);
+    /// An event frame, encoded (as the fan-out gives it).
+    void enqueue(const QByteArray &event);
     /// Any request from the visitor keeps it alive.
     void touch();
 
@@ -49,14 +49,15 @@ Q_SIGNALS:
 private:
     void park(qint64 seq, const HttpResponder &responder, const QByteArray &origin);
     void answerParked();
-    [[nodiscard]] QJsonObject batchAfter(qint64 seq) const;
+    /// `{"events":[...],"cursor":"..."}` with the events after @p seq, assembled from their bytes.
+    [[nodiscard]] QByteArray batchAfter(qint64 seq) const;
 
-    ChatService *m_chat;
+    ChatServices *m_chat;
     RealtimeLimits m_limits; ///< pollHoldMs, pollExpiryMs, pollMaxQueuedEvents
     VisitorChannel *m_channel;
     QByteArray m_tokenHash;
     QString m_epoch;
-    QList<QPair<qint64, QJsonObject>> m_queue;
+    QList<QPair<qint64, QByteArray>> m_queue;
     qint64 m_nextSeq = 1;
     qint64 m_parkedCursor = 0;
     QByteArray m_parkedOrigin;

@@ -1,14 +1,14 @@
 #include "siteconfigcontroller.h"
 
 #include "api/cors.h"
-#include "chat/chatservice.h"
+#include "chat/chatservices.h"
 #include "protocol/protocolerror.h"
 
 using namespace Qt::StringLiterals;
 
 namespace Frontdesk {
 
-SiteConfigController::SiteConfigController(ChatService *chat) : m_chat(chat) { }
+SiteConfigController::SiteConfigController(ChatServices *chat) : m_chat(chat) { }
 
 void SiteConfigController::registerRoutes(HttpRouter &router)
 {
@@ -25,8 +25,8 @@ void SiteConfigController::registerRoutes(HttpRouter &router)
         }
         // Readable by the page (CORS headers), so the widget stays out of it
         // instead of taking an unreadable answer for a network failure.
-        if (m_chat->addressBan(request.peerAddress, site->id)) {
-            const ProtocolError banned = ChatService::bannedError();
+        if (m_chat->moderation()->addressBan(request.peerAddress, site->id)) {
+            const ProtocolError banned = Moderation::bannedError();
             HttpResponse refusal = HttpResponse::error(httpStatus(banned.code), errorCodeName(banned.code), banned.message);
             refusal.setHeader("Cache-Control", "no-store");
             responder.respond(Cors::allow(request, refusal));
@@ -36,7 +36,7 @@ void SiteConfigController::registerRoutes(HttpRouter &router)
                                                    QJsonObject{{u"siteKey"_s, site->siteKey},
                                                                {u"name"_s, site->name},
                                                                {u"widget"_s, site->widgetSettings},
-                                                               {u"agentsOnline"_s, m_chat->agentsOnline()},
+                                                               {u"agentsOnline"_s, m_chat->presence()->agentsOnline()},
                                                                {u"protocol"_s, 1}});
         response.setHeader("Cache-Control", "no-cache");
         responder.respond(Cors::allow(request, response));

@@ -4,18 +4,18 @@
 
 namespace Frontdesk {
 
-class ChatService;
+class ChatServices;
 
 /// @brief `GET /v1/sites/{siteKey}/config`: what the widget needs before it
 /// connects (name, theme and texts, whether an agent is online).
 class SiteConfigController
 {
 public:
-    explicit SiteConfigController(ChatService *chat);
+    explicit SiteConfigController(ChatServices *chat);
     void registerRoutes(HttpRouter &router);
 
 private:
-    ChatService *m_chat;
+    ChatServices *m_chat;
 };
 
 } // namespace Frontdesk

@@ -3,8 +3,8 @@
 #include "api/cors.h"
 #include "api/pollingvisitor.h"
 #include "auth/tokens.h"
-#include "chat/chatservice.h"
-#include "chat/visitorchannel.h"
+#include "chat/chatservices.h"
+#include "protocol/visitorchannel.h"
 #include "protocol/wirecodec.h"
 
 #include <QPointer>
@@ -39,7 +39,7 @@ HttpResponse errorResponse(const HttpRequest &request, const ProtocolError &erro
 
 } // namespace
 
-VisitorPollingController::VisitorPollingController(ChatService *chat, const RealtimeLimits &limits, QObject *parent)
+VisitorPollingController::VisitorPollingController(ChatServices *chat, const RealtimeLimits &limits, QObject *parent)
     : QObject(parent), m_chat(chat), m_limits(limits)
 { }
 
@@ -71,8 +71,8 @@ void VisitorPollingController::registerRoutes(HttpRouter &router)
                     return responder.respond(HttpResponse::json(httpStatus(refused.code), WireCodec::errorFrame(refused)));
                 }
                 // With CORS headers, so the widget can read why and stop.
-                if (m_chat->addressBan(request.peerAddress, site->id))
-                    return responder.respond(errorResponse(request, ChatService::bannedError()));
+                if (m_chat->moderation()->addressBan(request.peerAddress, site->id))
+                    return responder.respond(errorResponse(request, Moderation::bannedError()));
                 (this->*action)(request, responder, *site);
             },
             endpoint.bodyLimit);
@@ -112,8 +112,8 @@ void VisitorPollingController::hello(const HttpRequest &request, const HttpRespo
     // A throwaway channel parses and answers the hello exactly as on a
     // WebSocket; the visitor then gets its long-lived PollingVisitor.
     auto *channel = new VisitorChannel(
-        m_chat, site, ClientContext{request.peerAddress, QString::fromUtf8(request.header("user-agent"))}, m_chat->limits(),
-        [](const QJsonObject &) {}, this);
+        m_chat, site, ClientContext{request.peerAddress, QString::fromUtf8(request.header("user-agent"))},
+        [](const QByteArray &) {}, this);
     QPointer<VisitorPollingController> self(this);
     WireMessage message{u"hello"_s, body, QJsonValue(QJsonValue::Undefined)};
     channel->handle(message, [self, channel, request, responder, site](const QJsonObject &frame) {
@@ -154,14 +154,14 @@ void VisitorPollingController::withVisitor(const HttpRequest &request, const Htt
     // Unknown here (a restart, an expired channel): the token decides, and
     // the channel id is kept so the client's later requests find it.
     QPointer<VisitorPollingController> self(this);
-    m_chat->verifyVisitor(site, visitorId, token,
-                          [self, request, responder, site, token, channelId, then](ChatOutcome<VisitorRecord> outcome) {
-                              if (!self)
-                                  return;
-                              if (auto *failure = std::get_if<ProtocolError>(&outcome))
-                                  return responder.respond(errorResponse(request, *failure));
-                              then(self->adopt(site, std::get<VisitorRecord>(outcome), token, channelId, request));
-                          });
+    m_chat->visitors()->verify(site, visitorId, token,
+                               [self, request, responder, site, token, channelId, then](ChatOutcome<VisitorRecord> outcome) {
+                                   if (!self)
+                                       return;
+                                   if (auto *failure = std::get_if<ProtocolError>(&outcome))
+                                       return responder.respond(errorResponse(request, *failure));
+                                   then(self->adopt(site, std::get<VisitorRecord>(outcome), token, channelId, request));
+                               });
 }
 
 void VisitorPollingController::send(const HttpRequest &request, const HttpResponder &responder, const SiteRecord &site)

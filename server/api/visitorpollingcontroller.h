@@ -9,7 +9,7 @@
 
 namespace Frontdesk {
 
-class ChatService;
+class ChatServices;
 class PollingVisitor;
 
 /// @brief The visitor protocol over plain HTTP, for networks that block
@@ -21,7 +21,7 @@ class VisitorPollingController : public QObject
     Q_OBJECT
 
 public:
-    VisitorPollingController(ChatService *chat, const RealtimeLimits &limits, QObject *parent = nullptr);
+    VisitorPollingController(ChatServices *chat, const RealtimeLimits &limits, QObject *parent = nullptr);
     void registerRoutes(HttpRouter &router);
 
     [[nodiscard]] int pollingChannelCount() const { return int(m_channels.size()); }
@@ -38,7 +38,7 @@ private:
     PollingVisitor *adopt(const SiteRecord &site, const VisitorRecord &visitor, const QString &token, const QString &channelId,
                           const HttpRequest &request);
 
-    ChatService *m_chat;
+    ChatServices *m_chat;
     RealtimeLimits m_limits;
     /// By channel id: one per browser tab (each tab says hello), so two tabs
     /// of one visitor never take each other's events.

@@ -1,10 +1,15 @@
 #pragma once
 
+#include "protocol/protocolerror.h"
+
+#include <QByteArray>
 #include <QHostAddress>
-#include <QJsonObject>
 #include <QString>
+#include <optional>
 
 namespace Frontdesk {
+
+enum class SessionEnd;
 
 /// @brief Where events for one visitor connection go (a WebSocket, or the
 /// queue a long-polling client collects from).
@@ -12,12 +17,13 @@ class VisitorEndpoint
 {
 public:
     virtual ~VisitorEndpoint() = default;
-    virtual void pushToVisitor(const QJsonObject &event) = 0;
+    /// One event frame, encoded once for every visitor it goes to.
+    virtual void pushToVisitor(const QByteArray &frame) = 0;
     /// Where the connection comes from (address bans).
     [[nodiscard]] virtual QHostAddress address() const = 0;
     /// The server ends the connection (the visitor was banned or erased):
-    /// detach, send @p notice if it is not empty, and close with @p reason.
-    virtual void endConnection(const QJsonObject &notice, const QString &reason) = 0;
+    /// detach, send @p notice as an error frame if there is one, and close with @p reason.
+    virtual void endConnection(const std::optional<ProtocolError> &notice, const QString &reason) = 0;
 };
 
 /// @brief Where events for one agent connection go.
@@ -25,12 +31,13 @@ class AgentEndpoint
 {
 public:
     virtual ~AgentEndpoint() = default;
-    virtual void pushToAgent(const QJsonObject &event) = 0;
+    /// One event frame, encoded once for every agent it goes to.
+    virtual void pushToAgent(const QByteArray &frame) = 0;
     /// The login session this connection authenticated with.
     [[nodiscard]] virtual QString sessionId() const = 0;
-    /// The session ended (logout, password change, account disabled or
+    /// The session ended (logout, password change or reset, agent disabled or
     /// deleted): tell the console why and close the connection.
-    virtual void endSession(const QString &reason) = 0;
+    virtual void endSession(SessionEnd why) = 0;
 };
 
 } // namespace Frontdesk

@@ -81,4 +81,45 @@ std::optional<BanKind> banKindFromString(const QString &text)
     return std::nullopt;
 }
 
+QString toString(AgentStatus status)
+{
+    switch (status) {
+    case AgentStatus::Online:
+        return u"online"_s;
+    case AgentStatus::Away:
+        return u"away"_s;
+    case AgentStatus::Offline:
+        break;
+    }
+    return u"offline"_s;
+}
+
+std::optional<AgentStatus> settableAgentStatusFromString(const QString &text)
+{
+    if (text == u"online"_s)
+        return AgentStatus::Online;
+    if (text == u"away"_s)
+        return AgentStatus::Away;
+    return std::nullopt;
+}
+
+QString toString(SessionEnd why)
+{
+    switch (why) {
+    case SessionEnd::LoggedOut:
+        return u"logged_out"_s;
+    case SessionEnd::EndedByAgent:
+        return u"ended"_s;
+    case SessionEnd::PasswordChanged:
+        return u"password_changed"_s;
+    case SessionEnd::PasswordReset:
+        return u"password_reset"_s;
+    case SessionEnd::Disabled:
+        return u"disabled"_s;
+    case SessionEnd::Deleted:
+        return u"deleted"_s;
+    }
+    return u"ended"_s;
+}
+
 } // namespace Frontdesk

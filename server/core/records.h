@@ -159,6 +159,19 @@ struct ConversationTranscript {
 
 enum class BanKind { Visitor, Address };
 
+/// @brief Whether an agent can take chats now: a console open and "online",
+/// a console open and "away", or no console open.
+enum class AgentStatus { Offline, Online, Away };
+
+/// @brief An agent as the team sees it: the account and whether it is here.
+struct TeamMember {
+    AgentRecord agent;
+    AgentStatus status = AgentStatus::Offline;
+};
+
+/// @brief Why an agent's sessions end; the reason goes to the console.
+enum class SessionEnd { LoggedOut, EndedByAgent, PasswordChanged, PasswordReset, Disabled, Deleted };
+
 /// @brief An admin's refusal of a visitor id or an address range.
 struct BanRecord {
     qint64 id = 0;
@@ -207,5 +220,11 @@ struct VisitorErasure {
 [[nodiscard]] QString toString(BanKind kind);
 /// std::nullopt for anything but "visitor" and "address".
 [[nodiscard]] std::optional<BanKind> banKindFromString(const QString &text);
+/// "online", "away" or "offline".
+[[nodiscard]] QString toString(AgentStatus status);
+/// std::nullopt for anything but "online" and "away" (an agent cannot set "offline").
+[[nodiscard]] std::optional<AgentStatus> settableAgentStatusFromString(const QString &text);
+/// "logged_out", "ended", "password_changed", "password_reset", "disabled" or "deleted".
+[[nodiscard]] QString toString(SessionEnd why);
 
 } // namespace Frontdesk

@@ -32,9 +32,14 @@ QByteArray HttpResponse::header(QByteArrayView name) const
 
 HttpResponse HttpResponse::json(int status, const QJsonObject &object)
 {
+    return encodedJson(status, QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+HttpResponse HttpResponse::encodedJson(int status, const QByteArray &body)
+{
     HttpResponse response;
     response.status = status;
-    response.body = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    response.body = body;
     response.setHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
     return response;
 }

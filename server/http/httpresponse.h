@@ -17,6 +17,8 @@ struct HttpResponse {
     [[nodiscard]] QByteArray header(QByteArrayView name) const;
 
     [[nodiscard]] static HttpResponse json(int status, const QJsonObject &object);
+    /// A body that is JSON already (assembled from encoded frames).
+    [[nodiscard]] static HttpResponse encodedJson(int status, const QByteArray &body);
     /// The one shape every error takes on the wire:
     /// `{"error":{"code":"<code>","message":"<sentence>"}}`.
     [[nodiscard]] static HttpResponse error(int status, const QString &code, const QString &message);

@@ -265,4 +265,56 @@ QJsonObject WireCodec::toJson(const PageView &view)
     return QJsonObject{{u"url"_s, view.url}, {u"title"_s, view.title}, {u"at"_s, double(view.at)}};
 }
 
+QJsonObject WireCodec::toJson(const SiteRecord &site, bool withSecret)
+{
+    QJsonObject object{{u"id"_s, double(site.id)},
+                       {u"siteKey"_s, site.siteKey},
+                       {u"name"_s, site.name},
+                       {u"allowedOrigins"_s, QJsonArray::fromStringList(site.allowedOrigins)},
+                       {u"widget"_s, site.widgetSettings},
+                       {u"closedRetentionDays"_s, site.closedRetentionDays}};
+    if (withSecret)
+        object.insert(u"identitySecret"_s, QString::fromLatin1(site.identitySecret.toHex()));
+    return object;
+}
+
+QJsonObject WireCodec::toJson(const TeamMember &member)
+{
+    QJsonObject object = toJson(member.agent);
+    object.insert(u"status"_s, toString(member.status));
+    return object;
+}
+
+QJsonObject WireCodec::toJson(const CannedResponse &response)
+{
+    return QJsonObject{{u"id"_s, double(response.id)}, {u"shortcut"_s, response.shortcut}, {u"body"_s, response.body}};
+}
+
+QJsonObject WireCodec::toJson(const BanRecord &ban, qint64 now)
+{
+    return QJsonObject{
+        {u"id"_s, double(ban.id)},
+        {u"kind"_s, toString(ban.kind)},
+        {u"value"_s, ban.value},
+        {u"reason"_s, ban.reason},
+        {u"createdBy"_s, ban.createdBy},
+        {u"createdAt"_s, double(ban.createdAt)},
+        {u"expiresAt"_s, ban.expiresAt > 0 ? QJsonValue(double(ban.expiresAt)) : QJsonValue(QJsonValue::Null)},
+        {u"active"_s, ban.expiresAt == 0 || ban.expiresAt > now},
+    };
+}
+
+QJsonObject WireCodec::toJson(const AuditEntry &entry)
+{
+    return QJsonObject{
+        {u"id"_s, double(entry.id)},
+        {u"at"_s, double(entry.at)},
+        {u"agentId"_s, entry.agentId > 0 ? QJsonValue(double(entry.agentId)) : QJsonValue(QJsonValue::Null)},
+        {u"agentEmail"_s, entry.agentEmail},
+        {u"action"_s, entry.action},
+        {u"target"_s, entry.target},
+        {u"detail"_s, entry.detail},
+    };
+}
+
 } // namespace Frontdesk

@@ -83,6 +83,14 @@ public:
     [[nodiscard]] static QJsonObject toJson(const AgentRecord &agent);
     [[nodiscard]] static QJsonObject toJson(const LoginSession &session);
     [[nodiscard]] static QJsonObject toJson(const PageView &view);
+    /// The site as agents see it; the identity secret only for admins.
+    [[nodiscard]] static QJsonObject toJson(const SiteRecord &site, bool withSecret);
+    /// An agent with its status ("online", "away", "offline").
+    [[nodiscard]] static QJsonObject toJson(const TeamMember &member);
+    [[nodiscard]] static QJsonObject toJson(const CannedResponse &response);
+    /// A ban, and whether it is in force at @p now.
+    [[nodiscard]] static QJsonObject toJson(const BanRecord &ban, qint64 now);
+    [[nodiscard]] static QJsonObject toJson(const AuditEntry &entry);
     /// What a visitor may see of the conversation (no agent ids or emails).
     [[nodiscard]] static QJsonObject toVisitorJson(const ConversationRecord &conversation);
     /// What a visitor may see of a message (no agent id; client ids only of its own messages).

@@ -1,6 +1,7 @@
 #include "agentsession.h"
 
-#include "chat/agentchannel.h"
+#include "chat/chatservices.h"
+#include "protocol/agentchannel.h"
 
 #include <QLoggingCategory>
 #include <QNetworkRequest>
@@ -13,11 +14,11 @@ Q_DECLARE_LOGGING_CATEGORY(lcRealtime)
 
 namespace Frontdesk {
 
-AgentSession::AgentSession(QWebSocket *socket, ChatService *chat, const RealtimeLimits &limits, QObject *parent)
+AgentSession::AgentSession(QWebSocket *socket, ChatServices *chat, const RealtimeLimits &limits, QObject *parent)
     : SocketSession(socket, limits, parent)
     , m_channel(new AgentChannel(
           chat, ClientContext{socket->peerAddress(), QString::fromUtf8(socket->request().rawHeader("User-Agent"))},
-          chat->limits(), [this](const QJsonObject &frame) { send(frame); }, this))
+          [this](const QJsonObject &frame) { send(frame); }, [this](const QByteArray &frame) { sendEncoded(frame); }, this))
 {
     connect(m_channel, &AgentChannel::sessionEnded, this, [this](const QString &reason) {
         m_socket->close(QWebSocketProtocol::CloseCode(WireLimits::sessionEndedCloseCode), reason);

@@ -7,7 +7,7 @@ class QTimer;
 namespace Frontdesk {
 
 class AgentChannel;
-class ChatService;
+class ChatServices;
 
 /// @brief An agent console's WebSocket; closed if it does not authenticate in time.
 class AgentSession : public SocketSession
@@ -15,7 +15,7 @@ class AgentSession : public SocketSession
     Q_OBJECT
 
 public:
-    AgentSession(QWebSocket *socket, ChatService *chat, const RealtimeLimits &limits, QObject *parent);
+    AgentSession(QWebSocket *socket, ChatServices *chat, const RealtimeLimits &limits, QObject *parent);
 
 protected:
     void receive(QByteArrayView bytes) override;

@@ -70,13 +70,19 @@ void SocketSession::watchPings()
 
 void SocketSession::send(const QJsonObject &frame)
 {
+    sendEncoded(WireCodec::encode(frame));
+}
+
+void SocketSession::sendEncoded(const QByteArray &bytes)
+{
     if (m_socket->state() != QAbstractSocket::ConnectedState)
         return;
-    const QByteArray bytes = WireCodec::encode(frame);
     if (m_socket->bytesToWrite() + bytes.size() > m_limits.maxOutputBytes) {
         drop(u"its unsent output would pass the %1-byte cap"_s.arg(m_limits.maxOutputBytes));
         return;
     }
+    // QWebSocket takes text frames only as QString (and encodes them again):
+    // the one conversion per connection this API leaves.
     m_socket->sendTextMessage(QString::fromUtf8(bytes));
     checkBacklog();
 }

@@ -11,7 +11,8 @@ class QWebSocket;
 namespace Frontdesk {
 
 /// @brief What every WebSocket session does alike: owns its socket, turns
-/// text and binary frames into bytes for the protocol, sends JSON frames,
+/// text and binary frames into bytes for the protocol, sends JSON frames
+/// (answers) and encoded ones (events),
 /// drops a client that stops reading or floods pings, and deletes itself when
 /// the socket closes.
 ///
@@ -28,6 +29,8 @@ public:
     SocketSession(QWebSocket *socket, const RealtimeLimits &limits, QObject *parent);
 
     void send(const QJsonObject &frame);
+    /// A frame encoded once for many connections (the fan-out's events).
+    void sendEncoded(const QByteArray &frame);
     [[nodiscard]] QWebSocket *socket() const { return m_socket; }
 
 protected:

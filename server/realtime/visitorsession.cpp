@@ -1,6 +1,7 @@
 #include "visitorsession.h"
 
-#include "chat/visitorchannel.h"
+#include "chat/chatservices.h"
+#include "protocol/visitorchannel.h"
 
 #include <QLoggingCategory>
 #include <QNetworkRequest>
@@ -13,12 +14,12 @@ Q_DECLARE_LOGGING_CATEGORY(lcRealtime)
 
 namespace Frontdesk {
 
-VisitorSession::VisitorSession(QWebSocket *socket, ChatService *chat, const SiteRecord &site, const RealtimeLimits &limits,
+VisitorSession::VisitorSession(QWebSocket *socket, ChatServices *chat, const SiteRecord &site, const RealtimeLimits &limits,
                                QObject *parent)
     : SocketSession(socket, limits, parent)
     , m_channel(new VisitorChannel(
           chat, site, ClientContext{socket->peerAddress(), QString::fromUtf8(socket->request().rawHeader("User-Agent"))},
-          chat->limits(), [this](const QJsonObject &frame) { send(frame); }, this))
+          [this](const QByteArray &frame) { sendEncoded(frame); }, this))
 {
     connect(m_channel, &VisitorChannel::flooding, this,
             [this] { m_socket->close(QWebSocketProtocol::CloseCodePolicyViolated, u"too many frames"_s); });

@@ -5,7 +5,7 @@
 
 namespace Frontdesk {
 
-class ChatService;
+class ChatServices;
 class VisitorChannel;
 
 /// @brief A visitor's WebSocket: frames in, VisitorChannel decides, frames out.
@@ -14,7 +14,7 @@ class VisitorSession : public SocketSession
     Q_OBJECT
 
 public:
-    VisitorSession(QWebSocket *socket, ChatService *chat, const SiteRecord &site, const RealtimeLimits &limits, QObject *parent);
+    VisitorSession(QWebSocket *socket, ChatServices *chat, const SiteRecord &site, const RealtimeLimits &limits, QObject *parent);
 
 protected:
     void receive(QByteArrayView bytes) override;

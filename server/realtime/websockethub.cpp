@@ -1,6 +1,6 @@
 #include "websockethub.h"
 
-#include "chat/chatservice.h"
+#include "chat/chatservices.h"
 #include "protocol/protocolerror.h"
 #include "realtime/agentsession.h"
 #include "realtime/visitorsession.h"
@@ -27,7 +27,7 @@ HttpResponse refuse(ErrorCode code, const QString &sentence = {})
 }
 } // namespace
 
-WebSocketHub::WebSocketHub(ChatService *chat, const RealtimeLimits &limits, QObject *parent)
+WebSocketHub::WebSocketHub(ChatServices *chat, const RealtimeLimits &limits, QObject *parent)
     : QObject(parent)
     , m_chat(chat)
     , m_limits(limits)
@@ -65,7 +65,7 @@ std::optional<HttpResponse> WebSocketHub::checkUpgrade(const HttpRequest &reques
                                << "is not allowed for site" << siteKey;
             return refuse(ErrorCode::OriginNotAllowed);
         }
-        if (const auto ban = m_chat->addressBan(request.peerAddress, site->id)) {
+        if (const auto ban = m_chat->moderation()->addressBan(request.peerAddress, site->id)) {
             qCInfo(lcRealtime) << "refused visitor socket from" << request.peerAddress << ": banned by ban" << ban->id;
             return refuse(ErrorCode::Banned);
         }

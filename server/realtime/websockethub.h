@@ -10,7 +10,7 @@ class QWebSocketServer;
 
 namespace Frontdesk {
 
-class ChatService;
+class ChatServices;
 
 /// @brief The WebSocket side of the one port: decides on upgrade requests
 /// (path, site key, Origin) before the handshake, then finishes handshakes
@@ -23,7 +23,7 @@ class WebSocketHub : public QObject
     Q_OBJECT
 
 public:
-    WebSocketHub(ChatService *chat, const RealtimeLimits &limits, QObject *parent = nullptr);
+    WebSocketHub(ChatServices *chat, const RealtimeLimits &limits, QObject *parent = nullptr);
 
     /// Wires the hub into the listener's upgrade path.
     void attachTo(HttpListener *listener);
@@ -33,7 +33,7 @@ public:
 private:
     void startSession(QWebSocket *socket);
 
-    ChatService *m_chat;
+    ChatServices *m_chat;
     RealtimeLimits m_limits;
     QWebSocketServer *m_server;
     int m_sessionCount = 0;

@@ -26,6 +26,13 @@ class DatabaseWorker;
 /// calls are already waiting (StoreLimits::maxQueuedJobs).
 ///
 /// Continue on the caller's thread with `future.then(contextObject, ...)`.
+///
+/// The jobs are written one file per aggregate: store.cpp (opening, sites),
+/// storeagents.cpp (agents, sessions, tokens), storevisitors.cpp (visitors,
+/// page views, retention), storeconversations.cpp (conversations, messages,
+/// read marks, ratings, search), storecanned.cpp, storevisitordata.cpp
+/// (export, erasure, bans, the audit log); storerows.h has the row readers
+/// and SQL helpers they share.
 class Store : public QObject
 {
     Q_OBJECT

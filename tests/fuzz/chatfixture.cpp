@@ -2,7 +2,7 @@
 
 #include "auth/passwordhasher.h"
 #include "auth/tokens.h"
-#include "chat/agentchannel.h"
+#include "protocol/agentchannel.h"
 #include "protocol/wirecodec.h"
 
 #include <QCoreApplication>
@@ -125,7 +125,8 @@ ChatFixture::ChatFixture()
     admin.createdAt = now();
     m_admin = await(m_store.createAgent(admin));
 
-    m_chat = std::make_unique<ChatService>(&m_store, &m_sites, fuzzLimits());
+    m_chat = std::make_unique<ChatServices>(&m_store, &m_sites, fuzzLimits());
+    m_fanout = std::make_unique<EventFanout>(m_chat->events(), m_chat->presence());
     bool started = false;
     m_chat->start([&started](bool ok, const QString &error) {
         if (!ok)
@@ -197,14 +198,15 @@ void ChatFixture::settle()
 
 void ChatFixture::restore()
 {
-    const QList<BanRecord> bans = m_chat->bans().all();
+    const QList<BanRecord> bans = m_chat->moderation()->bans().all();
     const std::optional<SiteRecord> site = m_sites.byId(m_site.id);
     const bool siteChanged = !site || site->name != m_site.name || site->allowedOrigins != m_site.allowedOrigins
         || site->widgetSettings != m_site.widgetSettings || site->closedRetentionDays != m_site.closedRetentionDays;
     if (!bans.isEmpty() || siteChanged) {
         // Through the agent protocol, so the service's memory and the store agree.
         const AdminSession session = newAdminSession();
-        AgentChannel admin(m_chat.get(), ClientContext{QHostAddress::LocalHost, {}}, fuzzLimits(), [](const QJsonObject &) {});
+        AgentChannel admin(
+            m_chat.get(), ClientContext{QHostAddress::LocalHost, {}}, [](const QJsonObject &) {}, [](const QByteArray &) {});
         admin.handleBytes(WireCodec::encode(QJsonObject{{u"type"_s, u"auth"_s}, {u"token"_s, session.token}}));
         settle();
         for (const BanRecord &ban : bans)

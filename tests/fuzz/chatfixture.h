@@ -1,7 +1,8 @@
 #pragma once
 
-#include "chat/chatservice.h"
+#include "chat/chatservices.h"
 #include "chat/sitedirectory.h"
+#include "protocol/eventfanout.h"
 #include "store/store.h"
 
 #include <QFuture>
@@ -10,7 +11,7 @@
 
 namespace Frontdesk {
 
-/// @brief A real ChatService over a real SQLite store, for the fuzz targets
+/// @brief The real chat services and fan-out over a real SQLite store, for the fuzz targets
 /// that feed frames and request bodies to the production channels: one site
 /// (origin http://shop.test), an admin agent, and a visitor whose id and
 /// token are fixed so that seeds can name them.
@@ -34,7 +35,7 @@ public:
     /// Opens the database in a temporary folder; aborts if it cannot.
     static ChatFixture &instance();
 
-    [[nodiscard]] ChatService *chat() const { return m_chat.get(); }
+    [[nodiscard]] ChatServices *chat() const { return m_chat.get(); }
     [[nodiscard]] const SiteRecord &site() const { return m_site; }
     [[nodiscard]] const VisitorRecord &visitor() const { return m_visitor; }
     /// A login of the admin and the token that proves it.
@@ -74,7 +75,8 @@ private:
     QTemporaryDir m_directory;
     Store m_store;
     SiteDirectory m_sites;
-    std::unique_ptr<ChatService> m_chat;
+    std::unique_ptr<ChatServices> m_chat;
+    std::unique_ptr<EventFanout> m_fanout;
     SiteRecord m_site;
     AgentRecord m_admin;
     VisitorRecord m_visitor;

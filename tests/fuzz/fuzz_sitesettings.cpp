@@ -6,9 +6,8 @@
 // be JSON that parses back to the same settings.
 
 #include "auth/originpolicy.h"
-#include "chat/chatservice.h"
-#include "chat/sitesettings.h"
 #include "fuzzcheck.h"
+#include "protocol/sitesettings.h"
 #include "protocol/wirecodec.h"
 
 #include <QCoreApplication>
@@ -49,7 +48,7 @@ void checkAccepted(const SiteRecord &before, const SiteRecord &site, const QJson
         FUZZ_CHECK(site.widgetSettings == before.widgetSettings);
 
     // Applying the result again changes nothing: what was stored is valid input.
-    const QJsonObject again = ChatService::siteJson(site, true);
+    const QJsonObject again = WireCodec::toJson(site, true);
     const auto reapplied = SiteSettings::apply(site, again);
     FUZZ_CHECK(std::holds_alternative<SiteRecord>(reapplied));
     const SiteRecord &same = std::get<SiteRecord>(reapplied);

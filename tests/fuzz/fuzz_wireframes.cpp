@@ -9,10 +9,10 @@
 // Line format: "a<frame>" goes to the agent, "v<frame>" (or anything else,
 // whole) to the visitor.
 
-#include "chat/agentchannel.h"
-#include "chat/visitorchannel.h"
 #include "chatfixture.h"
 #include "fuzzcheck.h"
+#include "protocol/agentchannel.h"
+#include "protocol/visitorchannel.h"
 #include "protocol/wirecodec.h"
 
 #include <QJsonDocument>
@@ -55,8 +55,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     ChatFixture &fixture = ChatFixture::instance();
     {
         const auto send = [](const QJsonObject &frame) { checkSent(frame); };
+        // Events come encoded once by the fan-out: they must parse back to an object.
+        const auto push = [](const QByteArray &frame) {
+            const QJsonDocument document = QJsonDocument::fromJson(frame);
+            FUZZ_CHECK(document.isObject());
+            checkSent(document.object());
+        };
         const ClientContext client{QHostAddress::LocalHost, u"fuzz"_s};
-        AgentChannel agent(fixture.chat(), client, fixture.chat()->limits(), send);
+        AgentChannel agent(fixture.chat(), client, send, push);
         const auto authenticate = [&] {
             agent.handleBytes(WireCodec::encode(QJsonObject{{u"type"_s, u"auth"_s}, {u"token"_s, fixture.adminToken()}}));
             fixture.settle();
@@ -67,7 +73,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             fixture.renewAdminSession();
             authenticate();
         }
-        VisitorChannel visitor(fixture.chat(), fixture.site(), client, fixture.chat()->limits(), send);
+        VisitorChannel visitor(fixture.chat(), fixture.site(), client, push);
         visitor.adoptVisitor(fixture.visitor());
         FUZZ_CHECK(agent.isAuthenticated());
 

@@ -1,8 +1,10 @@
 #pragma once
 
-#include "chat/chatservice.h"
+#include "chat/agentauthservice.h"
 #include "chat/endpoints.h"
+#include "chat/visitorservice.h"
 #include "protocol/wirecodec.h"
+#include "ratelimit/abuselimits.h"
 #include "ratelimit/tokenbucket.h"
 
 #include <QObject>
@@ -11,22 +13,25 @@
 
 namespace Frontdesk {
 
+class ChatServices;
+
 /// @brief One visitor connection's side of protocol v1, whatever carries it.
 ///
 /// A WebSocket session and the long-polling API both feed it decoded frames
 /// and give it two ways out: `reply` for the answer to a frame (ack, welcome,
-/// error) and `push` for events that arrive by themselves. So the visitor
-/// protocol's rules exist once, and both transports behave the same.
+/// error) and `push` for events that arrive by themselves, already encoded
+/// (the fan-out encodes each event once for every visitor it goes to). So the
+/// visitor protocol's rules exist once, and both transports behave the same.
 class VisitorChannel : public QObject, public VisitorEndpoint
 {
     Q_OBJECT
 
 public:
     using Send = std::function<void(const QJsonObject &frame)>;
+    using Push = std::function<void(const QByteArray &frame)>;
 
     /// @p client comes from the transport (peer address, User-Agent header).
-    VisitorChannel(ChatService *chat, const SiteRecord &site, const ClientContext &client, const AbuseLimits &limits, Send push,
-                   QObject *parent = nullptr);
+    VisitorChannel(ChatServices *chat, const SiteRecord &site, const ClientContext &client, Push push, QObject *parent = nullptr);
     ~VisitorChannel() override;
 
     /// Decodes one frame and handles it; bad bytes are answered with an error frame.
@@ -38,9 +43,9 @@ public:
     [[nodiscard]] const std::optional<VisitorRecord> &visitor() const { return m_visitor; }
     [[nodiscard]] const SiteRecord &site() const { return m_site; }
 
-    void pushToVisitor(const QJsonObject &event) override;
+    void pushToVisitor(const QByteArray &frame) override;
     [[nodiscard]] QHostAddress address() const override { return m_client.address; }
-    void endConnection(const QJsonObject &notice, const QString &reason) override;
+    void endConnection(const std::optional<ProtocolError> &notice, const QString &reason) override;
 
 Q_SIGNALS:
     /// The client kept sending over its frame rate after being told: close it.
@@ -69,13 +74,13 @@ private:
     /// The frame rate limit; false after answering rate_limited (or signalling flooding()).
     bool admitFrame(const Send &reply, const WireMessage &message);
 
-    ChatService *m_chat;
+    ChatServices *m_chat;
     SiteRecord m_site;
     ClientContext m_client;
     AbuseLimits m_limits;
     TokenBucket m_frames;
     int m_refusedInARow = 0;
-    Send m_push;
+    Push m_push;
     std::optional<VisitorRecord> m_visitor;
     bool m_helloPending = false;
     bool m_ended = false;

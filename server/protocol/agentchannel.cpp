@@ -1,6 +1,7 @@
 #include "agentchannel.h"
 
-#include "chat/teamcommands.h"
+#include "chat/chatservices.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QLoggingCategory>
@@ -12,12 +13,13 @@ Q_LOGGING_CATEGORY(lcAgent, "frontdesk.agent")
 
 namespace Frontdesk {
 
-AgentChannel::AgentChannel(ChatService *chat, const ClientContext &client, const AbuseLimits &limits, Send send, QObject *parent)
+AgentChannel::AgentChannel(ChatServices *chat, const ClientContext &client, Send send, Push push, QObject *parent)
     : QObject(parent)
     , m_chat(chat)
     , m_client(client)
-    , m_limits(limits)
+    , m_limits(chat->limits())
     , m_send(std::move(send))
+    , m_push(std::move(push))
     , m_team(chat)
     , m_visitorData(chat)
 { }
@@ -25,25 +27,26 @@ AgentChannel::AgentChannel(ChatService *chat, const ClientContext &client, const
 AgentChannel::~AgentChannel()
 {
     if (m_agent)
-        m_chat->detachAgent(this, *m_agent);
+        m_chat->presence()->detachAgent(this, *m_agent);
 }
 
-void AgentChannel::pushToAgent(const QJsonObject &event)
+void AgentChannel::pushToAgent(const QByteArray &frame)
 {
     if (!m_ended)
-        m_send(event);
+        m_push(frame);
 }
 
-void AgentChannel::endSession(const QString &reason)
+void AgentChannel::endSession(SessionEnd why)
 {
     if (m_ended)
         return;
     m_ended = true;
+    const QString reason = toString(why);
     qCInfo(lcAgent) << "session" << sessionId() << "of agent" << (m_agent ? m_agent->email : u"(not attached)"_s)
                     << "ended:" << reason << "; closing its connection";
     // Detached at once: not one more event reaches a revoked session.
     if (m_agent)
-        m_chat->detachAgent(this, *m_agent);
+        m_chat->presence()->detachAgent(this, *m_agent);
     m_send(QJsonObject{{u"type"_s, u"session_ended"_s}, {u"reason"_s, reason}});
     Q_EMIT sessionEnded(reason);
 }
@@ -173,7 +176,7 @@ void AgentChannel::handleAuth(const WireMessage &message)
 
     m_authPending = true;
     QPointer<AgentChannel> self(this);
-    m_chat->authenticateAgent(token, [self, message](ChatOutcome<AgentAuthentication> outcome) {
+    m_chat->agentAuth()->authenticate(token, [self, message](ChatOutcome<AgentAuthentication> outcome) {
         if (!self)
             return;
         self->m_authPending = false;
@@ -181,7 +184,7 @@ void AgentChannel::handleAuth(const WireMessage &message)
             return self->sendError(*failure, message);
         const AgentAuthentication auth = std::get<AgentAuthentication>(outcome);
         self->m_authPending = true;
-        self->m_chat->agentSnapshot(auth.agent, [self, message, auth](ChatOutcome<QJsonObject> snapshot) {
+        self->m_chat->conversations()->snapshot(auth.agent, [self, message, auth](ChatOutcome<AgentSnapshot> snapshot) {
             if (!self)
                 return;
             self->m_authPending = false;
@@ -189,17 +192,39 @@ void AgentChannel::handleAuth(const WireMessage &message)
                 return self->sendError(*failure, message);
             self->m_auth = auth;
             // The session may have ended while the snapshot was read.
-            if (self->m_chat->isSessionEnded(auth.session.id))
-                return self->endSession(ChatService::sessionEndReason(SessionEnd::EndedByAgent));
+            if (self->m_chat->agentAuth()->isSessionEnded(auth.session.id))
+                return self->endSession(SessionEnd::EndedByAgent);
             self->m_agent = &self->m_auth->agent;
-            QJsonObject frame = std::get<QJsonObject>(snapshot);
+            QJsonObject frame = self->snapshotFrame(auth.agent, std::get<AgentSnapshot>(snapshot));
             frame.insert(u"sessionId"_s, auth.session.id);
             WireCodec::addRef(frame, message.requestId);
             self->m_send(frame);
-            self->m_chat->attachAgent(self, auth.agent);
+            // From now on every event reaches it: the store answers in queue
+            // order, so nothing committed after the snapshot's read is missed.
+            self->m_chat->presence()->attachAgent(self, auth.agent);
             Q_EMIT self->authenticated();
         });
     });
+}
+
+QJsonObject AgentChannel::snapshotFrame(const AgentRecord &agent, const AgentSnapshot &snapshot) const
+{
+    const PresenceService *presence = m_chat->presence();
+    QJsonArray conversations;
+    for (const ConversationSummary &summary : snapshot.conversations)
+        conversations.append(WireCodec::toJson(summary, presence->isVisitorOnline(summary.visitor.id)));
+    QJsonArray team;
+    for (const TeamMember &member : snapshot.team)
+        team.append(WireCodec::toJson(member));
+    const bool admin = agent.role == AgentRole::Admin;
+    return QJsonObject{
+        {u"type"_s, u"snapshot"_s},
+        {u"agent"_s, WireCodec::toJson(agent)},
+        {u"conversations"_s, conversations},
+        {u"agentsOnline"_s, snapshot.agentsOnline},
+        {u"agents"_s, team},
+        {u"site"_s,
+         snapshot.sites.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(WireCodec::toJson(snapshot.sites.first(), admin))}};
 }
 
 bool AgentChannel::readConversationId(const WireMessage &message, qint64 *conversationId)
@@ -227,14 +252,14 @@ void AgentChannel::handleAccept(const WireMessage &message)
 {
     qint64 conversationId = 0;
     if (readConversationId(message, &conversationId))
-        m_chat->acceptConversation(*m_agent, conversationId, answerWithConversation(message));
+        m_chat->conversations()->accept(*m_agent, conversationId, answerWithConversation(message));
 }
 
 void AgentChannel::handleClose(const WireMessage &message)
 {
     qint64 conversationId = 0;
     if (readConversationId(message, &conversationId))
-        m_chat->closeConversation(*m_agent, conversationId, answerWithConversation(message));
+        m_chat->conversations()->close(*m_agent, conversationId, answerWithConversation(message));
 }
 
 void AgentChannel::handleReply(const WireMessage &message)
@@ -250,16 +275,16 @@ void AgentChannel::handleReply(const WireMessage &message)
         return sendError(error, message);
 
     QPointer<AgentChannel> self(this);
-    m_chat->replyToConversation(*m_agent, conversationId, clientId, body, this,
-                                [self, message, clientId](ChatOutcome<AppendResult> outcome) {
-                                    if (!self)
-                                        return;
-                                    if (auto *failure = std::get_if<ProtocolError>(&outcome))
-                                        return self->sendError(*failure, message);
-                                    QJsonObject ack = WireCodec::ackFrame(std::get<AppendResult>(outcome), clientId);
-                                    WireCodec::addRef(ack, message.requestId);
-                                    self->m_send(ack);
-                                });
+    m_chat->conversations()->reply(*m_agent, conversationId, clientId, body, static_cast<AgentEndpoint *>(this),
+                                   [self, message, clientId](ChatOutcome<AppendResult> outcome) {
+                                       if (!self)
+                                           return;
+                                       if (auto *failure = std::get_if<ProtocolError>(&outcome))
+                                           return self->sendError(*failure, message);
+                                       QJsonObject ack = WireCodec::ackFrame(std::get<AppendResult>(outcome), clientId);
+                                       WireCodec::addRef(ack, message.requestId);
+                                       self->m_send(ack);
+                                   });
 }
 
 void AgentChannel::handleTyping(const WireMessage &message)
@@ -271,7 +296,7 @@ void AgentChannel::handleTyping(const WireMessage &message)
         return;
     if (!take(WireCodec::requiredBool(message.object, u"active"_s), &active, &error))
         return sendError(error, message);
-    if (const auto refused = m_chat->agentTyping(*m_agent, conversationId, active))
+    if (const auto refused = m_chat->conversations()->agentTyping(*m_agent, conversationId, active))
         sendError(*refused, message);
 }
 
@@ -284,7 +309,7 @@ void AgentChannel::handleRead(const WireMessage &message)
         return;
     if (!take(WireCodec::requiredId(message.object, u"messageId"_s), &messageId, &error))
         return sendError(error, message);
-    m_chat->agentRead(*m_agent, conversationId, messageId, answerWithConversation(message));
+    m_chat->conversations()->agentRead(*m_agent, conversationId, messageId, answerWithConversation(message));
 }
 
 void AgentChannel::handleHistory(const WireMessage &message)
@@ -303,7 +328,7 @@ void AgentChannel::handleHistory(const WireMessage &message)
                                              u"The field \"limit\" must be between 1 and %1."_s.arg(WireLimits::maxHistoryPage)),
                          message);
     QPointer<AgentChannel> self(this);
-    m_chat->conversationHistory(
+    m_chat->conversations()->history(
         conversationId, before, int(limit), [self, message, conversationId](ChatOutcome<QList<MessageRecord>> outcome) {
             if (!self)
                 return;
@@ -323,12 +348,23 @@ void AgentChannel::handleVisitor(const WireMessage &message)
     if (!take(WireCodec::requiredString(message.object, u"visitorId"_s, 64), &visitorId, &error))
         return sendError(error, message);
     QPointer<AgentChannel> self(this);
-    m_chat->visitorContext(visitorId, [self, message](ChatOutcome<QJsonObject> outcome) {
+    m_chat->visitors()->context(visitorId, [self, message](ChatOutcome<VisitorContext> outcome) {
         if (!self)
             return;
         if (auto *failure = std::get_if<ProtocolError>(&outcome))
             return self->sendError(*failure, message);
-        self->sendResult(message, std::get<QJsonObject>(outcome));
+        const VisitorContext &context = std::get<VisitorContext>(outcome);
+        QJsonArray pages;
+        for (const PageView &view : context.pages)
+            pages.append(WireCodec::toJson(view));
+        QJsonArray conversations;
+        for (const ConversationRecord &conversation : context.conversations)
+            conversations.append(WireCodec::toJson(conversation));
+        const bool online = self->m_chat->presence()->isVisitorOnline(context.visitor.id);
+        self->sendResult(message,
+                         {{u"visitor"_s, WireCodec::toJson(context.visitor, online)},
+                          {u"pages"_s, pages},
+                          {u"conversations"_s, conversations}});
     });
 }
 
@@ -338,9 +374,10 @@ void AgentChannel::handleSetStatus(const WireMessage &message)
     ProtocolError error;
     if (!take(WireCodec::requiredString(message.object, u"status"_s, 10), &status, &error))
         return sendError(error, message);
-    if (status != u"online" && status != u"away")
+    const auto settable = settableAgentStatusFromString(status);
+    if (!settable)
         return sendError(ProtocolError::make(ErrorCode::InvalidField, u"The status is \"online\" or \"away\"."_s), message);
-    m_chat->setAgentStatus(*m_agent, status);
+    m_chat->presence()->setAgentStatus(*m_agent, *settable);
     sendResult(message, {{u"status"_s, status}});
 }
 
@@ -353,13 +390,13 @@ void AgentChannel::handleTransfer(const WireMessage &message)
         return;
     if (!take(WireCodec::requiredId(message.object, u"agentId"_s), &agentId, &error))
         return sendError(error, message);
-    m_chat->transferConversation(*m_agent, conversationId, agentId, answerWithConversation(message));
+    m_chat->conversations()->transfer(*m_agent, conversationId, agentId, answerWithConversation(message));
 }
 
 void AgentChannel::handleListSessions(const WireMessage &message)
 {
     QPointer<AgentChannel> self(this);
-    m_chat->agentSessions(*m_agent, [self, message](ChatOutcome<QList<LoginSession>> outcome) {
+    m_chat->agentAuth()->sessions(*m_agent, [self, message](ChatOutcome<QList<LoginSession>> outcome) {
         if (!self)
             return;
         if (auto *failure = std::get_if<ProtocolError>(&outcome))
@@ -384,7 +421,7 @@ void AgentChannel::handleEndSession(const WireMessage &message)
         return sendError(ProtocolError::make(ErrorCode::Conflict, u"This is the session you are using; use logout to end it."_s),
                          message);
     QPointer<AgentChannel> self(this);
-    m_chat->endAgentSession(*m_agent, sessionId, SessionEnd::EndedByAgent, [self, message](ChatOutcome<bool> outcome) {
+    m_chat->agentAuth()->endSession(*m_agent, sessionId, SessionEnd::EndedByAgent, [self, message](ChatOutcome<bool> outcome) {
         if (!self)
             return;
         if (auto *failure = std::get_if<ProtocolError>(&outcome))
@@ -397,7 +434,7 @@ void AgentChannel::handleLogout(const WireMessage &message)
 {
     // Answered first: the session_ended event and the close follow it.
     sendResult(message, {});
-    m_chat->endAgentSession(*m_agent, sessionId(), SessionEnd::LoggedOut, [](ChatOutcome<bool>) {});
+    m_chat->agentAuth()->endSession(*m_agent, sessionId(), SessionEnd::LoggedOut, [](ChatOutcome<bool>) {});
 }
 
 } // namespace Frontdesk

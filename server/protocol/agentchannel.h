@@ -1,10 +1,12 @@
 #pragma once
 
-#include "chat/chatservice.h"
+#include "chat/agentauthservice.h"
+#include "chat/chatoutcome.h"
 #include "chat/endpoints.h"
-#include "chat/teamcommands.h"
-#include "chat/visitordatacommands.h"
+#include "protocol/teamcommands.h"
+#include "protocol/visitordatacommands.h"
 #include "protocol/wirecodec.h"
+#include "ratelimit/abuselimits.h"
 #include "ratelimit/tokenbucket.h"
 
 #include <QObject>
@@ -13,21 +15,25 @@
 
 namespace Frontdesk {
 
+class ChatServices;
+struct AgentSnapshot;
+
 /// @brief One agent connection's side of protocol v1: auth first, then
 /// commands (accept, reply, close, typing, read, history, visitor) and the
 /// events the chat service pushes.
 ///
 /// Transport-free like VisitorChannel: the WebSocket session feeds it frames
-/// and sends what it gives back.
+/// and sends what it gives back: answers as JSON, events already encoded.
 class AgentChannel : public QObject, public AgentEndpoint
 {
     Q_OBJECT
 
 public:
     using Send = std::function<void(const QJsonObject &frame)>;
+    using Push = std::function<void(const QByteArray &frame)>;
 
     /// @p client is the connection's address and user agent (for the password throttle).
-    AgentChannel(ChatService *chat, const ClientContext &client, const AbuseLimits &limits, Send send, QObject *parent = nullptr);
+    AgentChannel(ChatServices *chat, const ClientContext &client, Send send, Push push, QObject *parent = nullptr);
     ~AgentChannel() override;
 
     void handleBytes(QByteArrayView bytes);
@@ -35,9 +41,9 @@ public:
 
     [[nodiscard]] bool isAuthenticated() const { return m_auth.has_value(); }
 
-    void pushToAgent(const QJsonObject &event) override;
+    void pushToAgent(const QByteArray &frame) override;
     [[nodiscard]] QString sessionId() const override { return m_auth ? m_auth->session.id : QString(); }
-    void endSession(const QString &reason) override;
+    void endSession(SessionEnd why) override;
 
 Q_SIGNALS:
     /// The agent proved who it is; the snapshot has been sent.
@@ -70,11 +76,14 @@ private:
     bool readConversationId(const WireMessage &message, qint64 *conversationId);
     /// A callback that answers @p message with the conversation, or the error.
     ChatCallback<ConversationRecord> answerWithConversation(const WireMessage &message);
+    /// The snapshot frame: open conversations with their visitors, the team, the site.
+    [[nodiscard]] QJsonObject snapshotFrame(const AgentRecord &agent, const AgentSnapshot &snapshot) const;
 
-    ChatService *m_chat;
+    ChatServices *m_chat;
     ClientContext m_client;
     AbuseLimits m_limits;
     Send m_send;
+    Push m_push;
     TeamCommands m_team;
     VisitorDataCommands m_visitorData;
     std::optional<AgentAuthentication> m_auth;

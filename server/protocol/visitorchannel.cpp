@@ -1,5 +1,7 @@
 #include "visitorchannel.h"
 
+#include "chat/chatservices.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QLoggingCategory>
@@ -11,9 +13,9 @@ Q_LOGGING_CATEGORY(lcVisitor, "frontdesk.visitor")
 
 namespace Frontdesk {
 
-VisitorChannel::VisitorChannel(ChatService *chat, const SiteRecord &site, const ClientContext &client, const AbuseLimits &limits,
-                               Send push, QObject *parent)
-    : QObject(parent), m_chat(chat), m_site(site), m_client(client), m_limits(limits), m_push(std::move(push))
+VisitorChannel::VisitorChannel(ChatServices *chat, const SiteRecord &site, const ClientContext &client, Push push,
+                               QObject *parent)
+    : QObject(parent), m_chat(chat), m_site(site), m_client(client), m_limits(chat->limits()), m_push(std::move(push))
 { }
 
 bool VisitorChannel::admitFrame(const Send &reply, const WireMessage &message)
@@ -36,16 +38,16 @@ bool VisitorChannel::admitFrame(const Send &reply, const WireMessage &message)
 VisitorChannel::~VisitorChannel()
 {
     if (m_visitor)
-        m_chat->detachVisitor(this, m_visitor->id);
+        m_chat->presence()->detachVisitor(this, m_visitor->id);
 }
 
-void VisitorChannel::pushToVisitor(const QJsonObject &event)
+void VisitorChannel::pushToVisitor(const QByteArray &frame)
 {
     if (!m_ended)
-        m_push(event);
+        m_push(frame);
 }
 
-void VisitorChannel::endConnection(const QJsonObject &notice, const QString &reason)
+void VisitorChannel::endConnection(const std::optional<ProtocolError> &notice, const QString &reason)
 {
     if (m_ended)
         return;
@@ -53,10 +55,10 @@ void VisitorChannel::endConnection(const QJsonObject &notice, const QString &rea
                       << m_client.address << ":" << reason;
     // Detached first: not one more event reaches it.
     if (m_visitor)
-        m_chat->detachVisitor(this, m_visitor->id);
+        m_chat->presence()->detachVisitor(this, m_visitor->id);
     m_visitor.reset();
-    if (!notice.isEmpty())
-        m_push(notice);
+    if (notice)
+        m_push(WireCodec::encode(WireCodec::errorFrame(*notice)));
     m_ended = true;
     Q_EMIT ended(reason);
 }
@@ -95,9 +97,20 @@ void VisitorChannel::handle(const WireMessage &message, const Send &reply)
         return reply(pong);
     }
 
-    static const QStringList afterHello{u"message"_s,  u"typing"_s,  u"read"_s,       u"page"_s,
-                                        u"identify"_s, u"profile"_s, u"attributes"_s, u"rate"_s};
-    if (!afterHello.contains(message.type)) {
+    // The commands after hello: one table, like the agent's.
+    using Handler = void (VisitorChannel::*)(const WireMessage &, const Send &);
+    static const QHash<QString, Handler> commands{
+        {u"message"_s, &VisitorChannel::handleMessage},
+        {u"typing"_s, &VisitorChannel::handleTyping},
+        {u"read"_s, &VisitorChannel::handleRead},
+        {u"page"_s, &VisitorChannel::handlePage},
+        {u"identify"_s, &VisitorChannel::handleIdentify},
+        {u"profile"_s, &VisitorChannel::handleProfile},
+        {u"attributes"_s, &VisitorChannel::handleAttributes},
+        {u"rate"_s, &VisitorChannel::handleRate},
+    };
+    const Handler handler = commands.value(message.type);
+    if (!handler) {
         replyError(reply,
                    ProtocolError::make(ErrorCode::UnknownType,
                                        u"\"%1\" is not a visitor message type."_s.arg(WireCodec::loggable(message.type))),
@@ -109,22 +122,7 @@ void VisitorChannel::handle(const WireMessage &message, const Send &reply)
                    message);
         return;
     }
-    if (message.type == u"message")
-        handleMessage(message, reply);
-    else if (message.type == u"typing")
-        handleTyping(message, reply);
-    else if (message.type == u"read")
-        handleRead(message, reply);
-    else if (message.type == u"page")
-        handlePage(message, reply);
-    else if (message.type == u"identify")
-        handleIdentify(message, reply);
-    else if (message.type == u"profile")
-        handleProfile(message, reply);
-    else if (message.type == u"attributes")
-        handleAttributes(message, reply);
-    else
-        handleRate(message, reply);
+    (this->*handler)(message, reply);
 }
 
 void VisitorChannel::adoptVisitor(const VisitorRecord &visitor)
@@ -132,7 +130,7 @@ void VisitorChannel::adoptVisitor(const VisitorRecord &visitor)
     if (m_visitor)
         return;
     m_visitor = visitor;
-    m_chat->attachVisitor(this, visitor);
+    m_chat->presence()->attachVisitor(this, visitor);
 }
 
 QJsonObject VisitorChannel::welcomeFrame(const VisitorWelcome &welcome, const SiteRecord &site)
@@ -198,7 +196,7 @@ void VisitorChannel::handleHello(const WireMessage &message, const Send &reply)
 
     m_helloPending = true;
     QPointer<VisitorChannel> self(this);
-    m_chat->helloVisitor(m_site, hello, [self, reply, message](ChatOutcome<VisitorWelcome> outcome) {
+    m_chat->visitors()->hello(m_site, hello, [self, reply, message](ChatOutcome<VisitorWelcome> outcome) {
         if (!self)
             return;
         self->m_helloPending = false;
@@ -245,7 +243,7 @@ void VisitorChannel::replyOk(const Send &reply, const WireMessage &message)
 void VisitorChannel::applyPatch(const VisitorPatch &patch, const Send &reply, const WireMessage &message)
 {
     QPointer<VisitorChannel> self(this);
-    m_chat->patchVisitor(*m_visitor, patch, [self, reply, message](ChatOutcome<VisitorRecord> outcome) {
+    m_chat->visitors()->patch(*m_visitor, patch, [self, reply, message](ChatOutcome<VisitorRecord> outcome) {
         if (!self)
             return;
         if (auto *failure = std::get_if<ProtocolError>(&outcome))
@@ -260,7 +258,7 @@ void VisitorChannel::handleIdentify(const WireMessage &message, const Send &repl
     auto identity = readIdentity(message.object.value(u"identity"_s));
     if (auto *invalid = std::get_if<ProtocolError>(&identity))
         return replyError(reply, *invalid, message);
-    auto patch = ChatService::checkIdentity(m_site, std::get<VisitorIdentity>(identity));
+    auto patch = VisitorService::checkIdentity(m_site, std::get<VisitorIdentity>(identity));
     if (auto *refused = std::get_if<ProtocolError>(&patch))
         return replyError(reply, *refused, message);
     applyPatch(std::get<VisitorPatch>(patch), reply, message);
@@ -345,14 +343,14 @@ void VisitorChannel::handleRate(const WireMessage &message, const Send &reply)
         return replyError(reply, ProtocolError::make(ErrorCode::InvalidField, u"The rating is a whole number from 1 to 5."_s),
                           message);
     QPointer<VisitorChannel> self(this);
-    m_chat->rateConversation(*m_visitor, int(rating), comment.trimmed(),
-                             [self, reply, message](ChatOutcome<ConversationRecord> outcome) {
-                                 if (!self)
-                                     return;
-                                 if (auto *failure = std::get_if<ProtocolError>(&outcome))
-                                     return replyError(reply, *failure, message);
-                                 replyOk(reply, message);
-                             });
+    m_chat->conversations()->rate(*m_visitor, int(rating), comment.trimmed(),
+                                  [self, reply, message](ChatOutcome<ConversationRecord> outcome) {
+                                      if (!self)
+                                          return;
+                                      if (auto *failure = std::get_if<ProtocolError>(&outcome))
+                                          return replyError(reply, *failure, message);
+                                      replyOk(reply, message);
+                                  });
 }
 
 void VisitorChannel::handleMessage(const WireMessage &message, const Send &reply)
@@ -366,18 +364,19 @@ void VisitorChannel::handleMessage(const WireMessage &message, const Send &reply
         return;
     }
     QPointer<VisitorChannel> self(this); // the transport behind `reply` may be gone by the commit
-    m_chat->postVisitorMessage(*m_visitor, clientId, body, this,
-                               [self, reply, message, clientId](ChatOutcome<AppendResult> outcome) {
-                                   if (!self)
-                                       return;
-                                   if (auto *failure = std::get_if<ProtocolError>(&outcome)) {
-                                       replyError(reply, *failure, message);
-                                       return;
-                                   }
-                                   QJsonObject ack = WireCodec::ackFrame(std::get<AppendResult>(outcome), clientId);
-                                   WireCodec::addRef(ack, message.requestId);
-                                   reply(ack);
-                               });
+    m_chat->conversations()->postVisitorMessage(*m_visitor, clientId, body, static_cast<VisitorEndpoint *>(this),
+                                                [self, reply, message, clientId](ChatOutcome<AppendResult> outcome) {
+                                                    if (!self)
+                                                        return;
+                                                    if (auto *failure = std::get_if<ProtocolError>(&outcome)) {
+                                                        replyError(reply, *failure, message);
+                                                        return;
+                                                    }
+                                                    QJsonObject ack
+                                                        = WireCodec::ackFrame(std::get<AppendResult>(outcome), clientId);
+                                                    WireCodec::addRef(ack, message.requestId);
+                                                    reply(ack);
+                                                });
 }
 
 void VisitorChannel::handleTyping(const WireMessage &message, const Send &reply)
@@ -388,7 +387,7 @@ void VisitorChannel::handleTyping(const WireMessage &message, const Send &reply)
         replyError(reply, error, message);
         return;
     }
-    m_chat->visitorTyping(*m_visitor, active);
+    m_chat->conversations()->visitorTyping(*m_visitor, active);
 }
 
 void VisitorChannel::handleRead(const WireMessage &message, const Send &reply)
@@ -400,7 +399,7 @@ void VisitorChannel::handleRead(const WireMessage &message, const Send &reply)
         return;
     }
     QPointer<VisitorChannel> self(this);
-    m_chat->visitorRead(*m_visitor, messageId, [self, reply, message](ChatOutcome<ConversationRecord> outcome) {
+    m_chat->conversations()->visitorRead(*m_visitor, messageId, [self, reply, message](ChatOutcome<ConversationRecord> outcome) {
         if (!self)
             return;
         if (auto *failure = std::get_if<ProtocolError>(&outcome))
@@ -418,7 +417,7 @@ void VisitorChannel::handlePage(const WireMessage &message, const Send &reply)
         replyError(reply, error, message);
         return;
     }
-    m_chat->visitorPage(*m_visitor, url, title);
+    m_chat->visitors()->recordPage(*m_visitor, url, title);
 }
 
 } // namespace Frontdesk

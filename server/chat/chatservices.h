@@ -1,0 +1,62 @@
+#pragma once
+
+#include "chat/agentauthservice.h"
+#include "chat/conversationservice.h"
+#include "chat/moderation.h"
+#include "chat/presenceservice.h"
+#include "chat/sitedirectory.h"
+#include "chat/teamservice.h"
+#include "chat/visitorservice.h"
+#include "core/domainevents.h"
+#include "ratelimit/abuselimits.h"
+
+#include <QObject>
+#include <functional>
+#include <memory>
+
+namespace Frontdesk {
+
+class Store;
+
+/// @brief The chat's services over one store and one event bus, built
+/// together because they are wired together: the transports and the
+/// protocol's handlers are given the ones they use, the store to none.
+///
+/// The bus is declared first so it outlives every subscriber; the presence
+/// service subscribes first, so every later subscriber (the fan-out, an
+/// integration) sees the state after each change.
+class ChatServices : public QObject
+{
+    Q_OBJECT
+
+public:
+    ChatServices(Store *store, SiteDirectory *sites, const AbuseLimits &limits, QObject *parent = nullptr);
+    ~ChatServices() override;
+
+    /// Loads what the services keep in memory: the open conversations and the bans.
+    void start(std::function<void(bool ok, QString error)> done);
+
+    [[nodiscard]] DomainEventBus *events() { return &m_events; }
+    [[nodiscard]] PresenceService *presence() { return &m_presence; }
+    [[nodiscard]] VisitorService *visitors() { return &m_visitors; }
+    [[nodiscard]] ConversationService *conversations() { return &m_conversations; }
+    [[nodiscard]] AgentAuthService *agentAuth() { return &m_agentAuth; }
+    [[nodiscard]] TeamService *team() { return &m_team; }
+    [[nodiscard]] Moderation *moderation() { return &m_moderation; }
+    [[nodiscard]] const SiteDirectory *sites() const { return m_sites; }
+    [[nodiscard]] const AbuseLimits &limits() const { return m_limits; }
+
+private:
+    Store *m_store;
+    SiteDirectory *m_sites;
+    AbuseLimits m_limits;
+    DomainEventBus m_events;
+    PresenceService m_presence;
+    Moderation m_moderation;
+    VisitorService m_visitors;
+    ConversationService m_conversations;
+    AgentAuthService m_agentAuth;
+    TeamService m_team;
+};
+
+} // namespace Frontdesk
