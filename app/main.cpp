@@ -2,9 +2,8 @@
 #include "bootstrap.h"
 #include "commandline.h"
 #include "core/continuewith.h"
-#include "eventloop/eventdispatcherchoice.h"
-#include "frontdeskserver.h"
 #include "secrets/secretstore.h"
+#include "serverthread.h"
 #include "store/store.h"
 #include "unixsignalwatcher.h"
 
@@ -18,7 +17,6 @@ Q_IMPORT_QML_PLUGIN(Frontdesk_ClientPlugin)
 
 #include <QCoreApplication>
 #include <QTextStream>
-#include <QThread>
 #include <QTimer>
 
 #include <cstdio>
@@ -69,40 +67,24 @@ bool resolveDatabasePassword(DatabaseConfig *database)
 
 int runHeadless(QCoreApplication &app, const CommandLine &command)
 {
-    // The server gets a thread of its own with the epoll dispatcher (Qt's
-    // polls every socket on every wake-up); the main thread keeps Qt's, which
-    // the secret store's D-Bus calls need, and handles signals.
-    QThread network;
-    network.setObjectName(u"network"_s);
-    if (QAbstractEventDispatcher *dispatcher = EventDispatcherChoice::createFromEnvironment())
-        network.setEventDispatcher(dispatcher);
-    auto *server = new FrontdeskServer(command.server);
-    server->moveToThread(&network);
-    QObject::connect(&network, &QThread::finished, server, &QObject::deleteLater);
-    network.start();
-
+    // The main thread keeps Qt's dispatcher and handles signals; the server runs on its own thread.
+    ServerThread server;
     UnixSignalWatcher signals_;
     int exitCode = 0;
     QObject::connect(&signals_, &UnixSignalWatcher::terminationRequested, &app, [&app](int signalNumber) {
         qInfo("signal %d: stopping (committing what was acknowledged)", signalNumber);
         app.quit();
     });
-    QObject::connect(server, &FrontdeskServer::failed, &app, [&app, &exitCode](const QString &error) {
+    QObject::connect(&server, &ServerThread::failed, &app, [&app, &exitCode](const QString &error) {
         printLine(stderr, u"frontdesk: "_s + error);
         exitCode = 1;
         app.quit();
     });
-    QObject::connect(server, &FrontdeskServer::started, &app, [](const QUrl &url, const QStringList &setupLines) {
-        for (const QString &line : setupLines)
-            qInfo().noquote() << line;
-        printLine(stdout, u"listening on "_s + url.toString());
-    });
-    QTimer::singleShot(0, server, &FrontdeskServer::start);
+    QObject::connect(&server, &ServerThread::started, &app,
+                     [](const QUrl &url) { printLine(stdout, u"listening on "_s + url.toString()); });
+    server.start(command.server);
     const int loopResult = app.exec();
-    // Stopped on its own thread: every acknowledged message is committed first.
-    QMetaObject::invokeMethod(server, &FrontdeskServer::stop, Qt::BlockingQueuedConnection);
-    network.quit();
-    network.wait();
+    server.stop();
     qInfo("stopped");
     return exitCode != 0 ? exitCode : loopResult;
 }

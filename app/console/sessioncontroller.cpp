@@ -3,7 +3,7 @@
 #include "agentclient.h"
 #include "consolesettings.h"
 #include "secrets/secretstore.h"
-#include "serverhost.h"
+#include "serverthread.h"
 
 #include <QRegularExpression>
 
@@ -13,13 +13,17 @@ namespace Frontdesk {
 
 SessionController::SessionController(AgentClient *client, ConsoleSettings *settings, const ServerConfig &baseConfig,
                                      QObject *parent)
-    : QObject(parent), m_client(client), m_settings(settings), m_baseConfig(baseConfig), m_host(new ServerHost(this))
+    : QObject(parent), m_client(client), m_settings(settings), m_baseConfig(baseConfig), m_host(new ServerThread(this))
 {
-    connect(m_host, &ServerHost::failed, this, [this](const QString &error) {
+    connect(m_host, &ServerThread::failed, this, [this](const QString &error) {
+        qCritical().noquote() << error;
         setError(tr("The chat server could not start: %1").arg(error));
         setPhase(m_settings->configured() ? SignIn : Setup);
     });
-    connect(m_host, &ServerHost::started, this, &SessionController::hostUrlChanged);
+    connect(m_host, &ServerThread::started, this, [this](const QUrl &url) {
+        qInfo().noquote() << "listening on" << url.toString();
+        Q_EMIT hostUrlChanged();
+    });
     connect(client, &AgentClient::stateChanged, this, &SessionController::followClient);
     // The snippet names the public address the settings keep, in both modes.
     client->setPublicUrl(settings->publicUrl());
@@ -122,7 +126,7 @@ void SessionController::startHost(const ServerConfig &config, const QString &pas
 {
     auto go = [this, password](ServerConfig ready) {
         auto connection = std::make_shared<QMetaObject::Connection>();
-        *connection = connect(m_host, &ServerHost::started, this, [this, connection, password](const QUrl &url) {
+        *connection = connect(m_host, &ServerThread::started, this, [this, connection, password](const QUrl &url) {
             disconnect(*connection);
             if (password.isEmpty())
                 m_client->resume(url, m_settings->email());

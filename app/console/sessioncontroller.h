@@ -11,7 +11,7 @@ namespace Frontdesk {
 
 class AgentClient;
 class ConsoleSettings;
-class ServerHost;
+class ServerThread;
 
 /**
  * @brief The console's start-up flow: first-run wizard, host or remote mode,
@@ -84,7 +84,7 @@ private:
     QPointer<AgentClient> m_client;
     QPointer<ConsoleSettings> m_settings;
     ServerConfig m_baseConfig;
-    ServerHost *m_host;
+    ServerThread *m_host;
     Phase m_phase = Starting;
     QString m_errorString;
     bool m_signingIn = false;

@@ -1,7 +1,7 @@
 #include "agentauthcontroller.h"
 
 #include "chat/agentauthservice.h"
-#include "protocol/wirecodec.h"
+#include "protocol/httpapicodec.h"
 
 #include <QLoggingCategory>
 
@@ -12,14 +12,6 @@ Q_DECLARE_LOGGING_CATEGORY(lcApi)
 namespace Frontdesk {
 
 namespace {
-HttpResponse errorResponse(const ProtocolError &error)
-{
-    HttpResponse response = HttpResponse::error(httpStatus(error.code), errorCodeName(error.code), error.message);
-    if (error.retryAfterMs > 0)
-        response.setHeader("Retry-After", QByteArray::number((error.retryAfterMs + 999) / 1000));
-    return response;
-}
-
 // A body any page could send without a CORS preflight (text/plain, a form)
 // must not reach the password check: only JSON, which needs a preflight this
 // endpoint never grants, so a visitor's browser cannot be made to guess.
@@ -47,37 +39,24 @@ void AgentAuthController::registerRoutes(HttpRouter &router)
 void AgentAuthController::login(const HttpRequest &request, const HttpResponder &responder)
 {
     if (!isJson(request)) {
-        responder.respond(errorResponse(ProtocolError::make(ErrorCode::UnsupportedMediaType)));
+        responder.respond(HttpResponse::error(ProtocolError::make(ErrorCode::UnsupportedMediaType)));
         return;
     }
-    auto decoded = WireCodec::decodeObject(request.body);
+    auto decoded = HttpApiCodec::decodeLogin(request.body);
     if (auto *error = std::get_if<ProtocolError>(&decoded)) {
-        responder.respond(errorResponse(*error));
+        responder.respond(HttpResponse::error(*error));
         return;
     }
-    const QJsonObject body = std::get<QJsonObject>(decoded);
-    QString email;
-    QString password;
-    ProtocolError error;
-    if (!take(WireCodec::requiredString(body, u"email"_s, 254), &email, &error)
-        || !take(WireCodec::requiredString(body, u"password"_s, 1024, true), &password, &error)) {
-        responder.respond(errorResponse(error));
-        return;
-    }
+    const auto &[email, password] = std::get<HttpApiCodec::LoginRequest>(decoded);
     const ClientContext client{request.peerAddress, QString::fromUtf8(request.header("user-agent"))};
     m_auth->login(email, password, client, [responder](ChatOutcome<AgentLogin> outcome) {
         if (auto *failure = std::get_if<ProtocolError>(&outcome)) {
-            responder.respond(errorResponse(*failure));
+            responder.respond(HttpResponse::error(*failure));
             return;
         }
         const AgentLogin &login = std::get<AgentLogin>(outcome);
-        HttpResponse response = HttpResponse::json(200,
-                                                   QJsonObject{{u"token"_s, login.token},
-                                                               {u"expiresAt"_s, double(login.session.expiresAt)},
-                                                               {u"sessionId"_s, login.session.id},
-                                                               {u"agent"_s, WireCodec::toJson(login.agent)}});
-        response.setHeader("Cache-Control", "no-store");
-        responder.respond(response);
+        HttpResponse response = HttpResponse::encodedJson(200, HttpApiCodec::loginBody(login.token, login.session, login.agent));
+        responder.respond(response.noStore());
     });
 }
 
@@ -86,7 +65,7 @@ void AgentAuthController::logout(const HttpRequest &request, const HttpResponder
     const QByteArray authorization = request.header("authorization");
     if (!authorization.startsWith("Bearer ")) {
         responder.respond(
-            errorResponse(ProtocolError::make(ErrorCode::NotAuthenticated, u"Send Authorization: Bearer <token>."_s)));
+            HttpResponse::error(ProtocolError::make(ErrorCode::NotAuthenticated, u"Send Authorization: Bearer <token>."_s)));
         return;
     }
     const QString token = QString::fromLatin1(authorization.mid(7).trimmed());
@@ -94,7 +73,7 @@ void AgentAuthController::logout(const HttpRequest &request, const HttpResponder
     m_auth->logout(token, [responder](ChatOutcome<LoginSession> outcome) {
         auto *failure = std::get_if<ProtocolError>(&outcome);
         if (failure && failure->code != ErrorCode::NotFound) {
-            responder.respond(errorResponse(*failure));
+            responder.respond(HttpResponse::error(*failure));
             return;
         }
         responder.respond(HttpResponse::noContent());

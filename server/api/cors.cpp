@@ -18,17 +18,26 @@ std::optional<HttpResponse> Cors::refuseUnlessAllowed(const HttpRequest &request
         return std::nullopt;
     qCInfo(lcApi) << "refused" << request.method << request.path << "from" << request.peerAddress << ": origin"
                   << (origin.isEmpty() ? u"(none)"_s : origin) << "is not allowed for site" << site.siteKey;
-    return HttpResponse::error(403, errorCodeName(ErrorCode::OriginNotAllowed),
-                               defaultErrorSentence(ErrorCode::OriginNotAllowed));
+    return HttpResponse::error(ProtocolError::make(ErrorCode::OriginNotAllowed));
 }
 
 HttpResponse Cors::allow(const HttpRequest &request, HttpResponse response)
 {
-    const QByteArray origin = request.header("origin");
+    return allowOrigin(request.header("origin"), std::move(response));
+}
+
+HttpResponse Cors::allowOrigin(const QByteArray &origin, HttpResponse response)
+{
     if (!origin.isEmpty()) {
         response.setHeader("Access-Control-Allow-Origin", origin);
         response.setHeader("Vary", "Origin");
     }
+    return response;
+}
+
+HttpResponse Cors::allowAnyOrigin(HttpResponse response)
+{
+    response.setHeader("Access-Control-Allow-Origin", "*");
     return response;
 }
 

@@ -8,15 +8,20 @@
 
 namespace Frontdesk {
 
-/// @brief The visitor HTTP API's cross-origin rules: only the origins a site
-/// allows may call it, and only they get Access-Control-Allow-Origin back.
+/// @brief The HTTP API's cross-origin rules, in one place: only the origins a
+/// site allows may call its visitor endpoints, and only they get
+/// Access-Control-Allow-Origin back; the widget script itself is for any page.
 class Cors
 {
 public:
     /// An error response when the request's Origin is missing or not allowed for @p site.
     [[nodiscard]] static std::optional<HttpResponse> refuseUnlessAllowed(const HttpRequest &request, const SiteRecord &site);
-    /// Adds the headers that let the page read @p response.
-    static HttpResponse allow(const HttpRequest &request, HttpResponse response);
+    /// Adds the headers that let the page read @p response (the request's Origin, checked before).
+    [[nodiscard]] static HttpResponse allow(const HttpRequest &request, HttpResponse response);
+    /// The same for an answer given later than its request (a held poll): @p origin is the request's.
+    [[nodiscard]] static HttpResponse allowOrigin(const QByteArray &origin, HttpResponse response);
+    /// For what any page may read (the widget script).
+    [[nodiscard]] static HttpResponse allowAnyOrigin(HttpResponse response);
     /// The answer to an OPTIONS preflight for @p methods.
     [[nodiscard]] static HttpResponse preflight(const HttpRequest &request, const SiteRecord &site, const QByteArray &methods);
 };

@@ -1,6 +1,6 @@
 #include "healthcontroller.h"
 
-#include <QJsonObject>
+#include "protocol/httpapicodec.h"
 
 using namespace Qt::StringLiterals;
 
@@ -16,14 +16,9 @@ void HealthController::registerRoutes(HttpRouter &router)
 {
     router.addRoute("GET", u"/healthz"_s, [this](const HttpRequest &, const HttpResponder &responder) {
         const bool storing = m_storageAvailable();
-        HttpResponse response = HttpResponse::json(storing ? 200 : 503,
-                                                   QJsonObject{{u"status"_s, storing ? u"ok"_s : u"storage_unavailable"_s},
-                                                               {u"version"_s, QStringLiteral(FRONTDESK_VERSION)},
-                                                               {u"protocol"_s, 1},
-                                                               {u"uptimeSeconds"_s, m_uptime.elapsed() / 1000},
-                                                               {u"connections"_s, m_connections()}});
-        response.setHeader("Cache-Control", "no-store");
-        responder.respond(response);
+        HttpResponse response = HttpResponse::encodedJson(
+            storing ? 200 : 503, HttpApiCodec::healthBody(storing, m_uptime.elapsed() / 1000, m_connections()));
+        responder.respond(response.noStore());
     });
 }
 

@@ -1,9 +1,10 @@
 #include "pollingvisitor.h"
 
+#include "api/cors.h"
 #include "auth/tokens.h"
 #include "chat/chatservices.h"
+#include "protocol/httpapicodec.h"
 #include "protocol/visitorchannel.h"
-#include "protocol/wirecodec.h"
 
 #include <QPointer>
 
@@ -64,7 +65,7 @@ void PollingVisitor::enqueue(const QByteArray &event)
         // The visitor fell too far behind: tell it to hello again, which
         // brings everything it missed from the database.
         m_queue.clear();
-        m_queue.append({m_nextSeq++, QByteArrayLiteral(R"({"type":"resync"})")});
+        m_queue.append({m_nextSeq++, HttpApiCodec::resyncEvent()});
     }
     if (m_parked.isPending())
         answerParked();
@@ -72,20 +73,16 @@ void PollingVisitor::enqueue(const QByteArray &event)
 
 QByteArray PollingVisitor::batchAfter(qint64 after) const
 {
-    // The events are encoded already: joined as they are, not parsed again.
-    QByteArray batch = QByteArrayLiteral(R"({"events":[)");
+    QList<QByteArray> events;
     qint64 last = after;
     for (const auto &[seq, event] : m_queue) {
         if (seq > after) {
-            if (last != after)
-                batch += ',';
-            batch += event;
+            events.append(event);
             last = seq;
         }
     }
-    // The epoch is [A-Za-z0-9_-] (Tokens::generate): nothing to escape.
-    batch += R"(],"cursor":")" + m_epoch.toLatin1() + '.' + QByteArray::number(last) + R"("})";
-    return batch;
+    // The epoch is [A-Za-z0-9_-] (Tokens::generate).
+    return HttpApiCodec::pollBatchBody(events, m_epoch + u'.' + QString::number(last));
 }
 
 void PollingVisitor::poll(const QString &cursor, qint64 afterMessageId, const HttpResponder &responder, const QByteArray &origin)
@@ -101,17 +98,16 @@ void PollingVisitor::poll(const QString &cursor, qint64 afterMessageId, const Ht
     // A cursor from another epoch: events may have been lost with it, but
     // every message is in the database.
     QPointer<PollingVisitor> self(this);
-    m_chat->conversations()->visitorMessagesAfter(
-        *m_channel->visitor(), afterMessageId, [self, responder, origin](ChatOutcome<QList<MessageRecord>> outcome) {
-            if (!self)
-                return;
-            if (auto *messages = std::get_if<QList<MessageRecord>>(&outcome)) {
-                for (const MessageRecord &message : *messages)
-                    self->enqueue(WireCodec::encode(
-                        QJsonObject{{u"type"_s, u"message"_s}, {u"message"_s, WireCodec::toVisitorJson(message)}}));
-            }
-            self->park(0, responder, origin);
-        });
+    m_chat->conversations()->visitorMessagesAfter(*m_channel->visitor(), afterMessageId,
+                                                  [self, responder, origin](ChatOutcome<QList<MessageRecord>> outcome) {
+                                                      if (!self)
+                                                          return;
+                                                      if (auto *messages = std::get_if<QList<MessageRecord>>(&outcome)) {
+                                                          for (const MessageRecord &message : *messages)
+                                                              self->enqueue(HttpApiCodec::visitorMessageEvent(message));
+                                                      }
+                                                      self->park(0, responder, origin);
+                                                  });
 }
 
 void PollingVisitor::park(qint64 seq, const HttpResponder &responder, const QByteArray &origin)
@@ -137,14 +133,9 @@ void PollingVisitor::answerParked()
     if (!m_parked.isPending())
         return;
     HttpResponse response = HttpResponse::encodedJson(200, batchAfter(m_parkedCursor));
-    response.setHeader("Cache-Control", "no-store");
-    if (!m_parkedOrigin.isEmpty()) {
-        response.setHeader("Access-Control-Allow-Origin", m_parkedOrigin);
-        response.setHeader("Vary", "Origin");
-    }
     const HttpResponder responder = m_parked;
     m_parked = HttpResponder();
-    responder.respond(response);
+    responder.respond(Cors::allowOrigin(m_parkedOrigin, response.noStore()));
 }
 
 } // namespace Frontdesk

@@ -2,7 +2,7 @@
 
 #include "api/cors.h"
 #include "chat/chatservices.h"
-#include "protocol/protocolerror.h"
+#include "protocol/httpapicodec.h"
 
 using namespace Qt::StringLiterals;
 
@@ -15,8 +15,7 @@ void SiteConfigController::registerRoutes(HttpRouter &router)
     router.addRoute("GET", u"/v1/sites/{siteKey}/config"_s, [this](const HttpRequest &request, const HttpResponder &responder) {
         const auto site = m_chat->sites()->byKey(request.pathParameter(u"siteKey"_s));
         if (!site) {
-            responder.respond(
-                HttpResponse::error(404, errorCodeName(ErrorCode::UnknownSite), defaultErrorSentence(ErrorCode::UnknownSite)));
+            responder.respond(HttpResponse::error(ProtocolError::make(ErrorCode::UnknownSite)));
             return;
         }
         if (auto refused = Cors::refuseUnlessAllowed(request, *site)) {
@@ -26,18 +25,11 @@ void SiteConfigController::registerRoutes(HttpRouter &router)
         // Readable by the page (CORS headers), so the widget stays out of it
         // instead of taking an unreadable answer for a network failure.
         if (m_chat->moderation()->addressBan(request.peerAddress, site->id)) {
-            const ProtocolError banned = Moderation::bannedError();
-            HttpResponse refusal = HttpResponse::error(httpStatus(banned.code), errorCodeName(banned.code), banned.message);
-            refusal.setHeader("Cache-Control", "no-store");
-            responder.respond(Cors::allow(request, refusal));
+            responder.respond(Cors::allow(request, HttpResponse::error(Moderation::bannedError()).noStore()));
             return;
         }
-        HttpResponse response = HttpResponse::json(200,
-                                                   QJsonObject{{u"siteKey"_s, site->siteKey},
-                                                               {u"name"_s, site->name},
-                                                               {u"widget"_s, site->widgetSettings},
-                                                               {u"agentsOnline"_s, m_chat->presence()->agentsOnline()},
-                                                               {u"protocol"_s, 1}});
+        HttpResponse response
+            = HttpResponse::encodedJson(200, HttpApiCodec::siteConfigBody(*site, m_chat->presence()->agentsOnline()));
         response.setHeader("Cache-Control", "no-cache");
         responder.respond(Cors::allow(request, response));
     });

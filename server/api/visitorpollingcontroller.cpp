@@ -4,8 +4,8 @@
 #include "api/pollingvisitor.h"
 #include "auth/tokens.h"
 #include "chat/chatservices.h"
+#include "protocol/httpapicodec.h"
 #include "protocol/visitorchannel.h"
-#include "protocol/wirecodec.h"
 
 #include <QPointer>
 
@@ -19,22 +19,29 @@ constexpr qsizetype helloBodyLimit = 8 * 1024;
 constexpr qsizetype sendBodyLimit = 32 * 1024;
 constexpr qsizetype pollBodyLimit = 1024;
 
-HttpResponse frameResponse(const HttpRequest &request, const QJsonObject &frame)
+// Every answer is the visitor's own: never cached, readable by its page.
+HttpResponse answer(const HttpRequest &request, HttpResponse response)
 {
-    int status = 200;
-    if (frame.value(u"type"_s).toString() == u"error") {
-        // The code's own status, so HTTP clients can branch on it too.
-        const auto code = errorCodeFromName(frame.value(u"code"_s).toString());
-        status = code ? httpStatus(*code) : 400;
-    }
-    HttpResponse response = HttpResponse::json(status, frame);
-    response.setHeader("Cache-Control", "no-store");
-    return Cors::allow(request, response);
+    return Cors::allow(request, response.noStore());
 }
 
 HttpResponse errorResponse(const HttpRequest &request, const ProtocolError &error)
 {
-    return frameResponse(request, WireCodec::errorFrame(error));
+    return answer(request, HttpResponse::error(error));
+}
+
+// A channel's answer: the frame it encoded, or its refusal as an HTTP error
+// (the request is its own correlation: no `ref`).
+HttpResponse channelResponse(const HttpRequest &request, const VisitorChannel::Answer &reply)
+{
+    if (const auto *refusal = std::get_if<VisitorChannel::Refusal>(&reply))
+        return errorResponse(request, refusal->error);
+    return answer(request, HttpResponse::encodedJson(200, std::get<QByteArray>(reply)));
+}
+
+ClientContext clientOf(const HttpRequest &request)
+{
+    return ClientContext{request.peerAddress, QString::fromUtf8(request.header("user-agent"))};
 }
 
 } // namespace
@@ -65,11 +72,9 @@ void VisitorPollingController::registerRoutes(HttpRouter &router)
                 const auto site = m_chat->sites()->byKey(request.pathParameter(u"siteKey"_s));
                 if (!site)
                     return responder.respond(errorResponse(request, ProtocolError::make(ErrorCode::UnknownSite)));
-                if (Cors::refuseUnlessAllowed(request, *site)) {
-                    // No Access-Control-Allow-Origin: the refused page must not read anything.
-                    const ProtocolError refused = ProtocolError::make(ErrorCode::OriginNotAllowed);
-                    return responder.respond(HttpResponse::json(httpStatus(refused.code), WireCodec::errorFrame(refused)));
-                }
+                // No Access-Control-Allow-Origin: the refused page must not read anything.
+                if (auto refused = Cors::refuseUnlessAllowed(request, *site))
+                    return responder.respond(*refused);
                 // With CORS headers, so the widget can read why and stop.
                 if (m_chat->moderation()->addressBan(request.peerAddress, site->id))
                     return responder.respond(errorResponse(request, Moderation::bannedError()));
@@ -89,9 +94,7 @@ PollingVisitor *VisitorPollingController::adopt(const SiteRecord &site, const Vi
                                                 const QString &channelId, const HttpRequest &request)
 {
     delete m_channels.value(channelId); // a channel id re-used with other credentials starts afresh
-    auto *polling
-        = new PollingVisitor(m_chat, site, visitor, Tokens::hash(token),
-                             ClientContext{request.peerAddress, QString::fromUtf8(request.header("user-agent"))}, m_limits, this);
+    auto *polling = new PollingVisitor(m_chat, site, visitor, Tokens::hash(token), clientOf(request), m_limits, this);
     m_channels.insert(channelId, polling);
     connect(polling, &PollingVisitor::expired, polling, &QObject::deleteLater);
     connect(polling, &QObject::destroyed, this, [this, channelId, polling] {
@@ -103,47 +106,35 @@ PollingVisitor *VisitorPollingController::adopt(const SiteRecord &site, const Vi
 
 void VisitorPollingController::hello(const HttpRequest &request, const HttpResponder &responder, const SiteRecord &site)
 {
-    auto decoded = WireCodec::decodeObject(request.body);
+    auto decoded = HttpApiCodec::decodePollingHello(request.body);
     if (auto *error = std::get_if<ProtocolError>(&decoded))
         return responder.respond(errorResponse(request, *error));
-    QJsonObject body = std::get<QJsonObject>(decoded);
-    body.insert(u"type"_s, u"hello"_s);
 
     // A throwaway channel parses and answers the hello exactly as on a
     // WebSocket; the visitor then gets its long-lived PollingVisitor.
     auto *channel = new VisitorChannel(
-        m_chat, site, ClientContext{request.peerAddress, QString::fromUtf8(request.header("user-agent"))},
-        [](const QByteArray &) {}, this);
+        m_chat, site, clientOf(request), [](const QByteArray &) {}, this);
+    const QString channelId = Tokens::generate(12);
+    channel->setPollingChannel(channelId);
     QPointer<VisitorPollingController> self(this);
-    WireMessage message{u"hello"_s, body, QJsonValue(QJsonValue::Undefined)};
-    channel->handle(message, [self, channel, request, responder, site](const QJsonObject &frame) {
-        channel->deleteLater();
-        if (!self)
-            return;
-        if (frame.value(u"type"_s).toString() != u"welcome") {
-            responder.respond(frameResponse(request, frame));
-            return;
-        }
-        const QString channelId = Tokens::generate(12);
-        self->adopt(site, *channel->visitor(), frame.value(u"token"_s).toString(), channelId, request);
-        QJsonObject welcome = frame;
-        welcome.insert(u"channel"_s, channelId);
-        responder.respond(frameResponse(request, welcome));
-    });
+    channel->handle(std::get<WireMessage>(decoded),
+                    [self, channel, channelId, request, responder, site](const VisitorChannel::Answer &reply) {
+                        channel->deleteLater();
+                        if (!self)
+                            return;
+                        if (std::holds_alternative<QByteArray>(reply) && channel->visitor())
+                            self->adopt(site, *channel->visitor(), channel->welcomeToken(), channelId, request);
+                        responder.respond(channelResponse(request, reply));
+                    });
 }
 
 void VisitorPollingController::withVisitor(const HttpRequest &request, const HttpResponder &responder, const SiteRecord &site,
-                                           const QJsonObject &body, std::function<void(PollingVisitor *)> then)
+                                           const HttpApiCodec::PollingCredentials &credentials,
+                                           std::function<void(PollingVisitor *)> then)
 {
-    QString visitorId;
-    QString token;
-    QString channelId;
-    ProtocolError error;
-    if (!take(WireCodec::requiredString(body, u"visitorId"_s, 64), &visitorId, &error)
-        || !take(WireCodec::requiredString(body, u"token"_s, 128), &token, &error)
-        || !take(WireCodec::requiredString(body, u"channel"_s, 64), &channelId, &error))
-        return responder.respond(errorResponse(request, error));
-
+    const QString &visitorId = credentials.visitorId;
+    const QString &token = credentials.token;
+    const QString &channelId = credentials.channel;
     PollingVisitor *known = m_channels.value(channelId);
     // A channel the server ended (banned, erased) has no visitor left; it goes at the next turn of the loop.
     if (known && known->channel()->visitor() && known->channel()->visitor()->id == visitorId
@@ -166,50 +157,34 @@ void VisitorPollingController::withVisitor(const HttpRequest &request, const Htt
 
 void VisitorPollingController::send(const HttpRequest &request, const HttpResponder &responder, const SiteRecord &site)
 {
-    auto decoded = WireCodec::decodeObject(request.body);
+    auto decoded = HttpApiCodec::decodePollingSend(request.body);
     if (auto *error = std::get_if<ProtocolError>(&decoded))
         return responder.respond(errorResponse(request, *error));
-    const QJsonObject body = std::get<QJsonObject>(decoded);
-    if (!body.value(u"frame"_s).isObject())
-        return responder.respond(errorResponse(
-            request,
-            ProtocolError::make(ErrorCode::MissingField, u"The field \"frame\" must hold the visitor message to send."_s)));
-
-    // Decode the inner frame with the same rules as a WebSocket frame.
-    const QByteArray frameBytes = WireCodec::encode(body.value(u"frame"_s).toObject());
-    auto message = WireCodec::decode(frameBytes);
-    if (auto *error = std::get_if<ProtocolError>(&message))
-        return responder.respond(errorResponse(request, *error));
-    const WireMessage frame = std::get<WireMessage>(message);
-    if (frame.type == u"hello")
-        return responder.respond(errorResponse(
-            request, ProtocolError::make(ErrorCode::InvalidField, u"Say hello through the /visitor/hello endpoint."_s)));
-
-    withVisitor(request, responder, site, body, [request, responder, frame](PollingVisitor *visitor) {
-        visitor->channel()->handle(
-            frame, [request, responder](const QJsonObject &reply) { responder.respond(frameResponse(request, reply)); });
+    // Plain copies, not structured bindings: clang 14 (the fuzz build) cannot capture those.
+    const HttpApiCodec::PollingSend sent = std::get<HttpApiCodec::PollingSend>(decoded);
+    const WireMessage frame = sent.frame;
+    withVisitor(request, responder, site, sent.credentials, [request, responder, frame](PollingVisitor *visitor) {
+        visitor->channel()->handle(frame, [request, responder](const VisitorChannel::Answer &reply) {
+            responder.respond(channelResponse(request, reply));
+        });
         // typing, page and read have no answer of their own on a WebSocket;
         // over HTTP the request still needs one.
         static const QStringList unanswered{u"typing"_s, u"page"_s, u"read"_s};
         if (responder.isPending() && unanswered.contains(frame.type))
-            responder.respond(frameResponse(request, QJsonObject{{u"type"_s, u"ok"_s}}));
+            responder.respond(answer(request, HttpResponse::encodedJson(200, HttpApiCodec::pollingOkBody())));
     });
 }
 
 void VisitorPollingController::poll(const HttpRequest &request, const HttpResponder &responder, const SiteRecord &site)
 {
-    auto decoded = WireCodec::decodeObject(request.body);
+    auto decoded = HttpApiCodec::decodePollingPoll(request.body);
     if (auto *error = std::get_if<ProtocolError>(&decoded))
         return responder.respond(errorResponse(request, *error));
-    const QJsonObject body = std::get<QJsonObject>(decoded);
-    QString cursor;
-    qint64 after = -1;
-    ProtocolError error;
-    if (!take(WireCodec::optionalString(body, u"cursor"_s, 64), &cursor, &error)
-        || !take(WireCodec::optionalId(body, u"after"_s, -1), &after, &error))
-        return responder.respond(errorResponse(request, error));
+    const HttpApiCodec::PollingPoll polled = std::get<HttpApiCodec::PollingPoll>(decoded);
+    const QString cursor = polled.cursor;
+    const qint64 after = polled.after;
     const QByteArray origin = request.header("origin");
-    withVisitor(request, responder, site, body,
+    withVisitor(request, responder, site, polled.credentials,
                 [responder, cursor, after, origin](PollingVisitor *visitor) { visitor->poll(cursor, after, responder, origin); });
 }
 

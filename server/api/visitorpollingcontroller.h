@@ -2,6 +2,7 @@
 
 #include "core/records.h"
 #include "http/httprouter.h"
+#include "protocol/httpapicodec.h"
 #include "realtime/realtimelimits.h"
 
 #include <QHash>
@@ -33,8 +34,8 @@ private:
     /// Finds the polling visitor for the body's visitorId/token, verifying the
     /// token against the store when the server has not seen it yet (e.g. after
     /// a restart); calls @p then with it, or answers the error itself.
-    void withVisitor(const HttpRequest &request, const HttpResponder &responder, const SiteRecord &site, const QJsonObject &body,
-                     std::function<void(PollingVisitor *)> then);
+    void withVisitor(const HttpRequest &request, const HttpResponder &responder, const SiteRecord &site,
+                     const HttpApiCodec::PollingCredentials &credentials, std::function<void(PollingVisitor *)> then);
     PollingVisitor *adopt(const SiteRecord &site, const VisitorRecord &visitor, const QString &token, const QString &channelId,
                           const HttpRequest &request);
 

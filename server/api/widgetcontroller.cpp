@@ -1,5 +1,6 @@
 #include "widgetcontroller.h"
 
+#include "api/cors.h"
 #include "http/gzip.h"
 
 #include <QCryptographicHash>
@@ -55,7 +56,7 @@ HttpResponse WidgetController::serve(const HttpRequest &request) const
     response.setHeader("Cache-Control", pinned ? "public, max-age=31536000, immutable" : "public, max-age=300");
     response.setHeader("Vary", "Accept-Encoding");
     // Any page may load the script; it talks only to the origins the site allows.
-    response.setHeader("Access-Control-Allow-Origin", "*");
+    response = Cors::allowAnyOrigin(response);
     response.setHeader("X-Content-Type-Options", "nosniff");
 
     if (matchesIfNoneMatch(request.header("if-none-match"), etag)) {

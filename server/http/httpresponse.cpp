@@ -1,6 +1,7 @@
 #include "httpresponse.h"
 
-#include <QJsonDocument>
+#include "protocol/httpapicodec.h"
+
 #include <http_parser.h>
 
 using namespace Qt::StringLiterals;
@@ -30,11 +31,6 @@ QByteArray HttpResponse::header(QByteArrayView name) const
     return {};
 }
 
-HttpResponse HttpResponse::json(int status, const QJsonObject &object)
-{
-    return encodedJson(status, QJsonDocument(object).toJson(QJsonDocument::Compact));
-}
-
 HttpResponse HttpResponse::encodedJson(int status, const QByteArray &body)
 {
     HttpResponse response;
@@ -46,7 +42,20 @@ HttpResponse HttpResponse::encodedJson(int status, const QByteArray &body)
 
 HttpResponse HttpResponse::error(int status, const QString &code, const QString &message)
 {
-    return json(status, QJsonObject{{u"error"_s, QJsonObject{{u"code"_s, code}, {u"message"_s, message}}}});
+    return encodedJson(status, HttpApiCodec::errorBody(code, message));
+}
+
+HttpResponse HttpResponse::error(const ProtocolError &error)
+{
+    HttpResponse response = HttpResponse::error(httpStatus(error.code), errorCodeName(error.code), error.message);
+    if (error.retryAfterMs > 0)
+        response.setHeader("Retry-After", QByteArray::number((error.retryAfterMs + 999) / 1000));
+    return response;
+}
+
+HttpResponse &HttpResponse::noStore()
+{
+    return setHeader("Cache-Control", "no-store");
 }
 
 HttpResponse HttpResponse::noContent()

@@ -1,7 +1,8 @@
 #pragma once
 
+#include "protocol/protocolerror.h"
+
 #include <QByteArray>
-#include <QJsonObject>
 #include <QList>
 #include <QPair>
 
@@ -16,12 +17,17 @@ struct HttpResponse {
     HttpResponse &setHeader(const QByteArray &name, const QByteArray &value);
     [[nodiscard]] QByteArray header(QByteArrayView name) const;
 
-    [[nodiscard]] static HttpResponse json(int status, const QJsonObject &object);
-    /// A body that is JSON already (assembled from encoded frames).
+    /// "Cache-Control: no-store": for answers about one client (its session, its events).
+    HttpResponse &noStore();
+
+    /// A body that is JSON already (the protocol's codecs encode every body).
     [[nodiscard]] static HttpResponse encodedJson(int status, const QByteArray &body);
     /// The one shape every error takes on the wire:
     /// `{"error":{"code":"<code>","message":"<sentence>"}}`.
+    /// The listener's and the router's own refusals (busy, timed out, no such path) use it directly.
     [[nodiscard]] static HttpResponse error(int status, const QString &code, const QString &message);
+    /// A protocol refusal: the code's HTTP status, and Retry-After when it says when to try again.
+    [[nodiscard]] static HttpResponse error(const ProtocolError &error);
     [[nodiscard]] static HttpResponse noContent();
     [[nodiscard]] static QByteArray reasonPhrase(int status);
 };

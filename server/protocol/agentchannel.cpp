@@ -30,6 +30,11 @@ AgentChannel::~AgentChannel()
         m_chat->presence()->detachAgent(this, *m_agent);
 }
 
+void AgentChannel::send(const QJsonObject &frame)
+{
+    m_send(WireCodec::encode(frame));
+}
+
 void AgentChannel::pushToAgent(const QByteArray &frame)
 {
     if (!m_ended)
@@ -47,7 +52,7 @@ void AgentChannel::endSession(SessionEnd why)
     // Detached at once: not one more event reaches a revoked session.
     if (m_agent)
         m_chat->presence()->detachAgent(this, *m_agent);
-    m_send(QJsonObject{{u"type"_s, u"session_ended"_s}, {u"reason"_s, reason}});
+    send(QJsonObject{{u"type"_s, u"session_ended"_s}, {u"reason"_s, reason}});
     Q_EMIT sessionEnded(reason);
 }
 
@@ -73,7 +78,7 @@ void AgentChannel::sendError(const ProtocolError &error, const WireMessage &mess
     qCInfo(lcAgent).noquote() << "refused" << (message.type.isEmpty() ? u"frame"_s : WireCodec::loggable(message.type))
                               << "from agent" << (m_agent ? m_agent->email : u"(not logged in)"_s) << ":"
                               << errorCodeName(error.code) << "-" << error.message;
-    m_send(WireCodec::errorFrame(error, message.requestId));
+    send(WireCodec::errorFrame(error, message.requestId));
 }
 
 void AgentChannel::sendResult(const WireMessage &message, QJsonObject fields)
@@ -81,7 +86,7 @@ void AgentChannel::sendResult(const WireMessage &message, QJsonObject fields)
     fields.insert(u"type"_s, u"result"_s);
     fields.insert(u"command"_s, message.type);
     WireCodec::addRef(fields, message.requestId);
-    m_send(fields);
+    send(fields);
 }
 
 void AgentChannel::handleBytes(QByteArrayView bytes)
@@ -121,7 +126,7 @@ void AgentChannel::handle(const WireMessage &message)
     if (message.type == u"ping") {
         QJsonObject pong{{u"type"_s, u"pong"_s}};
         WireCodec::addRef(pong, message.requestId);
-        return m_send(pong);
+        return send(pong);
     }
     const Handler handler = commands.value(message.type);
     if (VisitorDataCommands::handles(message.type)) {
@@ -198,7 +203,7 @@ void AgentChannel::handleAuth(const WireMessage &message)
             QJsonObject frame = self->snapshotFrame(auth.agent, std::get<AgentSnapshot>(snapshot));
             frame.insert(u"sessionId"_s, auth.session.id);
             WireCodec::addRef(frame, message.requestId);
-            self->m_send(frame);
+            self->send(frame);
             // From now on every event reaches it: the store answers in queue
             // order, so nothing committed after the snapshot's read is missed.
             self->m_chat->presence()->attachAgent(self, auth.agent);
@@ -283,7 +288,7 @@ void AgentChannel::handleReply(const WireMessage &message)
                                            return self->sendError(*failure, message);
                                        QJsonObject ack = WireCodec::ackFrame(std::get<AppendResult>(outcome), clientId);
                                        WireCodec::addRef(ack, message.requestId);
-                                       self->m_send(ack);
+                                       self->send(ack);
                                    });
 }
 

@@ -23,13 +23,14 @@ struct AgentSnapshot;
 /// events the chat service pushes.
 ///
 /// Transport-free like VisitorChannel: the WebSocket session feeds it frames
-/// and sends what it gives back: answers as JSON, events already encoded.
+/// and sends what it gives back: answers and events, both encoded here.
 class AgentChannel : public QObject, public AgentEndpoint
 {
     Q_OBJECT
 
 public:
-    using Send = std::function<void(const QJsonObject &frame)>;
+    /// Answers to the agent's own frames (always sent, even the last one of an ended session).
+    using Send = std::function<void(const QByteArray &frame)>;
     using Push = std::function<void(const QByteArray &frame)>;
 
     /// @p client is the connection's address and user agent (for the password throttle).
@@ -55,6 +56,7 @@ Q_SIGNALS:
     void flooding();
 
 private:
+    void send(const QJsonObject &frame);
     void handleAuth(const WireMessage &message);
     void handleAccept(const WireMessage &message);
     void handleReply(const WireMessage &message);

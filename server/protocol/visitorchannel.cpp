@@ -31,7 +31,7 @@ bool VisitorChannel::admitFrame(const Send &reply, const WireMessage &message)
         Q_EMIT flooding();
         return false;
     }
-    reply(WireCodec::errorFrame(ProtocolError::rateLimited(retryAfterMs, u"Too many frames; slow down."_s), message.requestId));
+    reply(Refusal{ProtocolError::rateLimited(retryAfterMs, u"Too many frames; slow down."_s), message.requestId});
     return false;
 }
 
@@ -67,7 +67,20 @@ void VisitorChannel::replyError(const Send &reply, const ProtocolError &error, c
 {
     qCInfo(lcVisitor).noquote() << "refused" << (message.type.isEmpty() ? u"frame"_s : WireCodec::loggable(message.type))
                                 << "from a visitor:" << errorCodeName(error.code) << "-" << error.message;
-    reply(WireCodec::errorFrame(error, message.requestId));
+    reply(Refusal{error, message.requestId});
+}
+
+void VisitorChannel::replyFrame(const Send &reply, QJsonObject frame, const WireMessage &message)
+{
+    WireCodec::addRef(frame, message.requestId);
+    reply(WireCodec::encode(frame));
+}
+
+QByteArray VisitorChannel::socketFrame(const Answer &answer)
+{
+    if (const auto *refusal = std::get_if<Refusal>(&answer))
+        return WireCodec::encode(WireCodec::errorFrame(refusal->error, refusal->requestId));
+    return std::get<QByteArray>(answer);
 }
 
 void VisitorChannel::handleBytes(QByteArrayView bytes, const Send &reply)
@@ -92,9 +105,7 @@ void VisitorChannel::handle(const WireMessage &message, const Send &reply)
     if (message.type == u"hello")
         return handleHello(message, reply);
     if (message.type == u"ping") {
-        QJsonObject pong{{u"type"_s, u"pong"_s}};
-        WireCodec::addRef(pong, message.requestId);
-        return reply(pong);
+        return replyFrame(reply, QJsonObject{{u"type"_s, u"pong"_s}}, message);
     }
 
     // The commands after hello: one table, like the agent's.
@@ -212,9 +223,11 @@ void VisitorChannel::handleHello(const WireMessage &message, const Send &reply)
         const VisitorWelcome &welcome = std::get<VisitorWelcome>(outcome);
         self->adoptVisitor(welcome.visitor);
         self->m_client.userAgent = QString(); // stored with the visitor; not needed again
+        self->m_welcomeToken = welcome.token;
         QJsonObject frame = welcomeFrame(welcome, self->m_site);
-        WireCodec::addRef(frame, message.requestId);
-        reply(frame);
+        if (!self->m_pollingChannel.isEmpty())
+            frame.insert(u"channel"_s, self->m_pollingChannel);
+        replyFrame(reply, frame, message);
     });
 }
 
@@ -235,9 +248,7 @@ std::variant<VisitorIdentity, ProtocolError> VisitorChannel::readIdentity(const 
 
 void VisitorChannel::replyOk(const Send &reply, const WireMessage &message)
 {
-    QJsonObject ok{{u"type"_s, u"ok"_s}};
-    WireCodec::addRef(ok, message.requestId);
-    reply(ok);
+    replyFrame(reply, QJsonObject{{u"type"_s, u"ok"_s}}, message);
 }
 
 void VisitorChannel::applyPatch(const VisitorPatch &patch, const Send &reply, const WireMessage &message)
@@ -364,19 +375,17 @@ void VisitorChannel::handleMessage(const WireMessage &message, const Send &reply
         return;
     }
     QPointer<VisitorChannel> self(this); // the transport behind `reply` may be gone by the commit
-    m_chat->conversations()->postVisitorMessage(*m_visitor, clientId, body, static_cast<VisitorEndpoint *>(this),
-                                                [self, reply, message, clientId](ChatOutcome<AppendResult> outcome) {
-                                                    if (!self)
-                                                        return;
-                                                    if (auto *failure = std::get_if<ProtocolError>(&outcome)) {
-                                                        replyError(reply, *failure, message);
-                                                        return;
-                                                    }
-                                                    QJsonObject ack
-                                                        = WireCodec::ackFrame(std::get<AppendResult>(outcome), clientId);
-                                                    WireCodec::addRef(ack, message.requestId);
-                                                    reply(ack);
-                                                });
+    m_chat->conversations()->postVisitorMessage(
+        *m_visitor, clientId, body, static_cast<VisitorEndpoint *>(this),
+        [self, reply, message, clientId](ChatOutcome<AppendResult> outcome) {
+            if (!self)
+                return;
+            if (auto *failure = std::get_if<ProtocolError>(&outcome)) {
+                replyError(reply, *failure, message);
+                return;
+            }
+            replyFrame(reply, WireCodec::ackFrame(std::get<AppendResult>(outcome), clientId), message);
+        });
 }
 
 void VisitorChannel::handleTyping(const WireMessage &message, const Send &reply)

@@ -19,16 +19,28 @@ class ChatServices;
 ///
 /// A WebSocket session and the long-polling API both feed it decoded frames
 /// and give it two ways out: `reply` for the answer to a frame (ack, welcome,
-/// error) and `push` for events that arrive by themselves, already encoded
-/// (the fan-out encodes each event once for every visitor it goes to). So the
-/// visitor protocol's rules exist once, and both transports behave the same.
+/// or a refusal) and `push` for events that arrive by themselves, already
+/// encoded (the fan-out encodes each event once for every visitor it goes
+/// to). So the visitor protocol's rules exist once, and both transports
+/// behave the same. A refusal stays a value: the WebSocket sends it as an
+/// error frame with the request's `ref`, long polling as an HTTP error.
 class VisitorChannel : public QObject, public VisitorEndpoint
 {
     Q_OBJECT
 
 public:
-    using Send = std::function<void(const QJsonObject &frame)>;
+    /// A frame refused, with the `id` of the request (to echo as `ref` where the transport needs one).
+    struct Refusal {
+        ProtocolError error;
+        QJsonValue requestId;
+    };
+    /// The answer to one frame: an encoded frame, or a refusal.
+    using Answer = std::variant<QByteArray, Refusal>;
+    using Send = std::function<void(const Answer &answer)>;
     using Push = std::function<void(const QByteArray &frame)>;
+
+    /// An answer as a WebSocket carries it: the frame, or an error frame with `ref`.
+    [[nodiscard]] static QByteArray socketFrame(const Answer &answer);
 
     /// @p client comes from the transport (peer address, User-Agent header).
     VisitorChannel(ChatServices *chat, const SiteRecord &site, const ClientContext &client, Push push, QObject *parent = nullptr);
@@ -39,6 +51,10 @@ public:
     void handle(const WireMessage &message, const Send &reply);
     /// For a transport that authenticated the visitor itself (long polling).
     void adoptVisitor(const VisitorRecord &visitor);
+    /// Long polling: the welcome names the channel the visitor's later requests use.
+    void setPollingChannel(const QString &channelId) { m_pollingChannel = channelId; }
+    /// The token the visitor was welcomed with (empty before): long polling checks later requests against it.
+    [[nodiscard]] const QString &welcomeToken() const { return m_welcomeToken; }
 
     [[nodiscard]] const std::optional<VisitorRecord> &visitor() const { return m_visitor; }
     [[nodiscard]] const SiteRecord &site() const { return m_site; }
@@ -58,6 +74,8 @@ public:
     [[nodiscard]] static QJsonObject welcomeFrame(const VisitorWelcome &welcome, const SiteRecord &site);
 
 private:
+    /// Answers with @p frame, its `ref` the request's id.
+    static void replyFrame(const Send &reply, QJsonObject frame, const WireMessage &message);
     void handleHello(const WireMessage &message, const Send &reply);
     void handleMessage(const WireMessage &message, const Send &reply);
     void handleTyping(const WireMessage &message, const Send &reply);
@@ -84,6 +102,8 @@ private:
     std::optional<VisitorRecord> m_visitor;
     bool m_helloPending = false;
     bool m_ended = false;
+    QString m_pollingChannel;
+    QString m_welcomeToken;
 };
 
 } // namespace Frontdesk

@@ -18,7 +18,8 @@ AgentSession::AgentSession(QWebSocket *socket, ChatServices *chat, const Realtim
     : SocketSession(socket, limits, parent)
     , m_channel(new AgentChannel(
           chat, ClientContext{socket->peerAddress(), QString::fromUtf8(socket->request().rawHeader("User-Agent"))},
-          [this](const QJsonObject &frame) { send(frame); }, [this](const QByteArray &frame) { sendEncoded(frame); }, this))
+          [this](const QByteArray &answer) { sendEncoded(answer); }, [this](const QByteArray &event) { sendEncoded(event); },
+          this))
 {
     connect(m_channel, &AgentChannel::sessionEnded, this, [this](const QString &reason) {
         m_socket->close(QWebSocketProtocol::CloseCode(WireLimits::sessionEndedCloseCode), reason);

@@ -68,11 +68,6 @@ void SocketSession::watchPings()
                "count as unsent output).";
 }
 
-void SocketSession::send(const QJsonObject &frame)
-{
-    sendEncoded(WireCodec::encode(frame));
-}
-
 void SocketSession::sendEncoded(const QByteArray &bytes)
 {
     if (m_socket->state() != QAbstractSocket::ConnectedState)

@@ -2,7 +2,6 @@
 
 #include "realtime/realtimelimits.h"
 
-#include <QJsonObject>
 #include <QObject>
 #include <QWebSocketProtocol>
 
@@ -11,8 +10,8 @@ class QWebSocket;
 namespace Frontdesk {
 
 /// @brief What every WebSocket session does alike: owns its socket, turns
-/// text and binary frames into bytes for the protocol, sends JSON frames
-/// (answers) and encoded ones (events),
+/// text and binary frames into bytes for the protocol, sends the frames the
+/// protocol encoded (answers, and events encoded once for many connections),
 /// drops a client that stops reading or floods pings, and deletes itself when
 /// the socket closes.
 ///
@@ -28,8 +27,7 @@ class SocketSession : public QObject
 public:
     SocketSession(QWebSocket *socket, const RealtimeLimits &limits, QObject *parent);
 
-    void send(const QJsonObject &frame);
-    /// A frame encoded once for many connections (the fan-out's events).
+    /// A frame as the protocol encoded it.
     void sendEncoded(const QByteArray &frame);
     [[nodiscard]] QWebSocket *socket() const { return m_socket; }
 

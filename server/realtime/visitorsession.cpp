@@ -45,7 +45,8 @@ void VisitorSession::timerEvent(QTimerEvent *event)
 
 void VisitorSession::receive(QByteArrayView bytes)
 {
-    m_channel->handleBytes(bytes, [this](const QJsonObject &frame) { send(frame); });
+    m_channel->handleBytes(bytes,
+                           [this](const VisitorChannel::Answer &answer) { sendEncoded(VisitorChannel::socketFrame(answer)); });
     if (m_helloDeadline != 0 && m_channel->visitor()) {
         killTimer(m_helloDeadline);
         m_helloDeadline = 0;

@@ -206,7 +206,7 @@ void ChatFixture::restore()
         // Through the agent protocol, so the service's memory and the store agree.
         const AdminSession session = newAdminSession();
         AgentChannel admin(
-            m_chat.get(), ClientContext{QHostAddress::LocalHost, {}}, [](const QJsonObject &) {}, [](const QByteArray &) {});
+            m_chat.get(), ClientContext{QHostAddress::LocalHost, {}}, [](const QByteArray &) {}, [](const QByteArray &) {});
         admin.handleBytes(WireCodec::encode(QJsonObject{{u"type"_s, u"auth"_s}, {u"token"_s, session.token}}));
         settle();
         for (const BanRecord &ban : bans)

@@ -54,15 +54,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     ChatFixture &fixture = ChatFixture::instance();
     {
-        const auto send = [](const QJsonObject &frame) { checkSent(frame); };
-        // Events come encoded once by the fan-out: they must parse back to an object.
+        // Answers and events come encoded: they must parse back to an object.
         const auto push = [](const QByteArray &frame) {
             const QJsonDocument document = QJsonDocument::fromJson(frame);
             FUZZ_CHECK(document.isObject());
             checkSent(document.object());
         };
+        // A visitor's answer as the WebSocket sends it (a refusal becomes an error frame).
+        const auto answer = [push](const VisitorChannel::Answer &reply) { push(VisitorChannel::socketFrame(reply)); };
         const ClientContext client{QHostAddress::LocalHost, u"fuzz"_s};
-        AgentChannel agent(fixture.chat(), client, send, push);
+        AgentChannel agent(fixture.chat(), client, push, push);
         const auto authenticate = [&] {
             agent.handleBytes(WireCodec::encode(QJsonObject{{u"type"_s, u"auth"_s}, {u"token"_s, fixture.adminToken()}}));
             fixture.settle();
@@ -82,7 +83,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             if (line.startsWith('a'))
                 agent.handleBytes(line.sliced(1));
             else
-                visitor.handleBytes(line.startsWith('v') ? line.sliced(1) : line, send);
+                visitor.handleBytes(line.startsWith('v') ? line.sliced(1) : line, answer);
         }
         fixture.settle();
     }

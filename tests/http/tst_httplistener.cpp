@@ -29,6 +29,12 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+// The listener carries bytes; a handler's JSON is the test's own.
+HttpResponse jsonResponse(int status, const QJsonObject &object)
+{
+    return HttpResponse::encodedJson(status, QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
 constexpr int Patience = 15'000; // generous: the machine is shared and loaded
 
 struct Response {
@@ -230,13 +236,13 @@ std::unique_ptr<HttpListener> TestHttpListener::startListener(const HttpLimits &
     auto listener = std::make_unique<HttpListener>(limits);
     HttpRouter &router = listener->router();
     router.addRoute("GET", u"/v1/sites/{siteKey}/config"_s, [](const HttpRequest &request, const HttpResponder &responder) {
-        responder.respond(HttpResponse::json(200,
-                                             {{u"siteKey"_s, request.pathParameter(u"siteKey"_s)},
-                                              {u"lang"_s, request.query.queryItemValue(u"lang"_s, QUrl::FullyDecoded)},
-                                              {u"accept"_s, QString::fromLatin1(request.header("ACCEPT"))}}));
+        responder.respond(jsonResponse(200,
+                                       {{u"siteKey"_s, request.pathParameter(u"siteKey"_s)},
+                                        {u"lang"_s, request.query.queryItemValue(u"lang"_s, QUrl::FullyDecoded)},
+                                        {u"accept"_s, QString::fromLatin1(request.header("ACCEPT"))}}));
     });
     router.addRoute("GET", u"/v1/sites/new"_s, [](const HttpRequest &, const HttpResponder &responder) {
-        responder.respond(HttpResponse::json(200, {{u"literal"_s, true}}));
+        responder.respond(jsonResponse(200, {{u"literal"_s, true}}));
     });
     router.addRoute("DELETE", u"/v1/sites/{siteKey}/config"_s,
                     [](const HttpRequest &, const HttpResponder &responder) { responder.respond(HttpResponse::noContent()); });
@@ -250,12 +256,12 @@ std::unique_ptr<HttpListener> TestHttpListener::startListener(const HttpLimits &
         },
         64);
     router.addRoute("GET", u"/fast"_s, [](const HttpRequest &, const HttpResponder &responder) {
-        responder.respond(HttpResponse::json(200, {{u"name"_s, u"fast"_s}}));
+        responder.respond(jsonResponse(200, {{u"name"_s, u"fast"_s}}));
     });
     router.addRoute("GET", u"/slow"_s, [](const HttpRequest &, const HttpResponder &responder) {
         // Answered later, as a long poll would be.
         QTimer::singleShot(200, QCoreApplication::instance(), [responder] {
-            responder.respond(HttpResponse::json(200, {{u"name"_s, u"slow"_s}}));
+            responder.respond(jsonResponse(200, {{u"name"_s, u"slow"_s}}));
         });
     });
     QString error;
@@ -618,8 +624,8 @@ void TestHttpListener::manyPipelinedAndLargeBody()
     listener->router().addRoute(
         "POST", u"/upload"_s,
         [](const HttpRequest &request, const HttpResponder &responder) {
-            responder.respond(HttpResponse::json(
-                200, {{u"size"_s, request.body.size()}, {u"ok"_s, request.body == QByteArray(2'000'000, 'u')}}));
+            responder.respond(
+                jsonResponse(200, {{u"size"_s, request.body.size()}, {u"ok"_s, request.body == QByteArray(2'000'000, 'u')}}));
         },
         4'000'000);
     Client client(listener->serverPort());
@@ -649,7 +655,7 @@ void TestHttpListener::asynchronousResponder()
     listener->router().addRoute("GET", u"/later"_s, [&held](const HttpRequest &, const HttpResponder &responder) {
         held = responder;
         QTimer::singleShot(100, QCoreApplication::instance(), [responder] {
-            responder.respond(HttpResponse::json(200, {{u"late"_s, true}}));
+            responder.respond(jsonResponse(200, {{u"late"_s, true}}));
             responder.respond(HttpResponse::error(500, u"twice"_s, u"A second answer must be ignored."_s));
         });
     });
@@ -680,7 +686,7 @@ void TestHttpListener::disconnectEndsPending()
         client.socket().abort();
     }
     QTRY_VERIFY_WITH_TIMEOUT(!held.isPending(), Patience);
-    held.respond(HttpResponse::json(200, {})); // a no-op, not a crash
+    held.respond(jsonResponse(200, {})); // a no-op, not a crash
     QTRY_COMPARE_WITH_TIMEOUT(listener->connectionCount(), 0, Patience);
 }
 
@@ -911,7 +917,7 @@ void TestHttpListener::ipv6AddressesOfOneSlash64ShareTheCap()
     limits.maxConnectionsPerIp = 2;
     auto listener = std::make_unique<HttpListener>(limits);
     listener->router().addRoute("GET", u"/fast"_s, [](const HttpRequest &, const HttpResponder &responder) {
-        responder.respond(HttpResponse::json(200, {{u"name"_s, u"fast"_s}}));
+        responder.respond(jsonResponse(200, {{u"name"_s, u"fast"_s}}));
     });
     QString error;
     QVERIFY2(listener->listen(QHostAddress::AnyIPv6, 0, &error), qPrintable(error));
@@ -1130,7 +1136,7 @@ void TestHttpListener::tls()
     auto listener = std::make_unique<HttpListener>(testLimits());
     listener->setTlsConfiguration(configuration);
     listener->router().addRoute("GET", u"/secure"_s, [](const HttpRequest &, const HttpResponder &responder) {
-        responder.respond(HttpResponse::json(200, {{u"tls"_s, true}}));
+        responder.respond(jsonResponse(200, {{u"tls"_s, true}}));
     });
     QString error;
     QVERIFY2(listener->listen(QHostAddress::LocalHost, 0, &error), qPrintable(error));
@@ -1168,7 +1174,7 @@ void TestHttpListener::tlsHandshakeTimeout()
     auto listener = std::make_unique<HttpListener>(limits);
     listener->setTlsConfiguration(configuration);
     listener->router().addRoute("GET", u"/secure"_s, [](const HttpRequest &, const HttpResponder &responder) {
-        responder.respond(HttpResponse::json(200, {{u"tls"_s, true}}));
+        responder.respond(jsonResponse(200, {{u"tls"_s, true}}));
     });
     QString error;
     QVERIFY2(listener->listen(QHostAddress::LocalHost, 0, &error), qPrintable(error));

@@ -9,6 +9,7 @@
 
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTest>
@@ -53,14 +54,16 @@ struct RawAnswer {
     }
 };
 
-/// Sends @p head (request line and headers, without the blank line) with Connection: close.
-RawAnswer rawRequest(quint16 port, const QByteArray &head)
+/// Sends @p head (request line and headers, without the blank line) with
+/// Connection: close, and @p body (with its Content-Length) when there is one.
+RawAnswer rawRequest(quint16 port, const QByteArray &head, const QByteArray &body = {})
 {
     QTcpSocket socket;
     socket.connectToHost(QHostAddress::LocalHost, port);
     if (!socket.waitForConnected(10'000))
         return {};
-    socket.write(head + "\r\nConnection: close\r\n\r\n");
+    const QByteArray length = body.isEmpty() ? QByteArray() : "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+    socket.write(head + "\r\nConnection: close\r\n" + length + "\r\n" + body);
     QByteArray bytes;
     QElapsedTimer clock;
     clock.start();
@@ -138,6 +141,8 @@ private Q_SLOTS:
     void wrongPasswordIsRefused();
     void slowlorisClientIsDropped();
     void longPollingCarriesTheChatBothWays();
+    void everyHttpErrorHasOneShape_data();
+    void everyHttpErrorHasOneShape();
     void longPollingRecoversAfterRestart();
     void agentClosesAndVisitorIsTold();
     void widgetAndConfigAreServed();
@@ -454,7 +459,7 @@ void tst_VisitorAgent::wrongOriginIsRefused()
     const HttpAnswer hello = m_http.postJson(m_server->httpUrl(u"/v1/sites/%1/visitor/hello"_s.arg(m_server->siteKey())),
                                              QJsonObject{}, "http://evil.test");
     QCOMPARE(hello.status, 403);
-    QCOMPARE(hello.json.value(u"code"_s).toString(), u"origin_not_allowed"_s);
+    QCOMPARE(hello.errorCode(), u"origin_not_allowed"_s);
     QVERIFY(hello.header("Access-Control-Allow-Origin").isEmpty());
 
     const HttpAnswer config
@@ -680,13 +685,87 @@ void tst_VisitorAgent::longPollingCarriesTheChatBothWays()
         m_server->httpUrl(base + u"poll"_s),
         QJsonObject{{u"visitorId"_s, visitorId}, {u"token"_s, u"nope"_s}, {u"channel"_s, channel}}, TestServer::allowedOrigin);
     QCOMPARE(wrong.status, 401);
-    QCOMPARE(wrong.json.value(u"code"_s).toString(), u"invalid_token"_s);
+    QCOMPARE(wrong.errorCode(), u"invalid_token"_s);
     // A request without its channel is told to say hello first.
     const HttpAnswer noChannel
         = m_http.postJson(m_server->httpUrl(base + u"poll"_s), QJsonObject{{u"visitorId"_s, visitorId}, {u"token"_s, token}},
                           TestServer::allowedOrigin);
     QCOMPARE(noChannel.status, 400);
-    QCOMPARE(noChannel.json.value(u"code"_s).toString(), u"missing_field"_s);
+    QCOMPARE(noChannel.errorCode(), u"missing_field"_s);
+}
+
+void tst_VisitorAgent::everyHttpErrorHasOneShape_data()
+{
+    // Refused by the router, the listener's parser, each controller and the
+    // visitor protocol behind long polling: one body shape, the code's status.
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("path"); ///< "{site}" is the test site's key
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<bool>("readableByThePage"); ///< Access-Control-Allow-Origin echoed
+
+    const QByteArray json = "application/json";
+    QTest::newRow("no such path") << QByteArray("GET") << u"/nothing-here"_s << QByteArray() << QByteArray() << 404
+                                  << u"not_found"_s << false;
+    QTest::newRow("method not allowed") << QByteArray("DELETE") << u"/healthz"_s << QByteArray() << QByteArray() << 405
+                                        << u"method_not_allowed"_s << false;
+    QTest::newRow("config of an unknown site") << QByteArray("GET") << u"/v1/sites/no-such-site/config"_s << QByteArray()
+                                               << QByteArray() << 404 << u"unknown_site"_s << false;
+    QTest::newRow("login as text/plain") << QByteArray("POST") << u"/v1/agent/login"_s << QByteArray("text/plain")
+                                         << QByteArray("{}") << 415 << u"unsupported_media_type"_s << false;
+    QTest::newRow("login with bad JSON") << QByteArray("POST") << u"/v1/agent/login"_s << json << QByteArray("{nope") << 400
+                                         << u"bad_json"_s << false;
+    QTest::newRow("login without a password") << QByteArray("POST") << u"/v1/agent/login"_s << json
+                                              << QByteArray(R"({"email":"a@b.example"})") << 400 << u"missing_field"_s << false;
+    QTest::newRow("logout without a token") << QByteArray("POST") << u"/v1/agent/logout"_s << json << QByteArray("{}") << 401
+                                            << u"not_authenticated"_s << false;
+    QTest::newRow("hello to an unknown site") << QByteArray("POST") << u"/v1/sites/no-such-site/visitor/hello"_s << json
+                                              << QByteArray("{}") << 404 << u"unknown_site"_s << true;
+    QTest::newRow("hello with bad JSON") << QByteArray("POST") << u"/v1/sites/{site}/visitor/hello"_s << json << QByteArray("[1,")
+                                         << 400 << u"bad_json"_s << true;
+    QTest::newRow("hello refused by the channel") << QByteArray("POST") << u"/v1/sites/{site}/visitor/hello"_s << json
+                                                  << QByteArray(R"({"v":2})") << 400 << u"unsupported_version"_s << true;
+    QTest::newRow("send without a frame") << QByteArray("POST") << u"/v1/sites/{site}/visitor/send"_s << json
+                                          << QByteArray(R"({"visitorId":"v","token":"t","channel":"c"})") << 400
+                                          << u"missing_field"_s << true;
+    QTest::newRow("send with an unknown token")
+        << QByteArray("POST") << u"/v1/sites/{site}/visitor/send"_s << json
+        << QByteArray(R"({"visitorId":"v","token":"t","channel":"c","frame":{"type":"typing","active":true}})") << 401
+        << u"invalid_token"_s << true;
+    QTest::newRow("poll with a cursor that is not a string")
+        << QByteArray("POST") << u"/v1/sites/{site}/visitor/poll"_s << json
+        << QByteArray(R"({"visitorId":"v","token":"t","channel":"c","cursor":5})") << 400 << u"invalid_field"_s << true;
+}
+
+void tst_VisitorAgent::everyHttpErrorHasOneShape()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QString, path);
+    QFETCH(QByteArray, contentType);
+    QFETCH(QByteArray, body);
+    QFETCH(int, status);
+    QFETCH(QString, code);
+    QFETCH(bool, readableByThePage);
+
+    QByteArray head = method + ' ' + path.replace(u"{site}"_s, m_server->siteKey()).toUtf8()
+        + " HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: " + TestServer::allowedOrigin;
+    if (!contentType.isEmpty())
+        head += "\r\nContent-Type: " + contentType;
+    const RawAnswer answer = rawRequest(m_server->port(), head, body);
+
+    QCOMPARE(answer.status, status);
+    QCOMPARE(answer.header("Content-Type"), QByteArray("application/json"));
+    QCOMPARE(answer.header("Access-Control-Allow-Origin") == TestServer::allowedOrigin, readableByThePage);
+    const QJsonDocument document = QJsonDocument::fromJson(answer.body);
+    QVERIFY2(document.isObject(), answer.body.constData());
+    const QJsonObject object = document.object();
+    QCOMPARE(object.keys(), QStringList{u"error"_s});
+    const QJsonObject error = object.value(u"error"_s).toObject();
+    QCOMPARE(error.keys(), (QStringList{u"code"_s, u"message"_s}));
+    QCOMPARE(error.value(u"code"_s).toString(), code);
+    QVERIFY(!error.value(u"message"_s).toString().isEmpty());
 }
 
 void tst_VisitorAgent::longPollingRecoversAfterRestart()

@@ -280,7 +280,7 @@ void tst_VisitorData::eraseRemovesEverythingAndClosesConnections()
     const HttpAnswer afterErase
         = poll(u"poll"_s, QJsonObject{{u"visitorId"_s, visitorId}, {u"token"_s, token}, {u"channel"_s, channel}});
     QCOMPARE(afterErase.status, 401);
-    QCOMPARE(afterErase.json.value(u"code"_s).toString(), u"invalid_token"_s);
+    QCOMPARE(afterErase.errorCode(), u"invalid_token"_s);
 
     QCOMPARE(codeOf(admin.request(QJsonObject{{u"type"_s, u"erase_visitor"_s}, {u"visitorId"_s, visitorId}})), u"not_found"_s);
 }
@@ -316,8 +316,8 @@ void tst_VisitorData::visitorBanRefusesHelloAndPolling()
     QVERIFY(visitor.waitForDisconnected());
     const HttpAnswer refusedPoll = poll(u"poll"_s, pollBody);
     QCOMPARE(refusedPoll.status, 403);
-    QCOMPARE(refusedPoll.json.value(u"code"_s).toString(), u"banned"_s);
-    QCOMPARE(poll(u"hello"_s, credentials).json.value(u"code"_s).toString(), u"banned"_s);
+    QCOMPARE(refusedPoll.errorCode(), u"banned"_s);
+    QCOMPARE(poll(u"hello"_s, credentials).errorCode(), u"banned"_s);
 
     // A hello with the banned id is refused and the socket closed.
     JsonSocket again;
@@ -381,7 +381,7 @@ void tst_VisitorData::addressBan()
     const HttpAnswer pollHello = poll(u"hello"_s, credentials);
     QCOMPARE(pollHello.status, covers ? refusal : 200);
     if (covers) {
-        QCOMPARE(pollHello.json.value(u"code"_s).toString(), u"banned"_s);
+        QCOMPARE(pollHello.errorCode(), u"banned"_s);
         QCOMPARE(pollHello.header("Access-Control-Allow-Origin"), TestServer::allowedOrigin);
     }
 

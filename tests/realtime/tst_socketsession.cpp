@@ -3,6 +3,7 @@
 // is dropped after the grace period (or at once above the hard cap), and a
 // client that floods pings is closed with 1008, reading or not.
 
+#include "protocol/wirecodec.h"
 #include "realtime/socketsession.h"
 
 #include <QElapsedTimer>
@@ -34,10 +35,11 @@ protected:
 };
 
 /// A frame of about @p bytes, like a visitor's message fanned out to an agent.
-QJsonObject bigFrame(int index, qsizetype bytes)
+QByteArray bigFrame(int index, qsizetype bytes)
 {
     // CJK: three UTF-8 bytes a character, as in the report.
-    return {{u"type"_s, u"message"_s}, {u"index"_s, index}, {u"text"_s, QString(bytes / 3, QChar(0x6F22))}};
+    return WireCodec::encode(
+        QJsonObject{{u"type"_s, u"message"_s}, {u"index"_s, index}, {u"text"_s, QString(bytes / 3, QChar(0x6F22))}});
 }
 
 /// A WebSocket client written by hand, so the test decides when (and whether) it reads.
@@ -161,7 +163,7 @@ void TestSocketSession::burstToReadingClientIsDelivered()
     constexpr int Burst = 500;
     qint64 peak = 0;
     for (int i = 0; i < Burst && m_session; ++i) {
-        m_session->send(bigFrame(i, 12'000));
+        m_session->sendEncoded(bigFrame(i, 12'000));
         peak = qMax(peak, m_session->socket()->bytesToWrite());
     }
     QVERIFY2(peak > 4 * 1024 * 1024, "the burst must exceed the old limit within one turn");
@@ -187,7 +189,7 @@ void TestSocketSession::clientThatStopsReadingIsDropped()
     QElapsedTimer elapsed;
     elapsed.start();
     for (int i = 0; i < 1'000; ++i)
-        m_session->send(bigFrame(i, 12'000));
+        m_session->sendEncoded(bigFrame(i, 12'000));
     QSignalSpy destroyed(m_session.data(), &QObject::destroyed);
     QVERIFY(destroyed.wait(limits.outputGraceMs + Patience));
     QVERIFY2(
@@ -211,7 +213,7 @@ void TestSocketSession::hardCapDropsAtOnce()
     QVERIFY(waitForSession());
     QSignalSpy destroyed(m_session.data(), &QObject::destroyed);
     for (int i = 0; i < 500 && m_session && m_session->socket()->state() == QAbstractSocket::ConnectedState; ++i)
-        m_session->send(bigFrame(i, 12'000));
+        m_session->sendEncoded(bigFrame(i, 12'000));
     QVERIFY(destroyed.wait(Patience)); // not after the 60 s grace period
     QVERIFY(disconnected.size() == 1 || disconnected.wait(Patience));
 }

@@ -286,8 +286,8 @@ void tst_StoreFailure::fullQueueIsStorageBusyOnTheWire()
                                            QJsonObject{{u"v"_s, 1}}, TestServer::allowedOrigin);
     worker->resume();
     QCOMPARE(hello.status, 503);
-    QCOMPARE(hello.json.value(u"code"_s).toString(), u"storage_busy"_s);
-    QCOMPARE(hello.json.value(u"message"_s).toString(), u"The server is busy; nothing was stored. Try again in a moment."_s);
+    QCOMPARE(hello.errorCode(), u"storage_busy"_s);
+    QCOMPARE(hello.errorMessage(), u"The server is busy; nothing was stored. Try again in a moment."_s);
     for (const auto &future : std::as_const(held))
         FRONTDESK_VERIFY_OK(await(future));
 

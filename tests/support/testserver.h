@@ -68,6 +68,9 @@ struct HttpAnswer {
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers;
     [[nodiscard]] QByteArray header(const QByteArray &name) const;
+    /// The code of an HTTP error (`{"error":{"code","message"}}`); empty for any other body.
+    [[nodiscard]] QString errorCode() const { return json.value(QLatin1String("error"))[QLatin1String("code")].toString(); }
+    [[nodiscard]] QString errorMessage() const { return json.value(QLatin1String("error"))[QLatin1String("message")].toString(); }
 };
 
 /// @brief Blocking HTTP for tests (waits in a local event loop, so the server

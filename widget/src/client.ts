@@ -297,8 +297,10 @@ export class Client {
 
   // ---- long polling -------------------------------------------------------
 
-  private post(path: string, body: unknown, signal?: AbortSignal): Promise<any> {
-    return this.env.post(`${this.base}/v1/sites/${encodeURIComponent(this.siteKey)}/visitor/${path}`, body, signal);
+  /** Every HTTP error is `{"error":{code,message}}`: handed on as the error frame a WebSocket would send. */
+  private async post(path: string, body: unknown, signal?: AbortSignal): Promise<any> {
+    const answer = await this.env.post(`${this.base}/v1/sites/${encodeURIComponent(this.siteKey)}/visitor/${path}`, body, signal);
+    return answer?.error ? { type: 'error', ...answer.error } : answer;
   }
 
   private async pollHello(): Promise<void> {
@@ -424,7 +426,8 @@ export class Client {
       this.refs.set(out.id, { k: kind, f: original });
     }
     this.post('send', { ...session, channel: this.channel, frame: out }).then(
-      (answer) => answer && this.handle(answer),
+      // An HTTP error answers this request: it refers to the frame sent.
+      (answer) => answer && this.handle(answer.type === 'error' ? { ...answer, ref: out.id } : answer),
       () => {
         /* resent by the resend timer or on recovery */
       },

@@ -222,6 +222,22 @@ test('without WebSockets the chat runs over long polling both ways', async () =>
   client.stop();
 });
 
+test('on the polling fallback an HTTP error answering a send refers to that message', async () => {
+  const env = fakeEnv({ blocked: true });
+  const client = makeClient(env);
+  client.start();
+  await env.answer(env.pending('hello'), { ...welcome({}), channel: 'ch-1', ref: undefined });
+  client.sendMessage('x'.repeat(10));
+  await env.answer(env.pending('send'), { error: { code: 'storage_failed', message: 'try again' } });
+  assert.equal(client.outbox.list().length, 1, 'a passing failure keeps the message for the resend');
+  env.advance(9000);
+  await flush();
+  await env.answer(env.pending('send'), { error: { code: 'text_too_long', message: 'too long' } });
+  assert.equal(client.outbox.list().length, 0);
+  assert.equal(client.list()[0].state, 'failed');
+  client.stop();
+});
+
 test('after falling back to polling the client keeps trying to upgrade, and a welcomed socket takes over', async () => {
   const env = fakeEnv();
   const client = makeClient(env);
@@ -353,7 +369,7 @@ test('on the polling fallback a banned hello or poll stops the client', async ()
   const env = fakeEnv({ blocked: true });
   const client = makeClient(env);
   client.start();
-  await env.answer(env.pending('hello'), { type: 'error', code: 'banned', message: 'This chat is not available to you.' });
+  await env.answer(env.pending('hello'), { error: { code: 'banned', message: 'This chat is not available to you.' } });
   assert.equal(client.banned, true);
   env.advance(10 * 60 * 1000);
   await flush();
@@ -363,7 +379,7 @@ test('on the polling fallback a banned hello or poll stops the client', async ()
   const polling = makeClient(env2);
   polling.start();
   await env2.answer(env2.pending('hello'), { ...welcome({}), channel: 'ch-1', ref: undefined });
-  await env2.answer(env2.pending('poll'), { type: 'error', code: 'banned', message: 'This chat is not available to you.' });
+  await env2.answer(env2.pending('poll'), { error: { code: 'banned', message: 'This chat is not available to you.' } });
   assert.equal(polling.banned, true);
   const posted = env2.posts.length;
   env2.advance(10 * 60 * 1000);

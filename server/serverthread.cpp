@@ -1,7 +1,6 @@
-#include "serverhost.h"
+#include "serverthread.h"
 
 #include "eventloop/eventdispatcherchoice.h"
-
 #include "frontdeskserver.h"
 
 #include <QLoggingCategory>
@@ -10,21 +9,21 @@ using namespace Qt::StringLiterals;
 
 namespace Frontdesk {
 
-ServerHost::ServerHost(QObject *parent) : QObject(parent)
+ServerThread::ServerThread(QObject *parent) : QObject(parent)
 {
     m_thread.setObjectName(u"network"_s);
 }
 
-ServerHost::~ServerHost()
+ServerThread::~ServerThread()
 {
     stop();
 }
 
-void ServerHost::start(const ServerConfig &config)
+void ServerThread::start(const ServerConfig &config)
 {
     stop();
     if (!m_thread.isRunning()) {
-        // Qt's dispatcher polls every socket on each wake-up; the network thread takes epoll's.
+        // Qt deletes a thread's dispatcher when the thread finishes: a fresh one for each run.
         if (QAbstractEventDispatcher *dispatcher = EventDispatcherChoice::createFromEnvironment())
             m_thread.setEventDispatcher(dispatcher);
         m_thread.start();
@@ -36,20 +35,17 @@ void ServerHost::start(const ServerConfig &config)
         m_url = url;
         for (const QString &line : setupLines)
             qInfo().noquote() << line;
-        qInfo().noquote() << "listening on" << url.toString();
         Q_EMIT started(url, setupLines);
     });
-    connect(m_server, &FrontdeskServer::failed, this, [this](const QString &error) {
-        qCritical().noquote() << error;
-        Q_EMIT failed(error);
-    });
+    connect(m_server, &FrontdeskServer::failed, this, &ServerThread::failed);
     QMetaObject::invokeMethod(m_server, &FrontdeskServer::start, Qt::QueuedConnection);
 }
 
-void ServerHost::stop()
+void ServerThread::stop()
 {
     if (m_server) {
         m_server->disconnect(this);
+        // Stopped on its own thread: every acknowledged message is committed first.
         QMetaObject::invokeMethod(m_server, &FrontdeskServer::stop, Qt::BlockingQueuedConnection);
         m_server = nullptr;
         m_url.clear();
