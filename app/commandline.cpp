@@ -1,6 +1,8 @@
 #include "commandline.h"
 
+#include "configfile.h"
 #include "serverlimits.h"
+#include "serveroptions.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -11,13 +13,22 @@ using namespace Qt::StringLiterals;
 
 namespace Frontdesk {
 
+QString CommandLine::describeProblems(const QString &path, const QList<ConfigProblem> &problems)
+{
+    QStringList lines;
+    for (const ConfigProblem &problem : problems)
+        lines.append(problem.line > 0 ? u"%1:%2: %3"_s.arg(path, QString::number(problem.line), problem.message)
+                                      : u"%1: %2"_s.arg(path, problem.message));
+    return lines.join(u'\n');
+}
+
 bool CommandLine::wantsGui(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
         const QByteArrayView argument(argv[i]);
         if (argument == "--headless" || argument == "--create-agent" || argument == "--store-database-password"
-            || argument == "--site-info" || argument == "--help" || argument == "-h" || argument == "--version"
-            || argument == "-v")
+            || argument == "--site-info" || argument == "--check-config" || argument == "--help" || argument == "-h"
+            || argument == "--version" || argument == "-v")
             return false;
     }
     // No display to open a window on: run as a server (e.g. over SSH).
@@ -33,8 +44,7 @@ bool CommandLine::parse(const QCoreApplication &app, CommandLine *result, QStrin
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption headless(u"headless"_s, u"Run the server without a window, logging to stderr."_s);
-    const QCommandLineOption listen(u"listen"_s, u"Address and port to listen on (default 127.0.0.1:8080)."_s, u"host:port"_s,
-                                    u"127.0.0.1:8080"_s);
+    const QCommandLineOption listen(u"listen"_s, u"Address and port to listen on (default 127.0.0.1:8080)."_s, u"host:port"_s);
     const QCommandLineOption database(u"database"_s,
                                       u"sqlite:PATH or mariadb://USER@HOST:PORT/DB (password from the secret store or "
                                       "FRONTDESK_DB_PASSWORD). Default: SQLite in the user's data folder."_s,
@@ -62,8 +72,23 @@ bool CommandLine::parse(const QCoreApplication &app, CommandLine *result, QStrin
                                    "--list-limits shows them all."_s,
                                    u"name=value"_s);
     const QCommandLineOption listLimits(u"list-limits"_s, u"Print every limit with its value and meaning, and exit."_s);
+    const QCommandLineOption trustedProxy(u"trusted-proxy"_s,
+                                          u"A reverse proxy in front of Frontdesk, by address or network (e.g. 127.0.0.1, "
+                                          "10.0.0.0/8; repeatable): only its forwarding headers name the client."_s,
+                                          u"address"_s);
+    const QCommandLineOption proxyHeader(u"proxy-header"_s,
+                                         u"The header the trusted proxies write: x-forwarded-for (nginx, Caddy; the "
+                                         "default) or forwarded (RFC 7239)."_s,
+                                         u"name"_s);
+    const QCommandLineOption configFile(u"config"_s,
+                                        u"The configuration file (default: ~/.config/frontdesk/frontdesk.conf, else "
+                                        "/etc/frontdesk/frontdesk.conf, if there is one). The command line overrides it."_s,
+                                        u"file"_s);
+    const QCommandLineOption checkConfig(u"check-config"_s,
+                                         u"Check the configuration file, print each problem with its line, and exit "
+                                         "(non-zero if there is one)."_s);
     parser.addOptions({siteInfo, headless, listen, database, tlsCert, tlsKey, allowOrigin, adminEmail, createAgent, agentName,
-                       agentRole, storePassword, limit, listLimits});
+                       agentRole, storePassword, limit, listLimits, trustedProxy, proxyHeader, configFile, checkConfig});
     parser.process(app); // --help, --version and unknown options end here
 
     if (!parser.positionalArguments().isEmpty()) {
@@ -72,16 +97,28 @@ bool CommandLine::parse(const QCoreApplication &app, CommandLine *result, QStrin
     }
 
     CommandLine parsed;
-    if (!ServerConfig::parseListen(parser.value(listen), &parsed.server.listenAddress, &parsed.server.listenPort, error))
-        return false;
     parsed.server.database = ServerConfig::defaultDatabase();
-    if (parser.isSet(database) && !DatabaseConfig::parse(parser.value(database), &parsed.server.database, error))
+    // The file first, then the command line over it.
+    parsed.configPath = parser.isSet(configFile) ? parser.value(configFile) : ConfigFile::defaultPath();
+    if (!parsed.configPath.isEmpty())
+        parsed.configProblems = ConfigFile::apply(parsed.configPath, &parsed.server);
+    if (parser.isSet(checkConfig)) {
+        parsed.mode = Mode::CheckConfig;
+        *result = parsed;
+        return true;
+    }
+    if (!parsed.configProblems.isEmpty()) {
+        *error = describeProblems(parsed.configPath, parsed.configProblems);
         return false;
-    parsed.server.tlsCertificatePath = parser.value(tlsCert);
-    parsed.server.tlsPrivateKeyPath = parser.value(tlsKey);
-    parsed.server.extraAllowedOrigins = parser.values(allowOrigin);
-    if (parser.isSet(adminEmail))
-        parsed.server.adminEmail = parser.value(adminEmail).trimmed().toLower();
+    }
+    for (const QCommandLineOption *option :
+         {&listen, &database, &tlsCert, &tlsKey, &allowOrigin, &adminEmail, &trustedProxy, &proxyHeader}) {
+        const QString name = option->names().first();
+        if (parser.isSet(*option) && !ServerOptions::set(parsed.server, name, parser.values(*option), error)) {
+            *error = u"--%1: %2"_s.arg(name, *error);
+            return false;
+        }
+    }
     parsed.server.adminPassword = qEnvironmentVariable("FRONTDESK_ADMIN_PASSWORD");
     for (const QString &assignment : parser.values(limit)) {
         if (!ServerLimits::apply(parsed.server, assignment, error))

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "configfile.h"
 #include "core/records.h"
 #include "serverconfig.h"
 
@@ -17,6 +18,7 @@ struct CommandLine {
         CreateAgent, ///< add an agent to the database and exit
         StorePassword, ///< save the database password in the secret store and exit
         SiteInfo, ///< print every site's key, origins and identity secret and exit
+        CheckConfig, ///< report the configuration file's problems and exit
     };
 
     Mode mode = Mode::Gui;
@@ -24,10 +26,14 @@ struct CommandLine {
     QString agentEmail;
     QString agentName;
     AgentRole agentRole = AgentRole::Agent;
+    QString configPath; ///< the configuration file read; empty: none
+    QList<ConfigProblem> configProblems;
 
     /// Parses the application's arguments. Returns false with a sentence in
     /// @p error on bad input; --help and --version print and exit themselves.
     [[nodiscard]] static bool parse(const QCoreApplication &app, CommandLine *result, QString *error);
+    /// The problems as lines "FILE:LINE: sentence".
+    [[nodiscard]] static QString describeProblems(const QString &path, const QList<ConfigProblem> &problems);
     /// Picks the mode from the arguments alone: whether a GUI application is needed.
     [[nodiscard]] static bool wantsGui(int argc, char **argv);
 };

@@ -168,6 +168,22 @@ int runStorePassword(QCoreApplication &app, const CommandLine &command)
     return exitCode;
 }
 
+int runCheckConfig(const CommandLine &command)
+{
+    if (command.configPath.isEmpty()) {
+        printLine(stdout,
+                  u"No configuration file: give one with --config, or create ~/.config/frontdesk/frontdesk.conf "
+                  "or /etc/frontdesk/frontdesk.conf."_s);
+        return 0;
+    }
+    if (!command.configProblems.isEmpty()) {
+        printLine(stderr, CommandLine::describeProblems(command.configPath, command.configProblems));
+        return 1;
+    }
+    printLine(stdout, u"%1: no problems."_s.arg(command.configPath));
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -191,7 +207,8 @@ int main(int argc, char **argv)
         printLine(stderr, u"frontdesk: "_s + error);
         return 2;
     }
-    if (command.mode != CommandLine::Mode::StorePassword && !resolveDatabasePassword(&command.server.database))
+    if (command.mode != CommandLine::Mode::StorePassword && command.mode != CommandLine::Mode::CheckConfig
+        && !resolveDatabasePassword(&command.server.database))
         return 2;
 
     switch (command.mode) {
@@ -203,6 +220,8 @@ int main(int argc, char **argv)
         return runStorePassword(*app, command);
     case CommandLine::Mode::SiteInfo:
         return runSiteInfo(*app, command);
+    case CommandLine::Mode::CheckConfig:
+        return runCheckConfig(command);
     case CommandLine::Mode::Gui:
 #ifdef FRONTDESK_WITH_GUI
         return ConsoleHost::run(*app, command.server);

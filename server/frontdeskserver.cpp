@@ -40,6 +40,7 @@ FrontdeskServer::FrontdeskServer(const ServerConfig &config, QObject *parent)
     , m_agentAuth(std::make_unique<AgentAuthController>(m_chat->agentAuth()))
     , m_polling(new VisitorPollingController(m_chat, config.realtimeLimits, this))
 {
+    m_listener->setProxyTrust(config.proxyTrust); // before the hub takes it over
     HttpRouter &router = m_listener->router();
     m_health->registerRoutes(router);
     m_widget->registerRoutes(router);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "http/httplimits.h"
+#include "http/proxytrust.h"
 #include "ratelimit/abuselimits.h"
 #include "realtime/realtimelimits.h"
 #include "store/databaseconfig.h"
@@ -20,6 +21,7 @@ struct ServerConfig {
     AbuseLimits abuseLimits;
     QString tlsCertificatePath; ///< both set: serve HTTPS/WSS on the same port
     QString tlsPrivateKeyPath;
+    ProxyTrust proxyTrust; ///< --trusted-proxy, --proxy-header: whose forwarding headers name the client
     QStringList extraAllowedOrigins; ///< added to the default site's origins at start (--allow-origin)
     QString adminEmail = QStringLiteral("admin@frontdesk.local"); ///< first start only
     QString adminPassword; ///< first start only; empty: generate one and report it

@@ -158,10 +158,39 @@ void HttpConnection::processInput()
     }
 }
 
+bool HttpConnection::adoptClient()
+{
+    m_request.scheme = m_listener->isTls() ? QByteArrayLiteral("https") : QByteArrayLiteral("http");
+    const ProxyTrust &trust = m_listener->proxyTrust();
+    if (!trust.trusts(m_peer))
+        return true;
+    const auto allLines = [this](QByteArrayView name) {
+        QByteArray joined;
+        for (const auto &[headerName, value] : std::as_const(m_request.headers)) {
+            if (QByteArrayView(headerName) == name)
+                joined += (joined.isEmpty() ? QByteArray() : QByteArrayLiteral(", ")) + value;
+        }
+        return joined;
+    };
+    const ProxyTrust::Client client = trust.resolve(m_peer, allLines(trust.headerName()), allLines("x-forwarded-proto"));
+    m_request.peerAddress = client.address;
+    if (!client.scheme.isEmpty())
+        m_request.scheme = client.scheme;
+    if (m_listener->countForClient(m_socket, client.address))
+        return true;
+    reject(
+        {429, u"too_many_connections"_s, u"Too many open connections; try again shortly."_s,
+         u"(proxy) sent a request of %1, which has its limit of %2 open connections already; answered 429 and closed the connection."_s
+             .arg(client.address.toString(), QString::number(m_listener->limits().maxConnectionsPerIp))});
+    return false;
+}
+
 void HttpConnection::completeRequest()
 {
     m_timer.stop();
     m_request = m_reader.takeRequest();
+    if (!adoptClient())
+        return;
     if (m_request.upgrade) {
         handleUpgrade();
         return;

@@ -55,6 +55,9 @@ private:
     void completeRequest();
     void handleUpgrade();
     void reject(const Rejection &rejection);
+    /// Who the request is from (the peer, or the client a trusted proxy names) and
+    /// over which scheme; false after refusing a client over its connection limit.
+    bool adoptClient();
     void writeResponse(const HttpResponse &response, bool keepAlive, bool headOnly);
     void afterResponse();
     void closeNow();

@@ -20,14 +20,27 @@ namespace {
 // socket rather than a connection to its destroyed() signal, because the
 // QWebSocket that takes an upgraded socket over calls disconnect() on it
 // (QWebSocketPrivate::releaseConnections), which would drop that connection.
+// It keeps the address key the socket is counted under, which changes when
+// a proxy's connection carries requests of another client.
 class SocketSlot : public QObject
 {
 public:
-    SocketSlot(QTcpSocket *socket, std::function<void()> release) : QObject(socket), m_release(std::move(release)) { }
-    ~SocketSlot() override { m_release(); }
+    SocketSlot(QTcpSocket *socket, const QHostAddress &key, std::function<void(const QHostAddress &)> release)
+        : QObject(socket), m_key(key), m_release(std::move(release))
+    {
+        setObjectName(name());
+    }
+    // Found by name: without Q_OBJECT (a metaobject per socket's helper is not
+    // worth it) findChild<SocketSlot *> would match any child.
+    static QString name() { return QStringLiteral("frontdesk-socket-slot"); }
+    static SocketSlot *of(QTcpSocket *socket)
+    {
+        return static_cast<SocketSlot *>(socket->findChild<QObject *>(name(), Qt::FindDirectChildrenOnly));
+    }
+    ~SocketSlot() override { m_release(m_key); }
 
-private:
-    std::function<void()> m_release;
+    QHostAddress m_key; ///< null: counted overall only
+    std::function<void(const QHostAddress &)> m_release;
 };
 
 } // namespace
@@ -121,7 +134,10 @@ void HttpListener::acceptPending()
         if (!socket)
             break;
         const QHostAddress peer = socket->peerAddress();
-        const QHostAddress key = AddressKey::of(peer);
+        // A proxy's connections are counted under the client each request
+        // names (countForClient); the proxy's own address has no cap of its own.
+        const bool proxied = m_proxyTrust.trusts(peer);
+        const QHostAddress key = proxied ? QHostAddress() : AddressKey::of(peer);
 
         int status = 0;
         QString code;
@@ -132,7 +148,7 @@ void HttpListener::acceptPending()
             reason
                 = u"Refused a connection from %1: the server has its limit of %2 open connections; answered 503 and closed it."_s
                       .arg(peer.toString(), QString::number(m_limits.maxConnections));
-        } else if (m_connectionsPerIp.value(key) >= m_limits.maxConnectionsPerIp) {
+        } else if (!proxied && m_connectionsPerIp.value(key) >= m_limits.maxConnectionsPerIp) {
             status = 429;
             code = u"too_many_connections"_s;
             reason
@@ -171,25 +187,46 @@ void HttpListener::acceptPending()
     }
 }
 
-void HttpListener::track(QTcpSocket *socket, const QHostAddress &peer)
+void HttpListener::track(QTcpSocket *socket, const QHostAddress &key)
 {
     ++m_connectionCount;
-    ++m_connectionsPerIp[peer];
+    if (!key.isNull())
+        ++m_connectionsPerIp[key];
     // Counted until the object is gone, not until HTTP lets go of it: an
     // upgraded WebSocket holds a descriptor just the same.
-    new SocketSlot(socket, [listener = QPointer<HttpListener>(this), peer] {
+    new SocketSlot(socket, key, [listener = QPointer<HttpListener>(this)](const QHostAddress &counted) {
         if (!listener)
             return;
-        listener->release(peer);
+        listener->release(counted);
     });
 }
 
-void HttpListener::release(const QHostAddress &peer)
+void HttpListener::release(const QHostAddress &key)
 {
     --m_connectionCount;
-    auto it = m_connectionsPerIp.find(peer);
+    if (key.isNull())
+        return;
+    auto it = m_connectionsPerIp.find(key);
     if (it != m_connectionsPerIp.end() && --it.value() <= 0)
         m_connectionsPerIp.erase(it);
+}
+
+bool HttpListener::countForClient(QTcpSocket *socket, const QHostAddress &client)
+{
+    SocketSlot *slot = SocketSlot::of(socket);
+    const QHostAddress key = AddressKey::of(client);
+    if (!slot || slot->m_key == key)
+        return true;
+    if (m_connectionsPerIp.value(key) >= m_limits.maxConnectionsPerIp)
+        return false;
+    if (!slot->m_key.isNull()) {
+        auto it = m_connectionsPerIp.find(slot->m_key);
+        if (it != m_connectionsPerIp.end() && --it.value() <= 0)
+            m_connectionsPerIp.erase(it);
+    }
+    ++m_connectionsPerIp[key];
+    slot->m_key = key;
+    return true;
 }
 
 } // namespace Frontdesk

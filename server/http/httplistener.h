@@ -2,6 +2,7 @@
 
 #include "httplimits.h"
 #include "httprouter.h"
+#include "proxytrust.h"
 
 #include <QHash>
 #include <QHostAddress>
@@ -42,6 +43,9 @@ public:
     /// Serve TLS on this port; call before listen().
     void setTlsConfiguration(const QSslConfiguration &configuration);
     void setUpgradeHandler(UpgradeCheck check, UpgradeTakeOver takeOver);
+    /// The reverse proxies whose forwarding headers name the client; call before listen().
+    void setProxyTrust(const ProxyTrust &trust) { m_proxyTrust = trust; }
+    [[nodiscard]] const ProxyTrust &proxyTrust() const { return m_proxyTrust; }
     [[nodiscard]] HttpRouter &router() { return m_router; }
     [[nodiscard]] const HttpLimits &limits() const { return m_limits; }
 
@@ -60,8 +64,12 @@ Q_SIGNALS:
 
 private:
     void acceptPending();
-    void track(QTcpSocket *socket, const QHostAddress &peer);
-    void release(const QHostAddress &peer);
+    /// Counts @p socket, per address under @p key (null: not yet known, a proxy's connection).
+    void track(QTcpSocket *socket, const QHostAddress &key);
+    void release(const QHostAddress &key);
+    /// Counts a proxy's connection under the client its latest request names;
+    /// false (and nothing changed) when that client has its limit of connections already.
+    [[nodiscard]] bool countForClient(QTcpSocket *socket, const QHostAddress &client);
 
     HttpLimits m_limits;
     HttpRouter m_router;
@@ -69,6 +77,7 @@ private:
     std::optional<QSslConfiguration> m_tls;
     UpgradeCheck m_upgradeCheck;
     UpgradeTakeOver m_upgradeTakeOver;
+    ProxyTrust m_proxyTrust;
     QHash<QHostAddress, int> m_connectionsPerIp;
     int m_connectionCount = 0;
 

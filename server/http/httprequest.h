@@ -17,7 +17,9 @@ struct HttpRequest {
     QUrlQuery query;
     QList<QPair<QByteArray, QByteArray>> headers; ///< names lower-cased, in arrival order
     QByteArray body;
+    /// The client: the socket's peer, or, from a trusted proxy, the client it names (ProxyTrust).
     QHostAddress peerAddress;
+    QByteArray scheme; ///< "http" or "https": as the client reached us (through a trusted proxy, as it says)
     QHash<QString, QString> pathParameters; ///< filled by the router from `{name}` segments
     bool keepAlive = true;
     bool upgrade = false; ///< `Connection: Upgrade` was asked for

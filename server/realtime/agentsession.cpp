@@ -14,12 +14,12 @@ Q_DECLARE_LOGGING_CATEGORY(lcRealtime)
 
 namespace Frontdesk {
 
-AgentSession::AgentSession(QWebSocket *socket, ChatServices *chat, const RealtimeLimits &limits, QObject *parent)
+AgentSession::AgentSession(QWebSocket *socket, ChatServices *chat, const ClientContext &client, const RealtimeLimits &limits,
+                           QObject *parent)
     : SocketSession(socket, limits, parent)
     , m_channel(new AgentChannel(
-          chat, ClientContext{socket->peerAddress(), QString::fromUtf8(socket->request().rawHeader("User-Agent"))},
-          [this](const QByteArray &answer) { sendEncoded(answer); }, [this](const QByteArray &event) { sendEncoded(event); },
-          this))
+          chat, client, [this](const QByteArray &answer) { sendEncoded(answer); },
+          [this](const QByteArray &event) { sendEncoded(event); }, this))
 {
     connect(m_channel, &AgentChannel::sessionEnded, this, [this](const QString &reason) {
         m_socket->close(QWebSocketProtocol::CloseCode(WireLimits::sessionEndedCloseCode), reason);

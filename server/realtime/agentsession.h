@@ -1,5 +1,6 @@
 #pragma once
 
+#include "chat/agentauthservice.h"
 #include "realtime/socketsession.h"
 
 class QTimer;
@@ -15,7 +16,9 @@ class AgentSession : public SocketSession
     Q_OBJECT
 
 public:
-    AgentSession(QWebSocket *socket, ChatServices *chat, const RealtimeLimits &limits, QObject *parent);
+    /// @p client: who is behind the socket (WebSocketHub resolves a trusted proxy's client).
+    AgentSession(QWebSocket *socket, ChatServices *chat, const ClientContext &client, const RealtimeLimits &limits,
+                 QObject *parent);
 
 protected:
     void receive(QByteArrayView bytes) override;

@@ -14,12 +14,11 @@ Q_DECLARE_LOGGING_CATEGORY(lcRealtime)
 
 namespace Frontdesk {
 
-VisitorSession::VisitorSession(QWebSocket *socket, ChatServices *chat, const SiteRecord &site, const RealtimeLimits &limits,
-                               QObject *parent)
+VisitorSession::VisitorSession(QWebSocket *socket, ChatServices *chat, const SiteRecord &site, const ClientContext &client,
+                               const RealtimeLimits &limits, QObject *parent)
     : SocketSession(socket, limits, parent)
     , m_channel(new VisitorChannel(
-          chat, site, ClientContext{socket->peerAddress(), QString::fromUtf8(socket->request().rawHeader("User-Agent"))},
-          [this](const QByteArray &frame) { sendEncoded(frame); }, this))
+          chat, site, client, [this](const QByteArray &frame) { sendEncoded(frame); }, this))
 {
     connect(m_channel, &VisitorChannel::flooding, this,
             [this] { m_socket->close(QWebSocketProtocol::CloseCodePolicyViolated, u"too many frames"_s); });

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "chat/agentauthservice.h"
 #include "core/records.h"
 #include "realtime/socketsession.h"
 
@@ -14,7 +15,9 @@ class VisitorSession : public SocketSession
     Q_OBJECT
 
 public:
-    VisitorSession(QWebSocket *socket, ChatServices *chat, const SiteRecord &site, const RealtimeLimits &limits, QObject *parent);
+    /// @p client: who is behind the socket (WebSocketHub resolves a trusted proxy's client).
+    VisitorSession(QWebSocket *socket, ChatServices *chat, const SiteRecord &site, const ClientContext &client,
+                   const RealtimeLimits &limits, QObject *parent);
 
 protected:
     void receive(QByteArrayView bytes) override;

@@ -6,6 +6,7 @@
 #include "realtime/visitorsession.h"
 
 #include <QLoggingCategory>
+#include <QNetworkRequest>
 #include <QTcpSocket>
 #include <QWebSocket>
 #include <QWebSocketServer>
@@ -22,8 +23,7 @@ const QString agentPath = u"/v1/agent"_s;
 
 HttpResponse refuse(ErrorCode code, const QString &sentence = {})
 {
-    const ProtocolError error = ProtocolError::make(code, sentence);
-    return HttpResponse::error(httpStatus(code), errorCodeName(code), error.message);
+    return HttpResponse::error(ProtocolError::make(code, sentence));
 }
 } // namespace
 
@@ -44,6 +44,7 @@ WebSocketHub::WebSocketHub(ChatServices *chat, const RealtimeLimits &limits, QOb
 
 void WebSocketHub::attachTo(HttpListener *listener)
 {
+    m_proxyTrust = listener->proxyTrust();
     listener->setUpgradeHandler([this](const HttpRequest &request) { return checkUpgrade(request); },
                                 [this](QTcpSocket *socket) { m_server->handleConnection(socket); });
 }
@@ -97,12 +98,21 @@ void WebSocketHub::startSession(QWebSocket *socket)
             socket->deleteLater();
             return;
         }
-        session = new VisitorSession(socket, m_chat, *site, m_limits, this);
+        session = new VisitorSession(socket, m_chat, *site, clientOf(socket), m_limits, this);
     } else {
-        session = new AgentSession(socket, m_chat, m_limits, this);
+        session = new AgentSession(socket, m_chat, clientOf(socket), m_limits, this);
     }
     ++m_sessionCount;
     connect(session, &QObject::destroyed, this, [this] { --m_sessionCount; });
+}
+
+ClientContext WebSocketHub::clientOf(QWebSocket *socket) const
+{
+    // The handshake was checked with the same rule (the listener's): the same client both times.
+    const QNetworkRequest &request = socket->request();
+    const ProxyTrust::Client client = m_proxyTrust.resolve(socket->peerAddress(), request.rawHeader(m_proxyTrust.headerName()),
+                                                           request.rawHeader("X-Forwarded-Proto"));
+    return ClientContext{client.address, QString::fromUtf8(request.rawHeader("User-Agent"))};
 }
 
 } // namespace Frontdesk

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "chat/agentauthservice.h"
 #include "http/httplistener.h"
 #include "realtime/realtimelimits.h"
 
@@ -33,8 +34,12 @@ public:
 private:
     void startSession(QWebSocket *socket);
 
+    /// Who is behind @p socket: its peer, or the client a trusted proxy names in the handshake.
+    [[nodiscard]] ClientContext clientOf(QWebSocket *socket) const;
+
     ChatServices *m_chat;
     RealtimeLimits m_limits;
+    ProxyTrust m_proxyTrust; ///< the listener's
     QWebSocketServer *m_server;
     int m_sessionCount = 0;
 };

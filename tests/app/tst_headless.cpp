@@ -7,6 +7,7 @@
 
 #include "store/store.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -41,8 +42,19 @@ private Q_SLOTS:
     void badCommandLinesAreRefused_data();
     void badCommandLinesAreRefused();
     void listLimitsShowsWhatLimitSets();
+    void configFileSetsWhatTheCommandLineOverrides();
+    void checkConfigReportsEachProblemWithItsLine();
 
 private:
+    /// Writes @p text to a configuration file in the test's home; returns its path.
+    QString writeConfig(const QByteArray &text);
+    /// Runs frontdesk to completion with @p arguments.
+    struct Finished {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+    Finished run(const QStringList &arguments);
     /// Starts frontdesk --headless on an ephemeral port; returns its URL.
     /// @p extraEnvironment is added to environment().
     QUrl startServer(QProcess &process, const QStringList &extraArguments = {}, const QProcessEnvironment &extraEnvironment = {});
@@ -417,6 +429,101 @@ void tst_Headless::badCommandLinesAreRefused()
     QVERIFY(process.exitCode() != 0);
     const QString error = QString::fromUtf8(process.readAllStandardError());
     QVERIFY2(error.contains(sentence, Qt::CaseInsensitive), qPrintable(error));
+}
+
+QString tst_Headless::writeConfig(const QByteArray &text)
+{
+    const QString path = m_home->filePath(u"frontdesk.conf"_s);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(text) != text.size())
+        return {};
+    return path;
+}
+
+tst_Headless::Finished tst_Headless::run(const QStringList &arguments)
+{
+    QProcess process;
+    process.setProcessEnvironment(environment());
+    process.start(QStringLiteral(FRONTDESK_BINARY), arguments);
+    Finished finished;
+    if (!process.waitForFinished(30'000))
+        return finished;
+    finished.exitCode = process.exitCode();
+    finished.out = QString::fromUtf8(process.readAllStandardOutput());
+    finished.err = QString::fromUtf8(process.readAllStandardError());
+    return finished;
+}
+
+void tst_Headless::configFileSetsWhatTheCommandLineOverrides()
+{
+    const QString path = writeConfig("; the service's settings\n"
+                                     "[server]\n"
+                                     "listen = 127.0.0.1:0\n"
+                                     "trusted-proxy = 127.0.0.1, 10.0.0.0/8\n"
+                                     "[limits]\n"
+                                     "visitor-message-burst = 17\n"
+                                     "login-ban-ms = 5000\n");
+    QVERIFY(!path.isEmpty());
+    const Finished listed = run({u"--headless"_s, u"--config"_s, path, u"--limit"_s, u"login-ban-ms=6000"_s, u"--list-limits"_s});
+    QCOMPARE(listed.exitCode, 0);
+    QVERIFY2(listed.out.contains(u"visitor-message-burst=17\t"_s), qPrintable(listed.out)); // from the file
+    QVERIFY2(listed.out.contains(u"login-ban-ms=6000\t"_s), qPrintable(listed.out)); // the command line wins
+    QVERIFY2(listed.out.contains(u"new-visitor-burst=30\t"_s), qPrintable(listed.out)); // neither: the default
+
+    const Finished checked = run({u"--check-config"_s, u"--config"_s, path});
+    QCOMPARE(checked.exitCode, 0);
+    QVERIFY2(checked.out.contains(u"no problems"_s), qPrintable(checked.out));
+
+    // The file's listen address is used: the server starts on an ephemeral port of 127.0.0.1.
+    QProcess server;
+    server.setProcessEnvironment(environment());
+    server.start(QStringLiteral(FRONTDESK_BINARY), {u"--headless"_s, u"--config"_s, path});
+    while (!server.canReadLine() && server.waitForReadyRead(30'000)) { }
+    const QString line = QString::fromUtf8(server.readLine()).trimmed();
+    QVERIFY2(line.startsWith(u"listening on http://127.0.0.1:"_s) && !line.endsWith(u":8080"_s), qPrintable(line));
+    server.terminate();
+    QVERIFY(server.waitForFinished(30'000));
+}
+
+void tst_Headless::checkConfigReportsEachProblemWithItsLine()
+{
+    const QString path = writeConfig("[server]\n"
+                                     "listen = example.com:80\n"
+                                     "database-password = hunter2\n"
+                                     "trusted-proxy = 10.0.0.0/8, nonsense\n"
+                                     "colour = blue\n"
+                                     "[limits]\n"
+                                     "frame-burst = 2.5\n"
+                                     "no-such-limit = 3\n"
+                                     "[extras]\n"
+                                     "x = 1\n");
+    QVERIFY(!path.isEmpty());
+    const Finished checked = run({u"--check-config"_s, u"--config"_s, path});
+    QCOMPARE(checked.exitCode, 1);
+    const QStringList expected{u":2: "_s,
+                               u":3: Secrets do not go in the configuration file"_s,
+                               u":4: \"nonsense\" is not an address"_s,
+                               u":5: There is no setting \"colour\""_s,
+                               u":7: The limit frame-burst takes a whole number"_s,
+                               u":8: There is no limit called \"no-such-limit\""_s,
+                               u":9: There is no section [extras]"_s};
+    for (const QString &problem : expected)
+        QVERIFY2(checked.err.contains(path + problem), qPrintable(u"missing \"%1\" in:\n%2"_s.arg(problem, checked.err)));
+    QVERIFY2(!checked.err.contains(u"hunter2"_s), "the secret is not echoed");
+
+    // A server does not start on a file with problems: it says the same and exits.
+    const Finished refused = run({u"--headless"_s, u"--config"_s, path});
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY2(refused.err.contains(path + u":7: "_s), qPrintable(refused.err));
+
+    // The sample the package installs is a valid file.
+    const Finished sample
+        = run({u"--check-config"_s, u"--config"_s, QStringLiteral(QT_TESTCASE_SOURCEDIR "/../../packaging/frontdesk.conf")});
+    QCOMPARE(sample.exitCode, 0);
+
+    const Finished missing = run({u"--check-config"_s, u"--config"_s, m_home->filePath(u"none.conf"_s)});
+    QCOMPARE(missing.exitCode, 1);
+    QVERIFY2(missing.err.contains(u"cannot be read"_s), qPrintable(missing.err));
 }
 
 QTEST_GUILESS_MAIN(tst_Headless)

@@ -19,6 +19,11 @@ bool JsonSocket::open(const QUrl &url, const QByteArray &origin, int timeoutMs)
     QNetworkRequest request(url);
     if (!origin.isEmpty())
         request.setRawHeader("Origin", origin);
+    return open(request, timeoutMs);
+}
+
+bool JsonSocket::open(const QNetworkRequest &request, int timeoutMs)
+{
     QSignalSpy connected(&m_socket, &QWebSocket::connected);
     QSignalSpy disconnected(&m_socket, &QWebSocket::disconnected);
     m_socket.open(request);

@@ -2,6 +2,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QNetworkRequest>
 #include <QObject>
 #include <QUrl>
 #include <QWebSocket>
@@ -21,6 +22,8 @@ public:
 
     /// Connects with the given Origin header (none when empty); false if the handshake fails.
     [[nodiscard]] bool open(const QUrl &url, const QByteArray &origin = {}, int timeoutMs = 10'000);
+    /// Connects with @p request's headers as they are.
+    [[nodiscard]] bool open(const QNetworkRequest &request, int timeoutMs = 10'000);
     void send(const QJsonObject &frame);
     void sendText(const QString &text);
     void sendBinary(const QByteArray &bytes);

@@ -1,0 +1,105 @@
+#include "serveroptions.h"
+
+#include <functional>
+
+using namespace Qt::StringLiterals;
+
+namespace Frontdesk::ServerOptions {
+
+namespace {
+
+using Setter = std::function<bool(ServerConfig &config, const QStringList &values, QString *error)>;
+
+struct Option {
+    QString name;
+    bool repeatable;
+    Setter set;
+};
+
+const QList<Option> &options()
+{
+    static const QList<Option> table{
+        {u"listen"_s, false,
+         [](ServerConfig &config, const QStringList &values, QString *error) {
+             return ServerConfig::parseListen(values.first(), &config.listenAddress, &config.listenPort, error);
+         }},
+        {u"database"_s, false,
+         [](ServerConfig &config, const QStringList &values, QString *error) {
+             return DatabaseConfig::parse(values.first(), &config.database, error);
+         }},
+        {u"tls-cert"_s, false,
+         [](ServerConfig &config, const QStringList &values, QString *) {
+             config.tlsCertificatePath = values.first();
+             return true;
+         }},
+        {u"tls-key"_s, false,
+         [](ServerConfig &config, const QStringList &values, QString *) {
+             config.tlsPrivateKeyPath = values.first();
+             return true;
+         }},
+        {u"allow-origin"_s, true,
+         [](ServerConfig &config, const QStringList &values, QString *) {
+             config.extraAllowedOrigins = values;
+             return true;
+         }},
+        {u"admin-email"_s, false,
+         [](ServerConfig &config, const QStringList &values, QString *) {
+             config.adminEmail = values.first().trimmed().toLower();
+             return true;
+         }},
+        {u"trusted-proxy"_s, true,
+         [](ServerConfig &config, const QStringList &values, QString *error) {
+             QList<QPair<QHostAddress, int>> proxies;
+             for (const QString &text : values) {
+                 QPair<QHostAddress, int> proxy;
+                 if (!ProxyTrust::parseProxy(text, &proxy, error))
+                     return false;
+                 proxies.append(proxy);
+             }
+             config.proxyTrust.proxies = proxies;
+             return true;
+         }},
+        {u"proxy-header"_s, false,
+         [](ServerConfig &config, const QStringList &values, QString *error) {
+             return ProxyTrust::parseHeader(values.first(), &config.proxyTrust.header, error);
+         }},
+    };
+    return table;
+}
+
+} // namespace
+
+QStringList names()
+{
+    QStringList all;
+    for (const Option &option : options())
+        all.append(option.name);
+    return all;
+}
+
+bool isRepeatable(const QString &name)
+{
+    for (const Option &option : options()) {
+        if (option.name == name)
+            return option.repeatable;
+    }
+    return false;
+}
+
+bool set(ServerConfig &config, const QString &name, const QStringList &values, QString *error)
+{
+    for (const Option &option : options()) {
+        if (option.name != name)
+            continue;
+        if (values.isEmpty() || (!option.repeatable && values.size() != 1)) {
+            *error = option.repeatable ? u"%1 needs at least one value."_s.arg(name)
+                                       : u"%1 takes one value, not %2."_s.arg(name, QString::number(values.size()));
+            return false;
+        }
+        return option.set(config, values, error);
+    }
+    *error = u"There is no setting called \"%1\"."_s.arg(name);
+    return false;
+}
+
+} // namespace Frontdesk::ServerOptions
