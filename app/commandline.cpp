@@ -80,6 +80,10 @@ bool CommandLine::parse(const QCoreApplication &app, CommandLine *result, QStrin
                                          u"The header the trusted proxies write: x-forwarded-for (nginx, Caddy; the "
                                          "default) or forwarded (RFC 7239)."_s,
                                          u"name"_s);
+    const QCommandLineOption metricsAllow(u"metrics-allow"_s,
+                                          u"An address or network that may read /metrics (repeatable; default "
+                                          "127.0.0.1 and ::1). Others need FRONTDESK_METRICS_TOKEN as a bearer token."_s,
+                                          u"address"_s);
     const QCommandLineOption configFile(u"config"_s,
                                         u"The configuration file (default: ~/.config/frontdesk/frontdesk.conf, else "
                                         "/etc/frontdesk/frontdesk.conf, if there is one). The command line overrides it."_s,
@@ -88,7 +92,8 @@ bool CommandLine::parse(const QCoreApplication &app, CommandLine *result, QStrin
                                          u"Check the configuration file, print each problem with its line, and exit "
                                          "(non-zero if there is one)."_s);
     parser.addOptions({siteInfo, headless, listen, database, tlsCert, tlsKey, allowOrigin, adminEmail, createAgent, agentName,
-                       agentRole, storePassword, limit, listLimits, trustedProxy, proxyHeader, configFile, checkConfig});
+                       agentRole, storePassword, limit, listLimits, trustedProxy, proxyHeader, metricsAllow, configFile,
+                       checkConfig});
     parser.process(app); // --help, --version and unknown options end here
 
     if (!parser.positionalArguments().isEmpty()) {
@@ -112,7 +117,7 @@ bool CommandLine::parse(const QCoreApplication &app, CommandLine *result, QStrin
         return false;
     }
     for (const QCommandLineOption *option :
-         {&listen, &database, &tlsCert, &tlsKey, &allowOrigin, &adminEmail, &trustedProxy, &proxyHeader}) {
+         {&listen, &database, &tlsCert, &tlsKey, &allowOrigin, &adminEmail, &trustedProxy, &proxyHeader, &metricsAllow}) {
         const QString name = option->names().first();
         if (parser.isSet(*option) && !ServerOptions::set(parsed.server, name, parser.values(*option), error)) {
             *error = u"--%1: %2"_s.arg(name, *error);
@@ -120,6 +125,8 @@ bool CommandLine::parse(const QCoreApplication &app, CommandLine *result, QStrin
         }
     }
     parsed.server.adminPassword = qEnvironmentVariable("FRONTDESK_ADMIN_PASSWORD");
+    // A secret: from the environment (the service's EnvironmentFile), never the file.
+    parsed.server.metricsAccess.token = qgetenv("FRONTDESK_METRICS_TOKEN");
     for (const QString &assignment : parser.values(limit)) {
         if (!ServerLimits::apply(parsed.server, assignment, error))
             return false;

@@ -10,6 +10,20 @@ namespace {
 
 using Setter = std::function<bool(ServerConfig &config, const QStringList &values, QString *error)>;
 
+// Addresses and networks ("10.0.0.0/8"); @p networks is changed only when all parse.
+bool parseNetworks(const QStringList &values, QList<QPair<QHostAddress, int>> *networks, QString *error)
+{
+    QList<QPair<QHostAddress, int>> parsed;
+    for (const QString &text : values) {
+        QPair<QHostAddress, int> network;
+        if (!ProxyTrust::parseProxy(text, &network, error))
+            return false;
+        parsed.append(network);
+    }
+    *networks = parsed;
+    return true;
+}
+
 struct Option {
     QString name;
     bool repeatable;
@@ -49,15 +63,11 @@ const QList<Option> &options()
          }},
         {u"trusted-proxy"_s, true,
          [](ServerConfig &config, const QStringList &values, QString *error) {
-             QList<QPair<QHostAddress, int>> proxies;
-             for (const QString &text : values) {
-                 QPair<QHostAddress, int> proxy;
-                 if (!ProxyTrust::parseProxy(text, &proxy, error))
-                     return false;
-                 proxies.append(proxy);
-             }
-             config.proxyTrust.proxies = proxies;
-             return true;
+             return parseNetworks(values, &config.proxyTrust.proxies, error);
+         }},
+        {u"metrics-allow"_s, true,
+         [](ServerConfig &config, const QStringList &values, QString *error) {
+             return parseNetworks(values, &config.metricsAccess.allowed, error);
          }},
         {u"proxy-header"_s, false,
          [](ServerConfig &config, const QStringList &values, QString *error) {

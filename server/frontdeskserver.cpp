@@ -39,6 +39,8 @@ FrontdeskServer::FrontdeskServer(const ServerConfig &config, QObject *parent)
     , m_siteConfig(std::make_unique<SiteConfigController>(m_chat))
     , m_agentAuth(std::make_unique<AgentAuthController>(m_chat->agentAuth()))
     , m_polling(new VisitorPollingController(m_chat, config.realtimeLimits, this))
+    , m_metrics(std::make_unique<ServerMetrics>(ServerMetrics::Sources{m_listener, m_hub, m_polling, m_chat, m_store},
+                                                config.metricsAccess))
 {
     m_listener->setProxyTrust(config.proxyTrust); // before the hub takes it over
     HttpRouter &router = m_listener->router();
@@ -47,6 +49,7 @@ FrontdeskServer::FrontdeskServer(const ServerConfig &config, QObject *parent)
     m_siteConfig->registerRoutes(router);
     m_agentAuth->registerRoutes(router);
     m_polling->registerRoutes(router);
+    m_metrics->registerRoutes(router);
     m_hub->attachTo(m_listener);
     // Retention runs an hour after the start and every hour after; an hour
     // late is nothing for data kept 30 days, and start-up stays quick.

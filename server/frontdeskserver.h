@@ -2,6 +2,7 @@
 
 #include "chat/sitedirectory.h"
 #include "serverconfig.h"
+#include "servermetrics.h"
 
 #include <QObject>
 #include <QTimer>
@@ -75,6 +76,7 @@ private:
     std::unique_ptr<SiteConfigController> m_siteConfig;
     std::unique_ptr<AgentAuthController> m_agentAuth;
     VisitorPollingController *m_polling;
+    std::unique_ptr<ServerMetrics> m_metrics;
     static constexpr int retentionIntervalMs = 3600 * 1000;
     QTimer m_retention;
     bool m_stopped = false;

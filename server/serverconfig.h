@@ -2,6 +2,7 @@
 
 #include "http/httplimits.h"
 #include "http/proxytrust.h"
+#include "metricsaccess.h"
 #include "ratelimit/abuselimits.h"
 #include "realtime/realtimelimits.h"
 #include "store/databaseconfig.h"
@@ -22,6 +23,7 @@ struct ServerConfig {
     QString tlsCertificatePath; ///< both set: serve HTTPS/WSS on the same port
     QString tlsPrivateKeyPath;
     ProxyTrust proxyTrust; ///< --trusted-proxy, --proxy-header: whose forwarding headers name the client
+    MetricsAccess metricsAccess; ///< --metrics-allow, FRONTDESK_METRICS_TOKEN: who may read /metrics
     QStringList extraAllowedOrigins; ///< added to the default site's origins at start (--allow-origin)
     QString adminEmail = QStringLiteral("admin@frontdesk.local"); ///< first start only
     QString adminPassword; ///< first start only; empty: generate one and report it

@@ -58,6 +58,8 @@ public:
     void endSessions(const QStringList &sessionIds, SessionEnd why);
     /// Whether @p sessionId ended lately (checked before a connection attaches).
     [[nodiscard]] bool isSessionEnded(const QString &sessionId) const { return m_endedSessions.contains(sessionId); }
+    /// Addresses banned for too many wrong passwords since the start (metrics).
+    [[nodiscard]] qint64 loginBansStarted() const { return m_loginThrottle.bansStarted(); }
 
 private:
     Store *m_store;

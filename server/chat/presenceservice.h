@@ -65,6 +65,9 @@ public:
     }
     /// 1-based place of the visitor's conversation in its site's queue; 0 when it is not waiting.
     [[nodiscard]] int queuePosition(const QString &visitorId) const;
+    /// How many conversations are open (waiting or active), and how many of them wait, by site id (metrics).
+    [[nodiscard]] int openConversationCount() const { return int(m_visitorOpenConversation.size()); }
+    [[nodiscard]] QHash<qint64, int> waitingBySite() const { return m_queues.sizes(); }
 
 private:
     void onEvent(const DomainEvent &event);

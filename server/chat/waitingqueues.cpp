@@ -58,4 +58,14 @@ int WaitingQueues::size(qint64 siteId) const
     return queue == m_queues.constEnd() ? 0 : int(queue->size());
 }
 
+QHash<qint64, int> WaitingQueues::sizes() const
+{
+    QHash<qint64, int> sizes;
+    for (auto queue = m_queues.cbegin(); queue != m_queues.cend(); ++queue) {
+        if (!queue->empty())
+            sizes.insert(queue.key(), int(queue->size()));
+    }
+    return sizes;
+}
+
 } // namespace Frontdesk

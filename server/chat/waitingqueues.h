@@ -33,6 +33,8 @@ public:
     [[nodiscard]] bool contains(qint64 conversationId) const { return m_siteOf.contains(conversationId); }
     /// How many conversations of @p siteId are waiting.
     [[nodiscard]] int size(qint64 siteId) const;
+    /// Every site with a waiting conversation, and how many wait.
+    [[nodiscard]] QHash<qint64, int> sizes() const;
 
 private:
     QHash<qint64, std::vector<qint64>> m_queues; ///< site id → waiting conversation ids, ascending

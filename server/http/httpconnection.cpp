@@ -219,6 +219,7 @@ void HttpConnection::handleUpgrade()
     }
     if (check) {
         if (const std::optional<HttpResponse> refusal = check(m_request)) {
+            ++m_listener->m_refusedByCode[u"websocket_upgrade_refused"_s];
             logRejection(u"was refused a WebSocket upgrade of %1; answered %2 and closed the connection."_s.arg(
                 m_request.path, QString::number(refusal->status)));
             m_socket->commitTransaction();
@@ -304,6 +305,7 @@ void HttpConnection::onBytesWritten()
 
 void HttpConnection::reject(const Rejection &rejection)
 {
+    ++m_listener->m_refusedByCode[rejection.code];
     logRejection(rejection.reason);
     m_pending = false;
     if (!m_socket)
@@ -380,6 +382,7 @@ void HttpConnection::onTimeout()
         logRejection(u"did not send %1 within %2 ms; answered 408 and closed the connection."_s.arg(part).arg(timeout));
         if (m_socket->isTransactionStarted())
             m_socket->commitTransaction();
+        ++m_listener->m_refusedByCode[u"request_timeout"_s];
         writeResponse(HttpResponse::error(408, u"request_timeout"_s, u"The server timed out waiting for %1."_s.arg(part)), false,
                       false);
         closeNow();

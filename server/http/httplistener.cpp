@@ -156,6 +156,7 @@ void HttpListener::acceptPending()
                       .arg(peer.toString(), QString::number(m_limits.maxConnectionsPerIp));
         }
         if (status != 0) {
+            ++m_refusedByCode[code];
             qCInfo(lcHttp).noquote() << reason;
             Q_EMIT clientRejected(peer, reason);
             // A short answer the browser can show, then the close. The

@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QHostAddress>
+#include <QMap>
 #include <QObject>
 #include <QSslConfiguration>
 #include <functional>
@@ -57,6 +58,8 @@ public:
     [[nodiscard]] bool isTls() const;
     /// Open sockets, HTTP and upgraded.
     [[nodiscard]] int connectionCount() const { return m_connectionCount; }
+    /// Connections and requests refused since the start, by error code (metrics).
+    [[nodiscard]] const QMap<QString, qint64> &refusedByCode() const { return m_refusedByCode; }
 
 Q_SIGNALS:
     /// A client was turned away or dropped by a limit; @p reason is a sentence for logs.
@@ -80,6 +83,7 @@ private:
     ProxyTrust m_proxyTrust;
     QHash<QHostAddress, int> m_connectionsPerIp;
     int m_connectionCount = 0;
+    QMap<QString, qint64> m_refusedByCode;
 
     friend class HttpConnection;
 };

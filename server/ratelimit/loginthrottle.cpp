@@ -34,10 +34,13 @@ LoginThrottle::Entry &LoginThrottle::entry(QHash<QString, Entry> &map, const QSt
     return found;
 }
 
-void LoginThrottle::block(Entry &entry, int freeFailures, int banFailures, qint64 nowMs) const
+void LoginThrottle::block(Entry &entry, int freeFailures, int banFailures, qint64 nowMs)
 {
+    const bool wasBanned = entry.banned && entry.blockedUntilMs > nowMs;
     entry.banned = banFailures > 0 && entry.failures >= banFailures;
     if (entry.banned) {
+        if (!wasBanned)
+            ++m_bansStarted; // a new ban, not one extended
         entry.blockedUntilMs = nowMs + m_limits.loginBanMs;
         return;
     }

@@ -34,6 +34,8 @@ public:
     Verdict begin(const QHostAddress &address, const QString &account, qint64 nowMs);
     /// The attempt begun for @p account from @p address had the right password.
     void succeeded(const QHostAddress &address, const QString &account, qint64 nowMs);
+    /// How many bans have started since the server started (metrics).
+    [[nodiscard]] qint64 bansStarted() const { return m_bansStarted; }
 
 private:
     struct Entry {
@@ -45,11 +47,12 @@ private:
     static constexpr int maxTrackedKeys = 10'000;
 
     Entry &entry(QHash<QString, Entry> &map, const QString &key, qint64 nowMs);
-    void block(Entry &entry, int freeFailures, int banFailures, qint64 nowMs) const;
+    void block(Entry &entry, int freeFailures, int banFailures, qint64 nowMs);
 
     AbuseLimits m_limits;
     QHash<QString, Entry> m_addresses;
     QHash<QString, Entry> m_accounts;
+    qint64 m_bansStarted = 0;
 };
 
 } // namespace Frontdesk

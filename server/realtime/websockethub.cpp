@@ -102,8 +102,9 @@ void WebSocketHub::startSession(QWebSocket *socket)
     } else {
         session = new AgentSession(socket, m_chat, clientOf(socket), m_limits, this);
     }
-    ++m_sessionCount;
-    connect(session, &QObject::destroyed, this, [this] { --m_sessionCount; });
+    int &count = url.path() == visitorPath ? m_visitorSessions : m_agentSessions;
+    ++count;
+    connect(session, &QObject::destroyed, this, [&count] { --count; });
 }
 
 ClientContext WebSocketHub::clientOf(QWebSocket *socket) const

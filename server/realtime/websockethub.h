@@ -29,7 +29,9 @@ public:
     /// Wires the hub into the listener's upgrade path.
     void attachTo(HttpListener *listener);
     [[nodiscard]] std::optional<HttpResponse> checkUpgrade(const HttpRequest &request) const;
-    [[nodiscard]] int sessionCount() const { return m_sessionCount; }
+    [[nodiscard]] int sessionCount() const { return m_visitorSessions + m_agentSessions; }
+    [[nodiscard]] int visitorSessionCount() const { return m_visitorSessions; }
+    [[nodiscard]] int agentSessionCount() const { return m_agentSessions; }
 
 private:
     void startSession(QWebSocket *socket);
@@ -41,7 +43,8 @@ private:
     RealtimeLimits m_limits;
     ProxyTrust m_proxyTrust; ///< the listener's
     QWebSocketServer *m_server;
-    int m_sessionCount = 0;
+    int m_visitorSessions = 0;
+    int m_agentSessions = 0;
 };
 
 } // namespace Frontdesk

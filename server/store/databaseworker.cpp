@@ -6,6 +6,7 @@
 #include "sqlsession.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QSqlError>
@@ -401,6 +402,8 @@ bool DatabaseWorker::begin(SqlSession &session, QString *error)
 
 bool DatabaseWorker::runBatch(SqlSession &session, std::deque<std::unique_ptr<DatabaseJob>> &batch)
 {
+    QElapsedTimer took;
+    took.start();
     QString error;
     if (!begin(session, &error)) {
         failAll(batch, StoreError::Failed, error);
@@ -436,6 +439,7 @@ bool DatabaseWorker::runBatch(SqlSession &session, std::deque<std::unique_ptr<Da
         QString why;
         if (execPlain(db, u"COMMIT"_s, &why)) {
             ++m_commits;
+            m_commitLatency.record(took.nsecsElapsed() / 1000);
             for (auto &job : batch)
                 job->deliver();
             return true;

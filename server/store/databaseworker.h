@@ -1,5 +1,7 @@
 #pragma once
 
+#include "commitlatency.h"
+
 #include "core/storeresult.h"
 #include "databaseconfig.h"
 #include "sqldialect.h"
@@ -67,6 +69,8 @@ public:
 
     /// Committed batches so far; far below the number of calls under load.
     [[nodiscard]] qint64 commitCount() const { return m_commits.load(); }
+    /// BEGIN to COMMIT of every committed batch.
+    [[nodiscard]] CommitLatency::Snapshot commitLatency() const { return m_commitLatency.snapshot(); }
 
     /// Whether the database is open and answered last time; false before it is
     /// open, while it is down and after stop(). Any thread.
@@ -121,6 +125,7 @@ private:
     QElapsedTimer m_downSince;
 
     std::atomic<qint64> m_commits{0};
+    CommitLatency m_commitLatency;
     std::atomic<bool> m_available{false};
 };
 

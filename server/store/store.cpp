@@ -52,6 +52,11 @@ qint64 Store::commitCount() const
     return m_worker ? m_worker->commitCount() : 0;
 }
 
+CommitLatency::Snapshot Store::commitLatency() const
+{
+    return m_worker ? m_worker->commitLatency() : CommitLatency::Snapshot{};
+}
+
 bool Store::isDatabaseAvailable() const
 {
     return m_worker && m_worker->isDatabaseAvailable();

@@ -4,6 +4,8 @@
 #include "core/storeresult.h"
 #include "databaseconfig.h"
 
+#include "store/commitlatency.h"
+
 #include <QFuture>
 #include <QObject>
 #include <optional>
@@ -173,6 +175,9 @@ public:
     QFuture<StoreResult<Done>> appendAudit(const AuditEntry &entry);
     /// Entries with id < @p beforeId (all when 0), newest first, at most @p limit.
     QFuture<StoreResult<QList<AuditEntry>>> listAudit(qint64 beforeId, int limit);
+
+    /// How long the writer's transactions take (metrics); empty before open().
+    [[nodiscard]] CommitLatency::Snapshot commitLatency() const;
 
 Q_SIGNALS:
     /// The connection failed after open(); the server keeps running and reports it.
