@@ -449,6 +449,9 @@ void tst_Sites::deleteRemovesExactlyThatSite()
     QCOMPARE(typeOf(admin.request(QJsonObject{{u"type"_s, u"ban"_s}, {u"kind"_s, u"address"_s}, {u"value"_s, u"192.0.2.1"_s}})),
              u"result"_s); // every site's: stays
     QVERIFY(a.waitForType(u"queue"_s));
+    // A connection to B that has not said hello yet.
+    JsonSocket early;
+    QVERIFY(early.open(m_server->wsUrl(u"/v1/visitor?site="_s + secondKey), TestServer::allowedOrigin));
 
     const auto deleted = admin.request(
         QJsonObject{{u"type"_s, u"delete_site"_s}, {u"siteId"_s, double(secondId)}, {u"confirmSiteKey"_s, secondKey}});
@@ -499,6 +502,11 @@ void tst_Sites::deleteRemovesExactlyThatSite()
     const auto sites = await(store->listSites());
     QCOMPARE(sites.value.size(), 1);
     QCOMPARE(sites.value.first().siteKey, m_server->siteKey());
+
+    // A connection opened before serves nobody now.
+    QCOMPARE(codeOf(helloVisitor(early, secondKey)), u"unknown_site"_s);
+    QVERIFY(early.waitForDisconnected());
+    QCOMPARE(early.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
 
     // Its key opens nothing any more: upgrade, widget settings, polling.
     JsonSocket late;
