@@ -137,7 +137,8 @@ int runSiteInfo(QCoreApplication &app, const CommandLine &command)
             if (sites.value.isEmpty())
                 printLine(stdout, u"No site yet: start Frontdesk once to create one."_s);
             for (const SiteRecord &site : sites.value) {
-                printLine(stdout, u"site: %1"_s.arg(site.name));
+                // The id is what the agent protocol's site commands take ("siteId").
+                printLine(stdout, u"site %1: %2"_s.arg(site.id).arg(site.name));
                 printLine(stdout, u"  site key: %1"_s.arg(site.siteKey));
                 printLine(stdout,
                           u"  allowed origins: %1"_s.arg(site.allowedOrigins.isEmpty() ? u"(none)"_s

@@ -4,29 +4,16 @@
 #include "auth/tokens.h"
 #include "chat/agentaccounts.h"
 #include "core/continuewith.h"
+#include "protocol/sitesettings.h"
 #include "store/store.h"
 
 #include <QDateTime>
-#include <QJsonArray>
-#include <QJsonObject>
 
 using namespace Qt::StringLiterals;
 
 namespace Frontdesk {
 
 namespace {
-
-QJsonObject defaultWidgetSettings()
-{
-    return QJsonObject{{u"title"_s, u"Chat with us"_s},
-                       {u"welcome"_s, u"Hi! How can we help you today?"_s},
-                       {u"color"_s, u"#2563eb"_s},
-                       {u"position"_s, u"right"_s},
-                       {u"locale"_s, u"auto"_s},
-                       {u"offlineText"_s, u"We're away right now. Leave a message and we'll get back to you by email."_s},
-                       {u"preChatFields"_s, QJsonArray()},
-                       {u"ratingEnabled"_s, true}};
-}
 
 void ensureAdmin(Store *store, const QString &adminEmail, const QString &adminName, const QString &adminPassword,
                  QObject *context, Bootstrap::Report report, const std::function<void(Bootstrap::Report)> &done)
@@ -115,7 +102,7 @@ void Bootstrap::ensure(Store *store, const QString &siteName, const QString &adm
         SiteRecord site;
         site.siteKey = Tokens::newSiteKey();
         site.name = siteName;
-        site.widgetSettings = defaultWidgetSettings();
+        site.widgetSettings = SiteSettings::defaultWidget();
         site.identitySecret = Tokens::newIdentitySecret();
         site.createdAt = QDateTime::currentMSecsSinceEpoch();
         continueWith(store->createSite(site), context, [=](const StoreResult<SiteRecord> &stored) {

@@ -38,6 +38,11 @@ void BanList::remove(qint64 banId)
     m_bans.removeIf([banId](const BanRecord &ban) { return ban.id == banId; });
 }
 
+void BanList::removeSite(qint64 siteId)
+{
+    m_bans.removeIf([siteId](const BanRecord &ban) { return ban.siteId == siteId; });
+}
+
 bool BanList::covers(const BanRecord &ban, const QHostAddress &address, const QString &visitorId, qint64 siteId, qint64 now)
 {
     if (!inForce(ban, siteId, now))

@@ -20,6 +20,8 @@ public:
     void replaceAll(const QList<BanRecord> &bans);
     void add(const BanRecord &ban);
     void remove(qint64 banId);
+    /// Drops the bans of a deleted site (bans of every site stay).
+    void removeSite(qint64 siteId);
     [[nodiscard]] QList<BanRecord> all() const { return m_bans; }
 
     /// The ban covering @p visitorId at @p now, if any.

@@ -18,7 +18,8 @@ ChatServices::ChatServices(Store *store, SiteDirectory *sites, const AbuseLimits
     , m_visitors(store, &m_presence, &m_moderation, &m_events, limits, this)
     , m_conversations(store, sites, &m_presence, &m_events, limits, this)
     , m_agentAuth(store, &m_events, limits, this)
-    , m_team(store, sites, &m_presence, &m_agentAuth, &m_events, this)
+    , m_team(store, &m_presence, &m_agentAuth, &m_events, this)
+    , m_siteService(store, sites, &m_moderation, &m_events, this)
 { }
 
 ChatServices::~ChatServices() = default;

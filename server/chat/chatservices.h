@@ -5,6 +5,7 @@
 #include "chat/moderation.h"
 #include "chat/presenceservice.h"
 #include "chat/sitedirectory.h"
+#include "chat/siteservice.h"
 #include "chat/teamservice.h"
 #include "chat/visitorservice.h"
 #include "core/domainevents.h"
@@ -42,6 +43,8 @@ public:
     [[nodiscard]] ConversationService *conversations() { return &m_conversations; }
     [[nodiscard]] AgentAuthService *agentAuth() { return &m_agentAuth; }
     [[nodiscard]] TeamService *team() { return &m_team; }
+    /// Creating, changing and deleting sites; sites() is what they are now.
+    [[nodiscard]] SiteService *siteService() { return &m_siteService; }
     [[nodiscard]] Moderation *moderation() { return &m_moderation; }
     [[nodiscard]] const SiteDirectory *sites() const { return m_sites; }
     [[nodiscard]] const AbuseLimits &limits() const { return m_limits; }
@@ -57,6 +60,7 @@ private:
     ConversationService m_conversations;
     AgentAuthService m_agentAuth;
     TeamService m_team;
+    SiteService m_siteService;
 };
 
 } // namespace Frontdesk

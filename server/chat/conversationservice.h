@@ -21,7 +21,7 @@ struct AgentSnapshot {
     QList<ConversationSummary> conversations;
     QList<TeamMember> team;
     int agentsOnline = 0;
-    QList<SiteRecord> sites;
+    QList<SiteRecord> sites; ///< oldest first
 };
 
 /// @brief The rules of a conversation: who may say what in it, and when it

@@ -38,6 +38,8 @@ public:
     /// The ban in force now on @p visitorId for @p siteId, if any.
     [[nodiscard]] std::optional<BanRecord> visitorBan(const QString &visitorId, qint64 siteId) const;
     [[nodiscard]] const BanList &bans() const { return m_bans; }
+    /// A site was deleted with its bans: they are gone from memory too.
+    void forgetSite(qint64 siteId) { m_bans.removeSite(siteId); }
 
     /// Stores @p ban; from then on it applies, and the connections it covers are closed at once.
     void ban(const AgentRecord &admin, const BanRecord &ban, ChatCallback<BanApplied> done);

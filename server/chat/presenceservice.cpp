@@ -35,6 +35,7 @@ void PresenceService::onEvent(const DomainEvent &event)
                    [this](const Events::ConversationTransferred &e) { track(e.conversation); },
                    [this](const Events::ConversationClosed &e) { track(e.conversation); },
                    [this](const Events::VisitorErased &e) { forget(e); },
+                   [this](const Events::SiteDeleted &e) { forgetSite(e); },
                    [this](const Events::SessionsEnded &e) { endSessions(e); },
                    [](const auto &) {},
                },
@@ -96,6 +97,37 @@ void PresenceService::forget(const Events::VisitorErased &erased)
     for (VisitorEndpoint *endpoint : endpoints)
         endpoint->endConnection(std::nullopt, u"visitor erased"_s);
     announcePlaces(moved);
+}
+
+void PresenceService::forgetSite(const Events::SiteDeleted &deleted)
+{
+    const qint64 siteId = deleted.deletion.site.id;
+    // Its whole queue goes at once: no other site's visitor moves, and its
+    // own visitors are about to be disconnected, so nobody is told a place.
+    m_queues.removeSite(siteId);
+    for (const qint64 conversationId : deleted.deletion.openConversationIds) {
+        const QString visitorId = m_openConversationVisitor.take(conversationId);
+        if (m_visitorOpenConversation.value(visitorId) == conversationId)
+            m_visitorOpenConversation.remove(visitorId);
+    }
+    // A site deletion is a rare admin action: one pass over the connected visitors is fine.
+    QList<QString> visitors;
+    for (auto it = m_visitorSite.cbegin(); it != m_visitorSite.cend(); ++it) {
+        if (it.value() == siteId)
+            visitors.append(it.key());
+    }
+    QList<VisitorEndpoint *> endpoints;
+    for (const QString &visitorId : std::as_const(visitors)) {
+        // Out of the maps before closing, so the close tells nobody "visitor left".
+        endpoints += m_visitorEndpoints.values(visitorId);
+        m_visitorEndpoints.remove(visitorId);
+        m_visitorSite.remove(visitorId);
+        m_announcedPosition.remove(visitorId);
+    }
+    qCInfo(lcPresence) << "site" << siteId << "deleted: closing" << endpoints.size() << "connections of" << visitors.size()
+                       << "visitors";
+    for (VisitorEndpoint *endpoint : std::as_const(endpoints))
+        endpoint->endConnection(ProtocolError::make(ErrorCode::UnknownSite, u"This site no longer exists."_s), u"site deleted"_s);
 }
 
 // --- Agents ----------------------------------------------------------------

@@ -74,6 +74,8 @@ private:
     /// Keeps the maps and the queues up to date with @p conversation's state.
     void track(const ConversationRecord &conversation);
     void forget(const Events::VisitorErased &erased);
+    /// A deleted site: its conversations and queue are gone, its visitors' connections close.
+    void forgetSite(const Events::SiteDeleted &deleted);
     void endSessions(const Events::SessionsEnded &ended);
     void publishAgentsOnline();
     /// Tells each connected visitor of @p conversationIds its place, if it changed.

@@ -6,31 +6,52 @@ namespace Frontdesk {
 
 void SiteDirectory::replaceAll(const QList<SiteRecord> &sites)
 {
-    m_byKey.clear();
+    m_byId.clear();
+    m_idByKey.clear();
     for (const SiteRecord &site : sites)
-        m_byKey.insert(site.siteKey, site);
+        upsert(site);
 }
 
 void SiteDirectory::upsert(const SiteRecord &site)
 {
-    m_byKey.insert(site.siteKey, site);
+    // The key may have changed: the old one must stop finding the site.
+    const auto existing = m_byId.constFind(site.id);
+    if (existing != m_byId.constEnd() && existing->siteKey != site.siteKey)
+        m_idByKey.remove(existing->siteKey);
+    m_byId.insert(site.id, site);
+    m_idByKey.insert(site.siteKey, site.id);
+}
+
+void SiteDirectory::remove(qint64 siteId)
+{
+    const auto it = m_byId.find(siteId);
+    if (it == m_byId.end())
+        return;
+    m_idByKey.remove(it->siteKey);
+    m_byId.erase(it);
 }
 
 std::optional<SiteRecord> SiteDirectory::byKey(const QString &siteKey) const
 {
-    const auto it = m_byKey.constFind(siteKey);
-    if (it == m_byKey.constEnd())
+    const auto it = m_idByKey.constFind(siteKey);
+    if (it == m_idByKey.constEnd())
         return std::nullopt;
-    return *it;
+    return byId(*it);
 }
 
 std::optional<SiteRecord> SiteDirectory::byId(qint64 siteId) const
 {
-    for (const SiteRecord &site : m_byKey) {
-        if (site.id == siteId)
-            return site;
-    }
-    return std::nullopt;
+    const auto it = m_byId.constFind(siteId);
+    if (it == m_byId.constEnd())
+        return std::nullopt;
+    return *it;
+}
+
+std::optional<SiteRecord> SiteDirectory::first() const
+{
+    if (m_byId.isEmpty())
+        return std::nullopt;
+    return m_byId.first();
 }
 
 bool SiteDirectory::allowsOrigin(const SiteRecord &site, const QString &origin)

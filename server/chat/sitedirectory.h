@@ -3,6 +3,7 @@
 #include "core/records.h"
 
 #include <QHash>
+#include <QMap>
 #include <optional>
 
 namespace Frontdesk {
@@ -11,21 +12,29 @@ namespace Frontdesk {
 ///
 /// Sites are few and read on every WebSocket upgrade and widget request, which
 /// must be decided without waiting for the database; the directory is filled
-/// from the store at start and updated whenever a site changes.
+/// from the store at start and updated whenever a site is created, changed or
+/// deleted. Kept in order of id, so "the first site" (the snapshot's `site`,
+/// what `--allow-origin` changes) is always the oldest one.
 class SiteDirectory
 {
 public:
     void replaceAll(const QList<SiteRecord> &sites);
     void upsert(const SiteRecord &site);
+    void remove(qint64 siteId);
 
     [[nodiscard]] std::optional<SiteRecord> byKey(const QString &siteKey) const;
     [[nodiscard]] std::optional<SiteRecord> byId(qint64 siteId) const;
-    [[nodiscard]] QList<SiteRecord> all() const { return m_byKey.values(); }
+    /// Every site, oldest (lowest id) first.
+    [[nodiscard]] QList<SiteRecord> all() const { return m_byId.values(); }
+    [[nodiscard]] int count() const { return int(m_byId.size()); }
+    /// The oldest site, if there is one.
+    [[nodiscard]] std::optional<SiteRecord> first() const;
     /// True when @p origin (the page's Origin header) may use @p site.
     [[nodiscard]] static bool allowsOrigin(const SiteRecord &site, const QString &origin);
 
 private:
-    QHash<QString, SiteRecord> m_byKey;
+    QMap<qint64, SiteRecord> m_byId;
+    QHash<QString, qint64> m_idByKey;
 };
 
 } // namespace Frontdesk

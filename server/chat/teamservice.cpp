@@ -4,7 +4,6 @@
 #include "chat/agentauthservice.h"
 #include "chat/audittrail.h"
 #include "chat/presenceservice.h"
-#include "chat/sitedirectory.h"
 #include "core/continuewith.h"
 #include "store/store.h"
 
@@ -25,9 +24,9 @@ ProtocolError noAgent(qint64 agentId)
 
 } // namespace
 
-TeamService::TeamService(Store *store, SiteDirectory *sites, const PresenceService *presence, AgentAuthService *auth,
-                         DomainEventBus *events, QObject *parent)
-    : QObject(parent), m_store(store), m_sites(sites), m_presence(presence), m_auth(auth), m_events(events)
+TeamService::TeamService(Store *store, const PresenceService *presence, AgentAuthService *auth, DomainEventBus *events,
+                         QObject *parent)
+    : QObject(parent), m_store(store), m_presence(presence), m_auth(auth), m_events(events)
 { }
 
 void TeamService::listAgents(ChatCallback<QList<TeamMember>> done)
@@ -156,19 +155,6 @@ void TeamService::changePassword(const AgentAuthentication &caller, const Client
     });
 }
 
-void TeamService::updateSite(const SiteRecord &site, ChatCallback<SiteRecord> done)
-{
-    continueWith(m_store->updateSite(site), this, [this, done](const StoreResult<SiteRecord> &saved) {
-        if (!saved.ok()) {
-            done(storeError(saved.error, saved.message));
-            return;
-        }
-        m_sites->upsert(saved.value);
-        m_events->publish(Events::SiteUpdated{saved.value});
-        done(saved.value);
-    });
-}
-
 void TeamService::listCanned(ChatCallback<QList<CannedResponse>> done)
 {
     continueWith(m_store->listCannedResponses(), this,
@@ -208,9 +194,9 @@ void TeamService::deleteCanned(qint64 id, ChatCallback<bool> done)
     });
 }
 
-void TeamService::search(const QString &text, int limit, ChatCallback<QList<ConversationSummary>> done)
+void TeamService::search(const QString &text, int limit, qint64 siteId, ChatCallback<QList<ConversationSummary>> done)
 {
-    continueWith(m_store->searchClosedConversations(text, limit), this,
+    continueWith(m_store->searchClosedConversations(text, limit, siteId), this,
                  [done](const StoreResult<QList<ConversationSummary>> &found) { done(outcomeOf(found)); });
 }
 

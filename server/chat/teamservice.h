@@ -10,12 +10,11 @@ namespace Frontdesk {
 
 class AgentAuthService;
 class PresenceService;
-class SiteDirectory;
 class Store;
 struct ClientContext;
 
 /// @brief The team and its tools: agent accounts (create, delete, disable,
-/// passwords), the sites' settings, canned responses and the search of past
+/// passwords), canned responses and the search of past
 /// conversations. Who may do what (admins only, mostly) is checked by the
 /// caller; every change is audited and published.
 class TeamService : public QObject
@@ -23,8 +22,8 @@ class TeamService : public QObject
     Q_OBJECT
 
 public:
-    TeamService(Store *store, SiteDirectory *sites, const PresenceService *presence, AgentAuthService *auth,
-                DomainEventBus *events, QObject *parent = nullptr);
+    TeamService(Store *store, const PresenceService *presence, AgentAuthService *auth, DomainEventBus *events,
+                QObject *parent = nullptr);
 
     void listAgents(ChatCallback<QList<TeamMember>> done);
     void createAgent(const AgentRecord &admin, const QString &email, const QString &name, const QString &password, AgentRole role,
@@ -39,20 +38,17 @@ public:
     void changePassword(const AgentAuthentication &caller, const ClientContext &client, const QString &current,
                         const QString &password, ChatCallback<bool> done);
 
-    /// Stores a site's new settings (already checked) and publishes them.
-    void updateSite(const SiteRecord &site, ChatCallback<SiteRecord> done);
-
     void listCanned(ChatCallback<QList<CannedResponse>> done);
     /// A new one (id 0) or a change; conflict when the shortcut is taken.
     void saveCanned(const CannedResponse &response, ChatCallback<CannedResponse> done);
     void deleteCanned(qint64 id, ChatCallback<bool> done);
 
-    /// Closed conversations whose messages hold @p text, newest first.
-    void search(const QString &text, int limit, ChatCallback<QList<ConversationSummary>> done);
+    /// Closed conversations whose messages hold @p text, newest first; of
+    /// @p siteId only, or of every site when it is 0.
+    void search(const QString &text, int limit, qint64 siteId, ChatCallback<QList<ConversationSummary>> done);
 
 private:
     Store *m_store;
-    SiteDirectory *m_sites;
     const PresenceService *m_presence;
     AgentAuthService *m_auth;
     DomainEventBus *m_events;

@@ -43,6 +43,18 @@ QList<qint64> WaitingQueues::remove(qint64 conversationId)
     return moved;
 }
 
+QList<qint64> WaitingQueues::removeSite(qint64 siteId)
+{
+    const auto queue = m_queues.constFind(siteId);
+    if (queue == m_queues.constEnd())
+        return {};
+    const QList<qint64> removed(queue->cbegin(), queue->cend());
+    for (const qint64 conversationId : removed)
+        m_siteOf.remove(conversationId);
+    m_queues.erase(queue);
+    return removed;
+}
+
 int WaitingQueues::place(qint64 conversationId) const
 {
     const auto site = m_siteOf.constFind(conversationId);

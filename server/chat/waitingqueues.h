@@ -28,6 +28,10 @@ public:
     /// that were behind it, now one place further ahead (empty if it was not waiting).
     QList<qint64> remove(qint64 conversationId);
 
+    /// Drops @p siteId's whole queue (the site was deleted); returns the
+    /// conversations that were in it. No other site's places move.
+    QList<qint64> removeSite(qint64 siteId);
+
     /// 1-based place of @p conversationId in its site's queue; 0 when it is not waiting.
     [[nodiscard]] int place(qint64 conversationId) const;
     [[nodiscard]] bool contains(qint64 conversationId) const { return m_siteOf.contains(conversationId); }

@@ -128,8 +128,21 @@ struct TeamChanged {
 struct CannedResponsesChanged {
 };
 
+/// An admin created a site (it has its own key, secret and queue).
+struct SiteCreated {
+    SiteRecord site;
+};
+
+/// A site's settings changed (name, origins, widget, retention).
 struct SiteUpdated {
     SiteRecord site;
+};
+
+/// An admin deleted a site and everything stored for it (conversations,
+/// messages, visitors, page views, bans): its visitors' connections close and
+/// its queue is gone.
+struct SiteDeleted {
+    SiteDeletion deletion;
 };
 
 /// Login sessions ended (logout, password change or reset, agent disabled or
@@ -143,12 +156,13 @@ struct SessionsEnded {
 
 namespace Frontdesk {
 
-using DomainEvent = std::variant<Events::ConversationOpened, Events::MessageStored, Events::ConversationAccepted,
-                                 Events::ConversationTransferred, Events::ConversationClosed, Events::ConversationRated,
-                                 Events::TypingChanged, Events::ReadMarked, Events::VisitorPageViewed, Events::VisitorReturned,
-                                 Events::VisitorLeft, Events::VisitorUpdated, Events::VisitorErased, Events::QueuePlaceChanged,
-                                 Events::AgentStatusChanged, Events::AgentsOnlineChanged, Events::TeamChanged,
-                                 Events::CannedResponsesChanged, Events::SiteUpdated, Events::SessionsEnded>;
+using DomainEvent
+    = std::variant<Events::ConversationOpened, Events::MessageStored, Events::ConversationAccepted,
+                   Events::ConversationTransferred, Events::ConversationClosed, Events::ConversationRated, Events::TypingChanged,
+                   Events::ReadMarked, Events::VisitorPageViewed, Events::VisitorReturned, Events::VisitorLeft,
+                   Events::VisitorUpdated, Events::VisitorErased, Events::QueuePlaceChanged, Events::AgentStatusChanged,
+                   Events::AgentsOnlineChanged, Events::TeamChanged, Events::CannedResponsesChanged, Events::SiteCreated,
+                   Events::SiteUpdated, Events::SiteDeleted, Events::SessionsEnded>;
 
 /// The one bus of a server: services publish, the fan-out and integrations subscribe.
 using DomainEventBus = EventBus<DomainEvent>;

@@ -143,6 +143,18 @@ struct PurgeReport {
     int conversations = 0; ///< closed conversations past their site's retention
 };
 
+/// @brief What deleting a site removed (delete_site), counted for the audit
+/// log and the admin's answer.
+struct SiteDeletion {
+    SiteRecord site;
+    QList<qint64> openConversationIds; ///< its waiting and active conversations, which leave the queues
+    int conversations = 0;
+    int messages = 0;
+    int visitors = 0;
+    int pageViews = 0;
+    int bans = 0;
+};
+
 /// @brief A page a visitor opened while the widget was loaded.
 struct PageView {
     QString visitorId;

@@ -21,6 +21,7 @@ AgentChannel::AgentChannel(ChatServices *chat, const ClientContext &client, Send
     , m_send(std::move(send))
     , m_push(std::move(push))
     , m_team(chat)
+    , m_sites(chat)
     , m_visitorData(chat)
 { }
 
@@ -129,37 +130,10 @@ void AgentChannel::handle(const WireMessage &message)
         return send(pong);
     }
     const Handler handler = commands.value(message.type);
-    if (VisitorDataCommands::handles(message.type)) {
-        if (!m_agent)
-            return sendError(
-                ProtocolError::make(ErrorCode::NotAuthenticated, u"Send auth with your token before \"%1\"."_s.arg(message.type)),
-                message);
-        QPointer<AgentChannel> self(this);
-        m_visitorData.handle(*m_agent, message, [self, message](ChatOutcome<QJsonObject> outcome) {
-            if (!self)
-                return;
-            if (auto *failure = std::get_if<ProtocolError>(&outcome))
-                return self->sendError(*failure, message);
-            self->sendResult(message, std::get<QJsonObject>(outcome));
-        });
-        return;
-    }
-    if (TeamCommands::handles(message.type)) {
-        if (!m_agent)
-            return sendError(
-                ProtocolError::make(ErrorCode::NotAuthenticated, u"Send auth with your token before \"%1\"."_s.arg(message.type)),
-                message);
-        QPointer<AgentChannel> self(this);
-        m_team.handle(*m_auth, m_client, message, [self, message](ChatOutcome<QJsonObject> outcome) {
-            if (!self)
-                return;
-            if (auto *failure = std::get_if<ProtocolError>(&outcome))
-                return self->sendError(*failure, message);
-            self->sendResult(message, std::get<QJsonObject>(outcome));
-        });
-        return;
-    }
-    if (!handler)
+    const bool visitorData = VisitorDataCommands::handles(message.type);
+    const bool team = TeamCommands::handles(message.type);
+    const bool sites = SiteCommands::handles(message.type);
+    if (!handler && !visitorData && !team && !sites)
         return sendError(ProtocolError::make(ErrorCode::UnknownType,
                                              u"\"%1\" is not an agent command."_s.arg(WireCodec::loggable(message.type))),
                          message);
@@ -167,7 +141,25 @@ void AgentChannel::handle(const WireMessage &message)
         return sendError(
             ProtocolError::make(ErrorCode::NotAuthenticated, u"Send auth with your token before \"%1\"."_s.arg(message.type)),
             message);
+    if (visitorData)
+        return m_visitorData.handle(*m_agent, message, answerFor(message));
+    if (team)
+        return m_team.handle(*m_auth, m_client, message, answerFor(message));
+    if (sites)
+        return m_sites.handle(*m_agent, message, answerFor(message));
     (this->*handler)(message);
+}
+
+CommandAnswer AgentChannel::answerFor(const WireMessage &message)
+{
+    QPointer<AgentChannel> self(this);
+    return [self, message](ChatOutcome<QJsonObject> outcome) {
+        if (!self)
+            return;
+        if (auto *failure = std::get_if<ProtocolError>(&outcome))
+            return self->sendError(*failure, message);
+        self->sendResult(message, std::get<QJsonObject>(outcome));
+    };
 }
 
 void AgentChannel::handleAuth(const WireMessage &message)
@@ -222,6 +214,11 @@ QJsonObject AgentChannel::snapshotFrame(const AgentRecord &agent, const AgentSna
     for (const TeamMember &member : snapshot.team)
         team.append(WireCodec::toJson(member));
     const bool admin = agent.role == AgentRole::Admin;
+    // "site" is the oldest site, as consoles from before several sites read
+    // it; "sites" is every site, the identity secrets for admins only.
+    QJsonArray sites;
+    for (const SiteRecord &site : snapshot.sites)
+        sites.append(WireCodec::toJson(site, admin));
     return QJsonObject{
         {u"type"_s, u"snapshot"_s},
         {u"agent"_s, WireCodec::toJson(agent)},
@@ -229,7 +226,8 @@ QJsonObject AgentChannel::snapshotFrame(const AgentRecord &agent, const AgentSna
         {u"agentsOnline"_s, snapshot.agentsOnline},
         {u"agents"_s, team},
         {u"site"_s,
-         snapshot.sites.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(WireCodec::toJson(snapshot.sites.first(), admin))}};
+         snapshot.sites.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(WireCodec::toJson(snapshot.sites.first(), admin))},
+        {u"sites"_s, sites}};
 }
 
 bool AgentChannel::readConversationId(const WireMessage &message, qint64 *conversationId)

@@ -3,6 +3,7 @@
 #include "chat/agentauthservice.h"
 #include "chat/chatoutcome.h"
 #include "chat/endpoints.h"
+#include "protocol/sitecommands.h"
 #include "protocol/teamcommands.h"
 #include "protocol/visitordatacommands.h"
 #include "protocol/wirecodec.h"
@@ -74,11 +75,13 @@ private:
     bool admitFrame(const WireMessage &message);
     void sendError(const ProtocolError &error, const WireMessage &message);
     void sendResult(const WireMessage &message, QJsonObject fields);
+    /// Where a command set's answer to @p message goes: its result frame or its error.
+    CommandAnswer answerFor(const WireMessage &message);
     /// Reads the conversationId every command carries; false after answering with the error.
     bool readConversationId(const WireMessage &message, qint64 *conversationId);
     /// A callback that answers @p message with the conversation, or the error.
     ChatCallback<ConversationRecord> answerWithConversation(const WireMessage &message);
-    /// The snapshot frame: open conversations with their visitors, the team, the site.
+    /// The snapshot frame: open conversations with their visitors, the team, the sites.
     [[nodiscard]] QJsonObject snapshotFrame(const AgentRecord &agent, const AgentSnapshot &snapshot) const;
 
     ChatServices *m_chat;
@@ -87,6 +90,7 @@ private:
     Send m_send;
     Push m_push;
     TeamCommands m_team;
+    SiteCommands m_sites;
     VisitorDataCommands m_visitorData;
     std::optional<AgentAuthentication> m_auth;
     const AgentRecord *m_agent = nullptr; ///< &m_auth->agent once authenticated

@@ -125,8 +125,19 @@ QList<QByteArray> forAgents(const DomainEvent &event, const PresenceService &pre
             },
             [](const Events::TeamChanged &) -> QList<QByteArray> { return {frame(u"team_changed"_s)}; },
             [](const Events::CannedResponsesChanged &) -> QList<QByteArray> { return {frame(u"canned_changed"_s)}; },
+            // Encoded once for every agent, so without the identity secret:
+            // an admin reads it with get_site or list_sites.
+            [](const Events::SiteCreated &e) -> QList<QByteArray> {
+                return {frame(u"site_created"_s, {{u"site"_s, WireCodec::toJson(e.site, false)}})};
+            },
             [](const Events::SiteUpdated &e) -> QList<QByteArray> {
                 return {frame(u"site_updated"_s, {{u"site"_s, WireCodec::toJson(e.site, false)}})};
+            },
+            // The console drops every conversation of that site: each names its siteId.
+            [](const Events::SiteDeleted &e) -> QList<QByteArray> {
+                return {
+                    frame(u"site_deleted"_s,
+                          {{u"siteId"_s, double(e.deletion.site.id)}, {u"site"_s, WireCodec::toJson(e.deletion.site, false)}})};
             },
             [](const Events::QueuePlaceChanged &) -> QList<QByteArray> { return {}; },
             [](const Events::SessionsEnded &) -> QList<QByteArray> { return {}; },

@@ -10,6 +10,18 @@ using namespace Qt::StringLiterals;
 
 namespace Frontdesk {
 
+QJsonObject SiteSettings::defaultWidget()
+{
+    return QJsonObject{{u"title"_s, u"Chat with us"_s},
+                       {u"welcome"_s, u"Hi! How can we help you today?"_s},
+                       {u"color"_s, u"#2563eb"_s},
+                       {u"position"_s, u"right"_s},
+                       {u"locale"_s, u"auto"_s},
+                       {u"offlineText"_s, u"We're away right now. Leave a message and we'll get back to you by email."_s},
+                       {u"preChatFields"_s, QJsonArray()},
+                       {u"ratingEnabled"_s, true}};
+}
+
 std::variant<SiteRecord, ProtocolError> SiteSettings::apply(SiteRecord site, const QJsonObject &update)
 {
     const QJsonObject &o = update;
@@ -20,6 +32,8 @@ std::variant<SiteRecord, ProtocolError> SiteSettings::apply(SiteRecord site, con
         if (!take(WireCodec::requiredString(o, u"name"_s, WireLimits::maxNameChars), &site.name, &error))
             return error;
         site.name = site.name.trimmed();
+        if (site.name.isEmpty())
+            return ProtocolError::make(ErrorCode::InvalidField, u"A site needs a name."_s);
     }
     if (given(u"allowedOrigins"_s)) {
         if (!o.value(u"allowedOrigins"_s).isArray())

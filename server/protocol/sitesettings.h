@@ -19,6 +19,9 @@ public:
     static constexpr int maxWidgetSettingsBytes = 8 * 1024; ///< as compact JSON
     static constexpr int maxRetentionDays = 3650;
 
+    /// The widget settings of a new site (the first start's, create_site's).
+    [[nodiscard]] static QJsonObject defaultWidget();
+
     /// @p site with the fields @p update gives (absent and null leave a
     /// setting as it is), or the first field's error.
     [[nodiscard]] static std::variant<SiteRecord, ProtocolError> apply(SiteRecord site, const QJsonObject &update);

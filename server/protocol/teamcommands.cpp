@@ -3,7 +3,7 @@
 #include "auth/passwordhasher.h"
 #include "chat/chatservices.h"
 #include "protocol/commandanswer.h"
-#include "protocol/sitesettings.h"
+#include "protocol/sitecommands.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -16,14 +16,6 @@ namespace {
 
 constexpr int maxShortcutChars = 64;
 constexpr int maxSearchChars = 200;
-
-std::optional<SiteRecord> firstSite(const SiteDirectory *sites)
-{
-    const QList<SiteRecord> all = sites->all();
-    if (all.isEmpty())
-        return std::nullopt;
-    return all.first();
-}
 
 } // namespace
 
@@ -38,8 +30,6 @@ const QHash<QString, TeamCommands::Command> &TeamCommands::commands()
         {u"set_agent_password"_s, {&TeamCommands::setAgentPassword, u"reset other agents' passwords"_s}},
         {u"set_agent_disabled"_s, {&TeamCommands::setAgentDisabled, u"disable agents"_s}},
         {u"change_password"_s, {&TeamCommands::changePassword, {}}},
-        {u"get_site"_s, {&TeamCommands::getSite, {}}},
-        {u"update_site"_s, {&TeamCommands::updateSite, u"change the site's settings"_s}},
         {u"list_canned"_s, {&TeamCommands::listCanned, {}}},
         {u"save_canned"_s, {&TeamCommands::saveCanned, {}}},
         {u"delete_canned"_s, {&TeamCommands::deleteCanned, {}}},
@@ -136,27 +126,6 @@ void TeamCommands::changePassword(const Call &call)
     m_chat->team()->changePassword(call.caller, call.client, current, password, answerEmpty(call.answer));
 }
 
-void TeamCommands::getSite(const Call &call)
-{
-    const auto site = firstSite(m_chat->sites());
-    if (!site)
-        return call.answer(ProtocolError::make(ErrorCode::NotFound, u"There is no site yet."_s));
-    call.answer(QJsonObject{{u"site"_s, WireCodec::toJson(*site, call.caller.agent.role == AgentRole::Admin)}});
-}
-
-void TeamCommands::updateSite(const Call &call)
-{
-    const auto site = firstSite(m_chat->sites());
-    if (!site)
-        return call.answer(ProtocolError::make(ErrorCode::NotFound, u"There is no site yet."_s));
-    auto updated = SiteSettings::apply(*site, call.message.object);
-    if (auto *refused = std::get_if<ProtocolError>(&updated))
-        return call.answer(*refused);
-    m_chat->team()->updateSite(std::get<SiteRecord>(updated), answerWith<SiteRecord>(call.answer, [](const SiteRecord &saved) {
-                                   return QJsonObject{{u"site"_s, WireCodec::toJson(saved, true)}};
-                               }));
-}
-
 void TeamCommands::listCanned(const Call &call)
 {
     m_chat->team()->listCanned(answerWith<QList<CannedResponse>>(call.answer, [](const QList<CannedResponse> &responses) {
@@ -207,9 +176,20 @@ void TeamCommands::search(const Call &call)
     if (limit < 1 || limit > WireLimits::maxHistoryPage)
         return call.answer(ProtocolError::make(
             ErrorCode::InvalidField, u"The field \"limit\" must be between 1 and %1."_s.arg(WireLimits::maxHistoryPage)));
+    // The history is the team's, across sites, as the open conversations are
+    // in the snapshot: without "siteId" it searches every site (each result
+    // names its own); with one, that site only.
+    qint64 siteId = 0;
+    const QJsonValue givenSite = call.message.object.value(u"siteId"_s);
+    if (!givenSite.isUndefined() && !givenSite.isNull()) {
+        const auto site = SiteCommands::siteOf(*m_chat->sites(), call.message.object);
+        if (auto *refused = std::get_if<ProtocolError>(&site))
+            return call.answer(*refused);
+        siteId = std::get<SiteRecord>(site).id;
+    }
     const PresenceService *presence = m_chat->presence();
     m_chat->team()->search(
-        text.trimmed(), int(limit),
+        text.trimmed(), int(limit), siteId,
         answerWith<QList<ConversationSummary>>(call.answer, [presence](const QList<ConversationSummary> &found) {
             QJsonArray list;
             for (const ConversationSummary &summary : found)

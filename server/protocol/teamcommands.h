@@ -12,8 +12,8 @@ namespace Frontdesk {
 class ChatServices;
 
 /// @brief The agent protocol's commands about the team rather than a
-/// conversation: agents (list, create, delete, passwords), the site's
-/// settings, canned responses, history search.
+/// conversation: agents (list, create, delete, passwords), canned
+/// responses, history search. The sites' commands are SiteCommands.
 ///
 /// Reads each command's fields, calls TeamService with typed values and
 /// renders its answer. Admin-only commands answer `forbidden` to other
@@ -50,8 +50,6 @@ private:
     void setAgentPassword(const Call &call);
     void setAgentDisabled(const Call &call);
     void changePassword(const Call &call);
-    void getSite(const Call &call);
-    void updateSite(const Call &call);
     void listCanned(const Call &call);
     void saveCanned(const Call &call);
     void deleteCanned(const Call &call);

@@ -169,6 +169,8 @@ void VisitorChannel::handleHello(const WireMessage &message, const Send &reply)
         replyError(reply, ProtocolError::make(ErrorCode::Conflict, u"This connection has already said hello."_s), message);
         return;
     }
+    if (refuseIfSiteGone(reply, message))
+        return;
     const QJsonObject &o = message.object;
     const QJsonValue version = o.value(u"v"_s);
     if (!version.isUndefined() && !version.isNull() && version.toInt(-1) != 1) {
@@ -211,6 +213,9 @@ void VisitorChannel::handleHello(const WireMessage &message, const Send &reply)
         if (!self)
             return;
         self->m_helloPending = false;
+        // Deleted while the hello was being answered: its rows are gone too.
+        if (self->refuseIfSiteGone(reply, message))
+            return;
         if (auto *failure = std::get_if<ProtocolError>(&outcome)) {
             replyError(reply, *failure, message);
             // A banned visitor gets nothing more from this connection.
@@ -229,6 +234,16 @@ void VisitorChannel::handleHello(const WireMessage &message, const Send &reply)
             frame.insert(u"channel"_s, self->m_pollingChannel);
         replyFrame(reply, frame, message);
     });
+}
+
+bool VisitorChannel::refuseIfSiteGone(const Send &reply, const WireMessage &message)
+{
+    if (m_chat->sites()->byId(m_site.id))
+        return false;
+    replyError(reply, ProtocolError::make(ErrorCode::UnknownSite, u"This site no longer exists."_s), message);
+    m_ended = true;
+    Q_EMIT ended(u"site deleted"_s);
+    return true;
 }
 
 std::variant<VisitorIdentity, ProtocolError> VisitorChannel::readIdentity(const QJsonValue &value)

@@ -89,6 +89,9 @@ private:
     static void replyOk(const Send &reply, const WireMessage &message);
     [[nodiscard]] static std::variant<VisitorIdentity, ProtocolError> readIdentity(const QJsonValue &value);
     static void replyError(const Send &reply, const ProtocolError &error, const WireMessage &message);
+    /// A connection opened before its site was deleted serves nobody: true
+    /// after answering unknown_site and ending the connection.
+    bool refuseIfSiteGone(const Send &reply, const WireMessage &message);
     /// The frame rate limit; false after answering rate_limited (or signalling flooding()).
     bool admitFrame(const Send &reply, const WireMessage &message);
 

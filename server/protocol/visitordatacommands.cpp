@@ -3,6 +3,7 @@
 #include "chat/banlist.h"
 #include "chat/chatservices.h"
 #include "protocol/commandanswer.h"
+#include "protocol/sitecommands.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -134,6 +135,15 @@ void VisitorDataCommands::ban(const AgentRecord &admin, const WireMessage &messa
     }
     if (expiresAt > 0 && expiresAt <= now())
         return answer(ProtocolError::make(ErrorCode::InvalidField, u"The field \"expiresAt\" is in the past."_s));
+    // Without "siteId" a ban covers every site, as before there were several;
+    // with one, only that site's widget refuses the visitor or address.
+    const QJsonValue givenSite = message.object.value(u"siteId"_s);
+    if (!givenSite.isUndefined() && !givenSite.isNull()) {
+        const auto site = SiteCommands::siteOf(*m_chat->sites(), message.object);
+        if (auto *refused = std::get_if<ProtocolError>(&site))
+            return answer(*refused);
+        ban.siteId = std::get<SiteRecord>(site).id;
+    }
     ban.reason = reason.trimmed();
     ban.createdBy = admin.email;
     ban.createdAt = now();

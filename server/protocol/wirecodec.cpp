@@ -294,6 +294,7 @@ QJsonObject WireCodec::toJson(const BanRecord &ban, qint64 now)
 {
     return QJsonObject{
         {u"id"_s, double(ban.id)},
+        {u"siteId"_s, ban.siteId > 0 ? QJsonValue(double(ban.siteId)) : QJsonValue(QJsonValue::Null)}, // null: every site
         {u"kind"_s, toString(ban.kind)},
         {u"value"_s, ban.value},
         {u"reason"_s, ban.reason},

@@ -130,4 +130,63 @@ QFuture<StoreResult<SiteRecord>> Store::updateSite(const SiteRecord &site)
     });
 }
 
+QFuture<StoreResult<SiteDeletion>> Store::deleteSite(qint64 siteId, const AuditEntry &audit)
+{
+    using Result = StoreResult<SiteDeletion>;
+    return submit<SiteDeletion>(m_worker, [siteId, audit](SqlSession &s) -> Result {
+        const QString what = u"site %1"_s.arg(siteId);
+        const auto site = loadSite(s, u"s.id = ?"_s, siteId, what);
+        if (!site.ok())
+            return Result::failure(site.error, site.message);
+        const auto others = exists(s, u"SELECT 1 FROM sites WHERE id <> ?"_s, {siteId}, u"look for sites besides "_s + what);
+        if (!others)
+            return failed<SiteDeletion>(s);
+        if (!*others)
+            return conflict<SiteDeletion>(u"site %1 is the only site"_s.arg(siteId));
+        SiteDeletion deleted;
+        deleted.site = site.value;
+        PreparedQuery open;
+        if (!s.exec(open, u"SELECT id FROM conversations WHERE site_id = ? AND status IN ('waiting', 'active') ORDER BY id"_s,
+                    {siteId}, u"list the open conversations of "_s + what))
+            return failed<SiteDeletion>(s);
+        while (open.next())
+            deleted.openConversationIds.append(open.value(0).toLongLong());
+        // Table by table rather than through ON DELETE CASCADE, as an erasure
+        // does: the counts go into the audit log, and nothing depends on the
+        // foreign key pragma being on. Children first.
+        const struct {
+            QString sql;
+            QString label;
+            int *count;
+        } steps[] = {
+            {u"DELETE FROM messages WHERE conversation_id IN (SELECT id FROM conversations WHERE site_id = ?)"_s, u"messages"_s,
+             &deleted.messages},
+            {u"DELETE FROM conversations WHERE site_id = ?"_s, u"conversations"_s, &deleted.conversations},
+            {u"DELETE FROM page_views WHERE visitor_id IN (SELECT id FROM visitors WHERE site_id = ?)"_s, u"page views"_s,
+             &deleted.pageViews},
+            {u"DELETE FROM visitors WHERE site_id = ?"_s, u"visitors"_s, &deleted.visitors},
+            {u"DELETE FROM bans WHERE site_id = ?"_s, u"bans"_s, &deleted.bans},
+            {u"DELETE FROM sites WHERE id = ?"_s, u"row"_s, nullptr},
+        };
+        for (const auto &step : steps) {
+            PreparedQuery q;
+            if (!s.exec(q, step.sql, {siteId}, u"delete the %1 of %2"_s.arg(step.label, what)))
+                return failed<SiteDeletion>(s);
+            if (step.count)
+                *step.count = q.numRowsAffected();
+        }
+        AuditEntry entry = audit;
+        entry.detail = u"\"%1\" (%2): %3 conversations, %4 messages, %5 visitors, %6 page views, %7 bans"_s.arg(site.value.name)
+                           .arg(site.value.siteKey)
+                           .arg(deleted.conversations)
+                           .arg(deleted.messages)
+                           .arg(deleted.visitors)
+                           .arg(deleted.pageViews)
+                           .arg(deleted.bans);
+        if (!insertAudit(s, entry))
+            return failed<SiteDeletion>(s);
+        return Result::success(deleted);
+    });
+}
+
 } // namespace Frontdesk

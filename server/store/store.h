@@ -67,6 +67,12 @@ public:
     QFuture<StoreResult<SiteRecord>> siteByKey(const QString &siteKey);
     QFuture<StoreResult<QList<SiteRecord>>> listSites();
     QFuture<StoreResult<SiteRecord>> updateSite(const SiteRecord &site);
+    /// Deletes the site with its conversations, messages, visitors, page views
+    /// and bans, and writes @p audit (its detail filled with the counts), in one
+    /// transaction. NotFound for an unknown site; Conflict when it is the last
+    /// one (a server without a site serves nobody, and the check is in the
+    /// same transaction, so two deletions at once cannot both pass it).
+    QFuture<StoreResult<SiteDeletion>> deleteSite(qint64 siteId, const AuditEntry &audit);
 
     // Agents and their login tokens (tokens are stored only as SHA-256 hashes)
     QFuture<StoreResult<AgentRecord>> createAgent(const AgentRecord &agent);
@@ -144,8 +150,9 @@ public:
     /// Waiting and active conversations, oldest first, with visitor and last message.
     QFuture<StoreResult<QList<ConversationSummary>>> openConversations();
     /// Closed conversations whose messages contain @p text or whose visitor's
-    /// name or email contains it (empty text: all), newest first.
-    QFuture<StoreResult<QList<ConversationSummary>>> searchClosedConversations(const QString &text, int limit);
+    /// name or email contains it (empty text: all), newest first; of @p siteId
+    /// only, or of every site when it is 0.
+    QFuture<StoreResult<QList<ConversationSummary>>> searchClosedConversations(const QString &text, int limit, qint64 siteId = 0);
     // Canned responses (shared by the team)
     QFuture<StoreResult<QList<CannedResponse>>> listCannedResponses();
     /// Inserts (id 0) or updates the response. Conflict when the shortcut is taken; NotFound for an unknown id.

@@ -230,27 +230,29 @@ QFuture<StoreResult<QList<ConversationSummary>>> Store::openConversations()
     });
 }
 
-QFuture<StoreResult<QList<ConversationSummary>>> Store::searchClosedConversations(const QString &text, int limit)
+QFuture<StoreResult<QList<ConversationSummary>>> Store::searchClosedConversations(const QString &text, int limit, qint64 siteId)
 {
     using Result = StoreResult<QList<ConversationSummary>>;
-    return submit<QList<ConversationSummary>>(m_worker, [text, limit](SqlSession &s) -> Result {
+    return submit<QList<ConversationSummary>>(m_worker, [text, limit, siteId](SqlSession &s) -> Result {
         PreparedQuery q;
+        // One statement for "every site" (0) and for one site, so each text is prepared once.
+        const QString closed = u" WHERE c.status = 'closed' AND (? = 0 OR c.site_id = ?)"_s;
         const QString order = u" ORDER BY c.closed_at DESC, c.id DESC LIMIT ?"_s;
         bool ok = false;
         if (text.isEmpty()) {
-            ok = s.exec(q, SummarySelect + u" WHERE c.status = 'closed'"_s + order, {std::max(limit, 0)},
-                        u"list closed conversations"_s);
+            ok = s.exec(q, SummarySelect + closed + order, {siteId, siteId, std::max(limit, 0)}, u"list closed conversations"_s);
         } else {
             const QString pattern = likePattern(text);
             ok = s.exec(q,
-                        SummarySelect
-                            + u" WHERE c.status = 'closed' AND ("
+                        SummarySelect + closed
+                            + u" AND ("
                               " EXISTS (SELECT 1 FROM messages sm WHERE sm.conversation_id = c.id"
                               "   AND LOWER(sm.body) LIKE ? ESCAPE '!')"
                               " OR LOWER(v.name) LIKE ? ESCAPE '!'"
                               " OR LOWER(v.email) LIKE ? ESCAPE '!')"_s
                             + order,
-                        {pattern, pattern, pattern, std::max(limit, 0)}, u"search closed conversations for \"%1\""_s.arg(text));
+                        {siteId, siteId, pattern, pattern, pattern, std::max(limit, 0)},
+                        u"search closed conversations for \"%1\""_s.arg(text));
         }
         if (!ok)
             return failed<QList<ConversationSummary>>(s);

@@ -394,6 +394,15 @@ inline qint64 nowOr(qint64 given)
     return given > 0 ? given : QDateTime::currentMSecsSinceEpoch();
 }
 
+/// Writes an audit line in the job's own transaction.
+inline bool insertAudit(SqlSession &s, const AuditEntry &entry)
+{
+    PreparedQuery q;
+    return s.exec(q, u"INSERT INTO audit_log (at, agent_id, agent_email, action, target, detail) VALUES (?, ?, ?, ?, ?, ?)"_s,
+                  {nowOr(entry.at), nullableId(entry.agentId), entry.agentEmail, entry.action, entry.target, entry.detail},
+                  u"write the audit entry for "_s + entry.action);
+}
+
 // Every call below is a job: it builds a function that runs on the writer
 // thread, inside the savepoint of its batch.
 template<typename T> inline QFuture<StoreResult<T>> submit(DatabaseWorker *worker, typename StoreJob<T>::Body body)

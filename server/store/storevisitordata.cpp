@@ -33,14 +33,6 @@ BanRecord readBan(const PreparedQuery &q)
     return ban;
 }
 
-bool insertAudit(SqlSession &s, const AuditEntry &entry)
-{
-    PreparedQuery q;
-    return s.exec(q, u"INSERT INTO audit_log (at, agent_id, agent_email, action, target, detail) VALUES (?, ?, ?, ?, ?, ?)"_s,
-                  {nowOr(entry.at), nullableId(entry.agentId), entry.agentEmail, entry.action, entry.target, entry.detail},
-                  u"write the audit entry for "_s + entry.action);
-}
-
 /// The visitor's conversations, oldest first, read whole before anything
 /// else runs: a cached statement's rows are gone once it runs again.
 std::optional<QList<ConversationRecord>> visitorConversations(SqlSession &s, const QString &visitorId)

@@ -31,6 +31,13 @@ QString describe(const DomainEvent &event)
             },
             [](const Events::ReadMarked &e) { return u"read %1 by %2"_s.arg(e.conversation.id).arg(toString(e.by)); },
             [](const Events::QueuePlaceChanged &e) { return u"place %1: %2"_s.arg(e.visitorId).arg(e.place); },
+            [](const Events::SiteCreated &e) { return u"site created %1"_s.arg(e.site.name); },
+            [](const Events::SiteUpdated &e) { return u"site updated %1"_s.arg(e.site.name); },
+            [](const Events::SiteDeleted &e) {
+                return u"site deleted %1: %2 conversations, %3 visitors"_s.arg(e.deletion.site.name)
+                    .arg(e.deletion.conversations)
+                    .arg(e.deletion.visitors);
+            },
             [](const auto &) { return u"other"_s; },
         },
         event);
@@ -75,6 +82,8 @@ private Q_SLOTS:
     void refusedAndRolledBackChangesAreNeverPublished();
     void aSubscriberActsThroughTheSameCommands_data() { addBackendRows(); }
     void aSubscriberActsThroughTheSameCommands();
+    void siteChangesArePublishedOnlyOnceCommitted_data() { addBackendRows(); }
+    void siteChangesArePublishedOnlyOnceCommitted();
 
 private:
     /// A site, an agent and @p visitors visitors in the store, and the services over it.
@@ -248,6 +257,58 @@ void tst_DomainEvents::aSubscriberActsThroughTheSameCommands()
              (QStringList{u"opened %1"_s.arg(id), u"message hello? by visitor in %1"_s.arg(id),
                           u"accepted %1 by Front desk bot"_s.arg(id),
                           u"message An agent will be with you shortly. by agent in %1"_s.arg(id)}));
+}
+
+void tst_DomainEvents::siteChangesArePublishedOnlyOnceCommitted()
+{
+    FRONTDESK_OPEN_STORE(store, database);
+    World world;
+    QVERIFY(populate(store, world, 1));
+    SiteService *sites = world.chat->siteService();
+    const AgentRecord &ann = world.agent;
+    const SiteRecord first = *world.sites.first();
+
+    // The last site is never deleted, and a wrong key confirms nothing: no event, no change.
+    QCOMPARE(errorOf(answerOf<SiteDeletion>([&](auto done) { sites->deleteSite(ann, first.id, first.siteKey, done); })),
+             ErrorCode::Conflict);
+    SiteRecord draft;
+    draft.name = u"Outlet"_s;
+    const SiteRecord second = valueOf(answerOf<SiteRecord>([&](auto done) { sites->createSite(ann, draft, done); }));
+    QVERIFY(second.id > first.id);
+    QVERIFY(!second.siteKey.isEmpty() && second.identitySecret.size() == 32);
+    QCOMPARE(world.sites.count(), 2);
+    QCOMPARE(errorOf(answerOf<SiteDeletion>([&](auto done) { sites->deleteSite(ann, second.id, first.siteKey, done); })),
+             ErrorCode::InvalidField);
+    QCOMPARE(errorOf(answerOf<SiteDeletion>([&](auto done) { sites->deleteSite(ann, second.id + 100, u"x"_s, done); })),
+             ErrorCode::NotFound);
+    SiteRecord renamed = second;
+    renamed.name = u"The outlet"_s;
+    valueOf(answerOf<SiteRecord>([&](auto done) { sites->updateSite(ann, renamed, done); }));
+    QCOMPARE(world.heard, (QStringList{u"site created Outlet"_s, u"site updated The outlet"_s}));
+
+    // A visitor waits at the first site: deleting it takes its conversation
+    // out of the queue and publishes the deletion once, with what it removed.
+    const AppendResult waiting = valueOf(answerOf<AppendResult>([&](auto done) {
+        world.chat->conversations()->postVisitorMessage(world.visitors[0], u"c-1"_s, u"hi"_s, nullptr, done);
+    }));
+    QCOMPARE(world.chat->presence()->openConversationOf(world.visitors[0].id), waiting.conversation.id);
+    world.heard.clear();
+    const SiteDeletion gone
+        = valueOf(answerOf<SiteDeletion>([&](auto done) { sites->deleteSite(ann, first.id, first.siteKey, done); }));
+    QCOMPARE(gone.openConversationIds, QList<qint64>{waiting.conversation.id});
+    QCOMPARE(world.heard, QStringList{u"site deleted Shop: 1 conversations, 1 visitors"_s});
+    QCOMPARE(world.chat->presence()->openConversationOf(world.visitors[0].id), 0);
+    QVERIFY(!world.sites.byId(first.id));
+    QCOMPARE(await(store.conversationById(waiting.conversation.id)).error, StoreError::NotFound);
+    // Now the other one is the last.
+    world.heard.clear();
+    QCOMPARE(errorOf(answerOf<SiteDeletion>([&](auto done) { sites->deleteSite(ann, second.id, second.siteKey, done); })),
+             ErrorCode::Conflict);
+    QVERIFY(world.heard.isEmpty());
+    // The store refuses the last site by itself too, in the deleting transaction.
+    const auto direct = await(store.deleteSite(second.id, AuditEntry{}));
+    QCOMPARE(direct.error, StoreError::Conflict);
+    QCOMPARE(await(store.listSites()).value.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_DomainEvents)

@@ -15,6 +15,7 @@ private Q_SLOTS:
     void leavingMovesOnlyThoseBehind();
     void anOlderConversationGoesBackToItsPlace();
     void eachSiteHasItsOwnQueue();
+    void aDeletedSiteTakesItsWholeQueue();
     void repeatedAndUnknownChangesDoNothing();
     void aRushMovesNobodyButTheNewcomer();
 };
@@ -113,6 +114,29 @@ void tst_WaitingQueues::aRushMovesNobodyButTheNewcomer()
     QCOMPARE(queues.remove(2).size(), qsizetype(9'999));
     QCOMPARE(queues.place(20'000), 9'999);
     QCOMPARE(queues.place(19'999), 10'000);
+}
+
+void tst_WaitingQueues::aDeletedSiteTakesItsWholeQueue()
+{
+    WaitingQueues queues;
+    for (const qint64 id : {10, 12, 14})
+        (void)queues.add(1, id);
+    for (const qint64 id : {11, 13})
+        (void)queues.add(2, id);
+    QCOMPARE(queues.removeSite(1), (QList<qint64>{10, 12, 14}));
+    for (const qint64 id : {10, 12, 14}) {
+        QVERIFY(!queues.contains(id));
+        QCOMPARE(queues.place(id), 0);
+    }
+    QCOMPARE(queues.size(1), 0);
+    // The other site's places do not move.
+    QCOMPARE(queues.place(11), 1);
+    QCOMPARE(queues.place(13), 2);
+    QCOMPARE(queues.removeSite(1), QList<qint64>{});
+    QCOMPARE(queues.removeSite(7), QList<qint64>{});
+    // The site's queue starts afresh.
+    QCOMPARE(queues.add(1, 20), QList<qint64>{20});
+    QCOMPARE(queues.place(20), 1);
 }
 
 QTEST_APPLESS_MAIN(tst_WaitingQueues)

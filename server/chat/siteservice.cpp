@@ -1,0 +1,140 @@
+#include "siteservice.h"
+
+#include "auth/tokens.h"
+#include "chat/audittrail.h"
+#include "chat/moderation.h"
+#include "chat/sitedirectory.h"
+#include "core/continuewith.h"
+#include "store/store.h"
+
+#include <QDateTime>
+#include <QLoggingCategory>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcSites, "frontdesk.sites")
+
+namespace Frontdesk {
+
+namespace {
+
+/// What an update changed, for the audit log ("name, allowed origins").
+QString changedSettings(const std::optional<SiteRecord> &before, const SiteRecord &after)
+{
+    if (!before)
+        return {};
+    QStringList changed;
+    if (before->name != after.name)
+        changed.append(u"name \"%1\" → \"%2\""_s.arg(before->name, after.name));
+    if (before->allowedOrigins != after.allowedOrigins)
+        changed.append(u"allowed origins"_s);
+    if (before->widgetSettings != after.widgetSettings)
+        changed.append(u"widget"_s);
+    if (before->closedRetentionDays != after.closedRetentionDays)
+        changed.append(u"retention %1 → %2 days"_s.arg(before->closedRetentionDays).arg(after.closedRetentionDays));
+    return changed.isEmpty() ? u"nothing changed"_s : changed.join(u", "_s);
+}
+
+} // namespace
+
+SiteService::SiteService(Store *store, SiteDirectory *sites, Moderation *moderation, DomainEventBus *events, QObject *parent)
+    : QObject(parent), m_store(store), m_sites(sites), m_moderation(moderation), m_events(events)
+{ }
+
+ProtocolError SiteService::noSite(qint64 siteId)
+{
+    return ProtocolError::make(ErrorCode::NotFound, u"There is no site %1."_s.arg(siteId));
+}
+
+void SiteService::createSite(const AgentRecord &admin, SiteRecord draft, ChatCallback<SiteRecord> done)
+{
+    // The key and the secret are the server's to make, as at the first start:
+    // nothing from the wire decides them.
+    draft.id = 0;
+    draft.siteKey = Tokens::newSiteKey();
+    draft.identitySecret = Tokens::newIdentitySecret();
+    draft.createdAt = QDateTime::currentMSecsSinceEpoch();
+    continueWith(m_store->createSite(draft), this, [this, admin, done](const StoreResult<SiteRecord> &created) {
+        if (!created.ok()) {
+            done(storeError(created.error, created.message));
+            return;
+        }
+        const SiteRecord &site = created.value;
+        qCInfo(lcSites).noquote() << "admin" << admin.email << "created site" << site.id << "with key" << site.siteKey;
+        m_sites->upsert(site);
+        AuditTrail::record(
+            m_store, this,
+            AuditTrail::entry(admin, u"create_site"_s, u"site %1"_s.arg(site.id), u"\"%1\" (%2)"_s.arg(site.name, site.siteKey)));
+        m_events->publish(Events::SiteCreated{site});
+        done(site);
+    });
+}
+
+void SiteService::updateSite(const AgentRecord &admin, const SiteRecord &site, ChatCallback<SiteRecord> done)
+{
+    const std::optional<SiteRecord> before = m_sites->byId(site.id);
+    continueWith(m_store->updateSite(site), this, [this, admin, before, done](const StoreResult<SiteRecord> &saved) {
+        if (saved.error == StoreError::NotFound && before) {
+            done(noSite(before->id));
+            return;
+        }
+        if (!saved.ok()) {
+            done(storeError(saved.error, saved.message));
+            return;
+        }
+        m_sites->upsert(saved.value);
+        AuditTrail::record(
+            m_store, this,
+            AuditTrail::entry(admin, u"update_site"_s, u"site %1"_s.arg(saved.value.id), changedSettings(before, saved.value)));
+        m_events->publish(Events::SiteUpdated{saved.value});
+        done(saved.value);
+    });
+}
+
+void SiteService::deleteSite(const AgentRecord &admin, qint64 siteId, const QString &confirmSiteKey,
+                             ChatCallback<SiteDeletion> done)
+{
+    const std::optional<SiteRecord> site = m_sites->byId(siteId);
+    if (!site) {
+        done(noSite(siteId));
+        return;
+    }
+    if (m_sites->count() <= 1) {
+        done(ProtocolError::make(ErrorCode::Conflict,
+                                 u"This is the only site; a server needs one. Create another site before deleting this one."_s));
+        return;
+    }
+    if (confirmSiteKey != site->siteKey) {
+        done(ProtocolError::make(
+            ErrorCode::InvalidField,
+            u"To delete the site \"%1\" and all its conversations, give its site key in \"confirmSiteKey\"."_s.arg(site->name)));
+        return;
+    }
+    continueWith(m_store->deleteSite(siteId, AuditTrail::entry(admin, u"delete_site"_s, u"site %1"_s.arg(siteId))), this,
+                 [this, admin, siteId, done](const StoreResult<SiteDeletion> &deleted) {
+                     if (deleted.error == StoreError::NotFound) {
+                         done(noSite(siteId));
+                         return;
+                     }
+                     if (deleted.error == StoreError::Conflict) {
+                         done(ProtocolError::make(ErrorCode::Conflict, u"This is the only site; a server needs one."_s));
+                         return;
+                     }
+                     if (!deleted.ok()) {
+                         done(storeError(deleted.error, deleted.message));
+                         return;
+                     }
+                     const SiteDeletion &gone = deleted.value;
+                     qCInfo(lcSites).noquote()
+                         << "admin" << admin.email << "deleted site" << siteId << "with" << gone.conversations << "conversations,"
+                         << gone.messages << "messages," << gone.visitors << "visitors and" << gone.bans << "bans";
+                     // Out of memory before anyone hears of it: an upgrade or a
+                     // widget request for its key is refused from now on.
+                     m_sites->remove(siteId);
+                     m_moderation->forgetSite(siteId);
+                     m_events->publish(Events::SiteDeleted{gone});
+                     done(gone);
+                 });
+}
+
+} // namespace Frontdesk
