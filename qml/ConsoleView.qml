@@ -112,7 +112,7 @@ Page {
                 Layout.maximumWidth: 280
             }
             Rectangle {
-                visible: console_.client.state !== AgentClient.Online && console_.client.presence !== "offline"
+                visible: console_.client.state !== AgentConnection.Online && console_.client.presence !== "offline"
                 radius: 12
                 color: Theme.waiting
                 implicitHeight: 24
