@@ -20,9 +20,8 @@ Page {
     property bool settingsOpen: false
     property alias settingsTab: settingsView.currentTab
     readonly property var current: {
-        openModel.revision; historyModel.revision
-        const open = openModel.get(currentConversationId)
-        return Object.keys(open).length > 0 ? open : historyModel.get(currentConversationId)
+        conversations.revision
+        return conversations.get(currentConversationId)
     }
 
     function openConversation(id) {
@@ -47,10 +46,12 @@ Page {
         openConversation(model.conversationIdAt(row))
     }
 
-    ConversationListModel { id: queueModel; client: console_.client; filter: ConversationListModel.Queue }
-    ConversationListModel { id: mineModel; client: console_.client; filter: ConversationListModel.Mine }
-    ConversationListModel { id: openModel; client: console_.client; filter: ConversationListModel.Open }
-    ConversationListModel { id: historyModel; client: console_.client; filter: ConversationListModel.History }
+    // Every conversation once; the sidebar's four lists are views of it.
+    ConversationModel { id: conversations; client: console_.client }
+    ConversationFilterModel { id: queueModel; conversations: conversations; filter: ConversationFilterModel.Queue }
+    ConversationFilterModel { id: mineModel; conversations: conversations; filter: ConversationFilterModel.Mine }
+    ConversationFilterModel { id: openModel; conversations: conversations; filter: ConversationFilterModel.Open }
+    ConversationFilterModel { id: historyModel; conversations: conversations; filter: ConversationFilterModel.History }
     AgentListModel { id: agentsModel; client: console_.client }
     CannedResponseModel { id: cannedModel; client: console_.client }
     IdleMonitor { client: console_.client; idleMinutes: console_.settings.idleMinutes }

@@ -4,7 +4,8 @@
 #include "agentlistmodel.h"
 #include "cannedresponsemodel.h"
 #include "consoletesting.h"
-#include "conversationlistmodel.h"
+#include "conversationfiltermodel.h"
+#include "conversationmodel.h"
 #include "messagelistmodel.h"
 #include "sessionlistmodel.h"
 #include "useragent.h"
@@ -96,10 +97,13 @@ private Q_SLOTS:
     void queueAcceptReplyRead()
     {
         AgentClient client(u"frontdesk-test-console"_s, nullptr);
-        ConversationListModel queue, mine, open;
-        queue.setFilter(ConversationListModel::Queue);
-        mine.setFilter(ConversationListModel::Mine);
-        open.setFilter(ConversationListModel::Open);
+        // One model, the sidebar's lists as proxies over it.
+        ConversationModel conversations;
+        ConversationFilterModel queue, mine, open;
+        queue.setFilter(ConversationFilterModel::Queue);
+        mine.setFilter(ConversationFilterModel::Mine);
+        open.setFilter(ConversationFilterModel::Open);
+        QAbstractItemModelTester t0(&conversations, QAbstractItemModelTester::FailureReportingMode::QtTest);
         MessageListModel messages;
         AgentListModel agents;
         QAbstractItemModelTester t1(&queue, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -107,8 +111,9 @@ private Q_SLOTS:
         QAbstractItemModelTester t3(&open, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester t4(&messages, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester t5(&agents, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        for (ConversationListModel *model : {&queue, &mine, &open})
-            model->setClient(&client);
+        conversations.setClient(&client);
+        for (ConversationFilterModel *model : {&queue, &mine, &open})
+            model->setConversations(&conversations);
         messages.setClient(&client);
         agents.setClient(&client);
 
@@ -123,13 +128,14 @@ private Q_SLOTS:
         QTRY_COMPARE(queue.rowCount(), 1);
         QCOMPARE(open.rowCount(), 1);
         QCOMPARE(mine.rowCount(), 0);
-        const QModelIndex row = queue.index(0);
-        const int conversationId = row.data(ConversationListModel::ConversationIdRole).toInt();
-        QCOMPARE(row.data(ConversationListModel::StatusRole).toString(), u"waiting"_s);
-        QCOMPARE(row.data(ConversationListModel::LastMessageRole).toString(), u"Do you ship to Norway?"_s);
-        QCOMPARE(row.data(ConversationListModel::UnreadRole).toInt(), 1);
-        QTRY_COMPARE(queue.index(0).data(ConversationListModel::CurrentPageRole).toString(), u"Pricing"_s);
-        QVERIFY(row.data(ConversationListModel::WaitSecondsRole).toLongLong() >= 0);
+        QCOMPARE(conversations.rowCount(), 1); // held once, shown by two lists
+        const QModelIndex row = queue.index(0, 0);
+        const int conversationId = row.data(ConversationModel::ConversationIdRole).toInt();
+        QCOMPARE(row.data(ConversationModel::StatusRole).toString(), u"waiting"_s);
+        QCOMPARE(row.data(ConversationModel::LastMessageRole).toString(), u"Do you ship to Norway?"_s);
+        QCOMPARE(row.data(ConversationModel::UnreadRole).toInt(), 1);
+        QTRY_COMPARE(queue.index(0, 0).data(ConversationModel::CurrentPageRole).toString(), u"Pricing"_s);
+        QVERIFY(row.data(ConversationModel::WaitSecondsRole).toLongLong() >= 0);
         // The wait time ticks while the visitor waits.
         QSignalSpy ticks(&queue, &QAbstractItemModel::dataChanged);
         QVERIFY(ticks.wait(2500));
@@ -138,8 +144,8 @@ private Q_SLOTS:
         client.accept(conversationId);
         QTRY_COMPARE(queue.rowCount(), 0);
         QTRY_COMPARE(mine.rowCount(), 1);
-        QCOMPARE(mine.index(0).data(ConversationListModel::AgentNameRole).toString().isEmpty(), false);
-        QVERIFY(mine.index(0).data(ConversationListModel::IsMineRole).toBool());
+        QCOMPARE(mine.index(0, 0).data(ConversationModel::AgentNameRole).toString().isEmpty(), false);
+        QVERIFY(mine.index(0, 0).data(ConversationModel::IsMineRole).toBool());
 
         // Open it: history loads (visitor message + join line), reading marks it read.
         messages.setConversationId(conversationId);
@@ -147,7 +153,7 @@ private Q_SLOTS:
         QTRY_COMPARE(messages.rowCount(), 2);
         QCOMPARE(messages.index(0).data(MessageListModel::AuthorRole).toString(), u"visitor"_s);
         QCOMPARE(messages.index(1).data(MessageListModel::AuthorRole).toString(), u"system"_s);
-        QTRY_COMPARE(mine.index(0).data(ConversationListModel::UnreadRole).toInt(), 0);
+        QTRY_COMPARE(mine.index(0, 0).data(ConversationModel::UnreadRole).toInt(), 0);
 
         // Reply: "sending" at once, "sent" after the ack, "read" after the visitor's read.
         QVERIFY(messages.send(u"Yes, we do. Shipping takes 3 days."_s));
@@ -175,7 +181,7 @@ private Q_SLOTS:
         // The visitor panel.
         VisitorContext context;
         context.setClient(&client);
-        context.setVisitorId(open.index(0).data(ConversationListModel::VisitorIdRole).toString());
+        context.setVisitorId(open.index(0, 0).data(ConversationModel::VisitorIdRole).toString());
         QTRY_VERIFY(context.isLoaded());
         QCOMPARE(context.currentPageTitle(), u"Pricing"_s);
         QCOMPARE(context.browser(), u"Chrome 120"_s);
@@ -184,7 +190,7 @@ private Q_SLOTS:
         QCOMPARE(context.locale(), u"nb-NO"_s);
         visitor.send({{u"type"_s, u"page"_s}, {u"url"_s, u"https://shop.test/cart"_s}, {u"title"_s, u"Cart"_s}});
         QTRY_COMPARE(context.currentPageTitle(), u"Cart"_s);
-        QTRY_COMPARE(open.index(0).data(ConversationListModel::CurrentPageRole).toString(), u"Cart"_s);
+        QTRY_COMPARE(open.index(0, 0).data(ConversationModel::CurrentPageRole).toString(), u"Cart"_s);
 
         // Transcript.
         QVERIFY(messages.transcript().contains(u"Yes, we do."_s));
@@ -193,6 +199,7 @@ private Q_SLOTS:
         client.close(conversationId);
         QTRY_COMPARE(open.rowCount(), 0);
         QCOMPARE(mine.rowCount(), 0);
+        QCOMPARE(conversations.rowCount(), 0); // closed and not found by a search: forgotten
         QTRY_VERIFY(messages.rowCount() >= 4);
     }
 
@@ -370,16 +377,21 @@ private Q_SLOTS:
         QVERIFY(erikId > 0);
         AgentClient admin(u"frontdesk-test-console"_s, nullptr);
         AgentClient erik(u"frontdesk-test-console"_s, nullptr);
-        ConversationListModel adminMine, erikMine, history;
+        ConversationModel adminConversations, erikConversations;
+        ConversationFilterModel adminMine, erikMine, history;
+        QAbstractItemModelTester t0(&adminConversations, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t00(&erikConversations, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester t1(&adminMine, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester t2(&erikMine, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester t3(&history, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        adminMine.setFilter(ConversationListModel::Mine);
-        erikMine.setFilter(ConversationListModel::Mine);
-        history.setFilter(ConversationListModel::History);
-        adminMine.setClient(&admin);
-        history.setClient(&admin);
-        erikMine.setClient(&erik);
+        adminMine.setFilter(ConversationFilterModel::Mine);
+        erikMine.setFilter(ConversationFilterModel::Mine);
+        history.setFilter(ConversationFilterModel::History);
+        adminConversations.setClient(&admin);
+        erikConversations.setClient(&erik);
+        adminMine.setConversations(&adminConversations);
+        history.setConversations(&adminConversations);
+        erikMine.setConversations(&erikConversations);
         admin.login(m_server.httpUrl(u"/"_s), TestServer::adminEmail, TestServer::adminPassword);
         erik.login(m_server.httpUrl(u"/"_s), u"erik@shop.test"_s, u"erik's long password"_s);
         QTRY_COMPARE_WITH_TIMEOUT(admin.state(), AgentClient::Online, 20'000);
@@ -397,9 +409,9 @@ private Q_SLOTS:
         admin.transfer(conversationId, int(erikId));
         QTRY_VERIFY(erikMine.rowOf(conversationId) >= 0);
         QTRY_COMPARE(adminMine.rowOf(conversationId), -1);
-        const QModelIndex moved = erikMine.index(erikMine.rowOf(conversationId));
-        QCOMPARE(moved.data(ConversationListModel::AgentNameRole).toString(), u"Erik"_s);
-        QVERIFY(moved.data(ConversationListModel::IsMineRole).toBool());
+        const QModelIndex moved = erikMine.index(erikMine.rowOf(conversationId), 0);
+        QCOMPARE(moved.data(ConversationModel::AgentNameRole).toString(), u"Erik"_s);
+        QVERIFY(moved.data(ConversationModel::IsMineRole).toBool());
         QVERIFY(visitor.waitFor([](const QJsonObject &frame) {
             return frame.value(u"type"_s) == u"agent_joined"_s && frame.value(u"agentName"_s) == u"Erik"_s;
         }));
@@ -410,9 +422,12 @@ private Q_SLOTS:
         QVERIFY(history.isSearching());
         QTRY_VERIFY(!history.isSearching());
         QCOMPARE(history.rowCount(), 1);
+        // The find is a row of the one model, shown by History only.
+        QVERIFY(adminConversations.rowOf(conversationId) >= 0);
+        QCOMPARE(adminMine.rowOf(conversationId), -1);
         QCOMPARE(history.conversationIdAt(0), conversationId);
-        QCOMPARE(history.index(0).data(ConversationListModel::StatusRole).toString(), u"closed"_s);
-        QCOMPARE(history.index(0).data(ConversationListModel::AgentNameRole).toString(), u"Erik"_s);
+        QCOMPARE(history.index(0, 0).data(ConversationModel::StatusRole).toString(), u"closed"_s);
+        QCOMPARE(history.index(0, 0).data(ConversationModel::AgentNameRole).toString(), u"Erik"_s);
         history.search(u"no such words anywhere"_s);
         QTRY_VERIFY(!history.isSearching());
         QCOMPARE(history.rowCount(), 0);
