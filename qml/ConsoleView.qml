@@ -19,10 +19,7 @@ Page {
     property alias section: sidebar.section
     property bool settingsOpen: false
     property alias settingsTab: settingsView.currentTab
-    readonly property var current: {
-        conversations.revision
-        return conversations.get(currentConversationId)
-    }
+    readonly property CurrentConversation current: currentConversation
 
     function openConversation(id) {
         settingsOpen = false
@@ -52,6 +49,8 @@ Page {
     ConversationFilterModel { id: mineModel; conversations: conversations; filter: ConversationFilterModel.Mine }
     ConversationFilterModel { id: openModel; conversations: conversations; filter: ConversationFilterModel.Open }
     ConversationFilterModel { id: historyModel; conversations: conversations; filter: ConversationFilterModel.History }
+    // The chat pane's conversation, its properties updated in place.
+    CurrentConversation { id: currentConversation; conversations: conversations; conversationId: console_.currentConversationId }
     AgentListModel { id: agentsModel; client: console_.client }
     CannedResponseModel { id: cannedModel; client: console_.client }
     IdleMonitor { client: console_.client; idleMinutes: console_.settings.idleMinutes }
@@ -68,7 +67,7 @@ Page {
     Shortcut { sequence: "Ctrl+N"; onActivated: console_.takeNextWaiting() }
     Shortcut { sequences: ["Ctrl+Tab", "Ctrl+PgDown"]; onActivated: console_.switchTo(1) }
     Shortcut { sequences: ["Ctrl+Shift+Tab", "Ctrl+PgUp"]; onActivated: console_.switchTo(-1) }
-    Shortcut { sequence: "Ctrl+W"; enabled: console_.current.status === "active" || console_.current.status === "waiting"; onActivated: chat.askClose() }
+    Shortcut { sequence: "Ctrl+W"; enabled: console_.current.open; onActivated: chat.askClose() }
     Shortcut { sequence: "Ctrl+,"; onActivated: console_.settingsOpen = !console_.settingsOpen }
     Shortcut { sequence: "Ctrl+F"; onActivated: { console_.section = 3; sidebar.focusSearch() } }
     Repeater {
@@ -185,7 +184,7 @@ Page {
                 Layout.preferredWidth: 300
                 Layout.fillHeight: true
                 client: console_.client
-                visitorId: console_.current.visitorId || ""
+                visitorId: console_.current.visitorId
                 onOpenConversation: id => {
                     historyModel.search("")
                     console_.section = 3

@@ -42,14 +42,6 @@ ConversationModel::ConversationModel(QObject *parent) : QAbstractListModel(paren
 {
     m_ticker.setInterval(1000);
     connect(&m_ticker, &QTimer::timeout, this, &ConversationModel::tick);
-    auto bump = [this] {
-        ++m_revision;
-        Q_EMIT revisionChanged();
-    };
-    connect(this, &QAbstractItemModel::dataChanged, this, bump);
-    connect(this, &QAbstractItemModel::rowsInserted, this, bump);
-    connect(this, &QAbstractItemModel::rowsRemoved, this, bump);
-    connect(this, &QAbstractItemModel::modelReset, this, bump);
 }
 
 QString ConversationModel::visitorDisplayName(const QJsonObject &visitor, const QString &visitorId)
@@ -345,18 +337,6 @@ int ConversationModel::rowOf(int conversationId) const
             return at;
     }
     return -1;
-}
-
-QVariantMap ConversationModel::get(int conversationId) const
-{
-    const int row = rowOf(conversationId);
-    QVariantMap result;
-    if (row < 0)
-        return result;
-    const QHash<int, QByteArray> names = roleNames();
-    for (auto it = names.begin(); it != names.end(); ++it)
-        result.insert(QString::fromLatin1(it.value()), data(index(row), it.key()));
-    return result;
 }
 
 void ConversationModel::search(const QString &text)

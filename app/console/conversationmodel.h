@@ -31,8 +31,6 @@ class ConversationModel : public QAbstractListModel
     Q_PROPERTY(Frontdesk::AgentClient *client READ client WRITE setClient NOTIFY clientChanged REQUIRED)
     /// @brief True while a history search is running.
     Q_PROPERTY(bool searching READ isSearching NOTIFY searchingChanged)
-    /// @brief Grows on every change, so bindings that read get() re-evaluate.
-    Q_PROPERTY(int revision READ revision NOTIFY revisionChanged)
 
 public:
     enum Role {
@@ -64,7 +62,6 @@ public:
     [[nodiscard]] AgentClient *client() const { return m_client; }
     void setClient(AgentClient *client);
     [[nodiscard]] bool isSearching() const { return m_searching; }
-    [[nodiscard]] int revision() const { return m_revision; }
 
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
@@ -72,8 +69,6 @@ public:
 
     /// @brief The row of @p conversationId in this model, or -1.
     Q_INVOKABLE int rowOf(int conversationId) const;
-    /// @brief Every role of @p conversationId as a map (empty if not known).
-    Q_INVOKABLE QVariantMap get(int conversationId) const;
     /// @brief Finds closed conversations whose messages or visitor match @p text (the History list).
     Q_INVOKABLE void search(const QString &text);
 
@@ -83,7 +78,6 @@ public:
 Q_SIGNALS:
     void clientChanged();
     void searchingChanged();
-    void revisionChanged();
 
 private:
     struct Row {
@@ -119,7 +113,6 @@ private:
     QTimer m_ticker;
     bool m_searching = false;
     int m_searchGeneration = 0;
-    int m_revision = 0;
 };
 
 } // namespace Frontdesk

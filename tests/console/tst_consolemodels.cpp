@@ -6,6 +6,7 @@
 #include "consoletesting.h"
 #include "conversationfiltermodel.h"
 #include "conversationmodel.h"
+#include "currentconversation.h"
 #include "messagelistmodel.h"
 #include "sessionlistmodel.h"
 #include "useragent.h"
@@ -140,12 +141,27 @@ private Q_SLOTS:
         QSignalSpy ticks(&queue, &QAbstractItemModel::dataChanged);
         QVERIFY(ticks.wait(2500));
 
+        // The chat pane's conversation follows its row in place.
+        CurrentConversation current;
+        current.setConversations(&conversations);
+        current.setConversationId(conversationId);
+        QCOMPARE(current.status(), u"waiting"_s);
+        QVERIFY(current.isOpen());
+        QCOMPARE(current.visitorId(), row.data(ConversationModel::VisitorIdRole).toString());
+        const QString visitorName = current.visitorName();
+        QVERIFY(!visitorName.isEmpty());
+        QSignalSpy currentChanged(&current, &CurrentConversation::changed);
+
         // Accept: the conversation leaves the queue and becomes mine.
         client.accept(conversationId);
         QTRY_COMPARE(queue.rowCount(), 0);
         QTRY_COMPARE(mine.rowCount(), 1);
         QCOMPARE(mine.index(0, 0).data(ConversationModel::AgentNameRole).toString().isEmpty(), false);
         QVERIFY(mine.index(0, 0).data(ConversationModel::IsMineRole).toBool());
+        QTRY_COMPARE(current.status(), u"active"_s);
+        QVERIFY(current.isMine());
+        QCOMPARE(current.agentName(), mine.index(0, 0).data(ConversationModel::AgentNameRole).toString());
+        QVERIFY(!currentChanged.isEmpty());
 
         // Open it: history loads (visitor message + join line), reading marks it read.
         messages.setConversationId(conversationId);
@@ -200,6 +216,12 @@ private Q_SLOTS:
         QTRY_COMPARE(open.rowCount(), 0);
         QCOMPARE(mine.rowCount(), 0);
         QCOMPARE(conversations.rowCount(), 0); // closed and not found by a search: forgotten
+        // The pane still says whom the closed chat was with.
+        QCOMPARE(current.status(), u"closed"_s);
+        QVERIFY(!current.isOpen());
+        QCOMPARE(current.visitorName(), visitorName);
+        current.setConversationId(0);
+        QCOMPARE(current.status(), QString());
         QTRY_VERIFY(messages.rowCount() >= 4);
     }
 
