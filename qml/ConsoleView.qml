@@ -51,6 +51,7 @@ Page {
     ConversationFilterModel { id: historyModel; conversations: conversations; filter: ConversationFilterModel.History }
     // The chat pane's conversation, its properties updated in place.
     CurrentConversation { id: currentConversation; conversations: conversations; conversationId: console_.currentConversationId }
+    SiteSettings { id: siteSettings; client: console_.client }
     AgentListModel { id: agentsModel; client: console_.client }
     CannedResponseModel { id: cannedModel; client: console_.client }
     IdleMonitor { client: console_.client; idleMinutes: console_.settings.idleMinutes }
@@ -104,8 +105,7 @@ Page {
                 PlainLabel { anchors.centerIn: parent; text: "F"; color: "white"; font.bold: true; font.pixelSize: 16 }
             }
             PlainLabel {
-                // Qt 6.4's qmllint knows no keys of a QVariantMap (site is the server's JSON object).
-                text: console_.client.site.name || qsTr("Frontdesk") // qmllint disable type
+                text: siteSettings.name || qsTr("Frontdesk")
                 font.pixelSize: Theme.titleText
                 font.bold: true
                 elide: Text.ElideRight
@@ -195,6 +195,7 @@ Page {
         SettingsView {
             id: settingsView
             client: console_.client
+            site: siteSettings
             settings: console_.settings
             notifier: console_.notifier
             session: console_.session

@@ -9,6 +9,7 @@
 #include "currentconversation.h"
 #include "messagelistmodel.h"
 #include "sessionlistmodel.h"
+#include "sitesettings.h"
 #include "useragent.h"
 #include "visitorcontext.h"
 
@@ -453,6 +454,65 @@ private Q_SLOTS:
         history.search(u"no such words anywhere"_s);
         QTRY_VERIFY(!history.isSearching());
         QCOMPARE(history.rowCount(), 0);
+    }
+
+    // The settings page's site: typed fields, edits that stay drafts until
+    // saved, a save that another console follows, widget keys this console
+    // does not know sent back as they were.
+    void siteSettingsSaveAndFollow()
+    {
+        AgentClient admin(u"frontdesk-test-console"_s, nullptr);
+        AgentClient other(u"frontdesk-test-console"_s, nullptr);
+        SiteSettings site, seen;
+        site.setClient(&admin);
+        seen.setClient(&other);
+        admin.login(m_server.httpUrl(u"/"_s), TestServer::adminEmail, TestServer::adminPassword);
+        other.login(m_server.httpUrl(u"/"_s), TestServer::adminEmail, TestServer::adminPassword);
+        QTRY_COMPARE_WITH_TIMEOUT(admin.state(), AgentClient::Online, 20'000);
+        QTRY_COMPARE_WITH_TIMEOUT(other.state(), AgentClient::Online, 20'000);
+        QTRY_VERIFY(!site.name().isEmpty());
+        QVERIFY(site.isEditable());
+        const QStringList origins = site.allowedOrigins();
+        QVERIFY(origins.contains(QString::fromLatin1(TestServer::allowedOrigin)));
+
+        // Another tool's widget key, unknown to the console.
+        bool stored = false;
+        admin.request(u"update_site"_s, {{u"widget"_s, QJsonObject{{u"launcherIcon"_s, u"bubble"_s}, {u"title"_s, u"Old"_s}}}},
+                      nullptr, [&stored](const CommandReply &answer) { stored = answer.ok(); });
+        QTRY_VERIFY(stored);
+        QTRY_COMPARE(site.widgetTitle(), u"Old"_s);
+        QTRY_COMPARE(seen.widgetTitle(), u"Old"_s);
+
+        QSignalSpy changed(&site, &SiteSettings::changed);
+        site.setWidgetTitle(u"Talk to us"_s);
+        site.setColor(u"#16a34a"_s);
+        site.setPosition(u"left"_s);
+        site.setAskEmail(true);
+        site.setEmailRequired(true);
+        QVERIFY(!changed.isEmpty());
+        QCOMPARE(site.preChatFields().size(), 1);
+        // A draft: the other console has not seen it.
+        QTest::qWait(200);
+        QCOMPARE(seen.widgetTitle(), u"Old"_s);
+
+        site.saveWidget();
+        QTRY_COMPARE(seen.widgetTitle(), u"Talk to us"_s);
+        QCOMPARE(seen.color(), u"#16a34a"_s);
+        QCOMPARE(seen.position(), u"left"_s);
+        QVERIFY(seen.askEmail());
+        QVERIFY(seen.emailRequired());
+        QVERIFY(!seen.askName());
+        const QJsonObject widget = other.siteJson().value(u"widget"_s).toObject();
+        QCOMPARE(widget.value(u"launcherIcon"_s).toString(), u"bubble"_s);
+        QCOMPARE(widget.value(u"preChatFields"_s).toArray(),
+                 (QJsonArray{QJsonObject{{u"name"_s, u"email"_s}, {u"required"_s, true}}}));
+
+        site.setAllowedOrigins(origins + QStringList{u"https://second.shop.test"_s});
+        site.saveAllowedOrigins();
+        QTRY_COMPARE(seen.allowedOrigins(), origins + QStringList{u"https://second.shop.test"_s});
+        site.setAllowedOrigins(origins);
+        site.saveAllowedOrigins();
+        QTRY_COMPARE(seen.allowedOrigins(), origins);
     }
 
     void sessionSentences()
