@@ -24,7 +24,6 @@ AgentClient::AgentClient(const QString &secretService, QObject *parent)
         m_state->afterSnapshot(snapshot);
         m_replies->resendAll();
     });
-    connect(m_state, &ConsoleState::agentChanged, this, [this] { m_replies->setAuthor(agentId(), agentName()); });
 
     connect(m_connection, &AgentConnection::stateChanged, this, &AgentClient::stateChanged);
     connect(m_connection, &AgentConnection::errorStringChanged, this, &AgentClient::errorStringChanged);

@@ -25,12 +25,6 @@ ReplySender::ReplySender(AgentConnection *connection, QObject *parent)
 
 ReplySender::~ReplySender() = default;
 
-void ReplySender::setAuthor(int agentId, const QString &name)
-{
-    m_agentId = agentId;
-    m_agentName = name;
-}
-
 int ReplySender::pendingReplies() const
 {
     return int(std::count_if(m_outbox.cbegin(), m_outbox.cend(), [](const PendingReply &reply) { return !reply.failed(); }));
@@ -200,18 +194,11 @@ void ReplySender::answered(const QString &clientId, int conversationId, const Co
         Q_EMIT replyFailed(conversationId, clientId, error);
         return;
     }
-    const PendingReply sent = *it;
     m_outbox.erase(it);
     auto saved = save();
     Q_UNUSED(saved);
-    const QJsonObject message{{u"id"_s, answer.frame.value(u"messageId"_s)},
-                              {u"conversationId"_s, conversationId},
-                              {u"author"_s, u"agent"_s},
-                              {u"authorName"_s, m_agentName},
-                              {u"authorAgentId"_s, m_agentId},
-                              {u"body"_s, sent.body},
-                              {u"clientId"_s, clientId},
-                              {u"createdAt"_s, answer.frame.value(u"createdAt"_s)}};
+    // The server's stored message (for a duplicate, the row it stored first), shown as it is.
+    const QJsonObject message = answer.frame.value(u"message"_s).toObject();
     Q_EMIT replyAcknowledged(conversationId, clientId, message);
 }
 

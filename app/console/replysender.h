@@ -48,8 +48,6 @@ public:
     void open(const QUrl &server, int agentId, const QString &siteKey);
     /// Releases the file (signing out): what it holds stays there for this agent's next sign-in.
     void close();
-    /// Who the acknowledged replies are by (the ack names only the message).
-    void setAuthor(int agentId, const QString &name);
     /// Sends every reply still in the outbox, in order (after a snapshot).
     void resendAll();
 
@@ -63,7 +61,7 @@ public:
 Q_SIGNALS:
     void outboxChanged();
     void replyQueued(const Frontdesk::PendingReply &reply);
-    /// The server stored the reply; @p message is the stored message as the `ack` carries it.
+    /// The server stored the reply; @p message is the stored message the `ack` carries (agents' view).
     void replyAcknowledged(int conversationId, const QString &clientId, const QJsonObject &message);
     /// The server refused the reply for good; it stays in the outbox, failed, until retried or discarded.
     void replyFailed(int conversationId, const QString &clientId, const QString &errorMessage);
@@ -84,8 +82,6 @@ private:
     QString m_outboxFolder;
     std::unique_ptr<ReplyOutbox> m_file;
     QString m_owner; ///< server URL and agent id whose replies m_outbox holds
-    int m_agentId = 0;
-    QString m_agentName;
     QSet<QString> m_unsaved; ///< client ids whose first save has not reached the disk yet: not sent before it has
 };
 

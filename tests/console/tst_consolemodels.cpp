@@ -272,6 +272,14 @@ private Q_SLOTS:
             QCOMPARE(acked[i].at(0).toInt(), conversationId);
             QCOMPARE(acked[i].at(1).toString(), clientIds[i]);
             messageIds.append(acked[i].at(2).toJsonObject().value(u"id"_s).toDouble());
+            // The message as the server stored it, from the ack.
+            const QJsonObject stored = acked[i].at(2).toJsonObject();
+            QCOMPARE(stored.value(u"body"_s).toString(), bodies[i]);
+            QCOMPARE(stored.value(u"clientId"_s).toString(), clientIds[i]);
+            QCOMPARE(stored.value(u"author"_s).toString(), u"agent"_s);
+            QCOMPARE(stored.value(u"authorAgentId"_s).toInt(), client.agentId());
+            QCOMPARE(stored.value(u"authorName"_s).toString(), client.agentName());
+            QVERIFY(stored.value(u"createdAt"_s).toDouble() > 0);
         }
         // Stored once each, in order, with those ids, as the server's history says.
         std::optional<QJsonArray> history;
