@@ -77,7 +77,7 @@ void Notifier::setClient(AgentClient *client)
             if (conversation.value(u"status"_s).toString() == u"waiting"_s)
                 m_waiting.insert(conversation.value(u"id"_s).toInt(),
                                  ConversationModel::visitorDisplayName(conversation.value(u"visitor"_s).toObject(),
-                                                                           conversation.value(u"visitorId"_s).toString()));
+                                                                       conversation.value(u"visitorId"_s).toString()));
         }
         Q_EMIT attentionCountChanged();
         if (!m_waiting.isEmpty() && m_repeatSeconds > 0)
@@ -88,7 +88,7 @@ void Notifier::setClient(AgentClient *client)
             return;
         const int id = summary.value(u"id"_s).toInt();
         const QString who = ConversationModel::visitorDisplayName(summary.value(u"visitor"_s).toObject(),
-                                                                      summary.value(u"visitorId"_s).toString());
+                                                                  summary.value(u"visitorId"_s).toString());
         m_waiting.insert(id, who);
         Q_EMIT attentionCountChanged();
         const QString first = summary.value(u"lastMessage"_s).toObject().value(u"body"_s).toString().simplified();
