@@ -16,13 +16,13 @@ Page {
     objectName: "chatPane"
 
     required property AgentClient client
-    required property var conversation
+    required property CurrentConversation conversation
     required property int conversationId
     required property AgentListModel agents
     required property CannedResponseModel canned
     property bool inView: true
-    readonly property string status: conversation.status || ""
-    readonly property bool open: status === "waiting" || status === "active"
+    readonly property string status: conversation.status
+    readonly property bool open: conversation.open
 
     signal takeNext()
 
@@ -50,7 +50,7 @@ Page {
                 Layout.fillWidth: true
                 PlainLabel {
                     Layout.fillWidth: true
-                    text: pane.conversation.visitorName || ""
+                    text: pane.conversation.visitorName
                     font.pixelSize: Theme.titleText
                     font.bold: true
                     elide: Text.ElideRight

@@ -19,11 +19,7 @@ Page {
     property alias section: sidebar.section
     property bool settingsOpen: false
     property alias settingsTab: settingsView.currentTab
-    readonly property var current: {
-        openModel.revision; historyModel.revision
-        const open = openModel.get(currentConversationId)
-        return Object.keys(open).length > 0 ? open : historyModel.get(currentConversationId)
-    }
+    readonly property CurrentConversation current: currentConversation
 
     function openConversation(id) {
         settingsOpen = false
@@ -47,10 +43,15 @@ Page {
         openConversation(model.conversationIdAt(row))
     }
 
-    ConversationListModel { id: queueModel; client: console_.client; filter: ConversationListModel.Queue }
-    ConversationListModel { id: mineModel; client: console_.client; filter: ConversationListModel.Mine }
-    ConversationListModel { id: openModel; client: console_.client; filter: ConversationListModel.Open }
-    ConversationListModel { id: historyModel; client: console_.client; filter: ConversationListModel.History }
+    // Every conversation once; the sidebar's four lists are views of it.
+    ConversationModel { id: conversations; client: console_.client }
+    ConversationFilterModel { id: queueModel; conversations: conversations; filter: ConversationFilterModel.Queue }
+    ConversationFilterModel { id: mineModel; conversations: conversations; filter: ConversationFilterModel.Mine }
+    ConversationFilterModel { id: openModel; conversations: conversations; filter: ConversationFilterModel.Open }
+    ConversationFilterModel { id: historyModel; conversations: conversations; filter: ConversationFilterModel.History }
+    // The chat pane's conversation, its properties updated in place.
+    CurrentConversation { id: currentConversation; conversations: conversations; conversationId: console_.currentConversationId }
+    SiteSettings { id: siteSettings; client: console_.client }
     AgentListModel { id: agentsModel; client: console_.client }
     CannedResponseModel { id: cannedModel; client: console_.client }
     IdleMonitor { client: console_.client; idleMinutes: console_.settings.idleMinutes }
@@ -67,7 +68,7 @@ Page {
     Shortcut { sequence: "Ctrl+N"; onActivated: console_.takeNextWaiting() }
     Shortcut { sequences: ["Ctrl+Tab", "Ctrl+PgDown"]; onActivated: console_.switchTo(1) }
     Shortcut { sequences: ["Ctrl+Shift+Tab", "Ctrl+PgUp"]; onActivated: console_.switchTo(-1) }
-    Shortcut { sequence: "Ctrl+W"; enabled: console_.current.status === "active" || console_.current.status === "waiting"; onActivated: chat.askClose() }
+    Shortcut { sequence: "Ctrl+W"; enabled: console_.current.open; onActivated: chat.askClose() }
     Shortcut { sequence: "Ctrl+,"; onActivated: console_.settingsOpen = !console_.settingsOpen }
     Shortcut { sequence: "Ctrl+F"; onActivated: { console_.section = 3; sidebar.focusSearch() } }
     Repeater {
@@ -104,15 +105,14 @@ Page {
                 PlainLabel { anchors.centerIn: parent; text: "F"; color: "white"; font.bold: true; font.pixelSize: 16 }
             }
             PlainLabel {
-                // Qt 6.4's qmllint knows no keys of a QVariantMap (site is the server's JSON object).
-                text: console_.client.site.name || qsTr("Frontdesk") // qmllint disable type
+                text: siteSettings.name || qsTr("Frontdesk")
                 font.pixelSize: Theme.titleText
                 font.bold: true
                 elide: Text.ElideRight
                 Layout.maximumWidth: 280
             }
             Rectangle {
-                visible: console_.client.state !== AgentClient.Online && console_.client.presence !== "offline"
+                visible: console_.client.state !== AgentConnection.Online && console_.client.presence !== "offline"
                 radius: 12
                 color: Theme.waiting
                 implicitHeight: 24
@@ -184,7 +184,7 @@ Page {
                 Layout.preferredWidth: 300
                 Layout.fillHeight: true
                 client: console_.client
-                visitorId: console_.current.visitorId || ""
+                visitorId: console_.current.visitorId
                 onOpenConversation: id => {
                     historyModel.search("")
                     console_.section = 3
@@ -195,6 +195,7 @@ Page {
         SettingsView {
             id: settingsView
             client: console_.client
+            site: siteSettings
             settings: console_.settings
             notifier: console_.notifier
             session: console_.session

@@ -62,7 +62,7 @@ ApplicationWindow {
                 BusyIndicator { Layout.alignment: Qt.AlignHCenter; running: visible }
                 PlainLabel {
                     Layout.alignment: Qt.AlignHCenter
-                    text: window.client.state === AgentClient.Reconnecting
+                    text: window.client.state === AgentConnection.Reconnecting
                           ? qsTr("Waiting for the server…") : qsTr("Starting Frontdesk…")
                     color: Material.hintTextColor
                 }

@@ -18,6 +18,7 @@ Page {
     objectName: "settingsView"
 
     required property AgentClient client
+    required property SiteSettings site
     required property ConsoleSettings settings
     required property Notifier notifier
     required property SessionController session
@@ -26,9 +27,6 @@ Page {
     property alias currentTab: tabs.currentIndex
 
     signal done()
-
-    // Qt 6.4's qmllint knows no keys of a QVariantMap (site is the server's JSON object).
-    readonly property var widget: client.site.widget || ({}) // qmllint disable type
 
     component SectionTitle: PlainLabel {
         font.pixelSize: Theme.titleText + 2
@@ -109,12 +107,14 @@ Page {
                         Layout.alignment: Qt.AlignTop
                         spacing: 10
                         SectionTitle { text: qsTr("Website widget") }
-                        Hint { text: settingsPage.client.isAdmin ? qsTr("How the chat looks on your website. Changes reach visitors when you save.")
+                        Hint { text: settingsPage.site.editable ? qsTr("How the chat looks on your website. Changes reach visitors when you save.")
                                                                 : qsTr("Only an admin can change the widget.") }
                         PlainLabel { text: qsTr("Title") }
-                        TextField { id: wTitle; objectName: "widgetTitle"; Layout.fillWidth: true; text: settingsPage.widget.title || ""; placeholderText: qsTr("Chat with us") }
+                        TextField { id: wTitle; objectName: "widgetTitle"; Layout.fillWidth: true; text: settingsPage.site.widgetTitle; placeholderText: qsTr("Chat with us")
+                            onTextEdited: settingsPage.site.widgetTitle = text }
                         PlainLabel { text: qsTr("Welcome message") }
-                        TextField { id: wWelcome; Layout.fillWidth: true; text: settingsPage.widget.welcome || ""; placeholderText: qsTr("Hi! How can we help?") }
+                        TextField { id: wWelcome; Layout.fillWidth: true; text: settingsPage.site.welcome; placeholderText: qsTr("Hi! How can we help?")
+                            onTextEdited: settingsPage.site.welcome = text }
                         PlainLabel { text: qsTr("Colour") }
                         RowLayout {
                             spacing: 8
@@ -124,43 +124,38 @@ Page {
                                     required property string modelData
                                     width: 30; height: 30; radius: 15
                                     color: modelData
-                                    border.width: wColor.text.toLowerCase() === modelData ? 3 : 0
+                                    border.width: settingsPage.site.color.toLowerCase() === modelData ? 3 : 0
                                     border.color: Material.foreground
-                                    MouseArea { anchors.fill: parent; onClicked: wColor.text = parent.modelData }
+                                    MouseArea { anchors.fill: parent; onClicked: settingsPage.site.color = parent.modelData }
                                 }
                             }
-                            TextField { id: wColor; Layout.preferredWidth: 100; text: settingsPage.widget.color || "#2563eb" }
+                            TextField { id: wColor; Layout.preferredWidth: 100; text: settingsPage.site.color; onTextEdited: settingsPage.site.color = text }
                         }
                         PlainLabel { text: qsTr("Position") }
                         RowLayout {
-                            RadioButton { id: wRight; text: qsTr("Bottom right"); checked: (settingsPage.widget.position || "right") !== "left" }
-                            RadioButton { id: wLeft; text: qsTr("Bottom left"); checked: settingsPage.widget.position === "left" }
+                            RadioButton { text: qsTr("Bottom right"); checked: settingsPage.site.position !== "left"
+                                onToggled: if (checked) settingsPage.site.position = "right" }
+                            RadioButton { text: qsTr("Bottom left"); checked: settingsPage.site.position === "left"
+                                onToggled: if (checked) settingsPage.site.position = "left" }
                         }
                         PlainLabel { text: qsTr("Ask before the chat starts") }
                         RowLayout {
-                            CheckBox { id: wAskName; text: qsTr("Name"); checked: (settingsPage.widget.preChatFields || []).some(f => f.name === "name") }
-                            CheckBox { id: wAskEmail; text: qsTr("Email"); checked: (settingsPage.widget.preChatFields || []).some(f => f.name === "email") }
-                            CheckBox { id: wEmailRequired; text: qsTr("Email required"); enabled: wAskEmail.checked
-                                checked: (settingsPage.widget.preChatFields || []).some(f => f.name === "email" && f.required) }
+                            CheckBox { text: qsTr("Name"); checked: settingsPage.site.askName; onToggled: settingsPage.site.askName = checked }
+                            CheckBox { text: qsTr("Email"); checked: settingsPage.site.askEmail; onToggled: settingsPage.site.askEmail = checked }
+                            CheckBox { text: qsTr("Email required"); enabled: settingsPage.site.askEmail
+                                checked: settingsPage.site.emailRequired; onToggled: settingsPage.site.emailRequired = checked }
                         }
                         PlainLabel { text: qsTr("When nobody is online") }
-                        TextArea { id: wOffline; Layout.fillWidth: true; wrapMode: TextEdit.Wrap; textFormat: TextEdit.PlainText; text: settingsPage.widget.offlineText || ""
+                        TextArea { id: wOffline; Layout.fillWidth: true; wrapMode: TextEdit.Wrap; textFormat: TextEdit.PlainText; text: settingsPage.site.offlineText
+                            onTextChanged: settingsPage.site.offlineText = text
                             placeholderText: qsTr("We are away right now. Leave a message and we will get back to you.") }
                         RowLayout {
                             AccentButton {
                                 text: qsTr("Save widget")
                                 
-                                enabled: settingsPage.client.isAdmin
-                                onClicked: {
-                                    const fields = []
-                                    if (wAskName.checked) fields.push({ name: "name", required: false })
-                                    if (wAskEmail.checked) fields.push({ name: "email", required: wEmailRequired.checked })
-                                    const w = Object.assign({}, settingsPage.widget, {
-                                        title: wTitle.text, welcome: wWelcome.text, color: wColor.text,
-                                        position: wLeft.checked ? "left" : "right", offlineText: wOffline.text,
-                                        preChatFields: fields })
-                                    settingsPage.client.updateSite({ widget: w })
-                                }
+                                objectName: "saveWidgetButton"
+                                enabled: settingsPage.site.editable
+                                onClicked: settingsPage.site.saveWidget()
                             }
                             CheckBox { id: previewOffline; text: qsTr("Preview as offline") }
                         }
@@ -169,14 +164,13 @@ Page {
                         Layout.alignment: Qt.AlignTop
                         Layout.topMargin: 28
                         Layout.rightMargin: 28
-                        title: wTitle.text
-                        welcome: wWelcome.text
-                        accent: /^#[0-9a-fA-F]{6}$/.test(wColor.text) ? wColor.text : Theme.accent
-                        position: wLeft.checked ? "left" : "right"
+                        title: settingsPage.site.widgetTitle
+                        welcome: settingsPage.site.welcome
+                        accent: /^#[0-9a-fA-F]{6}$/.test(settingsPage.site.color) ? settingsPage.site.color : Theme.accent
+                        position: settingsPage.site.position
                         offline: previewOffline.checked
-                        offlineText: wOffline.text
-                        preChatFields: (wAskName.checked ? [{ name: "name", required: false }] : [])
-                                       .concat(wAskEmail.checked ? [{ name: "email", required: wEmailRequired.checked }] : [])
+                        offlineText: settingsPage.site.offlineText
+                        preChatFields: settingsPage.site.preChatFields
                     }
                 }
             }
@@ -251,14 +245,17 @@ Page {
                         id: originsField
                         Layout.fillWidth: true
                         textFormat: TextEdit.PlainText
-                        enabled: settingsPage.client.isAdmin
-                        // Qt 6.4's qmllint knows no keys of a QVariantMap (site is the server's JSON object).
-                        text: (settingsPage.client.site.allowedOrigins || []).join("\n") // qmllint disable type
+                        enabled: settingsPage.site.editable
+                        // A QStringList is a JavaScript array here; Qt 6.4's qmllint does not know its join().
+                        text: settingsPage.site.allowedOrigins.join("\n") // qmllint disable type
                     }
                     Button {
                         text: qsTr("Save allowed websites")
-                        enabled: settingsPage.client.isAdmin
-                        onClicked: settingsPage.client.updateSite({ allowedOrigins: settingsPage.session.parseOrigins(originsField.text) })
+                        enabled: settingsPage.site.editable
+                        onClicked: {
+                            settingsPage.site.allowedOrigins = settingsPage.session.parseOrigins(originsField.text)
+                            settingsPage.site.saveAllowedOrigins()
+                        }
                     }
                     SectionTitle { text: qsTr("What visitors on the internet need"); Layout.topMargin: 12 }
                     Hint { text: qsTr("Your website's visitors must reach this server: give it a public address, or put it behind a reverse proxy (nginx, Caddy) with an HTTPS certificate, and enter that https:// address as the public address above. A website on https cannot load a chat from plain http.") }

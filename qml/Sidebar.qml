@@ -15,13 +15,13 @@ Pane {
     id: sidebar
     objectName: "sidebar"
 
-    required property ConversationListModel queueModel
-    required property ConversationListModel mineModel
-    required property ConversationListModel openModel
-    required property ConversationListModel historyModel
+    required property ConversationFilterModel queueModel
+    required property ConversationFilterModel mineModel
+    required property ConversationFilterModel openModel
+    required property ConversationFilterModel historyModel
     property int currentConversationId: 0
     property int section: 0
-    readonly property ConversationListModel currentModel: [queueModel, mineModel, openModel, historyModel][section]
+    readonly property ConversationFilterModel currentModel: [queueModel, mineModel, openModel, historyModel][section]
 
     signal conversationClicked(int id)
     signal acceptClicked(int id)

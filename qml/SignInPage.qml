@@ -61,9 +61,9 @@ Page {
             AccentButton {
                 id: signInButton
                 Layout.fillWidth: true
-                text: page.client.state === AgentClient.LoggingIn ? qsTr("Signing in…") : qsTr("Sign in")
+                text: page.client.state === AgentConnection.LoggingIn ? qsTr("Signing in…") : qsTr("Sign in")
                 
-                enabled: email.text !== "" && page.client.state !== AgentClient.LoggingIn
+                enabled: email.text !== "" && page.client.state !== AgentConnection.LoggingIn
                 onClicked: page.session.signIn(email.text, password.text)
             }
             Button {

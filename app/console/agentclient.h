@@ -1,51 +1,28 @@
 #pragma once
 
-#include <QHash>
+#include "agentconnection.h"
+#include "consolestate.h"
+#include "replysender.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QObject>
-#include <QPointer>
 #include <QQmlEngine>
-#include <QSet>
-#include <QTimer>
 #include <QUrl>
 #include <QVariantMap>
-#include <QWebSocket>
-
-#include "replyoutbox.h"
-
-#include <functional>
-#include <memory>
-
-class QNetworkAccessManager;
 
 namespace Frontdesk {
 
-class SecretStore;
-
-/// @brief The answer to one agent command: the `result`/`ack` frame, or an error code and sentence.
-struct CommandReply {
-    QJsonObject frame;
-    QString errorCode; ///< empty on success; "disconnected" when the connection dropped first
-    QString errorMessage;
-    [[nodiscard]] bool ok() const { return errorCode.isEmpty(); }
-};
-
 /**
- * @brief The console's one connection to a Frontdesk server: the agent protocol
- * (docs/protocol.md §5) over `POST /v1/agent/login` and the `/v1/agent` WebSocket.
+ * @brief The console's client of one Frontdesk server (the agent protocol,
+ * docs/protocol.md §5), as the one object QML and the models bind to.
  *
- * It lives on the GUI thread and never blocks: QNetworkAccessManager, QWebSocket
- * and the keyring all answer through signals. It keeps the sign-in token in the
- * keyring (SecretStore::keyForAgentToken), reconnects with exponential backoff,
- * and keeps an outbox of replies keyed by client id that is resent after a
- * reconnect until the server acknowledges each one (the server deduplicates).
- * The outbox is a file (ReplyOutbox) per server and agent, written before a
- * reply is sent, so a console that is killed resends the same client ids on
- * its next start; a reply the server refuses for good stays there, marked
- * failed with the reason, until the agent retries or discards it.
- * Commands are matched to their answers by `id`/`ref`. Events come out as
- * typed signals that the list models consume; QML only calls the verbs.
+ * It is a facade over three parts, each with one job: AgentConnection (the
+ * socket, sign-in and keyring token, reconnect, request/answer matching),
+ * ReplySender (the reply outbox and its file, resending, acknowledgements)
+ * and ConsoleState (the agent, its status, the site, pages and read marks,
+ * and the events as signals). It adds nothing of its own but the verbs that
+ * are one command each; QML calls verbs and reads properties.
  *
  * Host mode and remote mode use this same class: in host mode the URL is the
  * in-process server's.
@@ -56,8 +33,8 @@ class AgentClient : public QObject
     QML_ELEMENT
     QML_UNCREATABLE("The console creates the AgentClient; bind to the one it passes in.")
 
-    /// @brief Where the session stands (LoggedOut, LoggingIn, Connecting, Online, Reconnecting, Offline).
-    Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    /// @brief Where the session stands (AgentConnection.LoggedOut, LoggingIn, Connecting, Online, Reconnecting, Offline).
+    Q_PROPERTY(Frontdesk::AgentConnection::State state READ state NOTIFY stateChanged)
     /// @brief True while authenticated on a live connection.
     Q_PROPERTY(bool online READ isOnline NOTIFY stateChanged)
     /// @brief The last sign-in or connection problem, as a sentence; empty when there is none.
@@ -90,49 +67,52 @@ class AgentClient : public QObject
     Q_PROPERTY(int failedReplies READ failedReplies NOTIFY outboxChanged)
 
 public:
-    enum State { LoggedOut, LoggingIn, Connecting, Online, Reconnecting, Offline };
-    Q_ENUM(State)
-
-    using Callback = std::function<void(const CommandReply &)>;
+    using State = AgentConnection::State;
+    using enum AgentConnection::State;
+    using Callback = AgentConnection::Callback;
 
     explicit AgentClient(QObject *parent = nullptr);
     /// @p secretService: the keyring service name (tests pass their own).
     AgentClient(const QString &secretService, QObject *parent);
     ~AgentClient() override;
 
-    [[nodiscard]] State state() const { return m_state; }
-    [[nodiscard]] bool isOnline() const { return m_state == Online; }
-    [[nodiscard]] QString errorString() const { return m_errorString; }
-    [[nodiscard]] QUrl serverUrl() const { return m_serverUrl; }
-    [[nodiscard]] int agentId() const { return m_agent.value(QLatin1String("id")).toInt(); }
-    [[nodiscard]] QString agentName() const { return m_agent.value(QLatin1String("name")).toString(); }
-    [[nodiscard]] QString agentEmail() const { return m_agent.value(QLatin1String("email")).toString(); }
-    [[nodiscard]] bool isAdmin() const { return m_agent.value(QLatin1String("role")).toString() == QLatin1String("admin"); }
-    [[nodiscard]] QString presence() const { return m_presence; }
-    [[nodiscard]] int agentsOnline() const { return m_agentsOnline; }
-    [[nodiscard]] QVariantMap site() const { return m_site.toVariantMap(); }
-    [[nodiscard]] QJsonObject siteJson() const { return m_site; }
-    [[nodiscard]] QString snippet() const;
-    [[nodiscard]] QString publicUrl() const { return m_publicUrl.toString(); }
-    void setPublicUrl(const QString &url);
-    [[nodiscard]] int pendingReplies() const;
-    [[nodiscard]] int failedReplies() const { return int(m_outbox.size()) - pendingReplies(); }
+    [[nodiscard]] AgentConnection *connection() const { return m_connection; }
+    [[nodiscard]] ConsoleState *consoleState() const { return m_state; }
+    [[nodiscard]] ReplySender *replies() const { return m_replies; }
+
+    [[nodiscard]] State state() const { return m_connection->state(); }
+    [[nodiscard]] bool isOnline() const { return m_connection->isOnline(); }
+    [[nodiscard]] QString errorString() const { return m_connection->errorString(); }
+    [[nodiscard]] QUrl serverUrl() const { return m_connection->serverUrl(); }
+    [[nodiscard]] int agentId() const { return m_state->agentId(); }
+    [[nodiscard]] QString agentName() const { return m_state->agentName(); }
+    [[nodiscard]] QString agentEmail() const { return m_state->agentEmail(); }
+    [[nodiscard]] bool isAdmin() const { return m_state->isAdmin(); }
+    [[nodiscard]] QString presence() const { return m_state->presence(); }
+    [[nodiscard]] int agentsOnline() const { return m_state->agentsOnline(); }
+    [[nodiscard]] QVariantMap site() const { return m_state->site().toVariantMap(); }
+    [[nodiscard]] QJsonObject siteJson() const { return m_state->site(); }
+    [[nodiscard]] QString snippet() const { return m_state->snippet(); }
+    [[nodiscard]] QString publicUrl() const { return m_state->publicUrl(); }
+    void setPublicUrl(const QString &url) { m_state->setPublicUrl(url); }
+    [[nodiscard]] int pendingReplies() const { return m_replies->pendingReplies(); }
+    [[nodiscard]] int failedReplies() const { return m_replies->failedReplies(); }
     /// Every reply not acknowledged yet, oldest first, the refused ones included.
-    [[nodiscard]] QList<PendingReply> outbox() const { return m_outbox; }
+    [[nodiscard]] QList<PendingReply> outbox() const { return m_replies->outbox(); }
     /// Where the outbox files live (default: "outbox" in QStandardPaths::AppDataLocation).
-    [[nodiscard]] QString outboxFolder() const { return m_outboxFolder; }
+    [[nodiscard]] QString outboxFolder() const { return m_replies->outboxFolder(); }
     /// Changes the outbox folder (tests); takes effect at the next sign-in.
-    void setOutboxFolder(const QString &folder) { m_outboxFolder = folder; }
+    void setOutboxFolder(const QString &folder) { m_replies->setOutboxFolder(folder); }
     /// The open outbox file, or empty while none is open (before the first snapshot, or held by another console).
-    [[nodiscard]] QString outboxFile() const;
+    [[nodiscard]] QString outboxFile() const { return m_replies->outboxFile(); }
     /// The last page a visitor was seen on ({url,title,at}), if known.
-    [[nodiscard]] QJsonObject currentPage(const QString &visitorId) const { return m_currentPages.value(visitorId); }
+    [[nodiscard]] QJsonObject currentPage(const QString &visitorId) const { return m_state->currentPage(visitorId); }
     /// The visitor's read mark in @p conversationId as last reported (0: none known).
-    [[nodiscard]] qint64 visitorReadUpTo(int conversationId) const { return m_visitorRead.value(conversationId); }
+    [[nodiscard]] qint64 visitorReadUpTo(int conversationId) const { return m_state->visitorReadUpTo(conversationId); }
     /// The User-Agent of the console's login, e.g. "Frontdesk/0.1.0 (Debian GNU/Linux 12 (bookworm); linux)".
-    [[nodiscard]] static QString userAgentHeader();
+    [[nodiscard]] static QString userAgentHeader() { return AgentConnection::userAgentHeader(); }
     /// The reconnect delay for attempt @p attempt (0-based): 0.5 s doubling to 30 s, with jitter.
-    [[nodiscard]] static int backoffMs(int attempt, double random);
+    [[nodiscard]] static int backoffMs(int attempt, double random) { return AgentConnection::backoffMs(attempt, random); }
 
     /// @brief Signs in with email and password, keeps the token in the keyring, then connects.
     Q_INVOKABLE void login(const QUrl &serverUrl, const QString &email, const QString &password);
@@ -168,7 +148,10 @@ public:
     Q_INVOKABLE void changePassword(const QString &current, const QString &password);
 
     /// Sends @p type with @p fields and a fresh id; @p callback runs (in @p context) with the answer.
-    void request(const QString &type, QJsonObject fields, QObject *context, Callback callback);
+    void request(const QString &type, QJsonObject fields, QObject *context, Callback callback)
+    {
+        m_connection->request(type, std::move(fields), context, std::move(callback));
+    }
 
 Q_SIGNALS:
     void stateChanged();
@@ -206,67 +189,11 @@ Q_SIGNALS:
     void commandFailed(const QString &command, const QString &message);
 
 private:
-    void setState(State state);
-    void setError(const QString &error);
-    void openSocket();
-    void onConnected();
-    void onDisconnected();
-    void onText(const QString &text);
-    void handleEvent(const QString &type, const QJsonObject &frame);
-    void handleSnapshot(const QJsonObject &snapshot);
-    void scheduleReconnect();
-    void send(const QJsonObject &frame);
-    void sendReply(const PendingReply &reply);
-    void failPending(const QString &code, const QString &message);
-    /// Switches the outbox to the file of the signed-in agent on this server and loads what it kept.
-    void openOutbox(const QString &siteKey);
-    void closeOutbox();
-    /// Saves the outbox (on the writer thread); the future tells whether it reached the disk.
-    QFuture<bool> saveOutbox();
-    [[nodiscard]] QList<PendingReply>::iterator findReply(const QString &clientId);
-    /// Forgets the token (keyring too) and shows the sign-in page with @p why.
-    void signOutLocally(const QString &why);
-    [[nodiscard]] static QString sessionEndedSentence(const QString &reason);
-    /// Sends an outbox entry again after @p delayMs (at least a second).
-    void scheduleResend(const QString &clientId, qint64 delayMs);
-    void lookUpPage(const QString &visitorId);
-    void noteConversation(const QJsonObject &conversation);
     void simpleCommand(const QString &type, const QJsonObject &fields);
 
-    struct Pending {
-        QString type;
-        QPointer<QObject> context;
-        Callback callback;
-        bool hasContext = false;
-    };
-
-    QNetworkAccessManager *m_network;
-    SecretStore *m_secrets;
-    QWebSocket m_socket;
-    QTimer m_reconnectTimer;
-    QTimer m_pingTimer;
-    State m_state = LoggedOut;
-    QString m_errorString;
-    QUrl m_serverUrl;
-    QUrl m_publicUrl; ///< empty: the snippet uses m_serverUrl
-    QString m_email;
-    QString m_token;
-    QJsonObject m_agent;
-    QJsonObject m_site;
-    QString m_presence = QStringLiteral("offline");
-    QString m_wantedStatus = QStringLiteral("online");
-    int m_agentsOnline = 0;
-    int m_attempt = 0;
-    qint64 m_nextId = 1;
-    bool m_authenticated = false;
-    QHash<qint64, Pending> m_pending;
-    QList<PendingReply> m_outbox;
-    QString m_outboxFolder;
-    std::unique_ptr<ReplyOutbox> m_outboxStore;
-    QString m_outboxOwner; ///< server URL and agent id whose replies m_outbox holds
-    QSet<QString> m_unsaved; ///< client ids whose first save has not reached the disk yet: not sent before it has
-    QHash<QString, QJsonObject> m_currentPages;
-    QHash<int, qint64> m_visitorRead;
+    AgentConnection *m_connection;
+    ConsoleState *m_state;
+    ReplySender *m_replies;
 };
 
 } // namespace Frontdesk

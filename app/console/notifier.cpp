@@ -1,7 +1,7 @@
 #include "notifier.h"
 
 #include "agentclient.h"
-#include "conversationlistmodel.h"
+#include "conversationmodel.h"
 
 #include <QApplication>
 #include <QDBusConnection>
@@ -76,8 +76,8 @@ void Notifier::setClient(AgentClient *client)
             const QJsonObject conversation = value.toObject();
             if (conversation.value(u"status"_s).toString() == u"waiting"_s)
                 m_waiting.insert(conversation.value(u"id"_s).toInt(),
-                                 ConversationListModel::visitorDisplayName(conversation.value(u"visitor"_s).toObject(),
-                                                                           conversation.value(u"visitorId"_s).toString()));
+                                 ConversationModel::visitorDisplayName(conversation.value(u"visitor"_s).toObject(),
+                                                                       conversation.value(u"visitorId"_s).toString()));
         }
         Q_EMIT attentionCountChanged();
         if (!m_waiting.isEmpty() && m_repeatSeconds > 0)
@@ -87,8 +87,8 @@ void Notifier::setClient(AgentClient *client)
         if (summary.value(u"status"_s).toString() != u"waiting"_s)
             return;
         const int id = summary.value(u"id"_s).toInt();
-        const QString who = ConversationListModel::visitorDisplayName(summary.value(u"visitor"_s).toObject(),
-                                                                      summary.value(u"visitorId"_s).toString());
+        const QString who = ConversationModel::visitorDisplayName(summary.value(u"visitor"_s).toObject(),
+                                                                  summary.value(u"visitorId"_s).toString());
         m_waiting.insert(id, who);
         Q_EMIT attentionCountChanged();
         const QString first = summary.value(u"lastMessage"_s).toObject().value(u"body"_s).toString().simplified();

@@ -1,7 +1,7 @@
 #include "visitorcontext.h"
 
 #include "agentclient.h"
-#include "conversationlistmodel.h"
+#include "conversationmodel.h"
 #include "useragent.h"
 
 #include <QDateTime>
@@ -133,7 +133,7 @@ QString VisitorContext::userId() const
 
 QString VisitorContext::displayName() const
 {
-    return m_visitorId.isEmpty() ? QString() : ConversationListModel::visitorDisplayName(m_visitor, m_visitorId);
+    return m_visitorId.isEmpty() ? QString() : ConversationModel::visitorDisplayName(m_visitor, m_visitorId);
 }
 
 bool VisitorContext::isOnline() const

@@ -284,7 +284,11 @@ void AgentChannel::handleReply(const WireMessage &message)
                                            return;
                                        if (auto *failure = std::get_if<ProtocolError>(&outcome))
                                            return self->sendError(*failure, message);
-                                       QJsonObject ack = WireCodec::ackFrame(std::get<AppendResult>(outcome), clientId);
+                                       const AppendResult &appended = std::get<AppendResult>(outcome);
+                                       QJsonObject ack = WireCodec::ackFrame(appended, clientId);
+                                       // The stored message as agents see it (for a duplicate: the row
+                                       // stored first), so the console shows it without rebuilding it.
+                                       ack.insert(u"message"_s, WireCodec::toJson(appended.message));
                                        WireCodec::addRef(ack, message.requestId);
                                        self->send(ack);
                                    });

@@ -164,7 +164,7 @@ private Q_SLOTS:
         window->requestActivate();
         QTest::keyClick(window, Qt::Key_N, Qt::ControlModifier);
         QTRY_COMPARE(consoleView->property("currentConversationId").toInt() > 0, true);
-        QTRY_COMPARE(consoleView->property("current").toMap().value(u"status"_s).toString(), u"active"_s);
+        QTRY_COMPARE(consoleView->property("current").value<QObject *>()->property("status").toString(), u"active"_s);
         QTRY_COMPARE(consoleView->property("section").toInt(), 1);
         QCOMPARE(notifier.waitingCount(), 1);
 

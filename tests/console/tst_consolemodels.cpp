@@ -4,9 +4,12 @@
 #include "agentlistmodel.h"
 #include "cannedresponsemodel.h"
 #include "consoletesting.h"
-#include "conversationlistmodel.h"
+#include "conversationfiltermodel.h"
+#include "conversationmodel.h"
+#include "currentconversation.h"
 #include "messagelistmodel.h"
 #include "sessionlistmodel.h"
+#include "sitesettings.h"
 #include "useragent.h"
 #include "visitorcontext.h"
 
@@ -96,10 +99,13 @@ private Q_SLOTS:
     void queueAcceptReplyRead()
     {
         AgentClient client(u"frontdesk-test-console"_s, nullptr);
-        ConversationListModel queue, mine, open;
-        queue.setFilter(ConversationListModel::Queue);
-        mine.setFilter(ConversationListModel::Mine);
-        open.setFilter(ConversationListModel::Open);
+        // One model, the sidebar's lists as proxies over it.
+        ConversationModel conversations;
+        ConversationFilterModel queue, mine, open;
+        queue.setFilter(ConversationFilterModel::Queue);
+        mine.setFilter(ConversationFilterModel::Mine);
+        open.setFilter(ConversationFilterModel::Open);
+        QAbstractItemModelTester t0(&conversations, QAbstractItemModelTester::FailureReportingMode::QtTest);
         MessageListModel messages;
         AgentListModel agents;
         QAbstractItemModelTester t1(&queue, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -107,8 +113,9 @@ private Q_SLOTS:
         QAbstractItemModelTester t3(&open, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester t4(&messages, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester t5(&agents, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        for (ConversationListModel *model : {&queue, &mine, &open})
-            model->setClient(&client);
+        conversations.setClient(&client);
+        for (ConversationFilterModel *model : {&queue, &mine, &open})
+            model->setConversations(&conversations);
         messages.setClient(&client);
         agents.setClient(&client);
 
@@ -123,23 +130,39 @@ private Q_SLOTS:
         QTRY_COMPARE(queue.rowCount(), 1);
         QCOMPARE(open.rowCount(), 1);
         QCOMPARE(mine.rowCount(), 0);
-        const QModelIndex row = queue.index(0);
-        const int conversationId = row.data(ConversationListModel::ConversationIdRole).toInt();
-        QCOMPARE(row.data(ConversationListModel::StatusRole).toString(), u"waiting"_s);
-        QCOMPARE(row.data(ConversationListModel::LastMessageRole).toString(), u"Do you ship to Norway?"_s);
-        QCOMPARE(row.data(ConversationListModel::UnreadRole).toInt(), 1);
-        QTRY_COMPARE(queue.index(0).data(ConversationListModel::CurrentPageRole).toString(), u"Pricing"_s);
-        QVERIFY(row.data(ConversationListModel::WaitSecondsRole).toLongLong() >= 0);
+        QCOMPARE(conversations.rowCount(), 1); // held once, shown by two lists
+        const QModelIndex row = queue.index(0, 0);
+        const int conversationId = row.data(ConversationModel::ConversationIdRole).toInt();
+        QCOMPARE(row.data(ConversationModel::StatusRole).toString(), u"waiting"_s);
+        QCOMPARE(row.data(ConversationModel::LastMessageRole).toString(), u"Do you ship to Norway?"_s);
+        QCOMPARE(row.data(ConversationModel::UnreadRole).toInt(), 1);
+        QTRY_COMPARE(queue.index(0, 0).data(ConversationModel::CurrentPageRole).toString(), u"Pricing"_s);
+        QVERIFY(row.data(ConversationModel::WaitSecondsRole).toLongLong() >= 0);
         // The wait time ticks while the visitor waits.
         QSignalSpy ticks(&queue, &QAbstractItemModel::dataChanged);
         QVERIFY(ticks.wait(2500));
+
+        // The chat pane's conversation follows its row in place.
+        CurrentConversation current;
+        current.setConversations(&conversations);
+        current.setConversationId(conversationId);
+        QCOMPARE(current.status(), u"waiting"_s);
+        QVERIFY(current.isOpen());
+        QCOMPARE(current.visitorId(), row.data(ConversationModel::VisitorIdRole).toString());
+        const QString visitorName = current.visitorName();
+        QVERIFY(!visitorName.isEmpty());
+        QSignalSpy currentChanged(&current, &CurrentConversation::changed);
 
         // Accept: the conversation leaves the queue and becomes mine.
         client.accept(conversationId);
         QTRY_COMPARE(queue.rowCount(), 0);
         QTRY_COMPARE(mine.rowCount(), 1);
-        QCOMPARE(mine.index(0).data(ConversationListModel::AgentNameRole).toString().isEmpty(), false);
-        QVERIFY(mine.index(0).data(ConversationListModel::IsMineRole).toBool());
+        QCOMPARE(mine.index(0, 0).data(ConversationModel::AgentNameRole).toString().isEmpty(), false);
+        QVERIFY(mine.index(0, 0).data(ConversationModel::IsMineRole).toBool());
+        QTRY_COMPARE(current.status(), u"active"_s);
+        QVERIFY(current.isMine());
+        QCOMPARE(current.agentName(), mine.index(0, 0).data(ConversationModel::AgentNameRole).toString());
+        QVERIFY(!currentChanged.isEmpty());
 
         // Open it: history loads (visitor message + join line), reading marks it read.
         messages.setConversationId(conversationId);
@@ -147,7 +170,7 @@ private Q_SLOTS:
         QTRY_COMPARE(messages.rowCount(), 2);
         QCOMPARE(messages.index(0).data(MessageListModel::AuthorRole).toString(), u"visitor"_s);
         QCOMPARE(messages.index(1).data(MessageListModel::AuthorRole).toString(), u"system"_s);
-        QTRY_COMPARE(mine.index(0).data(ConversationListModel::UnreadRole).toInt(), 0);
+        QTRY_COMPARE(mine.index(0, 0).data(ConversationModel::UnreadRole).toInt(), 0);
 
         // Reply: "sending" at once, "sent" after the ack, "read" after the visitor's read.
         QVERIFY(messages.send(u"Yes, we do. Shipping takes 3 days."_s));
@@ -175,7 +198,7 @@ private Q_SLOTS:
         // The visitor panel.
         VisitorContext context;
         context.setClient(&client);
-        context.setVisitorId(open.index(0).data(ConversationListModel::VisitorIdRole).toString());
+        context.setVisitorId(open.index(0, 0).data(ConversationModel::VisitorIdRole).toString());
         QTRY_VERIFY(context.isLoaded());
         QCOMPARE(context.currentPageTitle(), u"Pricing"_s);
         QCOMPARE(context.browser(), u"Chrome 120"_s);
@@ -184,7 +207,7 @@ private Q_SLOTS:
         QCOMPARE(context.locale(), u"nb-NO"_s);
         visitor.send({{u"type"_s, u"page"_s}, {u"url"_s, u"https://shop.test/cart"_s}, {u"title"_s, u"Cart"_s}});
         QTRY_COMPARE(context.currentPageTitle(), u"Cart"_s);
-        QTRY_COMPARE(open.index(0).data(ConversationListModel::CurrentPageRole).toString(), u"Cart"_s);
+        QTRY_COMPARE(open.index(0, 0).data(ConversationModel::CurrentPageRole).toString(), u"Cart"_s);
 
         // Transcript.
         QVERIFY(messages.transcript().contains(u"Yes, we do."_s));
@@ -193,6 +216,13 @@ private Q_SLOTS:
         client.close(conversationId);
         QTRY_COMPARE(open.rowCount(), 0);
         QCOMPARE(mine.rowCount(), 0);
+        QCOMPARE(conversations.rowCount(), 0); // closed and not found by a search: forgotten
+        // The pane still says whom the closed chat was with.
+        QCOMPARE(current.status(), u"closed"_s);
+        QVERIFY(!current.isOpen());
+        QCOMPARE(current.visitorName(), visitorName);
+        current.setConversationId(0);
+        QCOMPARE(current.status(), QString());
         QTRY_VERIFY(messages.rowCount() >= 4);
     }
 
@@ -242,6 +272,14 @@ private Q_SLOTS:
             QCOMPARE(acked[i].at(0).toInt(), conversationId);
             QCOMPARE(acked[i].at(1).toString(), clientIds[i]);
             messageIds.append(acked[i].at(2).toJsonObject().value(u"id"_s).toDouble());
+            // The message as the server stored it, from the ack.
+            const QJsonObject stored = acked[i].at(2).toJsonObject();
+            QCOMPARE(stored.value(u"body"_s).toString(), bodies[i]);
+            QCOMPARE(stored.value(u"clientId"_s).toString(), clientIds[i]);
+            QCOMPARE(stored.value(u"author"_s).toString(), u"agent"_s);
+            QCOMPARE(stored.value(u"authorAgentId"_s).toInt(), client.agentId());
+            QCOMPARE(stored.value(u"authorName"_s).toString(), client.agentName());
+            QVERIFY(stored.value(u"createdAt"_s).toDouble() > 0);
         }
         // Stored once each, in order, with those ids, as the server's history says.
         std::optional<QJsonArray> history;
@@ -370,16 +408,21 @@ private Q_SLOTS:
         QVERIFY(erikId > 0);
         AgentClient admin(u"frontdesk-test-console"_s, nullptr);
         AgentClient erik(u"frontdesk-test-console"_s, nullptr);
-        ConversationListModel adminMine, erikMine, history;
+        ConversationModel adminConversations, erikConversations;
+        ConversationFilterModel adminMine, erikMine, history;
+        QAbstractItemModelTester t0(&adminConversations, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t00(&erikConversations, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester t1(&adminMine, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester t2(&erikMine, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester t3(&history, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        adminMine.setFilter(ConversationListModel::Mine);
-        erikMine.setFilter(ConversationListModel::Mine);
-        history.setFilter(ConversationListModel::History);
-        adminMine.setClient(&admin);
-        history.setClient(&admin);
-        erikMine.setClient(&erik);
+        adminMine.setFilter(ConversationFilterModel::Mine);
+        erikMine.setFilter(ConversationFilterModel::Mine);
+        history.setFilter(ConversationFilterModel::History);
+        adminConversations.setClient(&admin);
+        erikConversations.setClient(&erik);
+        adminMine.setConversations(&adminConversations);
+        history.setConversations(&adminConversations);
+        erikMine.setConversations(&erikConversations);
         admin.login(m_server.httpUrl(u"/"_s), TestServer::adminEmail, TestServer::adminPassword);
         erik.login(m_server.httpUrl(u"/"_s), u"erik@shop.test"_s, u"erik's long password"_s);
         QTRY_COMPARE_WITH_TIMEOUT(admin.state(), AgentClient::Online, 20'000);
@@ -397,9 +440,9 @@ private Q_SLOTS:
         admin.transfer(conversationId, int(erikId));
         QTRY_VERIFY(erikMine.rowOf(conversationId) >= 0);
         QTRY_COMPARE(adminMine.rowOf(conversationId), -1);
-        const QModelIndex moved = erikMine.index(erikMine.rowOf(conversationId));
-        QCOMPARE(moved.data(ConversationListModel::AgentNameRole).toString(), u"Erik"_s);
-        QVERIFY(moved.data(ConversationListModel::IsMineRole).toBool());
+        const QModelIndex moved = erikMine.index(erikMine.rowOf(conversationId), 0);
+        QCOMPARE(moved.data(ConversationModel::AgentNameRole).toString(), u"Erik"_s);
+        QVERIFY(moved.data(ConversationModel::IsMineRole).toBool());
         QVERIFY(visitor.waitFor([](const QJsonObject &frame) {
             return frame.value(u"type"_s) == u"agent_joined"_s && frame.value(u"agentName"_s) == u"Erik"_s;
         }));
@@ -410,12 +453,74 @@ private Q_SLOTS:
         QVERIFY(history.isSearching());
         QTRY_VERIFY(!history.isSearching());
         QCOMPARE(history.rowCount(), 1);
+        // The find is a row of the one model, shown by History only.
+        QVERIFY(adminConversations.rowOf(conversationId) >= 0);
+        QCOMPARE(adminMine.rowOf(conversationId), -1);
         QCOMPARE(history.conversationIdAt(0), conversationId);
-        QCOMPARE(history.index(0).data(ConversationListModel::StatusRole).toString(), u"closed"_s);
-        QCOMPARE(history.index(0).data(ConversationListModel::AgentNameRole).toString(), u"Erik"_s);
+        QCOMPARE(history.index(0, 0).data(ConversationModel::StatusRole).toString(), u"closed"_s);
+        QCOMPARE(history.index(0, 0).data(ConversationModel::AgentNameRole).toString(), u"Erik"_s);
         history.search(u"no such words anywhere"_s);
         QTRY_VERIFY(!history.isSearching());
         QCOMPARE(history.rowCount(), 0);
+    }
+
+    // The settings page's site: typed fields, edits that stay drafts until
+    // saved, a save that another console follows, widget keys this console
+    // does not know sent back as they were.
+    void siteSettingsSaveAndFollow()
+    {
+        AgentClient admin(u"frontdesk-test-console"_s, nullptr);
+        AgentClient other(u"frontdesk-test-console"_s, nullptr);
+        SiteSettings site, seen;
+        site.setClient(&admin);
+        seen.setClient(&other);
+        admin.login(m_server.httpUrl(u"/"_s), TestServer::adminEmail, TestServer::adminPassword);
+        other.login(m_server.httpUrl(u"/"_s), TestServer::adminEmail, TestServer::adminPassword);
+        QTRY_COMPARE_WITH_TIMEOUT(admin.state(), AgentClient::Online, 20'000);
+        QTRY_COMPARE_WITH_TIMEOUT(other.state(), AgentClient::Online, 20'000);
+        QTRY_VERIFY(!site.name().isEmpty());
+        QVERIFY(site.isEditable());
+        const QStringList origins = site.allowedOrigins();
+        QVERIFY(origins.contains(QString::fromLatin1(TestServer::allowedOrigin)));
+
+        // Another tool's widget key, unknown to the console.
+        bool stored = false;
+        admin.request(u"update_site"_s, {{u"widget"_s, QJsonObject{{u"launcherIcon"_s, u"bubble"_s}, {u"title"_s, u"Old"_s}}}},
+                      nullptr, [&stored](const CommandReply &answer) { stored = answer.ok(); });
+        QTRY_VERIFY(stored);
+        QTRY_COMPARE(site.widgetTitle(), u"Old"_s);
+        QTRY_COMPARE(seen.widgetTitle(), u"Old"_s);
+
+        QSignalSpy changed(&site, &SiteSettings::changed);
+        site.setWidgetTitle(u"Talk to us"_s);
+        site.setColor(u"#16a34a"_s);
+        site.setPosition(u"left"_s);
+        site.setAskEmail(true);
+        site.setEmailRequired(true);
+        QVERIFY(!changed.isEmpty());
+        QCOMPARE(site.preChatFields().size(), 1);
+        // A draft: the other console has not seen it.
+        QTest::qWait(200);
+        QCOMPARE(seen.widgetTitle(), u"Old"_s);
+
+        site.saveWidget();
+        QTRY_COMPARE(seen.widgetTitle(), u"Talk to us"_s);
+        QCOMPARE(seen.color(), u"#16a34a"_s);
+        QCOMPARE(seen.position(), u"left"_s);
+        QVERIFY(seen.askEmail());
+        QVERIFY(seen.emailRequired());
+        QVERIFY(!seen.askName());
+        const QJsonObject widget = other.siteJson().value(u"widget"_s).toObject();
+        QCOMPARE(widget.value(u"launcherIcon"_s).toString(), u"bubble"_s);
+        QCOMPARE(widget.value(u"preChatFields"_s).toArray(),
+                 (QJsonArray{QJsonObject{{u"name"_s, u"email"_s}, {u"required"_s, true}}}));
+
+        site.setAllowedOrigins(origins + QStringList{u"https://second.shop.test"_s});
+        site.saveAllowedOrigins();
+        QTRY_COMPARE(seen.allowedOrigins(), origins + QStringList{u"https://second.shop.test"_s});
+        site.setAllowedOrigins(origins);
+        site.saveAllowedOrigins();
+        QTRY_COMPARE(seen.allowedOrigins(), origins);
     }
 
     void sessionSentences()

@@ -145,7 +145,7 @@ private Q_SLOTS:
         // The chat, and the visitor panel beside it.
         window->requestActivate();
         QTest::keyClick(window, Qt::Key_N, Qt::ControlModifier);
-        QTRY_COMPARE(consoleView->property("current").toMap().value(u"status"_s).toString(), u"active"_s);
+        QTRY_COMPARE(consoleView->property("current").value<QObject *>()->property("status").toString(), u"active"_s);
         auto *messages = window->findChild<QQuickItem *>(u"messageList"_s);
         QVERIFY(messages);
         QTRY_VERIFY(messages->property("count").toInt() >= 1);

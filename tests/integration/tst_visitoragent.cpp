@@ -268,6 +268,24 @@ void tst_VisitorAgent::visitorMessageReachesAgentAndReplyReachesVisitor()
                                                     {u"body"_s, u"Yes, in 3 to 5 days."_s}});
     QVERIFY(replyAck);
     QCOMPARE(typeOf(*replyAck), u"ack"_s);
+    // The ack carries the stored message as agents see it.
+    const QJsonObject stored = replyAck->value(u"message"_s).toObject();
+    QCOMPARE(stored.value(u"id"_s), replyAck->value(u"messageId"_s));
+    QCOMPARE(qint64(stored.value(u"conversationId"_s).toDouble()), conversationId);
+    QCOMPARE(stored.value(u"author"_s).toString(), u"agent"_s);
+    QCOMPARE(stored.value(u"authorName"_s).toString(), u"Admin"_s);
+    QVERIFY(stored.value(u"authorAgentId"_s).toDouble() > 0);
+    QCOMPARE(stored.value(u"body"_s).toString(), u"Yes, in 3 to 5 days."_s);
+    QCOMPARE(stored.value(u"clientId"_s).toString(), u"a-1"_s);
+    QCOMPARE(stored.value(u"createdAt"_s), replyAck->value(u"createdAt"_s));
+    // A resend with the same client id is acknowledged with the message stored first, as stored.
+    const auto resentAck = agent.request(QJsonObject{{u"type"_s, u"reply"_s},
+                                                     {u"conversationId"_s, double(conversationId)},
+                                                     {u"clientId"_s, u"a-1"_s},
+                                                     {u"body"_s, u"Yes, in 3 to 5 days (edited)."_s}});
+    QVERIFY(resentAck);
+    QCOMPARE(resentAck->value(u"duplicate"_s).toBool(), true);
+    QCOMPARE(resentAck->value(u"message"_s).toObject(), stored);
     const auto reply = visitor.waitFor([](const QJsonObject &frame) {
         return typeOf(frame) == u"message" && frame.value(u"message"_s)[u"author"_s].toString() == u"agent";
     });

@@ -1,7 +1,8 @@
-#include "conversationlistmodel.h"
+#include "conversationmodel.h"
 
 #include "agentclient.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
 
@@ -29,37 +30,21 @@ QString waitText(qint64 seconds)
         seconds = 0;
     if (seconds < 3600)
         return u"%1:%2"_s.arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
-    return ConversationListModel::tr("%1 h %2 min").arg(seconds / 3600).arg((seconds % 3600) / 60);
+    // Kept in the context of the list model it came from, so its translations still apply.
+    return QCoreApplication::translate("Frontdesk::ConversationListModel", "%1 h %2 min")
+        .arg(seconds / 3600)
+        .arg((seconds % 3600) / 60);
 }
 
 } // namespace
 
-ConversationListModel::ConversationListModel(QObject *parent) : QAbstractListModel(parent)
+ConversationModel::ConversationModel(QObject *parent) : QAbstractListModel(parent)
 {
     m_ticker.setInterval(1000);
-    connect(&m_ticker, &QTimer::timeout, this, &ConversationListModel::tick);
-    connect(this, &QAbstractItemModel::rowsInserted, this, &ConversationListModel::countChanged);
-    connect(this, &QAbstractItemModel::rowsRemoved, this, &ConversationListModel::countChanged);
-    connect(this, &QAbstractItemModel::modelReset, this, &ConversationListModel::countChanged);
-    connect(this, &QAbstractItemModel::rowsInserted, this, &ConversationListModel::unreadCountChanged);
-    connect(this, &QAbstractItemModel::rowsRemoved, this, &ConversationListModel::unreadCountChanged);
-    connect(this, &QAbstractItemModel::modelReset, this, &ConversationListModel::unreadCountChanged);
-    connect(this, &QAbstractItemModel::dataChanged, this,
-            [this](const QModelIndex &, const QModelIndex &, const QList<int> &roles) {
-                if (roles.isEmpty() || roles.contains(UnreadRole))
-                    Q_EMIT unreadCountChanged();
-            });
-    auto bump = [this] {
-        ++m_revision;
-        Q_EMIT revisionChanged();
-    };
-    connect(this, &QAbstractItemModel::dataChanged, this, bump);
-    connect(this, &QAbstractItemModel::rowsInserted, this, bump);
-    connect(this, &QAbstractItemModel::rowsRemoved, this, bump);
-    connect(this, &QAbstractItemModel::modelReset, this, bump);
+    connect(&m_ticker, &QTimer::timeout, this, &ConversationModel::tick);
 }
 
-QString ConversationListModel::visitorDisplayName(const QJsonObject &visitor, const QString &visitorId)
+QString ConversationModel::visitorDisplayName(const QJsonObject &visitor, const QString &visitorId)
 {
     QString name = visitor.value(u"name"_s).toString().trimmed();
     if (!name.isEmpty())
@@ -67,10 +52,10 @@ QString ConversationListModel::visitorDisplayName(const QJsonObject &visitor, co
     QString email = visitor.value(u"email"_s).toString().trimmed();
     if (!email.isEmpty())
         return email;
-    return tr("Visitor %1").arg(visitorId.left(4).toUpper());
+    return QCoreApplication::translate("Frontdesk::ConversationListModel", "Visitor %1").arg(visitorId.left(4).toUpper());
 }
 
-void ConversationListModel::setClient(AgentClient *client)
+void ConversationModel::setClient(AgentClient *client)
 {
     if (m_client == client)
         return;
@@ -80,26 +65,19 @@ void ConversationListModel::setClient(AgentClient *client)
     Q_EMIT clientChanged();
     if (!client)
         return;
-    connect(client, &AgentClient::snapshotReceived, this, [this](const QJsonObject &snapshot) {
-        if (m_filter != History)
-            reset(snapshot.value(u"conversations"_s).toArray());
-    });
-    connect(client, &AgentClient::conversationCreated, this, [this](const QJsonObject &summary) {
-        if (m_filter != History)
-            upsert(fromJson(summary), true);
-    });
+    connect(client, &AgentClient::snapshotReceived, this,
+            [this](const QJsonObject &snapshot) { reset(snapshot.value(u"conversations"_s).toArray()); });
+    connect(client, &AgentClient::conversationCreated, this, [this](const QJsonObject &summary) { upsert(fromJson(summary)); });
     connect(client, &AgentClient::conversationUpdated, this, [this](const QJsonObject &conversation) {
-        const int id = conversation.value(u"id"_s).toInt();
-        if (m_filter == History) {
-            updateRow(id, [&](Row &row) { mergeConversation(row, conversation); }, {});
+        const int at = rowOf(conversation.value(u"id"_s).toInt());
+        if (at < 0)
             return;
-        }
-        auto it = m_all.find(id);
-        if (it == m_all.end())
-            return;
-        Row row = it.value();
+        Row row = m_rows[at];
         mergeConversation(row, conversation);
-        upsert(row, true);
+        upsert(row);
+    });
+    connect(client, &AgentClient::conversationRated, this, [this](const QJsonObject &conversation) {
+        updateRow(conversation.value(u"id"_s).toInt(), [&](Row &row) { mergeConversation(row, conversation); }, {});
     });
     connect(client, &AgentClient::messageReceived, this, [this](const QJsonObject &message) {
         const QString author = message.value(u"author"_s).toString();
@@ -140,50 +118,23 @@ void ConversationListModel::setClient(AgentClient *client)
         updateRow(conversationId, [&](Row &row) { row.typing = active; }, {VisitorTypingRole});
     });
     connect(client, &AgentClient::visitorPageReceived, this, [this](const QString &visitorId, const QJsonObject &page, int) {
-        for (auto it = m_all.begin(); it != m_all.end(); ++it) {
-            if (it->visitorId == visitorId)
-                updateRow(it->id, [&](Row &row) { row.page = page; }, {CurrentPageRole, CurrentPageUrlRole});
-        }
+        updateVisitor(visitorId, [&](Row &row) { row.page = page; }, {CurrentPageRole, CurrentPageUrlRole});
     });
     connect(client, &AgentClient::visitorConnectionChanged, this, [this](const QString &, int conversationId, bool online) {
         updateRow(conversationId, [&](Row &row) { row.visitor.insert(u"online"_s, online); }, {VisitorOnlineRole});
     });
     connect(client, &AgentClient::visitorUpdated, this, [this](const QJsonObject &visitor) {
-        const QString visitorId = visitor.value(u"id"_s).toString();
-        for (auto it = m_all.begin(); it != m_all.end(); ++it) {
-            if (it->visitorId == visitorId)
-                updateRow(it->id, [&](Row &row) { row.visitor = visitor; },
-                          {VisitorNameRole, VisitorEmailRole, VisitorOnlineRole});
-        }
+        updateVisitor(visitor.value(u"id"_s).toString(), [&](Row &row) { row.visitor = visitor; },
+                      {VisitorNameRole, VisitorEmailRole, VisitorOnlineRole});
     });
-    connect(client, &AgentClient::agentChanged, this, &ConversationListModel::refilter);
+    // Whose chat it is depends on who signed in: the My chats list refilters on this.
+    connect(client, &AgentClient::agentChanged, this, [this] {
+        if (!m_rows.isEmpty())
+            Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1)); // every role: the proxies refilter
+    });
 }
 
-void ConversationListModel::setFilter(Filter filter)
-{
-    if (m_filter == filter)
-        return;
-    m_filter = filter;
-    Q_EMIT filterChanged();
-    refilter();
-}
-
-bool ConversationListModel::accepts(const Row &row) const
-{
-    switch (m_filter) {
-    case Queue:
-        return row.status == u"waiting"_s;
-    case Mine:
-        return row.status == u"active"_s && m_client && row.assignedAgentId == m_client->agentId();
-    case Open:
-        return row.status == u"waiting"_s || row.status == u"active"_s;
-    case History:
-        return true;
-    }
-    return false;
-}
-
-ConversationListModel::Row ConversationListModel::fromJson(const QJsonObject &summary)
+ConversationModel::Row ConversationModel::fromJson(const QJsonObject &summary)
 {
     Row row;
     mergeConversation(row, summary);
@@ -194,7 +145,7 @@ ConversationListModel::Row ConversationListModel::fromJson(const QJsonObject &su
     return row;
 }
 
-void ConversationListModel::mergeConversation(Row &row, const QJsonObject &conversation)
+void ConversationModel::mergeConversation(Row &row, const QJsonObject &conversation)
 {
     row.id = conversation.value(u"id"_s).toInt();
     row.status = conversation.value(u"status"_s).toString();
@@ -207,126 +158,105 @@ void ConversationListModel::mergeConversation(Row &row, const QJsonObject &conve
     row.agentReadUpTo = std::max(row.agentReadUpTo, ms(conversation.value(u"agentReadUpTo"_s)));
 }
 
-void ConversationListModel::reset(const QJsonArray &conversations)
+void ConversationModel::reset(const QJsonArray &conversations)
 {
     beginResetModel();
-    m_all.clear();
-    m_rows.clear();
+    // The history search's finds stay; the open conversations come from the snapshot.
+    m_rows.removeIf([](const Row &row) { return row.searchRank < 0; });
     for (const QJsonValue &value : conversations) {
         Row row = fromJson(value.toObject());
         if (m_client)
             row.page = m_client->currentPage(row.visitorId);
-        m_all.insert(row.id, row);
-        if (accepts(row))
-            m_rows.append(row.id);
+        const int at = rowOf(row.id);
+        if (at >= 0)
+            m_rows[at] = row;
+        else
+            m_rows.append(row);
     }
-    if (m_filter != History)
-        std::sort(m_rows.begin(), m_rows.end(), [this](int a, int b) { return m_all[a].createdAt < m_all[b].createdAt; });
     endResetModel();
     m_ticker.start();
 }
 
-void ConversationListModel::upsert(const Row &incoming, bool announce)
+void ConversationModel::upsert(Row row)
 {
-    Row row = incoming;
-    const auto existing = m_all.constFind(row.id);
-    if (existing != m_all.constEnd()) {
+    const int at = rowOf(row.id);
+    if (at >= 0) {
+        const Row &existing = m_rows[at];
         // Events carry the conversation alone: keep what only the summary had.
         if (row.visitor.isEmpty())
-            row.visitor = existing->visitor;
+            row.visitor = existing.visitor;
         if (row.lastMessage.isEmpty())
-            row.lastMessage = existing->lastMessage;
+            row.lastMessage = existing.lastMessage;
         if (row.page.isEmpty())
-            row.page = existing->page;
-        row.unread = existing->unread;
-        row.typing = existing->typing;
+            row.page = existing.page;
+        row.unread = existing.unread;
+        row.typing = existing.typing;
+        row.searchRank = existing.searchRank;
     } else if (m_client && row.page.isEmpty()) {
         row.page = m_client->currentPage(row.visitorId);
     }
-    if (row.status == u"closed"_s && m_filter != History)
-        m_all.remove(row.id);
-    else
-        m_all.insert(row.id, row);
-
-    const int shownAt = m_rows.indexOf(row.id);
-    const bool wanted = row.status != u"closed"_s && accepts(row);
-    if (shownAt >= 0 && !wanted) {
-        beginRemoveRows({}, shownAt, shownAt);
-        m_rows.removeAt(shownAt);
-        endRemoveRows();
-    } else if (shownAt >= 0) {
-        const QModelIndex changed = index(shownAt);
-        Q_EMIT dataChanged(changed, changed);
-    } else if (wanted) {
-        int position = 0;
-        while (position < m_rows.size() && m_all[m_rows[position]].createdAt <= row.createdAt)
-            ++position;
-        beginInsertRows({}, position, position);
-        m_rows.insert(position, row.id);
+    // A closed conversation is history: kept only while the search shows it.
+    const bool kept = row.status != u"closed"_s || row.searchRank >= 0;
+    if (at >= 0 && !kept) {
+        removeAt(at);
+    } else if (at >= 0) {
+        m_rows[at] = row;
+        Q_EMIT dataChanged(index(at), index(at));
+    } else if (kept) {
+        const int end = int(m_rows.size());
+        beginInsertRows({}, end, end);
+        m_rows.append(row);
         endInsertRows();
-        if (announce)
-            Q_EMIT conversationAdded(row.id);
     }
     if (!m_ticker.isActive())
         m_ticker.start();
 }
 
-void ConversationListModel::updateRow(int id, const std::function<void(Row &)> &change, const QList<int> &roles)
+void ConversationModel::removeAt(int row)
 {
-    auto it = m_all.find(id);
-    if (it == m_all.end())
-        return;
-    change(it.value());
-    const int shownAt = m_rows.indexOf(id);
-    if (shownAt >= 0) {
-        const QModelIndex changed = index(shownAt);
-        Q_EMIT dataChanged(changed, changed, roles);
-    }
+    beginRemoveRows({}, row, row);
+    m_rows.removeAt(row);
+    endRemoveRows();
 }
 
-void ConversationListModel::refilter()
+void ConversationModel::updateRow(int id, const std::function<void(Row &)> &change, const QList<int> &roles)
 {
-    if (m_filter == History)
+    const int at = rowOf(id);
+    if (at < 0)
         return;
-    beginResetModel();
-    m_rows.clear();
-    for (const Row &row : std::as_const(m_all)) {
-        if (accepts(row))
-            m_rows.append(row.id);
-    }
-    std::sort(m_rows.begin(), m_rows.end(), [this](int a, int b) { return m_all[a].createdAt < m_all[b].createdAt; });
-    endResetModel();
+    change(m_rows[at]);
+    Q_EMIT dataChanged(index(at), index(at), roles);
 }
 
-void ConversationListModel::tick()
+void ConversationModel::updateVisitor(const QString &visitorId, const std::function<void(Row &)> &change, const QList<int> &roles)
 {
-    // Only the wait time moves; one dataChanged per row keeps delegates cheap.
-    for (int i = 0; i < m_rows.size(); ++i) {
-        if (m_all[m_rows[i]].status == u"waiting"_s) {
-            const QModelIndex changed = index(i);
-            Q_EMIT dataChanged(changed, changed, {WaitSecondsRole, WaitTextRole});
+    for (int at = 0; at < m_rows.size(); ++at) {
+        if (m_rows[at].visitorId == visitorId) {
+            change(m_rows[at]);
+            Q_EMIT dataChanged(index(at), index(at), roles);
         }
     }
 }
 
-int ConversationListModel::unreadCount() const
+void ConversationModel::tick()
 {
-    int count = 0;
-    for (int id : m_rows)
-        count += m_all[id].unread > 0 ? 1 : 0;
-    return count;
+    // Only the wait time moves; one dataChanged per row keeps delegates cheap.
+    for (int at = 0; at < m_rows.size(); ++at) {
+        if (m_rows[at].status == u"waiting"_s)
+            Q_EMIT dataChanged(index(at), index(at), {WaitSecondsRole, WaitTextRole});
+    }
 }
 
-int ConversationListModel::rowCount(const QModelIndex &parent) const
+int ConversationModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
 }
 
-QVariant ConversationListModel::data(const QModelIndex &index, int role) const
+QVariant ConversationModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Row &row = m_all[m_rows[index.row()]];
+    const Row &row = m_rows[index.row()];
     const qint64 waited = (QDateTime::currentMSecsSinceEpoch() - row.createdAt) / 1000;
     switch (role) {
     case Qt::DisplayRole:
@@ -370,11 +300,13 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
         return row.typing;
     case ClosedAtRole:
         return dateTime(row.closedAt);
+    case SearchRankRole:
+        return row.searchRank;
     }
     return {};
 }
 
-QHash<int, QByteArray> ConversationListModel::roleNames() const
+QHash<int, QByteArray> ConversationModel::roleNames() const
 {
     return {{ConversationIdRole, "conversationId"},
             {StatusRole, "status"},
@@ -394,58 +326,66 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
             {CurrentPageUrlRole, "currentPageUrl"},
             {UnreadRole, "unread"},
             {VisitorTypingRole, "visitorTyping"},
-            {ClosedAtRole, "closedAt"}};
+            {ClosedAtRole, "closedAt"},
+            {SearchRankRole, "searchRank"}};
 }
 
-int ConversationListModel::conversationIdAt(int row) const
+int ConversationModel::rowOf(int conversationId) const
 {
-    return row >= 0 && row < m_rows.size() ? m_rows[row] : 0;
+    for (int at = 0; at < m_rows.size(); ++at) {
+        if (m_rows[at].id == conversationId)
+            return at;
+    }
+    return -1;
 }
 
-int ConversationListModel::rowOf(int conversationId) const
+void ConversationModel::search(const QString &text)
 {
-    return int(m_rows.indexOf(conversationId));
-}
-
-QVariantMap ConversationListModel::get(int conversationId) const
-{
-    const int row = rowOf(conversationId);
-    QVariantMap result;
-    if (row < 0)
-        return result;
-    const QHash<int, QByteArray> names = roleNames();
-    for (auto it = names.begin(); it != names.end(); ++it)
-        result.insert(QString::fromLatin1(it.value()), data(index(row), it.key()));
-    return result;
-}
-
-void ConversationListModel::search(const QString &text)
-{
-    if (m_filter != History || !m_client)
+    if (!m_client)
         return;
     const int generation = ++m_searchGeneration;
     m_searching = true;
     Q_EMIT searchingChanged();
-    QJsonObject fields{{u"text"_s, text.trimmed()}, {u"limit"_s, 100}};
+    const QJsonObject fields{{u"text"_s, text.trimmed()}, {u"limit"_s, 100}};
     m_client->request(u"search"_s, fields, this, [this, generation](const CommandReply &answer) {
         if (generation != m_searchGeneration)
             return; // a newer search is running
         m_searching = false;
         Q_EMIT searchingChanged();
-        beginResetModel();
-        m_all.clear();
-        m_rows.clear();
-        if (answer.ok()) {
-            for (const QJsonValue &value : answer.frame.value(u"conversations"_s).toArray()) {
-                const Row row = fromJson(value.toObject());
-                m_all.insert(row.id, row);
-                m_rows.append(row.id);
-            }
-        }
-        endResetModel();
+        takeSearchResults(answer.ok() ? answer.frame.value(u"conversations"_s).toArray() : QJsonArray());
         if (!answer.ok() && m_client)
             Q_EMIT m_client->commandFailed(u"search"_s, answer.errorMessage);
     });
+}
+
+void ConversationModel::takeSearchResults(const QJsonArray &conversations)
+{
+    // The last search's finds that are closed leave; the open ones only lose their rank.
+    for (int at = int(m_rows.size()) - 1; at >= 0; --at) {
+        if (m_rows[at].searchRank < 0)
+            continue;
+        if (m_rows[at].status == u"closed"_s) {
+            removeAt(at);
+        } else {
+            m_rows[at].searchRank = -1;
+            Q_EMIT dataChanged(index(at), index(at), {SearchRankRole});
+        }
+    }
+    int rank = 0;
+    for (const QJsonValue &value : conversations) {
+        Row row = fromJson(value.toObject());
+        row.searchRank = rank++;
+        const int at = rowOf(row.id);
+        if (at >= 0) {
+            m_rows[at].searchRank = row.searchRank;
+            Q_EMIT dataChanged(index(at), index(at), {SearchRankRole});
+            continue;
+        }
+        const int end = int(m_rows.size());
+        beginInsertRows({}, end, end);
+        m_rows.append(row);
+        endInsertRows();
+    }
 }
 
 } // namespace Frontdesk

@@ -6,40 +6,33 @@
 #include <QQmlEngine>
 #include <QTimer>
 
+#include <functional>
+
 namespace Frontdesk {
 
 class AgentClient;
 
 /**
- * @brief One of the console's conversation lists: the queue (waiting), my chats,
- * all open chats, or the history (closed chats found by a search).
+ * @brief Every conversation the console knows, once: the open ones (from the
+ * snapshot and the events) and the closed ones the last history search found.
  *
- * Each instance follows the AgentClient's snapshot and events and shows the
- * conversations its filter selects, oldest first (history: newest first).
- * While a waiting conversation is shown, the wait time role ticks every second.
+ * The lists of the sidebar (Queue, My chats, All active, History) are
+ * ConversationFilterModel proxies over this one model, so an event changes
+ * one row and every list that shows it follows. A conversation that closes
+ * leaves the model unless the history search found it. While a waiting
+ * conversation is known, its wait time role ticks every second.
  */
-class ConversationListModel : public QAbstractListModel
+class ConversationModel : public QAbstractListModel
 {
     Q_OBJECT
     QML_ELEMENT
 
-    /// @brief The agent client that feeds the list (required).
+    /// @brief The agent client that feeds the model (required).
     Q_PROPERTY(Frontdesk::AgentClient *client READ client WRITE setClient NOTIFY clientChanged REQUIRED)
-    /// @brief Which conversations to show: Queue, Mine, Open or History.
-    Q_PROPERTY(Filter filter READ filter WRITE setFilter NOTIFY filterChanged)
-    /// @brief How many conversations are shown.
-    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
-    /// @brief How many shown conversations have visitor messages the agents have not read.
-    Q_PROPERTY(int unreadCount READ unreadCount NOTIFY unreadCountChanged)
-    /// @brief Grows on every change, so bindings that read get() re-evaluate.
-    Q_PROPERTY(int revision READ revision NOTIFY revisionChanged)
-    /// @brief History only: true while a search is running.
+    /// @brief True while a history search is running.
     Q_PROPERTY(bool searching READ isSearching NOTIFY searchingChanged)
 
 public:
-    enum Filter { Queue, Mine, Open, History };
-    Q_ENUM(Filter)
-
     enum Role {
         ConversationIdRole = Qt::UserRole + 1, ///< number
         StatusRole, ///< "waiting", "active" or "closed"
@@ -50,7 +43,7 @@ public:
         AgentNameRole, ///< the assigned agent's name, "" when waiting
         IsMineRole, ///< bool: assigned to the signed-in agent
         CreatedAtRole, ///< QDateTime
-        WaitSecondsRole, ///< seconds since the conversation started (ticks while shown)
+        WaitSecondsRole, ///< seconds since the conversation started (ticks while waiting)
         WaitTextRole, ///< the wait as "0:42" or "12 min"
         LastMessageRole, ///< the newest message's text
         LastMessageAuthorRole, ///< "visitor", "agent" or "system"
@@ -59,31 +52,24 @@ public:
         CurrentPageUrlRole,
         UnreadRole, ///< number of visitor messages not yet read by an agent
         VisitorTypingRole, ///< bool
-        ClosedAtRole, ///< QDateTime, history only
+        ClosedAtRole, ///< QDateTime, closed conversations only
+        SearchRankRole, ///< the place in the last history search's answer (newest closed first); -1 if not found by it
     };
     Q_ENUM(Role)
 
-    explicit ConversationListModel(QObject *parent = nullptr);
+    explicit ConversationModel(QObject *parent = nullptr);
 
     [[nodiscard]] AgentClient *client() const { return m_client; }
     void setClient(AgentClient *client);
-    [[nodiscard]] Filter filter() const { return m_filter; }
-    void setFilter(Filter filter);
-    [[nodiscard]] int unreadCount() const;
     [[nodiscard]] bool isSearching() const { return m_searching; }
-    [[nodiscard]] int revision() const { return m_revision; }
 
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
 
-    /// @brief The conversation id in @p row, or 0.
-    Q_INVOKABLE int conversationIdAt(int row) const;
-    /// @brief The row showing @p conversationId, or -1.
+    /// @brief The row of @p conversationId in this model, or -1.
     Q_INVOKABLE int rowOf(int conversationId) const;
-    /// @brief Every role of @p conversationId as a map (empty if not shown).
-    Q_INVOKABLE QVariantMap get(int conversationId) const;
-    /// @brief History only: finds closed conversations whose messages or visitor match @p text.
+    /// @brief Finds closed conversations whose messages or visitor match @p text (the History list).
     Q_INVOKABLE void search(const QString &text);
 
     /// The display name for a visitor object (name, email, or "Visitor ABCD").
@@ -91,13 +77,7 @@ public:
 
 Q_SIGNALS:
     void clientChanged();
-    void filterChanged();
-    void countChanged();
-    void unreadCountChanged();
     void searchingChanged();
-    void revisionChanged();
-    /// A conversation entered this list (for the queue: a new waiting visitor).
-    void conversationAdded(int conversationId);
 
 private:
     struct Row {
@@ -115,25 +95,24 @@ private:
         QJsonObject page;
         int unread = 0;
         bool typing = false;
+        int searchRank = -1;
     };
 
-    [[nodiscard]] bool accepts(const Row &row) const;
     void reset(const QJsonArray &conversations);
-    void upsert(const Row &row, bool announce);
+    void upsert(Row row);
     void updateRow(int id, const std::function<void(Row &)> &change, const QList<int> &roles);
-    void refilter();
+    void updateVisitor(const QString &visitorId, const std::function<void(Row &)> &change, const QList<int> &roles);
+    void removeAt(int row);
+    void takeSearchResults(const QJsonArray &conversations);
     void tick();
     [[nodiscard]] static Row fromJson(const QJsonObject &summary);
     static void mergeConversation(Row &row, const QJsonObject &conversation);
 
     QPointer<AgentClient> m_client;
-    Filter m_filter = Open;
-    QHash<int, Row> m_all; ///< every open conversation the client knows (history: the search results)
-    QList<int> m_rows; ///< the ids shown, in order
+    QList<Row> m_rows;
     QTimer m_ticker;
     bool m_searching = false;
     int m_searchGeneration = 0;
-    int m_revision = 0;
 };
 
 } // namespace Frontdesk

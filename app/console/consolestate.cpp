@@ -1,0 +1,211 @@
+#include "consolestate.h"
+
+#include "agentconnection.h"
+
+#include <QLoggingCategory>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcState, "frontdesk.console.client")
+
+namespace Frontdesk {
+
+ConsoleState::ConsoleState(AgentConnection *connection, QObject *parent) : QObject(parent), m_connection(connection)
+{
+    connect(connection, &AgentConnection::stateChanged, this, &ConsoleState::followConnection);
+    connect(connection, &AgentConnection::signedIn, this, &ConsoleState::setAgent);
+    connect(connection, &AgentConnection::authenticated, this, &ConsoleState::takeSnapshot);
+    connect(connection, &AgentConnection::eventReceived, this, &ConsoleState::handleEvent);
+}
+
+QString ConsoleState::snippet() const
+{
+    const QString key = m_site.value(u"siteKey"_s).toString();
+    const QUrl base = m_publicUrl.isEmpty() ? m_connection->serverUrl() : m_publicUrl;
+    if (key.isEmpty() || base.isEmpty())
+        return {};
+    return u"<script async src=\"%1/widget.js\" data-site-key=\"%2\"></script>"_s.arg(base.toString(QUrl::StripTrailingSlash),
+                                                                                      key);
+}
+
+void ConsoleState::setPublicUrl(const QString &url)
+{
+    // Only an absolute http(s) address with a host can go into a page's
+    // <script src>; anything else (a typo, half an address) is ignored.
+    QUrl parsed(url.trimmed(), QUrl::StrictMode);
+    if (!parsed.isValid() || parsed.host().isEmpty() || (parsed.scheme() != u"https"_s && parsed.scheme() != u"http"_s))
+        parsed = QUrl();
+    parsed.setQuery(QString());
+    parsed.setFragment(QString());
+    // "https://chat.example/" and "https://chat.example" are one address;
+    // a path (a proxy's prefix, "/chat") is kept without its last slash.
+    QString path = parsed.path();
+    while (path.endsWith(u'/'))
+        path.chop(1);
+    parsed.setPath(path);
+    if (parsed == m_publicUrl)
+        return;
+    m_publicUrl = parsed;
+    Q_EMIT siteChanged();
+}
+
+void ConsoleState::setSite(const QJsonObject &site)
+{
+    m_site = site;
+    Q_EMIT siteChanged();
+}
+
+void ConsoleState::setAgent(const QJsonObject &agent)
+{
+    m_agent = agent;
+    Q_EMIT agentChanged();
+}
+
+void ConsoleState::setPresenceShown(const QString &presence)
+{
+    if (presence == m_presence)
+        return;
+    m_presence = presence;
+    Q_EMIT presenceChanged();
+}
+
+void ConsoleState::followConnection()
+{
+    setPresenceShown(m_connection->isOnline() ? m_wantedStatus : u"offline"_s);
+}
+
+void ConsoleState::setPresence(const QString &status)
+{
+    if (status == u"offline"_s) {
+        m_connection->goOffline();
+        return;
+    }
+    if (status != u"online"_s && status != u"away"_s)
+        return;
+    m_wantedStatus = status;
+    if (m_connection->state() == AgentConnection::Offline) {
+        m_connection->reconnect();
+        return;
+    }
+    if (!m_connection->isOnline())
+        return;
+    m_connection->request(u"set_status"_s, {{u"status"_s, status}}, this, [this, status](const CommandReply &answer) {
+        if (!answer.ok()) {
+            qCInfo(lcState).noquote() << "set_status" << status << "refused:" << answer.errorMessage;
+            return;
+        }
+        if (m_connection->isOnline())
+            setPresenceShown(answer.frame.value(u"status"_s).toString(status));
+    });
+    // Show the choice at once; the server's answer confirms it.
+    setPresenceShown(status);
+}
+
+void ConsoleState::takeSnapshot(const QJsonObject &snapshot)
+{
+    setAgent(snapshot.value(u"agent"_s).toObject());
+    m_agentsOnline = snapshot.value(u"agentsOnline"_s).toInt();
+    Q_EMIT agentsOnlineChanged();
+}
+
+void ConsoleState::afterSnapshot(const QJsonObject &snapshot)
+{
+    // Protocol additions (site, agents, status) are optional: an older server lacks them.
+    if (snapshot.contains(u"site"_s)) {
+        setSite(snapshot.value(u"site"_s).toObject());
+    } else {
+        m_connection->request(u"get_site"_s, {}, this, [this](const CommandReply &answer) {
+            if (answer.ok())
+                setSite(answer.frame.value(u"site"_s).toObject());
+        });
+    }
+    if (snapshot.contains(u"agents"_s)) {
+        Q_EMIT agentsReceived(snapshot.value(u"agents"_s).toArray());
+    } else {
+        m_connection->request(u"list_agents"_s, {}, this, [this](const CommandReply &answer) {
+            if (answer.ok())
+                Q_EMIT agentsReceived(answer.frame.value(u"agents"_s).toArray());
+        });
+    }
+    if (m_wantedStatus != u"online"_s)
+        setPresence(m_wantedStatus);
+
+    const QJsonArray conversations = snapshot.value(u"conversations"_s).toArray();
+    for (const QJsonValue &value : conversations) {
+        noteConversation(value.toObject());
+        lookUpPage(value.toObject().value(u"visitorId"_s).toString());
+    }
+}
+
+void ConsoleState::noteConversation(const QJsonObject &conversation)
+{
+    const int id = conversation.value(u"id"_s).toInt();
+    const qint64 mark = qint64(conversation.value(u"visitorReadUpTo"_s).toDouble());
+    if (id > 0 && mark > m_visitorRead.value(id))
+        m_visitorRead.insert(id, mark);
+}
+
+void ConsoleState::lookUpPage(const QString &visitorId)
+{
+    if (visitorId.isEmpty() || m_currentPages.contains(visitorId))
+        return;
+    m_connection->request(u"visitor"_s, {{u"visitorId"_s, visitorId}}, this, [this, visitorId](const CommandReply &answer) {
+        if (!answer.ok())
+            return;
+        const QJsonArray pages = answer.frame.value(u"pages"_s).toArray();
+        if (pages.isEmpty() || m_currentPages.contains(visitorId))
+            return;
+        m_currentPages.insert(visitorId, pages.first().toObject());
+        Q_EMIT visitorPageReceived(visitorId, pages.first().toObject(), 0);
+    });
+}
+
+void ConsoleState::handleEvent(const QString &type, const QJsonObject &frame)
+{
+    if (type == u"message"_s) {
+        Q_EMIT messageReceived(frame.value(u"message"_s).toObject());
+    } else if (type == u"conversation_created"_s) {
+        const QJsonObject summary = frame.value(u"conversation"_s).toObject();
+        noteConversation(summary);
+        Q_EMIT conversationCreated(summary);
+        lookUpPage(summary.value(u"visitorId"_s).toString());
+    } else if (type == u"conversation_updated"_s) {
+        noteConversation(frame.value(u"conversation"_s).toObject());
+        Q_EMIT conversationUpdated(frame.value(u"conversation"_s).toObject());
+    } else if (type == u"conversation_rated"_s) {
+        Q_EMIT conversationRated(frame.value(u"conversation"_s).toObject());
+    } else if (type == u"typing"_s) {
+        Q_EMIT typingReceived(frame.value(u"conversationId"_s).toInt(), frame.value(u"active"_s).toBool());
+    } else if (type == u"read"_s) {
+        if (frame.value(u"by"_s).toString() == u"visitor"_s)
+            noteConversation({{u"id"_s, frame.value(u"conversationId"_s)}, {u"visitorReadUpTo"_s, frame.value(u"messageId"_s)}});
+        Q_EMIT readReceived(frame.value(u"conversationId"_s).toInt(), frame.value(u"by"_s).toString(),
+                            qint64(frame.value(u"messageId"_s).toDouble()));
+    } else if (type == u"visitor_page"_s) {
+        const QString visitorId = frame.value(u"visitorId"_s).toString();
+        const QJsonObject page = frame.value(u"page"_s).toObject();
+        m_currentPages.insert(visitorId, page);
+        Q_EMIT visitorPageReceived(visitorId, page, frame.value(u"conversationId"_s).toInt());
+    } else if (type == u"visitor_left"_s || type == u"visitor_returned"_s) {
+        Q_EMIT visitorConnectionChanged(frame.value(u"visitorId"_s).toString(), frame.value(u"conversationId"_s).toInt(),
+                                        type == u"visitor_returned"_s);
+    } else if (type == u"visitor_updated"_s) {
+        Q_EMIT visitorUpdated(frame.value(u"visitor"_s).toObject());
+    } else if (type == u"presence"_s) {
+        m_agentsOnline = frame.value(u"agentsOnline"_s).toInt();
+        Q_EMIT agentsOnlineChanged();
+    } else if (type == u"agent_status"_s) {
+        Q_EMIT agentStatusReceived(frame.value(u"agentId"_s).toInt(), frame.value(u"name"_s).toString(),
+                                   frame.value(u"status"_s).toString());
+    } else if (type == u"site_updated"_s) {
+        setSite(frame.value(u"site"_s).toObject());
+    } else if (type == u"canned_changed"_s) {
+        Q_EMIT cannedChanged();
+    } else if (type == u"team_changed"_s) {
+        Q_EMIT teamChanged();
+    } else {
+        qCDebug(lcState).noquote() << "ignored event" << type;
+    }
+}
+
+} // namespace Frontdesk

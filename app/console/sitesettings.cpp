@@ -1,0 +1,168 @@
+#include "sitesettings.h"
+
+#include "agentclient.h"
+
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace Frontdesk {
+
+SiteSettings::SiteSettings(QObject *parent) : QObject(parent)
+{
+    load(true);
+}
+
+void SiteSettings::setClient(AgentClient *client)
+{
+    if (m_client == client)
+        return;
+    if (m_client)
+        m_client->disconnect(this);
+    m_client = client;
+    if (client) {
+        // Another admin's save (site_updated) or our own: what was not edited follows it.
+        connect(client, &AgentClient::siteChanged, this, [this] { load(false); });
+        connect(client, &AgentClient::agentChanged, this, &SiteSettings::editableChanged);
+    }
+    Q_EMIT clientChanged();
+    Q_EMIT editableChanged();
+    load(true);
+}
+
+bool SiteSettings::isEditable() const
+{
+    return m_client && m_client->isAdmin();
+}
+
+void SiteSettings::load(bool all)
+{
+    const QJsonObject site = m_client ? m_client->siteJson() : QJsonObject();
+    m_name = site.value(u"name"_s).toString();
+    if (all || !m_originsEdited) {
+        m_allowedOrigins.clear();
+        for (const QJsonValue &origin : site.value(u"allowedOrigins"_s).toArray())
+            m_allowedOrigins.append(origin.toString());
+        m_originsEdited = false;
+    }
+    m_widget = site.value(u"widget"_s).toObject();
+    if (all || !m_widgetEdited) {
+        m_title = m_widget.value(u"title"_s).toString();
+        m_welcome = m_widget.value(u"welcome"_s).toString();
+        m_color = m_widget.value(u"color"_s).toString(u"#2563eb"_s);
+        m_position = m_widget.value(u"position"_s).toString() == u"left"_s ? u"left"_s : u"right"_s;
+        m_offlineText = m_widget.value(u"offlineText"_s).toString();
+        m_askName = m_askEmail = m_emailRequired = false;
+        for (const QJsonValue &value : m_widget.value(u"preChatFields"_s).toArray()) {
+            const QJsonObject field = value.toObject();
+            if (field.value(u"name"_s).toString() == u"name"_s) {
+                m_askName = true;
+            } else if (field.value(u"name"_s).toString() == u"email"_s) {
+                m_askEmail = true;
+                m_emailRequired = field.value(u"required"_s).toBool();
+            }
+        }
+        m_widgetEdited = false;
+    }
+    Q_EMIT changed();
+}
+
+void SiteSettings::revert()
+{
+    load(true);
+}
+
+template<typename T> void SiteSettings::edit(T &member, const T &value, bool &edited)
+{
+    if (member == value)
+        return;
+    member = value;
+    edited = true;
+    Q_EMIT changed();
+}
+
+void SiteSettings::setAllowedOrigins(const QStringList &origins)
+{
+    edit(m_allowedOrigins, origins, m_originsEdited);
+}
+
+void SiteSettings::setWidgetTitle(const QString &title)
+{
+    edit(m_title, title, m_widgetEdited);
+}
+
+void SiteSettings::setWelcome(const QString &welcome)
+{
+    edit(m_welcome, welcome, m_widgetEdited);
+}
+
+void SiteSettings::setColor(const QString &color)
+{
+    edit(m_color, color, m_widgetEdited);
+}
+
+void SiteSettings::setPosition(const QString &position)
+{
+    edit(m_position, position == u"left"_s ? u"left"_s : u"right"_s, m_widgetEdited);
+}
+
+void SiteSettings::setOfflineText(const QString &offlineText)
+{
+    edit(m_offlineText, offlineText, m_widgetEdited);
+}
+
+void SiteSettings::setAskName(bool ask)
+{
+    edit(m_askName, ask, m_widgetEdited);
+}
+
+void SiteSettings::setAskEmail(bool ask)
+{
+    edit(m_askEmail, ask, m_widgetEdited);
+}
+
+void SiteSettings::setEmailRequired(bool required)
+{
+    edit(m_emailRequired, required, m_widgetEdited);
+}
+
+QVariantList SiteSettings::preChatFields() const
+{
+    return widgetJson().value(u"preChatFields"_s).toArray().toVariantList();
+}
+
+QJsonObject SiteSettings::widgetJson() const
+{
+    QJsonArray fields;
+    if (m_askName)
+        fields.append(QJsonObject{{u"name"_s, u"name"_s}, {u"required"_s, false}});
+    if (m_askEmail)
+        fields.append(QJsonObject{{u"name"_s, u"email"_s}, {u"required"_s, m_emailRequired}});
+    QJsonObject widget = m_widget;
+    widget.insert(u"title"_s, m_title);
+    widget.insert(u"welcome"_s, m_welcome);
+    widget.insert(u"color"_s, m_color);
+    widget.insert(u"position"_s, m_position);
+    widget.insert(u"offlineText"_s, m_offlineText);
+    widget.insert(u"preChatFields"_s, fields);
+    return widget;
+}
+
+void SiteSettings::saveWidget()
+{
+    if (!m_client)
+        return;
+    // The draft is what the server gets; its answer (siteChanged) replaces it.
+    m_widgetEdited = false;
+    m_client->updateSite({{u"widget"_s, widgetJson().toVariantMap()}});
+}
+
+void SiteSettings::saveAllowedOrigins()
+{
+    if (!m_client)
+        return;
+    m_originsEdited = false;
+    m_client->updateSite({{u"allowedOrigins"_s, m_allowedOrigins}});
+}
+
+} // namespace Frontdesk

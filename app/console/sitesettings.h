@@ -1,0 +1,120 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QQmlEngine>
+#include <QStringList>
+
+namespace Frontdesk {
+
+class AgentClient;
+
+/**
+ * @brief The site's settings as the settings page edits them: its name, the
+ * websites allowed to show the widget, and the widget's texts, colour,
+ * position and pre-chat questions.
+ *
+ * Each property starts as the server has it and follows `site_updated`
+ * until the agent edits it; an edit stays a draft (the live preview shows it)
+ * until saveWidget() or saveAllowedOrigins() sends it with `update_site`.
+ * Only an admin may save (`editable`). Widget keys this console does not know
+ * are sent back as the server gave them.
+ */
+class SiteSettings : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+
+    /// @brief The agent client that reads and saves the site (required).
+    Q_PROPERTY(Frontdesk::AgentClient *client READ client WRITE setClient NOTIFY clientChanged REQUIRED)
+    /// @brief Whether the signed-in agent may save (admins only).
+    Q_PROPERTY(bool editable READ isEditable NOTIFY editableChanged)
+    /// @brief The site's name as the server has it (the console's header shows it).
+    Q_PROPERTY(QString name READ name NOTIFY changed)
+    /// @brief The origins (scheme://host[:port]) whose pages may show the widget.
+    Q_PROPERTY(QStringList allowedOrigins READ allowedOrigins WRITE setAllowedOrigins NOTIFY changed)
+    /// @brief The widget's title ("" for the widget's default).
+    Q_PROPERTY(QString widgetTitle READ widgetTitle WRITE setWidgetTitle NOTIFY changed)
+    /// @brief The greeting a visitor sees when opening the chat.
+    Q_PROPERTY(QString welcome READ welcome WRITE setWelcome NOTIFY changed)
+    /// @brief The widget's accent colour as "#rrggbb" (default "#2563eb").
+    Q_PROPERTY(QString color READ color WRITE setColor NOTIFY changed)
+    /// @brief Where the chat button sits: "right" or "left" (bottom corner).
+    Q_PROPERTY(QString position READ position WRITE setPosition NOTIFY changed)
+    /// @brief What the widget says while no agent is online.
+    Q_PROPERTY(QString offlineText READ offlineText WRITE setOfflineText NOTIFY changed)
+    /// @brief Whether the widget asks for the visitor's name before the chat starts.
+    Q_PROPERTY(bool askName READ askName WRITE setAskName NOTIFY changed)
+    /// @brief Whether the widget asks for the visitor's email before the chat starts.
+    Q_PROPERTY(bool askEmail READ askEmail WRITE setAskEmail NOTIFY changed)
+    /// @brief Whether the email must be given (only while askEmail).
+    Q_PROPERTY(bool emailRequired READ emailRequired WRITE setEmailRequired NOTIFY changed)
+    /// @brief The pre-chat questions as the widget takes them: maps with name and required.
+    Q_PROPERTY(QVariantList preChatFields READ preChatFields NOTIFY changed)
+
+public:
+    explicit SiteSettings(QObject *parent = nullptr);
+
+    [[nodiscard]] AgentClient *client() const { return m_client; }
+    void setClient(AgentClient *client);
+    [[nodiscard]] bool isEditable() const;
+
+    [[nodiscard]] QString name() const { return m_name; }
+    [[nodiscard]] QStringList allowedOrigins() const { return m_allowedOrigins; }
+    void setAllowedOrigins(const QStringList &origins);
+    [[nodiscard]] QString widgetTitle() const { return m_title; }
+    void setWidgetTitle(const QString &title);
+    [[nodiscard]] QString welcome() const { return m_welcome; }
+    void setWelcome(const QString &welcome);
+    [[nodiscard]] QString color() const { return m_color; }
+    void setColor(const QString &color);
+    [[nodiscard]] QString position() const { return m_position; }
+    void setPosition(const QString &position);
+    [[nodiscard]] QString offlineText() const { return m_offlineText; }
+    void setOfflineText(const QString &offlineText);
+    [[nodiscard]] bool askName() const { return m_askName; }
+    void setAskName(bool ask);
+    [[nodiscard]] bool askEmail() const { return m_askEmail; }
+    void setAskEmail(bool ask);
+    [[nodiscard]] bool emailRequired() const { return m_emailRequired; }
+    void setEmailRequired(bool required);
+    [[nodiscard]] QVariantList preChatFields() const;
+
+    /// @brief Sends the widget's fields as edited (admin).
+    Q_INVOKABLE void saveWidget();
+    /// @brief Sends the allowed origins as edited (admin).
+    Q_INVOKABLE void saveAllowedOrigins();
+    /// @brief Drops every draft: the properties show the server's values again.
+    Q_INVOKABLE void revert();
+
+    /// The widget object `update_site` gets for the fields as they are now.
+    [[nodiscard]] QJsonObject widgetJson() const;
+
+Q_SIGNALS:
+    void clientChanged();
+    void editableChanged();
+    void changed();
+
+private:
+    /// Reads the site from the client; @p all: drafts too (else only what was not edited).
+    void load(bool all);
+    template<typename T> void edit(T &member, const T &value, bool &edited);
+
+    QPointer<AgentClient> m_client;
+    QJsonObject m_widget; ///< the server's widget object, unknown keys included
+    QString m_name;
+    QStringList m_allowedOrigins;
+    QString m_title;
+    QString m_welcome;
+    QString m_color;
+    QString m_position;
+    QString m_offlineText;
+    bool m_askName = false;
+    bool m_askEmail = false;
+    bool m_emailRequired = false;
+    bool m_widgetEdited = false;
+    bool m_originsEdited = false;
+};
+
+} // namespace Frontdesk
