@@ -518,7 +518,7 @@ void tst_Sites::deleteRemovesExactlyThatSite()
     const HttpAnswer poll = m_http.postJson(m_server->httpUrl(u"/v1/sites/%1/visitor/hello"_s.arg(secondKey)), QJsonObject{},
                                             TestServer::allowedOrigin);
     QCOMPARE(poll.status, 404);
-    QCOMPARE(poll.json.value(u"code"_s).toString(), u"unknown_site"_s);
+    QCOMPARE(poll.errorCode(), u"unknown_site"_s);
 
     // The snapshot no longer has it, nor its conversations; the audit log says who did it.
     JsonSocket again;
