@@ -48,7 +48,7 @@ QList<qint64> WaitingQueues::removeSite(qint64 siteId)
     const auto queue = m_queues.constFind(siteId);
     if (queue == m_queues.constEnd())
         return {};
-    const QList<qint64> removed(queue->cbegin(), queue->cend());
+    QList<qint64> removed(queue->cbegin(), queue->cend());
     for (const qint64 conversationId : removed)
         m_siteOf.remove(conversationId);
     m_queues.erase(queue);
