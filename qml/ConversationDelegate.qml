@@ -21,6 +21,7 @@ ItemDelegate {
     required property int unread
     required property bool visitorTyping
     required property var closedAt
+    required property string siteLabel // the site's name when the server has several; "" with one
     property bool selected: false
     property bool history: false
 
@@ -77,6 +78,27 @@ ItemDelegate {
                     font.pixelSize: Theme.bodyText
                     font.bold: row.unread > 0 || row.status === "waiting"
                     elide: Text.ElideRight
+                }
+                Rectangle {
+                    id: siteTag
+                    objectName: "siteTag"
+                    visible: row.siteLabel !== ""
+                    Layout.maximumWidth: 120
+                    implicitWidth: siteText.implicitWidth + 12
+                    implicitHeight: siteText.implicitHeight + 4
+                    radius: height / 2
+                    color: Qt.rgba(0.5, 0.5, 0.5, 0.14)
+                    PlainLabel {
+                        id: siteText
+                        anchors.fill: parent
+                        anchors.leftMargin: 6
+                        anchors.rightMargin: 6
+                        verticalAlignment: Text.AlignVCenter
+                        text: row.siteLabel
+                        font.pixelSize: Theme.smallText - 1
+                        color: Material.hintTextColor
+                        elide: Text.ElideRight
+                    }
                 }
                 PlainLabel {
                     visible: row.status === "waiting"

@@ -10,7 +10,7 @@ import Frontdesk.Client
 // unqualified-access check is off for this file: a Qt 6.4 limitation.
 // qmllint disable unqualified
 
-// Settings: the website widget, the snippet, the team, canned responses,
+// Settings: the website widget, the snippet, the sites, the team, canned responses,
 // notifications, the server (host mode), the account and language, and the
 // agent's own sessions.
 Page {
@@ -61,7 +61,7 @@ Page {
                 Repeater {
                     id: tabs
                     property int currentIndex: 0
-                    model: [qsTr("Website widget"), qsTr("Snippet"), qsTr("Team"), qsTr("Canned responses"),
+                    model: [qsTr("Website widget"), qsTr("Snippet"), qsTr("Sites"), qsTr("Team"), qsTr("Canned responses"),
                             qsTr("Notifications"), qsTr("Server"), qsTr("Account and language"), qsTr("Your sessions")]
                     delegate: ItemDelegate {
                         id: tab
@@ -107,6 +107,7 @@ Page {
                         Layout.alignment: Qt.AlignTop
                         spacing: 10
                         SectionTitle { text: qsTr("Website widget") }
+                        SiteSwitcher { client: settingsPage.client; site: settingsPage.site }
                         Hint { text: settingsPage.site.editable ? qsTr("How the chat looks on your website. Changes reach visitors when you save.")
                                                                 : qsTr("Only an admin can change the widget.") }
                         PlainLabel { text: qsTr("Title") }
@@ -157,6 +158,13 @@ Page {
                                 enabled: settingsPage.site.editable
                                 onClicked: settingsPage.site.saveWidget()
                             }
+                            Button {
+                                objectName: "revertWidgetButton"
+                                text: qsTr("Revert")
+                                flat: true
+                                enabled: settingsPage.site.dirty
+                                onClicked: settingsPage.site.revert()
+                            }
                             CheckBox { id: previewOffline; text: qsTr("Preview as offline") }
                         }
                     }
@@ -184,6 +192,7 @@ Page {
                     spacing: 12
                     Item { height: 16 }
                     SectionTitle { text: qsTr("Put the chat on your website") }
+                    SiteSwitcher { client: settingsPage.client; site: settingsPage.site }
                     Hint { text: qsTr("Paste this line into every page of your website, just before </body>. The chat button appears at once.") }
                     Rectangle {
                         Layout.fillWidth: true
@@ -263,7 +272,10 @@ Page {
                 }
             }
 
-            // 2: team
+            // 2: sites
+            SitesTab { client: settingsPage.client; site: settingsPage.site }
+
+            // 3: team
             ColumnLayout {
                 spacing: 12
                 Item { height: 16 }
@@ -421,7 +433,7 @@ Page {
                 }
             }
 
-            // 3: canned responses
+            // 4: canned responses
             ColumnLayout {
                 spacing: 12
                 Item { height: 16 }
@@ -482,7 +494,7 @@ Page {
                 }
             }
 
-            // 4: notifications and presence
+            // 5: notifications and presence
             ColumnLayout {
                 spacing: 10
                 Item { height: 16 }
@@ -513,7 +525,7 @@ Page {
                 Item { Layout.fillHeight: true }
             }
 
-            // 5: server (host mode)
+            // 6: server (host mode)
             ScrollView {
                 contentWidth: availableWidth
                 ColumnLayout {
@@ -546,7 +558,7 @@ Page {
                 }
             }
 
-            // 6: account and language
+            // 7: account and language
             ColumnLayout {
                 spacing: 10
                 Item { height: 16 }
@@ -579,7 +591,7 @@ Page {
                 Item { Layout.fillHeight: true }
             }
 
-            // 7: your sessions (every console signed in to this account)
+            // 8: your sessions (every console signed in to this account)
             ColumnLayout {
                 id: sessionsTab
                 spacing: 12

@@ -34,6 +34,8 @@ AgentClient::AgentClient(const QString &secretService, QObject *parent)
     connect(m_state, &ConsoleState::presenceChanged, this, &AgentClient::presenceChanged);
     connect(m_state, &ConsoleState::agentsOnlineChanged, this, &AgentClient::agentsOnlineChanged);
     connect(m_state, &ConsoleState::siteChanged, this, &AgentClient::siteChanged);
+    connect(m_state->sites(), &ConsoleSites::sitesChanged, this, &AgentClient::sitesChanged);
+    connect(m_state->sites(), &ConsoleSites::siteRemoved, this, &AgentClient::siteRemoved);
     connect(m_state, &ConsoleState::conversationCreated, this, &AgentClient::conversationCreated);
     connect(m_state, &ConsoleState::conversationUpdated, this, &AgentClient::conversationUpdated);
     connect(m_state, &ConsoleState::messageReceived, this, &AgentClient::messageReceived);
@@ -139,15 +141,58 @@ void AgentClient::markRead(int conversationId, double messageId)
     request(u"read"_s, {{u"conversationId"_s, conversationId}, {u"messageId"_s, messageId}}, nullptr, {});
 }
 
+QVariantList AgentClient::sites() const
+{
+    QVariantList list;
+    for (const QJsonObject &site : m_state->sites()->all())
+        list.append(site.toVariantMap());
+    return list;
+}
+
+QString AgentClient::siteName(int siteId) const
+{
+    return m_state->sites()->byId(siteId).value(u"name"_s).toString();
+}
+
 void AgentClient::updateSite(const QVariantMap &fields)
 {
-    request(u"update_site"_s, QJsonObject::fromVariantMap(fields), this, [this](const CommandReply &answer) {
+    QJsonObject frame = QJsonObject::fromVariantMap(fields);
+    // Named always: with several sites the server never guesses which one.
+    if (currentSiteId() > 0)
+        frame.insert(u"siteId"_s, currentSiteId());
+    request(u"update_site"_s, frame, this, [this](const CommandReply &answer) {
         if (!answer.ok()) {
             Q_EMIT commandFailed(u"update_site"_s, answer.errorMessage);
             return;
         }
         m_state->setSite(answer.frame.value(u"site"_s).toObject());
     });
+}
+
+void AgentClient::createSite(const QString &name)
+{
+    request(u"create_site"_s, {{u"name"_s, name}}, this, [this](const CommandReply &answer) {
+        if (!answer.ok()) {
+            Q_EMIT commandFailed(u"create_site"_s, answer.errorMessage);
+            return;
+        }
+        const QJsonObject site = answer.frame.value(u"site"_s).toObject();
+        m_state->setSite(site);
+        setCurrentSiteId(site.value(u"id"_s).toInt());
+    });
+}
+
+void AgentClient::deleteSite(int siteId, const QString &confirmSiteKey)
+{
+    request(u"delete_site"_s, {{u"siteId"_s, siteId}, {u"confirmSiteKey"_s, confirmSiteKey}}, this,
+            [this, siteId](const CommandReply &answer) {
+                if (!answer.ok()) {
+                    Q_EMIT commandFailed(u"delete_site"_s, answer.errorMessage);
+                    return;
+                }
+                // site_deleted came first and did this already; the answer makes sure.
+                m_state->sites()->remove(siteId);
+            });
 }
 
 void AgentClient::changePassword(const QString &current, const QString &password)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "agentconnection.h"
+#include "consolesites.h"
 #include "consolestate.h"
 #include "replysender.h"
 
@@ -53,8 +54,13 @@ class AgentClient : public QObject
     Q_PROPERTY(QString presence READ presence NOTIFY presenceChanged)
     /// @brief How many agents are online (what visitors see).
     Q_PROPERTY(int agentsOnline READ agentsOnline NOTIFY agentsOnlineChanged)
-    /// @brief The site as `get_site` returns it (id, siteKey, name, allowedOrigins, widget, identitySecret for admins).
+    /// @brief The current site as `get_site` returns it (id, siteKey, name, allowedOrigins, widget,
+    /// identitySecret for admins): the one the settings and the snippet show.
     Q_PROPERTY(QVariantMap site READ site NOTIFY siteChanged)
+    /// @brief Every site of the server, oldest first, as maps like `site`.
+    Q_PROPERTY(QVariantList sites READ sites NOTIFY sitesChanged)
+    /// @brief The current site's id (0 while none is known); set it to switch sites.
+    Q_PROPERTY(int currentSiteId READ currentSiteId WRITE setCurrentSiteId NOTIFY siteChanged)
     /// @brief The `<script>` tag to paste into the website, built from the public
     /// URL (or, without one, the URL the console connects to) and the site key.
     Q_PROPERTY(QString snippet READ snippet NOTIFY siteChanged)
@@ -92,6 +98,11 @@ public:
     [[nodiscard]] int agentsOnline() const { return m_state->agentsOnline(); }
     [[nodiscard]] QVariantMap site() const { return m_state->site().toVariantMap(); }
     [[nodiscard]] QJsonObject siteJson() const { return m_state->site(); }
+    [[nodiscard]] QVariantList sites() const;
+    [[nodiscard]] int currentSiteId() const { return m_state->sites()->currentId(); }
+    void setCurrentSiteId(int siteId) { m_state->sites()->setCurrentId(siteId); }
+    /// The name of the site with @p siteId ("" when unknown).
+    [[nodiscard]] QString siteName(int siteId) const;
     [[nodiscard]] QString snippet() const { return m_state->snippet(); }
     [[nodiscard]] QString publicUrl() const { return m_state->publicUrl(); }
     void setPublicUrl(const QString &url) { m_state->setPublicUrl(url); }
@@ -142,8 +153,12 @@ public:
     Q_INVOKABLE void sendTyping(int conversationId, bool active);
     /// @brief Marks the conversation read up to @p messageId.
     Q_INVOKABLE void markRead(int conversationId, double messageId);
-    /// @brief Saves site fields (admin): any of name, allowedOrigins, widget.
+    /// @brief Saves fields of the current site (admin): any of name, allowedOrigins, widget.
     Q_INVOKABLE void updateSite(const QVariantMap &fields);
+    /// @brief Creates a site (admin) named @p name and makes it the current one.
+    Q_INVOKABLE void createSite(const QString &name);
+    /// @brief Deletes the site @p siteId with all its data (admin); @p confirmSiteKey is its key, typed back.
+    Q_INVOKABLE void deleteSite(int siteId, const QString &confirmSiteKey);
     /// @brief Changes the agent's own password.
     Q_INVOKABLE void changePassword(const QString &current, const QString &password);
 
@@ -161,6 +176,7 @@ Q_SIGNALS:
     void presenceChanged();
     void agentsOnlineChanged();
     void siteChanged();
+    void sitesChanged();
     void outboxChanged();
 
     /// A snapshot arrived (after every (re)connect): the models reset from it.
@@ -183,6 +199,8 @@ Q_SIGNALS:
     void agentsReceived(const QJsonArray &agents);
     void agentStatusReceived(int agentId, const QString &name, const QString &status);
     void cannedChanged();
+    /// A site is gone with all its data (`site_deleted`): its conversations leave the lists.
+    void siteRemoved(int siteId);
     /// An agent was added, removed, disabled or enabled (`team_changed`): read the team again.
     void teamChanged();
     /// A command the user started failed; @p message is a sentence to show.

@@ -1,6 +1,7 @@
 #include "consolestate.h"
 
 #include "agentconnection.h"
+#include "consolesites.h"
 
 #include <QLoggingCategory>
 
@@ -10,17 +11,24 @@ Q_LOGGING_CATEGORY(lcState, "frontdesk.console.client")
 
 namespace Frontdesk {
 
-ConsoleState::ConsoleState(AgentConnection *connection, QObject *parent) : QObject(parent), m_connection(connection)
+ConsoleState::ConsoleState(AgentConnection *connection, QObject *parent)
+    : QObject(parent), m_connection(connection), m_sites(new ConsoleSites(this))
 {
+    connect(m_sites, &ConsoleSites::currentChanged, this, &ConsoleState::siteChanged);
     connect(connection, &AgentConnection::stateChanged, this, &ConsoleState::followConnection);
     connect(connection, &AgentConnection::signedIn, this, &ConsoleState::setAgent);
     connect(connection, &AgentConnection::authenticated, this, &ConsoleState::takeSnapshot);
     connect(connection, &AgentConnection::eventReceived, this, &ConsoleState::handleEvent);
 }
 
+QJsonObject ConsoleState::site() const
+{
+    return m_sites->current();
+}
+
 QString ConsoleState::snippet() const
 {
-    const QString key = m_site.value(u"siteKey"_s).toString();
+    const QString key = site().value(u"siteKey"_s).toString();
     const QUrl base = m_publicUrl.isEmpty() ? m_connection->serverUrl() : m_publicUrl;
     if (key.isEmpty() || base.isEmpty())
         return {};
@@ -51,8 +59,7 @@ void ConsoleState::setPublicUrl(const QString &url)
 
 void ConsoleState::setSite(const QJsonObject &site)
 {
-    m_site = site;
-    Q_EMIT siteChanged();
+    m_sites->upsert(site);
 }
 
 void ConsoleState::setAgent(const QJsonObject &agent)
@@ -110,9 +117,12 @@ void ConsoleState::takeSnapshot(const QJsonObject &snapshot)
 
 void ConsoleState::afterSnapshot(const QJsonObject &snapshot)
 {
-    // Protocol additions (site, agents, status) are optional: an older server lacks them.
-    if (snapshot.contains(u"site"_s)) {
-        setSite(snapshot.value(u"site"_s).toObject());
+    // Protocol additions (sites, site, agents, status) are optional: an older server lacks them.
+    if (snapshot.value(u"sites"_s).isArray()) {
+        m_sites->reset(snapshot.value(u"sites"_s).toArray());
+    } else if (snapshot.contains(u"site"_s)) {
+        const QJsonValue only = snapshot.value(u"site"_s);
+        m_sites->reset(only.isObject() ? QJsonArray{only} : QJsonArray());
     } else {
         m_connection->request(u"get_site"_s, {}, this, [this](const CommandReply &answer) {
             if (answer.ok())
@@ -197,8 +207,10 @@ void ConsoleState::handleEvent(const QString &type, const QJsonObject &frame)
     } else if (type == u"agent_status"_s) {
         Q_EMIT agentStatusReceived(frame.value(u"agentId"_s).toInt(), frame.value(u"name"_s).toString(),
                                    frame.value(u"status"_s).toString());
-    } else if (type == u"site_updated"_s) {
-        setSite(frame.value(u"site"_s).toObject());
+    } else if (type == u"site_created"_s || type == u"site_updated"_s) {
+        m_sites->upsert(frame.value(u"site"_s).toObject());
+    } else if (type == u"site_deleted"_s) {
+        m_sites->remove(frame.value(u"siteId"_s).toInt());
     } else if (type == u"canned_changed"_s) {
         Q_EMIT cannedChanged();
     } else if (type == u"team_changed"_s) {

@@ -9,12 +9,13 @@
 namespace Frontdesk {
 
 class AgentConnection;
+class ConsoleSites;
 
 /**
  * @brief What the console knows of its session, read from the snapshot and
  * the events: the signed-in agent, the agent's own status, how many agents
- * are online, the site (and the snippet built from it), the page each visitor
- * is on and the visitors' read marks.
+ * are online, the sites (ConsoleSites) and the snippet of the current one, the
+ * page each visitor is on and the visitors' read marks.
  *
  * It turns each event frame of the AgentConnection into the signal that
  * says what happened; the list models follow those signals. The agent's
@@ -34,7 +35,10 @@ public:
     [[nodiscard]] bool isAdmin() const { return m_agent.value(QLatin1String("role")).toString() == QLatin1String("admin"); }
     [[nodiscard]] QString presence() const { return m_presence; }
     [[nodiscard]] int agentsOnline() const { return m_agentsOnline; }
-    [[nodiscard]] QJsonObject site() const { return m_site; }
+    [[nodiscard]] ConsoleSites *sites() const { return m_sites; }
+    /// The current site (the one the settings and the snippet show).
+    [[nodiscard]] QJsonObject site() const;
+    /// The snippet of the current site.
     [[nodiscard]] QString snippet() const;
     [[nodiscard]] QString publicUrl() const { return m_publicUrl.toString(); }
     /// Keeps an absolute http(s) address (without query, fragment or last slash); anything else clears it.
@@ -46,7 +50,7 @@ public:
 
     /// Sets the agent's status: "online", "away" (set_status) or "offline" (disconnects until set back).
     void setPresence(const QString &status);
-    /// Keeps the site as the server answered it (`update_site`).
+    /// Keeps a site as the server answered it (`get_site`, `create_site`, `update_site`).
     void setSite(const QJsonObject &site);
     /// Reads what the snapshot says beyond the agent (the site, the team, the conversations'
     /// pages and read marks); called once the models have taken the snapshot.
@@ -56,6 +60,7 @@ Q_SIGNALS:
     void agentChanged();
     void presenceChanged();
     void agentsOnlineChanged();
+    /// The current site or its snippet changed (another site chosen, its settings, the address).
     void siteChanged();
 
     void conversationCreated(const QJsonObject &summary);
@@ -83,7 +88,7 @@ private:
 
     AgentConnection *m_connection;
     QJsonObject m_agent;
-    QJsonObject m_site;
+    ConsoleSites *m_sites;
     QUrl m_publicUrl; ///< empty: the snippet uses the connection's URL
     QString m_presence = QStringLiteral("offline");
     QString m_wantedStatus = QStringLiteral("online");

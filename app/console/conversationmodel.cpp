@@ -127,6 +127,11 @@ void ConversationModel::setClient(AgentClient *client)
         updateVisitor(visitor.value(u"id"_s).toString(), [&](Row &row) { row.visitor = visitor; },
                       {VisitorNameRole, VisitorEmailRole, VisitorOnlineRole});
     });
+    connect(client, &AgentClient::siteRemoved, this, &ConversationModel::removeSite);
+    connect(client, &AgentClient::sitesChanged, this, [this] {
+        if (!m_rows.isEmpty())
+            Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1), {SiteLabelRole});
+    });
     // Whose chat it is depends on who signed in: the My chats list refilters on this.
     connect(client, &AgentClient::agentChanged, this, [this] {
         if (!m_rows.isEmpty())
@@ -148,6 +153,7 @@ ConversationModel::Row ConversationModel::fromJson(const QJsonObject &summary)
 void ConversationModel::mergeConversation(Row &row, const QJsonObject &conversation)
 {
     row.id = conversation.value(u"id"_s).toInt();
+    row.siteId = conversation.value(u"siteId"_s).toInt(row.siteId);
     row.status = conversation.value(u"status"_s).toString();
     row.visitorId = conversation.value(u"visitorId"_s).toString();
     row.agentName = conversation.value(u"agentName"_s).toString();
@@ -217,6 +223,15 @@ void ConversationModel::removeAt(int row)
     beginRemoveRows({}, row, row);
     m_rows.removeAt(row);
     endRemoveRows();
+}
+
+void ConversationModel::removeSite(int siteId)
+{
+    // Backwards, so the rows still to look at keep their places.
+    for (int at = int(m_rows.size()) - 1; at >= 0; --at) {
+        if (m_rows[at].siteId == siteId)
+            removeAt(at);
+    }
 }
 
 void ConversationModel::updateRow(int id, const std::function<void(Row &)> &change, const QList<int> &roles)
@@ -298,6 +313,10 @@ QVariant ConversationModel::data(const QModelIndex &index, int role) const
         return row.unread;
     case VisitorTypingRole:
         return row.typing;
+    case SiteIdRole:
+        return row.siteId;
+    case SiteLabelRole:
+        return m_client && m_client->consoleState()->sites()->all().size() > 1 ? m_client->siteName(row.siteId) : QString();
     case ClosedAtRole:
         return dateTime(row.closedAt);
     case SearchRankRole:
@@ -327,7 +346,9 @@ QHash<int, QByteArray> ConversationModel::roleNames() const
             {UnreadRole, "unread"},
             {VisitorTypingRole, "visitorTyping"},
             {ClosedAtRole, "closedAt"},
-            {SearchRankRole, "searchRank"}};
+            {SearchRankRole, "searchRank"},
+            {SiteIdRole, "siteId"},
+            {SiteLabelRole, "siteLabel"}};
 }
 
 int ConversationModel::rowOf(int conversationId) const

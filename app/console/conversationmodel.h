@@ -54,6 +54,8 @@ public:
         VisitorTypingRole, ///< bool
         ClosedAtRole, ///< QDateTime, closed conversations only
         SearchRankRole, ///< the place in the last history search's answer (newest closed first); -1 if not found by it
+        SiteIdRole, ///< number: the site the visitor wrote from
+        SiteLabelRole, ///< the site's name when the server has several sites; "" with one
     };
     Q_ENUM(Role)
 
@@ -82,6 +84,7 @@ Q_SIGNALS:
 private:
     struct Row {
         int id = 0;
+        int siteId = 0;
         QString status;
         QString visitorId;
         QJsonObject visitor;
@@ -103,6 +106,7 @@ private:
     void updateRow(int id, const std::function<void(Row &)> &change, const QList<int> &roles);
     void updateVisitor(const QString &visitorId, const std::function<void(Row &)> &change, const QList<int> &roles);
     void removeAt(int row);
+    void removeSite(int siteId);
     void takeSearchResults(const QJsonArray &conversations);
     void tick();
     [[nodiscard]] static Row fromJson(const QJsonObject &summary);

@@ -22,7 +22,8 @@ void SiteSettings::setClient(AgentClient *client)
     m_client = client;
     if (client) {
         // Another admin's save (site_updated) or our own: what was not edited follows it.
-        connect(client, &AgentClient::siteChanged, this, [this] { load(false); });
+        // Another site chosen: all of its fields, no drafts of the one before.
+        connect(client, &AgentClient::siteChanged, this, [this] { load(m_client->currentSiteId() != m_siteId); });
         connect(client, &AgentClient::agentChanged, this, &SiteSettings::editableChanged);
     }
     Q_EMIT clientChanged();
@@ -38,7 +39,12 @@ bool SiteSettings::isEditable() const
 void SiteSettings::load(bool all)
 {
     const QJsonObject site = m_client ? m_client->siteJson() : QJsonObject();
-    m_name = site.value(u"name"_s).toString();
+    m_siteId = site.value(u"id"_s).toInt();
+    m_siteKey = site.value(u"siteKey"_s).toString();
+    if (all || !m_nameEdited) {
+        m_name = site.value(u"name"_s).toString();
+        m_nameEdited = false;
+    }
     if (all || !m_originsEdited) {
         m_allowedOrigins.clear();
         for (const QJsonValue &origin : site.value(u"allowedOrigins"_s).toArray())
@@ -79,6 +85,11 @@ template<typename T> void SiteSettings::edit(T &member, const T &value, bool &ed
     member = value;
     edited = true;
     Q_EMIT changed();
+}
+
+void SiteSettings::setName(const QString &name)
+{
+    edit(m_name, name, m_nameEdited);
 }
 
 void SiteSettings::setAllowedOrigins(const QStringList &origins)
@@ -146,6 +157,14 @@ QJsonObject SiteSettings::widgetJson() const
     widget.insert(u"offlineText"_s, m_offlineText);
     widget.insert(u"preChatFields"_s, fields);
     return widget;
+}
+
+void SiteSettings::saveName()
+{
+    if (!m_client)
+        return;
+    m_nameEdited = false;
+    m_client->updateSite({{u"name"_s, m_name.trimmed()}});
 }
 
 void SiteSettings::saveWidget()

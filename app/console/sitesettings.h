@@ -11,15 +11,18 @@ namespace Frontdesk {
 class AgentClient;
 
 /**
- * @brief The site's settings as the settings page edits them: its name, the
- * websites allowed to show the widget, and the widget's texts, colour,
- * position and pre-chat questions.
+ * @brief The current site's settings as the settings page edits them: its
+ * name, the websites allowed to show the widget, and the widget's texts,
+ * colour, position and pre-chat questions.
  *
  * Each property starts as the server has it and follows `site_updated`
  * until the agent edits it; an edit stays a draft (the live preview shows it)
- * until saveWidget() or saveAllowedOrigins() sends it with `update_site`.
- * Only an admin may save (`editable`). Widget keys this console does not know
- * are sent back as the server gave them.
+ * until saveName(), saveWidget() or saveAllowedOrigins() sends it with
+ * `update_site`. Only an admin may save (`editable`). Widget keys this
+ * console does not know are sent back as the server gave them. When the
+ * console switches to another site (AgentClient::currentSiteId), every
+ * field is that site's and the drafts are dropped: the settings page lets
+ * nobody switch while `dirty`.
  */
 class SiteSettings : public QObject
 {
@@ -30,8 +33,14 @@ class SiteSettings : public QObject
     Q_PROPERTY(Frontdesk::AgentClient *client READ client WRITE setClient NOTIFY clientChanged REQUIRED)
     /// @brief Whether the signed-in agent may save (admins only).
     Q_PROPERTY(bool editable READ isEditable NOTIFY editableChanged)
-    /// @brief The site's name as the server has it (the console's header shows it).
-    Q_PROPERTY(QString name READ name NOTIFY changed)
+    /// @brief The site's id (0 while none is known).
+    Q_PROPERTY(int siteId READ siteId NOTIFY changed)
+    /// @brief The site's public key (what the snippet carries, and what deleting it asks for).
+    Q_PROPERTY(QString siteKey READ siteKey NOTIFY changed)
+    /// @brief The site's name (the console's header shows the server's; an edit is a draft until saveName()).
+    Q_PROPERTY(QString name READ name WRITE setName NOTIFY changed)
+    /// @brief Whether any field has an edit not saved yet.
+    Q_PROPERTY(bool dirty READ isDirty NOTIFY changed)
     /// @brief The origins (scheme://host[:port]) whose pages may show the widget.
     Q_PROPERTY(QStringList allowedOrigins READ allowedOrigins WRITE setAllowedOrigins NOTIFY changed)
     /// @brief The widget's title ("" for the widget's default).
@@ -60,7 +69,11 @@ public:
     void setClient(AgentClient *client);
     [[nodiscard]] bool isEditable() const;
 
+    [[nodiscard]] int siteId() const { return m_siteId; }
+    [[nodiscard]] QString siteKey() const { return m_siteKey; }
     [[nodiscard]] QString name() const { return m_name; }
+    void setName(const QString &name);
+    [[nodiscard]] bool isDirty() const { return m_nameEdited || m_widgetEdited || m_originsEdited; }
     [[nodiscard]] QStringList allowedOrigins() const { return m_allowedOrigins; }
     void setAllowedOrigins(const QStringList &origins);
     [[nodiscard]] QString widgetTitle() const { return m_title; }
@@ -81,6 +94,8 @@ public:
     void setEmailRequired(bool required);
     [[nodiscard]] QVariantList preChatFields() const;
 
+    /// @brief Renames the site as edited (admin).
+    Q_INVOKABLE void saveName();
     /// @brief Sends the widget's fields as edited (admin).
     Q_INVOKABLE void saveWidget();
     /// @brief Sends the allowed origins as edited (admin).
@@ -103,6 +118,8 @@ private:
 
     QPointer<AgentClient> m_client;
     QJsonObject m_widget; ///< the server's widget object, unknown keys included
+    int m_siteId = 0;
+    QString m_siteKey;
     QString m_name;
     QStringList m_allowedOrigins;
     QString m_title;
@@ -113,6 +130,7 @@ private:
     bool m_askName = false;
     bool m_askEmail = false;
     bool m_emailRequired = false;
+    bool m_nameEdited = false;
     bool m_widgetEdited = false;
     bool m_originsEdited = false;
 };

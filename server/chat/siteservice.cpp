@@ -70,10 +70,11 @@ void SiteService::createSite(const AgentRecord &admin, SiteRecord draft, ChatCal
     });
 }
 
-void SiteService::updateSite(const AgentRecord &admin, const SiteRecord &site, ChatCallback<SiteRecord> done)
+void SiteService::updateSite(const AgentRecord &admin, qint64 siteId, const SitePatch &patch, ChatCallback<SiteRecord> done)
 {
-    const std::optional<SiteRecord> before = m_sites->byId(site.id);
-    continueWith(m_store->updateSite(site), this, [this, admin, before, done](const StoreResult<SiteRecord> &saved) {
+    // For the audit line only; the patch applies to the row as it is when the writer gets to it.
+    const std::optional<SiteRecord> before = m_sites->byId(siteId);
+    continueWith(m_store->patchSite(siteId, patch), this, [this, admin, before, done](const StoreResult<SiteRecord> &saved) {
         if (saved.error == StoreError::NotFound && before) {
             done(noSite(before->id));
             return;

@@ -26,8 +26,9 @@ public:
     /// Stores @p draft (name, origins, widget settings and retention already
     /// checked) as a new site with a fresh site key and identity secret.
     void createSite(const AgentRecord &admin, SiteRecord draft, ChatCallback<SiteRecord> done);
-    /// Stores a site's new settings (already checked) and publishes them.
-    void updateSite(const AgentRecord &admin, const SiteRecord &site, ChatCallback<SiteRecord> done);
+    /// Stores the settings @p patch changes (already checked) on the site as
+    /// the store has it then, and publishes the result.
+    void updateSite(const AgentRecord &admin, qint64 siteId, const SitePatch &patch, ChatCallback<SiteRecord> done);
     /// Deletes the site and everything stored for it, when @p confirmSiteKey is
     /// the site's key typed back (a deletion cannot be undone) and another site
     /// remains. Its visitors' connections close.

@@ -22,6 +22,27 @@ struct SiteRecord {
     int closedRetentionDays = 0; ///< closed conversations older than this are deleted; 0: kept
 };
 
+/// @brief The settings an admin changes on a site (`update_site`), each one
+/// given or left as it is. Applied on the store's writer thread to the row as
+/// it is then, so two changes at once (one admin saving the origins and then
+/// the widget, or two admins) both land instead of the second overwriting the
+/// first with what it read before.
+struct SitePatch {
+    std::optional<QString> name;
+    std::optional<QStringList> allowedOrigins;
+    std::optional<QJsonObject> widgetSettings;
+    std::optional<int> closedRetentionDays;
+
+    [[nodiscard]] SiteRecord appliedTo(SiteRecord site) const
+    {
+        site.name = name.value_or(site.name);
+        site.allowedOrigins = allowedOrigins.value_or(site.allowedOrigins);
+        site.widgetSettings = widgetSettings.value_or(site.widgetSettings);
+        site.closedRetentionDays = closedRetentionDays.value_or(site.closedRetentionDays);
+        return site;
+    }
+};
+
 enum class AgentRole { Agent, Admin };
 
 /// @brief A person who answers chats.

@@ -105,10 +105,10 @@ void SiteCommands::updateSite(const AgentRecord &agent, const WireMessage &messa
     const auto site = siteOf(*m_chat->sites(), message.object);
     if (auto *refused = std::get_if<ProtocolError>(&site))
         return answer(*refused);
-    auto updated = SiteSettings::apply(std::get<SiteRecord>(site), message.object);
-    if (auto *refused = std::get_if<ProtocolError>(&updated))
+    auto patch = SiteSettings::parse(message.object);
+    if (auto *refused = std::get_if<ProtocolError>(&patch))
         return answer(*refused);
-    m_chat->siteService()->updateSite(agent, std::get<SiteRecord>(updated),
+    m_chat->siteService()->updateSite(agent, std::get<SiteRecord>(site).id, std::get<SitePatch>(patch),
                                       answerWith<SiteRecord>(answer, [](const SiteRecord &saved) {
                                           return QJsonObject{{u"site"_s, WireCodec::toJson(saved, true)}};
                                       }));

@@ -22,17 +22,19 @@ QJsonObject SiteSettings::defaultWidget()
                        {u"ratingEnabled"_s, true}};
 }
 
-std::variant<SiteRecord, ProtocolError> SiteSettings::apply(SiteRecord site, const QJsonObject &update)
+std::variant<SitePatch, ProtocolError> SiteSettings::parse(const QJsonObject &update)
 {
     const QJsonObject &o = update;
     ProtocolError error;
+    SitePatch patch;
     // Absent and null both leave a setting as it is.
     const auto given = [&o](const QString &field) { return !o.value(field).isUndefined() && !o.value(field).isNull(); };
     if (given(u"name"_s)) {
-        if (!take(WireCodec::requiredString(o, u"name"_s, WireLimits::maxNameChars), &site.name, &error))
+        QString name;
+        if (!take(WireCodec::requiredString(o, u"name"_s, WireLimits::maxNameChars), &name, &error))
             return error;
-        site.name = site.name.trimmed();
-        if (site.name.isEmpty())
+        patch.name = name.trimmed();
+        if (patch.name->isEmpty())
             return ProtocolError::make(ErrorCode::InvalidField, u"A site needs a name."_s);
     }
     if (given(u"allowedOrigins"_s)) {
@@ -49,7 +51,7 @@ std::variant<SiteRecord, ProtocolError> SiteSettings::apply(SiteRecord site, con
             if (!origins.contains(normalized))
                 origins.append(normalized);
         }
-        site.allowedOrigins = origins;
+        patch.allowedOrigins = origins;
     }
     if (given(u"widget"_s)) {
         if (!o.value(u"widget"_s).isObject())
@@ -57,7 +59,7 @@ std::variant<SiteRecord, ProtocolError> SiteSettings::apply(SiteRecord site, con
         if (QJsonDocument(o.value(u"widget"_s).toObject()).toJson(QJsonDocument::Compact).size() > maxWidgetSettingsBytes)
             return ProtocolError::make(ErrorCode::TextTooLong,
                                        u"The widget settings are larger than %1 bytes."_s.arg(maxWidgetSettingsBytes));
-        site.widgetSettings = o.value(u"widget"_s).toObject();
+        patch.widgetSettings = o.value(u"widget"_s).toObject();
     }
     if (given(u"closedRetentionDays"_s)) {
         qint64 days = 0;
@@ -67,9 +69,17 @@ std::variant<SiteRecord, ProtocolError> SiteSettings::apply(SiteRecord site, con
             return ProtocolError::make(
                 ErrorCode::InvalidField,
                 u"The field \"closedRetentionDays\" must be between 0 (keep) and %1."_s.arg(maxRetentionDays));
-        site.closedRetentionDays = int(days);
+        patch.closedRetentionDays = int(days);
     }
-    return site;
+    return patch;
+}
+
+std::variant<SiteRecord, ProtocolError> SiteSettings::apply(const SiteRecord &site, const QJsonObject &update)
+{
+    auto patch = parse(update);
+    if (auto *refused = std::get_if<ProtocolError>(&patch))
+        return *refused;
+    return std::get<SitePatch>(patch).appliedTo(site);
 }
 
 } // namespace Frontdesk

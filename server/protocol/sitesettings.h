@@ -22,9 +22,11 @@ public:
     /// The widget settings of a new site (the first start's, create_site's).
     [[nodiscard]] static QJsonObject defaultWidget();
 
-    /// @p site with the fields @p update gives (absent and null leave a
-    /// setting as it is), or the first field's error.
-    [[nodiscard]] static std::variant<SiteRecord, ProtocolError> apply(SiteRecord site, const QJsonObject &update);
+    /// The fields @p update gives (absent and null leave a setting as it
+    /// is), checked, or the first field's error.
+    [[nodiscard]] static std::variant<SitePatch, ProtocolError> parse(const QJsonObject &update);
+    /// @p site with parse(@p update) applied, or the first field's error.
+    [[nodiscard]] static std::variant<SiteRecord, ProtocolError> apply(const SiteRecord &site, const QJsonObject &update);
 };
 
 } // namespace Frontdesk

@@ -19,6 +19,31 @@ namespace Frontdesk {
 
 using namespace StoreRows;
 
+namespace {
+
+// Every column of an existing site, then the row as stored; Conflict when another site has its key.
+StoreResult<SiteRecord> writeSite(SqlSession &s, const SiteRecord &site)
+{
+    const QString what = u"site %1"_s.arg(site.id);
+    const auto taken = exists(s, u"SELECT 1 FROM sites WHERE site_key = ? AND id <> ?"_s, {site.siteKey, site.id},
+                              u"look up site key %1"_s.arg(site.siteKey));
+    if (!taken)
+        return failed<SiteRecord>(s);
+    if (*taken)
+        return conflict<SiteRecord>(u"the site key %1 is already taken by another site"_s.arg(site.siteKey));
+    PreparedQuery q;
+    if (!s.exec(q,
+                u"UPDATE sites SET site_key = ?, name = ?, allowed_origins = ?, widget_settings = ?,"
+                " identity_secret = ?, closed_retention_days = ? WHERE id = ?"_s,
+                {site.siteKey, site.name, jsonText(site.allowedOrigins), jsonText(site.widgetSettings), site.identitySecret,
+                 std::max(0, site.closedRetentionDays), site.id},
+                u"update "_s + what))
+        return failed<SiteRecord>(s);
+    return loadSite(s, u"s.id = ?"_s, site.id, what);
+}
+
+} // namespace
+
 Store::Store(QObject *parent) : QObject(parent) { }
 
 Store::~Store()
@@ -108,25 +133,20 @@ QFuture<StoreResult<QList<SiteRecord>>> Store::listSites()
 QFuture<StoreResult<SiteRecord>> Store::updateSite(const SiteRecord &site)
 {
     return submit<SiteRecord>(m_worker, [site](SqlSession &s) -> StoreResult<SiteRecord> {
-        const QString what = u"site %1"_s.arg(site.id);
-        auto existing = loadSite(s, u"s.id = ?"_s, site.id, what);
+        auto existing = loadSite(s, u"s.id = ?"_s, site.id, u"site %1"_s.arg(site.id));
         if (!existing.ok())
             return existing;
-        const auto taken = exists(s, u"SELECT 1 FROM sites WHERE site_key = ? AND id <> ?"_s, {site.siteKey, site.id},
-                                  u"look up site key %1"_s.arg(site.siteKey));
-        if (!taken)
-            return failed<SiteRecord>(s);
-        if (*taken)
-            return conflict<SiteRecord>(u"the site key %1 is already taken by another site"_s.arg(site.siteKey));
-        PreparedQuery q;
-        if (!s.exec(q,
-                    u"UPDATE sites SET site_key = ?, name = ?, allowed_origins = ?, widget_settings = ?,"
-                    " identity_secret = ?, closed_retention_days = ? WHERE id = ?"_s,
-                    {site.siteKey, site.name, jsonText(site.allowedOrigins), jsonText(site.widgetSettings), site.identitySecret,
-                     std::max(0, site.closedRetentionDays), site.id},
-                    u"update "_s + what))
-            return failed<SiteRecord>(s);
-        return loadSite(s, u"s.id = ?"_s, site.id, what);
+        return writeSite(s, site);
+    });
+}
+
+QFuture<StoreResult<SiteRecord>> Store::patchSite(qint64 siteId, const SitePatch &patch)
+{
+    return submit<SiteRecord>(m_worker, [siteId, patch](SqlSession &s) -> StoreResult<SiteRecord> {
+        auto existing = loadSite(s, u"s.id = ?"_s, siteId, u"site %1"_s.arg(siteId));
+        if (!existing.ok())
+            return existing;
+        return writeSite(s, patch.appliedTo(existing.value));
     });
 }
 

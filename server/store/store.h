@@ -66,7 +66,12 @@ public:
     QFuture<StoreResult<SiteRecord>> createSite(const SiteRecord &site);
     QFuture<StoreResult<SiteRecord>> siteByKey(const QString &siteKey);
     QFuture<StoreResult<QList<SiteRecord>>> listSites();
+    /// Writes every field of @p site (its key and identity secret too);
+    /// Conflict when another site has its key.
     QFuture<StoreResult<SiteRecord>> updateSite(const SiteRecord &site);
+    /// Applies @p patch to the site as it is in this job (read and written in
+    /// one transaction), so concurrent patches of other fields all land.
+    QFuture<StoreResult<SiteRecord>> patchSite(qint64 siteId, const SitePatch &patch);
     /// Deletes the site with its conversations, messages, visitors, page views
     /// and bans, and writes @p audit (its detail filled with the counts), in one
     /// transaction. NotFound for an unknown site; Conflict when it is the last

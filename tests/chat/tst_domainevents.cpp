@@ -281,9 +281,9 @@ void tst_DomainEvents::siteChangesArePublishedOnlyOnceCommitted()
              ErrorCode::InvalidField);
     QCOMPARE(errorOf(answerOf<SiteDeletion>([&](auto done) { sites->deleteSite(ann, second.id + 100, u"x"_s, done); })),
              ErrorCode::NotFound);
-    SiteRecord renamed = second;
+    SitePatch renamed;
     renamed.name = u"The outlet"_s;
-    valueOf(answerOf<SiteRecord>([&](auto done) { sites->updateSite(ann, renamed, done); }));
+    valueOf(answerOf<SiteRecord>([&](auto done) { sites->updateSite(ann, second.id, renamed, done); }));
     QCOMPARE(world.heard, (QStringList{u"site created Outlet"_s, u"site updated The outlet"_s}));
 
     // A visitor waits at the first site: deleting it takes its conversation

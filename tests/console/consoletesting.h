@@ -12,11 +12,13 @@ using namespace Qt::StringLiterals;
 
 namespace Frontdesk::ConsoleTesting {
 
-/// A visitor on http://shop.test with a browser's User-Agent, said hello on a page.
-inline bool openVisitor(JsonSocket &visitor, const TestServer &server, const QString &pageUrl, const QString &pageTitle)
+/// A visitor with a browser's User-Agent, said hello on a page: of the test
+/// server's site on http://shop.test, or of @p siteKey from @p origin.
+inline bool openVisitor(JsonSocket &visitor, const TestServer &server, const QString &pageUrl, const QString &pageTitle,
+                        const QString &siteKey = {}, const QByteArray &origin = TestServer::allowedOrigin)
 {
-    QNetworkRequest request(server.wsUrl(u"/v1/visitor?site="_s + server.siteKey()));
-    request.setRawHeader("Origin", TestServer::allowedOrigin);
+    QNetworkRequest request(server.wsUrl(u"/v1/visitor?site="_s + (siteKey.isEmpty() ? server.siteKey() : siteKey)));
+    request.setRawHeader("Origin", origin);
     request.setRawHeader(
         "User-Agent",
         "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36");

@@ -251,7 +251,7 @@ private Q_SLOTS:
         QVERIFY(bob && bob->contains(u"agent"_s));
         const int bobId = bob->value(u"agent"_s)[u"id"_s].toInt();
         QVERIFY(admin.request({{u"type"_s, u"logout"_s}})); // only the sessions below in the list
-        consoleView->setProperty("settingsTab", 2);
+        consoleView->setProperty("settingsTab", 3);
         // The Disable button asks first, naming the agent.
         QQuickItem *bobRow = nullptr;
         QTRY_VERIFY((bobRow = agentRow(window, bobId)));
@@ -275,13 +275,75 @@ private Q_SLOTS:
         QTest::qWait(400);
         save(window, u"console-team"_s);
 
+        // Sites: a second one added from the Sites tab becomes the one the
+        // settings show, with a switcher; its chats name it in the lists;
+        // deleting it asks for its key typed back.
+        const auto click = [window](QQuickItem *item) {
+            QTest::mouseClick(window, Qt::LeftButton, {}, item->mapToScene(item->boundingRect().center()).toPoint());
+        };
+        const auto visibleNamed = [window](const QString &name) {
+            return findItem(window->contentItem(),
+                            [&name](QQuickItem *item) { return item->objectName() == name && item->isVisible(); });
+        };
+        consoleView->setProperty("settingsTab", 2);
+        auto *siteList = window->findChild<QQuickItem *>(u"siteList"_s);
+        QVERIFY(siteList);
+        QTRY_COMPARE(siteList->property("count").toInt(), 1);
+        QVERIFY(!visibleNamed(u"siteSwitcher"_s)); // one site: nothing to switch
+        auto *newSiteName = window->findChild<QQuickItem *>(u"newSiteName"_s);
+        auto *addSite = window->findChild<QQuickItem *>(u"addSiteButton"_s);
+        QVERIFY(newSiteName && addSite);
+        QVERIFY(!addSite->isEnabled());
+        newSiteName->forceActiveFocus();
+        typeText(window, u"Anna's Outlet"_s);
+        QTRY_VERIFY(addSite->isEnabled());
+        click(addSite);
+        QTRY_COMPARE(siteList->property("count").toInt(), 2);
+        QTRY_COMPARE(client.site().value(u"name"_s).toString(), u"Anna's Outlet"_s);
+        const QString outletKey = client.site().value(u"siteKey"_s).toString();
+        QTest::qWait(400);
+        save(window, u"console-sites"_s);
+        consoleView->setProperty("settingsTab", 1);
+        QTRY_VERIFY(visibleNamed(u"siteSwitcher"_s));
+        QTRY_VERIFY(snippet->property("text").toString().contains(outletKey));
+        // The first site again, chosen in the switcher as an agent would.
+        QVERIFY(QMetaObject::invokeMethod(visibleNamed(u"siteSwitcher"_s), "activated", Q_ARG(int, 0)));
+        QTRY_VERIFY(snippet->property("text").toString().contains(m_server.siteKey()));
+        QCOMPARE(client.site().value(u"siteKey"_s).toString(), m_server.siteKey());
+
+        consoleView->setProperty("settingsTab", 2);
+        QQuickItem *outletRow = nullptr;
+        QTRY_VERIFY((outletRow = findItem(siteList, [&outletKey](QQuickItem *item) {
+                         return item->objectName() == u"siteRow"_s
+                             && item->property("modelData").toMap().value(u"siteKey"_s).toString() == outletKey;
+                     })));
+        auto *deleteSite = findNamed(outletRow, u"deleteSiteButton"_s);
+        QVERIFY(deleteSite && deleteSite->isVisible() && deleteSite->isEnabled());
+        click(deleteSite);
+        auto *deleteDialog = window->findChild<QObject *>(u"deleteSiteDialog"_s);
+        QVERIFY(deleteDialog);
+        QTRY_VERIFY(deleteDialog->property("opened").toBool());
+        QCOMPARE(deleteDialog->property("title").toString(), u"Delete Anna's Outlet?"_s);
+        auto *confirmDelete = window->findChild<QQuickItem *>(u"confirmDeleteSiteButton"_s);
+        auto *confirmKey = window->findChild<QQuickItem *>(u"confirmSiteKey"_s);
+        QVERIFY(confirmDelete && confirmKey);
+        QVERIFY(!confirmDelete->isEnabled());
+        confirmKey->forceActiveFocus();
+        typeText(window, outletKey);
+        QTRY_VERIFY(confirmDelete->isEnabled());
+        QTest::qWait(300);
+        save(window, u"console-delete-site"_s);
+        click(confirmDelete);
+        QTRY_COMPARE(siteList->property("count").toInt(), 1);
+        QCOMPARE(client.sites().size(), 1);
+
         // Your sessions: this console, a browser on another computer, a phone.
         login(TestServer::adminEmail, TestServer::adminPassword,
               "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:121.0) Gecko/20100101 Firefox/121.0");
         login(TestServer::adminEmail, TestServer::adminPassword,
               "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
               "Version/17.1 Mobile/15E148 Safari/604.1");
-        consoleView->setProperty("settingsTab", 7);
+        consoleView->setProperty("settingsTab", 8);
         auto *sessionList = window->findChild<QQuickItem *>(u"sessionList"_s);
         QVERIFY(sessionList);
         QTRY_COMPARE(sessionList->property("count").toInt(), 3);

@@ -523,6 +523,112 @@ private Q_SLOTS:
         QTRY_COMPARE(seen.allowedOrigins(), origins);
     }
 
+    // Two sites: the console lists both, names each conversation's site, saves
+    // the settings of the site it shows (update_site names it by siteId),
+    // builds that site's snippet, and drops a deleted site's conversations.
+    // It deletes the site it adds and closes its chats: the shared server is left as it was.
+    void twoSites()
+    {
+        AgentClient admin(u"frontdesk-test-console"_s, nullptr);
+        AgentClient other(u"frontdesk-test-console"_s, nullptr);
+        ConversationModel conversations;
+        QAbstractItemModelTester tester(&conversations, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        conversations.setClient(&admin);
+        SiteSettings settings, seen;
+        settings.setClient(&admin);
+        seen.setClient(&other);
+        admin.login(m_server.httpUrl(u"/"_s), TestServer::adminEmail, TestServer::adminPassword);
+        other.login(m_server.httpUrl(u"/"_s), TestServer::adminEmail, TestServer::adminPassword);
+        QTRY_COMPARE_WITH_TIMEOUT(admin.state(), AgentClient::Online, 20'000);
+        QTRY_COMPARE_WITH_TIMEOUT(other.state(), AgentClient::Online, 20'000);
+        QTRY_COMPARE(admin.sites().size(), 1);
+        const int shopId = admin.currentSiteId();
+        QVERIFY(shopId > 0);
+        QCOMPARE(settings.siteKey(), m_server.siteKey());
+        const QString shopName = admin.siteName(shopId);
+        QVERIFY(!shopName.isEmpty());
+
+        admin.createSite(u"Outlet"_s);
+        QTRY_COMPARE(admin.sites().size(), 2);
+        QTRY_COMPARE(other.sites().size(), 2); // site_created
+        // The new site is the one this console shows now; the other console stays where it was.
+        QTRY_COMPARE(settings.name(), u"Outlet"_s);
+        const int outletId = admin.currentSiteId();
+        QVERIFY(outletId != shopId);
+        QCOMPARE(settings.siteId(), outletId);
+        const QString outletKey = settings.siteKey();
+        QVERIFY(!outletKey.isEmpty() && outletKey != m_server.siteKey());
+        QCOMPARE(other.currentSiteId(), shopId);
+        QVERIFY(admin.snippet().contains(outletKey));
+        QVERIFY(!admin.snippet().contains(m_server.siteKey()));
+        QVERIFY(other.snippet().contains(m_server.siteKey()));
+
+        // Saved for the outlet only.
+        settings.setAllowedOrigins({u"https://outlet.test"_s});
+        settings.saveAllowedOrigins();
+        settings.setWidgetTitle(u"Outlet chat"_s);
+        QVERIFY(settings.isDirty());
+        settings.saveWidget();
+        QVERIFY(!settings.isDirty());
+        other.setCurrentSiteId(outletId);
+        QCOMPARE(seen.siteId(), outletId);
+        QTRY_COMPARE(seen.widgetTitle(), u"Outlet chat"_s);
+        QTRY_COMPARE(seen.allowedOrigins(), QStringList{u"https://outlet.test"_s});
+        other.setCurrentSiteId(shopId);
+        QCOMPARE(seen.siteId(), shopId);
+        QVERIFY(seen.widgetTitle() != u"Outlet chat"_s);
+        QVERIFY(seen.allowedOrigins().contains(QString::fromLatin1(TestServer::allowedOrigin)));
+        other.setCurrentSiteId(4242); // unknown: ignored
+        QCOMPARE(other.currentSiteId(), shopId);
+
+        settings.setName(u"Outlet store"_s);
+        QVERIFY(settings.isDirty());
+        settings.saveName();
+        QTRY_COMPARE(other.siteName(outletId), u"Outlet store"_s); // site_updated, matched by id
+        QCOMPARE(other.siteName(shopId), shopName);
+
+        // Each conversation names its site while there are two.
+        JsonSocket outletVisitor, shopVisitor;
+        QVERIFY(ConsoleTesting::openVisitor(outletVisitor, m_server, u"https://outlet.test/"_s, u"Outlet"_s, outletKey,
+                                            "https://outlet.test"));
+        QVERIFY(ConsoleTesting::openVisitor(shopVisitor, m_server, u"https://shop.test/"_s, u"Shop"_s));
+        outletVisitor.send({{u"type"_s, u"message"_s}, {u"clientId"_s, u"o-1"_s}, {u"body"_s, u"Outlet question"_s}});
+        shopVisitor.send({{u"type"_s, u"message"_s}, {u"clientId"_s, u"s-1"_s}, {u"body"_s, u"Shop question"_s}});
+        const auto outletAck = outletVisitor.waitForType(u"ack"_s);
+        const auto shopAck = shopVisitor.waitForType(u"ack"_s);
+        QVERIFY(outletAck && shopAck);
+        const int outletConversation = outletAck->value(u"conversationId"_s).toInt();
+        const int shopConversation = shopAck->value(u"conversationId"_s).toInt();
+        QTRY_VERIFY(conversations.rowOf(outletConversation) >= 0);
+        QTRY_VERIFY(conversations.rowOf(shopConversation) >= 0);
+        const auto label = [&](int conversationId) {
+            return conversations.index(conversations.rowOf(conversationId), 0).data(ConversationModel::SiteLabelRole).toString();
+        };
+        QCOMPARE(label(outletConversation), u"Outlet store"_s);
+        QCOMPARE(label(shopConversation), shopName);
+        QCOMPARE(conversations.index(conversations.rowOf(outletConversation), 0).data(ConversationModel::SiteIdRole).toInt(),
+                 outletId);
+
+        // Deleting asks for the key typed back; then the site and its conversations are gone.
+        QSignalSpy failed(&admin, &AgentClient::commandFailed);
+        admin.deleteSite(outletId, m_server.siteKey());
+        QTRY_COMPARE(failed.count(), 1);
+        QCOMPARE(failed.first().at(0).toString(), u"delete_site"_s);
+        QCOMPARE(admin.sites().size(), 2);
+        admin.deleteSite(outletId, outletKey);
+        QTRY_COMPARE(admin.sites().size(), 1);
+        QTRY_COMPARE(other.sites().size(), 1); // site_deleted
+        QTRY_COMPARE(conversations.rowOf(outletConversation), -1);
+        QVERIFY(conversations.rowOf(shopConversation) >= 0);
+        QCOMPARE(admin.currentSiteId(), shopId);
+        QCOMPARE(settings.siteId(), shopId);
+        QCOMPARE(settings.siteKey(), m_server.siteKey());
+        QCOMPARE(label(shopConversation), QString()); // one site again: no label
+        QCOMPARE(failed.count(), 1);
+        admin.close(shopConversation);
+        QTRY_COMPARE(conversations.rowOf(shopConversation), -1);
+    }
+
     void sessionSentences()
     {
         const QDateTime now = QDateTime::currentDateTime();

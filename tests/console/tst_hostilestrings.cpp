@@ -188,7 +188,7 @@ private Q_SLOTS:
 
         // Settings: the team, the canned responses, the widget designer, a dialog with an agent's name.
         consoleView->setProperty("settingsOpen", true);
-        consoleView->setProperty("settingsTab", 2);
+        consoleView->setProperty("settingsTab", 3);
         QTest::qWait(600);
         QVERIFY(showsPlainly(window, u"team"_s, {u"/agent.png"_s, u"/agent-email.png"_s}));
         auto *resetDialog = window->findChild<QObject *>(u"resetPasswordDialog"_s);
@@ -215,13 +215,16 @@ private Q_SLOTS:
                 {{"Content-Type", "application/json"}, {"User-Agent", hostile(u"session-agent"_s).toUtf8()}});
             QCOMPARE(login.status, 200);
         }
-        consoleView->setProperty("settingsTab", 7);
+        consoleView->setProperty("settingsTab", 8);
         auto *sessionList = window->findChild<QQuickItem *>(u"sessionList"_s);
         QVERIFY(sessionList);
         QTRY_VERIFY(sessionList->property("count").toInt() >= 2);
         QTest::qWait(400);
         QVERIFY(showsPlainly(window, u"sessions"_s, {u"/session-agent.png"_s}));
-        consoleView->setProperty("settingsTab", 3);
+        consoleView->setProperty("settingsTab", 2);
+        QTest::qWait(400);
+        QVERIFY(showsPlainly(window, u"sites"_s, {u"/site.png"_s}));
+        consoleView->setProperty("settingsTab", 4);
         QTest::qWait(400);
         QVERIFY(showsPlainly(window, u"canned"_s, {u"/canned.png"_s}));
         consoleView->setProperty("settingsTab", 0);

@@ -246,6 +246,21 @@ void tst_Store::sites()
     missing.id = 9999;
     missing.siteKey = u"key-z"_s;
     QCOMPARE(await(store.updateSite(missing)).error, StoreError::NotFound);
+
+    // Two patches in flight at once, each of one field: both land, neither
+    // writes back what it would have read before the other.
+    SitePatch origins, widget;
+    origins.allowedOrigins = QStringList{u"https://patched.example"_s};
+    widget.widgetSettings = QJsonObject{{u"title"_s, u"Patched"_s}};
+    auto first = store.patchSite(created.value.id, origins);
+    const auto second = await(store.patchSite(created.value.id, widget));
+    FRONTDESK_VERIFY_OK(await(first));
+    FRONTDESK_VERIFY_OK(second);
+    QCOMPARE(second.value.allowedOrigins, *origins.allowedOrigins);
+    QCOMPARE(second.value.widgetSettings, *widget.widgetSettings);
+    QCOMPARE(second.value.name, u"Renamed"_s);
+    QCOMPARE(second.value.siteKey, created.value.siteKey);
+    QCOMPARE(await(store.patchSite(9999, widget)).error, StoreError::NotFound);
 }
 
 void tst_Store::agents()

@@ -23,7 +23,7 @@ Item {
                 conversationId: 7, status: "waiting", visitorId: "v-7", visitorName: "Maria Jensen",
                 visitorOnline: true, agentName: "", waitText: "2:15", lastMessage: "Do you ship to Norway?",
                 lastMessageAuthor: "visitor", lastActivity: new Date(2024, 4, 17, 14, 5), currentPage: "Pricing",
-                unread: 0, visitorTyping: false, closedAt: undefined
+                unread: 0, visitorTyping: false, closedAt: undefined, siteLabel: ""
             }
             for (const key in overrides)
                 properties[key] = overrides[key]
@@ -102,6 +102,14 @@ Item {
             compare(acceptButton(row).visible, false)
             verify(hasVisibleText(row, "with Anna"))
             verify(hasVisibleText(row, Qt.formatDate(new Date(2024, 4, 17), Qt.DefaultLocaleShortDate)))
+        }
+
+        function test_siteTag() {
+            const row = create({})
+            compare(findChild(row, "siteTag").visible, false, "one site: no tag")
+            row.siteLabel = "Outlet"
+            verify(hasVisibleText(row, "Outlet"), "several sites: the row names its site")
+            compare(findChild(row, "siteTag").visible, true)
         }
 
         function test_selected() {
