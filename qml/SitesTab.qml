@@ -178,7 +178,7 @@ ColumnLayout {
                 id: confirmKey
                 objectName: "confirmSiteKey"
                 Layout.fillWidth: true
-                placeholderText: deleteDialog.siteKey
+                placeholderText: qsTr("Site key") // a literal: placeholders render rich text, and the key is in the line above
             }
         }
         footer: DialogButtonBox {
