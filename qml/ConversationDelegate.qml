@@ -79,26 +79,20 @@ ItemDelegate {
                     font.bold: row.unread > 0 || row.status === "waiting"
                     elide: Text.ElideRight
                 }
-                Rectangle {
-                    id: siteTag
+                // No ids in here: this contentItem stays deferred (one per row of the queue).
+                PlainLabel {
                     objectName: "siteTag"
                     visible: row.siteLabel !== ""
                     Layout.maximumWidth: 120
-                    implicitWidth: siteText.implicitWidth + 12
-                    implicitHeight: siteText.implicitHeight + 4
-                    radius: height / 2
-                    color: Qt.rgba(0.5, 0.5, 0.5, 0.14)
-                    PlainLabel {
-                        id: siteText
-                        anchors.fill: parent
-                        anchors.leftMargin: 6
-                        anchors.rightMargin: 6
-                        verticalAlignment: Text.AlignVCenter
-                        text: row.siteLabel
-                        font.pixelSize: Theme.smallText - 1
-                        color: Material.hintTextColor
-                        elide: Text.ElideRight
-                    }
+                    leftPadding: 6
+                    rightPadding: 6
+                    topPadding: 2
+                    bottomPadding: 2
+                    text: row.siteLabel
+                    font.pixelSize: Theme.smallText - 1
+                    color: Material.hintTextColor
+                    elide: Text.ElideRight
+                    background: Rectangle { radius: height / 2; color: Qt.rgba(0.5, 0.5, 0.5, 0.14) }
                 }
                 PlainLabel {
                     visible: row.status === "waiting"

@@ -4,6 +4,11 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Frontdesk.Client
 
+// Delegates here use ids of this file, which the QML engine allows; Qt 6.4's
+// linter accepts that only under "pragma ComponentBehavior: Bound", which breaks
+// Loader and ListView footers in Qt 6.4 (see SettingsView.qml), so:
+// qmllint disable unqualified
+
 // Which site the settings and the snippet show, for a server with several.
 // Switching is blocked while an edit is not saved: it would be dropped.
 ColumnLayout {
@@ -14,6 +19,15 @@ ColumnLayout {
 
     visible: client.sites.length > 1
     spacing: 4
+
+    function indexOfCurrentSite() {
+        const sites = client.sites
+        for (let i = 0; i < sites.length; ++i) {
+            if (sites[i].id === client.currentSiteId)
+                return i
+        }
+        return -1
+    }
 
     RowLayout {
         spacing: 10
@@ -30,7 +44,7 @@ ColumnLayout {
             // follows a site added or deleted elsewhere, and outlives the box's
             // own write when the agent picks one.
             Binding on currentIndex {
-                value: switcher.client.sites.findIndex(site => site.id === switcher.client.currentSiteId)
+                value: switcher.indexOfCurrentSite()
             }
             onActivated: index => switcher.client.currentSiteId = valueAt(index)
             // A site's name is whatever an admin typed: plain text here too.

@@ -4,6 +4,11 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Frontdesk.Client
 
+// Delegates here use ids of this file, which the QML engine allows; Qt 6.4's
+// linter accepts that only under "pragma ComponentBehavior: Bound", which breaks
+// Loader and ListView footers in Qt 6.4 (see SettingsView.qml), so:
+// qmllint disable unqualified
+
 // The sites this server serves: each has its own widget, snippet and queue.
 // Admins add, rename and delete them; deleting asks for the site key typed back.
 ColumnLayout {
@@ -47,7 +52,7 @@ ColumnLayout {
             id: siteRow
             objectName: "siteRow"
             required property var modelData
-            readonly property bool current: modelData.id === sitesTab.client.currentSiteId
+            readonly property bool current: siteRow.modelData.id === sitesTab.client.currentSiteId
             width: siteList.width
             highlighted: current
             enabled: !sitesTab.site.dirty || current
@@ -162,7 +167,8 @@ ColumnLayout {
             font.pixelSize: 16
             background: Rectangle { radius: 2; color: deleteDialog.Material.dialogColor }
         }
-        contentItem: ColumnLayout {
+        // confirmKey's id makes this contentItem immediate: harmless for one dialog.
+        contentItem: ColumnLayout { // qmllint disable deferred-property-id
             spacing: 10
             PlainLabel {
                 Layout.fillWidth: true
