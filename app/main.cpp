@@ -128,7 +128,7 @@ int runCreateAgent(QCoreApplication &app, const CommandLine &command)
 int runSiteInfo(QCoreApplication &app, const CommandLine &command)
 {
     return runWithStore(app, command.server.database, [&](Store &store, const std::function<void(int)> &finish) {
-        continueWith(store.listSites(), &app, [finish](const StoreResult<QList<SiteRecord>> &sites) {
+        continueWith(store.sites().listSites(), &app, [finish](const StoreResult<QList<SiteRecord>> &sites) {
             if (!sites.ok()) {
                 printLine(stderr, u"frontdesk: "_s + sites.message);
                 finish(1);

@@ -18,7 +18,7 @@ namespace {
 void ensureAdmin(Store *store, const QString &adminEmail, const QString &adminName, const QString &adminPassword,
                  QObject *context, Bootstrap::Report report, const std::function<void(Bootstrap::Report)> &done)
 {
-    continueWith(store->listAgents(), context, [=](const StoreResult<QList<AgentRecord>> &listed) mutable {
+    continueWith(store->agents().listAgents(), context, [=](const StoreResult<QList<AgentRecord>> &listed) mutable {
         if (!listed.ok()) {
             done(Bootstrap::Report{false, u"Could not read the agents: %1"_s.arg(listed.message), {}, {}});
             return;
@@ -59,7 +59,7 @@ void Bootstrap::ensure(Store *store, const QString &siteName, const QString &adm
         }
     }
 
-    continueWith(store->listSites(), context, [=](const StoreResult<QList<SiteRecord>> &listed) {
+    continueWith(store->sites().listSites(), context, [=](const StoreResult<QList<SiteRecord>> &listed) {
         if (!listed.ok()) {
             done(Report{false, u"Could not read the sites: %1"_s.arg(listed.message), {}, {}});
             return;
@@ -78,7 +78,7 @@ void Bootstrap::ensure(Store *store, const QString &siteName, const QString &adm
                 return;
             }
             site.allowedOrigins = origins;
-            continueWith(store->updateSite(site), context, [=](const StoreResult<SiteRecord> &saved) mutable {
+            continueWith(store->sites().updateSite(site), context, [=](const StoreResult<SiteRecord> &saved) mutable {
                 if (!saved.ok()) {
                     done(Report{false, u"Could not save the allowed origins: %1"_s.arg(saved.message), {}, {}});
                     return;
@@ -105,7 +105,7 @@ void Bootstrap::ensure(Store *store, const QString &siteName, const QString &adm
         site.widgetSettings = SiteSettings::defaultWidget();
         site.identitySecret = Tokens::newIdentitySecret();
         site.createdAt = QDateTime::currentMSecsSinceEpoch();
-        continueWith(store->createSite(site), context, [=](const StoreResult<SiteRecord> &stored) {
+        continueWith(store->sites().createSite(site), context, [=](const StoreResult<SiteRecord> &stored) {
             if (!stored.ok()) {
                 done(Report{false, u"Could not create the site: %1"_s.arg(stored.message), {}, {}});
                 return;
@@ -123,7 +123,7 @@ void Bootstrap::ensure(Store *store, const QString &siteName, const QString &adm
 void Bootstrap::createAgent(Store *store, const QString &email, const QString &name, const QString &password, AgentRole role,
                             QObject *context, std::function<void(bool, QString)> done)
 {
-    AgentAccounts::create(store, email, name, password, role, context,
+    AgentAccounts::create(&store->agents(), email, name, password, role, context,
                           [done](const AccountOutcome &outcome) { done(outcome.ok, outcome.message); });
 }
 

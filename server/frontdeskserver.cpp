@@ -158,7 +158,7 @@ void FrontdeskServer::applyRetention()
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const int days = m_config.abuseLimits.quietVisitorRetentionDays;
     const qint64 quietBefore = days > 0 ? now - qint64(days) * 24 * 3600 * 1000 : 0;
-    continueWith(m_store->purge(quietBefore, now), this, [](const StoreResult<PurgeReport> &purged) {
+    continueWith(m_store->visitorData().purge(quietBefore, now), this, [](const StoreResult<PurgeReport> &purged) {
         if (!purged.ok()) {
             qCWarning(lcServer).noquote() << "retention sweep failed:" << purged.message;
             return;

@@ -37,7 +37,7 @@ void withHash(const QString &password, QObject *context, const AgentAccounts::Do
 
 } // namespace
 
-void AgentAccounts::create(Store *store, const QString &email, const QString &name, const QString &password, AgentRole role,
+void AgentAccounts::create(AgentStore *agents, const QString &email, const QString &name, const QString &password, AgentRole role,
                            QObject *context, Done done)
 {
     const QString address = email.trimmed().toLower();
@@ -52,7 +52,7 @@ void AgentAccounts::create(Store *store, const QString &email, const QString &na
         agent.role = role;
         agent.passwordHash = hash;
         agent.createdAt = QDateTime::currentMSecsSinceEpoch();
-        continueWith(store->createAgent(agent), context, [=](const StoreResult<AgentRecord> &created) {
+        continueWith(agents->createAgent(agent), context, [=](const StoreResult<AgentRecord> &created) {
             if (created.error == StoreError::Conflict)
                 done(refused(ErrorCode::Conflict, u"An agent with the email %1 exists already."_s.arg(agent.email)));
             else if (!created.ok())
@@ -67,18 +67,19 @@ void AgentAccounts::create(Store *store, const QString &email, const QString &na
     });
 }
 
-void AgentAccounts::setPassword(Store *store, qint64 agentId, const QString &password, const QString &keepSessionId,
+void AgentAccounts::setPassword(AgentStore *agents, qint64 agentId, const QString &password, const QString &keepSessionId,
                                 QObject *context, Done done)
 {
     withHash(password, context, done, [=](const QByteArray &hash) {
-        continueWith(store->setAgentPassword(agentId, hash, keepSessionId), context, [=](const StoreResult<QStringList> &result) {
-            if (result.error == StoreError::NotFound)
-                done(refused(ErrorCode::NotFound, u"There is no agent %1."_s.arg(agentId)));
-            else if (!result.ok())
-                done(refused(ErrorCode::StorageFailed, u"Could not set the password: %1."_s.arg(result.message)));
-            else
-                done(AccountOutcome{true, ErrorCode::InvalidField, u"Password changed."_s, {}, result.value});
-        });
+        continueWith(agents->setAgentPassword(agentId, hash, keepSessionId), context,
+                     [=](const StoreResult<QStringList> &result) {
+                         if (result.error == StoreError::NotFound)
+                             done(refused(ErrorCode::NotFound, u"There is no agent %1."_s.arg(agentId)));
+                         else if (!result.ok())
+                             done(refused(ErrorCode::StorageFailed, u"Could not set the password: %1."_s.arg(result.message)));
+                         else
+                             done(AccountOutcome{true, ErrorCode::InvalidField, u"Password changed."_s, {}, result.value});
+                     });
     });
 }
 

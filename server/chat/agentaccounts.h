@@ -8,7 +8,7 @@
 
 namespace Frontdesk {
 
-class Store;
+class AgentStore;
 
 /// @brief What creating an agent or setting a password came to: ok with a
 /// sentence for the log, or the protocol error to answer with.
@@ -30,12 +30,12 @@ public:
 
     /// Validates, hashes (off the calling thread) and stores a new agent;
     /// @p done runs on @p context's thread.
-    static void create(Store *store, const QString &email, const QString &name, const QString &password, AgentRole role,
+    static void create(AgentStore *agents, const QString &email, const QString &name, const QString &password, AgentRole role,
                        QObject *context, Done done);
     /// Validates, hashes and stores a new password for @p agentId, ending all
     /// its sessions but @p keepSessionId (their ids come in the outcome).
-    static void setPassword(Store *store, qint64 agentId, const QString &password, const QString &keepSessionId, QObject *context,
-                            Done done);
+    static void setPassword(AgentStore *agents, qint64 agentId, const QString &password, const QString &keepSessionId,
+                            QObject *context, Done done);
 };
 
 } // namespace Frontdesk

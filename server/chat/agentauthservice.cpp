@@ -50,8 +50,8 @@ LoginSession newSession(const AgentRecord &agent, const ClientContext &context)
 
 } // namespace
 
-AgentAuthService::AgentAuthService(Store *store, DomainEventBus *events, const AbuseLimits &limits, QObject *parent)
-    : QObject(parent), m_store(store), m_events(events), m_loginThrottle(limits)
+AgentAuthService::AgentAuthService(AgentStore *agents, DomainEventBus *events, const AbuseLimits &limits, QObject *parent)
+    : QObject(parent), m_agents(agents), m_events(events), m_loginThrottle(limits)
 { }
 
 void AgentAuthService::login(const QString &email, const QString &password, const ClientContext &context,
@@ -70,7 +70,7 @@ void AgentAuthService::login(const QString &email, const QString &password, cons
         qCInfo(lcChat).noquote() << "login refused for" << WireCodec::loggable(account);
         done(ProtocolError::make(ErrorCode::InvalidCredentials));
     };
-    continueWith(m_store->agentByEmail(account), this,
+    continueWith(m_agents->agentByEmail(account), this,
                  [this, password, context, account, done, refuse](const StoreResult<AgentRecord> &found) {
                      if (found.error == StoreError::NotFound || (found.ok() && found.value.disabled)) {
                          // Hash anyway, so an unknown email takes as long as a wrong password.
@@ -91,7 +91,7 @@ void AgentAuthService::login(const QString &email, const QString &password, cons
                                       m_loginThrottle.succeeded(context.address, account, now());
                                       const LoginSession session = newSession(agent, context);
                                       const QString token = Tokens::generate();
-                                      continueWith(m_store->createAgentToken(session, Tokens::hash(token)), this,
+                                      continueWith(m_agents->createAgentToken(session, Tokens::hash(token)), this,
                                                    [agent, session, token, done](const StoreResult<Done> &stored) {
                                                        if (!stored.ok()) {
                                                            done(storeError(stored.error, stored.message));
@@ -116,7 +116,7 @@ void AgentAuthService::verifyPassword(const AgentRecord &agent, const QString &p
     }
     // The stored hash, not the one read at login: it may have changed since.
     continueWith(
-        m_store->agentById(agent.id), this, [this, password, context, agent, done](const StoreResult<AgentRecord> &stored) {
+        m_agents->agentById(agent.id), this, [this, password, context, agent, done](const StoreResult<AgentRecord> &stored) {
             if (!stored.ok()) {
                 done(storeError(stored.error, stored.message));
                 return;
@@ -136,7 +136,7 @@ void AgentAuthService::verifyPassword(const AgentRecord &agent, const QString &p
 void AgentAuthService::authenticate(const QString &token, ChatCallback<AgentAuthentication> done)
 {
     continueWith(
-        m_store->agentByTokenHash(Tokens::hash(token), now()), this, [done](const StoreResult<AgentAuthentication> &result) {
+        m_agents->agentByTokenHash(Tokens::hash(token), now()), this, [done](const StoreResult<AgentAuthentication> &result) {
             if (result.error == StoreError::NotFound) {
                 done(ProtocolError::make(ErrorCode::InvalidToken, u"The agent token is unknown or has expired; log in again."_s));
                 return;
@@ -147,7 +147,7 @@ void AgentAuthService::authenticate(const QString &token, ChatCallback<AgentAuth
 
 void AgentAuthService::logout(const QString &token, ChatCallback<LoginSession> done)
 {
-    continueWith(m_store->deleteAgentToken(Tokens::hash(token)), this, [this, done](const StoreResult<LoginSession> &result) {
+    continueWith(m_agents->deleteAgentToken(Tokens::hash(token)), this, [this, done](const StoreResult<LoginSession> &result) {
         if (!result.ok()) {
             done(storeError(result.error, result.message));
             return;
@@ -159,14 +159,14 @@ void AgentAuthService::logout(const QString &token, ChatCallback<LoginSession> d
 
 void AgentAuthService::sessions(const AgentRecord &agent, ChatCallback<QList<LoginSession>> done)
 {
-    continueWith(m_store->agentSessions(agent.id, now()), this,
+    continueWith(m_agents->agentSessions(agent.id, now()), this,
                  [done](const StoreResult<QList<LoginSession>> &result) { done(outcomeOf(result)); });
 }
 
 void AgentAuthService::endSession(const AgentRecord &agent, const QString &sessionId, SessionEnd why, ChatCallback<bool> done)
 {
     continueWith(
-        m_store->deleteAgentSession(agent.id, sessionId), this,
+        m_agents->deleteAgentSession(agent.id, sessionId), this,
         [this, agent, sessionId, why, done](const StoreResult<Done> &result) {
             if (result.error == StoreError::NotFound) {
                 done(ProtocolError::make(ErrorCode::NotFound, u"You have no session %1."_s.arg(WireCodec::loggable(sessionId))));

@@ -12,7 +12,7 @@
 
 namespace Frontdesk {
 
-class Store;
+class AgentStore;
 
 /// @brief Where a connection or login comes from: limits count per address,
 /// and the session remembers it for the agent's session list.
@@ -40,7 +40,7 @@ class AgentAuthService : public QObject
     Q_OBJECT
 
 public:
-    AgentAuthService(Store *store, DomainEventBus *events, const AbuseLimits &limits, QObject *parent = nullptr);
+    AgentAuthService(AgentStore *agents, DomainEventBus *events, const AbuseLimits &limits, QObject *parent = nullptr);
 
     /// Checks the password and opens a session.
     void login(const QString &email, const QString &password, const ClientContext &context, ChatCallback<AgentLogin> done);
@@ -62,7 +62,7 @@ public:
     [[nodiscard]] qint64 loginBansStarted() const { return m_loginThrottle.bansStarted(); }
 
 private:
-    Store *m_store;
+    AgentStore *m_agents;
     DomainEventBus *m_events;
     LoginThrottle m_loginThrottle;
     QHash<QString, qint64> m_endedSessions; ///< session id → when it ended; pruned

@@ -15,9 +15,9 @@ AuditEntry AuditTrail::entry(const AgentRecord &by, const QString &action, const
     return AuditEntry{0, QDateTime::currentMSecsSinceEpoch(), by.id, by.email, action, target, detail};
 }
 
-void AuditTrail::record(Store *store, QObject *context, const AuditEntry &entry)
+void AuditTrail::record(AuditLogStore *log, QObject *context, const AuditEntry &entry)
 {
-    continueWith(store->appendAudit(entry), context, [entry](const StoreResult<Done> &written) {
+    continueWith(log->appendAudit(entry), context, [entry](const StoreResult<Done> &written) {
         if (!written.ok())
             qCWarning(lcAudit).noquote() << "could not write the audit entry" << entry.action << entry.target << "by"
                                          << entry.agentEmail << ":" << written.message;

@@ -6,7 +6,7 @@ class QObject;
 
 namespace Frontdesk {
 
-class Store;
+class AuditLogStore;
 
 /// @brief Writes the audit log's lines for admins' actions.
 ///
@@ -20,7 +20,7 @@ public:
     [[nodiscard]] static AuditEntry entry(const AgentRecord &by, const QString &action, const QString &target,
                                           const QString &detail = {});
     /// Stores @p entry; a failure is logged (the action itself has committed).
-    static void record(Store *store, QObject *context, const AuditEntry &entry);
+    static void record(AuditLogStore *log, QObject *context, const AuditEntry &entry);
 };
 
 } // namespace Frontdesk

@@ -30,10 +30,12 @@ Events::AgentRef refOf(const AgentRecord &agent)
 
 } // namespace
 
-ConversationService::ConversationService(Store *store, const SiteDirectory *sites, const PresenceService *presence,
-                                         DomainEventBus *events, const AbuseLimits &limits, QObject *parent)
+ConversationService::ConversationService(ConversationStore *conversations, AgentStore *agents, const SiteDirectory *sites,
+                                         const PresenceService *presence, DomainEventBus *events, const AbuseLimits &limits,
+                                         QObject *parent)
     : QObject(parent)
-    , m_store(store)
+    , m_conversations(conversations)
+    , m_agents(agents)
     , m_sites(sites)
     , m_presence(presence)
     , m_events(events)
@@ -51,7 +53,7 @@ void ConversationService::postVisitorMessage(const VisitorRecord &visitor, const
         done(ProtocolError::rateLimited(retryAfterMs, u"You are sending messages too fast; this one was not sent yet."_s));
         return;
     }
-    continueWith(m_store->appendVisitorMessage(visitor.siteId, visitor.id, clientId, body, now()), this,
+    continueWith(m_conversations->appendVisitorMessage(visitor.siteId, visitor.id, clientId, body, now()), this,
                  [this, visitor, origin, done](const StoreResult<AppendResult> &result) {
                      if (!result.ok()) {
                          done(storeError(result.error, result.message));
@@ -80,7 +82,7 @@ void ConversationService::visitorTyping(const VisitorRecord &visitor, bool activ
 
 void ConversationService::visitorRead(const VisitorRecord &visitor, qint64 messageId, ChatCallback<ConversationRecord> done)
 {
-    continueWith(m_store->latestConversationForVisitor(visitor.id), this,
+    continueWith(m_conversations->latestConversationForVisitor(visitor.id), this,
                  [this, messageId, done](const StoreResult<std::optional<ConversationRecord>> &latest) {
                      if (!latest.ok() || !latest.value) {
                          done(latest.ok()
@@ -96,7 +98,7 @@ void ConversationService::markRead(qint64 conversationId, AuthorKind reader, qin
                                    ChatCallback<ConversationRecord> done)
 {
     continueWith(
-        m_store->markRead(conversationId, reader, messageId), this,
+        m_conversations->markRead(conversationId, reader, messageId), this,
         [this, reader, messageId, done](const StoreResult<ConversationRecord> &marked) {
             if (marked.error == StoreError::NotFound) {
                 done(ProtocolError::make(ErrorCode::NotFound, u"Message %1 is not in this conversation."_s.arg(messageId)));
@@ -119,7 +121,7 @@ void ConversationService::rate(const VisitorRecord &visitor, int rating, const Q
         done(ProtocolError::make(ErrorCode::Forbidden, u"Ratings are turned off for this site."_s));
         return;
     }
-    continueWith(m_store->latestConversationForVisitor(visitor.id), this,
+    continueWith(m_conversations->latestConversationForVisitor(visitor.id), this,
                  [this, rating, comment, done](const StoreResult<std::optional<ConversationRecord>> &latest) {
                      if (!latest.ok() || !latest.value) {
                          done(latest.ok() ? ProtocolError::make(ErrorCode::NotFound, u"There is no conversation to rate."_s)
@@ -127,7 +129,7 @@ void ConversationService::rate(const VisitorRecord &visitor, int rating, const Q
                          return;
                      }
                      const qint64 conversationId = latest.value->id;
-                     continueWith(m_store->rateConversation(conversationId, rating, comment), this,
+                     continueWith(m_conversations->rateConversation(conversationId, rating, comment), this,
                                   [this, done, conversationId](const StoreResult<ConversationRecord> &rated) {
                                       if (rated.error == StoreError::Conflict) {
                                           done(ProtocolError::make(
@@ -148,7 +150,7 @@ void ConversationService::rate(const VisitorRecord &visitor, int rating, const Q
 void ConversationService::visitorMessagesAfter(const VisitorRecord &visitor, qint64 afterId,
                                                ChatCallback<QList<MessageRecord>> done)
 {
-    continueWith(m_store->latestConversationForVisitor(visitor.id), this,
+    continueWith(m_conversations->latestConversationForVisitor(visitor.id), this,
                  [this, afterId, done](const StoreResult<std::optional<ConversationRecord>> &latest) {
                      if (!latest.ok()) {
                          done(storeError(latest.error, latest.message));
@@ -158,7 +160,7 @@ void ConversationService::visitorMessagesAfter(const VisitorRecord &visitor, qin
                          done(QList<MessageRecord>());
                          return;
                      }
-                     continueWith(m_store->messagesAfter(latest.value->id, afterId, resumeHistoryLimit), this,
+                     continueWith(m_conversations->messagesAfter(latest.value->id, afterId, resumeHistoryLimit), this,
                                   [done](const StoreResult<QList<MessageRecord>> &messages) { done(outcomeOf(messages)); });
                  });
 }
@@ -169,7 +171,7 @@ void ConversationService::accept(const AgentRecord &agent, qint64 conversationId
 {
     const QString line = tr("%1 joined the chat").arg(agent.name);
     continueWith(
-        m_store->assignConversation(conversationId, agent.id, false, line, now()), this,
+        m_conversations->assignConversation(conversationId, agent.id, false, line, now()), this,
         [this, agent, conversationId, done](const StoreResult<ConversationChange> &result) {
             if (result.error == StoreError::Conflict) {
                 done(ProtocolError::make(ErrorCode::Conflict,
@@ -192,7 +194,7 @@ void ConversationService::accept(const AgentRecord &agent, qint64 conversationId
 void ConversationService::transfer(const AgentRecord &agent, qint64 conversationId, qint64 targetAgentId,
                                    ChatCallback<ConversationRecord> done)
 {
-    continueWith(m_store->agentById(targetAgentId), this,
+    continueWith(m_agents->agentById(targetAgentId), this,
                  [this, agent, conversationId, targetAgentId, done](const StoreResult<AgentRecord> &target) {
                      if (target.error == StoreError::NotFound) {
                          done(ProtocolError::make(ErrorCode::NotFound, u"There is no agent %1."_s.arg(targetAgentId)));
@@ -203,7 +205,7 @@ void ConversationService::transfer(const AgentRecord &agent, qint64 conversation
                          return;
                      }
                      const QString line = tr("%1 transferred the chat to %2").arg(agent.name, target.value.name);
-                     continueWith(m_store->assignConversation(conversationId, targetAgentId, true, line, now()), this,
+                     continueWith(m_conversations->assignConversation(conversationId, targetAgentId, true, line, now()), this,
                                   [this, agent, target, conversationId, done](const StoreResult<ConversationChange> &result) {
                                       if (result.error == StoreError::Conflict) {
                                           done(ProtocolError::make(ErrorCode::Conflict,
@@ -229,7 +231,7 @@ void ConversationService::transfer(const AgentRecord &agent, qint64 conversation
 void ConversationService::reply(const AgentRecord &agent, qint64 conversationId, const QString &clientId, const QString &body,
                                 const void *origin, ChatCallback<AppendResult> done)
 {
-    continueWith(m_store->appendAgentMessage(conversationId, agent.id, clientId, body, now()), this,
+    continueWith(m_conversations->appendAgentMessage(conversationId, agent.id, clientId, body, now()), this,
                  [this, origin, conversationId, done](const StoreResult<AppendResult> &result) {
                      if (result.error == StoreError::Conflict) {
                          done(ProtocolError::make(ErrorCode::Conflict, u"Conversation %1 is closed."_s.arg(conversationId)));
@@ -249,7 +251,7 @@ void ConversationService::close(const AgentRecord &agent, qint64 conversationId,
 {
     const QString line = tr("%1 closed the chat").arg(agent.name);
     continueWith(
-        m_store->closeConversation(conversationId, line, now()), this,
+        m_conversations->closeConversation(conversationId, line, now()), this,
         [this, agent, conversationId, done](const StoreResult<ConversationChange> &result) {
             if (result.error == StoreError::Conflict) {
                 done(ProtocolError::make(ErrorCode::Conflict, u"Conversation %1 is already closed."_s.arg(conversationId)));
@@ -283,44 +285,46 @@ void ConversationService::agentRead(const AgentRecord &agent, qint64 conversatio
 
 void ConversationService::history(qint64 conversationId, qint64 beforeId, int limit, ChatCallback<QList<MessageRecord>> done)
 {
-    continueWith(m_store->conversationById(conversationId), this,
+    continueWith(m_conversations->conversationById(conversationId), this,
                  [this, conversationId, beforeId, limit, done](const StoreResult<ConversationRecord> &conversation) {
                      if (!conversation.ok()) {
                          done(storeError(conversation.error, conversation.message));
                          return;
                      }
-                     continueWith(m_store->messagesBefore(conversationId, beforeId, limit), this,
+                     continueWith(m_conversations->messagesBefore(conversationId, beforeId, limit), this,
                                   [done](const StoreResult<QList<MessageRecord>> &messages) { done(outcomeOf(messages)); });
                  });
 }
 
 void ConversationService::snapshot(const AgentRecord &agent, ChatCallback<AgentSnapshot> done)
 {
-    continueWith(m_store->openConversations(), this, [this, agent, done](const StoreResult<QList<ConversationSummary>> &open) {
-        if (!open.ok()) {
-            done(storeError(open.error, open.message));
-            return;
-        }
-        continueWith(m_store->listAgents(), this,
-                     [this, agent, done, conversations = open.value](const StoreResult<QList<AgentRecord>> &agents) {
-                         if (!agents.ok()) {
-                             done(storeError(agents.error, agents.message));
-                             return;
-                         }
-                         // Counted as if attached already: the agent is online from this frame on.
-                         const bool attached = m_presence->hasConsoleOpen(agent.id);
-                         AgentSnapshot snapshot;
-                         snapshot.conversations = conversations;
-                         snapshot.agentsOnline = m_presence->agentsOnline() + (attached ? 0 : 1);
-                         for (const AgentRecord &member : agents.value) {
-                             const AgentStatus status
-                                 = member.id == agent.id && !attached ? AgentStatus::Online : m_presence->agentStatus(member.id);
-                             snapshot.team.append({member, status});
-                         }
-                         snapshot.sites = m_sites->all();
-                         done(snapshot);
-                     });
-    });
+    continueWith(m_conversations->openConversations(), this,
+                 [this, agent, done](const StoreResult<QList<ConversationSummary>> &open) {
+                     if (!open.ok()) {
+                         done(storeError(open.error, open.message));
+                         return;
+                     }
+                     continueWith(m_agents->listAgents(), this,
+                                  [this, agent, done, conversations = open.value](const StoreResult<QList<AgentRecord>> &agents) {
+                                      if (!agents.ok()) {
+                                          done(storeError(agents.error, agents.message));
+                                          return;
+                                      }
+                                      // Counted as if attached already: the agent is online from this frame on.
+                                      const bool attached = m_presence->hasConsoleOpen(agent.id);
+                                      AgentSnapshot snapshot;
+                                      snapshot.conversations = conversations;
+                                      snapshot.agentsOnline = m_presence->agentsOnline() + (attached ? 0 : 1);
+                                      for (const AgentRecord &member : agents.value) {
+                                          const AgentStatus status = member.id == agent.id && !attached
+                                              ? AgentStatus::Online
+                                              : m_presence->agentStatus(member.id);
+                                          snapshot.team.append({member, status});
+                                      }
+                                      snapshot.sites = m_sites->all();
+                                      done(snapshot);
+                                  });
+                 });
 }
 
 } // namespace Frontdesk

@@ -13,7 +13,8 @@ namespace Frontdesk {
 
 class PresenceService;
 class SiteDirectory;
-class Store;
+class AgentStore;
+class ConversationStore;
 
 /// @brief What a console needs when it connects: the open conversations, the
 /// team with each member's status, how many agents are online, the sites.
@@ -32,8 +33,9 @@ class ConversationService : public QObject
     Q_OBJECT
 
 public:
-    ConversationService(Store *store, const SiteDirectory *sites, const PresenceService *presence, DomainEventBus *events,
-                        const AbuseLimits &limits, QObject *parent = nullptr);
+    ConversationService(ConversationStore *conversations, AgentStore *agents, const SiteDirectory *sites,
+                        const PresenceService *presence, DomainEventBus *events, const AbuseLimits &limits,
+                        QObject *parent = nullptr);
 
     // The visitor's side
     /// Stores the message (opening a conversation if none is open); @p origin
@@ -66,7 +68,8 @@ private:
     /// Moves @p reader's read mark and publishes it.
     void markRead(qint64 conversationId, AuthorKind reader, qint64 messageId, ChatCallback<ConversationRecord> done);
 
-    Store *m_store;
+    ConversationStore *m_conversations;
+    AgentStore *m_agents;
     const SiteDirectory *m_sites;
     const PresenceService *m_presence;
     DomainEventBus *m_events;

@@ -28,8 +28,9 @@ ProtocolError noVisitor(const QString &visitorId)
 
 } // namespace
 
-Moderation::Moderation(Store *store, PresenceService *presence, DomainEventBus *events, QObject *parent)
-    : QObject(parent), m_store(store), m_presence(presence), m_events(events)
+Moderation::Moderation(VisitorDataStore *visitorData, AuditLogStore *auditLog, PresenceService *presence, DomainEventBus *events,
+                       QObject *parent)
+    : QObject(parent), m_visitorData(visitorData), m_auditLog(auditLog), m_presence(presence), m_events(events)
 { }
 
 ProtocolError Moderation::bannedError()
@@ -51,7 +52,7 @@ void Moderation::ban(const AgentRecord &admin, const BanRecord &ban, ChatCallbac
 {
     const QString detail
         = (u"%1 %2"_s.arg(toString(ban.kind), ban.value) + (ban.reason.isEmpty() ? QString() : u": "_s + ban.reason));
-    continueWith(m_store->createBan(ban, AuditTrail::entry(admin, u"ban"_s, {}, detail)), this,
+    continueWith(m_visitorData->createBan(ban, AuditTrail::entry(admin, u"ban"_s, {}, detail)), this,
                  [this, admin, done](const StoreResult<BanRecord> &stored) {
                      if (!stored.ok()) {
                          done(storeError(stored.error, stored.message));
@@ -69,7 +70,7 @@ void Moderation::ban(const AgentRecord &admin, const BanRecord &ban, ChatCallbac
 
 void Moderation::unban(const AgentRecord &admin, qint64 banId, ChatCallback<BanRecord> done)
 {
-    continueWith(m_store->deleteBan(banId, AuditTrail::entry(admin, u"unban"_s, u"ban %1"_s.arg(banId))), this,
+    continueWith(m_visitorData->deleteBan(banId, AuditTrail::entry(admin, u"unban"_s, u"ban %1"_s.arg(banId))), this,
                  [this, admin, banId, done](const StoreResult<BanRecord> &deleted) {
                      if (deleted.error == StoreError::NotFound) {
                          done(ProtocolError::make(ErrorCode::NotFound, u"There is no ban %1."_s.arg(banId)));
@@ -87,12 +88,13 @@ void Moderation::unban(const AgentRecord &admin, qint64 banId, ChatCallback<BanR
 
 void Moderation::listBans(ChatCallback<QList<BanRecord>> done)
 {
-    continueWith(m_store->listBans(), this, [done](const StoreResult<QList<BanRecord>> &listed) { done(outcomeOf(listed)); });
+    continueWith(m_visitorData->listBans(), this,
+                 [done](const StoreResult<QList<BanRecord>> &listed) { done(outcomeOf(listed)); });
 }
 
 void Moderation::exportVisitor(const AgentRecord &admin, const QString &visitorId, ChatCallback<VisitorExport> done)
 {
-    continueWith(m_store->exportVisitor(visitorId, AuditTrail::entry(admin, u"export_visitor"_s, visitorId)), this,
+    continueWith(m_visitorData->exportVisitor(visitorId, AuditTrail::entry(admin, u"export_visitor"_s, visitorId)), this,
                  [admin, visitorId, done](const StoreResult<VisitorExport> &exported) {
                      if (exported.error == StoreError::NotFound) {
                          done(noVisitor(visitorId));
@@ -107,7 +109,7 @@ void Moderation::exportVisitor(const AgentRecord &admin, const QString &visitorI
 
 void Moderation::eraseVisitor(const AgentRecord &admin, const QString &visitorId, ChatCallback<VisitorErasure> done)
 {
-    continueWith(m_store->eraseVisitor(visitorId, AuditTrail::entry(admin, u"erase_visitor"_s, visitorId)), this,
+    continueWith(m_visitorData->eraseVisitor(visitorId, AuditTrail::entry(admin, u"erase_visitor"_s, visitorId)), this,
                  [this, admin, visitorId, done](const StoreResult<VisitorErasure> &erased) {
                      if (erased.error == StoreError::NotFound) {
                          done(noVisitor(visitorId));
@@ -127,7 +129,7 @@ void Moderation::eraseVisitor(const AgentRecord &admin, const QString &visitorId
 
 void Moderation::listAudit(qint64 beforeId, int limit, ChatCallback<QList<AuditEntry>> done)
 {
-    continueWith(m_store->listAudit(beforeId, limit), this,
+    continueWith(m_auditLog->listAudit(beforeId, limit), this,
                  [done](const StoreResult<QList<AuditEntry>> &listed) { done(outcomeOf(listed)); });
 }
 

@@ -10,7 +10,8 @@
 namespace Frontdesk {
 
 class PresenceService;
-class Store;
+class AuditLogStore;
+class VisitorDataStore;
 
 /// @brief A stored ban and how many connections it closed at once.
 struct BanApplied {
@@ -27,7 +28,8 @@ class Moderation : public QObject
     Q_OBJECT
 
 public:
-    Moderation(Store *store, PresenceService *presence, DomainEventBus *events, QObject *parent = nullptr);
+    Moderation(VisitorDataStore *visitorData, AuditLogStore *auditLog, PresenceService *presence, DomainEventBus *events,
+               QObject *parent = nullptr);
 
     /// Loads the bans at start.
     void load(const QList<BanRecord> &bans) { m_bans.replaceAll(bans); }
@@ -52,7 +54,8 @@ public:
     void listAudit(qint64 beforeId, int limit, ChatCallback<QList<AuditEntry>> done);
 
 private:
-    Store *m_store;
+    VisitorDataStore *m_visitorData;
+    AuditLogStore *m_auditLog;
     PresenceService *m_presence;
     DomainEventBus *m_events;
     BanList m_bans;

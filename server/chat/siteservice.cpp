@@ -37,8 +37,9 @@ QString changedSettings(const std::optional<SiteRecord> &before, const SiteRecor
 
 } // namespace
 
-SiteService::SiteService(Store *store, SiteDirectory *sites, Moderation *moderation, DomainEventBus *events, QObject *parent)
-    : QObject(parent), m_store(store), m_sites(sites), m_moderation(moderation), m_events(events)
+SiteService::SiteService(SiteStore *siteStore, AuditLogStore *auditLog, SiteDirectory *sites, Moderation *moderation,
+                         DomainEventBus *events, QObject *parent)
+    : QObject(parent), m_siteStore(siteStore), m_auditLog(auditLog), m_sites(sites), m_moderation(moderation), m_events(events)
 { }
 
 ProtocolError SiteService::noSite(qint64 siteId)
@@ -54,7 +55,7 @@ void SiteService::createSite(const AgentRecord &admin, SiteRecord draft, ChatCal
     draft.siteKey = Tokens::newSiteKey();
     draft.identitySecret = Tokens::newIdentitySecret();
     draft.createdAt = QDateTime::currentMSecsSinceEpoch();
-    continueWith(m_store->createSite(draft), this, [this, admin, done](const StoreResult<SiteRecord> &created) {
+    continueWith(m_siteStore->createSite(draft), this, [this, admin, done](const StoreResult<SiteRecord> &created) {
         if (!created.ok()) {
             done(storeError(created.error, created.message));
             return;
@@ -63,7 +64,7 @@ void SiteService::createSite(const AgentRecord &admin, SiteRecord draft, ChatCal
         qCInfo(lcSites).noquote() << "admin" << admin.email << "created site" << site.id << "with key" << site.siteKey;
         m_sites->upsert(site);
         AuditTrail::record(
-            m_store, this,
+            m_auditLog, this,
             AuditTrail::entry(admin, u"create_site"_s, u"site %1"_s.arg(site.id), u"\"%1\" (%2)"_s.arg(site.name, site.siteKey)));
         m_events->publish(Events::SiteCreated{site});
         done(site);
@@ -74,7 +75,7 @@ void SiteService::updateSite(const AgentRecord &admin, qint64 siteId, const Site
 {
     // For the audit line only; the patch applies to the row as it is when the writer gets to it.
     const std::optional<SiteRecord> before = m_sites->byId(siteId);
-    continueWith(m_store->patchSite(siteId, patch), this, [this, admin, before, done](const StoreResult<SiteRecord> &saved) {
+    continueWith(m_siteStore->patchSite(siteId, patch), this, [this, admin, before, done](const StoreResult<SiteRecord> &saved) {
         if (saved.error == StoreError::NotFound && before) {
             done(noSite(before->id));
             return;
@@ -85,7 +86,7 @@ void SiteService::updateSite(const AgentRecord &admin, qint64 siteId, const Site
         }
         m_sites->upsert(saved.value);
         AuditTrail::record(
-            m_store, this,
+            m_auditLog, this,
             AuditTrail::entry(admin, u"update_site"_s, u"site %1"_s.arg(saved.value.id), changedSettings(before, saved.value)));
         m_events->publish(Events::SiteUpdated{saved.value});
         done(saved.value);
@@ -111,7 +112,7 @@ void SiteService::deleteSite(const AgentRecord &admin, qint64 siteId, const QStr
             u"To delete the site \"%1\" and all its conversations, give its site key in \"confirmSiteKey\"."_s.arg(site->name)));
         return;
     }
-    continueWith(m_store->deleteSite(siteId, AuditTrail::entry(admin, u"delete_site"_s, u"site %1"_s.arg(siteId))), this,
+    continueWith(m_siteStore->deleteSite(siteId, AuditTrail::entry(admin, u"delete_site"_s, u"site %1"_s.arg(siteId))), this,
                  [this, admin, siteId, done](const StoreResult<SiteDeletion> &deleted) {
                      if (deleted.error == StoreError::NotFound) {
                          done(noSite(siteId));

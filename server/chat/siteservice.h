@@ -10,7 +10,8 @@ namespace Frontdesk {
 
 class Moderation;
 class SiteDirectory;
-class Store;
+class AuditLogStore;
+class SiteStore;
 
 /// @brief The sites a server serves, as admins manage them: create one (with
 /// its own key and identity secret), change its settings, delete it with
@@ -21,7 +22,8 @@ class SiteService : public QObject
     Q_OBJECT
 
 public:
-    SiteService(Store *store, SiteDirectory *sites, Moderation *moderation, DomainEventBus *events, QObject *parent = nullptr);
+    SiteService(SiteStore *siteStore, AuditLogStore *auditLog, SiteDirectory *sites, Moderation *moderation,
+                DomainEventBus *events, QObject *parent = nullptr);
 
     /// Stores @p draft (name, origins, widget settings and retention already
     /// checked) as a new site with a fresh site key and identity secret.
@@ -38,7 +40,8 @@ public:
     [[nodiscard]] static ProtocolError noSite(qint64 siteId);
 
 private:
-    Store *m_store;
+    SiteStore *m_siteStore;
+    AuditLogStore *m_auditLog;
     SiteDirectory *m_sites;
     Moderation *m_moderation;
     DomainEventBus *m_events;

@@ -24,14 +24,22 @@ ProtocolError noAgent(qint64 agentId)
 
 } // namespace
 
-TeamService::TeamService(Store *store, const PresenceService *presence, AgentAuthService *auth, DomainEventBus *events,
+TeamService::TeamService(AgentStore *agents, CannedResponseStore *canned, ConversationStore *conversations,
+                         AuditLogStore *auditLog, const PresenceService *presence, AgentAuthService *auth, DomainEventBus *events,
                          QObject *parent)
-    : QObject(parent), m_store(store), m_presence(presence), m_auth(auth), m_events(events)
+    : QObject(parent)
+    , m_agents(agents)
+    , m_canned(canned)
+    , m_conversations(conversations)
+    , m_auditLog(auditLog)
+    , m_presence(presence)
+    , m_auth(auth)
+    , m_events(events)
 { }
 
 void TeamService::listAgents(ChatCallback<QList<TeamMember>> done)
 {
-    continueWith(m_store->listAgents(), this, [this, done](const StoreResult<QList<AgentRecord>> &agents) {
+    continueWith(m_agents->listAgents(), this, [this, done](const StoreResult<QList<AgentRecord>> &agents) {
         if (!agents.ok()) {
             done(storeError(agents.error, agents.message));
             return;
@@ -46,12 +54,12 @@ void TeamService::listAgents(ChatCallback<QList<TeamMember>> done)
 void TeamService::createAgent(const AgentRecord &admin, const QString &email, const QString &name, const QString &password,
                               AgentRole role, ChatCallback<AgentRecord> done)
 {
-    AgentAccounts::create(m_store, email, name, password, role, this, [this, admin, done](const AccountOutcome &outcome) {
+    AgentAccounts::create(m_agents, email, name, password, role, this, [this, admin, done](const AccountOutcome &outcome) {
         if (!outcome.ok) {
             done(ProtocolError::make(outcome.code, outcome.message));
             return;
         }
-        AuditTrail::record(m_store, this,
+        AuditTrail::record(m_auditLog, this,
                            AuditTrail::entry(admin, u"create_agent"_s, u"agent %1"_s.arg(outcome.agent.id),
                                              u"%1 (%2)"_s.arg(outcome.agent.email, toString(outcome.agent.role))));
         m_events->publish(Events::TeamChanged{});
@@ -65,7 +73,7 @@ void TeamService::deleteAgent(const AgentRecord &admin, qint64 agentId, ChatCall
         done(ProtocolError::make(ErrorCode::Conflict, u"You cannot delete your own account."_s));
         return;
     }
-    continueWith(m_store->deleteAgent(agentId), this, [this, admin, agentId, done](const StoreResult<QStringList> &deleted) {
+    continueWith(m_agents->deleteAgent(agentId), this, [this, admin, agentId, done](const StoreResult<QStringList> &deleted) {
         if (deleted.error == StoreError::NotFound) {
             done(noAgent(agentId));
             return;
@@ -76,7 +84,7 @@ void TeamService::deleteAgent(const AgentRecord &admin, qint64 agentId, ChatCall
         }
         qCInfo(lcTeam) << "admin" << admin.email << "deleted agent" << agentId << "; ending" << deleted.value.size()
                        << "sessions";
-        AuditTrail::record(m_store, this,
+        AuditTrail::record(m_auditLog, this,
                            AuditTrail::entry(admin, u"delete_agent"_s, u"agent %1"_s.arg(agentId),
                                              u"%1 sessions ended"_s.arg(deleted.value.size())));
         m_auth->endSessions(deleted.value, SessionEnd::Deleted);
@@ -89,19 +97,20 @@ void TeamService::resetPassword(const AgentRecord &admin, qint64 agentId, const 
 {
     // A reset ends every session of that agent, the admin's own included when
     // it is the admin's account: whoever knew the old password is out.
-    AgentAccounts::setPassword(m_store, agentId, password, {}, this, [this, admin, agentId, done](const AccountOutcome &outcome) {
-        if (!outcome.ok) {
-            done(ProtocolError::make(outcome.code, outcome.message));
-            return;
-        }
-        qCInfo(lcTeam) << "admin" << admin.email << "reset the password of agent" << agentId << "; ending"
-                       << outcome.endedSessions.size() << "sessions";
-        AuditTrail::record(m_store, this,
-                           AuditTrail::entry(admin, u"reset_password"_s, u"agent %1"_s.arg(agentId),
-                                             u"%1 sessions ended"_s.arg(outcome.endedSessions.size())));
-        m_auth->endSessions(outcome.endedSessions, SessionEnd::PasswordReset);
-        done(true);
-    });
+    AgentAccounts::setPassword(
+        m_agents, agentId, password, {}, this, [this, admin, agentId, done](const AccountOutcome &outcome) {
+            if (!outcome.ok) {
+                done(ProtocolError::make(outcome.code, outcome.message));
+                return;
+            }
+            qCInfo(lcTeam) << "admin" << admin.email << "reset the password of agent" << agentId << "; ending"
+                           << outcome.endedSessions.size() << "sessions";
+            AuditTrail::record(m_auditLog, this,
+                               AuditTrail::entry(admin, u"reset_password"_s, u"agent %1"_s.arg(agentId),
+                                                 u"%1 sessions ended"_s.arg(outcome.endedSessions.size())));
+            m_auth->endSessions(outcome.endedSessions, SessionEnd::PasswordReset);
+            done(true);
+        });
 }
 
 void TeamService::setAgentDisabled(const AgentRecord &admin, qint64 agentId, bool disabled, ChatCallback<bool> done)
@@ -110,7 +119,7 @@ void TeamService::setAgentDisabled(const AgentRecord &admin, qint64 agentId, boo
         done(ProtocolError::make(ErrorCode::Conflict, u"You cannot disable your own account."_s));
         return;
     }
-    continueWith(m_store->setAgentDisabled(agentId, disabled), this,
+    continueWith(m_agents->setAgentDisabled(agentId, disabled), this,
                  [this, admin, agentId, disabled, done](const StoreResult<QStringList> &changed) {
                      if (changed.error == StoreError::NotFound) {
                          done(noAgent(agentId));
@@ -121,7 +130,7 @@ void TeamService::setAgentDisabled(const AgentRecord &admin, qint64 agentId, boo
                          return;
                      }
                      qCInfo(lcTeam) << "admin" << admin.email << (disabled ? "disabled" : "enabled") << "agent" << agentId;
-                     AuditTrail::record(m_store, this,
+                     AuditTrail::record(m_auditLog, this,
                                         AuditTrail::entry(admin, disabled ? u"disable_agent"_s : u"enable_agent"_s,
                                                           u"agent %1"_s.arg(agentId),
                                                           u"%1 sessions ended"_s.arg(changed.value.size())));
@@ -141,7 +150,7 @@ void TeamService::changePassword(const AgentAuthentication &caller, const Client
             return;
         }
         // This console stays signed in; every other session of the agent ends.
-        AgentAccounts::setPassword(m_store, caller.agent.id, password, caller.session.id, this,
+        AgentAccounts::setPassword(m_agents, caller.agent.id, password, caller.session.id, this,
                                    [this, caller, done](const AccountOutcome &outcome) {
                                        if (!outcome.ok) {
                                            done(ProtocolError::make(outcome.code, outcome.message));
@@ -157,13 +166,13 @@ void TeamService::changePassword(const AgentAuthentication &caller, const Client
 
 void TeamService::listCanned(ChatCallback<QList<CannedResponse>> done)
 {
-    continueWith(m_store->listCannedResponses(), this,
+    continueWith(m_canned->listCannedResponses(), this,
                  [done](const StoreResult<QList<CannedResponse>> &listed) { done(outcomeOf(listed)); });
 }
 
 void TeamService::saveCanned(const CannedResponse &response, ChatCallback<CannedResponse> done)
 {
-    continueWith(m_store->saveCannedResponse(response), this, [this, response, done](const StoreResult<CannedResponse> &saved) {
+    continueWith(m_canned->saveCannedResponse(response), this, [this, response, done](const StoreResult<CannedResponse> &saved) {
         if (saved.error == StoreError::NotFound) {
             done(ProtocolError::make(ErrorCode::NotFound, u"There is no canned response %1."_s.arg(response.id)));
             return;
@@ -180,7 +189,7 @@ void TeamService::saveCanned(const CannedResponse &response, ChatCallback<Canned
 
 void TeamService::deleteCanned(qint64 id, ChatCallback<bool> done)
 {
-    continueWith(m_store->deleteCannedResponse(id), this, [this, id, done](const StoreResult<Done> &deleted) {
+    continueWith(m_canned->deleteCannedResponse(id), this, [this, id, done](const StoreResult<Done> &deleted) {
         if (deleted.error == StoreError::NotFound) {
             done(ProtocolError::make(ErrorCode::NotFound, u"There is no canned response %1."_s.arg(id)));
             return;
@@ -196,7 +205,7 @@ void TeamService::deleteCanned(qint64 id, ChatCallback<bool> done)
 
 void TeamService::search(const QString &text, int limit, qint64 siteId, ChatCallback<QList<ConversationSummary>> done)
 {
-    continueWith(m_store->searchClosedConversations(text, limit, siteId), this,
+    continueWith(m_conversations->searchClosedConversations(text, limit, siteId), this,
                  [done](const StoreResult<QList<ConversationSummary>> &found) { done(outcomeOf(found)); });
 }
 

@@ -10,7 +10,10 @@ namespace Frontdesk {
 
 class AgentAuthService;
 class PresenceService;
-class Store;
+class AgentStore;
+class AuditLogStore;
+class CannedResponseStore;
+class ConversationStore;
 struct ClientContext;
 
 /// @brief The team and its tools: agent accounts (create, delete, disable,
@@ -22,8 +25,8 @@ class TeamService : public QObject
     Q_OBJECT
 
 public:
-    TeamService(Store *store, const PresenceService *presence, AgentAuthService *auth, DomainEventBus *events,
-                QObject *parent = nullptr);
+    TeamService(AgentStore *agents, CannedResponseStore *canned, ConversationStore *conversations, AuditLogStore *auditLog,
+                const PresenceService *presence, AgentAuthService *auth, DomainEventBus *events, QObject *parent = nullptr);
 
     void listAgents(ChatCallback<QList<TeamMember>> done);
     void createAgent(const AgentRecord &admin, const QString &email, const QString &name, const QString &password, AgentRole role,
@@ -48,7 +51,10 @@ public:
     void search(const QString &text, int limit, qint64 siteId, ChatCallback<QList<ConversationSummary>> done);
 
 private:
-    Store *m_store;
+    AgentStore *m_agents;
+    CannedResponseStore *m_canned;
+    ConversationStore *m_conversations;
+    AuditLogStore *m_auditLog;
     const PresenceService *m_presence;
     AgentAuthService *m_auth;
     DomainEventBus *m_events;

@@ -30,10 +30,11 @@ qint64 now()
 
 } // namespace
 
-VisitorService::VisitorService(Store *store, const PresenceService *presence, const Moderation *moderation,
-                               DomainEventBus *events, const AbuseLimits &limits, QObject *parent)
+VisitorService::VisitorService(VisitorStore *visitors, ConversationStore *conversations, const PresenceService *presence,
+                               const Moderation *moderation, DomainEventBus *events, const AbuseLimits &limits, QObject *parent)
     : QObject(parent)
-    , m_store(store)
+    , m_visitors(visitors)
+    , m_conversations(conversations)
     , m_presence(presence)
     , m_moderation(moderation)
     , m_events(events)
@@ -62,7 +63,7 @@ ChatOutcome<VisitorPatch> VisitorService::checkIdentity(const SiteRecord &site, 
 
 void VisitorService::patch(const VisitorRecord &visitor, const VisitorPatch &patch, ChatCallback<VisitorRecord> done)
 {
-    continueWith(m_store->patchVisitor(visitor.id, patch), this, [this, done](const StoreResult<VisitorRecord> &result) {
+    continueWith(m_visitors->patchVisitor(visitor.id, patch), this, [this, done](const StoreResult<VisitorRecord> &result) {
         if (!result.ok()) {
             done(storeError(result.error, result.message));
             return;
@@ -80,7 +81,7 @@ void VisitorService::verify(const SiteRecord &site, const QString &visitorId, co
         return;
     }
     continueWith(
-        m_store->visitorByToken(site.id, visitorId, Tokens::hash(token)), this,
+        m_visitors->visitorByToken(site.id, visitorId, Tokens::hash(token)), this,
         [this, done, visitorId](const StoreResult<VisitorRecord> &result) {
             if (result.error == StoreError::NotFound) {
                 qCInfo(lcChat) << "visitor" << visitorId << "presented a token that does not match; refused";
@@ -146,7 +147,7 @@ void VisitorService::hello(const SiteRecord &site, const VisitorHello &hello, Ch
     visitor.createdAt = now();
     visitor.lastSeenAt = visitor.createdAt;
     const QString token = Tokens::generate();
-    continueWith(m_store->createVisitor(visitor, Tokens::hash(token)), this,
+    continueWith(m_visitors->createVisitor(visitor, Tokens::hash(token)), this,
                  [this, token, hello, patch, done](const StoreResult<VisitorRecord> &created) {
                      if (!created.ok()) {
                          done(storeError(created.error, created.message));
@@ -178,14 +179,14 @@ void VisitorService::welcome(VisitorRecord visitor, const QString &token, const 
     for (auto it = update.attributes.begin(); it != update.attributes.end(); ++it)
         visitor.attributes.insert(it.key(), it.value());
     visitor.lastSeenAt = update.lastSeenAt;
-    continueWith(m_store->patchVisitor(visitor.id, update), this, [](const StoreResult<VisitorRecord> &result) {
+    continueWith(m_visitors->patchVisitor(visitor.id, update), this, [](const StoreResult<VisitorRecord> &result) {
         if (!result.ok())
             qCWarning(lcChat) << "could not update visitor context:" << result.message;
     });
     if (!hello.pageUrl.isEmpty())
         recordPage(visitor, hello.pageUrl, hello.pageTitle);
 
-    continueWith(m_store->latestConversationForVisitor(visitor.id), this,
+    continueWith(m_conversations->latestConversationForVisitor(visitor.id), this,
                  [this, hello, done, visitor, token](const StoreResult<std::optional<ConversationRecord>> &latest) {
                      if (!latest.ok()) {
                          done(storeError(latest.error, latest.message));
@@ -198,8 +199,9 @@ void VisitorService::welcome(VisitorRecord visitor, const QString &token, const 
                          return;
                      }
                      const qint64 conversationId = latest.value->id;
-                     auto history = hello.after >= 0 ? m_store->messagesAfter(conversationId, hello.after, resumeHistoryLimit)
-                                                     : m_store->messagesBefore(conversationId, 0, recentHistoryOnHello);
+                     auto history = hello.after >= 0
+                         ? m_conversations->messagesAfter(conversationId, hello.after, resumeHistoryLimit)
+                         : m_conversations->messagesBefore(conversationId, 0, recentHistoryOnHello);
                      continueWith(history, this, [done, result](const StoreResult<QList<MessageRecord>> &messages) mutable {
                          if (!messages.ok()) {
                              done(storeError(messages.error, messages.message));
@@ -214,7 +216,7 @@ void VisitorService::welcome(VisitorRecord visitor, const QString &token, const 
 void VisitorService::recordPage(const VisitorRecord &visitor, const QString &url, const QString &title)
 {
     const PageView view{visitor.id, url, title, now()};
-    continueWith(m_store->recordPageView(view), this, [this, view](const StoreResult<Done> &result) {
+    continueWith(m_visitors->recordPageView(view), this, [this, view](const StoreResult<Done> &result) {
         if (!result.ok()) {
             qCWarning(lcChat) << "could not record page view of visitor" << view.visitorId << ":" << result.message;
             return;
@@ -225,20 +227,20 @@ void VisitorService::recordPage(const VisitorRecord &visitor, const QString &url
 
 void VisitorService::context(const QString &visitorId, ChatCallback<VisitorContext> done)
 {
-    continueWith(m_store->visitorById(visitorId), this, [this, visitorId, done](const StoreResult<VisitorRecord> &visitor) {
+    continueWith(m_visitors->visitorById(visitorId), this, [this, visitorId, done](const StoreResult<VisitorRecord> &visitor) {
         if (!visitor.ok()) {
             done(visitor.error == StoreError::NotFound
                      ? ProtocolError::make(ErrorCode::NotFound, u"There is no visitor %1."_s.arg(visitorId))
                      : storeError(visitor.error, visitor.message));
             return;
         }
-        continueWith(m_store->pageViews(visitorId, pagesInContext), this,
+        continueWith(m_visitors->pageViews(visitorId, pagesInContext), this,
                      [this, visitorId, done, found = visitor.value](const StoreResult<QList<PageView>> &pages) {
                          if (!pages.ok()) {
                              done(storeError(pages.error, pages.message));
                              return;
                          }
-                         continueWith(m_store->conversationsForVisitor(visitorId), this,
+                         continueWith(m_conversations->conversationsForVisitor(visitorId), this,
                                       [done, found, pages = pages.value](const StoreResult<QList<ConversationRecord>> &listed) {
                                           if (!listed.ok()) {
                                               done(storeError(listed.error, listed.message));

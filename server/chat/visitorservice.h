@@ -13,7 +13,8 @@ namespace Frontdesk {
 
 class Moderation;
 class PresenceService;
-class Store;
+class ConversationStore;
+class VisitorStore;
 
 /// @brief A logged-in user of the embedding site, vouched for by the site's
 /// server with an HMAC of the id (identify() in the widget).
@@ -64,8 +65,8 @@ class VisitorService : public QObject
     Q_OBJECT
 
 public:
-    VisitorService(Store *store, const PresenceService *presence, const Moderation *moderation, DomainEventBus *events,
-                   const AbuseLimits &limits, QObject *parent = nullptr);
+    VisitorService(VisitorStore *visitors, ConversationStore *conversations, const PresenceService *presence,
+                   const Moderation *moderation, DomainEventBus *events, const AbuseLimits &limits, QObject *parent = nullptr);
 
     /// A new visitor (limited per address) or a returning one (its token
     /// checked), its context stored, and its conversation's recent history.
@@ -84,7 +85,8 @@ private:
     void welcome(VisitorRecord visitor, const QString &token, const VisitorHello &hello, const VisitorPatch &patch,
                  ChatCallback<VisitorWelcome> done);
 
-    Store *m_store;
+    VisitorStore *m_visitors;
+    ConversationStore *m_conversations;
     const PresenceService *m_presence;
     const Moderation *m_moderation;
     DomainEventBus *m_events;

@@ -1,5 +1,5 @@
-// The Store's jobs about agents, their login sessions and tokens.
-#include "store.h"
+// The AgentStore's jobs about agents, their login sessions and tokens.
+#include "agentstore.h"
 
 #include "storerows.h"
 
@@ -11,9 +11,9 @@ using namespace StoreRows;
 
 // Agents
 
-QFuture<StoreResult<AgentRecord>> Store::createAgent(const AgentRecord &agent)
+QFuture<StoreResult<AgentRecord>> AgentStore::createAgent(const AgentRecord &agent)
 {
-    return submit<AgentRecord>(m_worker, [agent](SqlSession &s) -> StoreResult<AgentRecord> {
+    return submit<AgentRecord>(m_writer, [agent](SqlSession &s) -> StoreResult<AgentRecord> {
         const QString email = agent.email.trimmed().toLower();
         const auto taken = exists(s, u"SELECT 1 FROM agents WHERE email = ?"_s, {email}, u"look up agent %1"_s.arg(email));
         if (!taken)
@@ -32,22 +32,22 @@ QFuture<StoreResult<AgentRecord>> Store::createAgent(const AgentRecord &agent)
     });
 }
 
-QFuture<StoreResult<AgentRecord>> Store::agentByEmail(const QString &email)
+QFuture<StoreResult<AgentRecord>> AgentStore::agentByEmail(const QString &email)
 {
-    return submit<AgentRecord>(m_worker, [email = email.trimmed().toLower()](SqlSession &s) {
+    return submit<AgentRecord>(m_writer, [email = email.trimmed().toLower()](SqlSession &s) {
         return loadAgent(s, u"a.email = ?"_s, email, u"agent with email %1"_s.arg(email));
     });
 }
 
-QFuture<StoreResult<AgentRecord>> Store::agentById(qint64 agentId)
+QFuture<StoreResult<AgentRecord>> AgentStore::agentById(qint64 agentId)
 {
     return submit<AgentRecord>(
-        m_worker, [agentId](SqlSession &s) { return loadAgent(s, u"a.id = ?"_s, agentId, u"agent %1"_s.arg(agentId)); });
+        m_writer, [agentId](SqlSession &s) { return loadAgent(s, u"a.id = ?"_s, agentId, u"agent %1"_s.arg(agentId)); });
 }
 
-QFuture<StoreResult<QList<AgentRecord>>> Store::listAgents()
+QFuture<StoreResult<QList<AgentRecord>>> AgentStore::listAgents()
 {
-    return submit<QList<AgentRecord>>(m_worker, [](SqlSession &s) -> StoreResult<QList<AgentRecord>> {
+    return submit<QList<AgentRecord>>(m_writer, [](SqlSession &s) -> StoreResult<QList<AgentRecord>> {
         PreparedQuery q;
         if (!s.exec(q, u"SELECT "_s + AgentColumns + u" FROM agents a ORDER BY a.id"_s, {}, u"list agents"_s))
             return failed<QList<AgentRecord>>(s);
@@ -58,10 +58,10 @@ QFuture<StoreResult<QList<AgentRecord>>> Store::listAgents()
     });
 }
 
-QFuture<StoreResult<QStringList>> Store::setAgentPassword(qint64 agentId, const QByteArray &passwordHash,
-                                                          const QString &keepSessionId)
+QFuture<StoreResult<QStringList>> AgentStore::setAgentPassword(qint64 agentId, const QByteArray &passwordHash,
+                                                               const QString &keepSessionId)
 {
-    return submit<QStringList>(m_worker, [=](SqlSession &s) -> StoreResult<QStringList> {
+    return submit<QStringList>(m_writer, [=](SqlSession &s) -> StoreResult<QStringList> {
         const QString what = u"agent %1"_s.arg(agentId);
         const auto found = exists(s, u"SELECT 1 FROM agents WHERE id = ?"_s, {agentId}, u"look up "_s + what);
         if (!found)
@@ -80,9 +80,9 @@ QFuture<StoreResult<QStringList>> Store::setAgentPassword(qint64 agentId, const 
     });
 }
 
-QFuture<StoreResult<QStringList>> Store::setAgentDisabled(qint64 agentId, bool disabled)
+QFuture<StoreResult<QStringList>> AgentStore::setAgentDisabled(qint64 agentId, bool disabled)
 {
-    return submit<QStringList>(m_worker, [=](SqlSession &s) -> StoreResult<QStringList> {
+    return submit<QStringList>(m_writer, [=](SqlSession &s) -> StoreResult<QStringList> {
         const QString what = u"agent %1"_s.arg(agentId);
         PreparedQuery q;
         if (!s.exec(q, u"UPDATE agents SET disabled = ? WHERE id = ?"_s, {disabled ? 1 : 0, agentId}, u"disable "_s + what))
@@ -98,9 +98,9 @@ QFuture<StoreResult<QStringList>> Store::setAgentDisabled(qint64 agentId, bool d
     });
 }
 
-QFuture<StoreResult<QStringList>> Store::deleteAgent(qint64 agentId)
+QFuture<StoreResult<QStringList>> AgentStore::deleteAgent(qint64 agentId)
 {
-    return submit<QStringList>(m_worker, [agentId](SqlSession &s) -> StoreResult<QStringList> {
+    return submit<QStringList>(m_writer, [agentId](SqlSession &s) -> StoreResult<QStringList> {
         const QString what = u"agent %1"_s.arg(agentId);
         const auto found = exists(s, u"SELECT 1 FROM agents WHERE id = ?"_s, {agentId}, u"look up "_s + what);
         if (!found)
@@ -118,9 +118,9 @@ QFuture<StoreResult<QStringList>> Store::deleteAgent(qint64 agentId)
     });
 }
 
-QFuture<StoreResult<Done>> Store::createAgentToken(const LoginSession &session, const QByteArray &tokenHash)
+QFuture<StoreResult<Done>> AgentStore::createAgentToken(const LoginSession &session, const QByteArray &tokenHash)
 {
-    return submit<Done>(m_worker, [session, tokenHash](SqlSession &s) -> StoreResult<Done> {
+    return submit<Done>(m_writer, [session, tokenHash](SqlSession &s) -> StoreResult<Done> {
         const QString what = u"agent %1"_s.arg(session.agentId);
         const auto found
             = exists(s, u"SELECT 1 FROM agents WHERE id = ? AND disabled = 0"_s, {session.agentId}, u"look up "_s + what);
@@ -143,9 +143,9 @@ QFuture<StoreResult<Done>> Store::createAgentToken(const LoginSession &session, 
     });
 }
 
-QFuture<StoreResult<AgentAuthentication>> Store::agentByTokenHash(const QByteArray &tokenHash, qint64 now)
+QFuture<StoreResult<AgentAuthentication>> AgentStore::agentByTokenHash(const QByteArray &tokenHash, qint64 now)
 {
-    return submit<AgentAuthentication>(m_worker, [tokenHash, now](SqlSession &s) -> StoreResult<AgentAuthentication> {
+    return submit<AgentAuthentication>(m_writer, [tokenHash, now](SqlSession &s) -> StoreResult<AgentAuthentication> {
         PreparedQuery q;
         if (!s.exec(q,
                     u"SELECT "_s + AgentColumns + u", "_s + SessionColumns
@@ -165,9 +165,9 @@ QFuture<StoreResult<AgentAuthentication>> Store::agentByTokenHash(const QByteArr
     });
 }
 
-QFuture<StoreResult<LoginSession>> Store::deleteAgentToken(const QByteArray &tokenHash)
+QFuture<StoreResult<LoginSession>> AgentStore::deleteAgentToken(const QByteArray &tokenHash)
 {
-    return submit<LoginSession>(m_worker, [tokenHash](SqlSession &s) -> StoreResult<LoginSession> {
+    return submit<LoginSession>(m_writer, [tokenHash](SqlSession &s) -> StoreResult<LoginSession> {
         PreparedQuery q;
         if (!s.exec(q, u"SELECT "_s + SessionColumns + u" FROM agent_tokens t WHERE t.token_hash = ?"_s, {tokenHash},
                     u"look up an agent login token"_s))
@@ -182,9 +182,9 @@ QFuture<StoreResult<LoginSession>> Store::deleteAgentToken(const QByteArray &tok
     });
 }
 
-QFuture<StoreResult<QList<LoginSession>>> Store::agentSessions(qint64 agentId, qint64 now)
+QFuture<StoreResult<QList<LoginSession>>> AgentStore::agentSessions(qint64 agentId, qint64 now)
 {
-    return submit<QList<LoginSession>>(m_worker, [agentId, now](SqlSession &s) -> StoreResult<QList<LoginSession>> {
+    return submit<QList<LoginSession>>(m_writer, [agentId, now](SqlSession &s) -> StoreResult<QList<LoginSession>> {
         PreparedQuery q;
         if (!s.exec(q,
                     u"SELECT "_s + SessionColumns
@@ -198,9 +198,9 @@ QFuture<StoreResult<QList<LoginSession>>> Store::agentSessions(qint64 agentId, q
     });
 }
 
-QFuture<StoreResult<Done>> Store::deleteAgentSession(qint64 agentId, const QString &sessionId)
+QFuture<StoreResult<Done>> AgentStore::deleteAgentSession(qint64 agentId, const QString &sessionId)
 {
-    return submit<Done>(m_worker, [agentId, sessionId](SqlSession &s) -> StoreResult<Done> {
+    return submit<Done>(m_writer, [agentId, sessionId](SqlSession &s) -> StoreResult<Done> {
         PreparedQuery q;
         if (!s.exec(q, u"DELETE FROM agent_tokens WHERE agent_id = ? AND session_id = ?"_s, {agentId, sessionId},
                     u"end session %1 of agent %2"_s.arg(sessionId).arg(agentId)))

@@ -1,5 +1,5 @@
-// The Store's jobs about canned responses.
-#include "store.h"
+// The CannedResponseStore's jobs about canned responses.
+#include "cannedresponsestore.h"
 
 #include "storerows.h"
 
@@ -9,9 +9,9 @@ namespace Frontdesk {
 
 using namespace StoreRows;
 
-QFuture<StoreResult<QList<CannedResponse>>> Store::listCannedResponses()
+QFuture<StoreResult<QList<CannedResponse>>> CannedResponseStore::listCannedResponses()
 {
-    return submit<QList<CannedResponse>>(m_worker, [](SqlSession &s) -> StoreResult<QList<CannedResponse>> {
+    return submit<QList<CannedResponse>>(m_writer, [](SqlSession &s) -> StoreResult<QList<CannedResponse>> {
         PreparedQuery q;
         if (!s.exec(q, u"SELECT id, shortcut, body, updated_at FROM canned_responses ORDER BY shortcut"_s, {},
                     u"list canned responses"_s))
@@ -23,9 +23,9 @@ QFuture<StoreResult<QList<CannedResponse>>> Store::listCannedResponses()
     });
 }
 
-QFuture<StoreResult<CannedResponse>> Store::saveCannedResponse(const CannedResponse &response)
+QFuture<StoreResult<CannedResponse>> CannedResponseStore::saveCannedResponse(const CannedResponse &response)
 {
-    return submit<CannedResponse>(m_worker, [response](SqlSession &s) -> StoreResult<CannedResponse> {
+    return submit<CannedResponse>(m_writer, [response](SqlSession &s) -> StoreResult<CannedResponse> {
         const QString what = u"canned response /%1"_s.arg(response.shortcut);
         const auto taken = exists(s, u"SELECT 1 FROM canned_responses WHERE shortcut = ? AND id <> ?"_s,
                                   {response.shortcut, response.id}, u"look up "_s + what);
@@ -58,9 +58,9 @@ QFuture<StoreResult<CannedResponse>> Store::saveCannedResponse(const CannedRespo
     });
 }
 
-QFuture<StoreResult<Done>> Store::deleteCannedResponse(qint64 id)
+QFuture<StoreResult<Done>> CannedResponseStore::deleteCannedResponse(qint64 id)
 {
-    return submit<Done>(m_worker, [id](SqlSession &s) -> StoreResult<Done> {
+    return submit<Done>(m_writer, [id](SqlSession &s) -> StoreResult<Done> {
         PreparedQuery q;
         if (!s.exec(q, u"DELETE FROM canned_responses WHERE id = ?"_s, {id}, u"delete canned response %1"_s.arg(id)))
             return failed<Done>(s);

@@ -1,5 +1,5 @@
-// The Store's jobs about conversations and their messages.
-#include "store.h"
+// The ConversationStore's jobs about conversations and their messages.
+#include "conversationstore.h"
 
 #include "storerows.h"
 
@@ -11,10 +11,11 @@ using namespace StoreRows;
 
 // Conversations and messages
 
-QFuture<StoreResult<AppendResult>> Store::appendVisitorMessage(qint64 siteId, const QString &visitorId, const QString &clientId,
-                                                               const QString &body, qint64 now)
+QFuture<StoreResult<AppendResult>> ConversationStore::appendVisitorMessage(qint64 siteId, const QString &visitorId,
+                                                                           const QString &clientId, const QString &body,
+                                                                           qint64 now)
 {
-    return submit<AppendResult>(m_worker, [=](SqlSession &s) -> StoreResult<AppendResult> {
+    return submit<AppendResult>(m_writer, [=](SqlSession &s) -> StoreResult<AppendResult> {
         const QString what = u"visitor %1"_s.arg(visitorId);
         if (clientId.size() > MaxClientIdLength)
             return StoreResult<AppendResult>::failure(
@@ -70,10 +71,10 @@ QFuture<StoreResult<AppendResult>> Store::appendVisitorMessage(qint64 siteId, co
     });
 }
 
-QFuture<StoreResult<AppendResult>> Store::appendAgentMessage(qint64 conversationId, qint64 agentId, const QString &clientId,
-                                                             const QString &body, qint64 now)
+QFuture<StoreResult<AppendResult>> ConversationStore::appendAgentMessage(qint64 conversationId, qint64 agentId,
+                                                                         const QString &clientId, const QString &body, qint64 now)
 {
-    return submit<AppendResult>(m_worker, [=](SqlSession &s) -> StoreResult<AppendResult> {
+    return submit<AppendResult>(m_writer, [=](SqlSession &s) -> StoreResult<AppendResult> {
         if (clientId.size() > MaxClientIdLength)
             return StoreResult<AppendResult>::failure(
                 StoreError::Failed,
@@ -114,10 +115,11 @@ QFuture<StoreResult<AppendResult>> Store::appendAgentMessage(qint64 conversation
     });
 }
 
-QFuture<StoreResult<ConversationChange>> Store::assignConversation(qint64 conversationId, qint64 agentId, bool allowReassign,
-                                                                   const QString &systemBody, qint64 now)
+QFuture<StoreResult<ConversationChange>> ConversationStore::assignConversation(qint64 conversationId, qint64 agentId,
+                                                                               bool allowReassign, const QString &systemBody,
+                                                                               qint64 now)
 {
-    return submit<ConversationChange>(m_worker, [=](SqlSession &s) -> StoreResult<ConversationChange> {
+    return submit<ConversationChange>(m_writer, [=](SqlSession &s) -> StoreResult<ConversationChange> {
         const auto conversation = loadConversation(s, conversationId);
         if (!conversation.ok())
             return StoreResult<ConversationChange>::failure(conversation.error, conversation.message);
@@ -144,9 +146,10 @@ QFuture<StoreResult<ConversationChange>> Store::assignConversation(qint64 conver
     });
 }
 
-QFuture<StoreResult<ConversationChange>> Store::closeConversation(qint64 conversationId, const QString &systemBody, qint64 now)
+QFuture<StoreResult<ConversationChange>> ConversationStore::closeConversation(qint64 conversationId, const QString &systemBody,
+                                                                              qint64 now)
 {
-    return submit<ConversationChange>(m_worker, [=](SqlSession &s) -> StoreResult<ConversationChange> {
+    return submit<ConversationChange>(m_writer, [=](SqlSession &s) -> StoreResult<ConversationChange> {
         const auto conversation = loadConversation(s, conversationId);
         if (!conversation.ok())
             return StoreResult<ConversationChange>::failure(conversation.error, conversation.message);
@@ -161,15 +164,15 @@ QFuture<StoreResult<ConversationChange>> Store::closeConversation(qint64 convers
     });
 }
 
-QFuture<StoreResult<ConversationRecord>> Store::conversationById(qint64 conversationId)
+QFuture<StoreResult<ConversationRecord>> ConversationStore::conversationById(qint64 conversationId)
 {
-    return submit<ConversationRecord>(m_worker, [conversationId](SqlSession &s) { return loadConversation(s, conversationId); });
+    return submit<ConversationRecord>(m_writer, [conversationId](SqlSession &s) { return loadConversation(s, conversationId); });
 }
 
-QFuture<StoreResult<std::optional<ConversationRecord>>> Store::latestConversationForVisitor(const QString &visitorId)
+QFuture<StoreResult<std::optional<ConversationRecord>>> ConversationStore::latestConversationForVisitor(const QString &visitorId)
 {
     using Result = StoreResult<std::optional<ConversationRecord>>;
-    return submit<std::optional<ConversationRecord>>(m_worker, [visitorId](SqlSession &s) -> Result {
+    return submit<std::optional<ConversationRecord>>(m_writer, [visitorId](SqlSession &s) -> Result {
         PreparedQuery q;
         if (!s.exec(q,
                     u"SELECT "_s + ConversationColumns + ConversationFrom
@@ -182,10 +185,10 @@ QFuture<StoreResult<std::optional<ConversationRecord>>> Store::latestConversatio
     });
 }
 
-QFuture<StoreResult<QList<ConversationRecord>>> Store::conversationsForVisitor(const QString &visitorId)
+QFuture<StoreResult<QList<ConversationRecord>>> ConversationStore::conversationsForVisitor(const QString &visitorId)
 {
     using Result = StoreResult<QList<ConversationRecord>>;
-    return submit<QList<ConversationRecord>>(m_worker, [visitorId](SqlSession &s) -> Result {
+    return submit<QList<ConversationRecord>>(m_writer, [visitorId](SqlSession &s) -> Result {
         PreparedQuery q;
         if (!s.exec(q, u"SELECT "_s + ConversationColumns + ConversationFrom + u" WHERE c.visitor_id = ? ORDER BY c.id DESC"_s,
                     {visitorId}, u"read the conversations of visitor %1"_s.arg(visitorId)))
@@ -197,28 +200,28 @@ QFuture<StoreResult<QList<ConversationRecord>>> Store::conversationsForVisitor(c
     });
 }
 
-QFuture<StoreResult<QList<MessageRecord>>> Store::messagesAfter(qint64 conversationId, qint64 afterId, int limit)
+QFuture<StoreResult<QList<MessageRecord>>> ConversationStore::messagesAfter(qint64 conversationId, qint64 afterId, int limit)
 {
-    return submit<QList<MessageRecord>>(m_worker, [=](SqlSession &s) {
+    return submit<QList<MessageRecord>>(m_writer, [=](SqlSession &s) {
         return readConversationMessages(s, conversationId, u" AND m.id > ? ORDER BY m.id LIMIT ?"_s,
                                         {afterId, std::max(limit, 0)}, false);
     });
 }
 
-QFuture<StoreResult<QList<MessageRecord>>> Store::messagesBefore(qint64 conversationId, qint64 beforeId, int limit)
+QFuture<StoreResult<QList<MessageRecord>>> ConversationStore::messagesBefore(qint64 conversationId, qint64 beforeId, int limit)
 {
     // The newest `limit` below the mark, fetched newest first and turned around.
     const qint64 upper = beforeId > 0 ? beforeId : std::numeric_limits<qint64>::max();
-    return submit<QList<MessageRecord>>(m_worker, [=](SqlSession &s) {
+    return submit<QList<MessageRecord>>(m_writer, [=](SqlSession &s) {
         return readConversationMessages(s, conversationId, u" AND m.id < ? ORDER BY m.id DESC LIMIT ?"_s,
                                         {upper, std::max(limit, 0)}, true);
     });
 }
 
-QFuture<StoreResult<QList<ConversationSummary>>> Store::openConversations()
+QFuture<StoreResult<QList<ConversationSummary>>> ConversationStore::openConversations()
 {
     using Result = StoreResult<QList<ConversationSummary>>;
-    return submit<QList<ConversationSummary>>(m_worker, [](SqlSession &s) -> Result {
+    return submit<QList<ConversationSummary>>(m_writer, [](SqlSession &s) -> Result {
         PreparedQuery q;
         if (!s.exec(q, SummarySelect + u" WHERE c.status IN ('waiting', 'active') ORDER BY c.id"_s, {},
                     u"read the open conversations"_s))
@@ -230,10 +233,11 @@ QFuture<StoreResult<QList<ConversationSummary>>> Store::openConversations()
     });
 }
 
-QFuture<StoreResult<QList<ConversationSummary>>> Store::searchClosedConversations(const QString &text, int limit, qint64 siteId)
+QFuture<StoreResult<QList<ConversationSummary>>> ConversationStore::searchClosedConversations(const QString &text, int limit,
+                                                                                              qint64 siteId)
 {
     using Result = StoreResult<QList<ConversationSummary>>;
-    return submit<QList<ConversationSummary>>(m_worker, [text, limit, siteId](SqlSession &s) -> Result {
+    return submit<QList<ConversationSummary>>(m_writer, [text, limit, siteId](SqlSession &s) -> Result {
         PreparedQuery q;
         // One statement for "every site" (0) and for one site, so each text is prepared once.
         const QString closed = u" WHERE c.status = 'closed' AND (? = 0 OR c.site_id = ?)"_s;
@@ -263,9 +267,9 @@ QFuture<StoreResult<QList<ConversationSummary>>> Store::searchClosedConversation
     });
 }
 
-QFuture<StoreResult<ConversationRecord>> Store::markRead(qint64 conversationId, AuthorKind reader, qint64 messageId)
+QFuture<StoreResult<ConversationRecord>> ConversationStore::markRead(qint64 conversationId, AuthorKind reader, qint64 messageId)
 {
-    return submit<ConversationRecord>(m_worker, [=](SqlSession &s) -> StoreResult<ConversationRecord> {
+    return submit<ConversationRecord>(m_writer, [=](SqlSession &s) -> StoreResult<ConversationRecord> {
         auto conversation = loadConversation(s, conversationId);
         if (!conversation.ok())
             return conversation;
@@ -296,9 +300,10 @@ QFuture<StoreResult<ConversationRecord>> Store::markRead(qint64 conversationId, 
     });
 }
 
-QFuture<StoreResult<ConversationRecord>> Store::rateConversation(qint64 conversationId, int rating, const QString &comment)
+QFuture<StoreResult<ConversationRecord>> ConversationStore::rateConversation(qint64 conversationId, int rating,
+                                                                             const QString &comment)
 {
-    return submit<ConversationRecord>(m_worker, [=](SqlSession &s) -> StoreResult<ConversationRecord> {
+    return submit<ConversationRecord>(m_writer, [=](SqlSession &s) -> StoreResult<ConversationRecord> {
         auto conversation = loadConversation(s, conversationId);
         if (!conversation.ok())
             return conversation;

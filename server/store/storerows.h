@@ -10,6 +10,7 @@
 #include "databaseworker.h"
 #include "sqlsession.h"
 #include "storejob.h"
+#include "writerqueue.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -405,8 +406,9 @@ inline bool insertAudit(SqlSession &s, const AuditEntry &entry)
 
 // Every call below is a job: it builds a function that runs on the writer
 // thread, inside the savepoint of its batch.
-template<typename T> inline QFuture<StoreResult<T>> submit(DatabaseWorker *worker, typename StoreJob<T>::Body body)
+template<typename T> inline QFuture<StoreResult<T>> submit(const WriterQueue &writer, typename StoreJob<T>::Body body)
 {
+    DatabaseWorker *worker = writer.worker();
     if (!worker)
         return StoreJob<T>::failed(u"the store is not open"_s);
     auto job = std::make_unique<StoreJob<T>>(std::move(body));

@@ -1,5 +1,6 @@
-// The Store's jobs about visitors' data (export, erasure), bans and the audit log.
-#include "store.h"
+// The VisitorDataStore's jobs: export, erasure, the retention sweep and bans, each change with its audit line in the same
+// transaction.
+#include "visitordatastore.h"
 
 #include "storerows.h"
 
@@ -49,10 +50,10 @@ std::optional<QList<ConversationRecord>> visitorConversations(SqlSession &s, con
 
 } // namespace
 
-QFuture<StoreResult<VisitorExport>> Store::exportVisitor(const QString &visitorId, const AuditEntry &audit)
+QFuture<StoreResult<VisitorExport>> VisitorDataStore::exportVisitor(const QString &visitorId, const AuditEntry &audit)
 {
     using Result = StoreResult<VisitorExport>;
-    return submit<VisitorExport>(m_worker, [visitorId, audit](SqlSession &s) -> Result {
+    return submit<VisitorExport>(m_writer, [visitorId, audit](SqlSession &s) -> Result {
         const auto visitor = loadVisitor(s, visitorId);
         if (!visitor.ok())
             return Result::failure(visitor.error, visitor.message);
@@ -102,10 +103,10 @@ QFuture<StoreResult<VisitorExport>> Store::exportVisitor(const QString &visitorI
     });
 }
 
-QFuture<StoreResult<VisitorErasure>> Store::eraseVisitor(const QString &visitorId, const AuditEntry &audit)
+QFuture<StoreResult<VisitorErasure>> VisitorDataStore::eraseVisitor(const QString &visitorId, const AuditEntry &audit)
 {
     using Result = StoreResult<VisitorErasure>;
-    return submit<VisitorErasure>(m_worker, [visitorId, audit](SqlSession &s) -> Result {
+    return submit<VisitorErasure>(m_writer, [visitorId, audit](SqlSession &s) -> Result {
         const QString what = u"visitor %1"_s.arg(visitorId);
         const auto visitor = loadVisitor(s, visitorId);
         if (!visitor.ok())
@@ -147,9 +148,9 @@ QFuture<StoreResult<VisitorErasure>> Store::eraseVisitor(const QString &visitorI
     });
 }
 
-QFuture<StoreResult<BanRecord>> Store::createBan(const BanRecord &ban, const AuditEntry &audit)
+QFuture<StoreResult<BanRecord>> VisitorDataStore::createBan(const BanRecord &ban, const AuditEntry &audit)
 {
-    return submit<BanRecord>(m_worker, [ban, audit](SqlSession &s) -> StoreResult<BanRecord> {
+    return submit<BanRecord>(m_writer, [ban, audit](SqlSession &s) -> StoreResult<BanRecord> {
         BanRecord stored = ban;
         stored.createdAt = nowOr(ban.createdAt);
         PreparedQuery q;
@@ -169,9 +170,9 @@ QFuture<StoreResult<BanRecord>> Store::createBan(const BanRecord &ban, const Aud
     });
 }
 
-QFuture<StoreResult<BanRecord>> Store::deleteBan(qint64 banId, const AuditEntry &audit)
+QFuture<StoreResult<BanRecord>> VisitorDataStore::deleteBan(qint64 banId, const AuditEntry &audit)
 {
-    return submit<BanRecord>(m_worker, [banId, audit](SqlSession &s) -> StoreResult<BanRecord> {
+    return submit<BanRecord>(m_writer, [banId, audit](SqlSession &s) -> StoreResult<BanRecord> {
         const QString what = u"ban %1"_s.arg(banId);
         PreparedQuery q;
         if (!s.exec(q, u"SELECT "_s + BanColumns + u" FROM bans b WHERE b.id = ?"_s, {banId}, u"read "_s + what))
@@ -190,9 +191,9 @@ QFuture<StoreResult<BanRecord>> Store::deleteBan(qint64 banId, const AuditEntry 
     });
 }
 
-QFuture<StoreResult<QList<BanRecord>>> Store::listBans()
+QFuture<StoreResult<QList<BanRecord>>> VisitorDataStore::listBans()
 {
-    return submit<QList<BanRecord>>(m_worker, [](SqlSession &s) -> StoreResult<QList<BanRecord>> {
+    return submit<QList<BanRecord>>(m_writer, [](SqlSession &s) -> StoreResult<QList<BanRecord>> {
         PreparedQuery q;
         if (!s.exec(q, u"SELECT "_s + BanColumns + u" FROM bans b ORDER BY b.id DESC"_s, {}, u"list the bans"_s))
             return failed<QList<BanRecord>>(s);
@@ -203,30 +204,35 @@ QFuture<StoreResult<QList<BanRecord>>> Store::listBans()
     });
 }
 
-QFuture<StoreResult<Done>> Store::appendAudit(const AuditEntry &entry)
+QFuture<StoreResult<PurgeReport>> VisitorDataStore::purge(qint64 quietVisitorsSeenBefore, qint64 now)
 {
-    return submit<Done>(m_worker, [entry](SqlSession &s) -> StoreResult<Done> {
-        if (!insertAudit(s, entry))
-            return failed<Done>(s);
-        return StoreResult<Done>::success({});
-    });
-}
-
-QFuture<StoreResult<QList<AuditEntry>>> Store::listAudit(qint64 beforeId, int limit)
-{
-    const qint64 upper = beforeId > 0 ? beforeId : std::numeric_limits<qint64>::max();
-    return submit<QList<AuditEntry>>(m_worker, [upper, limit](SqlSession &s) -> StoreResult<QList<AuditEntry>> {
-        PreparedQuery q;
-        if (!s.exec(q,
-                    u"SELECT id, at, agent_id, agent_email, action, target, detail FROM audit_log"
-                    " WHERE id < ? ORDER BY id DESC LIMIT ?"_s,
-                    {upper, std::max(limit, 0)}, u"read the audit log"_s))
-            return failed<QList<AuditEntry>>(s);
-        QList<AuditEntry> entries;
-        while (q.next())
-            entries.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toString(),
-                            q.value(4).toString(), q.value(5).toString(), q.value(6).toString()});
-        return StoreResult<QList<AuditEntry>>::success(entries);
+    return submit<PurgeReport>(m_writer, [quietVisitorsSeenBefore, now](SqlSession &s) -> StoreResult<PurgeReport> {
+        PurgeReport report;
+        if (quietVisitorsSeenBefore > 0) {
+            // A visitor who never wrote has no conversation; their page views go with them (ON DELETE CASCADE).
+            PreparedQuery q;
+            if (!s.exec(q,
+                        u"DELETE FROM visitors WHERE last_seen_at < ?"
+                        " AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.visitor_id = visitors.id)"_s,
+                        {quietVisitorsSeenBefore}, u"delete visitors who never wrote"_s))
+                return failed<PurgeReport>(s);
+            report.visitors = q.numRowsAffected();
+        }
+        PreparedQuery sites;
+        if (!s.exec(sites, u"SELECT id, closed_retention_days FROM sites WHERE closed_retention_days > 0"_s, {},
+                    u"read the sites' retention"_s))
+            return failed<PurgeReport>(s);
+        QList<QPair<qint64, qint64>> cutoffs;
+        while (sites.next())
+            cutoffs.append({sites.value(0).toLongLong(), now - sites.value(1).toLongLong() * 24 * 3600 * 1000});
+        for (const auto &[siteId, cutoff] : std::as_const(cutoffs)) {
+            PreparedQuery q;
+            if (!s.exec(q, u"DELETE FROM conversations WHERE site_id = ? AND status = 'closed' AND closed_at < ?"_s,
+                        {siteId, cutoff}, u"delete the old closed conversations of site %1"_s.arg(siteId)))
+                return failed<PurgeReport>(s);
+            report.conversations += q.numRowsAffected();
+        }
+        return StoreResult<PurgeReport>::success(report);
     });
 }
 

@@ -1,5 +1,5 @@
-// The Store's jobs about visitors, their page views, and the retention sweep.
-#include "store.h"
+// The VisitorStore's jobs about visitors and their page views.
+#include "visitorstore.h"
 
 #include "storerows.h"
 
@@ -11,9 +11,9 @@ using namespace StoreRows;
 
 // Visitors
 
-QFuture<StoreResult<VisitorRecord>> Store::createVisitor(const VisitorRecord &visitor, const QByteArray &tokenHash)
+QFuture<StoreResult<VisitorRecord>> VisitorStore::createVisitor(const VisitorRecord &visitor, const QByteArray &tokenHash)
 {
-    return submit<VisitorRecord>(m_worker, [visitor, tokenHash](SqlSession &s) -> StoreResult<VisitorRecord> {
+    return submit<VisitorRecord>(m_writer, [visitor, tokenHash](SqlSession &s) -> StoreResult<VisitorRecord> {
         const QString what = u"visitor %1"_s.arg(visitor.id);
         const auto site
             = exists(s, u"SELECT 1 FROM sites WHERE id = ?"_s, {visitor.siteId}, u"look up site %1"_s.arg(visitor.siteId));
@@ -39,9 +39,10 @@ QFuture<StoreResult<VisitorRecord>> Store::createVisitor(const VisitorRecord &vi
     });
 }
 
-QFuture<StoreResult<VisitorRecord>> Store::visitorByToken(qint64 siteId, const QString &visitorId, const QByteArray &tokenHash)
+QFuture<StoreResult<VisitorRecord>> VisitorStore::visitorByToken(qint64 siteId, const QString &visitorId,
+                                                                 const QByteArray &tokenHash)
 {
-    return submit<VisitorRecord>(m_worker, [siteId, visitorId, tokenHash](SqlSession &s) -> StoreResult<VisitorRecord> {
+    return submit<VisitorRecord>(m_writer, [siteId, visitorId, tokenHash](SqlSession &s) -> StoreResult<VisitorRecord> {
         PreparedQuery q;
         if (!s.exec(q,
                     u"SELECT "_s + VisitorColumns + u" FROM visitors v WHERE v.id = ? AND v.site_id = ? AND v.token_hash = ?"_s,
@@ -54,14 +55,14 @@ QFuture<StoreResult<VisitorRecord>> Store::visitorByToken(qint64 siteId, const Q
     });
 }
 
-QFuture<StoreResult<VisitorRecord>> Store::visitorById(const QString &visitorId)
+QFuture<StoreResult<VisitorRecord>> VisitorStore::visitorById(const QString &visitorId)
 {
-    return submit<VisitorRecord>(m_worker, [visitorId](SqlSession &s) { return loadVisitor(s, visitorId); });
+    return submit<VisitorRecord>(m_writer, [visitorId](SqlSession &s) { return loadVisitor(s, visitorId); });
 }
 
-QFuture<StoreResult<VisitorRecord>> Store::updateVisitor(const VisitorRecord &visitor)
+QFuture<StoreResult<VisitorRecord>> VisitorStore::updateVisitor(const VisitorRecord &visitor)
 {
-    return submit<VisitorRecord>(m_worker, [visitor](SqlSession &s) -> StoreResult<VisitorRecord> {
+    return submit<VisitorRecord>(m_writer, [visitor](SqlSession &s) -> StoreResult<VisitorRecord> {
         auto existing = loadVisitor(s, visitor.id);
         if (!existing.ok())
             return existing;
@@ -75,9 +76,9 @@ QFuture<StoreResult<VisitorRecord>> Store::updateVisitor(const VisitorRecord &vi
     });
 }
 
-QFuture<StoreResult<VisitorRecord>> Store::patchVisitor(const QString &visitorId, const VisitorPatch &patch)
+QFuture<StoreResult<VisitorRecord>> VisitorStore::patchVisitor(const QString &visitorId, const VisitorPatch &patch)
 {
-    return submit<VisitorRecord>(m_worker, [visitorId, patch](SqlSession &s) -> StoreResult<VisitorRecord> {
+    return submit<VisitorRecord>(m_writer, [visitorId, patch](SqlSession &s) -> StoreResult<VisitorRecord> {
         auto existing = loadVisitor(s, visitorId);
         if (!existing.ok())
             return existing;
@@ -113,9 +114,9 @@ QFuture<StoreResult<VisitorRecord>> Store::patchVisitor(const QString &visitorId
     });
 }
 
-QFuture<StoreResult<Done>> Store::recordPageView(const PageView &view)
+QFuture<StoreResult<Done>> VisitorStore::recordPageView(const PageView &view)
 {
-    return submit<Done>(m_worker, [view](SqlSession &s) -> StoreResult<Done> {
+    return submit<Done>(m_writer, [view](SqlSession &s) -> StoreResult<Done> {
         const QString what = u"visitor %1"_s.arg(view.visitorId);
         const auto found = exists(s, u"SELECT 1 FROM visitors WHERE id = ?"_s, {view.visitorId}, u"look up "_s + what);
         if (!found)
@@ -130,9 +131,9 @@ QFuture<StoreResult<Done>> Store::recordPageView(const PageView &view)
     });
 }
 
-QFuture<StoreResult<QList<PageView>>> Store::pageViews(const QString &visitorId, int limit)
+QFuture<StoreResult<QList<PageView>>> VisitorStore::pageViews(const QString &visitorId, int limit)
 {
-    return submit<QList<PageView>>(m_worker, [visitorId, limit](SqlSession &s) -> StoreResult<QList<PageView>> {
+    return submit<QList<PageView>>(m_writer, [visitorId, limit](SqlSession &s) -> StoreResult<QList<PageView>> {
         PreparedQuery q;
         if (!s.exec(q,
                     u"SELECT visitor_id, url, title, at FROM page_views WHERE visitor_id = ?"
@@ -143,38 +144,6 @@ QFuture<StoreResult<QList<PageView>>> Store::pageViews(const QString &visitorId,
         while (q.next())
             views.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toLongLong()});
         return StoreResult<QList<PageView>>::success(views);
-    });
-}
-
-QFuture<StoreResult<PurgeReport>> Store::purge(qint64 quietVisitorsSeenBefore, qint64 now)
-{
-    return submit<PurgeReport>(m_worker, [quietVisitorsSeenBefore, now](SqlSession &s) -> StoreResult<PurgeReport> {
-        PurgeReport report;
-        if (quietVisitorsSeenBefore > 0) {
-            // A visitor who never wrote has no conversation; their page views go with them (ON DELETE CASCADE).
-            PreparedQuery q;
-            if (!s.exec(q,
-                        u"DELETE FROM visitors WHERE last_seen_at < ?"
-                        " AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.visitor_id = visitors.id)"_s,
-                        {quietVisitorsSeenBefore}, u"delete visitors who never wrote"_s))
-                return failed<PurgeReport>(s);
-            report.visitors = q.numRowsAffected();
-        }
-        PreparedQuery sites;
-        if (!s.exec(sites, u"SELECT id, closed_retention_days FROM sites WHERE closed_retention_days > 0"_s, {},
-                    u"read the sites' retention"_s))
-            return failed<PurgeReport>(s);
-        QList<QPair<qint64, qint64>> cutoffs;
-        while (sites.next())
-            cutoffs.append({sites.value(0).toLongLong(), now - sites.value(1).toLongLong() * 24 * 3600 * 1000});
-        for (const auto &[siteId, cutoff] : std::as_const(cutoffs)) {
-            PreparedQuery q;
-            if (!s.exec(q, u"DELETE FROM conversations WHERE site_id = ? AND status = 'closed' AND closed_at < ?"_s,
-                        {siteId, cutoff}, u"delete the old closed conversations of site %1"_s.arg(siteId)))
-                return failed<PurgeReport>(s);
-            report.conversations += q.numRowsAffected();
-        }
-        return StoreResult<PurgeReport>::success(report);
     });
 }
 

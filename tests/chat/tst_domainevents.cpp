@@ -103,7 +103,7 @@ bool tst_DomainEvents::populate(Store &store, World &world, int visitors)
     site.siteKey = u"events-site"_s;
     site.name = u"Shop"_s;
     site.allowedOrigins = {u"https://shop.example"_s};
-    const auto created = await(store.createSite(site));
+    const auto created = await(store.sites().createSite(site));
     if (!created.ok())
         return false;
     world.sites.replaceAll({created.value});
@@ -111,7 +111,7 @@ bool tst_DomainEvents::populate(Store &store, World &world, int visitors)
     agent.email = u"ann@shop.example"_s;
     agent.name = u"Ann"_s;
     agent.passwordHash = "not used here";
-    const auto stored = await(store.createAgent(agent));
+    const auto stored = await(store.agents().createAgent(agent));
     if (!stored.ok())
         return false;
     world.agent = stored.value;
@@ -119,7 +119,7 @@ bool tst_DomainEvents::populate(Store &store, World &world, int visitors)
         VisitorRecord visitor;
         visitor.id = u"visitor-%1"_s.arg(i);
         visitor.siteId = created.value.id;
-        const auto made = await(store.createVisitor(visitor, QByteArray(32, char('a' + i))));
+        const auto made = await(store.visitors().createVisitor(visitor, QByteArray(32, char('a' + i))));
         if (!made.ok())
             return false;
         world.visitors.append(made.value);
@@ -212,7 +212,7 @@ void tst_DomainEvents::refusedAndRolledBackChangesAreNeverPublished()
              ErrorCode::Conflict);
     QCOMPARE(world.heard, committed);
     // And the store holds nothing of them: the late reply was rolled back.
-    const auto messages = await(store.messagesAfter(id, 0, 100));
+    const auto messages = await(store.conversations().messagesAfter(id, 0, 100));
     QVERIFY(messages.ok());
     QCOMPARE(messages.value.size(), 2); // the visitor's line and the close's system line
 }
@@ -229,7 +229,7 @@ void tst_DomainEvents::aSubscriberActsThroughTheSameCommands()
     bot.email = u"bot@frontdesk.invalid"_s;
     bot.name = u"Front desk bot"_s;
     bot.passwordHash = "never logs in";
-    const auto made = await(store.createAgent(bot));
+    const auto made = await(store.agents().createAgent(bot));
     QVERIFY(made.ok());
     bot = made.value;
 
@@ -299,16 +299,16 @@ void tst_DomainEvents::siteChangesArePublishedOnlyOnceCommitted()
     QCOMPARE(world.heard, QStringList{u"site deleted Shop: 1 conversations, 1 visitors"_s});
     QCOMPARE(world.chat->presence()->openConversationOf(world.visitors[0].id), 0);
     QVERIFY(!world.sites.byId(first.id));
-    QCOMPARE(await(store.conversationById(waiting.conversation.id)).error, StoreError::NotFound);
+    QCOMPARE(await(store.conversations().conversationById(waiting.conversation.id)).error, StoreError::NotFound);
     // Now the other one is the last.
     world.heard.clear();
     QCOMPARE(errorOf(answerOf<SiteDeletion>([&](auto done) { sites->deleteSite(ann, second.id, second.siteKey, done); })),
              ErrorCode::Conflict);
     QVERIFY(world.heard.isEmpty());
     // The store refuses the last site by itself too, in the deleting transaction.
-    const auto direct = await(store.deleteSite(second.id, AuditEntry{}));
+    const auto direct = await(store.sites().deleteSite(second.id, AuditEntry{}));
     QCOMPARE(direct.error, StoreError::Conflict);
-    QCOMPARE(await(store.listSites()).value.size(), 1);
+    QCOMPARE(await(store.sites().listSites()).value.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_DomainEvents)

@@ -114,7 +114,7 @@ ChatFixture::ChatFixture()
     site.widgetSettings = QJsonObject{{u"title"_s, u"Chat with us"_s}, {u"ratingEnabled"_s, true}};
     site.identitySecret = QByteArray(32, 'k');
     site.createdAt = now();
-    m_site = await(m_store.createSite(site));
+    m_site = await(m_store.sites().createSite(site));
     m_sites.replaceAll({m_site});
 
     AgentRecord admin;
@@ -123,7 +123,7 @@ ChatFixture::ChatFixture()
     admin.role = AgentRole::Admin;
     admin.passwordHash = PasswordHasher::hashBlocking(u"fuzz admin password"_s);
     admin.createdAt = now();
-    m_admin = await(m_store.createAgent(admin));
+    m_admin = await(m_store.agents().createAgent(admin));
 
     m_chat = std::make_unique<ChatServices>(&m_store, &m_sites, fuzzLimits());
     m_fanout = std::make_unique<EventFanout>(m_chat->events(), m_chat->presence());
@@ -142,7 +142,7 @@ ChatFixture::ChatFixture()
 void ChatFixture::ensureVisitor()
 {
     const StoreResult<VisitorRecord> known = [this] {
-        auto future = m_store.visitorById(visitorId);
+        auto future = m_store.visitors().visitorById(visitorId);
         waitFor([&future] { return future.isFinished(); });
         return future.result();
     }();
@@ -155,7 +155,7 @@ void ChatFixture::ensureVisitor()
     visitor.siteId = m_site.id;
     visitor.createdAt = now();
     visitor.lastSeenAt = visitor.createdAt;
-    m_visitor = await(m_store.createVisitor(visitor, Tokens::hash(visitorToken)));
+    m_visitor = await(m_store.visitors().createVisitor(visitor, Tokens::hash(visitorToken)));
 }
 
 ChatFixture::AdminSession ChatFixture::newAdminSession()
@@ -168,15 +168,15 @@ ChatFixture::AdminSession ChatFixture::newAdminSession()
     session.expiresAt = session.createdAt + 24LL * 3600 * 1000;
     session.address = u"127.0.0.1"_s;
     const QString token = u"fuzz-agent-token-%1"_s.arg(m_sessions);
-    (void)await(m_store.createAgentToken(session, Tokens::hash(token)));
-    return AdminSession{token, await(m_store.agentByTokenHash(Tokens::hash(token), now()))};
+    (void)await(m_store.agents().createAgentToken(session, Tokens::hash(token)));
+    return AdminSession{token, await(m_store.agents().agentByTokenHash(Tokens::hash(token), now()))};
 }
 
 void ChatFixture::endAdminSession(const AdminSession &session)
 {
     // Gone already when the input logged out or ended it.
     const AgentAuthentication &login = session.authentication;
-    auto future = m_store.deleteAgentSession(login.agent.id, login.session.id);
+    auto future = m_store.agents().deleteAgentSession(login.agent.id, login.session.id);
     waitFor([&future] { return future.isFinished(); });
 }
 
@@ -187,7 +187,7 @@ void ChatFixture::settle()
     // everything else and no event (an answer, a continuation) came meanwhile.
     for (int round = 0; round < 100; ++round) {
         const qint64 before = counter->count;
-        auto barrier = m_store.listSites();
+        auto barrier = m_store.sites().listSites();
         waitFor([&barrier] { return barrier.isFinished(); });
         QCoreApplication::processEvents();
         QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);

@@ -740,23 +740,23 @@ void tst_Security::retentionDeletesQuietVisitorsAndOldChats()
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const qint64 day = 24LL * 3600 * 1000;
     // Thirty days on: the visitor who never wrote goes, the one who wrote stays.
-    const auto first = await(store->purge(now + 30 * day, now + 30 * day));
+    const auto first = await(store->visitorData().purge(now + 30 * day, now + 30 * day));
     QVERIFY2(first.ok(), qPrintable(first.message));
     QCOMPARE(first.value.visitors, 1);
-    QCOMPARE(await(store->visitorById(quietWelcome->value(u"visitorId"_s).toString())).error, StoreError::NotFound);
-    QVERIFY(await(store->visitorById(writerWelcome->value(u"visitorId"_s).toString())).ok());
+    QCOMPARE(await(store->visitors().visitorById(quietWelcome->value(u"visitorId"_s).toString())).error, StoreError::NotFound);
+    QVERIFY(await(store->visitors().visitorById(writerWelcome->value(u"visitorId"_s).toString())).ok());
 
     // Closed conversations go only where the site asks for it, and only when old enough.
     JsonSocket admin;
     QVERIFY(authenticate(admin, m_http.loginAdmin(*m_server)));
     QVERIFY(admin.request(QJsonObject{{u"type"_s, u"close"_s}, {u"conversationId"_s, double(conversationId)}}));
-    QCOMPARE(await(store->purge(0, now + 400 * day)).value.conversations, 0); // retention off by default
+    QCOMPARE(await(store->visitorData().purge(0, now + 400 * day)).value.conversations, 0); // retention off by default
     SiteRecord site = m_server->server()->sites().all().first();
     site.closedRetentionDays = 7;
-    QVERIFY(await(store->updateSite(site)).ok());
-    QCOMPARE(await(store->purge(0, now + 6 * day)).value.conversations, 0);
-    QCOMPARE(await(store->purge(0, now + 8 * day)).value.conversations, 1);
-    QCOMPARE(await(store->conversationById(conversationId)).error, StoreError::NotFound);
+    QVERIFY(await(store->sites().updateSite(site)).ok());
+    QCOMPARE(await(store->visitorData().purge(0, now + 6 * day)).value.conversations, 0);
+    QCOMPARE(await(store->visitorData().purge(0, now + 8 * day)).value.conversations, 1);
+    QCOMPARE(await(store->conversations().conversationById(conversationId)).error, StoreError::NotFound);
 }
 
 QTEST_GUILESS_MAIN(tst_Security)

@@ -485,21 +485,21 @@ void tst_Sites::deleteRemovesExactlyThatSite()
     // Exactly B's rows are gone.
     Store *store = m_server->server()->store();
     for (const QString &visitorId : {bWaitingVisitor, bClosedVisitor, bQuietVisitor}) {
-        QCOMPARE(await(store->visitorById(visitorId)).error, StoreError::NotFound);
-        QVERIFY(await(store->pageViews(visitorId, 10)).value.isEmpty());
+        QCOMPARE(await(store->visitors().visitorById(visitorId)).error, StoreError::NotFound);
+        QVERIFY(await(store->visitors().pageViews(visitorId, 10)).value.isEmpty());
     }
     for (const qint64 chat : {bWaitingChat, bClosedChat}) {
-        QCOMPARE(await(store->conversationById(chat)).error, StoreError::NotFound);
-        QVERIFY(await(store->messagesAfter(chat, 0, 100)).value.isEmpty());
+        QCOMPARE(await(store->conversations().conversationById(chat)).error, StoreError::NotFound);
+        QVERIFY(await(store->conversations().messagesAfter(chat, 0, 100)).value.isEmpty());
     }
-    QVERIFY(await(store->visitorById(aVisitor)).ok());
-    QCOMPARE(await(store->messagesAfter(aChat, 0, 100)).value.size(), 2);
-    QCOMPARE(await(store->pageViews(aVisitor, 10)).value.size(), 1);
-    const auto bans = await(store->listBans());
+    QVERIFY(await(store->visitors().visitorById(aVisitor)).ok());
+    QCOMPARE(await(store->conversations().messagesAfter(aChat, 0, 100)).value.size(), 2);
+    QCOMPARE(await(store->visitors().pageViews(aVisitor, 10)).value.size(), 1);
+    const auto bans = await(store->visitorData().listBans());
     QVERIFY(bans.ok());
     QCOMPARE(bans.value.size(), 1);
     QCOMPARE(bans.value.first().siteId, 0);
-    const auto sites = await(store->listSites());
+    const auto sites = await(store->sites().listSites());
     QCOMPARE(sites.value.size(), 1);
     QCOMPARE(sites.value.first().siteKey, m_server->siteKey());
 

@@ -185,13 +185,13 @@ void tst_VisitorData::exportHoldsEveryMessageOfALongChat()
     constexpr int longChat = 730;
     QFuture<StoreResult<AppendResult>> last;
     for (int i = 0; i < longChat; ++i)
-        last = store->appendVisitorMessage(siteId, visitorId, u"c-%1"_s.arg(i), u"message %1"_s.arg(i), nowMs());
+        last = store->conversations().appendVisitorMessage(siteId, visitorId, u"c-%1"_s.arg(i), u"message %1"_s.arg(i), nowMs());
     const auto lastAppend = await(last);
     QVERIFY2(lastAppend.ok(), qPrintable(lastAppend.message));
     const qint64 firstConversation = lastAppend.value.conversation.id;
-    QVERIFY(await(store->closeConversation(firstConversation, u"closed"_s, nowMs())).ok());
-    QVERIFY(await(store->rateConversation(firstConversation, 4, u"kind"_s)).ok());
-    QVERIFY(await(store->appendVisitorMessage(siteId, visitorId, u"c-again"_s, u"another chat"_s, nowMs())).ok());
+    QVERIFY(await(store->conversations().closeConversation(firstConversation, u"closed"_s, nowMs())).ok());
+    QVERIFY(await(store->conversations().rateConversation(firstConversation, 4, u"kind"_s)).ok());
+    QVERIFY(await(store->conversations().appendVisitorMessage(siteId, visitorId, u"c-again"_s, u"another chat"_s, nowMs())).ok());
 
     const auto exported = admin.request(QJsonObject{{u"type"_s, u"export_visitor"_s}, {u"visitorId"_s, visitorId}}, 30'000);
     QCOMPARE(typeOf(exported), u"result"_s);
@@ -262,11 +262,11 @@ void tst_VisitorData::eraseRemovesEverythingAndClosesConnections()
     QCOMPARE(moved->value(u"position"_s).toInt(), 1);
 
     Store *store = m_server->server()->store();
-    QCOMPARE(await(store->visitorById(visitorId)).error, StoreError::NotFound);
-    QCOMPARE(await(store->conversationById(conversationId)).error, StoreError::NotFound);
-    QCOMPARE(await(store->messagesAfter(conversationId, 0, 100)).error, StoreError::NotFound);
-    QVERIFY(await(store->pageViews(visitorId, 100)).value.isEmpty());
-    QVERIFY(await(store->conversationsForVisitor(visitorId)).value.isEmpty());
+    QCOMPARE(await(store->visitors().visitorById(visitorId)).error, StoreError::NotFound);
+    QCOMPARE(await(store->conversations().conversationById(conversationId)).error, StoreError::NotFound);
+    QCOMPARE(await(store->conversations().messagesAfter(conversationId, 0, 100)).error, StoreError::NotFound);
+    QVERIFY(await(store->visitors().pageViews(visitorId, 100)).value.isEmpty());
+    QVERIFY(await(store->conversations().conversationsForVisitor(visitorId)).value.isEmpty());
     const auto snapshot = [&] {
         JsonSocket again;
         return connectAdmin(again);

@@ -127,24 +127,24 @@ void tst_Migrations::fromVersion1()
     FRONTDESK_VERIFY_OK(opened);
     QCOMPARE(opened.value, Migrations::latestVersion());
 
-    const auto site = await(store.siteByKey(u"old-key"_s));
+    const auto site = await(store.sites().siteByKey(u"old-key"_s));
     FRONTDESK_VERIFY_OK(site);
     QCOMPARE(site.value.allowedOrigins, QStringList{u"https://old.example"_s});
-    const auto conversation = await(store.conversationById(3));
+    const auto conversation = await(store.conversations().conversationById(3));
     FRONTDESK_VERIFY_OK(conversation);
     QCOMPARE(conversation.value.visitorReadUpTo, 0); // the new columns' default
     QCOMPARE(conversation.value.agentReadUpTo, 0);
-    const auto messages = await(store.messagesAfter(3, 0, 10));
+    const auto messages = await(store.conversations().messagesAfter(3, 0, 10));
     FRONTDESK_VERIFY_OK(messages);
     QCOMPARE(messages.value.size(), 1);
     QCOMPARE(messages.value.at(0).body, u"from version 1"_s);
 
     // Version 2's additions work on the migrated data.
-    FRONTDESK_VERIFY_OK(await(store.markRead(3, AuthorKind::Agent, messages.value.at(0).id)));
-    FRONTDESK_VERIFY_OK(await(store.recordPageView({u"v-old"_s, u"https://old.example/"_s, u"Home"_s, T0})));
-    QCOMPARE(await(store.pageViews(u"v-old"_s, 10)).value.size(), 1);
+    FRONTDESK_VERIFY_OK(await(store.conversations().markRead(3, AuthorKind::Agent, messages.value.at(0).id)));
+    FRONTDESK_VERIFY_OK(await(store.visitors().recordPageView({u"v-old"_s, u"https://old.example/"_s, u"Home"_s, T0})));
+    QCOMPARE(await(store.visitors().pageViews(u"v-old"_s, 10)).value.size(), 1);
     // And version 1's idempotency survives.
-    const auto resent = await(store.appendVisitorMessage(7, u"v-old"_s, u"c-old"_s, u"from version 1"_s, T0 + 1));
+    const auto resent = await(store.conversations().appendVisitorMessage(7, u"v-old"_s, u"c-old"_s, u"from version 1"_s, T0 + 1));
     FRONTDESK_VERIFY_OK(resent);
     QVERIFY(resent.value.duplicate);
     store.close();
@@ -191,12 +191,12 @@ void tst_Migrations::fromVersion2()
     const auto opened = await(store.open(database.config()));
     FRONTDESK_VERIFY_OK(opened);
     QCOMPARE(opened.value, Migrations::latestVersion());
-    const auto before = await(store.conversationById(5));
+    const auto before = await(store.conversations().conversationById(5));
     FRONTDESK_VERIFY_OK(before);
     QCOMPARE(before.value.rating, 0); // the new column's default: not rated
     QCOMPARE(before.value.agentReadUpTo, 9);
     // Version 3's addition works on the migrated data.
-    const auto rated = await(store.rateConversation(5, 5, u"great"_s));
+    const auto rated = await(store.conversations().rateConversation(5, 5, u"great"_s));
     FRONTDESK_VERIFY_OK(rated);
     QCOMPARE(rated.value.rating, 5);
     QCOMPARE(rated.value.ratingComment, u"great"_s);
@@ -252,23 +252,23 @@ void tst_Migrations::fromVersion3()
     FRONTDESK_VERIFY_OK(opened);
     QCOMPARE(opened.value, Migrations::latestVersion());
     // The messages survived the rebuild, and each author's resend is still a resend.
-    const auto messages = await(store.messagesAfter(5, 0, 10));
+    const auto messages = await(store.conversations().messagesAfter(5, 0, 10));
     FRONTDESK_VERIFY_OK(messages);
     QCOMPARE(messages.value.size(), 2);
-    const auto visitorAgain = await(store.appendVisitorMessage(1, u"v-3"_s, u"c1"_s, u"hello"_s, T0 + 1));
+    const auto visitorAgain = await(store.conversations().appendVisitorMessage(1, u"v-3"_s, u"c1"_s, u"hello"_s, T0 + 1));
     FRONTDESK_VERIFY_OK(visitorAgain);
     QVERIFY(visitorAgain.value.duplicate);
     QCOMPARE(visitorAgain.value.message.id, 10);
-    const auto agentAgain = await(store.appendAgentMessage(5, 7, u"a1"_s, u"hi"_s, T0 + 1));
+    const auto agentAgain = await(store.conversations().appendAgentMessage(5, 7, u"a1"_s, u"hi"_s, T0 + 1));
     QVERIFY(agentAgain.value.duplicate);
     // The agent reusing the visitor's client id is a new message now, with an id
     // above every id ever used (the deleted 40 included).
-    const auto agentNew = await(store.appendAgentMessage(5, 7, u"c1"_s, u"a new line"_s, T0 + 2));
+    const auto agentNew = await(store.conversations().appendAgentMessage(5, 7, u"c1"_s, u"a new line"_s, T0 + 2));
     FRONTDESK_VERIFY_OK(agentNew);
     QVERIFY(!agentNew.value.duplicate);
     QVERIFY2(agentNew.value.message.id > 40, qPrintable(QString::number(agentNew.value.message.id)));
     // The old token is a session with an id, and still authenticates.
-    const auto authenticated = await(store.agentByTokenHash(QByteArray(32, 't'), T0));
+    const auto authenticated = await(store.agents().agentByTokenHash(QByteArray(32, 't'), T0));
     FRONTDESK_VERIFY_OK(authenticated);
     QCOMPARE(authenticated.value.session.id.size(), 16);
     QVERIFY(!authenticated.value.agent.disabled);
@@ -294,7 +294,7 @@ void tst_Migrations::newerVersionIsRefused()
     QCOMPARE(opened.error, StoreError::Failed);
     QVERIFY2(opened.message.contains(u"schema version %1"_s.arg(future)), qPrintable(opened.message));
     QVERIFY2(opened.message.contains(u"newer Frontdesk"_s), qPrintable(opened.message));
-    QCOMPARE(await(store.listSites(), 5000).error, StoreError::Failed);
+    QCOMPARE(await(store.sites().listSites(), 5000).error, StoreError::Failed);
     store.close();
 
     // Nothing was downgraded.

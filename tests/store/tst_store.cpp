@@ -191,7 +191,7 @@ void tst_Store::openFromEmpty()
 {
     FRONTDESK_OPEN_STORE(store, database);
     QCOMPARE(Store::latestSchemaVersion(), 5);
-    const auto sites = await(store.listSites());
+    const auto sites = await(store.sites().listSites());
     FRONTDESK_VERIFY_OK(sites);
     QVERIFY(sites.value.isEmpty());
     // Opening twice is refused rather than silently ignored.
@@ -203,7 +203,7 @@ void tst_Store::sites()
 {
     FRONTDESK_OPEN_STORE(store, database);
 
-    const auto created = await(store.createSite(siteNamed(u"key-a"_s)));
+    const auto created = await(store.sites().createSite(siteNamed(u"key-a"_s)));
     FRONTDESK_VERIFY_OK(created);
     QVERIFY(created.value.id > 0);
     QCOMPARE(created.value.siteKey, u"key-a"_s);
@@ -212,18 +212,18 @@ void tst_Store::sites()
     QCOMPARE(created.value.identitySecret, siteNamed(u"key-a"_s).identitySecret);
     QCOMPARE(created.value.createdAt, T0);
 
-    QCOMPARE(await(store.createSite(siteNamed(u"key-a"_s))).error, StoreError::Conflict);
-    const auto other = await(store.createSite(siteNamed(u"key-b"_s)));
+    QCOMPARE(await(store.sites().createSite(siteNamed(u"key-a"_s))).error, StoreError::Conflict);
+    const auto other = await(store.sites().createSite(siteNamed(u"key-b"_s)));
     FRONTDESK_VERIFY_OK(other);
 
-    const auto byKey = await(store.siteByKey(u"key-a"_s));
+    const auto byKey = await(store.sites().siteByKey(u"key-a"_s));
     FRONTDESK_VERIFY_OK(byKey);
     QCOMPARE(byKey.value.id, created.value.id);
     QCOMPARE(byKey.value.name, u"Shop key-a"_s);
-    QCOMPARE(await(store.siteByKey(u"KEY-A"_s)).error, StoreError::NotFound); // keys compare exactly
-    QCOMPARE(await(store.siteByKey(u"nope"_s)).error, StoreError::NotFound);
+    QCOMPARE(await(store.sites().siteByKey(u"KEY-A"_s)).error, StoreError::NotFound); // keys compare exactly
+    QCOMPARE(await(store.sites().siteByKey(u"nope"_s)).error, StoreError::NotFound);
 
-    const auto list = await(store.listSites());
+    const auto list = await(store.sites().listSites());
     FRONTDESK_VERIFY_OK(list);
     QCOMPARE(list.value.size(), 2);
     QCOMPARE(list.value.at(0).siteKey, u"key-a"_s);
@@ -232,83 +232,83 @@ void tst_Store::sites()
     changed.name = u"Renamed"_s;
     changed.allowedOrigins = {u"https://new.example"_s};
     changed.widgetSettings = QJsonObject{{u"title"_s, u"Hi ☕"_s}};
-    const auto updated = await(store.updateSite(changed));
+    const auto updated = await(store.sites().updateSite(changed));
     FRONTDESK_VERIFY_OK(updated);
     QCOMPARE(updated.value.name, u"Renamed"_s);
     QCOMPARE(updated.value.allowedOrigins, changed.allowedOrigins);
     QCOMPARE(updated.value.widgetSettings, changed.widgetSettings);
     // Updating with identical values is still a success (rows matched, not changed).
-    FRONTDESK_VERIFY_OK(await(store.updateSite(changed)));
+    FRONTDESK_VERIFY_OK(await(store.sites().updateSite(changed)));
 
     changed.siteKey = u"key-b"_s;
-    QCOMPARE(await(store.updateSite(changed)).error, StoreError::Conflict);
+    QCOMPARE(await(store.sites().updateSite(changed)).error, StoreError::Conflict);
     SiteRecord missing = changed;
     missing.id = 9999;
     missing.siteKey = u"key-z"_s;
-    QCOMPARE(await(store.updateSite(missing)).error, StoreError::NotFound);
+    QCOMPARE(await(store.sites().updateSite(missing)).error, StoreError::NotFound);
 
     // Two patches in flight at once, each of one field: both land, neither
     // writes back what it would have read before the other.
     SitePatch origins, widget;
     origins.allowedOrigins = QStringList{u"https://patched.example"_s};
     widget.widgetSettings = QJsonObject{{u"title"_s, u"Patched"_s}};
-    auto first = store.patchSite(created.value.id, origins);
-    const auto second = await(store.patchSite(created.value.id, widget));
+    auto first = store.sites().patchSite(created.value.id, origins);
+    const auto second = await(store.sites().patchSite(created.value.id, widget));
     FRONTDESK_VERIFY_OK(await(first));
     FRONTDESK_VERIFY_OK(second);
     QCOMPARE(second.value.allowedOrigins, *origins.allowedOrigins);
     QCOMPARE(second.value.widgetSettings, *widget.widgetSettings);
     QCOMPARE(second.value.name, u"Renamed"_s);
     QCOMPARE(second.value.siteKey, created.value.siteKey);
-    QCOMPARE(await(store.patchSite(9999, widget)).error, StoreError::NotFound);
+    QCOMPARE(await(store.sites().patchSite(9999, widget)).error, StoreError::NotFound);
 }
 
 void tst_Store::agents()
 {
     FRONTDESK_OPEN_STORE(store, database);
 
-    const auto ada = await(store.createAgent(agentNamed(u"  Ada@Example.COM "_s, u"Ada"_s, AgentRole::Admin)));
+    const auto ada = await(store.agents().createAgent(agentNamed(u"  Ada@Example.COM "_s, u"Ada"_s, AgentRole::Admin)));
     FRONTDESK_VERIFY_OK(ada);
     QCOMPARE(ada.value.email, u"ada@example.com"_s);
     QCOMPARE(toString(ada.value.role), toString(AgentRole::Admin));
     QCOMPARE(ada.value.passwordHash, agentNamed({}, {}).passwordHash);
 
-    const auto duplicate = await(store.createAgent(agentNamed(u"ADA@example.com"_s, u"Other"_s)));
+    const auto duplicate = await(store.agents().createAgent(agentNamed(u"ADA@example.com"_s, u"Other"_s)));
     QCOMPARE(duplicate.error, StoreError::Conflict);
     QVERIFY2(duplicate.message.contains(u"ada@example.com"_s), qPrintable(duplicate.message));
 
-    const auto bob = await(store.createAgent(agentNamed(u"bob@example.com"_s, u"Bob"_s)));
+    const auto bob = await(store.agents().createAgent(agentNamed(u"bob@example.com"_s, u"Bob"_s)));
     FRONTDESK_VERIFY_OK(bob);
     QCOMPARE(toString(bob.value.role), toString(AgentRole::Agent));
 
-    const auto byEmail = await(store.agentByEmail(u"Ada@example.com"_s));
+    const auto byEmail = await(store.agents().agentByEmail(u"Ada@example.com"_s));
     FRONTDESK_VERIFY_OK(byEmail);
     QCOMPARE(byEmail.value.id, ada.value.id);
-    QCOMPARE(await(store.agentByEmail(u"nobody@example.com"_s)).error, StoreError::NotFound);
+    QCOMPARE(await(store.agents().agentByEmail(u"nobody@example.com"_s)).error, StoreError::NotFound);
 
-    const auto byId = await(store.agentById(bob.value.id));
+    const auto byId = await(store.agents().agentById(bob.value.id));
     FRONTDESK_VERIFY_OK(byId);
     QCOMPARE(byId.value.name, u"Bob"_s);
-    QCOMPARE(await(store.agentById(424242)).error, StoreError::NotFound);
+    QCOMPARE(await(store.agents().agentById(424242)).error, StoreError::NotFound);
 
-    const auto list = await(store.listAgents());
+    const auto list = await(store.agents().listAgents());
     FRONTDESK_VERIFY_OK(list);
     QCOMPARE(list.value.size(), 2);
 
-    FRONTDESK_VERIFY_OK(await(store.setAgentPassword(bob.value.id, "new-hash")));
-    QCOMPARE(await(store.agentById(bob.value.id)).value.passwordHash, QByteArray("new-hash"));
-    QCOMPARE(await(store.setAgentPassword(424242, "x")).error, StoreError::NotFound);
+    FRONTDESK_VERIFY_OK(await(store.agents().setAgentPassword(bob.value.id, "new-hash")));
+    QCOMPARE(await(store.agents().agentById(bob.value.id)).value.passwordHash, QByteArray("new-hash"));
+    QCOMPARE(await(store.agents().setAgentPassword(424242, "x")).error, StoreError::NotFound);
 
-    FRONTDESK_VERIFY_OK(await(store.deleteAgent(bob.value.id)));
-    QCOMPARE(await(store.agentById(bob.value.id)).error, StoreError::NotFound);
-    QCOMPARE(await(store.deleteAgent(bob.value.id)).error, StoreError::NotFound);
-    QCOMPARE(await(store.listAgents()).value.size(), 1);
+    FRONTDESK_VERIFY_OK(await(store.agents().deleteAgent(bob.value.id)));
+    QCOMPARE(await(store.agents().agentById(bob.value.id)).error, StoreError::NotFound);
+    QCOMPARE(await(store.agents().deleteAgent(bob.value.id)).error, StoreError::NotFound);
+    QCOMPARE(await(store.agents().listAgents()).value.size(), 1);
 }
 
 void tst_Store::agentTokens()
 {
     FRONTDESK_OPEN_STORE(store, database);
-    const auto ada = await(store.createAgent(agentNamed(u"ada@example.com"_s, u"Ada"_s)));
+    const auto ada = await(store.agents().createAgent(agentNamed(u"ada@example.com"_s, u"Ada"_s)));
     FRONTDESK_VERIFY_OK(ada);
     const auto session = [&](const QString &id, qint64 agentId) {
         LoginSession s;
@@ -322,131 +322,132 @@ void tst_Store::agentTokens()
     };
 
     const QByteArray token = hashOf(u"token-1"_s);
-    FRONTDESK_VERIFY_OK(await(store.createAgentToken(session(u"s1"_s, ada.value.id), token)));
-    QCOMPARE(await(store.createAgentToken(session(u"s9"_s, 424242), hashOf(u"x"_s))).error, StoreError::NotFound);
+    FRONTDESK_VERIFY_OK(await(store.agents().createAgentToken(session(u"s1"_s, ada.value.id), token)));
+    QCOMPARE(await(store.agents().createAgentToken(session(u"s9"_s, 424242), hashOf(u"x"_s))).error, StoreError::NotFound);
 
-    const auto found = await(store.agentByTokenHash(token, T0 + 10));
+    const auto found = await(store.agents().agentByTokenHash(token, T0 + 10));
     FRONTDESK_VERIFY_OK(found);
     QCOMPARE(found.value.agent.id, ada.value.id);
     QCOMPARE(found.value.session.id, u"s1"_s);
     QCOMPARE(found.value.session.lastUsedAt, T0 + 10);
-    QCOMPARE(await(store.agentByTokenHash(token, T0 + 1000)).error, StoreError::NotFound); // expires_at <= now
-    QCOMPARE(await(store.agentByTokenHash(hashOf(u"other"_s), T0)).error, StoreError::NotFound);
+    QCOMPARE(await(store.agents().agentByTokenHash(token, T0 + 1000)).error, StoreError::NotFound); // expires_at <= now
+    QCOMPARE(await(store.agents().agentByTokenHash(hashOf(u"other"_s), T0)).error, StoreError::NotFound);
 
-    const auto listed = await(store.agentSessions(ada.value.id, T0));
+    const auto listed = await(store.agents().agentSessions(ada.value.id, T0));
     FRONTDESK_VERIFY_OK(listed);
     QCOMPARE(listed.value.size(), 1);
     QCOMPARE(listed.value.first().lastUsedAt, T0 + 10);
     QCOMPARE(listed.value.first().address, u"192.0.2.7"_s);
 
-    const auto loggedOut = await(store.deleteAgentToken(token));
+    const auto loggedOut = await(store.agents().deleteAgentToken(token));
     FRONTDESK_VERIFY_OK(loggedOut);
     QCOMPARE(loggedOut.value.id, u"s1"_s);
-    QCOMPARE(await(store.agentByTokenHash(token, T0)).error, StoreError::NotFound);
-    QCOMPARE(await(store.deleteAgentToken(token)).error, StoreError::NotFound);
+    QCOMPARE(await(store.agents().agentByTokenHash(token, T0)).error, StoreError::NotFound);
+    QCOMPARE(await(store.agents().deleteAgentToken(token)).error, StoreError::NotFound);
 
     // A new password ends every session but the one kept, in the same step.
-    FRONTDESK_VERIFY_OK(await(store.createAgentToken(session(u"a"_s, ada.value.id), hashOf(u"ta"_s))));
-    FRONTDESK_VERIFY_OK(await(store.createAgentToken(session(u"b"_s, ada.value.id), hashOf(u"tb"_s))));
-    FRONTDESK_VERIFY_OK(await(store.createAgentToken(session(u"c"_s, ada.value.id), hashOf(u"tc"_s))));
-    auto ended = await(store.setAgentPassword(ada.value.id, "new-hash", u"a"_s));
+    FRONTDESK_VERIFY_OK(await(store.agents().createAgentToken(session(u"a"_s, ada.value.id), hashOf(u"ta"_s))));
+    FRONTDESK_VERIFY_OK(await(store.agents().createAgentToken(session(u"b"_s, ada.value.id), hashOf(u"tb"_s))));
+    FRONTDESK_VERIFY_OK(await(store.agents().createAgentToken(session(u"c"_s, ada.value.id), hashOf(u"tc"_s))));
+    auto ended = await(store.agents().setAgentPassword(ada.value.id, "new-hash", u"a"_s));
     FRONTDESK_VERIFY_OK(ended);
     std::sort(ended.value.begin(), ended.value.end());
     QCOMPARE(ended.value, (QStringList{u"b"_s, u"c"_s}));
-    QVERIFY(await(store.agentByTokenHash(hashOf(u"ta"_s), T0)).ok());
-    QCOMPARE(await(store.agentByTokenHash(hashOf(u"tb"_s), T0)).error, StoreError::NotFound);
+    QVERIFY(await(store.agents().agentByTokenHash(hashOf(u"ta"_s), T0)).ok());
+    QCOMPARE(await(store.agents().agentByTokenHash(hashOf(u"tb"_s), T0)).error, StoreError::NotFound);
 
     // One session ends by its id, only for its own agent.
-    QCOMPARE(await(store.deleteAgentSession(ada.value.id + 1, u"a"_s)).error, StoreError::NotFound);
-    FRONTDESK_VERIFY_OK(await(store.deleteAgentSession(ada.value.id, u"a"_s)));
-    QCOMPARE(await(store.agentByTokenHash(hashOf(u"ta"_s), T0)).error, StoreError::NotFound);
+    QCOMPARE(await(store.agents().deleteAgentSession(ada.value.id + 1, u"a"_s)).error, StoreError::NotFound);
+    FRONTDESK_VERIFY_OK(await(store.agents().deleteAgentSession(ada.value.id, u"a"_s)));
+    QCOMPARE(await(store.agents().agentByTokenHash(hashOf(u"ta"_s), T0)).error, StoreError::NotFound);
 
     // A disabled agent has no sessions and gets none.
-    FRONTDESK_VERIFY_OK(await(store.createAgentToken(session(u"d"_s, ada.value.id), hashOf(u"td"_s))));
-    const auto disabled = await(store.setAgentDisabled(ada.value.id, true));
+    FRONTDESK_VERIFY_OK(await(store.agents().createAgentToken(session(u"d"_s, ada.value.id), hashOf(u"td"_s))));
+    const auto disabled = await(store.agents().setAgentDisabled(ada.value.id, true));
     FRONTDESK_VERIFY_OK(disabled);
     QCOMPARE(disabled.value, QStringList{u"d"_s});
-    QCOMPARE(await(store.createAgentToken(session(u"e"_s, ada.value.id), hashOf(u"te"_s))).error, StoreError::NotFound);
-    QVERIFY(await(store.agentById(ada.value.id)).value.disabled);
-    FRONTDESK_VERIFY_OK(await(store.setAgentDisabled(ada.value.id, false)));
-    QCOMPARE(await(store.setAgentDisabled(424242, true)).error, StoreError::NotFound);
+    QCOMPARE(await(store.agents().createAgentToken(session(u"e"_s, ada.value.id), hashOf(u"te"_s))).error, StoreError::NotFound);
+    QVERIFY(await(store.agents().agentById(ada.value.id)).value.disabled);
+    FRONTDESK_VERIFY_OK(await(store.agents().setAgentDisabled(ada.value.id, false)));
+    QCOMPARE(await(store.agents().setAgentDisabled(424242, true)).error, StoreError::NotFound);
 
     // Tokens go when their agent goes.
     const QByteArray second = hashOf(u"token-2"_s);
-    FRONTDESK_VERIFY_OK(await(store.createAgentToken(session(u"f"_s, ada.value.id), second)));
-    const auto deleted = await(store.deleteAgent(ada.value.id));
+    FRONTDESK_VERIFY_OK(await(store.agents().createAgentToken(session(u"f"_s, ada.value.id), second)));
+    const auto deleted = await(store.agents().deleteAgent(ada.value.id));
     FRONTDESK_VERIFY_OK(deleted);
     QCOMPARE(deleted.value, QStringList{u"f"_s});
-    QCOMPARE(await(store.agentByTokenHash(second, T0)).error, StoreError::NotFound);
+    QCOMPARE(await(store.agents().agentByTokenHash(second, T0)).error, StoreError::NotFound);
 }
 
 void tst_Store::visitors()
 {
     FRONTDESK_OPEN_STORE(store, database);
-    const auto site = await(store.createSite(siteNamed(u"key-a"_s)));
-    const auto otherSite = await(store.createSite(siteNamed(u"key-b"_s)));
+    const auto site = await(store.sites().createSite(siteNamed(u"key-a"_s)));
+    const auto otherSite = await(store.sites().createSite(siteNamed(u"key-b"_s)));
     FRONTDESK_VERIFY_OK(site);
     FRONTDESK_VERIFY_OK(otherSite);
 
     const QByteArray token = hashOf(u"visitor-token"_s);
-    const auto created = await(store.createVisitor(visitorFor(site.value.id, u"v-1"_s, u"Zoë"_s), token));
+    const auto created = await(store.visitors().createVisitor(visitorFor(site.value.id, u"v-1"_s, u"Zoë"_s), token));
     FRONTDESK_VERIFY_OK(created);
     QCOMPARE(created.value.name, u"Zoë"_s);
     QCOMPARE(created.value.attributes.value(u"seats"_s).toInt(), 3);
-    QCOMPARE(await(store.createVisitor(visitorFor(site.value.id, u"v-1"_s), token)).error, StoreError::Conflict);
-    QCOMPARE(await(store.createVisitor(visitorFor(9999, u"v-2"_s), token)).error, StoreError::NotFound);
+    QCOMPARE(await(store.visitors().createVisitor(visitorFor(site.value.id, u"v-1"_s), token)).error, StoreError::Conflict);
+    QCOMPARE(await(store.visitors().createVisitor(visitorFor(9999, u"v-2"_s), token)).error, StoreError::NotFound);
 
-    FRONTDESK_VERIFY_OK(await(store.visitorByToken(site.value.id, u"v-1"_s, token)));
-    QCOMPARE(await(store.visitorByToken(site.value.id, u"v-1"_s, hashOf(u"wrong"_s))).error, StoreError::NotFound);
-    QCOMPARE(await(store.visitorByToken(otherSite.value.id, u"v-1"_s, token)).error, StoreError::NotFound);
-    QCOMPARE(await(store.visitorByToken(site.value.id, u"v-9"_s, token)).error, StoreError::NotFound);
+    FRONTDESK_VERIFY_OK(await(store.visitors().visitorByToken(site.value.id, u"v-1"_s, token)));
+    QCOMPARE(await(store.visitors().visitorByToken(site.value.id, u"v-1"_s, hashOf(u"wrong"_s))).error, StoreError::NotFound);
+    QCOMPARE(await(store.visitors().visitorByToken(otherSite.value.id, u"v-1"_s, token)).error, StoreError::NotFound);
+    QCOMPARE(await(store.visitors().visitorByToken(site.value.id, u"v-9"_s, token)).error, StoreError::NotFound);
 
-    FRONTDESK_VERIFY_OK(await(store.visitorById(u"v-1"_s)));
-    QCOMPARE(await(store.visitorById(u"v-9"_s)).error, StoreError::NotFound);
+    FRONTDESK_VERIFY_OK(await(store.visitors().visitorById(u"v-1"_s)));
+    QCOMPARE(await(store.visitors().visitorById(u"v-9"_s)).error, StoreError::NotFound);
 
     VisitorRecord changed = created.value;
     changed.name = u"Zoë Example"_s;
     changed.email = u"zoe@example.com"_s;
     changed.attributes = QJsonObject{{u"page"_s, u"/pricing"_s}};
     changed.lastSeenAt = T0 + 5000;
-    const auto updated = await(store.updateVisitor(changed));
+    const auto updated = await(store.visitors().updateVisitor(changed));
     FRONTDESK_VERIFY_OK(updated);
     QCOMPARE(updated.value.email, u"zoe@example.com"_s);
     QCOMPARE(updated.value.attributes, changed.attributes);
     QCOMPARE(updated.value.lastSeenAt, T0 + 5000);
     QCOMPARE(updated.value.createdAt, T0);
     changed.id = u"v-9"_s;
-    QCOMPARE(await(store.updateVisitor(changed)).error, StoreError::NotFound);
+    QCOMPARE(await(store.visitors().updateVisitor(changed)).error, StoreError::NotFound);
 }
 
 void tst_Store::pageViews()
 {
     FRONTDESK_OPEN_STORE(store, database);
-    const auto site = await(store.createSite(siteNamed(u"key-a"_s)));
-    FRONTDESK_VERIFY_OK(await(store.createVisitor(visitorFor(site.value.id, u"v-1"_s), hashOf(u"t"_s))));
+    const auto site = await(store.sites().createSite(siteNamed(u"key-a"_s)));
+    FRONTDESK_VERIFY_OK(await(store.visitors().createVisitor(visitorFor(site.value.id, u"v-1"_s), hashOf(u"t"_s))));
 
     for (int i = 0; i < 5; ++i)
-        FRONTDESK_VERIFY_OK(
-            await(store.recordPageView({u"v-1"_s, u"https://shop.example/p%1"_s.arg(i), u"Page %1"_s.arg(i), T0 + i})));
-    QCOMPARE(await(store.recordPageView({u"v-9"_s, u"https://x"_s, u"x"_s, T0})).error, StoreError::NotFound);
+        FRONTDESK_VERIFY_OK(await(
+            store.visitors().recordPageView({u"v-1"_s, u"https://shop.example/p%1"_s.arg(i), u"Page %1"_s.arg(i), T0 + i})));
+    QCOMPARE(await(store.visitors().recordPageView({u"v-9"_s, u"https://x"_s, u"x"_s, T0})).error, StoreError::NotFound);
 
-    const auto views = await(store.pageViews(u"v-1"_s, 3));
+    const auto views = await(store.visitors().pageViews(u"v-1"_s, 3));
     FRONTDESK_VERIFY_OK(views);
     QCOMPARE(views.value.size(), 3);
     QCOMPARE(views.value.at(0).url, u"https://shop.example/p4"_s); // newest first
     QCOMPARE(views.value.at(0).title, u"Page 4"_s);
     QCOMPARE(views.value.at(2).at, T0 + 2);
-    QVERIFY(await(store.pageViews(u"v-9"_s, 3)).value.isEmpty());
+    QVERIFY(await(store.visitors().pageViews(u"v-9"_s, 3)).value.isEmpty());
 }
 
 void tst_Store::appendVisitorMessage()
 {
     FRONTDESK_OPEN_STORE(store, database);
-    const auto site = await(store.createSite(siteNamed(u"key-a"_s)));
-    const auto otherSite = await(store.createSite(siteNamed(u"key-b"_s)));
-    FRONTDESK_VERIFY_OK(await(store.createVisitor(visitorFor(site.value.id, u"v-1"_s), hashOf(u"t"_s))));
+    const auto site = await(store.sites().createSite(siteNamed(u"key-a"_s)));
+    const auto otherSite = await(store.sites().createSite(siteNamed(u"key-b"_s)));
+    FRONTDESK_VERIFY_OK(await(store.visitors().createVisitor(visitorFor(site.value.id, u"v-1"_s), hashOf(u"t"_s))));
 
-    const auto first = await(store.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-1"_s, u"Hello 👋"_s, T0 + 10));
+    const auto first
+        = await(store.conversations().appendVisitorMessage(site.value.id, u"v-1"_s, u"c-1"_s, u"Hello 👋"_s, T0 + 10));
     FRONTDESK_VERIFY_OK(first);
     QVERIFY(first.value.conversationCreated);
     QVERIFY(!first.value.duplicate);
@@ -459,7 +460,8 @@ void tst_Store::appendVisitorMessage()
     QCOMPARE(toString(first.value.message.authorKind), toString(AuthorKind::Visitor));
     QCOMPARE(first.value.message.conversationId, first.value.conversation.id);
 
-    const auto second = await(store.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-2"_s, u"Anyone?"_s, T0 + 20));
+    const auto second
+        = await(store.conversations().appendVisitorMessage(site.value.id, u"v-1"_s, u"c-2"_s, u"Anyone?"_s, T0 + 20));
     FRONTDESK_VERIFY_OK(second);
     QVERIFY(!second.value.conversationCreated);
     QCOMPARE(second.value.conversation.id, first.value.conversation.id);
@@ -467,33 +469,38 @@ void tst_Store::appendVisitorMessage()
     QVERIFY(second.value.message.id > first.value.message.id);
 
     // A resend with the same client id: the stored row, not a new one.
-    const auto resent = await(store.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-1"_s, u"Hello 👋"_s, T0 + 30));
+    const auto resent
+        = await(store.conversations().appendVisitorMessage(site.value.id, u"v-1"_s, u"c-1"_s, u"Hello 👋"_s, T0 + 30));
     FRONTDESK_VERIFY_OK(resent);
     QVERIFY(resent.value.duplicate);
     QVERIFY(!resent.value.conversationCreated);
     QCOMPARE(resent.value.message.id, first.value.message.id);
     QCOMPARE(resent.value.message.createdAt, T0 + 10);
-    QCOMPARE(await(store.messagesAfter(first.value.conversation.id, 0, 100)).value.size(), 2);
+    QCOMPARE(await(store.conversations().messagesAfter(first.value.conversation.id, 0, 100)).value.size(), 2);
 
-    QCOMPARE(await(store.appendVisitorMessage(site.value.id, u"v-9"_s, u"c-3"_s, u"x"_s, T0)).error, StoreError::NotFound);
-    QCOMPARE(await(store.appendVisitorMessage(otherSite.value.id, u"v-1"_s, u"c-3"_s, u"x"_s, T0)).error, StoreError::NotFound);
+    QCOMPARE(await(store.conversations().appendVisitorMessage(site.value.id, u"v-9"_s, u"c-3"_s, u"x"_s, T0)).error,
+             StoreError::NotFound);
+    QCOMPARE(await(store.conversations().appendVisitorMessage(otherSite.value.id, u"v-1"_s, u"c-3"_s, u"x"_s, T0)).error,
+             StoreError::NotFound);
 
     // Once closed, the next message opens a new conversation; a resend of an
     // old client id still finds the old row.
-    FRONTDESK_VERIFY_OK(await(store.closeConversation(first.value.conversation.id, u"Closed"_s, T0 + 40)));
-    const auto next = await(store.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-4"_s, u"Back again"_s, T0 + 50));
+    FRONTDESK_VERIFY_OK(await(store.conversations().closeConversation(first.value.conversation.id, u"Closed"_s, T0 + 40)));
+    const auto next
+        = await(store.conversations().appendVisitorMessage(site.value.id, u"v-1"_s, u"c-4"_s, u"Back again"_s, T0 + 50));
     FRONTDESK_VERIFY_OK(next);
     QVERIFY(next.value.conversationCreated);
     QVERIFY(next.value.conversation.id != first.value.conversation.id);
-    const auto oldResend = await(store.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-2"_s, u"Anyone?"_s, T0 + 60));
+    const auto oldResend
+        = await(store.conversations().appendVisitorMessage(site.value.id, u"v-1"_s, u"c-2"_s, u"Anyone?"_s, T0 + 60));
     FRONTDESK_VERIFY_OK(oldResend);
     QVERIFY(oldResend.value.duplicate);
     QCOMPARE(oldResend.value.message.id, second.value.message.id);
     QCOMPARE(oldResend.value.conversation.id, first.value.conversation.id);
 
     // Messages without a client id are never taken for duplicates.
-    FRONTDESK_VERIFY_OK(await(store.appendVisitorMessage(site.value.id, u"v-1"_s, QString(), u"a"_s, T0 + 70)));
-    const auto noId = await(store.appendVisitorMessage(site.value.id, u"v-1"_s, QString(), u"b"_s, T0 + 71));
+    FRONTDESK_VERIFY_OK(await(store.conversations().appendVisitorMessage(site.value.id, u"v-1"_s, QString(), u"a"_s, T0 + 70)));
+    const auto noId = await(store.conversations().appendVisitorMessage(site.value.id, u"v-1"_s, QString(), u"b"_s, T0 + 71));
     FRONTDESK_VERIFY_OK(noId);
     QVERIFY(!noId.value.duplicate);
 }
@@ -501,14 +508,15 @@ void tst_Store::appendVisitorMessage()
 void tst_Store::appendAgentMessage()
 {
     FRONTDESK_OPEN_STORE(store, database);
-    const auto site = await(store.createSite(siteNamed(u"key-a"_s)));
-    FRONTDESK_VERIFY_OK(await(store.createVisitor(visitorFor(site.value.id, u"v-1"_s), hashOf(u"t"_s))));
-    const auto ada = await(store.createAgent(agentNamed(u"ada@example.com"_s, u"Ada"_s)));
-    const auto start = await(store.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-1"_s, u"Hi"_s, T0));
+    const auto site = await(store.sites().createSite(siteNamed(u"key-a"_s)));
+    FRONTDESK_VERIFY_OK(await(store.visitors().createVisitor(visitorFor(site.value.id, u"v-1"_s), hashOf(u"t"_s))));
+    const auto ada = await(store.agents().createAgent(agentNamed(u"ada@example.com"_s, u"Ada"_s)));
+    const auto start = await(store.conversations().appendVisitorMessage(site.value.id, u"v-1"_s, u"c-1"_s, u"Hi"_s, T0));
     FRONTDESK_VERIFY_OK(start);
     const qint64 conversationId = start.value.conversation.id;
 
-    const auto reply = await(store.appendAgentMessage(conversationId, ada.value.id, u"a-1"_s, u"Hello!"_s, T0 + 5));
+    const auto reply
+        = await(store.conversations().appendAgentMessage(conversationId, ada.value.id, u"a-1"_s, u"Hello!"_s, T0 + 5));
     FRONTDESK_VERIFY_OK(reply);
     QVERIFY(!reply.value.duplicate);
     QCOMPARE(toString(reply.value.message.authorKind), toString(AuthorKind::Agent));
@@ -518,20 +526,25 @@ void tst_Store::appendAgentMessage()
 
     // The same client id in the same conversation is the same reply; the
     // visitor may use that client id too without colliding.
-    const auto again = await(store.appendAgentMessage(conversationId, ada.value.id, u"a-1"_s, u"Hello!"_s, T0 + 6));
+    const auto again
+        = await(store.conversations().appendAgentMessage(conversationId, ada.value.id, u"a-1"_s, u"Hello!"_s, T0 + 6));
     FRONTDESK_VERIFY_OK(again);
     QVERIFY(again.value.duplicate);
     QCOMPARE(again.value.message.id, reply.value.message.id);
 
-    QCOMPARE(await(store.appendAgentMessage(9999, ada.value.id, u"a-2"_s, u"x"_s, T0)).error, StoreError::NotFound);
-    QCOMPARE(await(store.appendAgentMessage(conversationId, 9999, u"a-2"_s, u"x"_s, T0)).error, StoreError::NotFound);
+    QCOMPARE(await(store.conversations().appendAgentMessage(9999, ada.value.id, u"a-2"_s, u"x"_s, T0)).error,
+             StoreError::NotFound);
+    QCOMPARE(await(store.conversations().appendAgentMessage(conversationId, 9999, u"a-2"_s, u"x"_s, T0)).error,
+             StoreError::NotFound);
 
-    FRONTDESK_VERIFY_OK(await(store.closeConversation(conversationId, u"Closed"_s, T0 + 10)));
-    const auto closed = await(store.appendAgentMessage(conversationId, ada.value.id, u"a-3"_s, u"Late"_s, T0 + 11));
+    FRONTDESK_VERIFY_OK(await(store.conversations().closeConversation(conversationId, u"Closed"_s, T0 + 10)));
+    const auto closed
+        = await(store.conversations().appendAgentMessage(conversationId, ada.value.id, u"a-3"_s, u"Late"_s, T0 + 11));
     QCOMPARE(closed.error, StoreError::Conflict);
     QVERIFY2(closed.message.contains(QString::number(conversationId)), qPrintable(closed.message));
     // A resend of a reply stored before the close is still answered.
-    const auto lateResend = await(store.appendAgentMessage(conversationId, ada.value.id, u"a-1"_s, u"Hello!"_s, T0 + 12));
+    const auto lateResend
+        = await(store.conversations().appendAgentMessage(conversationId, ada.value.id, u"a-1"_s, u"Hello!"_s, T0 + 12));
     FRONTDESK_VERIFY_OK(lateResend);
     QVERIFY(lateResend.value.duplicate);
 }
@@ -539,14 +552,14 @@ void tst_Store::appendAgentMessage()
 void tst_Store::assignAndClose()
 {
     FRONTDESK_OPEN_STORE(store, database);
-    const auto site = await(store.createSite(siteNamed(u"key-a"_s)));
-    FRONTDESK_VERIFY_OK(await(store.createVisitor(visitorFor(site.value.id, u"v-1"_s), hashOf(u"t"_s))));
-    const auto ada = await(store.createAgent(agentNamed(u"ada@example.com"_s, u"Ada"_s)));
-    const auto bob = await(store.createAgent(agentNamed(u"bob@example.com"_s, u"Bob"_s)));
-    const auto start = await(store.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-1"_s, u"Hi"_s, T0));
+    const auto site = await(store.sites().createSite(siteNamed(u"key-a"_s)));
+    FRONTDESK_VERIFY_OK(await(store.visitors().createVisitor(visitorFor(site.value.id, u"v-1"_s), hashOf(u"t"_s))));
+    const auto ada = await(store.agents().createAgent(agentNamed(u"ada@example.com"_s, u"Ada"_s)));
+    const auto bob = await(store.agents().createAgent(agentNamed(u"bob@example.com"_s, u"Bob"_s)));
+    const auto start = await(store.conversations().appendVisitorMessage(site.value.id, u"v-1"_s, u"c-1"_s, u"Hi"_s, T0));
     const qint64 id = start.value.conversation.id;
 
-    const auto assigned = await(store.assignConversation(id, ada.value.id, false, u"Ada joined"_s, T0 + 1));
+    const auto assigned = await(store.conversations().assignConversation(id, ada.value.id, false, u"Ada joined"_s, T0 + 1));
     FRONTDESK_VERIFY_OK(assigned);
     QCOMPARE(toString(assigned.value.conversation.status), toString(ConversationStatus::Active));
     QCOMPARE(assigned.value.conversation.assignedAgentId, ada.value.id);
@@ -556,28 +569,29 @@ void tst_Store::assignAndClose()
     QCOMPARE(assigned.value.systemMessage.body, u"Ada joined"_s);
     QVERIFY(assigned.value.systemMessage.clientId.isEmpty());
 
-    QCOMPARE(await(store.assignConversation(id, bob.value.id, false, u"Bob joined"_s, T0 + 2)).error, StoreError::Conflict);
+    QCOMPARE(await(store.conversations().assignConversation(id, bob.value.id, false, u"Bob joined"_s, T0 + 2)).error,
+             StoreError::Conflict);
     // Several system lines (no client id) never collide on the unique index.
-    const auto taken = await(store.assignConversation(id, bob.value.id, true, u"Bob took over"_s, T0 + 3));
+    const auto taken = await(store.conversations().assignConversation(id, bob.value.id, true, u"Bob took over"_s, T0 + 3));
     FRONTDESK_VERIFY_OK(taken);
     QCOMPARE(taken.value.conversation.assignedAgentName, u"Bob"_s);
     QVERIFY(taken.value.systemMessage.id > assigned.value.systemMessage.id);
 
-    QCOMPARE(await(store.assignConversation(9999, ada.value.id, false, u"x"_s, T0)).error, StoreError::NotFound);
-    QCOMPARE(await(store.assignConversation(id, 9999, true, u"x"_s, T0)).error, StoreError::NotFound);
+    QCOMPARE(await(store.conversations().assignConversation(9999, ada.value.id, false, u"x"_s, T0)).error, StoreError::NotFound);
+    QCOMPARE(await(store.conversations().assignConversation(id, 9999, true, u"x"_s, T0)).error, StoreError::NotFound);
 
-    const auto closed = await(store.closeConversation(id, u"Bob closed the chat"_s, T0 + 4));
+    const auto closed = await(store.conversations().closeConversation(id, u"Bob closed the chat"_s, T0 + 4));
     FRONTDESK_VERIFY_OK(closed);
     QCOMPARE(toString(closed.value.conversation.status), toString(ConversationStatus::Closed));
     QCOMPARE(closed.value.conversation.closedAt, T0 + 4);
     QCOMPARE(closed.value.conversation.updatedAt, T0 + 4);
     QCOMPARE(closed.value.systemMessage.body, u"Bob closed the chat"_s);
 
-    QCOMPARE(await(store.closeConversation(id, u"again"_s, T0 + 5)).error, StoreError::Conflict);
-    QCOMPARE(await(store.closeConversation(9999, u"x"_s, T0 + 5)).error, StoreError::NotFound);
-    QCOMPARE(await(store.assignConversation(id, ada.value.id, true, u"x"_s, T0 + 6)).error, StoreError::Conflict);
+    QCOMPARE(await(store.conversations().closeConversation(id, u"again"_s, T0 + 5)).error, StoreError::Conflict);
+    QCOMPARE(await(store.conversations().closeConversation(9999, u"x"_s, T0 + 5)).error, StoreError::NotFound);
+    QCOMPARE(await(store.conversations().assignConversation(id, ada.value.id, true, u"x"_s, T0 + 6)).error, StoreError::Conflict);
 
-    const auto messages = await(store.messagesAfter(id, 0, 100));
+    const auto messages = await(store.conversations().messagesAfter(id, 0, 100));
     FRONTDESK_VERIFY_OK(messages);
     QCOMPARE(messages.value.size(), 4);
     QCOMPARE(toString(messages.value.last().authorKind), toString(AuthorKind::System));
@@ -586,93 +600,96 @@ void tst_Store::assignAndClose()
 void tst_Store::conversationReads()
 {
     FRONTDESK_OPEN_STORE(store, database);
-    const auto site = await(store.createSite(siteNamed(u"key-a"_s)));
-    FRONTDESK_VERIFY_OK(await(store.createVisitor(visitorFor(site.value.id, u"v-1"_s), hashOf(u"t"_s))));
-    FRONTDESK_VERIFY_OK(await(store.createVisitor(visitorFor(site.value.id, u"v-2"_s), hashOf(u"t"_s))));
+    const auto site = await(store.sites().createSite(siteNamed(u"key-a"_s)));
+    FRONTDESK_VERIFY_OK(await(store.visitors().createVisitor(visitorFor(site.value.id, u"v-1"_s), hashOf(u"t"_s))));
+    FRONTDESK_VERIFY_OK(await(store.visitors().createVisitor(visitorFor(site.value.id, u"v-2"_s), hashOf(u"t"_s))));
 
-    const auto none = await(store.latestConversationForVisitor(u"v-1"_s));
+    const auto none = await(store.conversations().latestConversationForVisitor(u"v-1"_s));
     FRONTDESK_VERIFY_OK(none);
     QVERIFY(!none.value.has_value());
-    QVERIFY(await(store.conversationsForVisitor(u"v-1"_s)).value.isEmpty());
+    QVERIFY(await(store.conversations().conversationsForVisitor(u"v-1"_s)).value.isEmpty());
 
-    const auto first = await(store.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-1"_s, u"one"_s, T0));
-    FRONTDESK_VERIFY_OK(await(store.closeConversation(first.value.conversation.id, u"closed"_s, T0 + 1)));
-    const auto second = await(store.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-2"_s, u"two"_s, T0 + 2));
+    const auto first = await(store.conversations().appendVisitorMessage(site.value.id, u"v-1"_s, u"c-1"_s, u"one"_s, T0));
+    FRONTDESK_VERIFY_OK(await(store.conversations().closeConversation(first.value.conversation.id, u"closed"_s, T0 + 1)));
+    const auto second = await(store.conversations().appendVisitorMessage(site.value.id, u"v-1"_s, u"c-2"_s, u"two"_s, T0 + 2));
 
-    const auto byId = await(store.conversationById(first.value.conversation.id));
+    const auto byId = await(store.conversations().conversationById(first.value.conversation.id));
     FRONTDESK_VERIFY_OK(byId);
     QCOMPARE(toString(byId.value.status), toString(ConversationStatus::Closed));
-    QCOMPARE(await(store.conversationById(9999)).error, StoreError::NotFound);
+    QCOMPARE(await(store.conversations().conversationById(9999)).error, StoreError::NotFound);
 
-    const auto latest = await(store.latestConversationForVisitor(u"v-1"_s));
+    const auto latest = await(store.conversations().latestConversationForVisitor(u"v-1"_s));
     FRONTDESK_VERIFY_OK(latest);
     QVERIFY(latest.value.has_value());
     QCOMPARE(latest.value->id, second.value.conversation.id);
 
-    const auto all = await(store.conversationsForVisitor(u"v-1"_s));
+    const auto all = await(store.conversations().conversationsForVisitor(u"v-1"_s));
     FRONTDESK_VERIFY_OK(all);
     QCOMPARE(all.value.size(), 2);
     QCOMPARE(all.value.at(0).id, second.value.conversation.id); // newest first
     QCOMPARE(all.value.at(1).id, first.value.conversation.id);
-    QVERIFY(await(store.conversationsForVisitor(u"v-2"_s)).value.isEmpty());
+    QVERIFY(await(store.conversations().conversationsForVisitor(u"v-2"_s)).value.isEmpty());
 }
 
 void tst_Store::messagePaging()
 {
     FRONTDESK_OPEN_STORE(store, database);
-    const auto site = await(store.createSite(siteNamed(u"key-a"_s)));
-    FRONTDESK_VERIFY_OK(await(store.createVisitor(visitorFor(site.value.id, u"v-1"_s), hashOf(u"t"_s))));
+    const auto site = await(store.sites().createSite(siteNamed(u"key-a"_s)));
+    FRONTDESK_VERIFY_OK(await(store.visitors().createVisitor(visitorFor(site.value.id, u"v-1"_s), hashOf(u"t"_s))));
     QList<qint64> ids;
     qint64 conversationId = 0;
     for (int i = 0; i < 10; ++i) {
-        const auto r = await(store.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-%1"_s.arg(i), u"m%1"_s.arg(i), T0 + i));
+        const auto r = await(
+            store.conversations().appendVisitorMessage(site.value.id, u"v-1"_s, u"c-%1"_s.arg(i), u"m%1"_s.arg(i), T0 + i));
         FRONTDESK_VERIFY_OK(r);
         ids.append(r.value.message.id);
         conversationId = r.value.conversation.id;
     }
     QVERIFY(std::is_sorted(ids.cbegin(), ids.cend()));
 
-    const auto firstPage = await(store.messagesAfter(conversationId, 0, 4));
+    const auto firstPage = await(store.conversations().messagesAfter(conversationId, 0, 4));
     FRONTDESK_VERIFY_OK(firstPage);
     QCOMPARE(firstPage.value.size(), 4);
     QCOMPARE(firstPage.value.at(0).body, u"m0"_s);
     QCOMPARE(firstPage.value.at(3).body, u"m3"_s);
-    const auto nextPage = await(store.messagesAfter(conversationId, firstPage.value.last().id, 4));
+    const auto nextPage = await(store.conversations().messagesAfter(conversationId, firstPage.value.last().id, 4));
     QCOMPARE(nextPage.value.size(), 4);
     QCOMPARE(nextPage.value.at(0).body, u"m4"_s);
-    QCOMPARE(await(store.messagesAfter(conversationId, ids.last(), 4)).value.size(), 0);
+    QCOMPARE(await(store.conversations().messagesAfter(conversationId, ids.last(), 4)).value.size(), 0);
 
-    const auto newest = await(store.messagesBefore(conversationId, 0, 3));
+    const auto newest = await(store.conversations().messagesBefore(conversationId, 0, 3));
     FRONTDESK_VERIFY_OK(newest);
     QCOMPARE(newest.value.size(), 3);
     QCOMPARE(newest.value.at(0).body, u"m7"_s); // oldest first
     QCOMPARE(newest.value.at(2).body, u"m9"_s);
-    const auto older = await(store.messagesBefore(conversationId, ids.at(5), 2));
+    const auto older = await(store.conversations().messagesBefore(conversationId, ids.at(5), 2));
     QCOMPARE(older.value.size(), 2);
     QCOMPARE(older.value.at(0).body, u"m3"_s);
     QCOMPARE(older.value.at(1).body, u"m4"_s);
-    QCOMPARE(await(store.messagesBefore(conversationId, ids.at(1), 5)).value.size(), 1);
+    QCOMPARE(await(store.conversations().messagesBefore(conversationId, ids.at(1), 5)).value.size(), 1);
 
-    QCOMPARE(await(store.messagesAfter(9999, 0, 4)).error, StoreError::NotFound);
-    QCOMPARE(await(store.messagesBefore(9999, 0, 4)).error, StoreError::NotFound);
+    QCOMPARE(await(store.conversations().messagesAfter(9999, 0, 4)).error, StoreError::NotFound);
+    QCOMPARE(await(store.conversations().messagesBefore(9999, 0, 4)).error, StoreError::NotFound);
 }
 
 void tst_Store::openConversations()
 {
     FRONTDESK_OPEN_STORE(store, database);
-    const auto site = await(store.createSite(siteNamed(u"key-a"_s)));
-    const auto ada = await(store.createAgent(agentNamed(u"ada@example.com"_s, u"Ada"_s)));
+    const auto site = await(store.sites().createSite(siteNamed(u"key-a"_s)));
+    const auto ada = await(store.agents().createAgent(agentNamed(u"ada@example.com"_s, u"Ada"_s)));
     for (const QString &id : {u"v-1"_s, u"v-2"_s, u"v-3"_s})
-        FRONTDESK_VERIFY_OK(await(store.createVisitor(visitorFor(site.value.id, id, u"Name "_s + id), hashOf(id))));
+        FRONTDESK_VERIFY_OK(await(store.visitors().createVisitor(visitorFor(site.value.id, id, u"Name "_s + id), hashOf(id))));
 
-    const auto a = await(store.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-1"_s, u"first"_s, T0));
-    const auto b = await(store.appendVisitorMessage(site.value.id, u"v-2"_s, u"c-1"_s, u"second"_s, T0 + 1));
-    const auto c = await(store.appendVisitorMessage(site.value.id, u"v-3"_s, u"c-1"_s, u"third"_s, T0 + 2));
-    FRONTDESK_VERIFY_OK(await(store.assignConversation(b.value.conversation.id, ada.value.id, false, u"Ada joined"_s, T0 + 3)));
-    FRONTDESK_VERIFY_OK(await(store.appendAgentMessage(b.value.conversation.id, ada.value.id, u"r-1"_s, u"reply"_s, T0 + 4)));
-    FRONTDESK_VERIFY_OK(await(store.closeConversation(c.value.conversation.id, u"closed"_s, T0 + 5)));
+    const auto a = await(store.conversations().appendVisitorMessage(site.value.id, u"v-1"_s, u"c-1"_s, u"first"_s, T0));
+    const auto b = await(store.conversations().appendVisitorMessage(site.value.id, u"v-2"_s, u"c-1"_s, u"second"_s, T0 + 1));
+    const auto c = await(store.conversations().appendVisitorMessage(site.value.id, u"v-3"_s, u"c-1"_s, u"third"_s, T0 + 2));
+    FRONTDESK_VERIFY_OK(
+        await(store.conversations().assignConversation(b.value.conversation.id, ada.value.id, false, u"Ada joined"_s, T0 + 3)));
+    FRONTDESK_VERIFY_OK(
+        await(store.conversations().appendAgentMessage(b.value.conversation.id, ada.value.id, u"r-1"_s, u"reply"_s, T0 + 4)));
+    FRONTDESK_VERIFY_OK(await(store.conversations().closeConversation(c.value.conversation.id, u"closed"_s, T0 + 5)));
 
-    const auto open = await(store.openConversations());
+    const auto open = await(store.conversations().openConversations());
     FRONTDESK_VERIFY_OK(open);
     QCOMPARE(open.value.size(), 2);
     const ConversationSummary &waiting = open.value.at(0); // oldest first
@@ -692,38 +709,41 @@ void tst_Store::openConversations()
 void tst_Store::search()
 {
     FRONTDESK_OPEN_STORE(store, database);
-    const auto site = await(store.createSite(siteNamed(u"key-a"_s)));
+    const auto site = await(store.sites().createSite(siteNamed(u"key-a"_s)));
+    FRONTDESK_VERIFY_OK(await(store.visitors().createVisitor(
+        visitorFor(site.value.id, u"v-1"_s, u"Grace Hopper"_s, u"grace@navy.example"_s), hashOf(u"1"_s))));
     FRONTDESK_VERIFY_OK(await(
-        store.createVisitor(visitorFor(site.value.id, u"v-1"_s, u"Grace Hopper"_s, u"grace@navy.example"_s), hashOf(u"1"_s))));
-    FRONTDESK_VERIFY_OK(
-        await(store.createVisitor(visitorFor(site.value.id, u"v-2"_s, u"Alan"_s, u"alan@example.com"_s), hashOf(u"2"_s))));
-    FRONTDESK_VERIFY_OK(
-        await(store.createVisitor(visitorFor(site.value.id, u"v-3"_s, u"Open"_s, u"open@example.com"_s), hashOf(u"3"_s))));
+        store.visitors().createVisitor(visitorFor(site.value.id, u"v-2"_s, u"Alan"_s, u"alan@example.com"_s), hashOf(u"2"_s))));
+    FRONTDESK_VERIFY_OK(await(
+        store.visitors().createVisitor(visitorFor(site.value.id, u"v-3"_s, u"Open"_s, u"open@example.com"_s), hashOf(u"3"_s))));
 
-    const auto g = await(store.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-1"_s, u"My REFUND please, 100% sure"_s, T0));
-    FRONTDESK_VERIFY_OK(await(store.closeConversation(g.value.conversation.id, u"closed"_s, T0 + 10)));
-    const auto a = await(store.appendVisitorMessage(site.value.id, u"v-2"_s, u"c-1"_s, u"Where is my parcel?"_s, T0 + 1));
-    FRONTDESK_VERIFY_OK(await(store.closeConversation(a.value.conversation.id, u"closed"_s, T0 + 20)));
+    const auto g = await(
+        store.conversations().appendVisitorMessage(site.value.id, u"v-1"_s, u"c-1"_s, u"My REFUND please, 100% sure"_s, T0));
+    FRONTDESK_VERIFY_OK(await(store.conversations().closeConversation(g.value.conversation.id, u"closed"_s, T0 + 10)));
+    const auto a
+        = await(store.conversations().appendVisitorMessage(site.value.id, u"v-2"_s, u"c-1"_s, u"Where is my parcel?"_s, T0 + 1));
+    FRONTDESK_VERIFY_OK(await(store.conversations().closeConversation(a.value.conversation.id, u"closed"_s, T0 + 20)));
     // Open conversations are not searched, even when they match.
-    FRONTDESK_VERIFY_OK(await(store.appendVisitorMessage(site.value.id, u"v-3"_s, u"c-1"_s, u"refund parcel"_s, T0 + 2)));
+    FRONTDESK_VERIFY_OK(
+        await(store.conversations().appendVisitorMessage(site.value.id, u"v-3"_s, u"c-1"_s, u"refund parcel"_s, T0 + 2)));
 
-    const auto all = await(store.searchClosedConversations(QString(), 10));
+    const auto all = await(store.conversations().searchClosedConversations(QString(), 10));
     FRONTDESK_VERIFY_OK(all);
     QCOMPARE(all.value.size(), 2);
     QCOMPARE(all.value.at(0).conversation.id, a.value.conversation.id); // newest first
     QCOMPARE(all.value.at(0).lastMessage.body, u"closed"_s);
 
-    const auto refund = await(store.searchClosedConversations(u"refund"_s, 10));
+    const auto refund = await(store.conversations().searchClosedConversations(u"refund"_s, 10));
     FRONTDESK_VERIFY_OK(refund);
     QCOMPARE(refund.value.size(), 1);
     QCOMPARE(refund.value.at(0).visitor.id, u"v-1"_s);
 
-    QCOMPARE(await(store.searchClosedConversations(u"hopper"_s, 10)).value.size(), 1); // visitor name
-    QCOMPARE(await(store.searchClosedConversations(u"EXAMPLE.COM"_s, 10)).value.size(), 1); // visitor email
-    QCOMPARE(await(store.searchClosedConversations(u"100%"_s, 10)).value.size(), 1); // % is literal
-    QCOMPARE(await(store.searchClosedConversations(u"1_0"_s, 10)).value.size(), 0); // _ is literal
-    QCOMPARE(await(store.searchClosedConversations(u"nothing like this"_s, 10)).value.size(), 0);
-    QCOMPARE(await(store.searchClosedConversations(QString(), 1)).value.size(), 1);
+    QCOMPARE(await(store.conversations().searchClosedConversations(u"hopper"_s, 10)).value.size(), 1); // visitor name
+    QCOMPARE(await(store.conversations().searchClosedConversations(u"EXAMPLE.COM"_s, 10)).value.size(), 1); // visitor email
+    QCOMPARE(await(store.conversations().searchClosedConversations(u"100%"_s, 10)).value.size(), 1); // % is literal
+    QCOMPARE(await(store.conversations().searchClosedConversations(u"1_0"_s, 10)).value.size(), 0); // _ is literal
+    QCOMPARE(await(store.conversations().searchClosedConversations(u"nothing like this"_s, 10)).value.size(), 0);
+    QCOMPARE(await(store.conversations().searchClosedConversations(QString(), 1)).value.size(), 1);
 }
 
 // What could differ between the backends: the order of conversations closed
@@ -732,18 +752,19 @@ void tst_Store::search()
 void tst_Store::searchTiesAndUnicode()
 {
     FRONTDESK_OPEN_STORE(store, database);
-    const auto site = await(store.createSite(siteNamed(u"key-a"_s)));
+    const auto site = await(store.sites().createSite(siteNamed(u"key-a"_s)));
     QList<qint64> ids;
     const QStringList bodies{u"ÄRGER mit der Lieferung"_s, u"Привет"_s, u"Ünïcödé 🎉"_s, u"plain ascii"_s};
     for (int i = 0; i < bodies.size(); ++i) {
         const QString visitorId = u"v-%1"_s.arg(i);
-        FRONTDESK_VERIFY_OK(await(store.createVisitor(visitorFor(site.value.id, visitorId), hashOf(visitorId))));
-        const auto opened = await(store.appendVisitorMessage(site.value.id, visitorId, u"c-1"_s, bodies.at(i), T0 + i));
+        FRONTDESK_VERIFY_OK(await(store.visitors().createVisitor(visitorFor(site.value.id, visitorId), hashOf(visitorId))));
+        const auto opened
+            = await(store.conversations().appendVisitorMessage(site.value.id, visitorId, u"c-1"_s, bodies.at(i), T0 + i));
         FRONTDESK_VERIFY_OK(opened);
         ids.append(opened.value.conversation.id);
         // The first three close in the same millisecond, the last one later.
         const qint64 closedAt = i < 3 ? T0 + 100 : T0 + 101;
-        FRONTDESK_VERIFY_OK(await(store.closeConversation(opened.value.conversation.id, u"closed"_s, closedAt)));
+        FRONTDESK_VERIFY_OK(await(store.conversations().closeConversation(opened.value.conversation.id, u"closed"_s, closedAt)));
     }
 
     auto idsOf = [](const StoreResult<QList<ConversationSummary>> &found) {
@@ -752,19 +773,19 @@ void tst_Store::searchTiesAndUnicode()
             list.append(summary.conversation.id);
         return list;
     };
-    const auto all = await(store.searchClosedConversations(QString(), 10));
+    const auto all = await(store.conversations().searchClosedConversations(QString(), 10));
     FRONTDESK_VERIFY_OK(all);
     QCOMPARE(idsOf(all), (QList<qint64>{ids[3], ids[2], ids[1], ids[0]}));
     QCOMPARE(all.value.at(1).conversation.closedAt, T0 + 100);
-    const auto cut = await(store.searchClosedConversations(u"closed"_s, 2));
+    const auto cut = await(store.conversations().searchClosedConversations(u"closed"_s, 2));
     FRONTDESK_VERIFY_OK(cut);
     QCOMPARE(idsOf(cut), (QList<qint64>{ids[3], ids[2]}));
 
-    QCOMPARE(idsOf(await(store.searchClosedConversations(u"ärger"_s, 10))), QList<qint64>{ids[0]});
-    QCOMPARE(idsOf(await(store.searchClosedConversations(u"ПРИВЕТ"_s, 10))), QList<qint64>{ids[1]});
-    QCOMPARE(idsOf(await(store.searchClosedConversations(u"ÜNÏCÖDÉ 🎉"_s, 10))), QList<qint64>{ids[2]});
-    QCOMPARE(idsOf(await(store.searchClosedConversations(u"unicode"_s, 10))), QList<qint64>{}); // accents count
-    QCOMPARE(idsOf(await(store.searchClosedConversations(u"PLAIN"_s, 10))), QList<qint64>{ids[3]});
+    QCOMPARE(idsOf(await(store.conversations().searchClosedConversations(u"ärger"_s, 10))), QList<qint64>{ids[0]});
+    QCOMPARE(idsOf(await(store.conversations().searchClosedConversations(u"ПРИВЕТ"_s, 10))), QList<qint64>{ids[1]});
+    QCOMPARE(idsOf(await(store.conversations().searchClosedConversations(u"ÜNÏCÖDÉ 🎉"_s, 10))), QList<qint64>{ids[2]});
+    QCOMPARE(idsOf(await(store.conversations().searchClosedConversations(u"unicode"_s, 10))), QList<qint64>{}); // accents count
+    QCOMPARE(idsOf(await(store.conversations().searchClosedConversations(u"PLAIN"_s, 10))), QList<qint64>{ids[3]});
 }
 
 // A client id that differs only by trailing spaces is another message, not a
@@ -772,20 +793,22 @@ void tst_Store::searchTiesAndUnicode()
 void tst_Store::clientIdsCompareExactly()
 {
     FRONTDESK_OPEN_STORE(store, database);
-    const auto site = await(store.createSite(siteNamed(u"key-a"_s)));
-    FRONTDESK_VERIFY_OK(await(store.createVisitor(visitorFor(site.value.id, u"v-1"_s), hashOf(u"t"_s))));
-    const auto first = await(store.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-1"_s, u"first"_s, T0));
+    const auto site = await(store.sites().createSite(siteNamed(u"key-a"_s)));
+    FRONTDESK_VERIFY_OK(await(store.visitors().createVisitor(visitorFor(site.value.id, u"v-1"_s), hashOf(u"t"_s))));
+    const auto first = await(store.conversations().appendVisitorMessage(site.value.id, u"v-1"_s, u"c-1"_s, u"first"_s, T0));
     FRONTDESK_VERIFY_OK(first);
-    const auto padded = await(store.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-1 "_s, u"second"_s, T0 + 1));
+    const auto padded
+        = await(store.conversations().appendVisitorMessage(site.value.id, u"v-1"_s, u"c-1 "_s, u"second"_s, T0 + 1));
     FRONTDESK_VERIFY_OK(padded);
     QVERIFY(!padded.value.duplicate);
     QCOMPARE(padded.value.message.body, u"second"_s);
     QCOMPARE(padded.value.message.clientId, u"c-1 "_s);
-    const auto resent = await(store.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-1 "_s, u"second"_s, T0 + 2));
+    const auto resent
+        = await(store.conversations().appendVisitorMessage(site.value.id, u"v-1"_s, u"c-1 "_s, u"second"_s, T0 + 2));
     FRONTDESK_VERIFY_OK(resent);
     QVERIFY(resent.value.duplicate);
     QCOMPARE(resent.value.message.id, padded.value.message.id);
-    const auto messages = await(store.messagesAfter(first.value.conversation.id, 0, 10));
+    const auto messages = await(store.conversations().messagesAfter(first.value.conversation.id, 0, 10));
     FRONTDESK_VERIFY_OK(messages);
     QCOMPARE(messages.value.size(), 2);
 }
@@ -793,42 +816,43 @@ void tst_Store::clientIdsCompareExactly()
 void tst_Store::markRead()
 {
     FRONTDESK_OPEN_STORE(store, database);
-    const auto site = await(store.createSite(siteNamed(u"key-a"_s)));
-    FRONTDESK_VERIFY_OK(await(store.createVisitor(visitorFor(site.value.id, u"v-1"_s), hashOf(u"t"_s))));
+    const auto site = await(store.sites().createSite(siteNamed(u"key-a"_s)));
+    FRONTDESK_VERIFY_OK(await(store.visitors().createVisitor(visitorFor(site.value.id, u"v-1"_s), hashOf(u"t"_s))));
     QList<qint64> messageIds;
     qint64 id = 0;
     for (int i = 0; i < 3; ++i) {
-        const auto m = await(store.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-%1"_s.arg(i), u"hi"_s, T0 + i));
+        const auto m
+            = await(store.conversations().appendVisitorMessage(site.value.id, u"v-1"_s, u"c-%1"_s.arg(i), u"hi"_s, T0 + i));
         FRONTDESK_VERIFY_OK(m);
         QCOMPARE(m.value.conversation.visitorReadUpTo, 0);
         id = m.value.conversation.id;
         messageIds.append(m.value.message.id);
     }
 
-    auto read = await(store.markRead(id, AuthorKind::Agent, messageIds.at(2)));
+    auto read = await(store.conversations().markRead(id, AuthorKind::Agent, messageIds.at(2)));
     FRONTDESK_VERIFY_OK(read);
     QCOMPARE(read.value.agentReadUpTo, messageIds.at(2));
     QCOMPARE(read.value.visitorReadUpTo, 0);
-    read = await(store.markRead(id, AuthorKind::Agent, messageIds.at(0))); // never lowers
+    read = await(store.conversations().markRead(id, AuthorKind::Agent, messageIds.at(0))); // never lowers
     FRONTDESK_VERIFY_OK(read);
     QCOMPARE(read.value.agentReadUpTo, messageIds.at(2));
-    read = await(store.markRead(id, AuthorKind::Visitor, messageIds.at(1)));
+    read = await(store.conversations().markRead(id, AuthorKind::Visitor, messageIds.at(1)));
     QCOMPARE(read.value.visitorReadUpTo, messageIds.at(1));
     QCOMPARE(read.value.agentReadUpTo, messageIds.at(2));
-    QCOMPARE(await(store.conversationById(id)).value.visitorReadUpTo, messageIds.at(1));
-    QCOMPARE(await(store.markRead(9999, AuthorKind::Agent, 1)).error, StoreError::NotFound);
+    QCOMPARE(await(store.conversations().conversationById(id)).value.visitorReadUpTo, messageIds.at(1));
+    QCOMPARE(await(store.conversations().markRead(9999, AuthorKind::Agent, 1)).error, StoreError::NotFound);
     // A mark beyond the conversation's messages would hide later ones as read.
-    QCOMPARE(await(store.markRead(id, AuthorKind::Agent, messageIds.at(2) + 1000)).error, StoreError::NotFound);
-    QCOMPARE(await(store.conversationById(id)).value.agentReadUpTo, messageIds.at(2));
+    QCOMPARE(await(store.conversations().markRead(id, AuthorKind::Agent, messageIds.at(2) + 1000)).error, StoreError::NotFound);
+    QCOMPARE(await(store.conversations().conversationById(id)).value.agentReadUpTo, messageIds.at(2));
 }
 
 void tst_Store::patchVisitorMerges()
 {
     FRONTDESK_OPEN_STORE(store, database);
-    const auto site = await(store.createSite(siteNamed(u"key-a"_s)));
+    const auto site = await(store.sites().createSite(siteNamed(u"key-a"_s)));
     VisitorRecord visitor = visitorFor(site.value.id, u"v-1"_s);
     visitor.attributes = QJsonObject{{u"locale"_s, u"de"_s}, {u"plan"_s, u"free"_s}};
-    FRONTDESK_VERIFY_OK(await(store.createVisitor(visitor, hashOf(u"t"_s))));
+    FRONTDESK_VERIFY_OK(await(store.visitors().createVisitor(visitor, hashOf(u"t"_s))));
 
     VisitorPatch first;
     first.name = u"Ada"_s;
@@ -836,48 +860,49 @@ void tst_Store::patchVisitorMerges()
     VisitorPatch second; // queued right behind the first, as two tabs would
     second.email = u"ada@example.com"_s;
     second.attributes = QJsonObject{{u"locale"_s, QJsonValue(QJsonValue::Null)}, {u"seats"_s, 3}};
-    auto firstDone = store.patchVisitor(u"v-1"_s, first);
-    auto secondDone = store.patchVisitor(u"v-1"_s, second);
+    auto firstDone = store.visitors().patchVisitor(u"v-1"_s, first);
+    auto secondDone = store.visitors().patchVisitor(u"v-1"_s, second);
     FRONTDESK_VERIFY_OK(await(firstDone));
     FRONTDESK_VERIFY_OK(await(secondDone));
 
-    const auto stored = await(store.visitorById(u"v-1"_s));
+    const auto stored = await(store.visitors().visitorById(u"v-1"_s));
     FRONTDESK_VERIFY_OK(stored);
     QCOMPARE(stored.value.name, u"Ada"_s); // kept by the second patch
     QCOMPARE(stored.value.email, u"ada@example.com"_s);
     QCOMPARE(stored.value.attributes, (QJsonObject{{u"plan"_s, u"pro"_s}, {u"seats"_s, 3}}));
-    QCOMPARE(await(store.patchVisitor(u"nobody"_s, first)).error, StoreError::NotFound);
+    QCOMPARE(await(store.visitors().patchVisitor(u"nobody"_s, first)).error, StoreError::NotFound);
 }
 
 void tst_Store::rateConversationNeedsClosed()
 {
     FRONTDESK_OPEN_STORE(store, database);
-    const auto site = await(store.createSite(siteNamed(u"key-a"_s)));
-    FRONTDESK_VERIFY_OK(await(store.createVisitor(visitorFor(site.value.id, u"v-1"_s), hashOf(u"t"_s))));
-    const auto m = await(store.appendVisitorMessage(site.value.id, u"v-1"_s, u"c"_s, u"hi"_s, T0));
+    const auto site = await(store.sites().createSite(siteNamed(u"key-a"_s)));
+    FRONTDESK_VERIFY_OK(await(store.visitors().createVisitor(visitorFor(site.value.id, u"v-1"_s), hashOf(u"t"_s))));
+    const auto m = await(store.conversations().appendVisitorMessage(site.value.id, u"v-1"_s, u"c"_s, u"hi"_s, T0));
     FRONTDESK_VERIFY_OK(m);
     const qint64 id = m.value.conversation.id;
-    QCOMPARE(await(store.rateConversation(id, 5, {})).error, StoreError::Conflict);
-    FRONTDESK_VERIFY_OK(await(store.closeConversation(id, u"closed"_s, T0 + 1)));
-    const auto rated = await(store.rateConversation(id, 2, u"slow"_s));
+    QCOMPARE(await(store.conversations().rateConversation(id, 5, {})).error, StoreError::Conflict);
+    FRONTDESK_VERIFY_OK(await(store.conversations().closeConversation(id, u"closed"_s, T0 + 1)));
+    const auto rated = await(store.conversations().rateConversation(id, 2, u"slow"_s));
     FRONTDESK_VERIFY_OK(rated);
     QCOMPARE(rated.value.rating, 2);
-    QCOMPARE(await(store.conversationById(id)).value.ratingComment, u"slow"_s);
-    QCOMPARE(await(store.rateConversation(9999, 5, {})).error, StoreError::NotFound);
+    QCOMPARE(await(store.conversations().conversationById(id)).value.ratingComment, u"slow"_s);
+    QCOMPARE(await(store.conversations().rateConversation(9999, 5, {})).error, StoreError::NotFound);
 }
 
 void tst_Store::groupCommitBatches()
 {
     FRONTDESK_OPEN_STORE(store, database);
-    const auto site = await(store.createSite(siteNamed(u"key-a"_s)));
-    FRONTDESK_VERIFY_OK(await(store.createVisitor(visitorFor(site.value.id, u"v-1"_s), hashOf(u"t"_s))));
+    const auto site = await(store.sites().createSite(siteNamed(u"key-a"_s)));
+    FRONTDESK_VERIFY_OK(await(store.visitors().createVisitor(visitorFor(site.value.id, u"v-1"_s), hashOf(u"t"_s))));
 
     constexpr int Count = 1000;
     const qint64 commitsBefore = store.commitCount();
     QList<QFuture<StoreResult<AppendResult>>> futures;
     futures.reserve(Count);
     for (int i = 0; i < Count; ++i)
-        futures.append(store.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-%1"_s.arg(i), u"burst %1"_s.arg(i), T0 + i));
+        futures.append(
+            store.conversations().appendVisitorMessage(site.value.id, u"v-1"_s, u"c-%1"_s.arg(i), u"burst %1"_s.arg(i), T0 + i));
 
     QSet<qint64> ids;
     qint64 conversationId = 0;
@@ -896,10 +921,10 @@ void tst_Store::groupCommitBatches()
     // queuedBurstCommitsInFullBatches' to check. Here: batched at all.
     QVERIFY2(commits < Count / 10, qPrintable(u"%1 commits for %2 calls: not batched"_s.arg(commits).arg(Count)));
 
-    const auto stored = await(store.messagesAfter(conversationId, 0, 2 * Count));
+    const auto stored = await(store.conversations().messagesAfter(conversationId, 0, 2 * Count));
     FRONTDESK_VERIFY_OK(stored);
     QCOMPARE(stored.value.size(), Count);
-    const auto conversations = await(store.conversationsForVisitor(u"v-1"_s));
+    const auto conversations = await(store.conversations().conversationsForVisitor(u"v-1"_s));
     QCOMPARE(conversations.value.size(), 1);
 }
 
@@ -909,8 +934,8 @@ void tst_Store::queuedBurstCommitsInFullBatches()
     // writer is busy (here: held) are committed MaxBatchSize at a time, so
     // 1,000 appends cost 2 commits, not one each.
     FRONTDESK_OPEN_STORE(store, database);
-    const auto site = await(store.createSite(siteNamed(u"key-a"_s)));
-    FRONTDESK_VERIFY_OK(await(store.createVisitor(visitorFor(site.value.id, u"v-1"_s), hashOf(u"t"_s))));
+    const auto site = await(store.sites().createSite(siteNamed(u"key-a"_s)));
+    FRONTDESK_VERIFY_OK(await(store.visitors().createVisitor(visitorFor(site.value.id, u"v-1"_s), hashOf(u"t"_s))));
     auto *worker = store.findChild<DatabaseWorker *>();
     QVERIFY(worker);
 
@@ -920,7 +945,8 @@ void tst_Store::queuedBurstCommitsInFullBatches()
     QList<QFuture<StoreResult<AppendResult>>> futures;
     futures.reserve(Count);
     for (int i = 0; i < Count; ++i)
-        futures.append(store.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-%1"_s.arg(i), u"burst %1"_s.arg(i), T0 + i));
+        futures.append(
+            store.conversations().appendVisitorMessage(site.value.id, u"v-1"_s, u"c-%1"_s.arg(i), u"burst %1"_s.arg(i), T0 + i));
     worker->resume();
     for (const auto &future : std::as_const(futures))
         FRONTDESK_VERIFY_OK(await(future));
@@ -931,20 +957,20 @@ void tst_Store::queuedBurstCommitsInFullBatches()
 void tst_Store::failingJobRollsBackOnlyItself()
 {
     FRONTDESK_OPEN_STORE(store, database);
-    const auto site = await(store.createSite(siteNamed(u"key-a"_s)));
-    FRONTDESK_VERIFY_OK(await(store.createVisitor(visitorFor(site.value.id, u"v-1"_s), hashOf(u"t"_s))));
-    FRONTDESK_VERIFY_OK(await(store.createAgent(agentNamed(u"ada@example.com"_s, u"Ada"_s))));
+    const auto site = await(store.sites().createSite(siteNamed(u"key-a"_s)));
+    FRONTDESK_VERIFY_OK(await(store.visitors().createVisitor(visitorFor(site.value.id, u"v-1"_s), hashOf(u"t"_s))));
+    FRONTDESK_VERIFY_OK(await(store.agents().createAgent(agentNamed(u"ada@example.com"_s, u"Ada"_s))));
 
     // Hold the writer so that all of the calls below land in one batch.
     auto *worker = store.findChild<DatabaseWorker *>();
     QVERIFY(worker);
     worker->suspend();
     const qint64 commitsBefore = store.commitCount();
-    auto before = store.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-1"_s, u"before"_s, T0);
-    auto duplicate = store.createAgent(agentNamed(u"ADA@example.com"_s, u"Impostor"_s));
-    auto tooLong = store.appendVisitorMessage(site.value.id, u"v-1"_s, QString(500, u'x'), u"refused"_s, T0 + 1);
-    auto unknown = store.appendAgentMessage(9999, 1, u"a-1"_s, u"refused"_s, T0 + 2);
-    auto after = store.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-2"_s, u"after"_s, T0 + 3);
+    auto before = store.conversations().appendVisitorMessage(site.value.id, u"v-1"_s, u"c-1"_s, u"before"_s, T0);
+    auto duplicate = store.agents().createAgent(agentNamed(u"ADA@example.com"_s, u"Impostor"_s));
+    auto tooLong = store.conversations().appendVisitorMessage(site.value.id, u"v-1"_s, QString(500, u'x'), u"refused"_s, T0 + 1);
+    auto unknown = store.conversations().appendAgentMessage(9999, 1, u"a-1"_s, u"refused"_s, T0 + 2);
+    auto after = store.conversations().appendVisitorMessage(site.value.id, u"v-1"_s, u"c-2"_s, u"after"_s, T0 + 3);
     QTest::qWait(50);
     QVERIFY(!before.isFinished()); // held: nothing is answered before its commit
     worker->resume();
@@ -957,11 +983,11 @@ void tst_Store::failingJobRollsBackOnlyItself()
     FRONTDESK_VERIFY_OK(last);
     QCOMPARE(store.commitCount() - commitsBefore, 1);
 
-    const auto stored = await(store.messagesAfter(last.value.conversation.id, 0, 10));
+    const auto stored = await(store.conversations().messagesAfter(last.value.conversation.id, 0, 10));
     QCOMPARE(stored.value.size(), 2);
     QCOMPARE(stored.value.at(0).body, u"before"_s);
     QCOMPARE(stored.value.at(1).body, u"after"_s);
-    QCOMPARE(await(store.listAgents()).value.size(), 1);
+    QCOMPARE(await(store.agents().listAgents()).value.size(), 1);
 }
 
 void tst_Store::closeCommitsQueuedAndReopenKeepsData()
@@ -971,10 +997,10 @@ void tst_Store::closeCommitsQueuedAndReopenKeepsData()
     {
         Store store;
         FRONTDESK_VERIFY_OK(await(store.open(database.config())));
-        const auto site = await(store.createSite(siteNamed(u"key-a"_s)));
-        FRONTDESK_VERIFY_OK(await(store.createVisitor(visitorFor(site.value.id, u"v-1"_s), hashOf(u"t"_s))));
+        const auto site = await(store.sites().createSite(siteNamed(u"key-a"_s)));
+        FRONTDESK_VERIFY_OK(await(store.visitors().createVisitor(visitorFor(site.value.id, u"v-1"_s), hashOf(u"t"_s))));
         for (int i = 0; i < 200; ++i)
-            futures.append(store.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-%1"_s.arg(i), u"m"_s, T0 + i));
+            futures.append(store.conversations().appendVisitorMessage(site.value.id, u"v-1"_s, u"c-%1"_s.arg(i), u"m"_s, T0 + i));
         store.close(); // blocks until everything queued has committed
         for (const auto &future : std::as_const(futures))
             QVERIFY(future.isFinished());
@@ -986,9 +1012,9 @@ void tst_Store::closeCommitsQueuedAndReopenKeepsData()
     const auto opened = await(reopened.open(database.config()));
     FRONTDESK_VERIFY_OK(opened);
     QCOMPARE(opened.value, Store::latestSchemaVersion());
-    const auto site = await(reopened.siteByKey(u"key-a"_s));
+    const auto site = await(reopened.sites().siteByKey(u"key-a"_s));
     FRONTDESK_VERIFY_OK(site);
-    const auto messages = await(reopened.messagesAfter(futures.first().result().value.conversation.id, 0, 1000));
+    const auto messages = await(reopened.conversations().messagesAfter(futures.first().result().value.conversation.id, 0, 1000));
     FRONTDESK_VERIFY_OK(messages);
     QCOMPARE(messages.value.size(), 200);
 }
@@ -997,18 +1023,18 @@ void tst_Store::callsOutsideOpenFail()
 {
     FRONTDESK_PREPARE_DATABASE(database);
     Store store;
-    const auto early = await(store.listSites(), 5000);
+    const auto early = await(store.sites().listSites(), 5000);
     QCOMPARE(early.error, StoreError::Failed);
     QVERIFY2(early.message.contains(u"not open"_s), qPrintable(early.message));
 
     // Calls made while open() is still running wait for it.
     auto opening = store.open(database.config());
-    auto queued = store.listSites();
+    auto queued = store.sites().listSites();
     FRONTDESK_VERIFY_OK(await(opening));
     FRONTDESK_VERIFY_OK(await(queued));
 
     store.close();
-    const auto late = await(store.createSite(siteNamed(u"key-a"_s)), 5000);
+    const auto late = await(store.sites().createSite(siteNamed(u"key-a"_s)), 5000);
     QCOMPARE(late.error, StoreError::Failed);
     QVERIFY2(late.message.contains(u"closed"_s), qPrintable(late.message));
     store.close(); // twice is harmless
@@ -1030,13 +1056,13 @@ void tst_Store::openFailureIsReported()
     }
     Store store;
     auto opening = store.open(config);
-    auto queued = store.listSites();
+    auto queued = store.sites().listSites();
     const auto opened = await(opening);
     QCOMPARE(opened.error, StoreError::Failed);
     QVERIFY(!opened.message.isEmpty());
     qInfo("open failed as expected: %s", qPrintable(opened.message));
     QCOMPARE(await(queued, 5000).error, StoreError::Failed);
-    QCOMPARE(await(store.listAgents(), 5000).error, StoreError::Failed);
+    QCOMPARE(await(store.agents().listAgents(), 5000).error, StoreError::Failed);
 }
 
 void tst_Store::continuesOnContextThread()
@@ -1044,7 +1070,7 @@ void tst_Store::continuesOnContextThread()
     FRONTDESK_OPEN_STORE(store, database);
     QThread *seenOn = nullptr;
     int sites = -1;
-    store.listSites().then(this, [&](const StoreResult<QList<SiteRecord>> &result) {
+    store.sites().listSites().then(this, [&](const StoreResult<QList<SiteRecord>> &result) {
         seenOn = QThread::currentThread();
         sites = result.value.size();
     });
@@ -1057,7 +1083,7 @@ void tst_Store::lostConnectionRecovers()
     FRONTDESK_OPEN_STORE(store, database);
     if (backend == u"sqlite"_s)
         QSKIP("SQLite has no connection to lose.");
-    FRONTDESK_VERIFY_OK(await(store.createSite(siteNamed(u"key-a"_s))));
+    FRONTDESK_VERIFY_OK(await(store.sites().createSite(siteNamed(u"key-a"_s))));
 
     // The server drops the writer's connection while it is idle (a restart, an
     // idle timeout): the next batch reconnects instead of failing for good.
@@ -1086,7 +1112,7 @@ void tst_Store::lostConnectionRecovers()
                  &error),
              qPrintable(error));
     QCOMPARE(killed, 1);
-    const auto after = await(store.siteByKey(u"key-a"_s));
+    const auto after = await(store.sites().siteByKey(u"key-a"_s));
     FRONTDESK_VERIFY_OK(after);
 }
 

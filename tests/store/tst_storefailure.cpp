@@ -119,21 +119,22 @@ void tst_StoreFailure::frozenMariaDbFailsFastAndRecovers()
     HttpAnswer health = http.get(healthz);
     QCOMPARE(health.status, 200);
     QCOMPARE(health.json.value(u"status"_s).toString(), u"ok"_s);
-    const auto site = await(store->createSite(siteNamed(u"frozen"_s)));
+    const auto site = await(store->sites().createSite(siteNamed(u"frozen"_s)));
     FRONTDESK_VERIFY_OK(site);
-    FRONTDESK_VERIFY_OK(await(store->createVisitor(visitorFor(site.value.id, u"v-1"_s), hashOf(u"t"_s))));
+    FRONTDESK_VERIFY_OK(await(store->visitors().createVisitor(visitorFor(site.value.id, u"v-1"_s), hashOf(u"t"_s))));
 
     mariadb.freeze();
 
     // The first call waits for the read timeout, and no longer.
     QElapsedTimer clock;
     clock.start();
-    auto firstCall = store->appendVisitorMessage(site.value.id, u"v-1"_s, u"c-1"_s, u"hello?"_s, T0);
+    auto firstCall = store->conversations().appendVisitorMessage(site.value.id, u"v-1"_s, u"c-1"_s, u"hello?"_s, T0);
     // Queued behind it: failed with it, not after a timeout of their own.
     QTest::qWait(50);
     QList<QFuture<StoreResult<AppendResult>>> queued;
     for (int i = 0; i < 20; ++i)
-        queued.append(store->appendVisitorMessage(site.value.id, u"v-1"_s, u"q-%1"_s.arg(i), u"queued"_s, T0 + i));
+        queued.append(
+            store->conversations().appendVisitorMessage(site.value.id, u"v-1"_s, u"q-%1"_s.arg(i), u"queued"_s, T0 + i));
     const auto first = await(firstCall, 60'000);
     const qint64 firstMs = clock.elapsed();
     for (const auto &future : std::as_const(queued))
@@ -149,14 +150,15 @@ void tst_StoreFailure::frozenMariaDbFailsFastAndRecovers()
     // From then on calls fail at once, one after another and all at the same time.
     for (int i = 0; i < 10; ++i) {
         clock.restart();
-        const auto later = await(store->messagesBefore(1, 0, 50), 10'000);
+        const auto later = await(store->conversations().messagesBefore(1, 0, 50), 10'000);
         QCOMPARE(later.error, StoreError::Failed);
         QVERIFY2(clock.elapsed() < 200, qPrintable(u"call %1 took %2 ms"_s.arg(i).arg(clock.elapsed())));
     }
     clock.restart();
     QList<QFuture<StoreResult<AppendResult>>> burst;
     for (int i = 0; i < 200; ++i)
-        burst.append(store->appendVisitorMessage(site.value.id, u"v-1"_s, u"b-%1"_s.arg(i), u"anyone?"_s, T0 + i));
+        burst.append(
+            store->conversations().appendVisitorMessage(site.value.id, u"v-1"_s, u"b-%1"_s.arg(i), u"anyone?"_s, T0 + i));
     for (const auto &future : std::as_const(burst))
         QCOMPARE(await(future, 10'000).error, StoreError::Failed);
     qInfo("200 calls while down answered in %lld ms", clock.elapsed());
@@ -173,7 +175,7 @@ void tst_StoreFailure::frozenMariaDbFailsFastAndRecovers()
     // writer busy, but not the callers.
     QTest::qWait(4'000);
     clock.restart();
-    QCOMPARE(await(store->listSites(), 10'000).error, StoreError::Failed);
+    QCOMPARE(await(store->sites().listSites(), 10'000).error, StoreError::Failed);
     QVERIFY2(clock.elapsed() < 200, qPrintable(u"a call during reconnects took %1 ms"_s.arg(clock.elapsed())));
     QCOMPARE(http.get(healthz).status, 503);
 
@@ -183,7 +185,8 @@ void tst_StoreFailure::frozenMariaDbFailsFastAndRecovers()
     clock.restart();
     StoreResult<AppendResult> again;
     while (clock.elapsed() < 20'000) {
-        again = await(store->appendVisitorMessage(site.value.id, u"v-1"_s, u"c-2"_s, u"back?"_s, T0 + 1000), 20'000);
+        again = await(store->conversations().appendVisitorMessage(site.value.id, u"v-1"_s, u"c-2"_s, u"back?"_s, T0 + 1000),
+                      20'000);
         if (again.ok())
             break;
         QTest::qWait(100);
@@ -196,7 +199,7 @@ void tst_StoreFailure::frozenMariaDbFailsFastAndRecovers()
     QCOMPARE(health.json.value(u"status"_s).toString(), u"ok"_s);
 
     // Nothing refused was stored; what was accepted afterwards was.
-    const auto stored = await(store->messagesAfter(again.value.conversation.id, 0, 500));
+    const auto stored = await(store->conversations().messagesAfter(again.value.conversation.id, 0, 500));
     FRONTDESK_VERIFY_OK(stored);
     QCOMPARE(stored.value.size(), 1);
     QCOMPARE(stored.value.first().body, u"back?"_s);
@@ -213,14 +216,15 @@ void tst_StoreFailure::queueIsBounded()
         Store store;
         const auto opened = await(store.open(config));
         QVERIFY2(opened.ok(), qPrintable(opened.message));
-        const auto site = await(store.createSite(siteNamed(u"flood"_s)));
+        const auto site = await(store.sites().createSite(siteNamed(u"flood"_s)));
         FRONTDESK_VERIFY_OK(site);
-        FRONTDESK_VERIFY_OK(await(store.createVisitor(visitorFor(site.value.id, u"v-1"_s), hashOf(u"t"_s))));
+        FRONTDESK_VERIFY_OK(await(store.visitors().createVisitor(visitorFor(site.value.id, u"v-1"_s), hashOf(u"t"_s))));
         auto *worker = store.findChild<DatabaseWorker *>();
         QVERIFY(worker);
 
         const auto append = [&](int i) {
-            return store.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-%1"_s.arg(i), u"message %1"_s.arg(i), T0 + i);
+            return store.conversations().appendVisitorMessage(site.value.id, u"v-1"_s, u"c-%1"_s.arg(i), u"message %1"_s.arg(i),
+                                                              T0 + i);
         };
         // Round 1: held by suspend(), then resumed.
         worker->suspend();
@@ -262,7 +266,7 @@ void tst_StoreFailure::queueIsBounded()
     Store reopened;
     const auto opened = await(reopened.open(config));
     QVERIFY2(opened.ok(), qPrintable(opened.message));
-    const auto stored = await(reopened.messagesAfter(conversationId, 0, 1000));
+    const auto stored = await(reopened.conversations().messagesAfter(conversationId, 0, 1000));
     FRONTDESK_VERIFY_OK(stored);
     QCOMPARE(stored.value.size(), 2 * Limit + 1);
 }
@@ -280,7 +284,7 @@ void tst_StoreFailure::fullQueueIsStorageBusyOnTheWire()
     worker->suspend();
     QList<QFuture<StoreResult<QList<SiteRecord>>>> held;
     for (int i = 0; i < 5; ++i)
-        held.append(server.server()->store()->listSites());
+        held.append(server.server()->store()->sites().listSites());
     TestHttp http;
     const HttpAnswer hello = http.postJson(server.httpUrl(u"/v1/sites/%1/visitor/hello"_s.arg(server.siteKey())),
                                            QJsonObject{{u"v"_s, 1}}, TestServer::allowedOrigin);
