@@ -117,7 +117,7 @@ void ConversationService::rate(const VisitorRecord &visitor, int rating, const Q
                                ChatCallback<ConversationRecord> done)
 {
     const auto site = m_sites->byId(visitor.siteId);
-    if (site && !site->widgetSettings.value(u"ratingEnabled"_s).toBool(true)) {
+    if (site && !site->widgetSettings.value(u"ratingEnabled"_s, true).toBool()) {
         done(ProtocolError::make(ErrorCode::Forbidden, u"Ratings are turned off for this site."_s));
         return;
     }

@@ -1,13 +1,16 @@
 #pragma once
 
-#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QVariantMap>
 #include <optional>
 
 // Plain values that cross the store's thread boundary. Times are milliseconds
-// since the Unix epoch (UTC), the same in SQLite and MariaDB.
+// since the Unix epoch (UTC), the same in SQLite and MariaDB. The few open
+// documents (a site's widget settings, a visitor's attributes) are
+// QVariantMaps: the domain holds them without knowing JSON; the protocol
+// converts them at the wire and the store in its columns (jsoncolumns.h).
 namespace Frontdesk {
 
 /// @brief A website that embeds the widget, identified by its public site key.
@@ -16,7 +19,7 @@ struct SiteRecord {
     QString siteKey; ///< public, goes into the snippet
     QString name;
     QStringList allowedOrigins; ///< e.g. "https://shop.example"; normalised, "*" and "scheme://host:*" allowed (OriginPolicy)
-    QJsonObject widgetSettings; ///< colours, position, title, welcome text, ...
+    QVariantMap widgetSettings; ///< colours, position, title, welcome text, ...
     QByteArray identitySecret; ///< HMAC key for identify({hash}); never sent to visitors
     qint64 createdAt = 0;
     int closedRetentionDays = 0; ///< closed conversations older than this are deleted; 0: kept
@@ -30,7 +33,7 @@ struct SiteRecord {
 struct SitePatch {
     std::optional<QString> name;
     std::optional<QStringList> allowedOrigins;
-    std::optional<QJsonObject> widgetSettings;
+    std::optional<QVariantMap> widgetSettings;
     std::optional<int> closedRetentionDays;
 
     [[nodiscard]] SiteRecord appliedTo(SiteRecord site) const
@@ -80,7 +83,7 @@ struct VisitorRecord {
     qint64 siteId = 0;
     QString name;
     QString email;
-    QJsonObject attributes; ///< setAttributes() values and the browser context
+    QVariantMap attributes; ///< setAttributes() values and the browser context
     qint64 createdAt = 0;
     qint64 lastSeenAt = 0;
 };
@@ -145,8 +148,8 @@ struct ConversationSummary {
 struct VisitorPatch {
     std::optional<QString> name;
     std::optional<QString> email;
-    QJsonObject attributes; ///< merged key by key into the stored ones; a null value removes the key
-    QJsonObject customAttributes; ///< merged the same way into attributes["custom"]
+    QVariantMap attributes; ///< merged key by key into the stored ones; a null value (QVariant::isNull()) removes the key
+    QVariantMap customAttributes; ///< merged the same way into attributes["custom"]
     qint64 lastSeenAt = 0; ///< 0: unchanged
 };
 

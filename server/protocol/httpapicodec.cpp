@@ -40,7 +40,7 @@ QByteArray siteConfigBody(const SiteRecord &site, int agentsOnline)
 {
     return WireCodec::encode(QJsonObject{{u"siteKey"_s, site.siteKey},
                                          {u"name"_s, site.name},
-                                         {u"widget"_s, site.widgetSettings},
+                                         {u"widget"_s, QJsonObject::fromVariantMap(site.widgetSettings)},
                                          {u"agentsOnline"_s, agentsOnline},
                                          {u"protocol"_s, 1}});
 }

@@ -10,7 +10,7 @@ using namespace Qt::StringLiterals;
 
 namespace Frontdesk {
 
-QJsonObject SiteSettings::defaultWidget()
+QVariantMap SiteSettings::defaultWidget()
 {
     return QJsonObject{{u"title"_s, u"Chat with us"_s},
                        {u"welcome"_s, u"Hi! How can we help you today?"_s},
@@ -19,7 +19,8 @@ QJsonObject SiteSettings::defaultWidget()
                        {u"locale"_s, u"auto"_s},
                        {u"offlineText"_s, u"We're away right now. Leave a message and we'll get back to you by email."_s},
                        {u"preChatFields"_s, QJsonArray()},
-                       {u"ratingEnabled"_s, true}};
+                       {u"ratingEnabled"_s, true}}
+        .toVariantMap();
 }
 
 std::variant<SitePatch, ProtocolError> SiteSettings::parse(const QJsonObject &update)
@@ -59,7 +60,7 @@ std::variant<SitePatch, ProtocolError> SiteSettings::parse(const QJsonObject &up
         if (QJsonDocument(o.value(u"widget"_s).toObject()).toJson(QJsonDocument::Compact).size() > maxWidgetSettingsBytes)
             return ProtocolError::make(ErrorCode::TextTooLong,
                                        u"The widget settings are larger than %1 bytes."_s.arg(maxWidgetSettingsBytes));
-        patch.widgetSettings = o.value(u"widget"_s).toObject();
+        patch.widgetSettings = o.value(u"widget"_s).toObject().toVariantMap();
     }
     if (given(u"closedRetentionDays"_s)) {
         qint64 days = 0;

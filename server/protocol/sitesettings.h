@@ -20,7 +20,7 @@ public:
     static constexpr int maxRetentionDays = 3650;
 
     /// The widget settings of a new site (the first start's, create_site's).
-    [[nodiscard]] static QJsonObject defaultWidget();
+    [[nodiscard]] static QVariantMap defaultWidget();
 
     /// The fields @p update gives (absent and null leave a setting as it
     /// is), checked, or the first field's error.

@@ -159,7 +159,7 @@ QJsonObject VisitorChannel::welcomeFrame(const VisitorWelcome &welcome, const Si
         {u"messages"_s, messages},
         {u"agentsOnline"_s, welcome.agentsOnline},
         {u"queuePosition"_s, welcome.queuePosition > 0 ? QJsonValue(welcome.queuePosition) : QJsonValue(QJsonValue::Null)},
-        {u"site"_s, QJsonObject{{u"name"_s, site.name}, {u"widget"_s, site.widgetSettings}}},
+        {u"site"_s, QJsonObject{{u"name"_s, site.name}, {u"widget"_s, QJsonObject::fromVariantMap(site.widgetSettings)}}},
     };
 }
 
@@ -319,7 +319,7 @@ void VisitorChannel::handleAttributes(const WireMessage &message, const Send &re
         return replyError(reply, ProtocolError::make(ErrorCode::InvalidField, u"The field \"attributes\" must be an object."_s),
                           message);
     const QJsonObject given = value.toObject();
-    QJsonObject custom = m_visitor->attributes.value(u"custom"_s).toObject();
+    QJsonObject custom = QJsonObject::fromVariantMap(m_visitor->attributes.value(u"custom"_s).toMap());
     for (auto it = given.begin(); it != given.end(); ++it) {
         const QJsonValue v = it.value();
         if (it.key().isEmpty() || it.key().size() > WireLimits::maxAttributeKeyChars)
@@ -353,7 +353,7 @@ void VisitorChannel::handleAttributes(const WireMessage &message, const Send &re
     // Kept apart from the attributes the server sets (userAgent, locale, userId),
     // and merged key by key by the writer, so two tabs cannot undo each other.
     VisitorPatch patch;
-    patch.customAttributes = given;
+    patch.customAttributes = given.toVariantMap();
     applyPatch(patch, reply, message);
 }
 

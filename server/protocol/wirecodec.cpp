@@ -233,7 +233,7 @@ QJsonObject WireCodec::toJson(const VisitorRecord &visitor, bool online)
         {u"id"_s, visitor.id},
         {u"name"_s, visitor.name},
         {u"email"_s, visitor.email},
-        {u"attributes"_s, visitor.attributes},
+        {u"attributes"_s, QJsonObject::fromVariantMap(visitor.attributes)},
         {u"online"_s, online},
         {u"createdAt"_s, double(visitor.createdAt)},
         {u"lastSeenAt"_s, double(visitor.lastSeenAt)},
@@ -271,7 +271,7 @@ QJsonObject WireCodec::toJson(const SiteRecord &site, bool withSecret)
                        {u"siteKey"_s, site.siteKey},
                        {u"name"_s, site.name},
                        {u"allowedOrigins"_s, QJsonArray::fromStringList(site.allowedOrigins)},
-                       {u"widget"_s, site.widgetSettings},
+                       {u"widget"_s, QJsonObject::fromVariantMap(site.widgetSettings)},
                        {u"closedRetentionDays"_s, site.closedRetentionDays}};
     if (withSecret)
         object.insert(u"identitySecret"_s, QString::fromLatin1(site.identitySecret.toHex()));

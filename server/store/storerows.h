@@ -8,13 +8,12 @@
 #include "core/records.h"
 #include "core/storeresult.h"
 #include "databaseworker.h"
+#include "jsoncolumns.h"
 #include "sqlsession.h"
 #include "storejob.h"
 #include "writerqueue.h"
 
 #include <QDateTime>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -55,30 +54,6 @@ inline QVariant nullableText(const QString &text)
     return text.isEmpty() ? QVariant() : QVariant(text);
 }
 
-inline QString jsonText(const QJsonObject &object)
-{
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-}
-
-inline QString jsonText(const QStringList &list)
-{
-    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(list)).toJson(QJsonDocument::Compact));
-}
-
-inline QJsonObject jsonObject(const QVariant &value)
-{
-    return QJsonDocument::fromJson(value.toString().toUtf8()).object();
-}
-
-inline QStringList jsonStringList(const QVariant &value)
-{
-    QStringList list;
-    const QJsonArray array = QJsonDocument::fromJson(value.toString().toUtf8()).array();
-    for (const QJsonValue &item : array)
-        list.append(item.toString());
-    return list;
-}
-
 // Column lists and their readers are kept side by side: a reader takes its
 // columns starting at @p at, so one row can hold several records.
 
@@ -92,7 +67,7 @@ inline SiteRecord readSite(const QSqlQuery &q, int at = 0)
     site.siteKey = q.value(at + 1).toString();
     site.name = q.value(at + 2).toString();
     site.allowedOrigins = jsonStringList(q.value(at + 3));
-    site.widgetSettings = jsonObject(q.value(at + 4));
+    site.widgetSettings = jsonMap(q.value(at + 4));
     site.identitySecret = q.value(at + 5).toByteArray();
     site.createdAt = q.value(at + 6).toLongLong();
     site.closedRetentionDays = q.value(at + 7).toInt();
@@ -158,7 +133,7 @@ inline VisitorRecord readVisitor(const QSqlQuery &q, int at = 0)
     visitor.siteId = q.value(at + 1).toLongLong();
     visitor.name = q.value(at + 2).toString();
     visitor.email = q.value(at + 3).toString();
-    visitor.attributes = jsonObject(q.value(at + 4));
+    visitor.attributes = jsonMap(q.value(at + 4));
     visitor.createdAt = q.value(at + 5).toLongLong();
     visitor.lastSeenAt = q.value(at + 6).toLongLong();
     return visitor;

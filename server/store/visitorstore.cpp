@@ -94,7 +94,7 @@ QFuture<StoreResult<VisitorRecord>> VisitorStore::patchVisitor(const QString &vi
                 visitor.attributes.insert(it.key(), it.value());
         }
         if (!patch.customAttributes.isEmpty()) {
-            QJsonObject custom = visitor.attributes.value(u"custom"_s).toObject();
+            QVariantMap custom = visitor.attributes.value(u"custom"_s).toMap();
             for (auto it = patch.customAttributes.begin(); it != patch.customAttributes.end(); ++it) {
                 if (it.value().isNull())
                     custom.remove(it.key());

@@ -111,7 +111,7 @@ ChatFixture::ChatFixture()
     site.siteKey = siteKey;
     site.name = u"Fuzz shop"_s;
     site.allowedOrigins = {origin};
-    site.widgetSettings = QJsonObject{{u"title"_s, u"Chat with us"_s}, {u"ratingEnabled"_s, true}};
+    site.widgetSettings = QVariantMap{{u"title"_s, u"Chat with us"_s}, {u"ratingEnabled"_s, true}};
     site.identitySecret = QByteArray(32, 'k');
     site.createdAt = now();
     m_site = await(m_store.sites().createSite(site));
@@ -216,7 +216,7 @@ void ChatFixture::restore()
                 {u"type"_s, u"update_site"_s},
                 {u"name"_s, m_site.name},
                 {u"allowedOrigins"_s, QJsonArray::fromStringList(m_site.allowedOrigins)},
-                {u"widget"_s, m_site.widgetSettings},
+                {u"widget"_s, QJsonObject::fromVariantMap(m_site.widgetSettings)},
                 {u"closedRetentionDays"_s, m_site.closedRetentionDays},
             }));
         }

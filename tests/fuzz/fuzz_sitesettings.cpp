@@ -27,7 +27,7 @@ SiteRecord storedSite()
     site.siteKey = u"fuzz-site-key"_s;
     site.name = u"Shop"_s;
     site.allowedOrigins = {u"https://shop.example"_s};
-    site.widgetSettings = QJsonObject{{u"title"_s, u"Chat with us"_s}, {u"ratingEnabled"_s, true}};
+    site.widgetSettings = QVariantMap{{u"title"_s, u"Chat with us"_s}, {u"ratingEnabled"_s, true}};
     site.identitySecret = QByteArray(32, 'k');
     site.closedRetentionDays = 30;
     return site;
@@ -42,7 +42,8 @@ void checkAccepted(const SiteRecord &before, const SiteRecord &site, const QJson
         FUZZ_CHECK(OriginPolicy::validateEntry(origin).isEmpty());
         FUZZ_CHECK(site.allowedOrigins.count(origin) == 1);
     }
-    FUZZ_CHECK(QJsonDocument(site.widgetSettings).toJson(QJsonDocument::Compact).size() <= SiteSettings::maxWidgetSettingsBytes);
+    FUZZ_CHECK(QJsonDocument::fromVariant(site.widgetSettings).toJson(QJsonDocument::Compact).size()
+               <= SiteSettings::maxWidgetSettingsBytes);
     FUZZ_CHECK(site.closedRetentionDays >= 0 && site.closedRetentionDays <= SiteSettings::maxRetentionDays);
     if (!update.contains(u"widget"_s) || update.value(u"widget"_s).isNull())
         FUZZ_CHECK(site.widgetSettings == before.widgetSettings);
@@ -60,7 +61,7 @@ void checkAccepted(const SiteRecord &before, const SiteRecord &site, const QJson
     FUZZ_CHECK(WireCodec::isValidUtf8(sent));
     const auto decoded = WireCodec::decodeObject(sent);
     FUZZ_CHECK(std::holds_alternative<QJsonObject>(decoded));
-    FUZZ_CHECK(std::get<QJsonObject>(decoded).value(u"widget"_s).toObject() == site.widgetSettings);
+    FUZZ_CHECK(std::get<QJsonObject>(decoded).value(u"widget"_s).toObject() == QJsonObject::fromVariantMap(site.widgetSettings));
 }
 
 } // namespace

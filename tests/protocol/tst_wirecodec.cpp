@@ -132,7 +132,7 @@ VisitorRecord visitor()
     record.siteId = 2;
     record.name = u"Grace"_s;
     record.email = u"grace@example.com"_s;
-    record.attributes = QJsonObject{{u"locale"_s, u"en-GB"_s}};
+    record.attributes = QVariantMap{{u"locale"_s, u"en-GB"_s}};
     record.createdAt = 1'699'000'000'000;
     record.lastSeenAt = 1'700'000'000'000;
     return record;

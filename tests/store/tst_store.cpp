@@ -29,7 +29,7 @@ SiteRecord siteNamed(const QString &key)
     site.siteKey = key;
     site.name = u"Shop "_s + key;
     site.allowedOrigins = {u"https://shop.example"_s, u"https://www.shop.example"_s};
-    site.widgetSettings = QJsonObject{{u"colour"_s, u"#3366ff"_s}, {u"position"_s, u"right"_s}};
+    site.widgetSettings = QVariantMap{{u"colour"_s, u"#3366ff"_s}, {u"position"_s, u"right"_s}};
     site.identitySecret = QByteArray("\x00\x01secret\xff", 9);
     site.createdAt = T0;
     return site;
@@ -42,7 +42,7 @@ VisitorRecord visitorFor(qint64 siteId, const QString &id, const QString &name =
     visitor.siteId = siteId;
     visitor.name = name;
     visitor.email = email;
-    visitor.attributes = QJsonObject{{u"plan"_s, u"pro"_s}, {u"seats"_s, 3}};
+    visitor.attributes = QVariantMap{{u"plan"_s, u"pro"_s}, {u"seats"_s, 3}};
     visitor.createdAt = T0;
     visitor.lastSeenAt = T0;
     return visitor;
@@ -231,7 +231,7 @@ void tst_Store::sites()
     SiteRecord changed = created.value;
     changed.name = u"Renamed"_s;
     changed.allowedOrigins = {u"https://new.example"_s};
-    changed.widgetSettings = QJsonObject{{u"title"_s, u"Hi ☕"_s}};
+    changed.widgetSettings = QVariantMap{{u"title"_s, u"Hi ☕"_s}};
     const auto updated = await(store.sites().updateSite(changed));
     FRONTDESK_VERIFY_OK(updated);
     QCOMPARE(updated.value.name, u"Renamed"_s);
@@ -251,7 +251,7 @@ void tst_Store::sites()
     // writes back what it would have read before the other.
     SitePatch origins, widget;
     origins.allowedOrigins = QStringList{u"https://patched.example"_s};
-    widget.widgetSettings = QJsonObject{{u"title"_s, u"Patched"_s}};
+    widget.widgetSettings = QVariantMap{{u"title"_s, u"Patched"_s}};
     auto first = store.sites().patchSite(created.value.id, origins);
     const auto second = await(store.sites().patchSite(created.value.id, widget));
     FRONTDESK_VERIFY_OK(await(first));
@@ -407,7 +407,7 @@ void tst_Store::visitors()
     VisitorRecord changed = created.value;
     changed.name = u"Zoë Example"_s;
     changed.email = u"zoe@example.com"_s;
-    changed.attributes = QJsonObject{{u"page"_s, u"/pricing"_s}};
+    changed.attributes = QVariantMap{{u"page"_s, u"/pricing"_s}};
     changed.lastSeenAt = T0 + 5000;
     const auto updated = await(store.visitors().updateVisitor(changed));
     FRONTDESK_VERIFY_OK(updated);
@@ -851,15 +851,15 @@ void tst_Store::patchVisitorMerges()
     FRONTDESK_OPEN_STORE(store, database);
     const auto site = await(store.sites().createSite(siteNamed(u"key-a"_s)));
     VisitorRecord visitor = visitorFor(site.value.id, u"v-1"_s);
-    visitor.attributes = QJsonObject{{u"locale"_s, u"de"_s}, {u"plan"_s, u"free"_s}};
+    visitor.attributes = QVariantMap{{u"locale"_s, u"de"_s}, {u"plan"_s, u"free"_s}};
     FRONTDESK_VERIFY_OK(await(store.visitors().createVisitor(visitor, hashOf(u"t"_s))));
 
     VisitorPatch first;
     first.name = u"Ada"_s;
-    first.attributes = QJsonObject{{u"plan"_s, u"pro"_s}};
+    first.attributes = QVariantMap{{u"plan"_s, u"pro"_s}};
     VisitorPatch second; // queued right behind the first, as two tabs would
     second.email = u"ada@example.com"_s;
-    second.attributes = QJsonObject{{u"locale"_s, QJsonValue(QJsonValue::Null)}, {u"seats"_s, 3}};
+    second.attributes = QVariantMap{{u"locale"_s, QVariant::fromValue(nullptr)}, {u"seats"_s, 3}};
     auto firstDone = store.visitors().patchVisitor(u"v-1"_s, first);
     auto secondDone = store.visitors().patchVisitor(u"v-1"_s, second);
     FRONTDESK_VERIFY_OK(await(firstDone));
@@ -869,7 +869,7 @@ void tst_Store::patchVisitorMerges()
     FRONTDESK_VERIFY_OK(stored);
     QCOMPARE(stored.value.name, u"Ada"_s); // kept by the second patch
     QCOMPARE(stored.value.email, u"ada@example.com"_s);
-    QCOMPARE(stored.value.attributes, (QJsonObject{{u"plan"_s, u"pro"_s}, {u"seats"_s, 3}}));
+    QCOMPARE(stored.value.attributes, (QVariantMap{{u"plan"_s, u"pro"_s}, {u"seats"_s, 3}}));
     QCOMPARE(await(store.visitors().patchVisitor(u"nobody"_s, first)).error, StoreError::NotFound);
 }
 
