@@ -45,6 +45,11 @@ bool CommandLine::parse(const QCoreApplication &app, CommandLine *result, QStrin
     parser.addVersionOption();
     const QCommandLineOption headless(u"headless"_s, u"Run the server without a window, logging to stderr."_s);
     const QCommandLineOption listen(u"listen"_s, u"Address and port to listen on (default 127.0.0.1:8080)."_s, u"host:port"_s);
+    const QCommandLineOption publicUrl(u"public-url"_s,
+                                       u"Where visitors and consoles reach this server, e.g. https://chat.shop.example "
+                                       "behind a proxy or a domain: the snippet and the widget use it (default: the "
+                                       "listen address)."_s,
+                                       u"url"_s);
     const QCommandLineOption database(u"database"_s,
                                       u"sqlite:PATH or mariadb://USER@HOST:PORT/DB (password from the secret store or "
                                       "FRONTDESK_DB_PASSWORD). Default: SQLite in the user's data folder."_s,
@@ -91,9 +96,9 @@ bool CommandLine::parse(const QCoreApplication &app, CommandLine *result, QStrin
     const QCommandLineOption checkConfig(u"check-config"_s,
                                          u"Check the configuration file, print each problem with its line, and exit "
                                          "(non-zero if there is one)."_s);
-    parser.addOptions({siteInfo, headless, listen, database, tlsCert, tlsKey, allowOrigin, adminEmail, createAgent, agentName,
-                       agentRole, storePassword, limit, listLimits, trustedProxy, proxyHeader, metricsAllow, configFile,
-                       checkConfig});
+    parser.addOptions({siteInfo,    headless,     listen,      publicUrl,    database,   tlsCert,       tlsKey,
+                       allowOrigin, adminEmail,   createAgent, agentName,    agentRole,  storePassword, limit,
+                       listLimits,  trustedProxy, proxyHeader, metricsAllow, configFile, checkConfig});
     parser.process(app); // --help, --version and unknown options end here
 
     if (!parser.positionalArguments().isEmpty()) {
@@ -116,8 +121,8 @@ bool CommandLine::parse(const QCoreApplication &app, CommandLine *result, QStrin
         *error = describeProblems(parsed.configPath, parsed.configProblems);
         return false;
     }
-    for (const QCommandLineOption *option :
-         {&listen, &database, &tlsCert, &tlsKey, &allowOrigin, &adminEmail, &trustedProxy, &proxyHeader, &metricsAllow}) {
+    for (const QCommandLineOption *option : {&listen, &publicUrl, &database, &tlsCert, &tlsKey, &allowOrigin, &adminEmail,
+                                             &trustedProxy, &proxyHeader, &metricsAllow}) {
         const QString name = option->names().first();
         if (parser.isSet(*option) && !ServerOptions::set(parsed.server, name, parser.values(*option), error)) {
             *error = u"--%1: %2"_s.arg(name, *error);

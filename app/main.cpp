@@ -80,8 +80,13 @@ int runHeadless(QCoreApplication &app, const CommandLine &command)
         exitCode = 1;
         app.quit();
     });
-    QObject::connect(&server, &ServerThread::started, &app,
-                     [](const QUrl &url) { printLine(stdout, u"listening on "_s + url.toString()); });
+    // The listen URL first (scripts and tests read it to connect), then where visitors reach it.
+    const QUrl publicUrl = command.server.publicUrl;
+    QObject::connect(&server, &ServerThread::started, &app, [publicUrl](const QUrl &url) {
+        printLine(stdout,
+                  u"listening on "_s + url.toString()
+                      + (publicUrl.isEmpty() ? QString() : u" (public URL "_s + publicUrl.toString() + u')'));
+    });
     server.start(command.server);
     const int loopResult = app.exec();
     server.stop();

@@ -37,6 +37,10 @@ const QList<Option> &options()
          [](ServerConfig &config, const QStringList &values, QString *error) {
              return ServerConfig::parseListen(values.first(), &config.listenAddress, &config.listenPort, error);
          }},
+        {u"public-url"_s, false,
+         [](ServerConfig &config, const QStringList &values, QString *error) {
+             return ServerConfig::parsePublicUrl(values.first(), &config.publicUrl, error);
+         }},
         {u"database"_s, false,
          [](ServerConfig &config, const QStringList &values, QString *error) {
              return DatabaseConfig::parse(values.first(), &config.database, error);

@@ -224,7 +224,7 @@ Page {
                         PlainLabel { id: copiedLabel; visible: false; text: qsTr("Copied"); color: Theme.online }
                     }
                     SectionTitle { text: qsTr("Public address"); Layout.topMargin: 12 }
-                    Hint { text: qsTr("Where your visitors' browsers reach this server, if not at the address above: your domain or your reverse proxy, such as https://chat.example.com. Leave it empty to use the address the console connects to.") }
+                    Hint { text: qsTr("Where your visitors' browsers reach this server, if not at the address above: your domain or your reverse proxy, such as https://chat.example.com. Leave it empty to use the server's own public URL (its --public-url) or, without one, the address the console connects to.") }
                     RowLayout {
                         Layout.fillWidth: true
                         TextField {

@@ -29,7 +29,7 @@ FrontdeskServer::FrontdeskServer(const ServerConfig &config, QObject *parent)
     : QObject(parent)
     , m_config(config)
     , m_store(new Store(this))
-    , m_chat(new ChatServices(m_store, &m_sites, config.abuseLimits, this))
+    , m_chat(new ChatServices(m_store, &m_sites, config.abuseLimits, config.publicUrl, this))
     , m_fanout(std::make_unique<EventFanout>(m_chat->events(), m_chat->presence()))
     , m_listener(new HttpListener(config.httpLimits, this))
     , m_hub(new WebSocketHub(m_chat, config.realtimeLimits, this))
@@ -207,9 +207,14 @@ QUrl FrontdeskServer::url() const
     return url;
 }
 
-QString FrontdeskServer::snippet(const SiteRecord &site, const QUrl &publicUrl) const
+QUrl FrontdeskServer::publicUrl() const
 {
-    const QUrl base = publicUrl.isEmpty() ? url() : publicUrl;
+    return m_config.publicUrl.isEmpty() ? url() : m_config.publicUrl;
+}
+
+QString FrontdeskServer::snippet(const SiteRecord &site) const
+{
+    const QUrl base = publicUrl();
     return u"<script async src=\"%1/widget.js\" data-site-key=\"%2\"></script>"_s.arg(base.toString(QUrl::StripTrailingSlash),
                                                                                       site.siteKey);
 }

@@ -44,6 +44,8 @@ public:
     void stop();
 
     [[nodiscard]] QUrl url() const; ///< http(s)://HOST:PORT as actually bound
+    /// Where visitors reach it: --public-url, else url().
+    [[nodiscard]] QUrl publicUrl() const;
     [[nodiscard]] quint16 port() const;
     [[nodiscard]] Store *store() const { return m_store; }
     [[nodiscard]] ChatServices *chat() const { return m_chat; }
@@ -51,8 +53,8 @@ public:
     [[nodiscard]] HttpListener *listener() const { return m_listener; }
     /// Deletes what the retention settings say is old (also run hourly).
     void applyRetention();
-    /// The `<script>` tag for a site, pointing at this server.
-    [[nodiscard]] QString snippet(const SiteRecord &site, const QUrl &publicUrl = {}) const;
+    /// The `<script>` tag for a site, pointing at publicUrl().
+    [[nodiscard]] QString snippet(const SiteRecord &site) const;
 
 Q_SIGNALS:
     /// Listening; @p setupLines says what a first start created and gives each

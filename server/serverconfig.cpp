@@ -43,4 +43,27 @@ bool ServerConfig::parseListen(const QString &text, QHostAddress *address, quint
     return true;
 }
 
+bool ServerConfig::parsePublicUrl(const QString &text, QUrl *url, QString *error)
+{
+    const QUrl parsed(text.trimmed(), QUrl::StrictMode);
+    const QString example = u" (for example https://chat.shop.example)"_s;
+    if (!parsed.isValid() || (parsed.scheme() != u"https"_s && parsed.scheme() != u"http"_s) || parsed.host().isEmpty()) {
+        *error = u"The public URL must be an http:// or https:// address with a host%1, not \"%2\"."_s.arg(example, text);
+        return false;
+    }
+    // It goes into every site's <script src>: nothing a browser would treat
+    // differently from the address the agent typed.
+    if (!parsed.userInfo().isEmpty() || parsed.hasQuery() || parsed.hasFragment()) {
+        *error = u"The public URL cannot hold a user name, a query or a fragment%1, not \"%2\"."_s.arg(example, text);
+        return false;
+    }
+    QUrl normalized = parsed;
+    QString path = parsed.path();
+    while (path.endsWith(u'/'))
+        path.chop(1);
+    normalized.setPath(path);
+    *url = normalized;
+    return true;
+}
+
 } // namespace Frontdesk

@@ -9,6 +9,7 @@
 
 #include <QHostAddress>
 #include <QStringList>
+#include <QUrl>
 
 namespace Frontdesk {
 
@@ -16,6 +17,10 @@ namespace Frontdesk {
 struct ServerConfig {
     QHostAddress listenAddress = QHostAddress::LocalHost;
     quint16 listenPort = 8080; ///< 0: any free port (tests)
+    /// --public-url: where visitors' browsers and consoles reach this server
+    /// (a domain, a reverse proxy). The snippet, the console's snapshot and the
+    /// start-up lines use it; empty: the listen URL.
+    QUrl publicUrl;
     DatabaseConfig database;
     HttpLimits httpLimits;
     RealtimeLimits realtimeLimits;
@@ -34,6 +39,10 @@ struct ServerConfig {
     [[nodiscard]] static DatabaseConfig defaultDatabase();
     /// Parses "HOST:PORT", "[V6]:PORT" or ":PORT"; false with a sentence on error.
     [[nodiscard]] static bool parseListen(const QString &text, QHostAddress *address, quint16 *port, QString *error);
+    /// Parses an absolute http(s) URL with a host and at most a path (a
+    /// proxy's prefix such as /chat), which loses its last slash; no user,
+    /// query or fragment. False with a sentence on error.
+    [[nodiscard]] static bool parsePublicUrl(const QString &text, QUrl *url, QString *error);
 };
 
 } // namespace Frontdesk

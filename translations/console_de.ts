@@ -625,8 +625,8 @@
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="224"/>
-        <source>Where your visitors&apos; browsers reach this server, if not at the address above: your domain or your reverse proxy, such as https://chat.example.com. Leave it empty to use the address the console connects to.</source>
-        <translation>Wo die Browser Ihrer Besucher diesen Server erreichen, falls nicht unter der Adresse oben: Ihre Domain oder Ihr Reverse-Proxy, etwa https://chat.example.com. Leer lassen, um die Adresse zu verwenden, mit der sich die Konsole verbindet.</translation>
+        <source>Where your visitors&apos; browsers reach this server, if not at the address above: your domain or your reverse proxy, such as https://chat.example.com. Leave it empty to use the server&apos;s own public URL (its --public-url) or, without one, the address the console connects to.</source>
+        <translation>Wo die Browser Ihrer Besucher diesen Server erreichen, falls nicht unter der Adresse oben: Ihre Domain oder Ihr Reverse-Proxy, etwa https://chat.example.com. Leer lassen, um die öffentliche Adresse des Servers (seine --public-url) zu verwenden oder, ohne sie, die Adresse, mit der sich die Konsole verbindet.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="237"/>

@@ -625,8 +625,8 @@
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="224"/>
-        <source>Where your visitors&apos; browsers reach this server, if not at the address above: your domain or your reverse proxy, such as https://chat.example.com. Leave it empty to use the address the console connects to.</source>
-        <translation>Dónde llegan los navegadores de sus visitantes a este servidor, si no es la dirección de arriba: su dominio o su proxy inverso, por ejemplo https://chat.example.com. Déjelo vacío para usar la dirección a la que se conecta la consola.</translation>
+        <source>Where your visitors&apos; browsers reach this server, if not at the address above: your domain or your reverse proxy, such as https://chat.example.com. Leave it empty to use the server&apos;s own public URL (its --public-url) or, without one, the address the console connects to.</source>
+        <translation>Dónde llegan los navegadores de sus visitantes a este servidor, si no es la dirección de arriba: su dominio o su proxy inverso, por ejemplo https://chat.example.com. Déjelo vacío para usar la dirección pública del propio servidor (su --public-url) o, si no tiene, la dirección a la que se conecta la consola.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="237"/>

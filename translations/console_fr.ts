@@ -625,8 +625,8 @@
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="224"/>
-        <source>Where your visitors&apos; browsers reach this server, if not at the address above: your domain or your reverse proxy, such as https://chat.example.com. Leave it empty to use the address the console connects to.</source>
-        <translation>L&apos;adresse à laquelle les navigateurs de vos visiteurs joignent ce serveur, si ce n&apos;est pas celle ci-dessus : votre domaine ou votre proxy inverse, par exemple https://chat.example.com. Laissez vide pour utiliser l&apos;adresse à laquelle la console se connecte.</translation>
+        <source>Where your visitors&apos; browsers reach this server, if not at the address above: your domain or your reverse proxy, such as https://chat.example.com. Leave it empty to use the server&apos;s own public URL (its --public-url) or, without one, the address the console connects to.</source>
+        <translation>L&apos;adresse à laquelle les navigateurs de vos visiteurs joignent ce serveur, si ce n&apos;est pas celle ci-dessus : votre domaine ou votre proxy inverse, par exemple https://chat.example.com. Laissez vide pour utiliser l&apos;adresse publique du serveur (son --public-url) ou, à défaut, l&apos;adresse à laquelle la console se connecte.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="237"/>

@@ -29,17 +29,23 @@ QJsonObject ConsoleState::site() const
 QString ConsoleState::snippet() const
 {
     const QString key = site().value(u"siteKey"_s).toString();
-    const QUrl base = m_publicUrl.isEmpty() ? m_connection->serverUrl() : m_publicUrl;
+    // This console's own setting, else the server's --public-url, else the
+    // address this console connected to.
+    const QUrl base = !m_publicUrl.isEmpty() ? m_publicUrl
+        : !m_serverPublicUrl.isEmpty()       ? m_serverPublicUrl
+                                             : m_connection->serverUrl();
     if (key.isEmpty() || base.isEmpty())
         return {};
     return u"<script async src=\"%1/widget.js\" data-site-key=\"%2\"></script>"_s.arg(base.toString(QUrl::StripTrailingSlash),
                                                                                       key);
 }
 
-void ConsoleState::setPublicUrl(const QString &url)
+namespace {
+
+// Only an absolute http(s) address with a host can go into a page's
+// <script src>; anything else (a typo, half an address) is ignored.
+QUrl normalizedPublicUrl(const QString &url)
 {
-    // Only an absolute http(s) address with a host can go into a page's
-    // <script src>; anything else (a typo, half an address) is ignored.
     QUrl parsed(url.trimmed(), QUrl::StrictMode);
     if (!parsed.isValid() || parsed.host().isEmpty() || (parsed.scheme() != u"https"_s && parsed.scheme() != u"http"_s))
         parsed = QUrl();
@@ -51,6 +57,14 @@ void ConsoleState::setPublicUrl(const QString &url)
     while (path.endsWith(u'/'))
         path.chop(1);
     parsed.setPath(path);
+    return parsed;
+}
+
+} // namespace
+
+void ConsoleState::setPublicUrl(const QString &url)
+{
+    const QUrl parsed = normalizedPublicUrl(url);
     if (parsed == m_publicUrl)
         return;
     m_publicUrl = parsed;
@@ -117,7 +131,12 @@ void ConsoleState::takeSnapshot(const QJsonObject &snapshot)
 
 void ConsoleState::afterSnapshot(const QJsonObject &snapshot)
 {
-    // Protocol additions (sites, site, agents, status) are optional: an older server lacks them.
+    // Protocol additions (sites, site, agents, status, publicUrl) are optional: an older server lacks them.
+    const QUrl serverPublicUrl = normalizedPublicUrl(snapshot.value(u"publicUrl"_s).toString());
+    if (serverPublicUrl != m_serverPublicUrl) {
+        m_serverPublicUrl = serverPublicUrl;
+        Q_EMIT siteChanged();
+    }
     if (snapshot.value(u"sites"_s).isArray()) {
         m_sites->reset(snapshot.value(u"sites"_s).toArray());
     } else if (snapshot.contains(u"site"_s)) {

@@ -89,7 +89,8 @@ private:
     AgentConnection *m_connection;
     QJsonObject m_agent;
     ConsoleSites *m_sites;
-    QUrl m_publicUrl; ///< empty: the snippet uses the connection's URL
+    QUrl m_publicUrl; ///< this console's setting; empty: the server's, else the connection's URL
+    QUrl m_serverPublicUrl; ///< the snapshot's publicUrl (the server's --public-url)
     QString m_presence = QStringLiteral("offline");
     QString m_wantedStatus = QStringLiteral("online");
     int m_agentsOnline = 0;

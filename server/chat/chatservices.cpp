@@ -5,7 +5,7 @@
 
 namespace Frontdesk {
 
-ChatServices::ChatServices(Store *store, SiteDirectory *sites, const AbuseLimits &limits, QObject *parent)
+ChatServices::ChatServices(Store *store, SiteDirectory *sites, const AbuseLimits &limits, const QUrl &publicUrl, QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_sites(sites)
@@ -17,7 +17,7 @@ ChatServices::ChatServices(Store *store, SiteDirectory *sites, const AbuseLimits
     // Each service gets only the parts of the store it works on.
     , m_moderation(&store->visitorData(), &store->auditLog(), &m_presence, &m_events, this)
     , m_visitors(&store->visitors(), &store->conversations(), &m_presence, &m_moderation, &m_events, limits, this)
-    , m_conversations(&store->conversations(), &store->agents(), sites, &m_presence, &m_events, limits, this)
+    , m_conversations(&store->conversations(), &store->agents(), sites, &m_presence, &m_events, limits, publicUrl, this)
     , m_agentAuth(&store->agents(), &m_events, limits, this)
     , m_team(&store->agents(), &store->cannedResponses(), &store->conversations(), &store->auditLog(), &m_presence, &m_agentAuth,
              &m_events, this)

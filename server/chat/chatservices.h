@@ -31,7 +31,9 @@ class ChatServices : public QObject
     Q_OBJECT
 
 public:
-    ChatServices(Store *store, SiteDirectory *sites, const AbuseLimits &limits, QObject *parent = nullptr);
+    /// @p publicUrl (--public-url; empty when not set) goes into each console's snapshot.
+    ChatServices(Store *store, SiteDirectory *sites, const AbuseLimits &limits, const QUrl &publicUrl = {},
+                 QObject *parent = nullptr);
     ~ChatServices() override;
 
     /// Loads what the services keep in memory: the open conversations and the bans.

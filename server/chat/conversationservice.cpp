@@ -32,13 +32,14 @@ Events::AgentRef refOf(const AgentRecord &agent)
 
 ConversationService::ConversationService(ConversationStore *conversations, AgentStore *agents, const SiteDirectory *sites,
                                          const PresenceService *presence, DomainEventBus *events, const AbuseLimits &limits,
-                                         QObject *parent)
+                                         const QUrl &publicUrl, QObject *parent)
     : QObject(parent)
     , m_conversations(conversations)
     , m_agents(agents)
     , m_sites(sites)
     , m_presence(presence)
     , m_events(events)
+    , m_publicUrl(publicUrl)
     , m_visitorMessages(limits.visitorMessagesPerSecond, limits.visitorMessageBurst)
 { }
 
@@ -322,6 +323,7 @@ void ConversationService::snapshot(const AgentRecord &agent, ChatCallback<AgentS
                                           snapshot.team.append({member, status});
                                       }
                                       snapshot.sites = m_sites->all();
+                                      snapshot.publicUrl = m_publicUrl;
                                       done(snapshot);
                                   });
                  });

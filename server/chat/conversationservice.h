@@ -7,6 +7,7 @@
 #include "ratelimit/ratelimiter.h"
 
 #include <QObject>
+#include <QUrl>
 #include <optional>
 
 namespace Frontdesk {
@@ -23,6 +24,7 @@ struct AgentSnapshot {
     QList<TeamMember> team;
     int agentsOnline = 0;
     QList<SiteRecord> sites; ///< oldest first
+    QUrl publicUrl; ///< the server's --public-url; empty when it has none (the console then uses the URL it connected to)
 };
 
 /// @brief The rules of a conversation: who may say what in it, and when it
@@ -35,7 +37,7 @@ class ConversationService : public QObject
 public:
     ConversationService(ConversationStore *conversations, AgentStore *agents, const SiteDirectory *sites,
                         const PresenceService *presence, DomainEventBus *events, const AbuseLimits &limits,
-                        QObject *parent = nullptr);
+                        const QUrl &publicUrl = {}, QObject *parent = nullptr);
 
     // The visitor's side
     /// Stores the message (opening a conversation if none is open); @p origin
@@ -73,6 +75,7 @@ private:
     const SiteDirectory *m_sites;
     const PresenceService *m_presence;
     DomainEventBus *m_events;
+    const QUrl m_publicUrl;
     RateLimiter m_visitorMessages; ///< by visitor id, across tabs and transports
 };
 

@@ -227,7 +227,9 @@ QJsonObject AgentChannel::snapshotFrame(const AgentRecord &agent, const AgentSna
         {u"agents"_s, team},
         {u"site"_s,
          snapshot.sites.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(WireCodec::toJson(snapshot.sites.first(), admin))},
-        {u"sites"_s, sites}};
+        {u"sites"_s, sites},
+        {u"publicUrl"_s,
+         snapshot.publicUrl.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(snapshot.publicUrl.toString())}};
 }
 
 bool AgentChannel::readConversationId(const WireMessage &message, qint64 *conversationId)

@@ -7,6 +7,7 @@
 
 #include "store/store.h"
 
+#include <QDeadlineTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -44,6 +45,7 @@ private Q_SLOTS:
     void listLimitsShowsWhatLimitSets();
     void configFileSetsWhatTheCommandLineOverrides();
     void checkConfigReportsEachProblemWithItsLine();
+    void publicUrlIsCheckedAndShown();
 
 private:
     /// Writes @p text to a configuration file in the test's home; returns its path.
@@ -483,6 +485,38 @@ void tst_Headless::configFileSetsWhatTheCommandLineOverrides()
     QVERIFY2(line.startsWith(u"listening on http://127.0.0.1:"_s) && !line.endsWith(u":8080"_s), qPrintable(line));
     server.terminate();
     QVERIFY(server.waitForFinished(30'000));
+}
+
+void tst_Headless::publicUrlIsCheckedAndShown()
+{
+    for (const QString &wrong : {u"chat.shop.example"_s, u"ftp://chat.shop.example"_s, u"https://chat.shop.example/?x=1"_s,
+                                 u"https://user@chat.shop.example"_s}) {
+        const Finished refused = run({u"--headless"_s, u"--listen"_s, u"127.0.0.1:0"_s, u"--public-url"_s, wrong});
+        QVERIFY2(refused.exitCode != 0, qPrintable(wrong));
+        QVERIFY2(refused.err.contains(u"--public-url: The public URL"_s), qPrintable(refused.err));
+    }
+
+    const QString path = writeConfig("[server]\n"
+                                     "listen = 127.0.0.1:0\n"
+                                     "public-url = https://chat.shop.example/\n");
+    QVERIFY(!path.isEmpty());
+    QProcess server;
+    server.setProcessEnvironment(environment());
+    server.setProcessChannelMode(QProcess::MergedChannels); // the snippet is logged, on stderr
+    server.start(QStringLiteral(FRONTDESK_BINARY), {u"--headless"_s, u"--config"_s, path});
+    QString out;
+    const QDeadlineTimer deadline(30'000);
+    while (!out.contains(u"Snippet for"_s) && !deadline.hasExpired() && server.waitForReadyRead(1'000))
+        out += QString::fromUtf8(server.readAllStandardOutput());
+    server.terminate();
+    QVERIFY(server.waitForFinished(30'000));
+    out += QString::fromUtf8(server.readAllStandardOutput());
+    // The listen URL stays first on its line (scripts connect to it); the public one follows.
+    static const QRegularExpression listening(
+        u"^listening on http://127\\.0\\.0\\.1:\\d+ \\(public URL https://chat\\.shop\\.example\\)$"_s,
+        QRegularExpression::MultilineOption);
+    QVERIFY2(listening.match(out).hasMatch(), qPrintable(out));
+    QVERIFY2(out.contains(u"<script async src=\"https://chat.shop.example/widget.js\""_s), qPrintable(out));
 }
 
 void tst_Headless::checkConfigReportsEachProblemWithItsLine()

@@ -723,6 +723,30 @@ private Q_SLOTS:
 
     // An admin disables an agent: signed out at once, shown as disabled to
     // every console (team_changed), and enabled again.
+    // The snippet follows the server's --public-url from the snapshot, and the
+    // console's own setting wins over it.
+    void snippetUsesThePublicUrl()
+    {
+        QString error;
+        QVERIFY(ServerConfig::parsePublicUrl(u"https://chat.shop.example"_s, &m_server.config().publicUrl, &error));
+        QVERIFY2(m_server.restart(&error), qPrintable(error));
+        {
+            AgentClient client(u"frontdesk-test-console"_s, nullptr);
+            client.login(m_server.httpUrl(u"/"_s), TestServer::adminEmail, TestServer::adminPassword);
+            QTRY_COMPARE_WITH_TIMEOUT(client.state(), AgentClient::Online, 20'000);
+            QTRY_VERIFY2(client.snippet().startsWith(u"<script async src=\"https://chat.shop.example/widget.js\""_s),
+                         qPrintable(client.snippet()));
+            client.setPublicUrl(u"https://help.shop.example/"_s);
+            QVERIFY2(client.snippet().startsWith(u"<script async src=\"https://help.shop.example/widget.js\""_s),
+                     qPrintable(client.snippet()));
+            client.setPublicUrl(QString());
+            QVERIFY2(client.snippet().contains(u"https://chat.shop.example/widget.js"_s), qPrintable(client.snippet()));
+        }
+        // The functions after this one expect the server as it was.
+        m_server.config().publicUrl = QUrl();
+        QVERIFY2(m_server.restart(&error), qPrintable(error));
+    }
+
     void disableAnAgent()
     {
         const double doraId = createAgent(u"dora@shop.test"_s, u"Dora"_s, u"dora's long password"_s);

@@ -153,6 +153,7 @@ private Q_SLOTS:
     void profileAndAttributesReachTheAgent();
     void waitingVisitorsKnowTheirPlaceInTheQueue();
     void closedConversationCanBeRated();
+    void publicUrlGoesIntoTheSnapshotAndTheSnippet();
 
 private:
     /// A visitor that said hello; returns its welcome frame.
@@ -1089,6 +1090,29 @@ void tst_VisitorAgent::closedConversationCanBeRated()
     QVERIFY(told);
     QCOMPARE(told->value(u"conversation"_s)[u"rating"_s].toInt(), 4);
     QCOMPARE(told->value(u"conversation"_s)[u"ratingComment"_s].toString(), u"Quick and kind"_s);
+}
+
+void tst_VisitorAgent::publicUrlGoesIntoTheSnapshotAndTheSnippet()
+{
+    // Without --public-url the console uses the address it connected to.
+    {
+        JsonSocket agent;
+        const auto snapshot = connectAgent(agent);
+        QVERIFY(snapshot);
+        QVERIFY2(snapshot->value(u"publicUrl"_s).isNull(), qPrintable(snapshot->value(u"publicUrl"_s).toString()));
+        const SiteRecord site = m_server->server()->sites().all().first();
+        QVERIFY(m_server->server()->snippet(site).contains(m_server->server()->url().toString() + u"/widget.js"_s));
+    }
+    QString error;
+    QVERIFY(ServerConfig::parsePublicUrl(u"https://chat.shop.example/"_s, &m_server->config().publicUrl, &error));
+    QVERIFY2(m_server->restart(&error), qPrintable(error));
+    JsonSocket agent;
+    const auto snapshot = connectAgent(agent);
+    QVERIFY(snapshot);
+    QCOMPARE(snapshot->value(u"publicUrl"_s).toString(), u"https://chat.shop.example"_s);
+    const SiteRecord site = m_server->server()->sites().all().first();
+    QCOMPARE(m_server->server()->snippet(site),
+             u"<script async src=\"https://chat.shop.example/widget.js\" data-site-key=\"%1\"></script>"_s.arg(site.siteKey));
 }
 
 QTEST_GUILESS_MAIN(tst_VisitorAgent)
