@@ -70,7 +70,9 @@ function boot(queued: unknown): void {
     console.error('Frontdesk: add data-site-key="…" to the widget\'s <script> tag.');
     return;
   }
-  const base = new URL(script.src, location.href).origin;
+  // The folder the script was loaded from: the server, or its prefix behind a proxy (https://shop.example/chat).
+  const src = new URL(script.src, location.href);
+  const base = src.origin + src.pathname.replace(/\/[^/]*$/, '');
   const listeners: Record<string, Listener[]> = {};
   const emit = (name: string, data?: unknown) => {
     for (const fn of listeners[name] || [])
