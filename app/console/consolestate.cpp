@@ -2,6 +2,7 @@
 
 #include "agentconnection.h"
 #include "consolesites.h"
+#include "serverconfig.h"
 
 #include <QLoggingCategory>
 
@@ -42,22 +43,14 @@ QString ConsoleState::snippet() const
 
 namespace {
 
-// Only an absolute http(s) address with a host can go into a page's
-// <script src>; anything else (a typo, half an address) is ignored.
+// The server's rule (ServerConfig::parsePublicUrl) for both this console's
+// setting and the snapshot's publicUrl; anything it refuses (a typo, half an
+// address) means "none".
 QUrl normalizedPublicUrl(const QString &url)
 {
-    QUrl parsed(url.trimmed(), QUrl::StrictMode);
-    if (!parsed.isValid() || parsed.host().isEmpty() || (parsed.scheme() != u"https"_s && parsed.scheme() != u"http"_s))
-        parsed = QUrl();
-    parsed.setQuery(QString());
-    parsed.setFragment(QString());
-    // "https://chat.example/" and "https://chat.example" are one address;
-    // a path (a proxy's prefix, "/chat") is kept without its last slash.
-    QString path = parsed.path();
-    while (path.endsWith(u'/'))
-        path.chop(1);
-    parsed.setPath(path);
-    return parsed;
+    QUrl parsed;
+    QString ignored;
+    return ServerConfig::parsePublicUrl(url, &parsed, &ignored) ? parsed : QUrl();
 }
 
 } // namespace
