@@ -11,15 +11,18 @@ AgentClient::AgentClient(QObject *parent) : AgentClient(SecretStore::defaultServ
 AgentClient::AgentClient(const QString &secretService, QObject *parent)
     : QObject(parent)
     , m_connection(new AgentConnection(secretService, this))
-    , m_state(new ConsoleState(m_connection, this))
-    , m_replies(new ReplySender(m_connection, this))
+    , m_events(new AgentEvents(m_connection, this))
+    , m_commands(m_connection)
+    , m_state(new ConsoleState(m_connection, m_events, &m_commands, this))
+    , m_replies(new ReplySender(m_connection, &m_commands, this))
 {
     // Before the state turns Online and the models read the outbox (they do on snapshotReceived).
-    connect(m_connection, &AgentConnection::authenticated, this, [this](const QJsonObject &snapshot) {
-        m_replies->open(serverUrl(), agentId(), snapshot.value(u"site"_s).toObject().value(u"siteKey"_s).toString());
+    connect(m_events, &AgentEvents::authenticated, this, [this](const AgentSnapshotView &snapshot) {
+        m_replies->open(serverUrl(), agentId(),
+                        snapshot.sites && !snapshot.sites->isEmpty() ? snapshot.sites->first().siteKey : QString());
     });
     // The models take the snapshot first; then the rest of it is read and the outbox goes out.
-    connect(m_connection, &AgentConnection::snapshotReceived, this, [this](const QJsonObject &snapshot) {
+    connect(m_events, &AgentEvents::snapshotReceived, this, [this](const AgentSnapshotView &snapshot) {
         Q_EMIT snapshotReceived(snapshot);
         m_state->afterSnapshot(snapshot);
         m_replies->resendAll();
@@ -36,19 +39,22 @@ AgentClient::AgentClient(const QString &secretService, QObject *parent)
     connect(m_state, &ConsoleState::siteChanged, this, &AgentClient::siteChanged);
     connect(m_state->sites(), &ConsoleSites::sitesChanged, this, &AgentClient::sitesChanged);
     connect(m_state->sites(), &ConsoleSites::siteRemoved, this, &AgentClient::siteRemoved);
-    connect(m_state, &ConsoleState::conversationCreated, this, &AgentClient::conversationCreated);
-    connect(m_state, &ConsoleState::conversationUpdated, this, &AgentClient::conversationUpdated);
-    connect(m_state, &ConsoleState::messageReceived, this, &AgentClient::messageReceived);
-    connect(m_state, &ConsoleState::typingReceived, this, &AgentClient::typingReceived);
-    connect(m_state, &ConsoleState::readReceived, this, &AgentClient::readReceived);
-    connect(m_state, &ConsoleState::visitorPageReceived, this, &AgentClient::visitorPageReceived);
-    connect(m_state, &ConsoleState::visitorConnectionChanged, this, &AgentClient::visitorConnectionChanged);
-    connect(m_state, &ConsoleState::visitorUpdated, this, &AgentClient::visitorUpdated);
-    connect(m_state, &ConsoleState::conversationRated, this, &AgentClient::conversationRated);
-    connect(m_state, &ConsoleState::agentsReceived, this, &AgentClient::agentsReceived);
-    connect(m_state, &ConsoleState::agentStatusReceived, this, &AgentClient::agentStatusReceived);
-    connect(m_state, &ConsoleState::cannedChanged, this, &AgentClient::cannedChanged);
-    connect(m_state, &ConsoleState::teamChanged, this, &AgentClient::teamChanged);
+    // The events as records, after ConsoleState took what it keeps of them.
+    connect(m_events, &AgentEvents::conversationCreated, this, &AgentClient::conversationCreated);
+    connect(m_events, &AgentEvents::conversationUpdated, this, &AgentClient::conversationUpdated);
+    connect(m_events, &AgentEvents::messageReceived, this, &AgentClient::messageReceived);
+    connect(m_events, &AgentEvents::typingReceived, this, &AgentClient::typingReceived);
+    connect(m_events, &AgentEvents::readReceived, this, &AgentClient::readReceived);
+    connect(m_events, &AgentEvents::visitorPageReceived, this, &AgentClient::visitorPageReceived);
+    connect(m_state, &ConsoleState::visitorPageFound, this,
+            [this](const QString &visitorId, const PageView &page) { Q_EMIT visitorPageReceived(visitorId, page, 0); });
+    connect(m_events, &AgentEvents::visitorConnectionChanged, this, &AgentClient::visitorConnectionChanged);
+    connect(m_events, &AgentEvents::visitorUpdated, this, &AgentClient::visitorUpdated);
+    connect(m_events, &AgentEvents::conversationRated, this, &AgentClient::conversationRated);
+    connect(m_state, &ConsoleState::teamReceived, this, &AgentClient::agentsReceived);
+    connect(m_events, &AgentEvents::agentStatusReceived, this, &AgentClient::agentStatusReceived);
+    connect(m_events, &AgentEvents::cannedChanged, this, &AgentClient::cannedChanged);
+    connect(m_events, &AgentEvents::teamChanged, this, &AgentClient::teamChanged);
 
     connect(m_replies, &ReplySender::outboxChanged, this, &AgentClient::outboxChanged);
     connect(m_replies, &ReplySender::replyQueued, this, &AgentClient::replyQueued);
@@ -90,27 +96,27 @@ void AgentClient::setPresence(const QString &status)
     m_state->setPresence(status);
 }
 
-void AgentClient::simpleCommand(const QString &type, const QJsonObject &fields)
+AgentCommands::Finished AgentClient::reportFailure(const QString &type)
 {
-    request(type, fields, this, [this, type](const CommandReply &answer) {
-        if (!answer.ok())
-            Q_EMIT commandFailed(type, answer.errorMessage);
-    });
+    return [this, type](const CommandOutcome &outcome) {
+        if (!outcome.ok())
+            Q_EMIT commandFailed(type, outcome.errorMessage);
+    };
 }
 
 void AgentClient::accept(int conversationId)
 {
-    simpleCommand(u"accept"_s, {{u"conversationId"_s, conversationId}});
+    m_commands.accept(conversationId, this, reportFailure(u"accept"_s));
 }
 
 void AgentClient::close(int conversationId)
 {
-    simpleCommand(u"close"_s, {{u"conversationId"_s, conversationId}});
+    m_commands.close(conversationId, this, reportFailure(u"close"_s));
 }
 
 void AgentClient::transfer(int conversationId, int agentId)
 {
-    simpleCommand(u"transfer"_s, {{u"conversationId"_s, conversationId}, {u"agentId"_s, agentId}});
+    m_commands.transfer(conversationId, agentId, this, reportFailure(u"transfer"_s));
 }
 
 QString AgentClient::reply(int conversationId, const QString &body)
@@ -131,73 +137,82 @@ void AgentClient::discardReply(const QString &clientId)
 void AgentClient::sendTyping(int conversationId, bool active)
 {
     if (isOnline() && conversationId > 0)
-        m_connection->send({{u"type"_s, u"typing"_s}, {u"conversationId"_s, conversationId}, {u"active"_s, active}});
+        m_commands.sendTyping(conversationId, active);
 }
 
 void AgentClient::markRead(int conversationId, double messageId)
 {
     if (!isOnline() || conversationId <= 0 || messageId < 1)
         return;
-    request(u"read"_s, {{u"conversationId"_s, conversationId}, {u"messageId"_s, messageId}}, nullptr, {});
+    m_commands.markRead(conversationId, qint64(messageId));
+}
+
+QVariantMap AgentClient::siteMap(const SiteRecord &site)
+{
+    if (site.id <= 0)
+        return {};
+    QVariantMap map{{u"id"_s, int(site.id)},
+                    {u"siteKey"_s, site.siteKey},
+                    {u"name"_s, site.name},
+                    {u"allowedOrigins"_s, site.allowedOrigins},
+                    {u"widget"_s, site.widgetSettings},
+                    {u"closedRetentionDays"_s, site.closedRetentionDays}};
+    if (!site.identitySecret.isEmpty())
+        map.insert(u"identitySecret"_s, QString::fromLatin1(site.identitySecret.toHex()));
+    return map;
 }
 
 QVariantList AgentClient::sites() const
 {
     QVariantList list;
-    for (const QJsonObject &site : m_state->sites()->all())
-        list.append(site.toVariantMap());
+    for (const SiteRecord &site : m_state->sites()->all())
+        list.append(siteMap(site));
     return list;
 }
 
 QString AgentClient::siteName(int siteId) const
 {
-    return m_state->sites()->byId(siteId).value(u"name"_s).toString();
+    return m_state->sites()->byId(siteId).name;
 }
 
-void AgentClient::updateSite(const QVariantMap &fields)
+void AgentClient::updateSite(const SitePatch &patch)
 {
-    QJsonObject frame = QJsonObject::fromVariantMap(fields);
-    // Named always: with several sites the server never guesses which one.
-    if (currentSiteId() > 0)
-        frame.insert(u"siteId"_s, currentSiteId());
-    request(u"update_site"_s, frame, this, [this](const CommandReply &answer) {
+    m_commands.updateSite(currentSiteId(), patch, this, [this](const CommandResult<SiteRecord> &answer) {
         if (!answer.ok()) {
             Q_EMIT commandFailed(u"update_site"_s, answer.errorMessage);
             return;
         }
-        m_state->setSite(answer.frame.value(u"site"_s).toObject());
+        m_state->setSite(answer.value);
     });
 }
 
 void AgentClient::createSite(const QString &name)
 {
-    request(u"create_site"_s, {{u"name"_s, name}}, this, [this](const CommandReply &answer) {
+    m_commands.createSite(name, this, [this](const CommandResult<SiteRecord> &answer) {
         if (!answer.ok()) {
             Q_EMIT commandFailed(u"create_site"_s, answer.errorMessage);
             return;
         }
-        const QJsonObject site = answer.frame.value(u"site"_s).toObject();
-        m_state->setSite(site);
-        setCurrentSiteId(site.value(u"id"_s).toInt());
+        m_state->setSite(answer.value);
+        setCurrentSiteId(int(answer.value.id));
     });
 }
 
 void AgentClient::deleteSite(int siteId, const QString &confirmSiteKey)
 {
-    request(u"delete_site"_s, {{u"siteId"_s, siteId}, {u"confirmSiteKey"_s, confirmSiteKey}}, this,
-            [this, siteId](const CommandReply &answer) {
-                if (!answer.ok()) {
-                    Q_EMIT commandFailed(u"delete_site"_s, answer.errorMessage);
-                    return;
-                }
-                // site_deleted came first and did this already; the answer makes sure.
-                m_state->sites()->remove(siteId);
-            });
+    m_commands.deleteSite(siteId, confirmSiteKey, this, [this, siteId](const CommandOutcome &answer) {
+        if (!answer.ok()) {
+            Q_EMIT commandFailed(u"delete_site"_s, answer.errorMessage);
+            return;
+        }
+        // site_deleted came first and did this already; the answer makes sure.
+        m_state->sites()->remove(siteId);
+    });
 }
 
 void AgentClient::changePassword(const QString &current, const QString &password)
 {
-    simpleCommand(u"change_password"_s, {{u"current"_s, current}, {u"password"_s, password}});
+    m_commands.changePassword(current, password, this, reportFailure(u"change_password"_s));
 }
 
 } // namespace Frontdesk

@@ -1,12 +1,12 @@
 #pragma once
 
+#include "agentcommands.h"
 #include "agentconnection.h"
+#include "agentevents.h"
 #include "consolesites.h"
 #include "consolestate.h"
 #include "replysender.h"
 
-#include <QJsonArray>
-#include <QJsonObject>
 #include <QObject>
 #include <QQmlEngine>
 #include <QUrl>
@@ -18,12 +18,14 @@ namespace Frontdesk {
  * @brief The console's client of one Frontdesk server (the agent protocol,
  * docs/protocol.md §5), as the one object QML and the models bind to.
  *
- * It is a facade over three parts, each with one job: AgentConnection (the
- * socket, sign-in and keyring token, reconnect, request/answer matching),
- * ReplySender (the reply outbox and its file, resending, acknowledgements)
- * and ConsoleState (the agent, its status, the site, pages and read marks,
- * and the events as signals). It adds nothing of its own but the verbs that
- * are one command each; QML calls verbs and reads properties.
+ * It is a facade over the client layer (client/: AgentConnection, the
+ * socket, sign-in and keyring token, reconnect, request/answer matching;
+ * AgentEvents and AgentCommands, frames read into records and commands sent
+ * from them; ReplySender, the reply outbox and its file, resending,
+ * acknowledgements) and ConsoleState (the agent, its status, the sites,
+ * pages and read marks). It adds nothing of its own but the verbs that are
+ * one command each; QML calls verbs and reads properties, the models take
+ * its signals, which carry records, never frames.
  *
  * Host mode and remote mode use this same class: in host mode the URL is the
  * in-process server's.
@@ -75,7 +77,6 @@ class AgentClient : public QObject
 public:
     using State = AgentConnection::State;
     using enum AgentConnection::State;
-    using Callback = AgentConnection::Callback;
 
     explicit AgentClient(QObject *parent = nullptr);
     /// @p secretService: the keyring service name (tests pass their own).
@@ -83,6 +84,7 @@ public:
     ~AgentClient() override;
 
     [[nodiscard]] AgentConnection *connection() const { return m_connection; }
+    [[nodiscard]] AgentCommands *commands() { return &m_commands; }
     [[nodiscard]] ConsoleState *consoleState() const { return m_state; }
     [[nodiscard]] ReplySender *replies() const { return m_replies; }
 
@@ -90,14 +92,15 @@ public:
     [[nodiscard]] bool isOnline() const { return m_connection->isOnline(); }
     [[nodiscard]] QString errorString() const { return m_connection->errorString(); }
     [[nodiscard]] QUrl serverUrl() const { return m_connection->serverUrl(); }
-    [[nodiscard]] int agentId() const { return m_state->agentId(); }
-    [[nodiscard]] QString agentName() const { return m_state->agentName(); }
-    [[nodiscard]] QString agentEmail() const { return m_state->agentEmail(); }
+    [[nodiscard]] int agentId() const { return int(m_state->agent().id); }
+    [[nodiscard]] QString agentName() const { return m_state->agent().name; }
+    [[nodiscard]] QString agentEmail() const { return m_state->agent().email; }
     [[nodiscard]] bool isAdmin() const { return m_state->isAdmin(); }
     [[nodiscard]] QString presence() const { return m_state->presence(); }
     [[nodiscard]] int agentsOnline() const { return m_state->agentsOnline(); }
-    [[nodiscard]] QVariantMap site() const { return m_state->site().toVariantMap(); }
-    [[nodiscard]] QJsonObject siteJson() const { return m_state->site(); }
+    [[nodiscard]] QVariantMap site() const { return siteMap(m_state->site()); }
+    /// The current site (id 0 while none is known).
+    [[nodiscard]] SiteRecord currentSite() const { return m_state->site(); }
     [[nodiscard]] QVariantList sites() const;
     [[nodiscard]] int currentSiteId() const { return m_state->sites()->currentId(); }
     void setCurrentSiteId(int siteId) { m_state->sites()->setCurrentId(siteId); }
@@ -116,8 +119,8 @@ public:
     void setOutboxFolder(const QString &folder) { m_replies->setOutboxFolder(folder); }
     /// The open outbox file, or empty while none is open (before the first snapshot, or held by another console).
     [[nodiscard]] QString outboxFile() const { return m_replies->outboxFile(); }
-    /// The last page a visitor was seen on ({url,title,at}), if known.
-    [[nodiscard]] QJsonObject currentPage(const QString &visitorId) const { return m_state->currentPage(visitorId); }
+    /// The last page a visitor was seen on, if known (else an empty url).
+    [[nodiscard]] PageView currentPage(const QString &visitorId) const { return m_state->currentPage(visitorId); }
     /// The visitor's read mark in @p conversationId as last reported (0: none known).
     [[nodiscard]] qint64 visitorReadUpTo(int conversationId) const { return m_state->visitorReadUpTo(conversationId); }
     /// The User-Agent of the console's login, e.g. "Frontdesk/0.1.0 (Debian GNU/Linux 12 (bookworm); linux)".
@@ -153,8 +156,8 @@ public:
     Q_INVOKABLE void sendTyping(int conversationId, bool active);
     /// @brief Marks the conversation read up to @p messageId.
     Q_INVOKABLE void markRead(int conversationId, double messageId);
-    /// @brief Saves fields of the current site (admin): any of name, allowedOrigins, widget.
-    Q_INVOKABLE void updateSite(const QVariantMap &fields);
+    /// Saves what @p patch sets on the current site (admin); the answer replaces the site shown.
+    void updateSite(const SitePatch &patch);
     /// @brief Creates a site (admin) named @p name and makes it the current one.
     Q_INVOKABLE void createSite(const QString &name);
     /// @brief Deletes the site @p siteId with all its data (admin); @p confirmSiteKey is its key, typed back.
@@ -162,11 +165,9 @@ public:
     /// @brief Changes the agent's own password.
     Q_INVOKABLE void changePassword(const QString &current, const QString &password);
 
-    /// Sends @p type with @p fields and a fresh id; @p callback runs (in @p context) with the answer.
-    void request(const QString &type, QJsonObject fields, QObject *context, Callback callback)
-    {
-        m_connection->request(type, std::move(fields), context, std::move(callback));
-    }
+    /// The site as QML reads it (id, siteKey, name, allowedOrigins, widget,
+    /// closedRetentionDays; identitySecret in hex for admins).
+    [[nodiscard]] static QVariantMap siteMap(const SiteRecord &site);
 
 Q_SIGNALS:
     void stateChanged();
@@ -180,24 +181,27 @@ Q_SIGNALS:
     void outboxChanged();
 
     /// A snapshot arrived (after every (re)connect): the models reset from it.
-    void snapshotReceived(const QJsonObject &snapshot);
-    void conversationCreated(const QJsonObject &summary);
-    void conversationUpdated(const QJsonObject &conversation);
-    void messageReceived(const QJsonObject &message);
+    void snapshotReceived(const Frontdesk::AgentSnapshotView &snapshot);
+    void conversationCreated(const Frontdesk::ConversationView &summary);
+    /// The conversation alone (no visitor, no last message): what the console knew of those stays.
+    void conversationUpdated(const Frontdesk::ConversationView &conversation);
+    void messageReceived(const Frontdesk::MessageRecord &message);
     void replyQueued(const Frontdesk::PendingReply &reply);
-    void replyAcknowledged(int conversationId, const QString &clientId, const QJsonObject &message);
+    /// The server stored the reply; @p message is the stored row (for a resend, the one stored first).
+    void replyAcknowledged(int conversationId, const QString &clientId, const Frontdesk::MessageRecord &message);
     /// The server refused the reply for good; it stays in the outbox, failed, until retried or discarded.
     void replyFailed(int conversationId, const QString &clientId, const QString &errorMessage);
     void replyRetried(int conversationId, const QString &clientId);
     void replyDiscarded(int conversationId, const QString &clientId);
     void typingReceived(int conversationId, bool active);
-    void readReceived(int conversationId, const QString &by, qint64 messageId);
-    void visitorPageReceived(const QString &visitorId, const QJsonObject &page, int conversationId);
+    void readReceived(int conversationId, Frontdesk::AuthorKind by, qint64 messageId);
+    /// The page a visitor is on now; @p conversationId is 0 when the console looked it up itself.
+    void visitorPageReceived(const QString &visitorId, const Frontdesk::PageView &page, int conversationId);
     void visitorConnectionChanged(const QString &visitorId, int conversationId, bool online);
-    void visitorUpdated(const QJsonObject &visitor);
-    void conversationRated(const QJsonObject &conversation);
-    void agentsReceived(const QJsonArray &agents);
-    void agentStatusReceived(int agentId, const QString &name, const QString &status);
+    void visitorUpdated(const Frontdesk::VisitorView &visitor);
+    void conversationRated(const Frontdesk::ConversationView &conversation);
+    void agentsReceived(const QList<Frontdesk::TeamMember> &agents);
+    void agentStatusReceived(int agentId, const QString &name, Frontdesk::AgentStatus status);
     void cannedChanged();
     /// A site is gone with all its data (`site_deleted`): its conversations leave the lists.
     void siteRemoved(int siteId);
@@ -207,9 +211,12 @@ Q_SIGNALS:
     void commandFailed(const QString &command, const QString &message);
 
 private:
-    void simpleCommand(const QString &type, const QJsonObject &fields);
+    /// Reports a failure of the command @p type (commandFailed); the caller keeps nothing else.
+    [[nodiscard]] AgentCommands::Finished reportFailure(const QString &type);
 
     AgentConnection *m_connection;
+    AgentEvents *m_events;
+    AgentCommands m_commands;
     ConsoleState *m_state;
     ReplySender *m_replies;
 };

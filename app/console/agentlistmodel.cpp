@@ -2,8 +2,6 @@
 
 #include "agentclient.h"
 
-#include <QJsonArray>
-
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -29,10 +27,10 @@ void AgentListModel::setClient(AgentClient *client)
         return;
     connect(client, &AgentClient::agentsReceived, this, &AgentListModel::replace);
     connect(client, &AgentClient::teamChanged, this, &AgentListModel::refresh);
-    connect(client, &AgentClient::agentStatusReceived, this, [this](int agentId, const QString &name, const QString &status) {
+    connect(client, &AgentClient::agentStatusReceived, this, [this](int agentId, const QString &name, AgentStatus status) {
         for (int i = 0; i < m_agents.size(); ++i) {
-            if (m_agents[i].value(u"id"_s).toInt() == agentId) {
-                m_agents[i].insert(u"status"_s, status);
+            if (m_agents[i].agent.id == agentId) {
+                m_agents[i].status = status;
                 Q_EMIT dataChanged(index(i), index(i), {StatusRole});
                 return;
             }
@@ -44,15 +42,12 @@ void AgentListModel::setClient(AgentClient *client)
     refresh();
 }
 
-void AgentListModel::replace(const QJsonArray &agents)
+void AgentListModel::replace(const QList<TeamMember> &agents)
 {
     beginResetModel();
-    m_agents.clear();
-    for (const QJsonValue &value : agents)
-        m_agents.append(value.toObject());
-    std::sort(m_agents.begin(), m_agents.end(), [](const QJsonObject &a, const QJsonObject &b) {
-        return a.value(u"name"_s).toString().localeAwareCompare(b.value(u"name"_s).toString()) < 0;
-    });
+    m_agents = agents;
+    std::sort(m_agents.begin(), m_agents.end(),
+              [](const TeamMember &a, const TeamMember &b) { return a.agent.name.localeAwareCompare(b.agent.name) < 0; });
     endResetModel();
 }
 
@@ -60,48 +55,47 @@ void AgentListModel::refresh()
 {
     if (!m_client || !m_client->isOnline())
         return;
-    m_client->request(u"list_agents"_s, {}, this, [this](const CommandReply &answer) {
+    m_client->commands()->listAgents(this, [this](const CommandResult<QList<TeamMember>> &answer) {
         if (answer.ok())
-            replace(answer.frame.value(u"agents"_s).toArray());
+            replace(answer.value);
     });
 }
 
-void AgentListModel::adminCommand(const QString &type, const QJsonObject &fields)
+AgentCommands::Finished AgentListModel::adminCommandDone(const QString &type)
 {
-    if (!m_client)
-        return;
-    m_client->request(type, fields, this, [this, type](const CommandReply &answer) {
+    return [this, type](const CommandOutcome &answer) {
         // The console shows command errors in one place (the toast on AgentClient::commandFailed).
         if (!answer.ok() && m_client)
             Q_EMIT m_client->commandFailed(type, answer.errorMessage);
         Q_EMIT commandFinished(type, answer.ok() ? QString() : answer.errorMessage);
         if (answer.ok())
             refresh();
-    });
+    };
 }
 
 void AgentListModel::addAgent(const QString &email, const QString &name, const QString &password, bool admin)
 {
-    adminCommand(u"create_agent"_s,
-                 {{u"email"_s, email.trimmed()},
-                  {u"name"_s, name.trimmed()},
-                  {u"password"_s, password},
-                  {u"role"_s, admin ? u"admin"_s : u"agent"_s}});
+    if (m_client)
+        m_client->commands()->createAgent(email.trimmed(), name.trimmed(), password, admin ? AgentRole::Admin : AgentRole::Agent,
+                                          this, adminCommandDone(u"create_agent"_s));
 }
 
 void AgentListModel::removeAgent(int agentId)
 {
-    adminCommand(u"delete_agent"_s, {{u"agentId"_s, agentId}});
+    if (m_client)
+        m_client->commands()->deleteAgent(agentId, this, adminCommandDone(u"delete_agent"_s));
 }
 
 void AgentListModel::resetPassword(int agentId, const QString &password)
 {
-    adminCommand(u"set_agent_password"_s, {{u"agentId"_s, agentId}, {u"password"_s, password}});
+    if (m_client)
+        m_client->commands()->setAgentPassword(agentId, password, this, adminCommandDone(u"set_agent_password"_s));
 }
 
 void AgentListModel::setDisabled(int agentId, bool disabled)
 {
-    adminCommand(u"set_agent_disabled"_s, {{u"agentId"_s, agentId}, {u"disabled"_s, disabled}});
+    if (m_client)
+        m_client->commands()->setAgentDisabled(agentId, disabled, this, adminCommandDone(u"set_agent_disabled"_s));
 }
 
 int AgentListModel::rowCount(const QModelIndex &parent) const
@@ -113,23 +107,23 @@ QVariant AgentListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const QJsonObject &agent = m_agents[index.row()];
+    const TeamMember &member = m_agents[index.row()];
     switch (role) {
     case Qt::DisplayRole:
     case NameRole:
-        return agent.value(u"name"_s).toString();
+        return member.agent.name;
     case AgentIdRole:
-        return agent.value(u"id"_s).toInt();
+        return int(member.agent.id);
     case EmailRole:
-        return agent.value(u"email"_s).toString();
+        return member.agent.email;
     case RoleRole:
-        return agent.value(u"role"_s).toString();
+        return toString(member.agent.role);
     case StatusRole:
-        return agent.value(u"status"_s).toString(u"offline"_s);
+        return toString(member.status);
     case IsSelfRole:
-        return m_client && agent.value(u"id"_s).toInt() == m_client->agentId();
+        return m_client && member.agent.id == m_client->agentId();
     case DisabledRole:
-        return agent.value(u"disabled"_s).toBool();
+        return member.agent.disabled;
     }
     return {};
 }

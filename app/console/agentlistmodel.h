@@ -1,7 +1,8 @@
 #pragma once
 
+#include "agentcommands.h"
+
 #include <QAbstractListModel>
-#include <QJsonObject>
 #include <QPointer>
 #include <QQmlEngine>
 
@@ -62,11 +63,12 @@ Q_SIGNALS:
     void commandFinished(const QString &command, const QString &error);
 
 private:
-    void replace(const QJsonArray &agents);
-    void adminCommand(const QString &type, const QJsonObject &fields);
+    void replace(const QList<Frontdesk::TeamMember> &agents);
+    /// What an admin command's handler does with its outcome (@p type names it in the messages).
+    [[nodiscard]] AgentCommands::Finished adminCommandDone(const QString &type);
 
     QPointer<AgentClient> m_client;
-    QList<QJsonObject> m_agents;
+    QList<TeamMember> m_agents;
 };
 
 } // namespace Frontdesk

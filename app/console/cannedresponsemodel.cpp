@@ -2,7 +2,6 @@
 
 #include "agentclient.h"
 
-#include <QJsonArray>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -33,15 +32,12 @@ void CannedResponseModel::setClient(AgentClient *client)
     refresh();
 }
 
-void CannedResponseModel::replace(const QJsonArray &canned)
+void CannedResponseModel::replace(const QList<CannedResponse> &canned)
 {
     beginResetModel();
-    m_canned.clear();
-    for (const QJsonValue &value : canned)
-        m_canned.append(value.toObject());
-    std::sort(m_canned.begin(), m_canned.end(), [](const QJsonObject &a, const QJsonObject &b) {
-        return a.value(u"shortcut"_s).toString() < b.value(u"shortcut"_s).toString();
-    });
+    m_canned = canned;
+    std::sort(m_canned.begin(), m_canned.end(),
+              [](const CannedResponse &a, const CannedResponse &b) { return a.shortcut < b.shortcut; });
     endResetModel();
 }
 
@@ -49,40 +45,39 @@ void CannedResponseModel::refresh()
 {
     if (!m_client || !m_client->isOnline())
         return;
-    m_client->request(u"list_canned"_s, {}, this, [this](const CommandReply &answer) {
+    m_client->commands()->listCanned(this, [this](const CommandResult<QList<CannedResponse>> &answer) {
         if (answer.ok())
-            replace(answer.frame.value(u"canned"_s).toArray());
+            replace(answer.value);
     });
+}
+
+AgentCommands::Finished CannedResponseModel::refreshOrReport(const QString &type)
+{
+    return [this, type](const CommandOutcome &answer) {
+        if (answer.ok())
+            refresh();
+        else if (m_client)
+            Q_EMIT m_client->commandFailed(type, answer.errorMessage);
+    };
 }
 
 void CannedResponseModel::save(int cannedId, const QString &shortcut, const QString &body)
 {
     if (!m_client)
         return;
-    QString key = shortcut.trimmed();
-    if (key.startsWith(u'/'))
-        key.remove(0, 1);
-    QJsonObject fields{{u"shortcut"_s, key}, {u"body"_s, body}};
-    if (cannedId > 0)
-        fields.insert(u"id"_s, cannedId);
-    m_client->request(u"save_canned"_s, fields, this, [this](const CommandReply &answer) {
-        if (answer.ok())
-            refresh();
-        else if (m_client)
-            Q_EMIT m_client->commandFailed(u"save_canned"_s, answer.errorMessage);
-    });
+    CannedResponse response;
+    response.id = cannedId > 0 ? cannedId : 0;
+    response.shortcut = shortcut.trimmed();
+    if (response.shortcut.startsWith(u'/'))
+        response.shortcut.remove(0, 1);
+    response.body = body;
+    m_client->commands()->saveCanned(response, this, refreshOrReport(u"save_canned"_s));
 }
 
 void CannedResponseModel::remove(int cannedId)
 {
-    if (!m_client)
-        return;
-    m_client->request(u"delete_canned"_s, {{u"id"_s, cannedId}}, this, [this](const CommandReply &answer) {
-        if (answer.ok())
-            refresh();
-        else if (m_client)
-            Q_EMIT m_client->commandFailed(u"delete_canned"_s, answer.errorMessage);
-    });
+    if (m_client)
+        m_client->commands()->deleteCanned(cannedId, this, refreshOrReport(u"delete_canned"_s));
 }
 
 QString CannedResponseModel::expand(const QString &text) const
@@ -94,13 +89,13 @@ QString CannedResponseModel::expand(const QString &text) const
     while (it.hasNext()) {
         const QRegularExpressionMatch match = it.next();
         const QString key = match.captured(2);
-        const auto found = std::find_if(m_canned.cbegin(), m_canned.cend(), [&](const QJsonObject &canned) {
-            return canned.value(u"shortcut"_s).toString().compare(key, Qt::CaseInsensitive) == 0;
+        const auto found = std::find_if(m_canned.cbegin(), m_canned.cend(), [&](const CannedResponse &canned) {
+            return canned.shortcut.compare(key, Qt::CaseInsensitive) == 0;
         });
         if (found == m_canned.cend())
             continue;
         result += QStringView(text).mid(last, match.capturedStart(2) - 1 - last);
-        result += found->value(u"body"_s).toString();
+        result += found->body;
         last = match.capturedEnd(2);
     }
     result += QStringView(text).mid(last);
@@ -115,10 +110,9 @@ QVariantList CannedResponseModel::suggestions(const QString &text) const
     if (!match.hasMatch())
         return result;
     const QString prefix = match.captured(1);
-    for (const QJsonObject &canned : m_canned) {
-        const QString shortcut = canned.value(u"shortcut"_s).toString();
-        if (shortcut.startsWith(prefix, Qt::CaseInsensitive))
-            result.append(QVariantMap{{u"shortcut"_s, shortcut}, {u"body"_s, canned.value(u"body"_s).toString()}});
+    for (const CannedResponse &canned : m_canned) {
+        if (canned.shortcut.startsWith(prefix, Qt::CaseInsensitive))
+            result.append(QVariantMap{{u"shortcut"_s, canned.shortcut}, {u"body"_s, canned.body}});
     }
     return result;
 }
@@ -132,15 +126,15 @@ QVariant CannedResponseModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const QJsonObject &canned = m_canned[index.row()];
+    const CannedResponse &canned = m_canned[index.row()];
     switch (role) {
     case CannedIdRole:
-        return canned.value(u"id"_s).toInt();
+        return int(canned.id);
     case Qt::DisplayRole:
     case ShortcutRole:
-        return canned.value(u"shortcut"_s).toString();
+        return canned.shortcut;
     case BodyRole:
-        return canned.value(u"body"_s).toString();
+        return canned.body;
     }
     return {};
 }

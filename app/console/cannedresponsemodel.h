@@ -1,7 +1,8 @@
 #pragma once
 
+#include "agentcommands.h"
+
 #include <QAbstractListModel>
-#include <QJsonObject>
 #include <QPointer>
 #include <QQmlEngine>
 
@@ -56,10 +57,12 @@ Q_SIGNALS:
     void countChanged();
 
 private:
-    void replace(const QJsonArray &canned);
+    void replace(const QList<CannedResponse> &canned);
+    /// After a change: read the list again, or report why the change failed (@p type names the command).
+    [[nodiscard]] AgentCommands::Finished refreshOrReport(const QString &type);
 
     QPointer<AgentClient> m_client;
-    QList<QJsonObject> m_canned;
+    QList<CannedResponse> m_canned;
 };
 
 } // namespace Frontdesk

@@ -2,31 +2,29 @@
 
 #include <algorithm>
 
-using namespace Qt::StringLiterals;
-
 namespace Frontdesk {
 
 namespace {
 
-int idOf(const QJsonObject &site)
+int idOf(const SiteRecord &site)
 {
-    return site.value(u"id"_s).toInt();
+    return int(site.id);
 }
 
 } // namespace
 
-QJsonObject ConsoleSites::current() const
+SiteRecord ConsoleSites::current() const
 {
     return byId(m_currentId);
 }
 
-QJsonObject ConsoleSites::byId(int siteId) const
+SiteRecord ConsoleSites::byId(qint64 siteId) const
 {
     const int at = indexOf(siteId);
-    return at < 0 ? QJsonObject() : m_sites.at(at);
+    return at < 0 ? SiteRecord() : m_sites.at(at);
 }
 
-int ConsoleSites::indexOf(int siteId) const
+int ConsoleSites::indexOf(qint64 siteId) const
 {
     for (int i = 0; i < m_sites.size(); ++i) {
         if (idOf(m_sites.at(i)) == siteId)
@@ -43,20 +41,18 @@ void ConsoleSites::setCurrentId(int siteId)
     Q_EMIT currentChanged();
 }
 
-void ConsoleSites::reset(const QJsonArray &sites)
+void ConsoleSites::reset(const QList<SiteRecord> &sites)
 {
-    const QList<QJsonObject> before = m_sites;
+    const QList<SiteRecord> before = m_sites;
     m_sites.clear();
-    for (const QJsonValue &value : sites) {
-        QJsonObject site = value.toObject();
-        if (idOf(site) <= 0)
-            continue;
-        m_sites.append(site);
+    for (const SiteRecord &site : sites) {
+        if (site.id > 0)
+            m_sites.append(site);
     }
-    std::sort(m_sites.begin(), m_sites.end(), [](const QJsonObject &a, const QJsonObject &b) { return idOf(a) < idOf(b); });
+    std::sort(m_sites.begin(), m_sites.end(), [](const SiteRecord &a, const SiteRecord &b) { return a.id < b.id; });
     // A site deleted while this console was away: its conversations are not in
     // the new snapshot either, but the history search may still show some.
-    for (const QJsonObject &site : before) {
+    for (const SiteRecord &site : before) {
         if (indexOf(idOf(site)) < 0)
             Q_EMIT siteRemoved(idOf(site));
     }
@@ -67,21 +63,21 @@ void ConsoleSites::reset(const QJsonArray &sites)
         Q_EMIT currentChanged(); // same site, but its settings come fresh from the snapshot
 }
 
-void ConsoleSites::upsert(const QJsonObject &site)
+void ConsoleSites::upsert(const SiteRecord &site)
 {
     const int id = idOf(site);
     if (id <= 0)
         return;
     const int at = indexOf(id);
     if (at >= 0) {
-        QJsonObject merged = site;
+        SiteRecord merged = site;
         // Events leave the secret out; what an admin was given stays.
-        if (!merged.contains(u"identitySecret"_s) && m_sites.at(at).contains(u"identitySecret"_s))
-            merged.insert(u"identitySecret"_s, m_sites.at(at).value(u"identitySecret"_s));
+        if (merged.identitySecret.isEmpty())
+            merged.identitySecret = m_sites.at(at).identitySecret;
         m_sites[at] = merged;
     } else {
         const auto place = std::lower_bound(m_sites.begin(), m_sites.end(), id,
-                                            [](const QJsonObject &entry, int wanted) { return idOf(entry) < wanted; });
+                                            [](const SiteRecord &entry, qint64 wanted) { return entry.id < wanted; });
         m_sites.insert(place, site);
     }
     Q_EMIT sitesChanged();

@@ -1,7 +1,7 @@
 #pragma once
 
-#include <QJsonArray>
-#include <QJsonObject>
+#include "core/records.h"
+
 #include <QList>
 #include <QObject>
 
@@ -25,19 +25,19 @@ class ConsoleSites : public QObject
 public:
     using QObject::QObject;
 
-    [[nodiscard]] const QList<QJsonObject> &all() const { return m_sites; }
-    /// The current site, or an empty object while none is known.
-    [[nodiscard]] QJsonObject current() const;
+    [[nodiscard]] const QList<SiteRecord> &all() const { return m_sites; }
+    /// The current site, or one with id 0 while none is known.
+    [[nodiscard]] SiteRecord current() const;
     [[nodiscard]] int currentId() const { return m_currentId; }
-    /// The site with @p siteId, or an empty object.
-    [[nodiscard]] QJsonObject byId(int siteId) const;
+    /// The site with @p siteId, or one with id 0.
+    [[nodiscard]] SiteRecord byId(qint64 siteId) const;
 
     /// Chooses the site the settings and the snippet show; an unknown id is ignored.
     void setCurrentId(int siteId);
     /// Replaces every site (the snapshot's `sites`; an older server's one `site`).
-    void reset(const QJsonArray &sites);
+    void reset(const QList<SiteRecord> &sites);
     /// Adds @p site or replaces the one with its id (a command's answer, `site_created`, `site_updated`).
-    void upsert(const QJsonObject &site);
+    void upsert(const Frontdesk::SiteRecord &site);
     /// Forgets the site (`site_deleted`, or delete_site's answer).
     void remove(int siteId);
 
@@ -50,11 +50,11 @@ Q_SIGNALS:
     void siteRemoved(int siteId);
 
 private:
-    [[nodiscard]] int indexOf(int siteId) const;
+    [[nodiscard]] int indexOf(qint64 siteId) const;
     /// Keeps the current site if it still exists, else the oldest one.
     void settleCurrent();
 
-    QList<QJsonObject> m_sites;
+    QList<SiteRecord> m_sites;
     int m_currentId = 0;
 };
 

@@ -1,6 +1,8 @@
 #include "consolestate.h"
 
+#include "agentcommands.h"
 #include "agentconnection.h"
+#include "agentevents.h"
 #include "consolesites.h"
 #include "serverconfig.h"
 
@@ -12,24 +14,44 @@ Q_LOGGING_CATEGORY(lcState, "frontdesk.console.client")
 
 namespace Frontdesk {
 
-ConsoleState::ConsoleState(AgentConnection *connection, QObject *parent)
-    : QObject(parent), m_connection(connection), m_sites(new ConsoleSites(this))
+ConsoleState::ConsoleState(AgentConnection *connection, AgentEvents *events, AgentCommands *commands, QObject *parent)
+    : QObject(parent), m_connection(connection), m_commands(commands), m_sites(new ConsoleSites(this))
 {
     connect(m_sites, &ConsoleSites::currentChanged, this, &ConsoleState::siteChanged);
     connect(connection, &AgentConnection::stateChanged, this, &ConsoleState::followConnection);
-    connect(connection, &AgentConnection::signedIn, this, &ConsoleState::setAgent);
-    connect(connection, &AgentConnection::authenticated, this, &ConsoleState::takeSnapshot);
-    connect(connection, &AgentConnection::eventReceived, this, &ConsoleState::handleEvent);
+    // These run before AgentClient hands the same signals on to the models, so
+    // a model reading the state (a page, a read mark) finds it up to date.
+    connect(events, &AgentEvents::signedIn, this, &ConsoleState::setAgent);
+    connect(events, &AgentEvents::authenticated, this, &ConsoleState::takeSnapshot);
+    connect(events, &AgentEvents::conversationCreated, this, [this](const ConversationView &summary) {
+        noteVisitorRead(summary.conversation.id, summary.conversation.visitorReadUpTo);
+        lookUpPage(summary.conversation.visitorId);
+    });
+    connect(events, &AgentEvents::conversationUpdated, this, [this](const ConversationView &update) {
+        noteVisitorRead(update.conversation.id, update.conversation.visitorReadUpTo);
+    });
+    connect(events, &AgentEvents::readReceived, this, [this](int conversationId, AuthorKind by, qint64 messageId) {
+        if (by == AuthorKind::Visitor)
+            noteVisitorRead(conversationId, messageId);
+    });
+    connect(events, &AgentEvents::visitorPageReceived, this,
+            [this](const QString &visitorId, const PageView &page, int) { m_currentPages.insert(visitorId, page); });
+    connect(events, &AgentEvents::agentsOnlineChanged, this, [this](int count) {
+        m_agentsOnline = count;
+        Q_EMIT agentsOnlineChanged();
+    });
+    connect(events, &AgentEvents::siteReceived, m_sites, &ConsoleSites::upsert);
+    connect(events, &AgentEvents::siteDeleted, m_sites, &ConsoleSites::remove);
 }
 
-QJsonObject ConsoleState::site() const
+SiteRecord ConsoleState::site() const
 {
     return m_sites->current();
 }
 
 QString ConsoleState::snippet() const
 {
-    const QString key = site().value(u"siteKey"_s).toString();
+    const QString key = site().siteKey;
     // This console's own setting, else the server's --public-url, else the
     // address this console connected to.
     const QUrl base = !m_publicUrl.isEmpty() ? m_publicUrl
@@ -64,18 +86,18 @@ void ConsoleState::setPublicUrl(const QString &url)
     Q_EMIT siteChanged();
 }
 
-void ConsoleState::setSite(const QJsonObject &site)
+void ConsoleState::setSite(const SiteRecord &site)
 {
     m_sites->upsert(site);
 }
 
-void ConsoleState::setAgent(const QJsonObject &agent)
+void ConsoleState::setAgent(const AgentRecord &agent)
 {
     m_agent = agent;
     Q_EMIT agentChanged();
 }
 
-void ConsoleState::setPresenceShown(const QString &presence)
+void ConsoleState::setPresenceShown(AgentStatus presence)
 {
     if (presence == m_presence)
         return;
@@ -85,7 +107,7 @@ void ConsoleState::setPresenceShown(const QString &presence)
 
 void ConsoleState::followConnection()
 {
-    setPresenceShown(m_connection->isOnline() ? m_wantedStatus : u"offline"_s);
+    setPresenceShown(m_connection->isOnline() ? m_wantedStatus : AgentStatus::Offline);
 }
 
 void ConsoleState::setPresence(const QString &status)
@@ -94,142 +116,85 @@ void ConsoleState::setPresence(const QString &status)
         m_connection->goOffline();
         return;
     }
-    if (status != u"online"_s && status != u"away"_s)
+    const std::optional<AgentStatus> wanted = settableAgentStatusFromString(status);
+    if (!wanted)
         return;
-    m_wantedStatus = status;
+    m_wantedStatus = *wanted;
     if (m_connection->state() == AgentConnection::Offline) {
         m_connection->reconnect();
         return;
     }
     if (!m_connection->isOnline())
         return;
-    m_connection->request(u"set_status"_s, {{u"status"_s, status}}, this, [this, status](const CommandReply &answer) {
+    m_commands->setStatus(*wanted, this, [this, status](const CommandResult<AgentStatus> &answer) {
         if (!answer.ok()) {
             qCInfo(lcState).noquote() << "set_status" << status << "refused:" << answer.errorMessage;
             return;
         }
         if (m_connection->isOnline())
-            setPresenceShown(answer.frame.value(u"status"_s).toString(status));
+            setPresenceShown(answer.value);
     });
     // Show the choice at once; the server's answer confirms it.
-    setPresenceShown(status);
+    setPresenceShown(*wanted);
 }
 
-void ConsoleState::takeSnapshot(const QJsonObject &snapshot)
+void ConsoleState::takeSnapshot(const AgentSnapshotView &snapshot)
 {
-    setAgent(snapshot.value(u"agent"_s).toObject());
-    m_agentsOnline = snapshot.value(u"agentsOnline"_s).toInt();
+    setAgent(snapshot.agent);
+    m_agentsOnline = snapshot.agentsOnline;
     Q_EMIT agentsOnlineChanged();
 }
 
-void ConsoleState::afterSnapshot(const QJsonObject &snapshot)
+void ConsoleState::afterSnapshot(const AgentSnapshotView &snapshot)
 {
-    // Protocol additions (sites, site, agents, status, publicUrl) are optional: an older server lacks them.
-    const QUrl serverPublicUrl = normalizedPublicUrl(snapshot.value(u"publicUrl"_s).toString());
+    // What an older server's snapshot lacks (sites, agents) is asked for.
+    const QUrl serverPublicUrl = normalizedPublicUrl(snapshot.publicUrl.toString());
     if (serverPublicUrl != m_serverPublicUrl) {
         m_serverPublicUrl = serverPublicUrl;
         Q_EMIT siteChanged();
     }
-    if (snapshot.value(u"sites"_s).isArray()) {
-        m_sites->reset(snapshot.value(u"sites"_s).toArray());
-    } else if (snapshot.contains(u"site"_s)) {
-        const QJsonValue only = snapshot.value(u"site"_s);
-        m_sites->reset(only.isObject() ? QJsonArray{only} : QJsonArray());
+    if (snapshot.sites) {
+        m_sites->reset(*snapshot.sites);
     } else {
-        m_connection->request(u"get_site"_s, {}, this, [this](const CommandReply &answer) {
+        m_commands->getSite(this, [this](const CommandResult<SiteRecord> &answer) {
             if (answer.ok())
-                setSite(answer.frame.value(u"site"_s).toObject());
+                setSite(answer.value);
         });
     }
-    if (snapshot.contains(u"agents"_s)) {
-        Q_EMIT agentsReceived(snapshot.value(u"agents"_s).toArray());
+    if (snapshot.team) {
+        Q_EMIT teamReceived(*snapshot.team);
     } else {
-        m_connection->request(u"list_agents"_s, {}, this, [this](const CommandReply &answer) {
+        m_commands->listAgents(this, [this](const CommandResult<QList<TeamMember>> &answer) {
             if (answer.ok())
-                Q_EMIT agentsReceived(answer.frame.value(u"agents"_s).toArray());
+                Q_EMIT teamReceived(answer.value);
         });
     }
-    if (m_wantedStatus != u"online"_s)
-        setPresence(m_wantedStatus);
+    if (m_wantedStatus != AgentStatus::Online)
+        setPresence(toString(m_wantedStatus));
 
-    const QJsonArray conversations = snapshot.value(u"conversations"_s).toArray();
-    for (const QJsonValue &value : conversations) {
-        noteConversation(value.toObject());
-        lookUpPage(value.toObject().value(u"visitorId"_s).toString());
+    for (const ConversationView &view : snapshot.conversations) {
+        noteVisitorRead(view.conversation.id, view.conversation.visitorReadUpTo);
+        lookUpPage(view.conversation.visitorId);
     }
 }
 
-void ConsoleState::noteConversation(const QJsonObject &conversation)
+void ConsoleState::noteVisitorRead(qint64 conversationId, qint64 messageId)
 {
-    const int id = conversation.value(u"id"_s).toInt();
-    const qint64 mark = qint64(conversation.value(u"visitorReadUpTo"_s).toDouble());
-    if (id > 0 && mark > m_visitorRead.value(id))
-        m_visitorRead.insert(id, mark);
+    if (conversationId > 0 && messageId > m_visitorRead.value(conversationId))
+        m_visitorRead.insert(conversationId, messageId);
 }
 
 void ConsoleState::lookUpPage(const QString &visitorId)
 {
     if (visitorId.isEmpty() || m_currentPages.contains(visitorId))
         return;
-    m_connection->request(u"visitor"_s, {{u"visitorId"_s, visitorId}}, this, [this, visitorId](const CommandReply &answer) {
-        if (!answer.ok())
+    m_commands->visitor(visitorId, this, [this, visitorId](const CommandResult<VisitorDetails> &answer) {
+        if (!answer.ok() || answer.value.pages.isEmpty() || m_currentPages.contains(visitorId))
             return;
-        const QJsonArray pages = answer.frame.value(u"pages"_s).toArray();
-        if (pages.isEmpty() || m_currentPages.contains(visitorId))
-            return;
-        m_currentPages.insert(visitorId, pages.first().toObject());
-        Q_EMIT visitorPageReceived(visitorId, pages.first().toObject(), 0);
-    });
-}
-
-void ConsoleState::handleEvent(const QString &type, const QJsonObject &frame)
-{
-    if (type == u"message"_s) {
-        Q_EMIT messageReceived(frame.value(u"message"_s).toObject());
-    } else if (type == u"conversation_created"_s) {
-        const QJsonObject summary = frame.value(u"conversation"_s).toObject();
-        noteConversation(summary);
-        Q_EMIT conversationCreated(summary);
-        lookUpPage(summary.value(u"visitorId"_s).toString());
-    } else if (type == u"conversation_updated"_s) {
-        noteConversation(frame.value(u"conversation"_s).toObject());
-        Q_EMIT conversationUpdated(frame.value(u"conversation"_s).toObject());
-    } else if (type == u"conversation_rated"_s) {
-        Q_EMIT conversationRated(frame.value(u"conversation"_s).toObject());
-    } else if (type == u"typing"_s) {
-        Q_EMIT typingReceived(frame.value(u"conversationId"_s).toInt(), frame.value(u"active"_s).toBool());
-    } else if (type == u"read"_s) {
-        if (frame.value(u"by"_s).toString() == u"visitor"_s)
-            noteConversation({{u"id"_s, frame.value(u"conversationId"_s)}, {u"visitorReadUpTo"_s, frame.value(u"messageId"_s)}});
-        Q_EMIT readReceived(frame.value(u"conversationId"_s).toInt(), frame.value(u"by"_s).toString(),
-                            qint64(frame.value(u"messageId"_s).toDouble()));
-    } else if (type == u"visitor_page"_s) {
-        const QString visitorId = frame.value(u"visitorId"_s).toString();
-        const QJsonObject page = frame.value(u"page"_s).toObject();
+        const PageView page = answer.value.pages.first();
         m_currentPages.insert(visitorId, page);
-        Q_EMIT visitorPageReceived(visitorId, page, frame.value(u"conversationId"_s).toInt());
-    } else if (type == u"visitor_left"_s || type == u"visitor_returned"_s) {
-        Q_EMIT visitorConnectionChanged(frame.value(u"visitorId"_s).toString(), frame.value(u"conversationId"_s).toInt(),
-                                        type == u"visitor_returned"_s);
-    } else if (type == u"visitor_updated"_s) {
-        Q_EMIT visitorUpdated(frame.value(u"visitor"_s).toObject());
-    } else if (type == u"presence"_s) {
-        m_agentsOnline = frame.value(u"agentsOnline"_s).toInt();
-        Q_EMIT agentsOnlineChanged();
-    } else if (type == u"agent_status"_s) {
-        Q_EMIT agentStatusReceived(frame.value(u"agentId"_s).toInt(), frame.value(u"name"_s).toString(),
-                                   frame.value(u"status"_s).toString());
-    } else if (type == u"site_created"_s || type == u"site_updated"_s) {
-        m_sites->upsert(frame.value(u"site"_s).toObject());
-    } else if (type == u"site_deleted"_s) {
-        m_sites->remove(frame.value(u"siteId"_s).toInt());
-    } else if (type == u"canned_changed"_s) {
-        Q_EMIT cannedChanged();
-    } else if (type == u"team_changed"_s) {
-        Q_EMIT teamChanged();
-    } else {
-        qCDebug(lcState).noquote() << "ignored event" << type;
-    }
+        Q_EMIT visitorPageFound(visitorId, page);
+    });
 }
 
 } // namespace Frontdesk

@@ -4,7 +4,6 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QJsonArray>
 
 #include <algorithm>
 
@@ -13,11 +12,6 @@ using namespace Qt::StringLiterals;
 namespace Frontdesk {
 
 namespace {
-
-qint64 ms(const QJsonValue &value)
-{
-    return value.isDouble() ? qint64(value.toDouble()) : 0;
-}
 
 QDateTime dateTime(qint64 msecs)
 {
@@ -44,12 +38,12 @@ ConversationModel::ConversationModel(QObject *parent) : QAbstractListModel(paren
     connect(&m_ticker, &QTimer::timeout, this, &ConversationModel::tick);
 }
 
-QString ConversationModel::visitorDisplayName(const QJsonObject &visitor, const QString &visitorId)
+QString ConversationModel::visitorDisplayName(const VisitorRecord &visitor, const QString &visitorId)
 {
-    QString name = visitor.value(u"name"_s).toString().trimmed();
+    QString name = visitor.name.trimmed();
     if (!name.isEmpty())
         return name;
-    QString email = visitor.value(u"email"_s).toString().trimmed();
+    QString email = visitor.email.trimmed();
     if (!email.isEmpty())
         return email;
     return QCoreApplication::translate("Frontdesk::ConversationListModel", "Visitor %1").arg(visitorId.left(4).toUpper());
@@ -66,28 +60,28 @@ void ConversationModel::setClient(AgentClient *client)
     if (!client)
         return;
     connect(client, &AgentClient::snapshotReceived, this,
-            [this](const QJsonObject &snapshot) { reset(snapshot.value(u"conversations"_s).toArray()); });
-    connect(client, &AgentClient::conversationCreated, this, [this](const QJsonObject &summary) { upsert(fromJson(summary)); });
-    connect(client, &AgentClient::conversationUpdated, this, [this](const QJsonObject &conversation) {
-        const int at = rowOf(conversation.value(u"id"_s).toInt());
+            [this](const AgentSnapshotView &snapshot) { reset(snapshot.conversations); });
+    connect(client, &AgentClient::conversationCreated, this,
+            [this](const ConversationView &summary) { upsert(fromView(summary)); });
+    connect(client, &AgentClient::conversationUpdated, this, [this](const ConversationView &update) {
+        const int at = rowOf(int(update.conversation.id));
         if (at < 0)
             return;
         Row row = m_rows[at];
-        mergeConversation(row, conversation);
+        mergeConversation(row, update.conversation);
         upsert(row);
     });
-    connect(client, &AgentClient::conversationRated, this, [this](const QJsonObject &conversation) {
-        updateRow(conversation.value(u"id"_s).toInt(), [&](Row &row) { mergeConversation(row, conversation); }, {});
+    connect(client, &AgentClient::conversationRated, this, [this](const ConversationView &rated) {
+        updateRow(int(rated.conversation.id), [&](Row &row) { mergeConversation(row, rated.conversation); }, {});
     });
-    connect(client, &AgentClient::messageReceived, this, [this](const QJsonObject &message) {
-        const QString author = message.value(u"author"_s).toString();
-        updateRow(message.value(u"conversationId"_s).toInt(),
+    connect(client, &AgentClient::messageReceived, this, [this](const MessageRecord &message) {
+        updateRow(int(message.conversationId),
                   [&](Row &row) {
-                      if (ms(message.value(u"id"_s)) <= ms(row.lastMessage.value(u"id"_s)))
+                      if (message.id <= row.lastMessage.id)
                           return; // already counted (the summary carried it)
                       row.lastMessage = message;
-                      row.updatedAt = ms(message.value(u"createdAt"_s));
-                      if (author == u"visitor"_s) {
+                      row.conversation.updatedAt = message.createdAt;
+                      if (message.authorKind == AuthorKind::Visitor) {
                           ++row.unread;
                           row.typing = false;
                       }
@@ -95,21 +89,21 @@ void ConversationModel::setClient(AgentClient *client)
                   {LastMessageRole, LastMessageAuthorRole, LastActivityRole, UnreadRole, VisitorTypingRole});
     });
     connect(client, &AgentClient::replyAcknowledged, this,
-            [this](int conversationId, const QString &, const QJsonObject &message) {
+            [this](int conversationId, const QString &, const MessageRecord &message) {
                 updateRow(conversationId,
                           [&](Row &row) {
                               row.lastMessage = message;
-                              row.updatedAt = ms(message.value(u"createdAt"_s));
+                              row.conversation.updatedAt = message.createdAt;
                           },
                           {LastMessageRole, LastMessageAuthorRole, LastActivityRole});
             });
-    connect(client, &AgentClient::readReceived, this, [this](int conversationId, const QString &by, qint64 messageId) {
-        if (by != u"agent"_s)
+    connect(client, &AgentClient::readReceived, this, [this](int conversationId, AuthorKind by, qint64 messageId) {
+        if (by == AuthorKind::Visitor)
             return;
         updateRow(conversationId,
                   [&](Row &row) {
-                      row.agentReadUpTo = std::max(row.agentReadUpTo, messageId);
-                      if (ms(row.lastMessage.value(u"id"_s)) <= row.agentReadUpTo)
+                      row.conversation.agentReadUpTo = std::max(row.conversation.agentReadUpTo, messageId);
+                      if (row.lastMessage.id <= row.conversation.agentReadUpTo)
                           row.unread = 0;
                   },
                   {UnreadRole});
@@ -117,14 +111,14 @@ void ConversationModel::setClient(AgentClient *client)
     connect(client, &AgentClient::typingReceived, this, [this](int conversationId, bool active) {
         updateRow(conversationId, [&](Row &row) { row.typing = active; }, {VisitorTypingRole});
     });
-    connect(client, &AgentClient::visitorPageReceived, this, [this](const QString &visitorId, const QJsonObject &page, int) {
+    connect(client, &AgentClient::visitorPageReceived, this, [this](const QString &visitorId, const PageView &page, int) {
         updateVisitor(visitorId, [&](Row &row) { row.page = page; }, {CurrentPageRole, CurrentPageUrlRole});
     });
     connect(client, &AgentClient::visitorConnectionChanged, this, [this](const QString &, int conversationId, bool online) {
-        updateRow(conversationId, [&](Row &row) { row.visitor.insert(u"online"_s, online); }, {VisitorOnlineRole});
+        updateRow(conversationId, [&](Row &row) { row.visitor.online = online; }, {VisitorOnlineRole});
     });
-    connect(client, &AgentClient::visitorUpdated, this, [this](const QJsonObject &visitor) {
-        updateVisitor(visitor.value(u"id"_s).toString(), [&](Row &row) { row.visitor = visitor; },
+    connect(client, &AgentClient::visitorUpdated, this, [this](const VisitorView &visitor) {
+        updateVisitor(visitor.visitor.id, [&](Row &row) { row.visitor = visitor; },
                       {VisitorNameRole, VisitorEmailRole, VisitorOnlineRole});
     });
     connect(client, &AgentClient::siteRemoved, this, &ConversationModel::removeSite);
@@ -139,41 +133,38 @@ void ConversationModel::setClient(AgentClient *client)
     });
 }
 
-ConversationModel::Row ConversationModel::fromJson(const QJsonObject &summary)
+ConversationModel::Row ConversationModel::fromView(const ConversationView &summary)
 {
     Row row;
-    mergeConversation(row, summary);
-    row.visitor = summary.value(u"visitor"_s).toObject();
-    row.lastMessage = summary.value(u"lastMessage"_s).toObject();
-    if (row.lastMessage.value(u"author"_s).toString() == u"visitor"_s && ms(row.lastMessage.value(u"id"_s)) > row.agentReadUpTo)
+    mergeConversation(row, summary.conversation);
+    row.visitor = summary.visitor;
+    row.lastMessage = summary.lastMessage;
+    if (row.lastMessage.authorKind == AuthorKind::Visitor && row.lastMessage.id > row.conversation.agentReadUpTo)
         row.unread = 1;
     return row;
 }
 
-void ConversationModel::mergeConversation(Row &row, const QJsonObject &conversation)
+void ConversationModel::mergeConversation(Row &row, const ConversationRecord &conversation)
 {
-    row.id = conversation.value(u"id"_s).toInt();
-    row.siteId = conversation.value(u"siteId"_s).toInt(row.siteId);
-    row.status = conversation.value(u"status"_s).toString();
-    row.visitorId = conversation.value(u"visitorId"_s).toString();
-    row.agentName = conversation.value(u"agentName"_s).toString();
-    row.assignedAgentId = conversation.value(u"assignedAgentId"_s).toInt();
-    row.createdAt = ms(conversation.value(u"createdAt"_s));
-    row.updatedAt = std::max(row.updatedAt, ms(conversation.value(u"updatedAt"_s)));
-    row.closedAt = ms(conversation.value(u"closedAt"_s));
-    row.agentReadUpTo = std::max(row.agentReadUpTo, ms(conversation.value(u"agentReadUpTo"_s)));
+    const ConversationRecord before = row.conversation;
+    row.conversation = conversation;
+    // An older server's events lack the site; the marks and the last change only move forward.
+    if (conversation.siteId == 0)
+        row.conversation.siteId = before.siteId;
+    row.conversation.updatedAt = std::max(before.updatedAt, conversation.updatedAt);
+    row.conversation.agentReadUpTo = std::max(before.agentReadUpTo, conversation.agentReadUpTo);
 }
 
-void ConversationModel::reset(const QJsonArray &conversations)
+void ConversationModel::reset(const QList<ConversationView> &conversations)
 {
     beginResetModel();
     // The history search's finds stay; the open conversations come from the snapshot.
     m_rows.removeIf([](const Row &row) { return row.searchRank < 0; });
-    for (const QJsonValue &value : conversations) {
-        Row row = fromJson(value.toObject());
+    for (const ConversationView &summary : conversations) {
+        Row row = fromView(summary);
         if (m_client)
-            row.page = m_client->currentPage(row.visitorId);
-        const int at = rowOf(row.id);
+            row.page = m_client->currentPage(row.conversation.visitorId);
+        const int at = rowOf(int(row.conversation.id));
         if (at >= 0)
             m_rows[at] = row;
         else
@@ -185,24 +176,24 @@ void ConversationModel::reset(const QJsonArray &conversations)
 
 void ConversationModel::upsert(Row row)
 {
-    const int at = rowOf(row.id);
+    const int at = rowOf(int(row.conversation.id));
     if (at >= 0) {
         const Row &existing = m_rows[at];
         // Events carry the conversation alone: keep what only the summary had.
-        if (row.visitor.isEmpty())
+        if (row.visitor.visitor.id.isEmpty())
             row.visitor = existing.visitor;
-        if (row.lastMessage.isEmpty())
+        if (row.lastMessage.id == 0)
             row.lastMessage = existing.lastMessage;
-        if (row.page.isEmpty())
+        if (row.page.url.isEmpty())
             row.page = existing.page;
         row.unread = existing.unread;
         row.typing = existing.typing;
         row.searchRank = existing.searchRank;
-    } else if (m_client && row.page.isEmpty()) {
-        row.page = m_client->currentPage(row.visitorId);
+    } else if (m_client && row.page.url.isEmpty()) {
+        row.page = m_client->currentPage(row.conversation.visitorId);
     }
     // A closed conversation is history: kept only while the search shows it.
-    const bool kept = row.status != u"closed"_s || row.searchRank >= 0;
+    const bool kept = row.conversation.status != ConversationStatus::Closed || row.searchRank >= 0;
     if (at >= 0 && !kept) {
         removeAt(at);
     } else if (at >= 0) {
@@ -229,7 +220,7 @@ void ConversationModel::removeSite(int siteId)
 {
     // Backwards, so the rows still to look at keep their places.
     for (int at = int(m_rows.size()) - 1; at >= 0; --at) {
-        if (m_rows[at].siteId == siteId)
+        if (m_rows[at].conversation.siteId == siteId)
             removeAt(at);
     }
 }
@@ -246,7 +237,7 @@ void ConversationModel::updateRow(int id, const std::function<void(Row &)> &chan
 void ConversationModel::updateVisitor(const QString &visitorId, const std::function<void(Row &)> &change, const QList<int> &roles)
 {
     for (int at = 0; at < m_rows.size(); ++at) {
-        if (m_rows[at].visitorId == visitorId) {
+        if (m_rows[at].conversation.visitorId == visitorId) {
             change(m_rows[at]);
             Q_EMIT dataChanged(index(at), index(at), roles);
         }
@@ -257,7 +248,7 @@ void ConversationModel::tick()
 {
     // Only the wait time moves; one dataChanged per row keeps delegates cheap.
     for (int at = 0; at < m_rows.size(); ++at) {
-        if (m_rows[at].status == u"waiting"_s)
+        if (m_rows[at].conversation.status == ConversationStatus::Waiting)
             Q_EMIT dataChanged(index(at), index(at), {WaitSecondsRole, WaitTextRole});
     }
 }
@@ -272,53 +263,53 @@ QVariant ConversationModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Row &row = m_rows[index.row()];
-    const qint64 waited = (QDateTime::currentMSecsSinceEpoch() - row.createdAt) / 1000;
+    const ConversationRecord &conversation = row.conversation;
+    const qint64 waited = (QDateTime::currentMSecsSinceEpoch() - conversation.createdAt) / 1000;
     switch (role) {
     case Qt::DisplayRole:
     case VisitorNameRole:
-        return visitorDisplayName(row.visitor, row.visitorId);
+        return visitorDisplayName(row.visitor.visitor, conversation.visitorId);
     case ConversationIdRole:
-        return row.id;
+        return int(conversation.id);
     case StatusRole:
-        return row.status;
+        return toString(conversation.status);
     case VisitorIdRole:
-        return row.visitorId;
+        return conversation.visitorId;
     case VisitorEmailRole:
-        return row.visitor.value(u"email"_s).toString();
+        return row.visitor.visitor.email;
     case VisitorOnlineRole:
-        return row.visitor.value(u"online"_s).toBool();
+        return row.visitor.online;
     case AgentNameRole:
-        return row.agentName;
+        return conversation.assignedAgentName;
     case IsMineRole:
-        return m_client && row.assignedAgentId != 0 && row.assignedAgentId == m_client->agentId();
+        return m_client && conversation.assignedAgentId != 0 && conversation.assignedAgentId == m_client->agentId();
     case CreatedAtRole:
-        return dateTime(row.createdAt);
+        return dateTime(conversation.createdAt);
     case WaitSecondsRole:
         return waited;
     case WaitTextRole:
         return waitText(waited);
     case LastMessageRole:
-        return row.lastMessage.value(u"body"_s).toString().simplified();
+        return row.lastMessage.body.simplified();
     case LastMessageAuthorRole:
-        return row.lastMessage.value(u"author"_s).toString();
+        return row.lastMessage.id > 0 ? toString(row.lastMessage.authorKind) : QString();
     case LastActivityRole:
-        return dateTime(std::max(row.updatedAt, ms(row.lastMessage.value(u"createdAt"_s))));
-    case CurrentPageRole: {
-        const QString title = row.page.value(u"title"_s).toString();
-        return title.isEmpty() ? row.page.value(u"url"_s).toString() : title;
-    }
+        return dateTime(std::max(conversation.updatedAt, row.lastMessage.createdAt));
+    case CurrentPageRole:
+        return row.page.title.isEmpty() ? row.page.url : row.page.title;
     case CurrentPageUrlRole:
-        return row.page.value(u"url"_s).toString();
+        return row.page.url;
     case UnreadRole:
         return row.unread;
     case VisitorTypingRole:
         return row.typing;
     case SiteIdRole:
-        return row.siteId;
+        return int(conversation.siteId);
     case SiteLabelRole:
-        return m_client && m_client->consoleState()->sites()->all().size() > 1 ? m_client->siteName(row.siteId) : QString();
+        return m_client && m_client->consoleState()->sites()->all().size() > 1 ? m_client->siteName(int(conversation.siteId))
+                                                                               : QString();
     case ClosedAtRole:
-        return dateTime(row.closedAt);
+        return dateTime(conversation.closedAt);
     case SearchRankRole:
         return row.searchRank;
     }
@@ -354,7 +345,7 @@ QHash<int, QByteArray> ConversationModel::roleNames() const
 int ConversationModel::rowOf(int conversationId) const
 {
     for (int at = 0; at < m_rows.size(); ++at) {
-        if (m_rows[at].id == conversationId)
+        if (m_rows[at].conversation.id == conversationId)
             return at;
     }
     return -1;
@@ -367,25 +358,25 @@ void ConversationModel::search(const QString &text)
     const int generation = ++m_searchGeneration;
     m_searching = true;
     Q_EMIT searchingChanged();
-    const QJsonObject fields{{u"text"_s, text.trimmed()}, {u"limit"_s, 100}};
-    m_client->request(u"search"_s, fields, this, [this, generation](const CommandReply &answer) {
-        if (generation != m_searchGeneration)
-            return; // a newer search is running
-        m_searching = false;
-        Q_EMIT searchingChanged();
-        takeSearchResults(answer.ok() ? answer.frame.value(u"conversations"_s).toArray() : QJsonArray());
-        if (!answer.ok() && m_client)
-            Q_EMIT m_client->commandFailed(u"search"_s, answer.errorMessage);
-    });
+    m_client->commands()->search(text.trimmed(), 100, this,
+                                 [this, generation](const CommandResult<QList<ConversationView>> &answer) {
+                                     if (generation != m_searchGeneration)
+                                         return; // a newer search is running
+                                     m_searching = false;
+                                     Q_EMIT searchingChanged();
+                                     takeSearchResults(answer.value);
+                                     if (!answer.ok() && m_client)
+                                         Q_EMIT m_client->commandFailed(u"search"_s, answer.errorMessage);
+                                 });
 }
 
-void ConversationModel::takeSearchResults(const QJsonArray &conversations)
+void ConversationModel::takeSearchResults(const QList<ConversationView> &conversations)
 {
     // The last search's finds that are closed leave; the open ones only lose their rank.
     for (int at = int(m_rows.size()) - 1; at >= 0; --at) {
         if (m_rows[at].searchRank < 0)
             continue;
-        if (m_rows[at].status == u"closed"_s) {
+        if (m_rows[at].conversation.status == ConversationStatus::Closed) {
             removeAt(at);
         } else {
             m_rows[at].searchRank = -1;
@@ -393,10 +384,10 @@ void ConversationModel::takeSearchResults(const QJsonArray &conversations)
         }
     }
     int rank = 0;
-    for (const QJsonValue &value : conversations) {
-        Row row = fromJson(value.toObject());
+    for (const ConversationView &found : conversations) {
+        Row row = fromView(found);
         row.searchRank = rank++;
-        const int at = rowOf(row.id);
+        const int at = rowOf(int(row.conversation.id));
         if (at >= 0) {
             m_rows[at].searchRank = row.searchRank;
             Q_EMIT dataChanged(index(at), index(at), {SearchRankRole});

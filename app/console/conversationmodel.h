@@ -1,7 +1,8 @@
 #pragma once
 
+#include "protocol/agentviewreader.h"
+
 #include <QAbstractListModel>
-#include <QJsonObject>
 #include <QPointer>
 #include <QQmlEngine>
 #include <QTimer>
@@ -74,8 +75,8 @@ public:
     /// @brief Finds closed conversations whose messages or visitor match @p text (the History list).
     Q_INVOKABLE void search(const QString &text);
 
-    /// The display name for a visitor object (name, email, or "Visitor ABCD").
-    [[nodiscard]] static QString visitorDisplayName(const QJsonObject &visitor, const QString &visitorId);
+    /// The display name for a visitor (name, email, or "Visitor ABCD" from @p visitorId).
+    [[nodiscard]] static QString visitorDisplayName(const VisitorRecord &visitor, const QString &visitorId);
 
 Q_SIGNALS:
     void clientChanged();
@@ -83,34 +84,25 @@ Q_SIGNALS:
 
 private:
     struct Row {
-        int id = 0;
-        int siteId = 0;
-        QString status;
-        QString visitorId;
-        QJsonObject visitor;
-        QString agentName;
-        int assignedAgentId = 0;
-        qint64 createdAt = 0;
-        qint64 updatedAt = 0;
-        qint64 closedAt = 0;
-        qint64 agentReadUpTo = 0;
-        QJsonObject lastMessage;
-        QJsonObject page;
+        ConversationRecord conversation;
+        VisitorView visitor; ///< visitor.visitor.id empty while unknown
+        MessageRecord lastMessage; ///< id 0: none
+        PageView page; ///< url empty while unknown
         int unread = 0;
         bool typing = false;
         int searchRank = -1;
     };
 
-    void reset(const QJsonArray &conversations);
+    void reset(const QList<ConversationView> &conversations);
     void upsert(Row row);
     void updateRow(int id, const std::function<void(Row &)> &change, const QList<int> &roles);
     void updateVisitor(const QString &visitorId, const std::function<void(Row &)> &change, const QList<int> &roles);
     void removeAt(int row);
     void removeSite(int siteId);
-    void takeSearchResults(const QJsonArray &conversations);
+    void takeSearchResults(const QList<ConversationView> &conversations);
     void tick();
-    [[nodiscard]] static Row fromJson(const QJsonObject &summary);
-    static void mergeConversation(Row &row, const QJsonObject &conversation);
+    [[nodiscard]] static Row fromView(const ConversationView &summary);
+    static void mergeConversation(Row &row, const ConversationRecord &conversation);
 
     QPointer<AgentClient> m_client;
     QList<Row> m_rows;

@@ -5,7 +5,6 @@
 #include <QClipboard>
 #include <QDateTime>
 #include <QGuiApplication>
-#include <QJsonArray>
 #include <QLocale>
 
 #include <algorithm>
@@ -39,16 +38,16 @@ MessageListModel::MessageListModel(QObject *parent) : QAbstractListModel(parent)
     connect(this, &QAbstractItemModel::modelReset, this, &MessageListModel::countChanged);
 }
 
-MessageListModel::Message MessageListModel::fromJson(const QJsonObject &object)
+MessageListModel::Message MessageListModel::fromRecord(const MessageRecord &record)
 {
     Message message;
-    message.id = qint64(object.value(u"id"_s).toDouble());
-    message.author = object.value(u"author"_s).toString();
-    message.authorName = object.value(u"authorName"_s).toString();
-    message.authorAgentId = object.value(u"authorAgentId"_s).toInt();
-    message.body = object.value(u"body"_s).toString();
-    message.clientId = object.value(u"clientId"_s).toString();
-    message.createdAt = qint64(object.value(u"createdAt"_s).toDouble());
+    message.id = record.id;
+    message.author = record.authorKind;
+    message.authorName = record.authorName;
+    message.authorAgentId = record.authorAgentId;
+    message.body = record.body;
+    message.clientId = record.clientId;
+    message.createdAt = record.createdAt;
     return message;
 }
 
@@ -67,11 +66,11 @@ void MessageListModel::setClient(AgentClient *client)
         if (m_conversationId > 0)
             load();
     });
-    connect(client, &AgentClient::messageReceived, this, [this](const QJsonObject &object) {
-        if (object.value(u"conversationId"_s).toInt() != m_conversationId)
+    connect(client, &AgentClient::messageReceived, this, [this](const MessageRecord &record) {
+        if (record.conversationId != m_conversationId)
             return;
-        const Message message = fromJson(object);
-        if (message.author == u"visitor"_s)
+        const Message message = fromRecord(record);
+        if (message.author == AuthorKind::Visitor)
             setVisitorTyping(false);
         insertMessage(message);
         markShownRead();
@@ -81,9 +80,9 @@ void MessageListModel::setClient(AgentClient *client)
             insertMessage(pendingMessage(reply));
     });
     connect(client, &AgentClient::replyAcknowledged, this,
-            [this](int conversationId, const QString &, const QJsonObject &object) {
+            [this](int conversationId, const QString &, const MessageRecord &record) {
                 if (conversationId == m_conversationId)
-                    insertMessage(fromJson(object));
+                    insertMessage(fromRecord(record));
             });
     // A refused reply stays where it was written, marked, until the agent decides.
     connect(client, &AgentClient::replyFailed, this, [this](int conversationId, const QString &clientId, const QString &error) {
@@ -108,8 +107,8 @@ void MessageListModel::setClient(AgentClient *client)
         m_messages.removeAt(row);
         endRemoveRows();
     });
-    connect(client, &AgentClient::readReceived, this, [this](int conversationId, const QString &by, qint64 messageId) {
-        if (conversationId != m_conversationId || by != u"visitor"_s || messageId <= m_visitorReadUpTo)
+    connect(client, &AgentClient::readReceived, this, [this](int conversationId, AuthorKind by, qint64 messageId) {
+        if (conversationId != m_conversationId || by != AuthorKind::Visitor || messageId <= m_visitorReadUpTo)
             return;
         m_visitorReadUpTo = messageId;
         if (!m_messages.isEmpty())
@@ -156,23 +155,23 @@ void MessageListModel::load()
     m_loading = true;
     Q_EMIT loadingChanged();
     const int conversationId = m_conversationId;
-    m_client->request(u"history"_s, {{u"conversationId"_s, conversationId}, {u"limit"_s, 100}}, this,
-                      [this, generation](const CommandReply &answer) {
-                          if (generation != m_generation)
-                              return;
-                          m_loading = false;
-                          Q_EMIT loadingChanged();
-                          if (!answer.ok())
-                              return;
-                          for (const QJsonValue &value : answer.frame.value(u"messages"_s).toArray())
-                              insertMessage(fromJson(value.toObject()));
-                          // Replies still in the outbox show as "sending", or "failed" if refused.
-                          for (const PendingReply &reply : m_client->outbox()) {
-                              if (reply.conversationId == m_conversationId)
-                                  insertMessage(pendingMessage(reply));
-                          }
-                          markShownRead();
-                      });
+    m_client->commands()->history(conversationId, 0, 100, this,
+                                  [this, generation](const CommandResult<QList<MessageRecord>> &answer) {
+                                      if (generation != m_generation)
+                                          return;
+                                      m_loading = false;
+                                      Q_EMIT loadingChanged();
+                                      if (!answer.ok())
+                                          return;
+                                      for (const MessageRecord &record : answer.value)
+                                          insertMessage(fromRecord(record));
+                                      // Replies still in the outbox show as "sending", or "failed" if refused.
+                                      for (const PendingReply &reply : m_client->outbox()) {
+                                          if (reply.conversationId == m_conversationId)
+                                              insertMessage(pendingMessage(reply));
+                                      }
+                                      markShownRead();
+                                  });
     m_visitorReadUpTo = std::max(m_visitorReadUpTo, m_client->visitorReadUpTo(conversationId));
 }
 
@@ -190,19 +189,19 @@ void MessageListModel::loadOlder()
     if (oldest <= 1)
         return;
     const int generation = m_generation;
-    m_client->request(u"history"_s, {{u"conversationId"_s, m_conversationId}, {u"before"_s, double(oldest)}, {u"limit"_s, 100}},
-                      this, [this, generation](const CommandReply &answer) {
-                          if (generation != m_generation || !answer.ok())
-                              return;
-                          for (const QJsonValue &value : answer.frame.value(u"messages"_s).toArray())
-                              insertMessage(fromJson(value.toObject()));
-                      });
+    m_client->commands()->history(m_conversationId, oldest, 100, this,
+                                  [this, generation](const CommandResult<QList<MessageRecord>> &answer) {
+                                      if (generation != m_generation || !answer.ok())
+                                          return;
+                                      for (const MessageRecord &record : answer.value)
+                                          insertMessage(fromRecord(record));
+                                  });
 }
 
 MessageListModel::Message MessageListModel::pendingMessage(const PendingReply &reply) const
 {
     Message message;
-    message.author = u"agent"_s;
+    message.author = AuthorKind::Agent;
     message.authorName = m_client->agentName();
     message.authorAgentId = m_client->agentId();
     message.body = reply.body;
@@ -315,7 +314,7 @@ bool MessageListModel::send(const QString &text)
 
 QString MessageListModel::delivery(const Message &message) const
 {
-    if (message.author != u"agent"_s)
+    if (message.author != AuthorKind::Agent)
         return {};
     if (message.pending)
         return message.error.isEmpty() ? u"sending"_s : u"failed"_s;
@@ -339,7 +338,7 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case MessageIdRole:
         return message.id;
     case AuthorRole:
-        return message.author;
+        return toString(message.author);
     case AuthorNameRole:
         return message.authorName;
     case CreatedAtRole:
@@ -349,7 +348,7 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case DeliveryRole:
         return delivery(message);
     case IsOwnRole:
-        return m_client && message.author == u"agent"_s && message.authorAgentId == m_client->agentId();
+        return m_client && message.author == AuthorKind::Agent && message.authorAgentId == m_client->agentId();
     case ClientIdRole:
         return message.clientId;
     case ErrorRole:
@@ -387,9 +386,9 @@ QString MessageListModel::transcript() const
     for (const Message &message : m_messages) {
         const QString when = locale.toString(QDateTime::fromMSecsSinceEpoch(message.createdAt), QLocale::ShortFormat);
         QString who;
-        if (message.author == u"visitor"_s)
+        if (message.author == AuthorKind::Visitor)
             who = tr("Visitor");
-        else if (message.author == u"agent"_s)
+        else if (message.author == AuthorKind::Agent)
             who = message.authorName;
         if (who.isEmpty())
             lines.append(u"[%1] * %2"_s.arg(when, message.body));

@@ -1,7 +1,8 @@
 #pragma once
 
+#include "core/records.h"
+
 #include <QAbstractListModel>
-#include <QJsonObject>
 #include <QPointer>
 #include <QQmlEngine>
 #include <QTimer>
@@ -96,10 +97,10 @@ Q_SIGNALS:
 
 private:
     struct Message {
-        qint64 id = 0;
-        QString author;
+        qint64 id = 0; ///< 0 while a reply is being sent
+        AuthorKind author = AuthorKind::Visitor;
         QString authorName;
-        int authorAgentId = 0;
+        qint64 authorAgentId = 0;
         QString body;
         QString clientId;
         qint64 createdAt = 0;
@@ -107,7 +108,7 @@ private:
         QString error; ///< a pending reply the server refused
     };
 
-    [[nodiscard]] static Message fromJson(const QJsonObject &message);
+    [[nodiscard]] static Message fromRecord(const MessageRecord &message);
     void load();
     void insertMessage(const Message &message);
     [[nodiscard]] Message pendingMessage(const PendingReply &reply) const;

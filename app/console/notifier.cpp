@@ -8,7 +8,6 @@
 #include <QDBusMessage>
 #include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
-#include <QJsonArray>
 #include <QLoggingCategory>
 #include <QPainter>
 #include <QSystemTrayIcon>
@@ -70,56 +69,53 @@ void Notifier::setClient(AgentClient *client)
     Q_EMIT clientChanged();
     if (!client)
         return;
-    connect(client, &AgentClient::snapshotReceived, this, [this](const QJsonObject &snapshot) {
+    connect(client, &AgentClient::snapshotReceived, this, [this](const AgentSnapshotView &snapshot) {
         m_waiting.clear();
-        for (const QJsonValue &value : snapshot.value(u"conversations"_s).toArray()) {
-            const QJsonObject conversation = value.toObject();
-            if (conversation.value(u"status"_s).toString() == u"waiting"_s)
-                m_waiting.insert(conversation.value(u"id"_s).toInt(),
-                                 ConversationModel::visitorDisplayName(conversation.value(u"visitor"_s).toObject(),
-                                                                       conversation.value(u"visitorId"_s).toString()));
+        for (const ConversationView &view : snapshot.conversations) {
+            if (view.conversation.status == ConversationStatus::Waiting)
+                m_waiting.insert(int(view.conversation.id),
+                                 ConversationModel::visitorDisplayName(view.visitor.visitor, view.conversation.visitorId));
         }
         Q_EMIT attentionCountChanged();
         if (!m_waiting.isEmpty() && m_repeatSeconds > 0)
             m_reminder.start(m_repeatSeconds * 1000);
     });
-    connect(client, &AgentClient::conversationCreated, this, [this](const QJsonObject &summary) {
-        if (summary.value(u"status"_s).toString() != u"waiting"_s)
+    connect(client, &AgentClient::conversationCreated, this, [this](const ConversationView &summary) {
+        if (summary.conversation.status != ConversationStatus::Waiting)
             return;
-        const int id = summary.value(u"id"_s).toInt();
-        const QString who = ConversationModel::visitorDisplayName(summary.value(u"visitor"_s).toObject(),
-                                                                  summary.value(u"visitorId"_s).toString());
+        const int id = int(summary.conversation.id);
+        const QString who = ConversationModel::visitorDisplayName(summary.visitor.visitor, summary.conversation.visitorId);
         m_waiting.insert(id, who);
         Q_EMIT attentionCountChanged();
-        const QString first = summary.value(u"lastMessage"_s).toObject().value(u"body"_s).toString().simplified();
+        const QString first = summary.lastMessage.body.simplified();
         notify(id, tr("%1 is waiting").arg(who), first.isEmpty() ? tr("A visitor started a chat.") : first, true);
         if (m_repeatSeconds > 0 && !m_reminder.isActive())
             m_reminder.start(m_repeatSeconds * 1000);
     });
-    connect(client, &AgentClient::conversationUpdated, this, [this](const QJsonObject &conversation) {
-        const int id = conversation.value(u"id"_s).toInt();
-        const QString status = conversation.value(u"status"_s).toString();
-        if (status != u"waiting"_s && m_waiting.remove(id) > 0)
+    connect(client, &AgentClient::conversationUpdated, this, [this](const ConversationView &update) {
+        const int id = int(update.conversation.id);
+        const ConversationStatus status = update.conversation.status;
+        if (status != ConversationStatus::Waiting && m_waiting.remove(id) > 0)
             Q_EMIT attentionCountChanged();
-        if (status == u"closed"_s)
+        if (status == ConversationStatus::Closed)
             forget(id);
         if (m_waiting.isEmpty())
             m_reminder.stop();
     });
-    connect(client, &AgentClient::messageReceived, this, [this](const QJsonObject &message) {
-        if (message.value(u"author"_s).toString() != u"visitor"_s)
+    connect(client, &AgentClient::messageReceived, this, [this](const MessageRecord &message) {
+        if (message.authorKind != AuthorKind::Visitor)
             return;
-        const int id = message.value(u"conversationId"_s).toInt();
+        const int id = int(message.conversationId);
         if (inView(id) || m_waiting.contains(id))
             return; // the waiting notification already covers it
         if (!m_unread.contains(id)) {
             m_unread.insert(id);
             Q_EMIT attentionCountChanged();
         }
-        notify(id, tr("New message"), message.value(u"body"_s).toString().simplified(), false);
+        notify(id, tr("New message"), message.body.simplified(), false);
     });
-    connect(client, &AgentClient::readReceived, this, [this](int conversationId, const QString &by, qint64) {
-        if (by == u"agent"_s && m_unread.remove(conversationId))
+    connect(client, &AgentClient::readReceived, this, [this](int conversationId, AuthorKind by, qint64) {
+        if (by != AuthorKind::Visitor && m_unread.remove(conversationId))
             Q_EMIT attentionCountChanged();
     });
 }

@@ -3,8 +3,6 @@
 #include "agentclient.h"
 #include "useragent.h"
 
-#include <QJsonArray>
-#include <QJsonObject>
 #include <QLocale>
 
 #include <algorithm>
@@ -16,9 +14,8 @@ namespace Frontdesk {
 
 namespace {
 
-QDateTime fromWire(const QJsonValue &value)
+QDateTime dateTime(qint64 ms)
 {
-    const qint64 ms = qint64(value.toDouble());
     return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms) : QDateTime();
 }
 
@@ -82,26 +79,25 @@ void SessionListModel::refresh()
 {
     if (!m_client || !m_client->isOnline())
         return;
-    m_client->request(u"list_sessions"_s, {}, this, [this](const CommandReply &answer) {
+    m_client->commands()->listSessions(this, [this](const CommandResult<QList<SessionView>> &answer) {
         if (answer.ok())
-            replace(answer.frame.value(u"sessions"_s).toArray());
+            replace(answer.value);
     });
 }
 
-void SessionListModel::replace(const QJsonArray &sessions)
+void SessionListModel::replace(const QList<SessionView> &sessions)
 {
     beginResetModel();
     m_sessions.clear();
-    for (const QJsonValue &value : sessions) {
-        const QJsonObject object = value.toObject();
+    for (const SessionView &view : sessions) {
         Session session;
-        session.id = object.value(u"id"_s).toString();
-        session.userAgent = object.value(u"userAgent"_s).toString();
+        session.id = view.session.id;
+        session.userAgent = view.session.userAgent;
         session.device = deviceName(session.userAgent);
-        session.address = object.value(u"address"_s).toString();
-        session.createdAt = fromWire(object.value(u"createdAt"_s));
-        session.lastUsedAt = fromWire(object.value(u"lastUsedAt"_s));
-        session.current = object.value(u"current"_s).toBool();
+        session.address = view.session.address;
+        session.createdAt = dateTime(view.session.createdAt);
+        session.lastUsedAt = dateTime(view.session.lastUsedAt);
+        session.current = view.current;
         m_sessions.append(session);
     }
     // This console first, then the others as the server ordered them (most recently used first).
@@ -118,7 +114,7 @@ void SessionListModel::endSession(const QString &sessionId)
 {
     if (!m_client || sessionId.isEmpty())
         return;
-    m_client->request(u"end_session"_s, {{u"sessionId"_s, sessionId}}, this, [this](const CommandReply &answer) {
+    m_client->commands()->endSession(sessionId, this, [this](const CommandOutcome &answer) {
         if (!answer.ok())
             Q_EMIT m_client->commandFailed(u"end_session"_s, answer.errorMessage);
         refresh();
@@ -139,7 +135,7 @@ void SessionListModel::endOtherSessions()
     // One end_session each (the protocol has no "all but this one"); read the list once they are all answered.
     auto left = std::make_shared<qsizetype>(others.size());
     for (const QString &id : std::as_const(others)) {
-        m_client->request(u"end_session"_s, {{u"sessionId"_s, id}}, this, [this, left](const CommandReply &answer) {
+        m_client->commands()->endSession(id, this, [this, left](const CommandOutcome &answer) {
             // not_found: that session ended or expired meanwhile, which is what was asked for.
             if (!answer.ok() && answer.errorCode != u"not_found"_s && answer.errorCode != u"disconnected"_s)
                 Q_EMIT m_client->commandFailed(u"end_session"_s, answer.errorMessage);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "protocol/agentviewreader.h"
+
 #include <QAbstractListModel>
 #include <QDateTime>
 #include <QPointer>
@@ -83,7 +85,7 @@ private:
         bool current = false;
     };
 
-    void replace(const QJsonArray &sessions);
+    void replace(const QList<SessionView> &sessions);
 
     QPointer<AgentClient> m_client;
     QList<Session> m_sessions;

@@ -2,8 +2,6 @@
 
 #include "agentclient.h"
 
-#include <QJsonArray>
-
 using namespace Qt::StringLiterals;
 
 namespace Frontdesk {
@@ -38,29 +36,27 @@ bool SiteSettings::isEditable() const
 
 void SiteSettings::load(bool all)
 {
-    const QJsonObject site = m_client ? m_client->siteJson() : QJsonObject();
-    m_siteId = site.value(u"id"_s).toInt();
-    m_siteKey = site.value(u"siteKey"_s).toString();
+    const SiteRecord site = m_client ? m_client->currentSite() : SiteRecord();
+    m_siteId = int(site.id);
+    m_siteKey = site.siteKey;
     if (all || !m_nameEdited) {
-        m_name = site.value(u"name"_s).toString();
+        m_name = site.name;
         m_nameEdited = false;
     }
     if (all || !m_originsEdited) {
-        m_allowedOrigins.clear();
-        for (const QJsonValue &origin : site.value(u"allowedOrigins"_s).toArray())
-            m_allowedOrigins.append(origin.toString());
+        m_allowedOrigins = site.allowedOrigins;
         m_originsEdited = false;
     }
-    m_widget = site.value(u"widget"_s).toObject();
+    m_widget = site.widgetSettings;
     if (all || !m_widgetEdited) {
         m_title = m_widget.value(u"title"_s).toString();
         m_welcome = m_widget.value(u"welcome"_s).toString();
-        m_color = m_widget.value(u"color"_s).toString(u"#2563eb"_s);
+        m_color = m_widget.value(u"color"_s, u"#2563eb"_s).toString();
         m_position = m_widget.value(u"position"_s).toString() == u"left"_s ? u"left"_s : u"right"_s;
         m_offlineText = m_widget.value(u"offlineText"_s).toString();
         m_askName = m_askEmail = m_emailRequired = false;
-        for (const QJsonValue &value : m_widget.value(u"preChatFields"_s).toArray()) {
-            const QJsonObject field = value.toObject();
+        for (const QVariant &value : m_widget.value(u"preChatFields"_s).toList()) {
+            const QVariantMap field = value.toMap();
             if (field.value(u"name"_s).toString() == u"name"_s) {
                 m_askName = true;
             } else if (field.value(u"name"_s).toString() == u"email"_s) {
@@ -139,17 +135,17 @@ void SiteSettings::setEmailRequired(bool required)
 
 QVariantList SiteSettings::preChatFields() const
 {
-    return widgetJson().value(u"preChatFields"_s).toArray().toVariantList();
+    return widgetSettings().value(u"preChatFields"_s).toList();
 }
 
-QJsonObject SiteSettings::widgetJson() const
+QVariantMap SiteSettings::widgetSettings() const
 {
-    QJsonArray fields;
+    QVariantList fields;
     if (m_askName)
-        fields.append(QJsonObject{{u"name"_s, u"name"_s}, {u"required"_s, false}});
+        fields.append(QVariantMap{{u"name"_s, u"name"_s}, {u"required"_s, false}});
     if (m_askEmail)
-        fields.append(QJsonObject{{u"name"_s, u"email"_s}, {u"required"_s, m_emailRequired}});
-    QJsonObject widget = m_widget;
+        fields.append(QVariantMap{{u"name"_s, u"email"_s}, {u"required"_s, m_emailRequired}});
+    QVariantMap widget = m_widget;
     widget.insert(u"title"_s, m_title);
     widget.insert(u"welcome"_s, m_welcome);
     widget.insert(u"color"_s, m_color);
@@ -164,7 +160,9 @@ void SiteSettings::saveName()
     if (!m_client)
         return;
     m_nameEdited = false;
-    m_client->updateSite({{u"name"_s, m_name.trimmed()}});
+    SitePatch patch;
+    patch.name = m_name.trimmed();
+    m_client->updateSite(patch);
 }
 
 void SiteSettings::saveWidget()
@@ -173,7 +171,9 @@ void SiteSettings::saveWidget()
         return;
     // The draft is what the server gets; its answer (siteChanged) replaces it.
     m_widgetEdited = false;
-    m_client->updateSite({{u"widget"_s, widgetJson().toVariantMap()}});
+    SitePatch patch;
+    patch.widgetSettings = widgetSettings();
+    m_client->updateSite(patch);
 }
 
 void SiteSettings::saveAllowedOrigins()
@@ -181,7 +181,9 @@ void SiteSettings::saveAllowedOrigins()
     if (!m_client)
         return;
     m_originsEdited = false;
-    m_client->updateSite({{u"allowedOrigins"_s, m_allowedOrigins}});
+    SitePatch patch;
+    patch.allowedOrigins = m_allowedOrigins;
+    m_client->updateSite(patch);
 }
 
 } // namespace Frontdesk

@@ -1,10 +1,10 @@
 #pragma once
 
-#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QQmlEngine>
 #include <QStringList>
+#include <QVariantMap>
 
 namespace Frontdesk {
 
@@ -103,8 +103,8 @@ public:
     /// @brief Drops every draft: the properties show the server's values again.
     Q_INVOKABLE void revert();
 
-    /// The widget object `update_site` gets for the fields as they are now.
-    [[nodiscard]] QJsonObject widgetJson() const;
+    /// The widget settings `update_site` gets for the fields as they are now.
+    [[nodiscard]] QVariantMap widgetSettings() const;
 
 Q_SIGNALS:
     void clientChanged();
@@ -117,7 +117,7 @@ private:
     template<typename T> void edit(T &member, const T &value, bool &edited);
 
     QPointer<AgentClient> m_client;
-    QJsonObject m_widget; ///< the server's widget object, unknown keys included
+    QVariantMap m_widget; ///< the server's widget settings, unknown keys included
     int m_siteId = 0;
     QString m_siteKey;
     QString m_name;

@@ -5,7 +5,6 @@
 #include "useragent.h"
 
 #include <QDateTime>
-#include <QJsonArray>
 #include <QLocale>
 #include <QTimeZone>
 
@@ -47,17 +46,16 @@ void VisitorContext::setClient(AgentClient *client)
     Q_EMIT clientChanged();
     if (!client)
         return;
-    connect(client, &AgentClient::visitorPageReceived, this, [this](const QString &visitorId, const QJsonObject &page, int) {
+    connect(client, &AgentClient::visitorPageReceived, this, [this](const QString &visitorId, const PageView &page, int) {
         if (visitorId != m_visitorId || !m_loaded)
             return;
-        if (!m_pages.isEmpty() && m_pages.first().toObject().value(u"url"_s) == page.value(u"url"_s)
-            && m_pages.first().toObject().value(u"at"_s) == page.value(u"at"_s))
+        if (!m_pages.isEmpty() && m_pages.first().url == page.url && m_pages.first().at == page.at)
             return;
         m_pages.prepend(page);
         Q_EMIT changed();
     });
-    connect(client, &AgentClient::visitorUpdated, this, [this](const QJsonObject &visitor) {
-        if (visitor.value(u"id"_s).toString() != m_visitorId)
+    connect(client, &AgentClient::visitorUpdated, this, [this](const VisitorView &visitor) {
+        if (visitor.visitor.id != m_visitorId)
             return;
         m_visitor = visitor;
         Q_EMIT changed();
@@ -66,7 +64,7 @@ void VisitorContext::setClient(AgentClient *client)
     connect(client, &AgentClient::visitorConnectionChanged, this, [this](const QString &visitorId, int, bool online) {
         if (visitorId != m_visitorId)
             return;
-        m_visitor.insert(u"online"_s, online);
+        m_visitor.online = online;
         Q_EMIT changed();
     });
     connect(client, &AgentClient::snapshotReceived, this, &VisitorContext::refresh);
@@ -93,12 +91,12 @@ void VisitorContext::refresh()
     const int generation = ++m_generation;
     if (!m_client || m_visitorId.isEmpty() || !m_client->isOnline())
         return;
-    m_client->request(u"visitor"_s, {{u"visitorId"_s, m_visitorId}}, this, [this, generation](const CommandReply &answer) {
+    m_client->commands()->visitor(m_visitorId, this, [this, generation](const CommandResult<VisitorDetails> &answer) {
         if (generation != m_generation || !answer.ok())
             return;
-        m_visitor = answer.frame.value(u"visitor"_s).toObject();
-        m_pages = answer.frame.value(u"pages"_s).toArray();
-        m_conversations = answer.frame.value(u"conversations"_s).toArray();
+        m_visitor = answer.value.visitor;
+        m_pages = answer.value.pages;
+        m_conversations = answer.value.conversations;
         m_loaded = true;
         Q_EMIT changed();
         Q_EMIT localTimeChanged();
@@ -108,62 +106,57 @@ void VisitorContext::refresh()
 QString VisitorContext::attribute(const QString &name) const
 {
     // Attributes the site sets through the widget's API sit under "custom".
-    const QJsonObject attributes = m_visitor.value(u"attributes"_s).toObject();
-    const QJsonValue value
-        = attributes.contains(name) ? attributes.value(name) : attributes.value(u"custom"_s).toObject().value(name);
-    return value.toVariant().toString();
+    const QVariantMap &attributes = m_visitor.visitor.attributes;
+    const QVariant value = attributes.contains(name) ? attributes.value(name) : attributes.value(u"custom"_s).toMap().value(name);
+    return value.toString();
 }
 
 QString VisitorContext::name() const
 {
-    return m_visitor.value(u"name"_s).toString();
+    return m_visitor.visitor.name;
 }
 
 QString VisitorContext::email() const
 {
-    return m_visitor.value(u"email"_s).toString();
+    return m_visitor.visitor.email;
 }
 
 QString VisitorContext::userId() const
 {
     // Only the server's own attribute, never attribute(): that falls back to "custom", which
     // the visitor's page sets freely, so a custom "userId" would pass as verified.
-    return m_visitor.value(u"attributes"_s).toObject().value(u"userId"_s).toString();
+    return m_visitor.visitor.attributes.value(u"userId"_s).toString();
 }
 
 QString VisitorContext::displayName() const
 {
-    return m_visitorId.isEmpty() ? QString() : ConversationModel::visitorDisplayName(m_visitor, m_visitorId);
+    return m_visitorId.isEmpty() ? QString() : ConversationModel::visitorDisplayName(m_visitor.visitor, m_visitorId);
 }
 
 bool VisitorContext::isOnline() const
 {
-    return m_visitor.value(u"online"_s).toBool();
+    return m_visitor.online;
 }
 
 QString VisitorContext::currentPageTitle() const
 {
-    const QJsonObject page = m_pages.isEmpty() ? QJsonObject() : m_pages.first().toObject();
-    const QString title = page.value(u"title"_s).toString();
-    return title.isEmpty() ? page.value(u"url"_s).toString() : title;
+    const PageView page = m_pages.value(0);
+    return page.title.isEmpty() ? page.url : page.title;
 }
 
 QString VisitorContext::currentPageUrl() const
 {
-    return m_pages.isEmpty() ? QString() : m_pages.first().toObject().value(u"url"_s).toString();
+    return m_pages.value(0).url;
 }
 
 QVariantList VisitorContext::pages() const
 {
     QVariantList result;
-    for (const QJsonValue &value : m_pages) {
-        const QJsonObject page = value.toObject();
-        const QString url = page.value(u"url"_s).toString();
-        QString title = page.value(u"title"_s).toString();
+    for (const PageView &page : m_pages) {
+        QString title = page.title;
         if (title.isEmpty())
-            title = QUrl(url).path().isEmpty() ? url : QUrl(url).path();
-        result.append(QVariantMap{
-            {u"url"_s, url}, {u"title"_s, title}, {u"timeText"_s, shortDateTime(qint64(page.value(u"at"_s).toDouble()))}});
+            title = QUrl(page.url).path().isEmpty() ? page.url : QUrl(page.url).path();
+        result.append(QVariantMap{{u"url"_s, page.url}, {u"title"_s, title}, {u"timeText"_s, shortDateTime(page.at)}});
     }
     return result;
 }
@@ -213,21 +206,20 @@ QString VisitorContext::localTime() const
 QVariantList VisitorContext::earlierConversations() const
 {
     QVariantList result;
-    for (const QJsonValue &value : m_conversations) {
-        const QJsonObject conversation = value.toObject();
-        if (conversation.value(u"status"_s).toString() != u"closed"_s)
+    for (const ConversationRecord &conversation : m_conversations) {
+        if (conversation.status != ConversationStatus::Closed)
             continue;
-        result.append(QVariantMap{{u"conversationId"_s, conversation.value(u"id"_s).toInt()},
-                                  {u"status"_s, conversation.value(u"status"_s).toString()},
-                                  {u"agentName"_s, conversation.value(u"agentName"_s).toString()},
-                                  {u"dateText"_s, shortDateTime(qint64(conversation.value(u"createdAt"_s).toDouble()))}});
+        result.append(QVariantMap{{u"conversationId"_s, int(conversation.id)},
+                                  {u"status"_s, toString(conversation.status)},
+                                  {u"agentName"_s, conversation.assignedAgentName},
+                                  {u"dateText"_s, shortDateTime(conversation.createdAt)}});
     }
     return result;
 }
 
 QString VisitorContext::firstSeen() const
 {
-    return shortDateTime(qint64(m_visitor.value(u"createdAt"_s).toDouble()));
+    return shortDateTime(m_visitor.visitor.createdAt);
 }
 
 } // namespace Frontdesk

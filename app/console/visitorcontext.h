@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QJsonObject>
+#include "protocol/agentviewreader.h"
+
 #include <QObject>
 #include <QPointer>
 #include <QQmlEngine>
@@ -102,9 +103,9 @@ private:
     QPointer<AgentClient> m_client;
     QString m_visitorId;
     bool m_loaded = false;
-    QJsonObject m_visitor;
-    QJsonArray m_pages;
-    QJsonArray m_conversations;
+    VisitorView m_visitor;
+    QList<PageView> m_pages; ///< newest first
+    QList<ConversationRecord> m_conversations;
     QTimer m_clock;
     int m_generation = 0;
 };

@@ -49,10 +49,9 @@ int main(int argc, char **argv)
         else if (client.state() == AgentClient::LoggedOut)
             say(u"signed-out "_s + client.errorString());
     });
-    QObject::connect(&client, &AgentClient::replyAcknowledged, &app,
-                     [](int, const QString &clientId, const QJsonObject &message) {
-                         say(u"acked %1 %2"_s.arg(clientId).arg(qint64(message.value(u"id"_s).toDouble())));
-                     });
+    QObject::connect(
+        &client, &AgentClient::replyAcknowledged, &app,
+        [](int, const QString &clientId, const MessageRecord &message) { say(u"acked %1 %2"_s.arg(clientId).arg(message.id)); });
     QObject::connect(&client, &AgentClient::replyFailed, &app,
                      [](int, const QString &clientId, const QString &error) { say(u"failed %1 %2"_s.arg(clientId, error)); });
     QObject::connect(&client, &AgentClient::outboxChanged, &app,

@@ -373,7 +373,7 @@ private Q_SLOTS:
         QSignalSpy updated(&client, &AgentClient::conversationUpdated);
         client.close(conversationId);
         QTRY_VERIFY(std::any_of(updated.cbegin(), updated.cend(), [](const QList<QVariant> &event) {
-            return event.at(0).toJsonObject().value(u"status"_s) == u"closed"_s;
+            return event.at(0).value<ConversationView>().conversation.status == ConversationStatus::Closed;
         }));
         const int rowsBefore = messages->property("count").toInt();
         QSignalSpy refused(&client, &AgentClient::replyFailed);

@@ -243,7 +243,7 @@ private Q_SLOTS:
         QSignalSpy created(&client, &AgentClient::conversationCreated);
         visitor.send({{u"type"_s, u"message"_s}, {u"clientId"_s, u"v-2"_s}, {u"body"_s, u"Hello?"_s}});
         QVERIFY(created.wait());
-        const int conversationId = created.first().first().toJsonObject().value(u"id"_s).toInt();
+        const int conversationId = int(created.first().first().value<ConversationView>().conversation.id);
 
         QString error;
         QVERIFY2(m_server.restart(&error), qPrintable(error));
@@ -271,31 +271,33 @@ private Q_SLOTS:
         for (int i = 0; i < 3; ++i) {
             QCOMPARE(acked[i].at(0).toInt(), conversationId);
             QCOMPARE(acked[i].at(1).toString(), clientIds[i]);
-            messageIds.append(acked[i].at(2).toJsonObject().value(u"id"_s).toDouble());
             // The message as the server stored it, from the ack.
-            const QJsonObject stored = acked[i].at(2).toJsonObject();
-            QCOMPARE(stored.value(u"body"_s).toString(), bodies[i]);
-            QCOMPARE(stored.value(u"clientId"_s).toString(), clientIds[i]);
-            QCOMPARE(stored.value(u"author"_s).toString(), u"agent"_s);
-            QCOMPARE(stored.value(u"authorAgentId"_s).toInt(), client.agentId());
-            QCOMPARE(stored.value(u"authorName"_s).toString(), client.agentName());
-            QVERIFY(stored.value(u"createdAt"_s).toDouble() > 0);
+            const auto stored = acked[i].at(2).value<MessageRecord>();
+            messageIds.append(double(stored.id));
+            QCOMPARE(stored.body, bodies[i]);
+            QCOMPARE(stored.clientId, clientIds[i]);
+            QVERIFY(stored.authorKind == AuthorKind::Agent);
+            QCOMPARE(stored.authorAgentId, qint64(client.agentId()));
+            QCOMPARE(stored.authorName, client.agentName());
+            QVERIFY(stored.createdAt > 0);
         }
         // Stored once each, in order, with those ids, as the server's history says.
-        std::optional<QJsonArray> history;
-        client.request(u"history"_s, {{u"conversationId"_s, conversationId}, {u"limit"_s, 100}}, nullptr,
-                       [&history](const CommandReply &answer) { history = answer.frame.value(u"messages"_s).toArray(); });
+        std::optional<QList<MessageRecord>> history;
+        client.commands()->history(conversationId, 0, 100, this, [&history](const CommandResult<QList<MessageRecord>> &answer) {
+            if (answer.ok())
+                history = answer.value;
+        });
         QTRY_VERIFY(history);
-        QList<QJsonObject> stored;
-        for (const QJsonValue &value : *history) {
-            if (value[u"author"_s] == u"agent"_s)
-                stored.append(value.toObject());
+        QList<MessageRecord> stored;
+        for (const MessageRecord &message : std::as_const(*history)) {
+            if (message.authorKind == AuthorKind::Agent)
+                stored.append(message);
         }
         QCOMPARE(stored.size(), 3);
         for (int i = 0; i < 3; ++i) {
-            QCOMPARE(stored[i].value(u"clientId"_s).toString(), clientIds[i]);
-            QCOMPARE(stored[i].value(u"body"_s).toString(), bodies[i]);
-            QCOMPARE(stored[i].value(u"id"_s).toDouble(), messageIds[i]);
+            QCOMPARE(stored[i].clientId, clientIds[i]);
+            QCOMPARE(stored[i].body, bodies[i]);
+            QCOMPARE(double(stored[i].id), messageIds[i]);
         }
         // And the file is empty again.
         QTRY_COMPARE(repliesInFile(client.outboxFile()), 0);
@@ -319,7 +321,7 @@ private Q_SLOTS:
         QSignalSpy created(&client, &AgentClient::conversationCreated);
         visitor.send({{u"type"_s, u"message"_s}, {u"clientId"_s, u"v-3"_s}, {u"body"_s, u"Bye"_s}});
         QVERIFY(created.wait());
-        const int conversationId = created.first().first().toJsonObject().value(u"id"_s).toInt();
+        const int conversationId = int(created.first().first().value<ConversationView>().conversation.id);
         messages.setConversationId(conversationId);
         QTRY_COMPARE(messages.rowCount(), 1);
         client.close(conversationId);
@@ -485,8 +487,10 @@ private Q_SLOTS:
 
         // Another tool's widget key, unknown to the console.
         bool stored = false;
-        admin.request(u"update_site"_s, {{u"widget"_s, QJsonObject{{u"launcherIcon"_s, u"bubble"_s}, {u"title"_s, u"Old"_s}}}},
-                      nullptr, [&stored](const CommandReply &answer) { stored = answer.ok(); });
+        SitePatch foreign;
+        foreign.widgetSettings = QVariantMap{{u"launcherIcon"_s, u"bubble"_s}, {u"title"_s, u"Old"_s}};
+        admin.commands()->updateSite(admin.currentSiteId(), foreign, this,
+                                     [&stored](const CommandResult<SiteRecord> &answer) { stored = answer.ok(); });
         QTRY_VERIFY(stored);
         QTRY_COMPARE(site.widgetTitle(), u"Old"_s);
         QTRY_COMPARE(seen.widgetTitle(), u"Old"_s);
@@ -510,10 +514,10 @@ private Q_SLOTS:
         QVERIFY(seen.askEmail());
         QVERIFY(seen.emailRequired());
         QVERIFY(!seen.askName());
-        const QJsonObject widget = other.siteJson().value(u"widget"_s).toObject();
+        const QVariantMap widget = other.currentSite().widgetSettings;
         QCOMPARE(widget.value(u"launcherIcon"_s).toString(), u"bubble"_s);
-        QCOMPARE(widget.value(u"preChatFields"_s).toArray(),
-                 (QJsonArray{QJsonObject{{u"name"_s, u"email"_s}, {u"required"_s, true}}}));
+        QCOMPARE(widget.value(u"preChatFields"_s).toList(),
+                 (QVariantList{QVariantMap{{u"name"_s, u"email"_s}, {u"required"_s, true}}}));
 
         site.setAllowedOrigins(origins + QStringList{u"https://second.shop.test"_s});
         site.saveAllowedOrigins();

@@ -236,10 +236,9 @@ private Q_SLOTS:
         const int conversationId = consoleView->property("currentConversationId").toInt();
         QVERIFY(conversationId > 0);
         bool closed = false;
-        connect(&client, &AgentClient::conversationUpdated, this, [&closed, conversationId](const QJsonObject &conversation) {
+        connect(&client, &AgentClient::conversationUpdated, this, [&closed, conversationId](const ConversationView &update) {
             closed = closed
-                || (conversation.value(u"id"_s).toInt() == conversationId
-                    && conversation.value(u"status"_s).toString() == u"closed"_s);
+                || (update.conversation.id == conversationId && update.conversation.status == ConversationStatus::Closed);
         });
         client.close(conversationId);
         QTRY_VERIFY(closed);

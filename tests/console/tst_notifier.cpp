@@ -151,7 +151,7 @@ private Q_SLOTS:
         visitor.send({{u"type"_s, u"message"_s}, {u"clientId"_s, u"v-3"_s}, {u"body"_s, u"Seen?"_s}});
         QTRY_VERIFY_WITH_TIMEOUT(
             std::any_of(received.cbegin(), received.cend(),
-                        [](const QList<QVariant> &args) { return args.first().toJsonObject().value(u"body"_s) == u"Seen?"_s; }),
+                        [](const QList<QVariant> &args) { return args.first().value<MessageRecord>().body == u"Seen?"_s; }),
             10'000);
         QCOMPARE(notifier.notificationCount(), notificationsInView);
 

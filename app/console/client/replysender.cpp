@@ -15,9 +15,10 @@ Q_LOGGING_CATEGORY(lcReplies, "frontdesk.console.client")
 
 namespace Frontdesk {
 
-ReplySender::ReplySender(AgentConnection *connection, QObject *parent)
+ReplySender::ReplySender(AgentConnection *connection, AgentCommands *commands, QObject *parent)
     : QObject(parent)
     , m_connection(connection)
+    , m_commands(commands)
     , m_outboxFolder(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/outbox"_s)
 {
     qRegisterMetaType<PendingReply>();
@@ -166,18 +167,19 @@ void ReplySender::send(const PendingReply &pending)
         return; // refused: waits for the agent; not saved yet: sent once it is
     const QString clientId = pending.clientId;
     const int conversationId = pending.conversationId;
-    m_connection->request(
-        u"reply"_s, {{u"conversationId"_s, conversationId}, {u"clientId"_s, clientId}, {u"body"_s, pending.body}}, this,
-        [this, clientId, conversationId](const CommandReply &answer) { answered(clientId, conversationId, answer); });
+    m_commands->reply(conversationId, clientId, pending.body, this,
+                      [this, clientId, conversationId](const CommandResult<MessageRecord> &answer) {
+                          answered(clientId, conversationId, answer);
+                      });
 }
 
-void ReplySender::answered(const QString &clientId, int conversationId, const CommandReply &answer)
+void ReplySender::answered(const QString &clientId, int conversationId, const CommandResult<MessageRecord> &answer)
 {
     // Nothing was stored: it stays in the outbox and is resent with the same client id.
     static const QStringList retried{u"disconnected"_s, u"storage_failed"_s, u"storage_busy"_s, u"rate_limited"_s};
     if (retried.contains(answer.errorCode)) {
         if (answer.errorCode != u"disconnected"_s)
-            scheduleResend(clientId, qint64(answer.frame.value(u"retryAfterMs"_s).toDouble()));
+            scheduleResend(clientId, answer.retryAfterMs);
         return;
     }
     const auto it = find(clientId);
@@ -198,8 +200,7 @@ void ReplySender::answered(const QString &clientId, int conversationId, const Co
     auto saved = save();
     Q_UNUSED(saved);
     // The server's stored message (for a duplicate, the row it stored first), shown as it is.
-    const QJsonObject message = answer.frame.value(u"message"_s).toObject();
-    Q_EMIT replyAcknowledged(conversationId, clientId, message);
+    Q_EMIT replyAcknowledged(conversationId, clientId, answer.value);
 }
 
 } // namespace Frontdesk

@@ -1,10 +1,10 @@
 #pragma once
 
+#include "agentcommands.h"
 #include "agentconnection.h"
 #include "replyoutbox.h"
 
 #include <QFuture>
-#include <QJsonObject>
 #include <QList>
 #include <QObject>
 #include <QSet>
@@ -30,7 +30,7 @@ class ReplySender : public QObject
     Q_OBJECT
 
 public:
-    ReplySender(AgentConnection *connection, QObject *parent);
+    ReplySender(AgentConnection *connection, AgentCommands *commands, QObject *parent);
     ~ReplySender() override;
 
     [[nodiscard]] int pendingReplies() const;
@@ -62,7 +62,7 @@ Q_SIGNALS:
     void outboxChanged();
     void replyQueued(const Frontdesk::PendingReply &reply);
     /// The server stored the reply; @p message is the stored message the `ack` carries (agents' view).
-    void replyAcknowledged(int conversationId, const QString &clientId, const QJsonObject &message);
+    void replyAcknowledged(int conversationId, const QString &clientId, const Frontdesk::MessageRecord &message);
     /// The server refused the reply for good; it stays in the outbox, failed, until retried or discarded.
     void replyFailed(int conversationId, const QString &clientId, const QString &errorMessage);
     void replyRetried(int conversationId, const QString &clientId);
@@ -70,7 +70,7 @@ Q_SIGNALS:
 
 private:
     void send(const PendingReply &reply);
-    void answered(const QString &clientId, int conversationId, const CommandReply &answer);
+    void answered(const QString &clientId, int conversationId, const CommandResult<MessageRecord> &answer);
     /// Saves the outbox (on the writer thread) and tells; the future says whether it reached the disk.
     QFuture<bool> save();
     [[nodiscard]] QList<PendingReply>::iterator find(const QString &clientId);
@@ -78,6 +78,7 @@ private:
     void scheduleResend(const QString &clientId, qint64 delayMs);
 
     AgentConnection *m_connection;
+    AgentCommands *m_commands;
     QList<PendingReply> m_outbox;
     QString m_outboxFolder;
     std::unique_ptr<ReplyOutbox> m_file;
