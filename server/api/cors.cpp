@@ -11,10 +11,11 @@ Q_LOGGING_CATEGORY(lcApi, "frontdesk.api")
 
 namespace Frontdesk {
 
-std::optional<HttpResponse> Cors::refuseUnlessAllowed(const HttpRequest &request, const SiteRecord &site)
+std::optional<HttpResponse> Cors::refuseUnlessAllowed(const HttpRequest &request, const SiteDirectory &sites,
+                                                      const SiteRecord &site)
 {
     const QString origin = QString::fromUtf8(request.header("origin"));
-    if (SiteDirectory::allowsOrigin(site, origin))
+    if (sites.allowsOrigin(site, origin))
         return std::nullopt;
     qCInfo(lcApi) << "refused" << request.method << request.path << "from" << request.peerAddress << ": origin"
                   << (origin.isEmpty() ? u"(none)"_s : origin) << "is not allowed for site" << site.siteKey;
@@ -41,9 +42,10 @@ HttpResponse Cors::allowAnyOrigin(HttpResponse response)
     return response;
 }
 
-HttpResponse Cors::preflight(const HttpRequest &request, const SiteRecord &site, const QByteArray &methods)
+HttpResponse Cors::preflight(const HttpRequest &request, const SiteDirectory &sites, const SiteRecord &site,
+                             const QByteArray &methods)
 {
-    if (auto refused = refuseUnlessAllowed(request, site))
+    if (auto refused = refuseUnlessAllowed(request, sites, site))
         return *refused;
     HttpResponse response = HttpResponse::noContent();
     response.setHeader("Access-Control-Allow-Methods", methods);
