@@ -16,6 +16,12 @@ class SiteDirectory;
 class Cors
 {
 public:
+    /// The origin of the page that sent @p request: its Origin header; or,
+    /// when there is none and the browser says the request is same-origin
+    /// (`Sec-Fetch-Site: same-origin`), the request's own scheme and Host,
+    /// because browsers send no Origin with a same-origin GET (the `/try`
+    /// page fetching its widget's config). Empty when neither.
+    [[nodiscard]] static QString pageOrigin(const HttpRequest &request);
     /// An error response when the request's Origin is missing or not allowed
     /// for @p site by @p sites (the site's list, or the server's own origin).
     [[nodiscard]] static std::optional<HttpResponse> refuseUnlessAllowed(const HttpRequest &request, const SiteDirectory &sites,

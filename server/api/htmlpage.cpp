@@ -16,6 +16,7 @@ constexpr auto styleSheet = R"css(
 *{box-sizing:border-box}
 body{margin:0;background:var(--bg);color:var(--text);font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif}
 main{max-width:680px;margin:0 auto;padding:48px 20px 96px}
+@media (min-width:1140px){main.beside{margin-left:max(24px,calc(50% - 580px))}}
 header{display:flex;align-items:baseline;flex-wrap:wrap;gap:4px 12px;margin:0 0 24px}
 h1{font-size:28px;line-height:1.2;margin:0}
 h2{font-size:17px;margin:0 0 10px}
@@ -55,6 +56,11 @@ QByteArray originOf(const QUrl &url, const QString &scheme)
     return origin.toString(QUrl::FullyEncoded).toUtf8();
 }
 
+bool hasWidget(const QUrl &widgetBase)
+{
+    return widgetBase.isValid() && !widgetBase.host().isEmpty();
+}
+
 } // namespace
 
 QString HtmlPage::escape(const QString &text)
@@ -89,7 +95,7 @@ QByteArray HtmlPage::contentSecurityPolicy(const QUrl &widgetBase)
 {
     QByteArray policy = "default-src 'none'; style-src " + styleHash()
         + "; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-    if (widgetBase.isValid() && !widgetBase.host().isEmpty()) {
+    if (hasWidget(widgetBase)) {
         const bool tls = widgetBase.scheme() == u"https";
         const QByteArray http = originOf(widgetBase, tls ? u"https"_s : u"http"_s);
         policy += "; script-src " + http + "; connect-src " + http + ' ' + originOf(widgetBase, tls ? u"wss"_s : u"ws"_s);
@@ -102,12 +108,15 @@ HttpResponse HtmlPage::render(int status, const QString &title, const QString &b
     HttpResponse response;
     response.status = status;
     // The empty data: icon keeps browsers from asking for /favicon.ico.
-    response.body = QString(u"<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                            "<meta name=\"robots\" content=\"noindex\"><link rel=\"icon\" href=\"data:,\"><title>"_s
-                            + escape(title) + u"</title><style>"_s + QString::fromUtf8(styleSheet)
-                            + u"</style></head>\n<body><main>"_s + bodyHtml + u"</main></body></html>\n"_s)
-                        .toUtf8();
+    response.body
+        = QString(u"<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                  "<meta name=\"robots\" content=\"noindex\"><link rel=\"icon\" href=\"data:,\"><title>"_s
+                  + escape(title) + u"</title><style>"_s + QString::fromUtf8(styleSheet)
+                  + u"</style></head>\n<body><main"_s
+                  // Beside the widget's panel (bottom right) on a wide screen, not under it.
+                  + (hasWidget(widgetBase) ? u" class=\"beside\">"_s : u">"_s) + bodyHtml + u"</main></body></html>\n"_s)
+              .toUtf8();
     response.setHeader("Content-Type", "text/html; charset=utf-8");
     response.setHeader("Content-Security-Policy", contentSecurityPolicy(widgetBase));
     response.setHeader("X-Content-Type-Options", "nosniff");

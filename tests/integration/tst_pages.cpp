@@ -10,6 +10,7 @@
 #include "testserver.h"
 
 #include <QJsonArray>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace Frontdesk;
@@ -41,6 +42,8 @@ private Q_SLOTS:
     void unknownSiteIsAnHtml404();
     void ownOriginMayUseTheSite_data();
     void ownOriginMayUseTheSite();
+    void sameOriginFetchWithoutOrigin_data();
+    void sameOriginFetchWithoutOrigin();
     void publicUrlIsTheOnlyOwnOrigin();
 
 private:
@@ -244,6 +247,45 @@ void tst_Pages::ownOriginMayUseTheSite()
 
     // Never written into the site: its list is what the admin made it.
     QCOMPARE(m_server->server()->sites().first()->allowedOrigins, QStringList{QString::fromLatin1(TestServer::allowedOrigin)});
+}
+
+void tst_Pages::sameOriginFetchWithoutOrigin_data()
+{
+    QTest::addColumn<QByteArray>("host"); ///< "own": the server's
+    QTest::addColumn<QByteArray>("fetchSite"); ///< Sec-Fetch-Site
+    QTest::addColumn<int>("status");
+
+    // A browser sends no Origin with a same-origin GET (the /try page reading its widget's config).
+    QTest::newRow("same-origin, our host") << QByteArray("own") << QByteArray("same-origin") << 200;
+    QTest::newRow("cross-site, our host") << QByteArray("own") << QByteArray("cross-site") << 403;
+    QTest::newRow("same-site, our host") << QByteArray("own") << QByteArray("same-site") << 403;
+    QTest::newRow("no fetch metadata") << QByteArray("own") << QByteArray() << 403;
+    QTest::newRow("same-origin, a rebound name") << QByteArray("evil.test") << QByteArray("same-origin") << 403;
+    QTest::newRow("same-origin, a hostile Host") << QByteArray("127.0.0.1/x@evil.test") << QByteArray("same-origin") << 403;
+}
+
+void tst_Pages::sameOriginFetchWithoutOrigin()
+{
+    QFETCH(QByteArray, host);
+    QFETCH(QByteArray, fetchSite);
+    QFETCH(int, status);
+    const QByteArray port = QByteArray::number(m_server->port());
+    if (host == "own")
+        host = "127.0.0.1";
+
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_server->port());
+    QVERIFY(socket.waitForConnected(10'000));
+    QByteArray request = "GET /v1/sites/" + m_server->siteKey().toLatin1() + "/config HTTP/1.1\r\nHost: " + host + ':' + port
+        + "\r\nConnection: close\r\n";
+    if (!fetchSite.isEmpty())
+        request += "Sec-Fetch-Site: " + fetchSite + "\r\n";
+    socket.write(request + "\r\n");
+    // The server runs on this thread: wait with the event loop turning.
+    QByteArray answer;
+    QTRY_VERIFY_WITH_TIMEOUT((answer += socket.readAll(), answer.contains("\r\n\r\n")), 10'000);
+    const QByteArray statusLine = "HTTP/1.1 " + QByteArray::number(status) + ' ';
+    QVERIFY2(answer.startsWith(statusLine), answer.left(200).constData());
 }
 
 void tst_Pages::publicUrlIsTheOnlyOwnOrigin()
