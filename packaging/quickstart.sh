@@ -62,6 +62,10 @@ case "$mode" in
 run)
     install_missing "${build_packages[@]}"
     build OFF
+    # Frontdesk itself prints the demo page's address once it listens (its
+    # port or --public-url may differ from the defaults).
+    echo "quickstart: starting Frontdesk; open the \"Try it\" URL it prints (http://127.0.0.1:8080/try by default)," \
+         "say hello, then answer in the console"
     exec "$build_dir/app/frontdesk" "$@"
     ;;
 test)

@@ -2,9 +2,12 @@
 
 #include "api/agentauthcontroller.h"
 #include "api/healthcontroller.h"
+#include "api/homepagecontroller.h"
 #include "api/siteconfigcontroller.h"
+#include "api/trypagecontroller.h"
 #include "api/visitorpollingcontroller.h"
 #include "api/widgetcontroller.h"
+#include "auth/originpolicy.h"
 #include "bootstrap.h"
 #include "chat/chatservices.h"
 #include "core/continuewith.h"
@@ -18,6 +21,7 @@
 #include <QLoggingCategory>
 #include <QSslCertificate>
 #include <QSslKey>
+#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 
@@ -38,6 +42,8 @@ FrontdeskServer::FrontdeskServer(const ServerConfig &config, QObject *parent)
     , m_widget(std::make_unique<WidgetController>())
     , m_siteConfig(std::make_unique<SiteConfigController>(m_chat))
     , m_agentAuth(std::make_unique<AgentAuthController>(m_chat->agentAuth()))
+    , m_homePage(std::make_unique<HomePageController>(m_health.get(), [this] { return publicUrl(); }))
+    , m_tryPage(std::make_unique<TryPageController>(&m_sites, [this] { return publicUrl(); }))
     , m_polling(new VisitorPollingController(m_chat, config.realtimeLimits, this))
     , m_metrics(std::make_unique<ServerMetrics>(ServerMetrics::Sources{m_listener, m_hub, m_polling, m_chat, m_store},
                                                 config.metricsAccess))
@@ -48,6 +54,8 @@ FrontdeskServer::FrontdeskServer(const ServerConfig &config, QObject *parent)
     m_widget->registerRoutes(router);
     m_siteConfig->registerRoutes(router);
     m_agentAuth->registerRoutes(router);
+    m_homePage->registerRoutes(router);
+    m_tryPage->registerRoutes(router);
     m_polling->registerRoutes(router);
     m_metrics->registerRoutes(router);
     m_hub->attachTo(m_listener);
@@ -146,10 +154,15 @@ void FrontdeskServer::listen(const QStringList &setupLines)
         fail(u"Could not listen on %1:%2: %3"_s.arg(m_config.listenAddress.toString()).arg(m_config.listenPort).arg(error));
         return;
     }
+    // Only now is the port known (0 picks one); nothing was accepted before.
+    m_sites.setServerOrigins(OriginPolicy::ownOrigins(m_config.publicUrl, url()));
     m_retention.start();
     QStringList lines = setupLines;
     for (const SiteRecord &site : m_sites.all())
         lines.append(u"Snippet for %1: %2"_s.arg(site.name, snippet(site)));
+    for (const SiteRecord &site : m_sites.all())
+        lines.append(u"Try it: open %1 and say hello, then answer in the console (%2)"_s.arg(
+            tryUrl(site).toString(QUrl::FullyEncoded), site.name));
     Q_EMIT started(url(), lines);
 }
 
@@ -212,11 +225,18 @@ QUrl FrontdeskServer::publicUrl() const
     return m_config.publicUrl.isEmpty() ? url() : m_config.publicUrl;
 }
 
+QUrl FrontdeskServer::tryUrl(const SiteRecord &site) const
+{
+    QUrl url(publicUrl().toString(QUrl::StripTrailingSlash) + u"/try"_s);
+    const auto first = m_sites.first();
+    if (!first || first->id != site.id)
+        url.setQuery(QUrlQuery{{u"site"_s, site.siteKey}});
+    return url;
+}
+
 QString FrontdeskServer::snippet(const SiteRecord &site) const
 {
-    const QUrl base = publicUrl();
-    return u"<script async src=\"%1/widget.js\" data-site-key=\"%2\"></script>"_s.arg(base.toString(QUrl::StripTrailingSlash),
-                                                                                      site.siteKey);
+    return WidgetController::snippet(publicUrl(), site.siteKey);
 }
 
 } // namespace Frontdesk

@@ -15,9 +15,11 @@ class AgentAuthController;
 class ChatServices;
 class EventFanout;
 class HealthController;
+class HomePageController;
 class HttpListener;
 class SiteConfigController;
 class Store;
+class TryPageController;
 class VisitorPollingController;
 class WebSocketHub;
 class WidgetController;
@@ -55,10 +57,13 @@ public:
     void applyRetention();
     /// The `<script>` tag for a site, pointing at publicUrl().
     [[nodiscard]] QString snippet(const SiteRecord &site) const;
+    /// The demo page that embeds @p site's widget: publicUrl()/try, with
+    /// `?site=` unless it is the first site.
+    [[nodiscard]] QUrl tryUrl(const SiteRecord &site) const;
 
 Q_SIGNALS:
     /// Listening; @p setupLines says what a first start created and gives each
-    /// site's snippet (for the log).
+    /// site's snippet and try-it page (for the log).
     void started(const QUrl &url, const QStringList &setupLines);
     void failed(const QString &error);
 
@@ -77,6 +82,8 @@ private:
     std::unique_ptr<WidgetController> m_widget;
     std::unique_ptr<SiteConfigController> m_siteConfig;
     std::unique_ptr<AgentAuthController> m_agentAuth;
+    std::unique_ptr<HomePageController> m_homePage;
+    std::unique_ptr<TryPageController> m_tryPage;
     VisitorPollingController *m_polling;
     std::unique_ptr<ServerMetrics> m_metrics;
     static constexpr int retentionIntervalMs = 3600 * 1000;

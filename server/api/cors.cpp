@@ -11,10 +11,25 @@ Q_LOGGING_CATEGORY(lcApi, "frontdesk.api")
 
 namespace Frontdesk {
 
-std::optional<HttpResponse> Cors::refuseUnlessAllowed(const HttpRequest &request, const SiteRecord &site)
+QString Cors::pageOrigin(const HttpRequest &request)
 {
-    const QString origin = QString::fromUtf8(request.header("origin"));
-    if (SiteDirectory::allowsOrigin(site, origin))
+    const QByteArray origin = request.header("origin");
+    if (!origin.isEmpty())
+        return QString::fromUtf8(origin);
+    // Sec-Fetch-Site is set by the browser and no script can change it, so a
+    // third-party page cannot claim to be same-origin; a client outside a
+    // browser can send anything here, as it can any Origin. The Host is then
+    // checked like any Origin would be (OriginPolicy parses it strictly).
+    if (request.header("sec-fetch-site") == "same-origin" && !request.header("host").isEmpty())
+        return QString::fromLatin1(request.scheme) + u"://"_s + QString::fromUtf8(request.header("host"));
+    return {};
+}
+
+std::optional<HttpResponse> Cors::refuseUnlessAllowed(const HttpRequest &request, const SiteDirectory &sites,
+                                                      const SiteRecord &site)
+{
+    const QString origin = pageOrigin(request);
+    if (sites.allowsOrigin(site, origin))
         return std::nullopt;
     qCInfo(lcApi) << "refused" << request.method << request.path << "from" << request.peerAddress << ": origin"
                   << (origin.isEmpty() ? u"(none)"_s : origin) << "is not allowed for site" << site.siteKey;
@@ -41,9 +56,10 @@ HttpResponse Cors::allowAnyOrigin(HttpResponse response)
     return response;
 }
 
-HttpResponse Cors::preflight(const HttpRequest &request, const SiteRecord &site, const QByteArray &methods)
+HttpResponse Cors::preflight(const HttpRequest &request, const SiteDirectory &sites, const SiteRecord &site,
+                             const QByteArray &methods)
 {
-    if (auto refused = refuseUnlessAllowed(request, site))
+    if (auto refused = refuseUnlessAllowed(request, sites, site))
         return *refused;
     HttpResponse response = HttpResponse::noContent();
     response.setHeader("Access-Control-Allow-Methods", methods);

@@ -15,11 +15,16 @@ HealthController::HealthController(std::function<int()> connections, std::functi
 void HealthController::registerRoutes(HttpRouter &router)
 {
     router.addRoute("GET", u"/healthz"_s, [this](const HttpRequest &, const HttpResponder &responder) {
-        const bool storing = m_storageAvailable();
+        const Status now = status();
         HttpResponse response = HttpResponse::encodedJson(
-            storing ? 200 : 503, HttpApiCodec::healthBody(storing, m_uptime.elapsed() / 1000, m_connections()));
+            now.storing ? 200 : 503, HttpApiCodec::healthBody(now.storing, now.uptimeSeconds, now.connections));
         responder.respond(response.noStore());
     });
+}
+
+HealthController::Status HealthController::status() const
+{
+    return Status{m_storageAvailable(), m_uptime.elapsed() / 1000, m_connections()};
 }
 
 } // namespace Frontdesk

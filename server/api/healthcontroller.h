@@ -15,11 +15,20 @@ namespace Frontdesk {
 class HealthController
 {
 public:
+    /// @brief What the server can say about itself to anyone who asks.
+    struct Status {
+        bool storing = false; ///< the database answers
+        qint64 uptimeSeconds = 0;
+        int connections = 0; ///< open sockets
+    };
+
     /// @p connections reports the listener's open sockets at the time of the
     /// request; @p storageAvailable whether the store's database answers
     /// (Store::isDatabaseAvailable(), safe from any thread).
     HealthController(std::function<int()> connections, std::function<bool()> storageAvailable);
     void registerRoutes(HttpRouter &router);
+    /// Now; what /healthz answers and the front page shows.
+    [[nodiscard]] Status status() const;
 
 private:
     std::function<int()> m_connections;

@@ -18,7 +18,7 @@ void SiteConfigController::registerRoutes(HttpRouter &router)
             responder.respond(HttpResponse::error(ProtocolError::make(ErrorCode::UnknownSite)));
             return;
         }
-        if (auto refused = Cors::refuseUnlessAllowed(request, *site)) {
+        if (auto refused = Cors::refuseUnlessAllowed(request, *m_chat->sites(), *site)) {
             responder.respond(*refused);
             return;
         }

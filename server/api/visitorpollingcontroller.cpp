@@ -73,7 +73,7 @@ void VisitorPollingController::registerRoutes(HttpRouter &router)
                 if (!site)
                     return responder.respond(errorResponse(request, ProtocolError::make(ErrorCode::UnknownSite)));
                 // No Access-Control-Allow-Origin: the refused page must not read anything.
-                if (auto refused = Cors::refuseUnlessAllowed(request, *site))
+                if (auto refused = Cors::refuseUnlessAllowed(request, *m_chat->sites(), *site))
                     return responder.respond(*refused);
                 // With CORS headers, so the widget can read why and stop.
                 if (m_chat->moderation()->addressBan(request.peerAddress, site->id))
@@ -85,7 +85,7 @@ void VisitorPollingController::registerRoutes(HttpRouter &router)
             const auto site = m_chat->sites()->byKey(request.pathParameter(u"siteKey"_s));
             if (!site)
                 return responder.respond(errorResponse(request, ProtocolError::make(ErrorCode::UnknownSite)));
-            responder.respond(Cors::preflight(request, *site, "POST, OPTIONS"));
+            responder.respond(Cors::preflight(request, *m_chat->sites(), *site, "POST, OPTIONS"));
         });
     }
 }

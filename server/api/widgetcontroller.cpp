@@ -1,6 +1,7 @@
 #include "widgetcontroller.h"
 
 #include "api/cors.h"
+#include "api/htmlpage.h"
 #include "http/gzip.h"
 
 #include <QCryptographicHash>
@@ -28,6 +29,14 @@ void WidgetController::registerRoutes(HttpRouter &router)
 {
     router.addRoute("GET", u"/widget.js"_s,
                     [this](const HttpRequest &request, const HttpResponder &responder) { responder.respond(serve(request)); });
+}
+
+QString WidgetController::snippet(const QUrl &base, const QString &siteKey)
+{
+    // Escaped although both are ours (a generated key, a checked URL): the
+    // snippet is also put into HTML pages as it is.
+    return u"<script async src=\"%1/widget.js\" data-site-key=\"%2\"></script>"_s.arg(
+        HtmlPage::escape(base.toString(QUrl::StripTrailingSlash)), HtmlPage::escape(siteKey));
 }
 
 bool WidgetController::matchesIfNoneMatch(const QByteArray &header, const QByteArray &etag)

@@ -2,6 +2,8 @@
 
 #include "http/httprouter.h"
 
+#include <QUrl>
+
 namespace Frontdesk {
 
 /// @brief `GET /widget.js`: the widget bundle compiled into the binary.
@@ -16,6 +18,10 @@ public:
     /// Loads the bundle from @p resourcePath (a Qt resource).
     explicit WidgetController(const QString &resourcePath = QStringLiteral(":/frontdesk/widget/widget.js"));
     void registerRoutes(HttpRouter &router);
+
+    /// The `<script>` tag that embeds the widget of the site @p siteKey from
+    /// the server at @p base (its public URL, with a proxy's prefix if any).
+    [[nodiscard]] static QString snippet(const QUrl &base, const QString &siteKey);
 
     [[nodiscard]] QByteArray etag() const { return m_etag; }
     [[nodiscard]] qsizetype gzippedSize() const { return m_gzipped.size(); }

@@ -161,4 +161,37 @@ QString OriginPolicy::validateEntry(const QString &entry)
     return {};
 }
 
+QStringList OriginPolicy::ownOrigins(const QUrl &publicUrl, const QUrl &listenUrl)
+{
+    const auto originOf = [](const QUrl &url) {
+        return normalize(url.adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment)
+                             .toString(QUrl::FullyEncoded));
+    };
+    QStringList origins;
+    const auto add = [&origins](const std::optional<QString> &origin) {
+        if (origin && !origins.contains(*origin))
+            origins.append(*origin);
+    };
+    if (!publicUrl.isEmpty()) {
+        add(originOf(publicUrl));
+        return origins;
+    }
+    add(originOf(listenUrl));
+    // The listen URL is the listener's own (an address, never a name); Qt
+    // Network is not needed to tell loopback apart.
+    const QString host = listenUrl.host();
+    const bool loopback = host == u"::1" || host == u"localhost" || host.startsWith(u"127."_s);
+    if (loopback && listenUrl.port() > 0) {
+        // Whoever listens on this loopback port is this server, whatever the
+        // browser calls it; a page on another port is not ours.
+        for (const QString &name : {u"localhost"_s, u"127.0.0.1"_s, u"[::1]"_s}) {
+            QUrl alias;
+            alias.setScheme(listenUrl.scheme());
+            alias.setAuthority(name % u':' % QString::number(listenUrl.port()));
+            add(originOf(alias));
+        }
+    }
+    return origins;
+}
+
 } // namespace Frontdesk

@@ -2,6 +2,7 @@
 
 #include <QtCore/QString>
 #include <QtCore/QStringList>
+#include <QtCore/QUrl>
 
 #include <optional>
 
@@ -40,6 +41,15 @@ public:
     /// Empty when @p entry is a valid configuration entry, else a sentence
     /// for the settings page saying what is wrong with it.
     [[nodiscard]] static QString validateEntry(const QString &entry);
+    /// The server's own origins, normalised: where its own pages (`/try`)
+    /// come from, so they may use every site without being in its list.
+    /// With @p publicUrl (--public-url) exactly that URL's origin; without
+    /// one, @p listenUrl's origin and, when that is a loopback address, the
+    /// other spellings of the same loopback port (localhost, 127.0.0.1,
+    /// [::1]). Only names no third party can hold: a domain name other than
+    /// the public URL's could be DNS-rebound onto this address, so a page
+    /// on it would count as ours.
+    [[nodiscard]] static QStringList ownOrigins(const QUrl &publicUrl, const QUrl &listenUrl);
 };
 
 } // namespace Frontdesk

@@ -54,9 +54,13 @@ std::optional<SiteRecord> SiteDirectory::first() const
     return m_byId.first();
 }
 
-bool SiteDirectory::allowsOrigin(const SiteRecord &site, const QString &origin)
+bool SiteDirectory::allowsOrigin(const SiteRecord &site, const QString &origin) const
 {
-    return OriginPolicy::isAllowed(site.allowedOrigins, origin);
+    if (OriginPolicy::isAllowed(site.allowedOrigins, origin))
+        return true;
+    // Exact matches only: the normal form of a header cannot widen the list.
+    const auto normalized = OriginPolicy::normalize(origin);
+    return normalized && m_serverOrigins.contains(*normalized);
 }
 
 } // namespace Frontdesk

@@ -29,12 +29,19 @@ public:
     [[nodiscard]] int count() const { return int(m_byId.size()); }
     /// The oldest site, if there is one.
     [[nodiscard]] std::optional<SiteRecord> first() const;
-    /// True when @p origin (the page's Origin header) may use @p site.
-    [[nodiscard]] static bool allowsOrigin(const SiteRecord &site, const QString &origin);
+    /// True when @p origin (the page's Origin header) may use @p site: the
+    /// site allows it, or it is one of the server's own origins.
+    [[nodiscard]] bool allowsOrigin(const SiteRecord &site, const QString &origin) const;
+    /// The server's own origins (OriginPolicy::ownOrigins): its `/try` page
+    /// may use every site without that origin being stored in any site's
+    /// list. Set once the server listens (the port may be chosen then).
+    void setServerOrigins(const QStringList &origins) { m_serverOrigins = origins; }
+    [[nodiscard]] QStringList serverOrigins() const { return m_serverOrigins; }
 
 private:
     QMap<qint64, SiteRecord> m_byId;
     QHash<QString, qint64> m_idByKey;
+    QStringList m_serverOrigins; ///< normalised, exact: no "*" or ":*" entries
 };
 
 } // namespace Frontdesk

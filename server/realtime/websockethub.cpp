@@ -61,7 +61,7 @@ std::optional<HttpResponse> WebSocketHub::checkUpgrade(const HttpRequest &reques
             qCInfo(lcRealtime) << "refused visitor socket from" << request.peerAddress << ": unknown site key" << siteKey;
             return refuse(ErrorCode::UnknownSite);
         }
-        if (!SiteDirectory::allowsOrigin(*site, origin)) {
+        if (!m_chat->sites()->allowsOrigin(*site, origin)) {
             qCInfo(lcRealtime) << "refused visitor socket from" << request.peerAddress << ": origin" << origin
                                << "is not allowed for site" << siteKey;
             return refuse(ErrorCode::OriginNotAllowed);

@@ -16,6 +16,8 @@ private Q_SLOTS:
     void isAllowed();
     void validateEntry_data();
     void validateEntry();
+    void ownOrigins_data();
+    void ownOrigins();
 };
 
 void tst_OriginPolicy::normalize_data()
@@ -167,6 +169,35 @@ void tst_OriginPolicy::validateEntry()
         QVERIFY2(verdict.endsWith(u'.'), qPrintable(verdict));
         QVERIFY2(verdict.contains(entry.trimmed()), qPrintable(verdict));
     }
+}
+
+void tst_OriginPolicy::ownOrigins_data()
+{
+    QTest::addColumn<QString>("publicUrl");
+    QTest::addColumn<QString>("listenUrl");
+    QTest::addColumn<QStringList>("expected");
+
+    QTest::newRow("public URL only") << u"https://Chat.Example.com/"_s << u"http://127.0.0.1:8080"_s
+                                     << QStringList{u"https://chat.example.com"_s};
+    QTest::newRow("public URL with a prefix and port")
+        << u"https://example.com:8443/chat"_s << u"http://127.0.0.1:8080"_s << QStringList{u"https://example.com:8443"_s};
+    QTest::newRow("loopback: every spelling of the port")
+        << QString() << u"http://127.0.0.1:8080"_s
+        << QStringList{u"http://127.0.0.1:8080"_s, u"http://localhost:8080"_s, u"http://[::1]:8080"_s};
+    QTest::newRow("IPv6 loopback with TLS") << QString() << u"https://[::1]:8443"_s
+                                            << QStringList{u"https://[::1]:8443"_s, u"https://localhost:8443"_s,
+                                                           u"https://127.0.0.1:8443"_s};
+    QTest::newRow("another address: only itself")
+        << QString() << u"http://192.0.2.7:8080"_s << QStringList{u"http://192.0.2.7:8080"_s};
+}
+
+void tst_OriginPolicy::ownOrigins()
+{
+    QFETCH(QString, publicUrl);
+    QFETCH(QString, listenUrl);
+    QFETCH(QStringList, expected);
+
+    QCOMPARE(OriginPolicy::ownOrigins(QUrl(publicUrl), QUrl(listenUrl)), expected);
 }
 
 QTEST_GUILESS_MAIN(tst_OriginPolicy)

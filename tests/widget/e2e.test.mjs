@@ -549,6 +549,50 @@ test('axe-core finds no serious or critical accessibility violations', async () 
   await context.close();
 });
 
+test("the server's own /try page embeds its widget, allowed without its origin in the site's list", async () => {
+  const agent = await Agent.connect();
+  assert.ok(!agent.frames[0].site?.allowedOrigins?.includes(server.base), 'the server is not among the allowed origins');
+  mkdirSync(SHOTS, { recursive: true });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const tab = await context.newPage();
+  tab.errors = [];
+  tab.on('pageerror', (e) => tab.errors.push(String(e)));
+  tab.on('console', (m) => {
+    if (m.type() === 'error') tab.errors.push(m.text());
+  });
+  // The front page: status and the console's address, no script.
+  const home = await tab.goto(server.base + '/');
+  assert.equal(home.status(), 200);
+  assert.equal(await tab.locator('#console-url').textContent(), server.base);
+  await tab.screenshot({ path: join(SHOTS, 'page-home.png') });
+  // Its link leads to the demo, which carries the widget of the first site.
+  const [demo] = await Promise.all([tab.waitForResponse(server.base + '/try'), tab.locator('a#try').click()]);
+  assert.equal(demo.status(), 200);
+  assert.match(demo.headers()['content-security-policy'], new RegExp(`script-src ${server.base};`));
+  await tab.locator('[data-frontdesk] .l').waitFor({ timeout: WAIT });
+  await openPanel(tab);
+  await say(tab, 'Hello from the try page');
+  const received = await agent.visitorMessage('Hello from the try page');
+  await agent.request({ type: 'accept', conversationId: received.conversationId });
+  await agent.reply(received.conversationId, 'Hello! This is the console answering. It works.');
+  await waitRow(tab, 'Hello! This is the console answering. It works.', 'agent');
+  await agent.request({ type: 'read', conversationId: received.conversationId, messageId: received.id });
+  await tab.evaluate(() => document.activeElement?.blur());
+  await tab.waitForTimeout(400); // the opening animation (a picture, not an assertion)
+  await tab.screenshot({ path: join(SHOTS, 'page-try.png') });
+  assert.deepEqual(tab.errors, []);
+  // A page elsewhere that the site does not allow still gets nothing.
+  const other = await fetch(`${server.base}/v1/sites/${siteKey}/visitor/hello`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: 'http://127.0.0.1:1' },
+    body: '{"v":1}',
+  });
+  assert.equal(other.status, 403);
+  agent.frames.length = 0;
+  agent.close();
+  await context.close();
+});
+
 test('screenshots of the closed, open, mobile and dark states', async () => {
   mkdirSync(SHOTS, { recursive: true });
   const agent = await Agent.connect();
