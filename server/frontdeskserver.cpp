@@ -41,6 +41,10 @@ FrontdeskServer::FrontdeskServer(const ServerConfig &config, QObject *parent)
     , m_polling(new VisitorPollingController(m_chat, config.realtimeLimits, this))
     , m_metrics(std::make_unique<ServerMetrics>(ServerMetrics::Sources{m_listener, m_hub, m_polling, m_chat, m_store},
                                                 config.metricsAccess))
+    // A child, not only a member: ServerThread moves the server to the network
+    // thread after construction, and only children move with it (a member
+    // alone stays on the main thread and refuses to start from the network one).
+    , m_retention(this)
 {
     m_listener->setProxyTrust(config.proxyTrust); // before the hub takes it over
     HttpRouter &router = m_listener->router();
