@@ -9,15 +9,13 @@
 #include "chat/chatservices.h"
 #include "core/continuewith.h"
 #include "http/httplistener.h"
+#include "http/tlscredentials.h"
 #include "protocol/eventfanout.h"
 #include "realtime/websockethub.h"
 #include "store/store.h"
 
 #include <QDateTime>
-#include <QFile>
 #include <QLoggingCategory>
-#include <QSslCertificate>
-#include <QSslKey>
 
 using namespace Qt::StringLiterals;
 
@@ -99,23 +97,6 @@ void FrontdeskServer::start()
     });
 }
 
-namespace {
-
-// A PEM private key of any algorithm Let's Encrypt and openssl hand out: RSA
-// or EC (ECDSA P-256/P-384, certbot's default since 2.0). QSslKey needs the
-// algorithm named, so each is tried on the same bytes (the file is read once).
-QSslKey privateKeyFromPem(const QByteArray &pem)
-{
-    for (const QSsl::KeyAlgorithm algorithm : {QSsl::Rsa, QSsl::Ec}) {
-        QSslKey key(pem, algorithm, QSsl::Pem);
-        if (!key.isNull())
-            return key;
-    }
-    return {};
-}
-
-} // namespace
-
 void FrontdeskServer::listen(const QStringList &setupLines)
 {
     const bool certificate = !m_config.tlsCertificatePath.isEmpty();
@@ -124,28 +105,17 @@ void FrontdeskServer::listen(const QStringList &setupLines)
         fail(u"TLS needs both a certificate (--tls-cert) and its private key (--tls-key)."_s);
         return;
     }
+    QString error;
     if (certificate) {
-        QFile certificateFile(m_config.tlsCertificatePath);
-        QFile keyFile(m_config.tlsPrivateKeyPath);
-        if (!certificateFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly)) {
-            fail(u"Could not read the TLS files %1 and %2."_s.arg(m_config.tlsCertificatePath, m_config.tlsPrivateKeyPath));
+        const std::optional<TlsCredentials> credentials
+            = TlsCredentials::load(m_config.tlsCertificatePath, m_config.tlsPrivateKeyPath, &error);
+        if (!credentials) {
+            fail(error);
             return;
         }
-        const QList<QSslCertificate> chain = QSslCertificate::fromData(certificateFile.readAll(), QSsl::Pem);
-        const QSslKey privateKey = privateKeyFromPem(keyFile.readAll());
-        if (chain.isEmpty() || privateKey.isNull()) {
-            fail(u"The TLS certificate or key is not valid PEM (%1, %2)."_s.arg(m_config.tlsCertificatePath,
-                                                                                m_config.tlsPrivateKeyPath));
-            return;
-        }
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        tls.setLocalCertificateChain(chain);
-        tls.setPrivateKey(privateKey);
-        tls.setPeerVerifyMode(QSslSocket::VerifyNone);
-        m_listener->setTlsConfiguration(tls);
+        m_listener->setTlsConfiguration(credentials->serverConfiguration());
     }
 
-    QString error;
     if (!m_listener->listen(m_config.listenAddress, m_config.listenPort, &error)) {
         fail(u"Could not listen on %1:%2: %3"_s.arg(m_config.listenAddress.toString()).arg(m_config.listenPort).arg(error));
         return;
