@@ -1,5 +1,6 @@
 #include "frontdeskserver.h"
 
+#include "acme/automatichttps.h"
 #include "api/agentauthcontroller.h"
 #include "api/healthcontroller.h"
 #include "api/siteconfigcontroller.h"
@@ -57,6 +58,14 @@ FrontdeskServer::FrontdeskServer(const ServerConfig &config, QObject *parent)
     // late is nothing for data kept 30 days, and start-up stays quick.
     m_retention.setInterval(retentionIntervalMs);
     connect(&m_retention, &QTimer::timeout, this, &FrontdeskServer::applyRetention);
+    if (config.acme.isEnabled()) {
+        AcmeSettings acme = config.acme;
+        if (acme.folder.isEmpty())
+            acme.folder = ServerConfig::defaultAcmeFolder();
+        m_https = new AutomaticHttps(
+            acme, config.httpLimits, [this] { return httpsUrl(); }, this);
+        connect(m_https, &AutomaticHttps::certificateChanged, this, &FrontdeskServer::useCertificate);
+    }
     connect(m_store, &Store::databaseError, this,
             [](const QString &message) { qCCritical(lcServer).noquote() << "database error:" << message; });
 }
@@ -99,13 +108,18 @@ void FrontdeskServer::start()
 
 void FrontdeskServer::listen(const QStringList &setupLines)
 {
+    m_setupLines = setupLines;
+    QString error;
+    if (!m_config.validate(&error)) {
+        fail(error);
+        return;
+    }
     const bool certificate = !m_config.tlsCertificatePath.isEmpty();
     const bool key = !m_config.tlsPrivateKeyPath.isEmpty();
     if (certificate != key) {
         fail(u"TLS needs both a certificate (--tls-cert) and its private key (--tls-key)."_s);
         return;
     }
-    QString error;
     if (certificate) {
         const std::optional<TlsCredentials> credentials
             = TlsCredentials::load(m_config.tlsCertificatePath, m_config.tlsPrivateKeyPath, &error);
@@ -115,13 +129,32 @@ void FrontdeskServer::listen(const QStringList &setupLines)
         }
         m_listener->setTlsConfiguration(credentials->serverConfiguration());
     }
+    if (m_https) {
+        // Without a valid certificate the TLS port cannot serve anyone: it
+        // opens with the first one (useCertificate), which may be at once.
+        if (!m_https->start(m_config.listenAddress, &error))
+            fail(error);
+        return;
+    }
+    listenMain();
+}
 
+void FrontdeskServer::useCertificate(const TlsCredentials &credentials)
+{
+    m_listener->setTlsConfiguration(credentials.serverConfiguration());
+    if (m_listener->serverPort() == 0 && !m_stopped)
+        listenMain();
+}
+
+void FrontdeskServer::listenMain()
+{
+    QString error;
     if (!m_listener->listen(m_config.listenAddress, m_config.listenPort, &error)) {
         fail(u"Could not listen on %1:%2: %3"_s.arg(m_config.listenAddress.toString()).arg(m_config.listenPort).arg(error));
         return;
     }
     m_retention.start();
-    QStringList lines = setupLines;
+    QStringList lines = m_setupLines;
     for (const SiteRecord &site : m_sites.all())
         lines.append(u"Snippet for %1: %2"_s.arg(site.name, snippet(site)));
     Q_EMIT started(url(), lines);
@@ -149,6 +182,8 @@ void FrontdeskServer::stop()
         return;
     m_stopped = true;
     m_retention.stop();
+    if (m_https)
+        m_https->stop();
     m_listener->close();
     // Sessions and polling visitors go first, so nothing new reaches the store...
     delete m_hub;
@@ -178,6 +213,19 @@ QUrl FrontdeskServer::url() const
         address = QHostAddress::LocalHostIPv6;
     url.setHost(address.toString());
     url.setPort(m_listener->serverPort());
+    return url;
+}
+
+QUrl FrontdeskServer::httpsUrl() const
+{
+    if (m_config.publicUrl.scheme() == u"https"_s)
+        return m_config.publicUrl;
+    QUrl url;
+    url.setScheme(u"https"_s);
+    url.setHost(m_config.acme.domain);
+    const quint16 port = m_listener->serverPort() != 0 ? m_listener->serverPort() : m_config.listenPort;
+    if (port != 443)
+        url.setPort(port);
     return url;
 }
 
