@@ -152,7 +152,7 @@ QList<QSslCertificate> PebbleCa::issuingRoots(QString *error) const
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     loop.exec();
     reply->deleteLater();
-    const QList<QSslCertificate> roots = QSslCertificate::fromData(reply->readAll(), QSsl::Pem);
+    QList<QSslCertificate> roots = QSslCertificate::fromData(reply->readAll(), QSsl::Pem);
     if (roots.isEmpty())
         *error = u"pebble's /roots/0 gave no certificate: %1"_s.arg(reply->errorString());
     return roots;
