@@ -56,6 +56,20 @@ bool CommandLine::parse(const QCoreApplication &app, CommandLine *result, QStrin
                                       u"url"_s);
     const QCommandLineOption tlsCert(u"tls-cert"_s, u"PEM certificate (chain) to serve HTTPS/WSS on the same port."_s, u"file"_s);
     const QCommandLineOption tlsKey(u"tls-key"_s, u"PEM private key for --tls-cert."_s, u"file"_s);
+    const QCommandLineOption acmeDomain(u"acme-domain"_s,
+                                        u"Get and renew the HTTPS certificate for this domain from an ACME CA (Let's "
+                                        "Encrypt by default; needs certbot) instead of --tls-cert."_s,
+                                        u"domain"_s);
+    const QCommandLineOption acmeEmail(u"acme-email"_s, u"The CA's contact for expiry and policy mail (--acme-domain)."_s,
+                                       u"email"_s);
+    const QCommandLineOption acmeDirectory(u"acme-directory"_s, u"The ACME CA's directory URL (default: Let's Encrypt's)."_s,
+                                           u"url"_s);
+    const QCommandLineOption acmeCaBundle(u"acme-ca-bundle"_s,
+                                          u"PEM roots to trust for --acme-directory's HTTPS (a private CA)."_s, u"file"_s);
+    const QCommandLineOption acmeHttpPort(u"acme-http-port"_s,
+                                          u"Plain-HTTP port for the CA's HTTP-01 check; every other request there is "
+                                          "redirected to HTTPS (default 80)."_s,
+                                          u"port"_s);
     const QCommandLineOption allowOrigin(u"allow-origin"_s,
                                          u"A website origin allowed to embed the widget, e.g. https://shop.example "
                                          "(repeatable; saved with the site)."_s,
@@ -96,9 +110,10 @@ bool CommandLine::parse(const QCoreApplication &app, CommandLine *result, QStrin
     const QCommandLineOption checkConfig(u"check-config"_s,
                                          u"Check the configuration file, print each problem with its line, and exit "
                                          "(non-zero if there is one)."_s);
-    parser.addOptions({siteInfo,    headless,     listen,      publicUrl,    database,   tlsCert,       tlsKey,
-                       allowOrigin, adminEmail,   createAgent, agentName,    agentRole,  storePassword, limit,
-                       listLimits,  trustedProxy, proxyHeader, metricsAllow, configFile, checkConfig});
+    parser.addOptions({siteInfo,    headless,     listen,        publicUrl,     database,     tlsCert,     tlsKey,
+                       acmeDomain,  acmeEmail,    acmeDirectory, acmeCaBundle,  acmeHttpPort, allowOrigin, adminEmail,
+                       createAgent, agentName,    agentRole,     storePassword, limit,        listLimits,  trustedProxy,
+                       proxyHeader, metricsAllow, configFile,    checkConfig});
     parser.process(app); // --help, --version and unknown options end here
 
     if (!parser.positionalArguments().isEmpty()) {
@@ -112,6 +127,9 @@ bool CommandLine::parse(const QCoreApplication &app, CommandLine *result, QStrin
     parsed.configPath = parser.isSet(configFile) ? parser.value(configFile) : ConfigFile::defaultPath();
     if (!parsed.configPath.isEmpty())
         parsed.configProblems = ConfigFile::apply(parsed.configPath, &parsed.server);
+    QString conflict;
+    if (parsed.configProblems.isEmpty() && !parsed.server.validate(&conflict))
+        parsed.configProblems.append(ConfigProblem{0, conflict});
     if (parser.isSet(checkConfig)) {
         parsed.mode = Mode::CheckConfig;
         *result = parsed;
@@ -121,14 +139,17 @@ bool CommandLine::parse(const QCoreApplication &app, CommandLine *result, QStrin
         *error = describeProblems(parsed.configPath, parsed.configProblems);
         return false;
     }
-    for (const QCommandLineOption *option : {&listen, &publicUrl, &database, &tlsCert, &tlsKey, &allowOrigin, &adminEmail,
-                                             &trustedProxy, &proxyHeader, &metricsAllow}) {
+    for (const QCommandLineOption *option :
+         {&listen, &publicUrl, &database, &tlsCert, &tlsKey, &acmeDomain, &acmeEmail, &acmeDirectory, &acmeCaBundle,
+          &acmeHttpPort, &allowOrigin, &adminEmail, &trustedProxy, &proxyHeader, &metricsAllow}) {
         const QString name = option->names().first();
         if (parser.isSet(*option) && !ServerOptions::set(parsed.server, name, parser.values(*option), error)) {
             *error = u"--%1: %2"_s.arg(name, *error);
             return false;
         }
     }
+    if (!parsed.server.validate(error))
+        return false;
     parsed.server.adminPassword = qEnvironmentVariable("FRONTDESK_ADMIN_PASSWORD");
     // A secret: from the environment (the service's EnvironmentFile), never the file.
     parsed.server.metricsAccess.token = qgetenv("FRONTDESK_METRICS_TOKEN");

@@ -1,5 +1,6 @@
 #include "serveroptions.h"
 
+#include <QRegularExpression>
 #include <functional>
 
 using namespace Qt::StringLiterals;
@@ -53,6 +54,48 @@ const QList<Option> &options()
         {u"tls-key"_s, false,
          [](ServerConfig &config, const QStringList &values, QString *) {
              config.tlsPrivateKeyPath = values.first();
+             return true;
+         }},
+        {u"acme-domain"_s, false,
+         [](ServerConfig &config, const QStringList &values, QString *error) {
+             return AcmeSettings::parseDomain(values.first(), &config.acme.domain, error);
+         }},
+        {u"acme-email"_s, false,
+         [](ServerConfig &config, const QStringList &values, QString *error) {
+             const QString email = values.first().trimmed();
+             // The CA's contact, on certbot's command line: one plain address.
+             static const QRegularExpression address(u"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"_s);
+             if (!address.match(email).hasMatch()) {
+                 *error = u"--acme-email takes one email address, not \"%1\"."_s.arg(values.first());
+                 return false;
+             }
+             config.acme.email = email;
+             return true;
+         }},
+        {u"acme-directory"_s, false,
+         [](ServerConfig &config, const QStringList &values, QString *error) {
+             const QUrl url(values.first().trimmed(), QUrl::StrictMode);
+             if (!url.isValid() || url.scheme() != u"https"_s || url.host().isEmpty()) {
+                 *error = u"--acme-directory takes the CA's https:// directory URL, not \"%1\"."_s.arg(values.first());
+                 return false;
+             }
+             config.acme.directoryUrl = url;
+             return true;
+         }},
+        {u"acme-ca-bundle"_s, false,
+         [](ServerConfig &config, const QStringList &values, QString *) {
+             config.acme.caBundlePath = values.first();
+             return true;
+         }},
+        {u"acme-http-port"_s, false,
+         [](ServerConfig &config, const QStringList &values, QString *error) {
+             bool ok = false;
+             const uint port = values.first().toUInt(&ok);
+             if (!ok || port == 0 || port > 65535) {
+                 *error = u"--acme-http-port takes a port from 1 to 65535, not \"%1\"."_s.arg(values.first());
+                 return false;
+             }
+             config.acme.httpPort = quint16(port);
              return true;
          }},
         {u"allow-origin"_s, true,

@@ -22,7 +22,7 @@ build_packages=(
 )
 test_packages=(mariadb-server mariadb-client gnome-keyring dbus openssl chromium dunst xvfb
                clang-14 llvm-14 libclang-rt-14-dev clang-tidy-14 qt6-declarative-dev-tools qml6-module-qtqml-models
-               python3-prometheus-client nginx caddy)
+               python3-prometheus-client nginx caddy pebble certbot)
 # The widget is bundled at build time with esbuild (Node 18 or newer; Debian 12's nodejs is 18).
 command -v node >/dev/null && command -v npm >/dev/null || build_packages+=(nodejs npm)
 

@@ -1,5 +1,6 @@
 #include "frontdeskserver.h"
 
+#include "acme/automatichttps.h"
 #include "api/agentauthcontroller.h"
 #include "api/healthcontroller.h"
 #include "api/homepagecontroller.h"
@@ -12,15 +13,13 @@
 #include "chat/chatservices.h"
 #include "core/continuewith.h"
 #include "http/httplistener.h"
+#include "http/tlscredentials.h"
 #include "protocol/eventfanout.h"
 #include "realtime/websockethub.h"
 #include "store/store.h"
 
 #include <QDateTime>
-#include <QFile>
 #include <QLoggingCategory>
-#include <QSslCertificate>
-#include <QSslKey>
 #include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
@@ -47,6 +46,10 @@ FrontdeskServer::FrontdeskServer(const ServerConfig &config, QObject *parent)
     , m_polling(new VisitorPollingController(m_chat, config.realtimeLimits, this))
     , m_metrics(std::make_unique<ServerMetrics>(ServerMetrics::Sources{m_listener, m_hub, m_polling, m_chat, m_store},
                                                 config.metricsAccess))
+    // A child, not only a member: ServerThread moves the server to the network
+    // thread after construction, and only children move with it (a member
+    // alone stays on the main thread and refuses to start from the network one).
+    , m_retention(this)
 {
     m_listener->setProxyTrust(config.proxyTrust); // before the hub takes it over
     HttpRouter &router = m_listener->router();
@@ -63,6 +66,14 @@ FrontdeskServer::FrontdeskServer(const ServerConfig &config, QObject *parent)
     // late is nothing for data kept 30 days, and start-up stays quick.
     m_retention.setInterval(retentionIntervalMs);
     connect(&m_retention, &QTimer::timeout, this, &FrontdeskServer::applyRetention);
+    if (config.acme.isEnabled()) {
+        AcmeSettings acme = config.acme;
+        if (acme.folder.isEmpty())
+            acme.folder = ServerConfig::defaultAcmeFolder();
+        m_https = new AutomaticHttps(
+            acme, config.httpLimits, [this] { return httpsUrl(); }, this);
+        connect(m_https, &AutomaticHttps::certificateChanged, this, &FrontdeskServer::useCertificate);
+    }
     connect(m_store, &Store::databaseError, this,
             [](const QString &message) { qCCritical(lcServer).noquote() << "database error:" << message; });
 }
@@ -103,25 +114,14 @@ void FrontdeskServer::start()
     });
 }
 
-namespace {
-
-// A PEM private key of any algorithm Let's Encrypt and openssl hand out: RSA
-// or EC (ECDSA P-256/P-384, certbot's default since 2.0). QSslKey needs the
-// algorithm named, so each is tried on the same bytes (the file is read once).
-QSslKey privateKeyFromPem(const QByteArray &pem)
-{
-    for (const QSsl::KeyAlgorithm algorithm : {QSsl::Rsa, QSsl::Ec}) {
-        QSslKey key(pem, algorithm, QSsl::Pem);
-        if (!key.isNull())
-            return key;
-    }
-    return {};
-}
-
-} // namespace
-
 void FrontdeskServer::listen(const QStringList &setupLines)
 {
+    m_setupLines = setupLines;
+    QString error;
+    if (!m_config.validate(&error)) {
+        fail(error);
+        return;
+    }
     const bool certificate = !m_config.tlsCertificatePath.isEmpty();
     const bool key = !m_config.tlsPrivateKeyPath.isEmpty();
     if (certificate != key) {
@@ -129,26 +129,33 @@ void FrontdeskServer::listen(const QStringList &setupLines)
         return;
     }
     if (certificate) {
-        QFile certificateFile(m_config.tlsCertificatePath);
-        QFile keyFile(m_config.tlsPrivateKeyPath);
-        if (!certificateFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly)) {
-            fail(u"Could not read the TLS files %1 and %2."_s.arg(m_config.tlsCertificatePath, m_config.tlsPrivateKeyPath));
+        const std::optional<TlsCredentials> credentials
+            = TlsCredentials::load(m_config.tlsCertificatePath, m_config.tlsPrivateKeyPath, &error);
+        if (!credentials) {
+            fail(error);
             return;
         }
-        const QList<QSslCertificate> chain = QSslCertificate::fromData(certificateFile.readAll(), QSsl::Pem);
-        const QSslKey privateKey = privateKeyFromPem(keyFile.readAll());
-        if (chain.isEmpty() || privateKey.isNull()) {
-            fail(u"The TLS certificate or key is not valid PEM (%1, %2)."_s.arg(m_config.tlsCertificatePath,
-                                                                                m_config.tlsPrivateKeyPath));
-            return;
-        }
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        tls.setLocalCertificateChain(chain);
-        tls.setPrivateKey(privateKey);
-        tls.setPeerVerifyMode(QSslSocket::VerifyNone);
-        m_listener->setTlsConfiguration(tls);
+        m_listener->setTlsConfiguration(credentials->serverConfiguration());
     }
+    if (m_https) {
+        // Without a valid certificate the TLS port cannot serve anyone: it
+        // opens with the first one (useCertificate), which may be at once.
+        if (!m_https->start(m_config.listenAddress, &error))
+            fail(error);
+        return;
+    }
+    listenMain();
+}
 
+void FrontdeskServer::useCertificate(const TlsCredentials &credentials)
+{
+    m_listener->setTlsConfiguration(credentials.serverConfiguration());
+    if (m_listener->serverPort() == 0 && !m_stopped)
+        listenMain();
+}
+
+void FrontdeskServer::listenMain()
+{
     QString error;
     if (!m_listener->listen(m_config.listenAddress, m_config.listenPort, &error)) {
         fail(u"Could not listen on %1:%2: %3"_s.arg(m_config.listenAddress.toString()).arg(m_config.listenPort).arg(error));
@@ -157,7 +164,7 @@ void FrontdeskServer::listen(const QStringList &setupLines)
     // Only now is the port known (0 picks one); nothing was accepted before.
     m_sites.setServerOrigins(OriginPolicy::ownOrigins(m_config.publicUrl, url()));
     m_retention.start();
-    QStringList lines = setupLines;
+    QStringList lines = m_setupLines;
     for (const SiteRecord &site : m_sites.all())
         lines.append(u"Snippet for %1: %2"_s.arg(site.name, snippet(site)));
     for (const SiteRecord &site : m_sites.all())
@@ -188,6 +195,8 @@ void FrontdeskServer::stop()
         return;
     m_stopped = true;
     m_retention.stop();
+    if (m_https)
+        m_https->stop();
     m_listener->close();
     // Sessions and polling visitors go first, so nothing new reaches the store...
     delete m_hub;
@@ -217,6 +226,19 @@ QUrl FrontdeskServer::url() const
         address = QHostAddress::LocalHostIPv6;
     url.setHost(address.toString());
     url.setPort(m_listener->serverPort());
+    return url;
+}
+
+QUrl FrontdeskServer::httpsUrl() const
+{
+    if (m_config.publicUrl.scheme() == u"https"_s)
+        return m_config.publicUrl;
+    QUrl url;
+    url.setScheme(u"https"_s);
+    url.setHost(m_config.acme.domain);
+    const quint16 port = m_listener->serverPort() != 0 ? m_listener->serverPort() : m_config.listenPort;
+    if (port != 443)
+        url.setPort(port);
     return url;
 }
 

@@ -12,6 +12,7 @@
 namespace Frontdesk {
 
 class AgentAuthController;
+class AutomaticHttps;
 class ChatServices;
 class EventFanout;
 class HealthController;
@@ -23,6 +24,7 @@ class TryPageController;
 class VisitorPollingController;
 class WebSocketHub;
 class WidgetController;
+struct TlsCredentials;
 
 /// @brief The whole chat server: store, chat rules, the one listening port
 /// and the endpoints on it, started and stopped as one.
@@ -49,10 +51,14 @@ public:
     /// Where visitors reach it: --public-url, else url().
     [[nodiscard]] QUrl publicUrl() const;
     [[nodiscard]] quint16 port() const;
+    /// Where the ACME port's redirects go: an https --public-url, else https://ACME-DOMAIN[:PORT].
+    [[nodiscard]] QUrl httpsUrl() const;
     [[nodiscard]] Store *store() const { return m_store; }
     [[nodiscard]] ChatServices *chat() const { return m_chat; }
     [[nodiscard]] const SiteDirectory &sites() const { return m_sites; }
     [[nodiscard]] HttpListener *listener() const { return m_listener; }
+    /// The ACME challenge port and certificate manager; null without --acme-domain.
+    [[nodiscard]] AutomaticHttps *automaticHttps() const { return m_https; }
     /// Deletes what the retention settings say is old (also run hourly).
     void applyRetention();
     /// The `<script>` tag for a site, pointing at publicUrl().
@@ -69,6 +75,10 @@ Q_SIGNALS:
 
 private:
     void listen(const QStringList &setupLines);
+    /// Starts the main port; with ACME, once there is a certificate.
+    void listenMain();
+    /// With ACME: a certificate to serve, at start or renewed.
+    void useCertificate(const TlsCredentials &credentials);
     void fail(const QString &error);
 
     ServerConfig m_config;
@@ -86,6 +96,8 @@ private:
     std::unique_ptr<TryPageController> m_tryPage;
     VisitorPollingController *m_polling;
     std::unique_ptr<ServerMetrics> m_metrics;
+    AutomaticHttps *m_https = nullptr;
+    QStringList m_setupLines; ///< for started(), which ACME may hold back until the first certificate
     static constexpr int retentionIntervalMs = 3600 * 1000;
     QTimer m_retention;
     bool m_stopped = false;

@@ -15,6 +15,24 @@ DatabaseConfig ServerConfig::defaultDatabase()
     return config;
 }
 
+QString ServerConfig::defaultAcmeFolder()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/acme"_s;
+}
+
+bool ServerConfig::validate(QString *error) const
+{
+    if (acme.isEnabled() && (!tlsCertificatePath.isEmpty() || !tlsPrivateKeyPath.isEmpty())) {
+        *error = u"--acme-domain gets the certificate itself; leave out --tls-cert and --tls-key (or --acme-domain)."_s;
+        return false;
+    }
+    if (!acme.isEnabled() && (!acme.email.isEmpty() || !acme.caBundlePath.isEmpty())) {
+        *error = u"--acme-email and --acme-ca-bundle need --acme-domain."_s;
+        return false;
+    }
+    return true;
+}
+
 bool ServerConfig::parseListen(const QString &text, QHostAddress *address, quint16 *port, QString *error)
 {
     const qsizetype colon = text.lastIndexOf(u':');

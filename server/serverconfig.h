@@ -1,5 +1,6 @@
 #pragma once
 
+#include "acme/acmesettings.h"
 #include "http/httplimits.h"
 #include "http/proxytrust.h"
 #include "metricsaccess.h"
@@ -27,6 +28,7 @@ struct ServerConfig {
     AbuseLimits abuseLimits;
     QString tlsCertificatePath; ///< both set: serve HTTPS/WSS on the same port
     QString tlsPrivateKeyPath;
+    AcmeSettings acme; ///< --acme-domain and companions: a certificate from an ACME CA instead of --tls-cert
     ProxyTrust proxyTrust; ///< --trusted-proxy, --proxy-header: whose forwarding headers name the client
     MetricsAccess metricsAccess; ///< --metrics-allow, FRONTDESK_METRICS_TOKEN: who may read /metrics
     QStringList extraAllowedOrigins; ///< added to the default site's origins at start (--allow-origin)
@@ -37,6 +39,10 @@ struct ServerConfig {
 
     /// The default database: SQLite in the user's data folder.
     [[nodiscard]] static DatabaseConfig defaultDatabase();
+    /// Where the ACME client keeps its account, keys and certificates: `acme` in the data folder.
+    [[nodiscard]] static QString defaultAcmeFolder();
+    /// Settings that exclude each other (--acme-domain with --tls-cert); false with a sentence.
+    [[nodiscard]] bool validate(QString *error) const;
     /// Parses "HOST:PORT", "[V6]:PORT" or ":PORT"; false with a sentence on error.
     [[nodiscard]] static bool parseListen(const QString &text, QHostAddress *address, quint16 *port, QString *error);
     /// Parses an absolute http(s) URL with a host and at most a path (a

@@ -57,6 +57,10 @@ HttpListener::~HttpListener()
 void HttpListener::setTlsConfiguration(const QSslConfiguration &configuration)
 {
     m_tls = configuration;
+    // QSslServer copies its configuration into each socket it accepts, so the
+    // swap needs no lock and cannot reach a connection that is already open.
+    if (auto *server = qobject_cast<QSslServer *>(m_server))
+        server->setSslConfiguration(configuration);
 }
 
 void HttpListener::setUpgradeHandler(UpgradeCheck check, UpgradeTakeOver takeOver)

@@ -41,7 +41,9 @@ public:
     explicit HttpListener(const HttpLimits &limits, QObject *parent = nullptr);
     ~HttpListener() override;
 
-    /// Serve TLS on this port; call before listen().
+    /// Serve TLS on this port: before listen(). While listening it replaces the
+    /// certificate for the handshakes still to come (a renewal); every open
+    /// connection keeps the one it was accepted with.
     void setTlsConfiguration(const QSslConfiguration &configuration);
     void setUpgradeHandler(UpgradeCheck check, UpgradeTakeOver takeOver);
     /// The reverse proxies whose forwarding headers name the client; call before listen().

@@ -112,6 +112,10 @@ void HttpRouter::dispatch(HttpRequest request, const HttpResponder &responder) c
         route->handler(request, responder);
         return;
     }
+    if (m_fallback) {
+        m_fallback(request, responder);
+        return;
+    }
 
     QList<QByteArray> allowed;
     for (const Route &candidate : m_routes) {

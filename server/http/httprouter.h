@@ -41,8 +41,11 @@ public:
     /// (the listener asks once the headers are in, before reading the body);
     /// -1 when no route matches (then the default limit applies).
     [[nodiscard]] qsizetype maxBodyBytes(const QByteArray &method, const QString &path) const;
+    /// Answers whatever no route matches (a port that redirects everything
+    /// else to HTTPS); without one the router answers 404 or 405 itself.
+    void setFallback(Handler handler) { m_fallback = std::move(handler); }
     /// Finds the route, fills request.pathParameters and calls its handler;
-    /// answers 404, or 405 with an Allow header, itself.
+    /// else the fallback, else answers 404, or 405 with an Allow header, itself.
     void dispatch(HttpRequest request, const HttpResponder &responder) const;
 
 private:
@@ -55,6 +58,7 @@ private:
     [[nodiscard]] static bool matches(const Route &route, const QStringList &pathSegments, QHash<QString, QString> *parameters);
 
     QList<Route> m_routes;
+    Handler m_fallback;
 };
 
 } // namespace Frontdesk

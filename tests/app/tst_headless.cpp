@@ -397,6 +397,22 @@ void tst_Headless::badCommandLinesAreRefused_data()
         << u"--tls-cert"_s;
     QTest::newRow("bad origin") << QStringList{u"--headless"_s, u"--listen"_s, u"127.0.0.1:0"_s, u"--allow-origin"_s, u"shop"_s}
                                 << u"--allow-origin"_s;
+    QTest::newRow("ACME domain without a dot")
+        << QStringList{u"--headless"_s, u"--acme-domain"_s, u"localhost"_s} << u"--acme-domain takes a DNS name"_s;
+    QTest::newRow("ACME domain with a wildcard")
+        << QStringList{u"--headless"_s, u"--acme-domain"_s, u"*.shop.example"_s} << u"no wildcard"_s;
+    QTest::newRow("ACME and a certificate") << QStringList{u"--headless"_s,  u"--acme-domain"_s, u"chat.shop.example"_s,
+                                                           u"--tls-cert"_s,  u"/etc/cert.pem"_s, u"--tls-key"_s,
+                                                           u"/etc/key.pem"_s}
+                                            << u"leave out --tls-cert"_s;
+    QTest::newRow("ACME email without a domain")
+        << QStringList{u"--headless"_s, u"--acme-email"_s, u"ops@shop.example"_s} << u"need --acme-domain"_s;
+    QTest::newRow("ACME directory over http") << QStringList{u"--headless"_s, u"--acme-domain"_s, u"chat.shop.example"_s,
+                                                             u"--acme-directory"_s, u"http://ca.example/dir"_s}
+                                              << u"https:// directory URL"_s;
+    QTest::newRow("ACME port out of range") << QStringList{u"--headless"_s, u"--acme-domain"_s, u"chat.shop.example"_s,
+                                                           u"--acme-http-port"_s, u"70000"_s}
+                                            << u"from 1 to 65535"_s;
     QTest::newRow("unknown limit") << QStringList{u"--headless"_s, u"--limit"_s, u"no-such-limit=3"_s}
                                    << u"no limit called \"no-such-limit\""_s;
     QTest::newRow("limit below its minimum")
