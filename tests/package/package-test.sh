@@ -15,7 +15,8 @@
 #      from the journal, then a visitor/agent round trip (roundtrip.py); the
 #      SQLite file in /var/lib/frontdesk, owned by frontdesk, the service
 #      running as frontdesk; a restart keeps the conversation;
-#   5. `apt purge` stops the service and removes its state and configuration.
+#   5. the console starts offscreen there (its QML modules are in Depends);
+#   6. `apt purge` stops the service and removes its state and configuration.
 #
 # Usage: tests/package/package-test.sh DEB
 #   FRONTDESK_PACKAGE_CACHE (default /var/cache/frontdesk-package-test) keeps
@@ -63,6 +64,7 @@ cleanup() {
         for _ in $(seq 1 30); do kill -0 "$nspawn_pid" 2>/dev/null || break; sleep 0.5; done
         kill -KILL "$nspawn_pid" 2>/dev/null || true
         wait "$nspawn_pid" 2>/dev/null || true
+        step "container stopped"
     fi
     if grep -q " $work" /proc/self/mountinfo; then
         echo "package-test: unmounting what was left under $work" >&2
@@ -72,7 +74,7 @@ cleanup() {
     grep -q " $work" /proc/self/mountinfo || rm -rf "$work"
     # nspawn keeps an empty folder per machine here when /run is not a tmpfs.
     rmdir "/run/systemd/nspawn/propagate/$machine" 2>/dev/null || true
-    step "container stopped, $work removed"
+    step "$work removed"
     [ $status -eq 0 ] && echo "package-test: passed in $((SECONDS - started)) s"
     exit $status
 }
@@ -245,7 +247,19 @@ wait_listening 2
 [ "$(journal | grep -c 'Created the admin agent')" -eq 1 ] || fail "the restart created another admin"
 step "restarted: the conversation is still there, no second admin"
 
-# --- 5. Purge ------------------------------------------------------------------------
+# The console from the same install, offscreen: the package's Depends must
+# bring every QML module it imports (shlibdeps cannot see them). A QML error
+# is printed as qrc:...: or "module ... is not installed"; a console that
+# works is still running when timeout ends it (124).
+console_status=0
+console_log=$(in_container env HOME=/tmp/console QT_QPA_PLATFORM=offscreen timeout 6 frontdesk 2>&1) || console_status=$?
+if [ "$console_status" -ne 124 ] || grep -qE 'qrc:|is not installed|plugin cannot be loaded' <<<"$console_log"; then
+    echo "$console_log"
+    fail "the console did not start in the fresh install (exit $console_status)"
+fi
+step "the console starts offscreen with the package's dependencies alone"
+
+# --- 6. Purge ------------------------------------------------------------------------
 
 in_container env DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq frontdesk >"$work/purge.log" 2>&1 ||
     { cat "$work/purge.log"; fail "apt purge failed"; }
