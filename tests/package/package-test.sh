@@ -247,6 +247,8 @@ wait_listening 2
 [ "$(journal | grep -c 'Created the admin agent')" -eq 1 ] || fail "the restart created another admin"
 step "restarted: the conversation is still there, no second admin"
 
+# --- 5. The console -------------------------------------------------------------------
+
 # The console from the same install, offscreen: the package's Depends must
 # bring every QML module it imports (shlibdeps cannot see them). A QML error
 # is printed as qrc:...: or "module ... is not installed"; a console that
