@@ -5,7 +5,7 @@
 #
 #   packaging/quickstart.sh run [frontdesk options...]   build and start Frontdesk (SQLite in ~/.local/share/frontdesk)
 #   packaging/quickstart.sh test [ctest options...]      build and run every test layer (starts MariaDB and a Secret Service itself;
-#                                                       FRONTDESK_TEST_LAYERS picks layers: suite static fuzz by default, asan tsan on request)
+#                                                       FRONTDESK_TEST_LAYERS picks layers: asan static fuzz package by default, suite tsan on request)
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -19,10 +19,14 @@ build_packages=(
     libqt6sql6-sqlite libqt6sql6-mysql libsqlite3-dev qtkeychain-qt6-dev libhttp-parser-dev libsodium-dev
     qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts qml6-module-qtquick-window
     qml6-module-qtquick-templates qml6-module-qtqml-workerscript qml6-module-qtqml
+    librsvg2-bin dpkg-dev
 )
 test_packages=(mariadb-server mariadb-client gnome-keyring dbus openssl chromium dunst xvfb
                clang-14 llvm-14 libclang-rt-14-dev clang-tidy-14 qt6-declarative-dev-tools qml6-module-qtqml-models
                python3-prometheus-client nginx caddy pebble certbot)
+# The package layer (tests/package/package-test.sh): build the .deb, check it,
+# install it into a debootstrapped Debian 12 booted with systemd-nspawn.
+package_test_packages=(debootstrap lintian appstream desktop-file-utils systemd-container python3-websockets)
 # The widget is bundled at build time with esbuild (Node 18 or newer; Debian 12's nodejs is 18).
 command -v node >/dev/null && command -v npm >/dev/null || build_packages+=(nodejs npm)
 
@@ -69,7 +73,7 @@ run)
     exec "$build_dir/app/frontdesk" "$@"
     ;;
 test)
-    install_missing "${build_packages[@]}" "${test_packages[@]}"
+    install_missing "${build_packages[@]}" "${test_packages[@]}" "${package_test_packages[@]}"
     widget_tools
     # nginx and Caddy are installed above: the proxy tests (tests/proxy) must
     # run here, not skip.

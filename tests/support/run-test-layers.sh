@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every layer of the test command in turn (docs/testing.md says what each
 # proves): the whole suite under AddressSanitizer + UndefinedBehaviorSanitizer
-# (+ LeakSanitizer), the static checks and the fuzz targets; on request, the
+# (+ LeakSanitizer), the static checks, the fuzz targets and the Debian
+# package installed into a fresh Debian 12; on request, the
 # suites that cross threads under ThreadSanitizer, and the suite on a normal
 # build. Each layer builds what it needs.
 #
@@ -10,7 +11,7 @@
 # long each layer took.
 #
 # Usage: tests/support/run-test-layers.sh BUILD_DIR [ctest arguments...]
-#   FRONTDESK_TEST_LAYERS="asan static fuzz"  the layers to run (the default);
+#   FRONTDESK_TEST_LAYERS="asan static fuzz package"  the layers to run (the default);
 #     "suite" is the same suite on a normal build in BUILD_DIR, for a quick
 #     local run without sanitizers; "tsan" is not in the default because
 #     Debian's Qt is not built with TSan (tests/support/tsan.supp says why)
@@ -23,7 +24,7 @@ shift
 asan_build_dir=${FRONTDESK_ASAN_BUILD_DIR:-$root/build-asan}
 export FRONTDESK_ASAN_BUILD_DIR=$asan_build_dir
 
-layers=${FRONTDESK_TEST_LAYERS:-asan static fuzz}
+layers=${FRONTDESK_TEST_LAYERS:-asan static fuzz package}
 summary=()
 failed=0
 # The static checks read moc output and compile_commands.json from a finished
@@ -73,6 +74,16 @@ static() {
     "$root/tests/support/run-static-checks.sh" "$static_build"
 }
 
+# The .deb from a build of its own (build-deb/: the program alone, Debian's
+# hardening flags, no tests), then tests/package/package-test.sh on it. No
+# other layer's build fits: ASan's is instrumented, the suite's builds the
+# tests and is not in the default run.
+package() {
+    local deb
+    deb=$("$root/packaging/debian/build-deb.sh" "$root/build-deb" | tail -1) || return
+    "$root/tests/package/package-test.sh" "$deb"
+}
+
 for layer in $layers; do
     case "$layer" in
     suite) run_layer suite suite "$@" ;;
@@ -80,8 +91,9 @@ for layer in $layers; do
     tsan) run_layer tsan "$root/tests/support/run-sanitized.sh" tsan "$@" ;;
     static) run_layer static static ;;
     fuzz) run_layer fuzz "$root/tests/fuzz/run-fuzz.sh" ;;
+    package) run_layer package package ;;
     *)
-        echo "run-test-layers: unknown layer '$layer' (known: asan tsan static fuzz suite)" >&2
+        echo "run-test-layers: unknown layer '$layer' (known: asan tsan static fuzz package suite)" >&2
         exit 2
         ;;
     esac
