@@ -115,7 +115,12 @@ void ConversationModel::setClient(AgentClient *client)
         updateVisitor(visitorId, [&](Row &row) { row.page = page; }, {CurrentPageRole, CurrentPageUrlRole});
     });
     connect(client, &AgentClient::visitorConnectionChanged, this, [this](const QString &, int conversationId, bool online) {
-        updateRow(conversationId, [&](Row &row) { row.visitor.online = online; }, {VisitorOnlineRole});
+        updateRow(conversationId,
+                  [&](Row &row) {
+                      row.visitor.online = online;
+                      row.typing = row.typing && online; // a visitor who left types no more
+                  },
+                  {VisitorOnlineRole, VisitorTypingRole});
     });
     connect(client, &AgentClient::visitorUpdated, this, [this](const VisitorView &visitor) {
         updateVisitor(visitor.visitor.id, [&](Row &row) { row.visitor = visitor; },

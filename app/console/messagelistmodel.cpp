@@ -118,6 +118,15 @@ void MessageListModel::setClient(AgentClient *client)
         if (conversationId == m_conversationId)
             setVisitorTyping(active);
     });
+    // A visitor who left, or a chat that closed, types no more: no "typing…" left over.
+    connect(client, &AgentClient::visitorConnectionChanged, this, [this](const QString &, int conversationId, bool online) {
+        if (!online && conversationId == m_conversationId)
+            setVisitorTyping(false);
+    });
+    connect(client, &AgentClient::conversationUpdated, this, [this](const ConversationView &update) {
+        if (update.conversation.id == m_conversationId && update.conversation.status == ConversationStatus::Closed)
+            setVisitorTyping(false);
+    });
     if (m_conversationId > 0)
         load();
 }

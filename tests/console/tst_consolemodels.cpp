@@ -212,8 +212,11 @@ private Q_SLOTS:
         // Transcript.
         QVERIFY(messages.transcript().contains(u"Yes, we do."_s));
 
-        // Close: it leaves every open list.
+        // Close: it leaves every open list, and the visitor's "typing…" goes with it
+        // (the visitor never said it stopped; the indicator's own timeout is 30 s).
+        QVERIFY(messages.visitorTyping());
         client.close(conversationId);
+        QTRY_VERIFY(!messages.visitorTyping());
         QTRY_COMPARE(open.rowCount(), 0);
         QCOMPARE(mine.rowCount(), 0);
         QCOMPARE(conversations.rowCount(), 0); // closed and not found by a search: forgotten
