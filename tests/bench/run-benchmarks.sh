@@ -143,7 +143,13 @@ start_frontdesk() {
 # the limiter, not the server: load runs lift them. Builds from before the
 # limits lack --limit.
 load_limits() {
-    "$frontdesk" --help 2>/dev/null | grep -q -- '--limit' || return 0
+    # Read the whole help first: `--help | grep -q` lets grep stop at the first
+    # match, and with the help longer than one write (4 KB) frontdesk then dies
+    # of SIGPIPE, which pipefail takes for "no --limit" (the smoke run was then
+    # rate-limited by the defaults).
+    local help
+    help=$("$frontdesk" --help 2>/dev/null) || true
+    grep -q -- '--limit' <<<"$help" || return 0
     local name
     for name in new-visitor-burst visitor-message-burst frame-burst refused-frames-before-close; do
         printf -- '--limit %s=1000000000 ' "$name"
