@@ -22,10 +22,10 @@ import { createServer } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { request as httpRequest } from 'node:http';
 import { createRequire } from 'node:module';
-import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { WAIT, freePort, stopChildrenOnExit, until } from '../support/nodetest.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(join(repo, 'widget', 'package.json'));
@@ -33,7 +33,6 @@ const require = createRequire(join(repo, 'widget', 'package.json'));
 const PROXY = process.env.FRONTDESK_PROXY;
 const BIN = process.env.FRONTDESK_BIN;
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const WAIT = 60_000; // generous: two shared cores, ASan builds, a browser
 const SKIPPED = 77; // ctest's SKIP_RETURN_CODE for these entries
 
 // Debian's packages; FRONTDESK_NGINX / FRONTDESK_CADDY name another binary.
@@ -87,42 +86,7 @@ let snippet = ''; // as frontdesk prints it
 let adminToken = '';
 
 // Whatever happens, nothing outlives the test run.
-const killAll = () => {
-  for (const child of children) child.kill('SIGKILL');
-};
-process.on('exit', killAll);
-const watchdog = setTimeout(() => {
-  console.error('proxy test: watchdog: over 4 minutes; stopping');
-  killAll();
-  process.exit(1);
-}, 4 * 60_000);
-watchdog.unref();
-
-function freePort() {
-  return new Promise((res, rej) => {
-    const s = createNetServer();
-    s.once('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => res(port));
-    });
-  });
-}
-
-async function until(what, fn, timeout = WAIT) {
-  const end = Date.now() + timeout;
-  let last;
-  for (;;) {
-    try {
-      const value = await fn();
-      if (value) return value;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ''}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const stopChildren = stopChildrenOnExit(children, 'proxy test', 4 * 60_000);
 
 /**
  * Starts `command` under setpriv: as nobody with `asNobody` when we are root,
@@ -446,9 +410,8 @@ after(async () => {
   await browser?.close().catch(() => {});
   await stopProcess(proxy);
   await stopProcess(frontdesk);
-  killAll();
+  stopChildren();
   host?.server.close();
-  clearTimeout(watchdog);
   rmSync(work, { recursive: true, force: true });
 });
 

@@ -14,10 +14,10 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
-import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { WAIT, freePort, stopChildrenOnExit, until } from '../support/nodetest.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(join(repo, 'widget', 'package.json'));
@@ -28,7 +28,6 @@ const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const BIN = process.env.FRONTDESK_BIN;
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const SHOTS = process.env.FRONTDESK_SCREENSHOTS || join(repo, 'docs', 'screenshots');
-const WAIT = 60_000; // generous: two shared cores, a browser and a server
 
 const work = mkdtempSync(join(tmpdir(), 'frontdesk-widget-e2e-'));
 const children = new Set();
@@ -40,42 +39,7 @@ let adminToken = '';
 const adminPassword = 'e2e-' + randomUUID();
 
 // Whatever happens, nothing outlives the test run.
-const killAll = () => {
-  for (const child of children) child.kill('SIGKILL');
-};
-process.on('exit', killAll);
-const watchdog = setTimeout(() => {
-  console.error('e2e: watchdog: the suite took over 15 minutes; stopping');
-  killAll();
-  process.exit(1);
-}, 15 * 60_000);
-watchdog.unref();
-
-function freePort() {
-  return new Promise((res, rej) => {
-    const s = createNetServer();
-    s.once('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => res(port));
-    });
-  });
-}
-
-async function until(what, fn, timeout = WAIT) {
-  const end = Date.now() + timeout;
-  let last;
-  for (;;) {
-    try {
-      const value = await fn();
-      if (value) return value;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ''}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const stopChildren = stopChildrenOnExit(children, 'e2e', 15 * 60_000);
 
 /** Starts frontdesk on `port` with the suite's data folder; resolves once it prints "listening on". */
 const serverEnv = () => ({ ...process.env, XDG_DATA_HOME: join(work, 'data'), HOME: join(work, 'home'), FRONTDESK_ADMIN_PASSWORD: adminPassword, QT_QPA_PLATFORM: 'offscreen' });
@@ -267,9 +231,8 @@ before(async () => {
 
 after(async () => {
   await browser?.close().catch(() => {});
-  killAll();
+  stopChildren();
   host?.server.close();
-  clearTimeout(watchdog);
   rmSync(work, { recursive: true, force: true });
 });
 
