@@ -96,6 +96,7 @@ export class Client {
   /** the highest message id this visitor has marked read */
   readUpTo = 0;
   outbox: Outbox;
+  /** state changed: `change`, `message` (an Item), `sent` (the visitor's own, synchronously), `welcome`, `closed`, `ok`, `error`, `banned` */
   onEvent: (type: string, data?: unknown) => void = () => {};
 
   private ids = new Set<number>();
@@ -485,7 +486,8 @@ export class Client {
     this.typing(false);
     this.transmitMessage(entry);
     this.armResend();
-    this.onEvent('change');
+    // "sent", not "change": the caller's gesture is still on, which audio and notification prompts need.
+    this.onEvent('sent');
     return this.items.get(entry.clientId) ?? null;
   }
 

@@ -1,4 +1,5 @@
 import { Client, type Env, type Identity, type SocketLike } from './client';
+import { notice } from './notice';
 import { Persist, type KeyValue } from './persist';
 import { Widget, type WidgetConfig } from './ui';
 
@@ -85,6 +86,7 @@ function boot(queued: unknown): void {
   const persist = new Persist(storage(), `frontdesk:${siteKey}:`);
   const client = new Client(base, siteKey, browserEnv, persist);
   const ui = new Widget(client, emit, persist);
+  const attention = notice(ui, persist, siteKey);
   let mounted = false;
 
   client.onEvent = (type, data) => {
@@ -96,6 +98,7 @@ function boot(queued: unknown): void {
     }
     if (type === 'welcome' && client.site) ui.configure((client.site.widget || {}) as WidgetConfig, client.site.name);
     if (type === 'message') emit('message', data);
+    attention(type, data);
     if (type === 'error') console.warn('Frontdesk:', data);
     if (mounted) ui.render();
   };

@@ -14,6 +14,8 @@ export interface WidgetConfig {
   offlineText?: string;
   preChatFields?: { name: 'name' | 'email'; required?: boolean }[];
   ratingEnabled?: boolean;
+  /** a chime when an agent replies while the tab is hidden (src/notice.ts); on unless false */
+  replySound?: boolean;
 }
 
 type Kid = Node | string | null | undefined | false;
@@ -76,7 +78,8 @@ export class Widget {
   siteName = '';
   locale = 'en';
   private forcedLocale = '';
-  private t = translator('en');
+  /** translates into the widget's current language */
+  t = translator('en');
   private root: ShadowRoot;
   private themeSheet: CSSStyleSheet | HTMLStyleElement;
   private rows = new Map<string, HTMLElement>();

@@ -106,6 +106,28 @@ test('messages are deduplicated by id and by client id', () => {
   assert.deepEqual(client.events.filter(([t]) => t === 'message').map(([, it]) => it.id), [8]);
 });
 
+test('what the tab notice counts: only messages new to this page, and "sent" inside the send call', () => {
+  // src/notice.ts blinks the title, chimes and notifies on "message" events of agents while the tab is hidden,
+  // and uses the "sent" event for what browsers allow only in a user gesture: it must come synchronously.
+  const env = fakeEnv();
+  const client = makeClient(env);
+  const ws = connected(env, client, { conversation: conv, messages: [msg(5)] });
+  const reported = () => client.events.filter(([t]) => t === 'message').map(([, it]) => it.id);
+  assert.deepEqual(reported(), [], 'the history in the first welcome was seen before');
+  client.events.length = 0;
+  client.sendMessage('hi');
+  assert.deepEqual(client.events.map(([t]) => t), ['sent']);
+  ws.recv({ type: 'message', message: msg(6) });
+  ws.drop();
+  env.advance(500);
+  const ws2 = env.sockets.at(-1);
+  ws2.open();
+  // The resumed session replays what it holds (a server that ignores "after") and brings one new reply.
+  ws2.recv(welcome(ws2.last('hello'), { conversation: conv, messages: [msg(5), msg(6), msg(7)] }));
+  ws2.recv({ type: 'message', message: msg(7) });
+  assert.deepEqual(reported(), [6, 7]);
+});
+
 test('a lost connection reconnects with backoff, resumes after the newest id and resends what was not acknowledged', () => {
   const env = fakeEnv();
   const client = makeClient(env);
