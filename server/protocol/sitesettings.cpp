@@ -19,7 +19,8 @@ QVariantMap SiteSettings::defaultWidget()
                        {u"locale"_s, u"auto"_s},
                        {u"offlineText"_s, u"We're away right now. Leave a message and we'll get back to you by email."_s},
                        {u"preChatFields"_s, QJsonArray()},
-                       {u"ratingEnabled"_s, true}}
+                       {u"ratingEnabled"_s, true},
+                       {u"replySound"_s, true}}
         .toVariantMap();
 }
 
@@ -60,7 +61,15 @@ std::variant<SitePatch, ProtocolError> SiteSettings::parse(const QJsonObject &up
         if (QJsonDocument(o.value(u"widget"_s).toObject()).toJson(QJsonDocument::Compact).size() > maxWidgetSettingsBytes)
             return ProtocolError::make(ErrorCode::TextTooLong,
                                        u"The widget settings are larger than %1 bytes."_s.arg(maxWidgetSettingsBytes));
-        patch.widgetSettings = o.value(u"widget"_s).toObject().toVariantMap();
+        // The switches the server or the widget reads: a string "false" would be true in JavaScript.
+        const QJsonObject widget = o.value(u"widget"_s).toObject();
+        for (const QString &key : {u"ratingEnabled"_s, u"replySound"_s}) {
+            const QJsonValue value = widget.value(key);
+            if (!value.isUndefined() && !value.isNull() && !value.isBool())
+                return ProtocolError::make(ErrorCode::InvalidField,
+                                           u"The widget setting \"%1\" must be true or false."_s.arg(key));
+        }
+        patch.widgetSettings = widget.toVariantMap();
     }
     if (given(u"closedRetentionDays"_s)) {
         qint64 days = 0;

@@ -45,6 +45,11 @@ void checkAccepted(const SiteRecord &before, const SiteRecord &site, const QJson
     FUZZ_CHECK(QJsonDocument::fromVariant(site.widgetSettings).toJson(QJsonDocument::Compact).size()
                <= SiteSettings::maxWidgetSettingsBytes);
     FUZZ_CHECK(site.closedRetentionDays >= 0 && site.closedRetentionDays <= SiteSettings::maxRetentionDays);
+    // The switches the server and the widget read are booleans (or absent, or null).
+    for (const QString &key : {u"ratingEnabled"_s, u"replySound"_s}) {
+        const QVariant value = site.widgetSettings.value(key);
+        FUZZ_CHECK(!value.isValid() || value.isNull() || value.typeId() == QMetaType::Bool);
+    }
     if (!update.contains(u"widget"_s) || update.value(u"widget"_s).isNull())
         FUZZ_CHECK(site.widgetSettings == before.widgetSettings);
 

@@ -229,7 +229,12 @@ void tst_Team::siteSettingsAreValidatedAndShared()
 {
     JsonSocket admin;
     QVERIFY(connectAdmin(admin));
-    const QJsonObject widget{{u"title"_s, u"Talk to Shop"_s}, {u"color"_s, u"#0f766e"_s}, {u"ratingEnabled"_s, false}};
+    // A new site chimes when an agent replies to a visitor whose tab is hidden.
+    const auto before = admin.request(QJsonObject{{u"type"_s, u"get_site"_s}});
+    QVERIFY(before);
+    QCOMPARE(before->value(u"site"_s)[u"widget"_s][u"replySound"_s], QJsonValue(true));
+    const QJsonObject widget{
+        {u"title"_s, u"Talk to Shop"_s}, {u"color"_s, u"#0f766e"_s}, {u"ratingEnabled"_s, false}, {u"replySound"_s, false}};
     const auto updated
         = admin.request(QJsonObject{{u"type"_s, u"update_site"_s},
                                     {u"name"_s, u"Shop"_s},
@@ -248,6 +253,16 @@ void tst_Team::siteSettingsAreValidatedAndShared()
         = m_http.get(m_server->httpUrl(u"/v1/sites/%1/config"_s.arg(m_server->siteKey())), {{"Origin", "https://shop.example"}});
     QCOMPARE(config.status, 200);
     QCOMPARE(config.json.value(u"widget"_s)[u"title"_s].toString(), u"Talk to Shop"_s);
+    QCOMPARE(config.json.value(u"widget"_s)[u"replySound"_s], QJsonValue(false));
+
+    // The switches are booleans: the widget would read the string "false" as on.
+    for (const QString &key : {u"replySound"_s, u"ratingEnabled"_s}) {
+        const auto badSwitch = admin.request(
+            QJsonObject{{u"type"_s, u"update_site"_s}, {u"name"_s, u"Renamed"_s}, {u"widget"_s, QJsonObject{{key, u"false"_s}}}});
+        QVERIFY(badSwitch);
+        QCOMPARE(badSwitch->value(u"code"_s).toString(), u"invalid_field"_s);
+        QCOMPARE(badSwitch->value(u"message"_s).toString(), u"The widget setting \"%1\" must be true or false."_s.arg(key));
+    }
 
     const auto badOrigin
         = admin.request(QJsonObject{{u"type"_s, u"update_site"_s}, {u"allowedOrigins"_s, QJsonArray{u"shop"_s}}});
