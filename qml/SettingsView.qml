@@ -150,6 +150,9 @@ Page {
                         TextArea { id: wOffline; Layout.fillWidth: true; wrapMode: TextEdit.Wrap; textFormat: TextEdit.PlainText; text: settingsPage.site.offlineText
                             onTextChanged: settingsPage.site.offlineText = text
                             placeholderText: qsTr("We are away right now. Leave a message and we will get back to you.") }
+                        PlainLabel { text: qsTr("When an agent replies") }
+                        CheckBox { objectName: "replySound"; text: qsTr("Play a sound if the visitor's tab is in the background")
+                            checked: settingsPage.site.replySound; onToggled: settingsPage.site.replySound = checked }
                         RowLayout {
                             AccentButton {
                                 text: qsTr("Save widget")

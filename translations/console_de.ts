@@ -584,6 +584,16 @@
         <translation>Wir sind gerade nicht da. Hinterlassen Sie eine Nachricht, wir melden uns bei Ihnen.</translation>
     </message>
     <message>
+        <location filename="../qml/SettingsView.qml" line="153"/>
+        <source>When an agent replies</source>
+        <translation>Wenn ein Mitarbeiter antwortet</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="154"/>
+        <source>Play a sound if the visitor&apos;s tab is in the background</source>
+        <translation>Einen Ton abspielen, wenn der Tab des Besuchers im Hintergrund ist</translation>
+    </message>
+    <message>
         <location filename="../qml/SettingsView.qml" line="151"/>
         <source>Save widget</source>
         <translation>Widget speichern</translation>

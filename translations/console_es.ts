@@ -584,6 +584,16 @@
         <translation>Ahora mismo no estamos disponibles. Deje un mensaje y le responderemos.</translation>
     </message>
     <message>
+        <location filename="../qml/SettingsView.qml" line="153"/>
+        <source>When an agent replies</source>
+        <translation>Cuando un agente responde</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="154"/>
+        <source>Play a sound if the visitor&apos;s tab is in the background</source>
+        <translation>Reproducir un sonido si la pestaña del visitante está en segundo plano</translation>
+    </message>
+    <message>
         <location filename="../qml/SettingsView.qml" line="151"/>
         <source>Save widget</source>
         <translation>Guardar widget</translation>

@@ -584,6 +584,16 @@
         <translation>Nous sommes absents pour le moment. Laissez un message et nous vous répondrons.</translation>
     </message>
     <message>
+        <location filename="../qml/SettingsView.qml" line="153"/>
+        <source>When an agent replies</source>
+        <translation>Quand un agent répond</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="154"/>
+        <source>Play a sound if the visitor&apos;s tab is in the background</source>
+        <translation>Jouer un son si l&apos;onglet du visiteur est en arrière-plan</translation>
+    </message>
+    <message>
         <location filename="../qml/SettingsView.qml" line="151"/>
         <source>Save widget</source>
         <translation>Enregistrer le widget</translation>

@@ -54,6 +54,7 @@ void SiteSettings::load(bool all)
         m_color = m_widget.value(u"color"_s, u"#2563eb"_s).toString();
         m_position = m_widget.value(u"position"_s).toString() == u"left"_s ? u"left"_s : u"right"_s;
         m_offlineText = m_widget.value(u"offlineText"_s).toString();
+        m_replySound = m_widget.value(u"replySound"_s, true).toBool(); // sites from before the setting have no key
         m_askName = m_askEmail = m_emailRequired = false;
         for (const QVariant &value : m_widget.value(u"preChatFields"_s).toList()) {
             const QVariantMap field = value.toMap();
@@ -133,6 +134,11 @@ void SiteSettings::setEmailRequired(bool required)
     edit(m_emailRequired, required, m_widgetEdited);
 }
 
+void SiteSettings::setReplySound(bool on)
+{
+    edit(m_replySound, on, m_widgetEdited);
+}
+
 QVariantList SiteSettings::preChatFields() const
 {
     return widgetSettings().value(u"preChatFields"_s).toList();
@@ -152,6 +158,7 @@ QVariantMap SiteSettings::widgetSettings() const
     widget.insert(u"position"_s, m_position);
     widget.insert(u"offlineText"_s, m_offlineText);
     widget.insert(u"preChatFields"_s, fields);
+    widget.insert(u"replySound"_s, m_replySound);
     return widget;
 }
 

@@ -13,7 +13,7 @@ class AgentClient;
 /**
  * @brief The current site's settings as the settings page edits them: its
  * name, the websites allowed to show the widget, and the widget's texts,
- * colour, position and pre-chat questions.
+ * colour, position, pre-chat questions and reply sound.
  *
  * Each property starts as the server has it and follows `site_updated`
  * until the agent edits it; an edit stays a draft (the live preview shows it)
@@ -59,6 +59,8 @@ class SiteSettings : public QObject
     Q_PROPERTY(bool askEmail READ askEmail WRITE setAskEmail NOTIFY changed)
     /// @brief Whether the email must be given (only while askEmail).
     Q_PROPERTY(bool emailRequired READ emailRequired WRITE setEmailRequired NOTIFY changed)
+    /// @brief Whether the widget chimes when an agent replies while the visitor's tab is hidden (on unless the site says false).
+    Q_PROPERTY(bool replySound READ replySound WRITE setReplySound NOTIFY changed)
     /// @brief The pre-chat questions as the widget takes them: maps with name and required.
     Q_PROPERTY(QVariantList preChatFields READ preChatFields NOTIFY changed)
 
@@ -92,6 +94,8 @@ public:
     void setAskEmail(bool ask);
     [[nodiscard]] bool emailRequired() const { return m_emailRequired; }
     void setEmailRequired(bool required);
+    [[nodiscard]] bool replySound() const { return m_replySound; }
+    void setReplySound(bool on);
     [[nodiscard]] QVariantList preChatFields() const;
 
     /// @brief Renames the site as edited (admin).
@@ -130,6 +134,7 @@ private:
     bool m_askName = false;
     bool m_askEmail = false;
     bool m_emailRequired = false;
+    bool m_replySound = true;
     bool m_nameEdited = false;
     bool m_widgetEdited = false;
     bool m_originsEdited = false;

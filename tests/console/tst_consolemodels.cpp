@@ -504,6 +504,8 @@ private Q_SLOTS:
         site.setPosition(u"left"_s);
         site.setAskEmail(true);
         site.setEmailRequired(true);
+        QVERIFY(site.replySound()); // the widget settings above have no "replySound": on
+        site.setReplySound(false);
         QVERIFY(!changed.isEmpty());
         QCOMPARE(site.preChatFields().size(), 1);
         // A draft: the other console has not seen it.
@@ -517,7 +519,9 @@ private Q_SLOTS:
         QVERIFY(seen.askEmail());
         QVERIFY(seen.emailRequired());
         QVERIFY(!seen.askName());
+        QVERIFY(!seen.replySound());
         const QVariantMap widget = other.currentSite().widgetSettings;
+        QCOMPARE(widget.value(u"replySound"_s), QVariant(false));
         QCOMPARE(widget.value(u"launcherIcon"_s).toString(), u"bubble"_s);
         QCOMPARE(widget.value(u"preChatFields"_s).toList(),
                  (QVariantList{QVariantMap{{u"name"_s, u"email"_s}, {u"required"_s, true}}}));
