@@ -432,6 +432,174 @@ test('two tabs show the same conversation', async () => {
   await context.close();
 });
 
+// The tab notice (widget/src/notice.ts). Headless Chromium 156 reports every page as visible whatever CDP
+// does to it (a minimised window, another tab in front, a background target, Page.setWebLifecycleState
+// frozen and back: all tried), so this init script stands in for a tab switch: document.hidden and
+// visibilityState follow window.__hide(on), which fires visibilitychange as the browser would. It also
+// records the chime (OscillatorNode.start, with the AudioContext's state) and the notifications.
+const noticeInit = () => {
+  let hidden = false;
+  Object.defineProperty(Document.prototype, 'hidden', { configurable: true, get: () => hidden });
+  Object.defineProperty(Document.prototype, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
+  window.__hide = (on) => {
+    hidden = on;
+    document.dispatchEvent(new Event('visibilitychange'));
+  };
+  const seen = (window.__seen = { tones: [], notes: [], asked: 0, closed: 0 });
+  const start = OscillatorNode.prototype.start;
+  OscillatorNode.prototype.start = function (...args) {
+    seen.tones.push({ hz: this.frequency.value, state: this.context.state });
+    return start.apply(this, args);
+  };
+  const Real = window.Notification;
+  window.Notification = class extends Real {
+    constructor(title, options) {
+      super(title, options);
+      seen.notes.push({ title, body: options?.body, tag: options?.tag });
+      window.__lastNote = this;
+    }
+    close() {
+      seen.closed++;
+      super.close();
+    }
+    static requestPermission() {
+      seen.asked++;
+      // Headless Chromium denies at once; window.__dismiss stands for a visitor who closes the prompt.
+      return window.__dismiss ? Promise.resolve('default') : Real.requestPermission();
+    }
+  };
+};
+const noticeSeen = (tab) => tab.evaluate(() => ({ ...window.__seen, title: document.title, permission: Notification.permission }));
+const panelOpen = (tab) => tab.evaluate(() => document.querySelector('[data-frontdesk]').shadowRoot.querySelector('.fd').classList.contains('o'));
+
+/** Starts a conversation from `tab` that `agent` accepts; resolves with its id. */
+async function acceptedChat(tab, agent, text) {
+  await openPanel(tab);
+  await say(tab, text);
+  const received = await agent.visitorMessage(text);
+  await agent.request({ type: 'accept', conversationId: received.conversationId });
+  await until('the agent to join', () => tab.evaluate(() => document.querySelector('[data-frontdesk]').shadowRoot.querySelector('.st').textContent.includes('·')));
+  return received.conversationId;
+}
+
+test('a reply while the tab is hidden blinks the title with the count, chimes and notifies; all stops when the tab is visible', async () => {
+  const agent = await Agent.connect();
+  const agentName = agent.frames[0].agent.name;
+  const { context, tab } = await visitor('/', { init: noticeInit, permissions: ['notifications'] });
+  assert.equal((await noticeSeen(tab)).permission, 'granted');
+  await openPanel(tab);
+  await say(tab, 'Is anyone there?');
+  const { conversationId } = await agent.visitorMessage('Is anyone there?');
+  await tab.locator('[data-frontdesk] .x').click(); // the panel closed: the notification's click opens it
+  assert.equal(await panelOpen(tab), false);
+
+  await tab.evaluate(() => window.__hide(true));
+  // Neither the visitor's own message (here sent by the page) nor the system line of the agent joining counts.
+  await tab.evaluate(() => window.Frontdesk.sendMessage('sent by the page while hidden'));
+  await waitRow(tab, 'sent by the page while hidden', 'visitor');
+  await agent.request({ type: 'accept', conversationId });
+  await until('the system line', async () => (await rows(tab)).some((r) => r.author === 'system'));
+  await tab.waitForTimeout(1200);
+  let seen = await noticeSeen(tab);
+  assert.deepEqual([seen.tones, seen.notes, seen.title], [[], [], 'Host page']);
+  // Two agent replies do.
+  await agent.reply(conversationId, 'First reply while you were away');
+  await until('"(1) New message"', async () => (await noticeSeen(tab)).title === '(1) New message');
+  await agent.reply(conversationId, 'x'.repeat(300));
+  await until('"(2) New messages"', async () => (await noticeSeen(tab)).title === '(2) New messages');
+  // It blinks: back to the page's title, then ours again.
+  await until('the page title between', async () => (await noticeSeen(tab)).title === 'Host page');
+  // The page renames itself meanwhile: that title comes between the blinks, and stays afterwards.
+  await tab.evaluate(() => (document.title = 'Host page – 1 item in your cart'));
+  await until('the new page title between', async () => (await noticeSeen(tab)).title === 'Host page – 1 item in your cart');
+  await until('"(2) New messages" again', async () => (await noticeSeen(tab)).title === '(2) New messages');
+
+  seen = await noticeSeen(tab);
+  assert.deepEqual(seen.tones, [{ hz: 880, state: 'running' }, { hz: 880, state: 'running' }], 'one chime a reply, its AudioContext resumed by the send');
+  assert.equal(seen.notes.length, 2);
+  assert.deepEqual(seen.notes[0], { title: agentName, body: 'First reply while you were away', tag: seen.notes[1].tag });
+  assert.deepEqual(seen.notes[1], { title: agentName, body: 'x'.repeat(160), tag: `${siteKey}${conversationId}` });
+  assert.equal(seen.asked, 0, 'permission was granted already: no prompt');
+
+  // Clicking the notification opens the chat.
+  await tab.evaluate(() => window.__lastNote.dispatchEvent(new Event('click')));
+  await until('the panel to open', () => panelOpen(tab));
+
+  // Visible again: the page's latest title, no more blinking, the notification closed.
+  await tab.evaluate(() => window.__hide(false));
+  seen = await noticeSeen(tab);
+  assert.equal(seen.title, 'Host page – 1 item in your cart');
+  assert.ok(seen.closed >= 1, 'the notification was closed');
+  await tab.waitForTimeout(2500);
+  assert.equal((await noticeSeen(tab)).title, 'Host page – 1 item in your cart', 'the blinking stopped');
+  // Visible: nothing.
+  await agent.reply(conversationId, 'visible again');
+  await waitRow(tab, 'visible again', 'agent');
+  await tab.waitForTimeout(1200);
+  seen = await noticeSeen(tab);
+  assert.deepEqual([seen.tones.length, seen.notes.length, seen.title], [2, 2, 'Host page – 1 item in your cart']);
+
+  // Hidden once more, the count starts from one; a reload's history is not new.
+  await tab.evaluate(() => window.__hide(true));
+  await agent.reply(conversationId, 'and one more');
+  await until('"(1) New message" for the next one', async () => (await noticeSeen(tab)).title === '(1) New message');
+  await tab.reload();
+  await tab.locator('[data-frontdesk] .l').waitFor({ timeout: WAIT });
+  await tab.evaluate(() => window.__hide(true));
+  await tab.waitForTimeout(1500);
+  seen = await noticeSeen(tab);
+  assert.deepEqual([seen.tones, seen.notes, seen.title], [[], [], 'Host page']);
+  assert.deepEqual(tab.errors, []);
+  agent.close();
+  await context.close();
+});
+
+test('with the site\'s replySound off and notifications denied, a hidden tab gets the blinking title only; permission is asked once, after the first message', async () => {
+  const agent = await Agent.connect();
+  const widget = agent.frames[0].site.widget;
+  const set = (replySound) => agent.request({ type: 'update_site', widget: { ...widget, replySound } });
+  assert.equal((await set(false)).type, 'result');
+  try {
+    {
+      const { context, tab } = await visitor('/', { init: noticeInit });
+      assert.equal((await noticeSeen(tab)).asked, 0, 'never on page load');
+      const conversationId = await acceptedChat(tab, agent, 'Quiet, please');
+      let seen = await until('the answer to the prompt', async () => (await noticeSeen(tab)).permission === 'denied' && noticeSeen(tab));
+      assert.equal(seen.asked, 1, 'asked in the send of the first message');
+      await tab.evaluate(() => window.__hide(true));
+      await agent.reply(conversationId, 'A quiet reply');
+      await until('"(1) New message"', async () => (await noticeSeen(tab)).title === '(1) New message');
+      await tab.waitForTimeout(1200);
+      seen = await noticeSeen(tab);
+      assert.deepEqual([seen.tones, seen.notes, seen.asked], [[], [], 1]);
+      assert.deepEqual(tab.errors, []);
+      await context.close();
+    }
+    {
+      // A visitor who closes the prompt is not asked again: not at the next message, not after a reload.
+      const { context, tab } = await visitor('/', { init: `(${noticeInit})(); window.__dismiss = true;` });
+      await openPanel(tab);
+      await say(tab, 'Prompt closed');
+      await waitRow(tab, 'Prompt closed', 'visitor');
+      assert.equal((await noticeSeen(tab)).asked, 1);
+      await say(tab, 'A second message');
+      await waitRow(tab, 'A second message', 'visitor');
+      assert.equal((await noticeSeen(tab)).asked, 1, 'not at the next message');
+      await tab.reload();
+      await openPanel(tab);
+      await say(tab, 'After the reload');
+      await waitRow(tab, 'After the reload', 'visitor');
+      const seen = await noticeSeen(tab);
+      assert.deepEqual([seen.asked, seen.permission], [0, 'default'], 'the reloaded page did not ask');
+      assert.deepEqual(tab.errors, []);
+      await context.close();
+    }
+  } finally {
+    await set(widget.replySound ?? true);
+    agent.close();
+  }
+});
+
 test('hostile page CSS does not break the widget', async () => {
   const measure = async (path) => {
     // Reduced motion: no opening animation or hover scale to catch half-way.
