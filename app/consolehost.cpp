@@ -40,6 +40,7 @@ int ConsoleHost::run(QCoreApplication &app, const ServerConfig &config)
     notifier.setClient(&client);
     notifier.setRepeatSeconds(settings.repeatSeconds());
     notifier.setSoundEnabled(settings.soundEnabled());
+    notifier.alertSound()->setVolume(settings.soundVolume());
     notifier.setEnabled(settings.notificationsEnabled());
     notifier.showTrayIcon();
     SessionController session(&client, &settings, config);

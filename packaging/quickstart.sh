@@ -20,10 +20,12 @@ build_packages=(
     qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts qml6-module-qtquick-window
     qml6-module-qtquick-templates qml6-module-qtqml-workerscript qml6-module-qtqml
     librsvg2-bin dpkg-dev
+    libcanberra-dev sound-theme-freedesktop
 )
 test_packages=(mariadb-server mariadb-client gnome-keyring dbus openssl chromium dunst xvfb
                clang-14 llvm-14 libclang-rt-14-dev clang-tidy-14 qt6-declarative-dev-tools qml6-module-qtqml-models
-               python3-prometheus-client nginx caddy pebble certbot)
+               python3-prometheus-client nginx caddy pebble certbot
+               pulseaudio pulseaudio-utils libcanberra-pulse)
 # The package layer (tests/package/package-test.sh): build the .deb, check it,
 # install it into a debootstrapped Debian 12 booted with systemd-nspawn.
 package_test_packages=(debootstrap lintian appstream desktop-file-utils systemd-container python3-websockets)

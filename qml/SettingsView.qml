@@ -510,6 +510,18 @@ Page {
                         onToggled: { settingsPage.settings.notificationsEnabled = checked; settingsPage.notifier.enabled = checked } }
                     Switch { text: qsTr("Play a sound"); checked: settingsPage.settings.soundEnabled
                         onToggled: { settingsPage.settings.soundEnabled = checked; settingsPage.notifier.soundEnabled = checked } }
+                    // Sound (AlertSound): its volume, a test, and why it cannot play.
+                    RowLayout {
+                        PlainLabel { text: qsTr("Volume") }
+                        Slider { id: soundVolume; objectName: "soundVolumeSlider"; from: 0; to: 100; stepSize: 5
+                            enabled: settingsPage.settings.soundEnabled
+                            value: settingsPage.settings.soundVolume
+                            onMoved: { settingsPage.settings.soundVolume = value; settingsPage.notifier.alertSound.volume = value } }
+                        PlainLabel { text: qsTr("%1 %").arg(Math.round(soundVolume.value)); Layout.preferredWidth: 48 }
+                        Button { objectName: "testSoundButton"; text: qsTr("Test sound"); onClicked: settingsPage.notifier.alertSound.test() }
+                    }
+                    Hint { visible: !settingsPage.notifier.alertSound.available
+                        text: qsTr("%1. Notifications ask the desktop for its own sound instead.").arg(settingsPage.notifier.alertSound.errorString) }
                     RowLayout {
                         PlainLabel { text: qsTr("Remind me every") }
                         SpinBox { from: 0; to: 600; stepSize: 15; value: settingsPage.settings.repeatSeconds; editable: true

@@ -234,6 +234,42 @@
     </message>
 </context>
 <context>
+    <name>Frontdesk::AlertSound</name>
+    <message>
+        <location filename="../app/console/alertsound.cpp" line="87"/>
+        <source>A visitor wrote in a chat</source>
+        <translation>Un visiteur a écrit dans une discussion</translation>
+    </message>
+    <message>
+        <location filename="../app/console/alertsound.cpp" line="87"/>
+        <source>A visitor is waiting</source>
+        <translation>Un visiteur attend</translation>
+    </message>
+</context>
+<context>
+    <name>Frontdesk::CanberraPlayer</name>
+    <message>
+        <location filename="../app/console/canberraplayer.cpp" line="48"/>
+        <source>No sound device: %1</source>
+        <translation>Aucun périphérique audio : %1</translation>
+    </message>
+    <message>
+        <location filename="../app/console/canberraplayer.cpp" line="107"/>
+        <source>The sound theme has none of %1</source>
+        <translation>Le thème sonore ne contient aucun de ces sons : %1</translation>
+    </message>
+    <message>
+        <location filename="../app/console/canberraplayer.cpp" line="108"/>
+        <source>Cannot play %1: %2</source>
+        <translation>Impossible de jouer %1 : %2</translation>
+    </message>
+    <message>
+        <location filename="../app/console/canberraplayer.cpp" line="157"/>
+        <source>The sound stopped: %1</source>
+        <translation>Le son s’est interrompu : %1</translation>
+    </message>
+</context>
+<context>
     <name>Frontdesk::ConversationListModel</name>
     <message>
         <location filename="../app/console/conversationlistmodel.cpp" line="32"/>
@@ -819,6 +855,26 @@
         <location filename="../qml/SettingsView.qml" line="499"/>
         <source>Play a sound</source>
         <translation>Émettre un son</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="512"/>
+        <source>Volume</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="517"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="518"/>
+        <source>Test sound</source>
+        <translation>Tester le son</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="521"/>
+        <source>%1. Notifications ask the desktop for its own sound instead.</source>
+        <translation>%1. Les notifications demandent à la place au bureau de jouer son propre son.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="502"/>

@@ -1,5 +1,7 @@
 #include "consolesettings.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Frontdesk {
@@ -147,6 +149,17 @@ bool ConsoleSettings::soundEnabled() const
 void ConsoleSettings::setSoundEnabled(bool value)
 {
     put(u"soundEnabled"_s, value);
+}
+
+int ConsoleSettings::soundVolume() const
+{
+    // A hand-edited file may say anything: the same 0-100 the slider offers.
+    return std::clamp(m_settings.value(u"soundVolume"_s, 80).toInt(), 0, 100);
+}
+
+void ConsoleSettings::setSoundVolume(int value)
+{
+    put(u"soundVolume"_s, std::clamp(value, 0, 100));
 }
 
 bool ConsoleSettings::notificationsEnabled() const

@@ -41,8 +41,10 @@ class ConsoleSettings : public QObject
     Q_PROPERTY(int idleMinutes READ idleMinutes WRITE setIdleMinutes NOTIFY changed)
     /// @brief Seconds between reminders while a visitor waits (0: no reminders).
     Q_PROPERTY(int repeatSeconds READ repeatSeconds WRITE setRepeatSeconds NOTIFY changed)
-    /// @brief Whether notifications play a sound.
+    /// @brief Whether a waiting visitor and messages play a sound (off: muted).
     Q_PROPERTY(bool soundEnabled READ soundEnabled WRITE setSoundEnabled NOTIFY changed)
+    /// @brief The alert sounds' volume in percent (0-100).
+    Q_PROPERTY(int soundVolume READ soundVolume WRITE setSoundVolume NOTIFY changed)
     /// @brief Whether desktop notifications are shown.
     Q_PROPERTY(bool notificationsEnabled READ notificationsEnabled WRITE setNotificationsEnabled NOTIFY changed)
     /// @brief The console's language ("" = the system's; "de", "fr", "es", "en").
@@ -79,6 +81,8 @@ public:
     void setRepeatSeconds(int value);
     [[nodiscard]] bool soundEnabled() const;
     void setSoundEnabled(bool value);
+    [[nodiscard]] int soundVolume() const;
+    void setSoundVolume(int value);
     [[nodiscard]] bool notificationsEnabled() const;
     void setNotificationsEnabled(bool value);
     [[nodiscard]] QString language() const;

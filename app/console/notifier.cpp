@@ -50,7 +50,7 @@ QIcon trayIcon(int count)
 
 } // namespace
 
-Notifier::Notifier(QObject *parent) : QObject(parent)
+Notifier::Notifier(QObject *parent) : QObject(parent), m_alertSound(new AlertSound(this))
 {
     m_reminder.setSingleShot(false);
     connect(&m_reminder, &QTimer::timeout, this, &Notifier::remind);
@@ -69,12 +69,17 @@ void Notifier::setClient(AgentClient *client)
     Q_EMIT clientChanged();
     if (!client)
         return;
+    m_alertSound->prepare(); // on the sound thread: whether our sound can play is known before the first visitor
     connect(client, &AgentClient::snapshotReceived, this, [this](const AgentSnapshotView &snapshot) {
         m_waiting.clear();
+        m_visitorGone.clear();
         for (const ConversationView &view : snapshot.conversations) {
-            if (view.conversation.status == ConversationStatus::Waiting)
+            if (view.conversation.status == ConversationStatus::Waiting) {
                 m_waiting.insert(int(view.conversation.id),
                                  ConversationModel::visitorDisplayName(view.visitor.visitor, view.conversation.visitorId));
+                if (!view.visitor.online)
+                    m_visitorGone.insert(int(view.conversation.id));
+            }
         }
         Q_EMIT attentionCountChanged();
         if (!m_waiting.isEmpty() && m_repeatSeconds > 0)
@@ -89,6 +94,7 @@ void Notifier::setClient(AgentClient *client)
         Q_EMIT attentionCountChanged();
         const QString first = summary.lastMessage.body.simplified();
         notify(id, tr("%1 is waiting").arg(who), first.isEmpty() ? tr("A visitor started a chat.") : first, true);
+        ring();
         if (m_repeatSeconds > 0 && !m_reminder.isActive())
             m_reminder.start(m_repeatSeconds * 1000);
     });
@@ -101,6 +107,21 @@ void Notifier::setClient(AgentClient *client)
             forget(id);
         if (m_waiting.isEmpty())
             m_reminder.stop();
+        if (status != ConversationStatus::Waiting)
+            m_visitorGone.remove(id);
+        if (m_waiting.size() == m_visitorGone.size())
+            m_alertSound->stopRinging(); // accepted, by this console or another: the ring stops at once
+    });
+    connect(client, &AgentClient::visitorConnectionChanged, this, [this](const QString &, int conversationId, bool online) {
+        // A visitor who closed the page while waiting is not rung for; one who comes back is again.
+        if (!m_waiting.contains(conversationId))
+            return;
+        if (online)
+            m_visitorGone.remove(conversationId);
+        else
+            m_visitorGone.insert(conversationId);
+        if (m_waiting.size() == m_visitorGone.size())
+            m_alertSound->stopRinging();
     });
     connect(client, &AgentClient::messageReceived, this, [this](const MessageRecord &message) {
         if (message.authorKind != AuthorKind::Visitor)
@@ -113,6 +134,8 @@ void Notifier::setClient(AgentClient *client)
             Q_EMIT attentionCountChanged();
         }
         notify(id, tr("New message"), message.body.simplified(), false);
+        if (m_sound)
+            m_alertSound->play(AlertSound::Sound::Message);
     });
     connect(client, &AgentClient::readReceived, this, [this](int conversationId, AuthorKind by, qint64) {
         if (by != AuthorKind::Visitor && m_unread.remove(conversationId))
@@ -159,6 +182,8 @@ void Notifier::setSoundEnabled(bool enabled)
         return;
     m_sound = enabled;
     Q_EMIT soundEnabledChanged();
+    if (!enabled)
+        m_alertSound->stopRinging();
 }
 
 void Notifier::setEnabled(bool enabled)
@@ -175,6 +200,7 @@ void Notifier::remind()
         m_reminder.stop();
         return;
     }
+    ring(); // once per period, however many wait
     // One reminder for the longest-waiting visitor; it replaces its earlier notification.
     const int oldest = *std::min_element(m_waiting.keyBegin(), m_waiting.keyEnd());
     const QString who = m_waiting.value(oldest);
@@ -182,6 +208,12 @@ void Notifier::remind()
            m_waiting.size() == 1 ? tr("1 visitor is waiting for an answer.")
                                  : tr("%1 visitors are waiting for an answer.").arg(m_waiting.size()),
            true);
+}
+
+void Notifier::ring()
+{
+    if (m_sound && m_waiting.size() > m_visitorGone.size())
+        m_alertSound->play(AlertSound::Sound::Waiting);
 }
 
 void Notifier::forget(int conversationId)
@@ -211,7 +243,7 @@ void Notifier::notify(int conversationId, const QString &title, const QString &b
             m_trayConversation = conversationId;
             m_tray->showMessage(title, body, QSystemTrayIcon::Information, 10'000);
         }
-        if (m_sound)
+        if (m_sound && !m_alertSound->isAvailable())
             QApplication::beep();
         return;
     }
@@ -252,8 +284,12 @@ void Notifier::send(int conversationId, const QString &title, const QString &bod
     QVariantMap hints{{u"desktop-entry"_s, u"frontdesk"_s},
                       {u"category"_s, u"im.received"_s},
                       {u"urgency"_s, QVariant::fromValue(uchar(urgent ? 2 : 1))}};
-    if (m_sound)
+    // Our own sound plays (or the user turned sounds off): the daemon must not add one. Only
+    // when ours cannot play is the daemon asked for its own.
+    if (m_sound && !m_alertSound->isAvailable())
         hints.insert(u"sound-name"_s, u"message-new-instant"_s);
+    else
+        hints.insert(u"suppress-sound"_s, true);
     QDBusMessage call
         = QDBusMessage::createMethodCall(notificationsService, notificationsPath, notificationsService, u"Notify"_s);
     // A server with "body-markup" (dunst with markup, GNOME, Plasma) would render a visitor's <b>,
@@ -273,7 +309,7 @@ void Notifier::send(int conversationId, const QString &title, const QString &bod
                 m_trayConversation = conversationId;
                 m_tray->showMessage(title, body, QSystemTrayIcon::Information, 10'000);
             }
-            if (m_sound)
+            if (m_sound && !m_alertSound->isAvailable())
                 QApplication::beep();
             return;
         }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "alertsound.h"
+
 #include <QHash>
 #include <QObject>
 #include <QPointer>
@@ -21,10 +23,15 @@ class AgentClient;
  * title carry the count.
  *
  * Notifications go through the desktop's standard service
- * (org.freedesktop.Notifications on the session bus) with a "sound-name" hint,
- * so the desktop plays its own message sound; clicking one emits
+ * (org.freedesktop.Notifications on the session bus); clicking one emits
  * openConversationRequested. Without that service the tray's balloon is used.
  * Every call is asynchronous.
+ *
+ * Sound: its AlertSound rings for a waiting visitor, again every repeatSeconds
+ * (once per period however many wait) until each is accepted or has left, and
+ * chimes for a message not in view; meanwhile notifications carry
+ * "suppress-sound", so the daemon adds no second sound. Only when the alert
+ * sound cannot play do they ask the daemon for its "sound-name" instead.
  */
 class Notifier : public QObject
 {
@@ -44,12 +51,14 @@ class Notifier : public QObject
     Q_PROPERTY(int waitingCount READ waitingCount NOTIFY attentionCountChanged)
     /// @brief Seconds between reminders while a visitor waits; 0 turns reminders off.
     Q_PROPERTY(int repeatSeconds READ repeatSeconds WRITE setRepeatSeconds NOTIFY repeatSecondsChanged)
-    /// @brief Whether notifications ask the desktop to play a sound.
+    /// @brief Whether visitors and their messages make a sound (the alert sound; the daemon's when that cannot play).
     Q_PROPERTY(bool soundEnabled READ soundEnabled WRITE setSoundEnabled NOTIFY soundEnabledChanged)
     /// @brief Whether desktop notifications are shown at all.
     Q_PROPERTY(bool enabled READ isEnabled WRITE setEnabled NOTIFY enabledChanged)
     /// @brief How many notifications were raised (for tests and diagnostics).
     Q_PROPERTY(int notificationCount READ notificationCount NOTIFY notified)
+    /// @brief The console's own sounds: their volume, whether they can play, "Test sound".
+    Q_PROPERTY(Frontdesk::AlertSound *alertSound READ alertSound CONSTANT)
 
 public:
     explicit Notifier(QObject *parent = nullptr);
@@ -70,6 +79,7 @@ public:
     [[nodiscard]] bool isEnabled() const { return m_enabled; }
     void setEnabled(bool enabled);
     [[nodiscard]] int notificationCount() const { return m_notificationCount; }
+    [[nodiscard]] AlertSound *alertSound() const { return m_alertSound; }
 
     /// @brief Shows the tray icon (needs a QApplication and a system tray).
     Q_INVOKABLE void showTrayIcon();
@@ -105,6 +115,9 @@ private:
     void forget(int conversationId);
     void updateTray();
     [[nodiscard]] bool inView(int conversationId) const { return m_windowActive && conversationId == m_viewed; }
+    // --- sound (AlertSound) ---
+    /// Rings if a waiting visitor is still there.
+    void ring();
 
     QPointer<AgentClient> m_client;
     int m_viewed = 0;
@@ -130,6 +143,10 @@ private:
         bool urgent;
     };
     QList<Pending> m_pending; ///< notifications waiting for the server's capabilities
+    AlertSound *m_alertSound = nullptr;
+    /// Waiting conversations whose visitor closed the page: no ring for them. Always a subset of
+    /// m_waiting, so "anyone still there" is a size comparison, not a loop over the queue.
+    QSet<int> m_visitorGone;
 };
 
 } // namespace Frontdesk
