@@ -21,7 +21,7 @@ build_packages=(
     qml6-module-qtquick-templates qml6-module-qtqml-workerscript qml6-module-qtqml
     librsvg2-bin dpkg-dev
 )
-test_packages=(mariadb-server mariadb-client gnome-keyring dbus openssl chromium dunst xvfb xauth desktop-file-utils
+test_packages=(mariadb-server mariadb-client gnome-keyring dbus openssl chromium dunst xvfb xauth desktop-file-utils trayer
                clang-14 llvm-14 libclang-rt-14-dev clang-tidy-14 qt6-declarative-dev-tools qml6-module-qtqml-models
                python3-prometheus-client nginx caddy pebble certbot)
 # The package layer (tests/package/package-test.sh): build the .deb, check it,

@@ -120,57 +120,57 @@
 <context>
     <name>ConsoleView</name>
     <message>
-        <location filename="../qml/ConsoleView.qml" line="119"/>
+        <location filename="../qml/ConsoleView.qml" line="130"/>
         <source>Frontdesk</source>
         <translation>Frontdesk</translation>
     </message>
     <message>
-        <location filename="../qml/ConsoleView.qml" line="134"/>
+        <location filename="../qml/ConsoleView.qml" line="145"/>
         <source>Reconnecting…</source>
         <translation>Verbinde neu…</translation>
     </message>
     <message>
-        <location filename="../qml/ConsoleView.qml" line="141"/>
+        <location filename="../qml/ConsoleView.qml" line="152"/>
         <source>1 agent online</source>
         <translation>1 Mitarbeiter online</translation>
     </message>
     <message>
-        <location filename="../qml/ConsoleView.qml" line="141"/>
+        <location filename="../qml/ConsoleView.qml" line="152"/>
         <source>%1 agents online</source>
         <translation>%1 Mitarbeiter online</translation>
     </message>
     <message>
-        <location filename="../qml/ConsoleView.qml" line="157"/>
+        <location filename="../qml/ConsoleView.qml" line="168"/>
         <source>Settings (Ctrl+,)</source>
         <translation>Einstellungen (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../qml/ConsoleView.qml" line="167"/>
+        <location filename="../qml/ConsoleView.qml" line="178"/>
         <source>Menu</source>
         <translation>Menü</translation>
     </message>
     <message>
-        <location filename="../qml/ConsoleView.qml" line="181"/>
+        <location filename="../qml/ConsoleView.qml" line="183"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../qml/ConsoleView.qml" line="181"/>
+        <location filename="../qml/ConsoleView.qml" line="183"/>
         <source>Ctrl+,</source>
         <translation>Strg+,</translation>
     </message>
     <message>
-        <location filename="../qml/ConsoleView.qml" line="182"/>
+        <location filename="../qml/ConsoleView.qml" line="184"/>
         <source>Close window (keeps running)</source>
         <translation>Fenster schließen (läuft weiter)</translation>
     </message>
     <message>
-        <location filename="../qml/ConsoleView.qml" line="184"/>
+        <location filename="../qml/ConsoleView.qml" line="186"/>
         <source>Quit Frontdesk</source>
         <translation>Frontdesk beenden</translation>
     </message>
     <message>
-        <location filename="../qml/ConsoleView.qml" line="184"/>
+        <location filename="../qml/ConsoleView.qml" line="186"/>
         <source>Ctrl+Q</source>
         <translation>Strg+Q</translation>
     </message>
@@ -266,17 +266,17 @@
 <context>
     <name>Frontdesk::AutostartEntry</name>
     <message>
-        <location filename="../app/console/autostartentry.cpp" line="122"/>
+        <location filename="../app/console/autostartentry.cpp" line="121"/>
         <source>Cannot start &quot;%1&quot; at login: not an absolute path.</source>
         <translation>„%1“ kann nicht bei der Anmeldung starten: kein absoluter Pfad.</translation>
     </message>
     <message>
-        <location filename="../app/console/autostartentry.cpp" line="129"/>
+        <location filename="../app/console/autostartentry.cpp" line="128"/>
         <source>Could not write %1: %2</source>
         <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../app/console/autostartentry.cpp" line="137"/>
+        <location filename="../app/console/autostartentry.cpp" line="136"/>
         <source>Could not remove %1: %2</source>
         <translation>%1 konnte nicht entfernt werden: %2</translation>
     </message>
@@ -284,42 +284,42 @@
 <context>
     <name>Frontdesk::ConsoleLifecycle</name>
     <message>
-        <location filename="../app/console/consolelifecycle.cpp" line="64"/>
+        <location filename="../app/console/consolelifecycle.cpp" line="63"/>
         <source>1 visitor is waiting.</source>
         <translation>1 Besucher wartet.</translation>
     </message>
     <message>
-        <location filename="../app/console/consolelifecycle.cpp" line="64"/>
+        <location filename="../app/console/consolelifecycle.cpp" line="63"/>
         <source>%1 visitors are waiting.</source>
         <translation>%1 Besucher warten.</translation>
     </message>
     <message>
-        <location filename="../app/console/consolelifecycle.cpp" line="68"/>
+        <location filename="../app/console/consolelifecycle.cpp" line="67"/>
         <source>1 chat is active.</source>
         <translation>1 Chat ist aktiv.</translation>
     </message>
     <message>
-        <location filename="../app/console/consolelifecycle.cpp" line="68"/>
+        <location filename="../app/console/consolelifecycle.cpp" line="67"/>
         <source>%1 chats are active.</source>
         <translation>%1 Chats sind aktiv.</translation>
     </message>
     <message>
-        <location filename="../app/console/consolelifecycle.cpp" line="70"/>
+        <location filename="../app/console/consolelifecycle.cpp" line="69"/>
         <source>You have 1 active chat.</source>
         <translation>Sie haben 1 aktiven Chat.</translation>
     </message>
     <message>
-        <location filename="../app/console/consolelifecycle.cpp" line="70"/>
+        <location filename="../app/console/consolelifecycle.cpp" line="69"/>
         <source>You have %1 active chats.</source>
         <translation>Sie haben %1 aktive Chats.</translation>
     </message>
     <message>
-        <location filename="../app/console/consolelifecycle.cpp" line="72"/>
+        <location filename="../app/console/consolelifecycle.cpp" line="71"/>
         <source>Quit anyway? The chat will be unavailable on your site.</source>
         <translation>Trotzdem beenden? Der Chat ist dann auf Ihrer Website nicht verfügbar.</translation>
     </message>
     <message>
-        <location filename="../app/console/consolelifecycle.cpp" line="73"/>
+        <location filename="../app/console/consolelifecycle.cpp" line="72"/>
         <source>Quit anyway? The server keeps running, but you will not be notified.</source>
         <translation>Trotzdem beenden? Der Server läuft weiter, aber Sie werden nicht mehr benachrichtigt.</translation>
     </message>
@@ -570,22 +570,22 @@
         <translation>Frontdesk beenden?</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="112"/>
+        <location filename="../qml/Main.qml" line="111"/>
         <source>Keep running</source>
         <translation>Weiterlaufen lassen</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="118"/>
+        <location filename="../qml/Main.qml" line="117"/>
         <source>Quit anyway</source>
         <translation>Trotzdem beenden</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="151"/>
+        <location filename="../qml/Main.qml" line="150"/>
         <source>Waiting for the server…</source>
         <translation>Warte auf den Server…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="151"/>
+        <location filename="../qml/Main.qml" line="150"/>
         <source>Starting Frontdesk…</source>
         <translation>Frontdesk wird gestartet…</translation>
     </message>

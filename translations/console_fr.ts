@@ -120,57 +120,57 @@
 <context>
     <name>ConsoleView</name>
     <message>
-        <location filename="../qml/ConsoleView.qml" line="119"/>
+        <location filename="../qml/ConsoleView.qml" line="130"/>
         <source>Frontdesk</source>
         <translation>Frontdesk</translation>
     </message>
     <message>
-        <location filename="../qml/ConsoleView.qml" line="134"/>
+        <location filename="../qml/ConsoleView.qml" line="145"/>
         <source>Reconnecting…</source>
         <translation>Reconnexion…</translation>
     </message>
     <message>
-        <location filename="../qml/ConsoleView.qml" line="141"/>
+        <location filename="../qml/ConsoleView.qml" line="152"/>
         <source>1 agent online</source>
         <translation>1 agent en ligne</translation>
     </message>
     <message>
-        <location filename="../qml/ConsoleView.qml" line="141"/>
+        <location filename="../qml/ConsoleView.qml" line="152"/>
         <source>%1 agents online</source>
         <translation>%1 agents en ligne</translation>
     </message>
     <message>
-        <location filename="../qml/ConsoleView.qml" line="157"/>
+        <location filename="../qml/ConsoleView.qml" line="168"/>
         <source>Settings (Ctrl+,)</source>
         <translation>Paramètres (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../qml/ConsoleView.qml" line="167"/>
+        <location filename="../qml/ConsoleView.qml" line="178"/>
         <source>Menu</source>
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../qml/ConsoleView.qml" line="181"/>
+        <location filename="../qml/ConsoleView.qml" line="183"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../qml/ConsoleView.qml" line="181"/>
+        <location filename="../qml/ConsoleView.qml" line="183"/>
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
     </message>
     <message>
-        <location filename="../qml/ConsoleView.qml" line="182"/>
+        <location filename="../qml/ConsoleView.qml" line="184"/>
         <source>Close window (keeps running)</source>
         <translation>Fermer la fenêtre (continue de tourner)</translation>
     </message>
     <message>
-        <location filename="../qml/ConsoleView.qml" line="184"/>
+        <location filename="../qml/ConsoleView.qml" line="186"/>
         <source>Quit Frontdesk</source>
         <translation>Quitter Frontdesk</translation>
     </message>
     <message>
-        <location filename="../qml/ConsoleView.qml" line="184"/>
+        <location filename="../qml/ConsoleView.qml" line="186"/>
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
     </message>
@@ -266,17 +266,17 @@
 <context>
     <name>Frontdesk::AutostartEntry</name>
     <message>
-        <location filename="../app/console/autostartentry.cpp" line="122"/>
+        <location filename="../app/console/autostartentry.cpp" line="121"/>
         <source>Cannot start &quot;%1&quot; at login: not an absolute path.</source>
         <translation>Impossible de lancer « %1 » à la connexion : ce n’est pas un chemin absolu.</translation>
     </message>
     <message>
-        <location filename="../app/console/autostartentry.cpp" line="129"/>
+        <location filename="../app/console/autostartentry.cpp" line="128"/>
         <source>Could not write %1: %2</source>
         <translation>Impossible d’écrire %1 : %2</translation>
     </message>
     <message>
-        <location filename="../app/console/autostartentry.cpp" line="137"/>
+        <location filename="../app/console/autostartentry.cpp" line="136"/>
         <source>Could not remove %1: %2</source>
         <translation>Impossible de supprimer %1 : %2</translation>
     </message>
@@ -284,42 +284,42 @@
 <context>
     <name>Frontdesk::ConsoleLifecycle</name>
     <message>
-        <location filename="../app/console/consolelifecycle.cpp" line="64"/>
+        <location filename="../app/console/consolelifecycle.cpp" line="63"/>
         <source>1 visitor is waiting.</source>
         <translation>1 visiteur attend.</translation>
     </message>
     <message>
-        <location filename="../app/console/consolelifecycle.cpp" line="64"/>
+        <location filename="../app/console/consolelifecycle.cpp" line="63"/>
         <source>%1 visitors are waiting.</source>
         <translation>%1 visiteurs attendent.</translation>
     </message>
     <message>
-        <location filename="../app/console/consolelifecycle.cpp" line="68"/>
+        <location filename="../app/console/consolelifecycle.cpp" line="67"/>
         <source>1 chat is active.</source>
         <translation>1 chat est en cours.</translation>
     </message>
     <message>
-        <location filename="../app/console/consolelifecycle.cpp" line="68"/>
+        <location filename="../app/console/consolelifecycle.cpp" line="67"/>
         <source>%1 chats are active.</source>
         <translation>%1 chats sont en cours.</translation>
     </message>
     <message>
-        <location filename="../app/console/consolelifecycle.cpp" line="70"/>
+        <location filename="../app/console/consolelifecycle.cpp" line="69"/>
         <source>You have 1 active chat.</source>
         <translation>Vous avez 1 chat en cours.</translation>
     </message>
     <message>
-        <location filename="../app/console/consolelifecycle.cpp" line="70"/>
+        <location filename="../app/console/consolelifecycle.cpp" line="69"/>
         <source>You have %1 active chats.</source>
         <translation>Vous avez %1 chats en cours.</translation>
     </message>
     <message>
-        <location filename="../app/console/consolelifecycle.cpp" line="72"/>
+        <location filename="../app/console/consolelifecycle.cpp" line="71"/>
         <source>Quit anyway? The chat will be unavailable on your site.</source>
         <translation>Quitter quand même ? Le chat sera indisponible sur votre site.</translation>
     </message>
     <message>
-        <location filename="../app/console/consolelifecycle.cpp" line="73"/>
+        <location filename="../app/console/consolelifecycle.cpp" line="72"/>
         <source>Quit anyway? The server keeps running, but you will not be notified.</source>
         <translation>Quitter quand même ? Le serveur continue de tourner, mais vous ne serez plus averti.</translation>
     </message>
@@ -570,22 +570,22 @@
         <translation>Quitter Frontdesk ?</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="112"/>
+        <location filename="../qml/Main.qml" line="111"/>
         <source>Keep running</source>
         <translation>Continuer</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="118"/>
+        <location filename="../qml/Main.qml" line="117"/>
         <source>Quit anyway</source>
         <translation>Quitter quand même</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="151"/>
+        <location filename="../qml/Main.qml" line="150"/>
         <source>Waiting for the server…</source>
         <translation>En attente du serveur…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="151"/>
+        <location filename="../qml/Main.qml" line="150"/>
         <source>Starting Frontdesk…</source>
         <translation>Démarrage de Frontdesk…</translation>
     </message>
