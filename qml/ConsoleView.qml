@@ -16,6 +16,17 @@ Page {
     required property SessionController session
     required property ConsoleLifecycle lifecycle
 
+    // An item of the window's menu (☰) with its key on the right.
+    component AppMenuItem: MenuItem {
+        id: appItem
+        property string keys
+        contentItem: RowLayout {
+            spacing: 24
+            PlainLabel { text: appItem.text; Layout.fillWidth: true }
+            PlainLabel { text: appItem.keys; color: Material.hintTextColor; font.pixelSize: Theme.smallText }
+        }
+    }
+
     property int currentConversationId: 0
     property alias section: sidebar.section
     property bool settingsOpen: false
@@ -169,15 +180,6 @@ Page {
                     id: appMenu
                     objectName: "appMenu"
                     y: appMenuButton.height
-                    component AppMenuItem: MenuItem {
-                        id: appItem
-                        property string keys
-                        contentItem: RowLayout {
-                            spacing: 24
-                            PlainLabel { text: appItem.text; Layout.fillWidth: true }
-                            PlainLabel { text: appItem.keys; color: Material.hintTextColor; font.pixelSize: Theme.smallText }
-                        }
-                    }
                     AppMenuItem { text: qsTr("Settings"); keys: qsTr("Ctrl+,"); onTriggered: console_.settingsOpen = true }
                     AppMenuItem { text: qsTr("Close window (keeps running)"); onTriggered: Window.window.close() }
                     MenuSeparator {}

@@ -101,8 +101,7 @@ ApplicationWindow {
         width: Math.min(480, window.width - 48)
         modal: true
         title: qsTr("Quit Frontdesk?")
-        PlainLabel {
-            width: parent.width
+        contentItem: PlainLabel {
             text: quitQuestion.question
             wrapMode: Text.Wrap
         }

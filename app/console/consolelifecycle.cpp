@@ -106,6 +106,7 @@ void ConsoleLifecycle::requestQuit()
 void ConsoleLifecycle::quit()
 {
     qCInfo(lcLifecycle) << "quitting on request";
+    Q_EMIT quitting();
     QCoreApplication::quit();
 }
 

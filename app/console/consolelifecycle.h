@@ -1,5 +1,7 @@
 #pragma once
 
+#include "trayicon.h" // complete for the tray property's meta type
+
 #include <QObject>
 #include <QPointer>
 #include <QQmlEngine>
@@ -11,7 +13,6 @@ class ConsoleSettings;
 class ConversationModel;
 class Notifier;
 class SessionController;
-class TrayIcon;
 
 /**
  * @brief What closing the window and quitting mean: the console lives on in
@@ -63,7 +64,7 @@ public:
     Q_INVOKABLE void showWindow();
 
     /// @brief The question to ask before quitting, or "" when nothing waits and no chat is active.
-    [[nodiscard]] Q_INVOKABLE QString quitQuestion() const;
+    Q_INVOKABLE QString quitQuestion() const;
     /// The question for @p waiting visitors and @p active chats; "" for none.
     [[nodiscard]] static QString quitQuestion(bool hostMode, int waiting, int active);
 
@@ -75,6 +76,8 @@ Q_SIGNALS:
     void openConversationRequested(int conversationId);
     /// Quitting would leave visitors: ask @p question, and call quit() on yes.
     void quitConfirmationRequested(const QString &question);
+    /// The program is about to quit on the agent's request (the event loop ends next).
+    void quitting();
 
 private:
     QPointer<AgentClient> m_client;

@@ -108,7 +108,7 @@ void SingleInstance::answer(QLocalSocket *socket)
     timeout->setSingleShot(true);
     connect(timeout, &QTimer::timeout, socket, [socket] { socket->abort(); });
     connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
-    connect(socket, &QLocalSocket::readyRead, this, [this, socket] {
+    const auto read = [this, socket] {
         if (!socket->canReadLine()) {
             if (socket->bytesAvailable() > maxLine)
                 socket->abort();
@@ -132,7 +132,10 @@ void SingleInstance::answer(QLocalSocket *socket)
         socket->write("ok\n");
         socket->disconnectFromServer();
         Q_EMIT activationRequested();
-    });
+    };
+    connect(socket, &QLocalSocket::readyRead, this, read);
+    if (socket->bytesAvailable() > 0) // what came with the connection
+        read();
     timeout->start(2'000);
 }
 

@@ -35,7 +35,10 @@ QStringList parseExec(const QString &value)
     bool any = false;
     for (qsizetype i = 0; i < unescaped.size(); ++i) {
         const QChar c = unescaped.at(i);
-        if (inQuotes) {
+        if (c == u'%' && i + 1 < unescaped.size() && unescaped.at(i + 1) == u'%') {
+            current += u'%'; // a literal percent, inside quotes or not
+            ++i;
+        } else if (inQuotes) {
             if (c == u'\\' && i + 1 < unescaped.size())
                 current += unescaped.at(++i);
             else if (c == u'"')
@@ -49,9 +52,6 @@ QStringList parseExec(const QString &value)
                 arguments.append(current);
             current.clear();
             any = false;
-        } else if (c == u'%' && i + 1 < unescaped.size() && unescaped.at(i + 1) == u'%') {
-            current += u'%';
-            ++i;
         } else {
             current += c;
         }
@@ -110,7 +110,8 @@ private Q_SLOTS:
     {
         QFETCH(QString, program);
         QFETCH(QString, exec);
-        const QString path = m_dir.filePath(u"autostart-%1/frontdesk.desktop"_s.arg(QTest::currentDataTag()));
+        const QString path
+            = m_dir.filePath(u"autostart-%1/frontdesk.desktop"_s.arg(QString::fromLatin1(QTest::currentDataTag())));
         AutostartEntry entry(path, program);
         QVERIFY(!entry.isEnabled());
         QSignalSpy changed(&entry, &AutostartEntry::enabledChanged);
@@ -149,7 +150,7 @@ private Q_SLOTS:
     void aDesktopMaySwitchItOff()
     {
         QFETCH(QByteArray, line);
-        const QString path = m_dir.filePath(u"off-%1.desktop"_s.arg(QTest::currentDataTag()));
+        const QString path = m_dir.filePath(u"off-%1.desktop"_s.arg(QString::fromLatin1(QTest::currentDataTag())));
         AutostartEntry entry(path, u"/usr/bin/frontdesk"_s);
         entry.setEnabled(true);
         QVERIFY(entry.isEnabled());
