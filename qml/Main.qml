@@ -88,7 +88,8 @@ ApplicationWindow {
         }
     }
     Shortcut {
-        sequences: [StandardKey.Quit]
+        // Ctrl+Q on Linux. Qt 6.4's qmllint does not know the StandardKey enum the engine provides.
+        sequences: [StandardKey.Quit] // qmllint disable unqualified
         context: Qt.ApplicationShortcut
         onActivated: window.lifecycle.requestQuit()
     }
@@ -106,18 +107,19 @@ ApplicationWindow {
             wrapMode: Text.Wrap
         }
         footer: DialogButtonBox {
+            // Qt 6.4's qmltypes do not give DialogButtonBox the ButtonRole enum it has at run time.
             Button {
                 objectName: "quitCancel"
                 text: qsTr("Keep running")
                 flat: true
-                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole // qmllint disable type
             }
             Button {
                 objectName: "quitAnyway"
                 text: qsTr("Quit anyway")
                 flat: true
                 Material.foreground: Theme.danger
-                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole // qmllint disable type
             }
         }
         onAccepted: window.lifecycle.quit()

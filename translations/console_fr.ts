@@ -565,27 +565,27 @@
         <translation>Frontdesk</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="103"/>
+        <location filename="../qml/Main.qml" line="104"/>
         <source>Quit Frontdesk?</source>
         <translation>Quitter Frontdesk ?</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="111"/>
+        <location filename="../qml/Main.qml" line="113"/>
         <source>Keep running</source>
         <translation>Continuer</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="117"/>
+        <location filename="../qml/Main.qml" line="119"/>
         <source>Quit anyway</source>
         <translation>Quitter quand même</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="150"/>
+        <location filename="../qml/Main.qml" line="152"/>
         <source>Waiting for the server…</source>
         <translation>En attente du serveur…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="150"/>
+        <location filename="../qml/Main.qml" line="152"/>
         <source>Starting Frontdesk…</source>
         <translation>Démarrage de Frontdesk…</translation>
     </message>
