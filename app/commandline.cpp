@@ -44,6 +44,9 @@ bool CommandLine::parse(const QCoreApplication &app, CommandLine *result, QStrin
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption headless(u"headless"_s, u"Run the server without a window, logging to stderr."_s);
+    const QCommandLineOption minimized(u"minimized"_s,
+                                       u"Start the console hidden in the tray (the login autostart entry uses this); "
+                                       "starting Frontdesk again while it runs shows its window."_s);
     const QCommandLineOption listen(u"listen"_s, u"Address and port to listen on (default 127.0.0.1:8080)."_s, u"host:port"_s);
     const QCommandLineOption publicUrl(u"public-url"_s,
                                        u"Where visitors and consoles reach this server, e.g. https://chat.shop.example "
@@ -110,10 +113,10 @@ bool CommandLine::parse(const QCoreApplication &app, CommandLine *result, QStrin
     const QCommandLineOption checkConfig(u"check-config"_s,
                                          u"Check the configuration file, print each problem with its line, and exit "
                                          "(non-zero if there is one)."_s);
-    parser.addOptions({siteInfo,    headless,     listen,        publicUrl,     database,     tlsCert,     tlsKey,
-                       acmeDomain,  acmeEmail,    acmeDirectory, acmeCaBundle,  acmeHttpPort, allowOrigin, adminEmail,
-                       createAgent, agentName,    agentRole,     storePassword, limit,        listLimits,  trustedProxy,
-                       proxyHeader, metricsAllow, configFile,    checkConfig});
+    parser.addOptions({siteInfo,     headless,    minimized,    listen,        publicUrl,     database,     tlsCert,
+                       tlsKey,       acmeDomain,  acmeEmail,    acmeDirectory, acmeCaBundle,  acmeHttpPort, allowOrigin,
+                       adminEmail,   createAgent, agentName,    agentRole,     storePassword, limit,        listLimits,
+                       trustedProxy, proxyHeader, metricsAllow, configFile,    checkConfig});
     parser.process(app); // --help, --version and unknown options end here
 
     if (!parser.positionalArguments().isEmpty()) {
@@ -123,6 +126,7 @@ bool CommandLine::parse(const QCoreApplication &app, CommandLine *result, QStrin
 
     CommandLine parsed;
     parsed.server.database = ServerConfig::defaultDatabase();
+    parsed.startMinimized = parser.isSet(minimized);
     // The file first, then the command line over it.
     parsed.configPath = parser.isSet(configFile) ? parser.value(configFile) : ConfigFile::defaultPath();
     if (!parsed.configPath.isEmpty())

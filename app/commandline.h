@@ -22,6 +22,7 @@ struct CommandLine {
     };
 
     Mode mode = Mode::Gui;
+    bool startMinimized = false; ///< the console starts hidden in the tray (--minimized, the autostart entry)
     ServerConfig server;
     QString agentEmail;
     QString agentName;

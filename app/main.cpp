@@ -230,7 +230,7 @@ int main(int argc, char **argv)
         return runCheckConfig(command);
     case CommandLine::Mode::Gui:
 #ifdef FRONTDESK_WITH_GUI
-        return ConsoleHost::run(*app, command.server);
+        return ConsoleHost::run(*app, command.server, command.startMinimized);
 #else
         return runHeadless(*app, command);
 #endif

@@ -22,7 +22,7 @@ build_packages=(
     librsvg2-bin dpkg-dev
     libcanberra-dev sound-theme-freedesktop
 )
-test_packages=(mariadb-server mariadb-client gnome-keyring dbus openssl chromium dunst xvfb
+test_packages=(mariadb-server mariadb-client gnome-keyring dbus openssl chromium dunst xvfb xauth desktop-file-utils trayer
                clang-14 llvm-14 libclang-rt-14-dev clang-tidy-14 qt6-declarative-dev-tools qml6-module-qtqml-models
                python3-prometheus-client nginx caddy pebble certbot
                pulseaudio pulseaudio-utils libcanberra-pulse)

@@ -14,6 +14,18 @@ Page {
     required property ConsoleSettings settings
     required property Notifier notifier
     required property SessionController session
+    required property ConsoleLifecycle lifecycle
+
+    // An item of the window's menu (☰) with its key on the right.
+    component AppMenuItem: MenuItem {
+        id: appItem
+        property string keys
+        contentItem: RowLayout {
+            spacing: 24
+            PlainLabel { text: appItem.text; Layout.fillWidth: true }
+            PlainLabel { text: appItem.keys; color: Material.hintTextColor; font.pixelSize: Theme.smallText }
+        }
+    }
 
     property int currentConversationId: 0
     property alias section: sidebar.section
@@ -62,6 +74,16 @@ Page {
         function onOpenConversationRequested(conversationId) {
             console_.openConversation(conversationId)
             console_.notifier.showWindowRequested()
+        }
+    }
+
+    // The tray's menu accepted this visitor: open the chat, in My chats.
+    Connections {
+        target: console_.lifecycle
+        function onOpenConversationRequested(conversationId) {
+            console_.section = 1
+            console_.openConversation(conversationId)
+            console_.lifecycle.showWindow()
         }
     }
 
@@ -145,6 +167,26 @@ Page {
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("Settings (Ctrl+,)")
             }
+            // The app's menu: where closing to the tray and quitting are, with their keys.
+            ToolButton {
+                id: appMenuButton
+                objectName: "appMenuButton"
+                text: "☰"
+                font.pixelSize: 18
+                onClicked: appMenu.open()
+                ToolTip.visible: hovered && !appMenu.visible
+                ToolTip.text: qsTr("Menu")
+                Menu {
+                    id: appMenu
+                    objectName: "appMenu"
+                    y: appMenuButton.height
+                    AppMenuItem { text: qsTr("Settings"); keys: qsTr("Ctrl+,"); onTriggered: console_.settingsOpen = true }
+                    AppMenuItem { text: qsTr("Close window (keeps running)"); onTriggered: Window.window.close() }
+                    MenuSeparator {}
+                    AppMenuItem { objectName: "quitMenuItem"; text: qsTr("Quit Frontdesk"); keys: qsTr("Ctrl+Q")
+                        onTriggered: console_.lifecycle.requestQuit() }
+                }
+            }
         }
     }
 
@@ -199,6 +241,7 @@ Page {
             settings: console_.settings
             notifier: console_.notifier
             session: console_.session
+            lifecycle: console_.lifecycle
             agents: agentsModel
             canned: cannedModel
             onDone: console_.settingsOpen = false

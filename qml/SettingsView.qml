@@ -22,6 +22,7 @@ Page {
     required property ConsoleSettings settings
     required property Notifier notifier
     required property SessionController session
+    required property ConsoleLifecycle lifecycle
     required property AgentListModel agents
     required property CannedResponseModel canned
     property alias currentTab: tabs.currentIndex
@@ -536,7 +537,42 @@ Page {
                         PlainLabel { text: qsTr("minutes without activity (0: never)") }
                     }
                     Hint { text: qsTr("Visitors see the chat as offline when no agent is online.") }
+
+                    // --- The tray and starting at login (ConsoleLifecycle, AutostartEntry) ---
+                    SectionTitle { text: qsTr("Tray and login"); Layout.topMargin: 16 }
+                    AutostartEntry { id: autostart }
+                    Switch {
+                        objectName: "startAtLogin"
+                        text: qsTr("Start Frontdesk when I log in")
+                        checked: autostart.enabled
+                        onToggled: { autostart.enabled = checked; checked = Qt.binding(() => autostart.enabled) }
+                    }
+                    Hint { text: qsTr("It starts in the tray, without a window: visitors are noticed from the moment you log in.") }
+                    PlainLabel {
+                        Layout.fillWidth: true
+                        visible: autostart.errorString !== ""
+                        text: autostart.errorString
+                        color: Theme.danger
+                        wrapMode: Text.Wrap
+                    }
+                    PlainLabel {
+                        objectName: "noTrayLine"
+                        Layout.fillWidth: true
+                        visible: !settingsPage.lifecycle.trayAvailable
+                        text: qsTr("This desktop has no system tray, so closing the window minimises it instead: Frontdesk keeps running until you quit it (Ctrl+Q).")
+                        color: Theme.waiting
+                        wrapMode: Text.Wrap
+                    }
+                    Hint {
+                        visible: settingsPage.lifecycle.trayAvailable
+                        text: settingsPage.session.hostMode
+                              ? qsTr("Closing the window keeps Frontdesk in the tray, and the chat on your site. Quit from the tray menu or with Ctrl+Q.")
+                              : qsTr("Closing the window keeps Frontdesk in the tray, and you are still notified. Quit from the tray menu or with Ctrl+Q.")
+                    }
+                    // --- end of the tray block ---
                 }
+                // The tray may have come or gone since the console started.
+                onVisibleChanged: if (visible) { settingsPage.lifecycle.checkTray(); autostart.refresh() }
                 Item { Layout.fillHeight: true }
             }
 

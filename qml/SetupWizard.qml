@@ -13,6 +13,9 @@ Page {
     property int step: 0
     property bool host: true
 
+    // "Start Frontdesk when I log in", asked on the last page.
+    AutostartEntry { id: autostart }
+
     component Hint: PlainLabel {
         Layout.fillWidth: true
         wrapMode: Text.Wrap
@@ -66,6 +69,8 @@ Page {
                     }
                     Hint { text: qsTr("127.0.0.1 means only this computer can connect: right for trying it out, or behind a reverse proxy on the same machine.") }
                     Hint { text: qsTr("Visitors on the internet need to reach this address. Either give the computer a public address (listen on 0.0.0.0 and open the port in your router), or — better — put a reverse proxy with HTTPS (nginx, Caddy) in front. A website on https:// can only load the chat from an https:// address.") }
+                    // On by default here: the chat on the site is only there while this computer runs Frontdesk.
+                    CheckBox { id: hostAutostart; objectName: "hostAutostart"; checked: true; text: qsTr("Start Frontdesk when I log in (in the tray)") }
                 }
                 ColumnLayout {
                     spacing: 10
@@ -73,6 +78,7 @@ Page {
                     TextField { id: remoteUrl; objectName: "remoteUrl"; Layout.fillWidth: true; placeholderText: qsTr("Server address, e.g. https://chat.example.com") }
                     TextField { id: remoteEmail; objectName: "remoteEmail"; Layout.fillWidth: true; placeholderText: qsTr("Email") }
                     TextField { id: remotePassword; objectName: "remotePassword"; Layout.fillWidth: true; placeholderText: qsTr("Password"); echoMode: TextInput.Password }
+                    CheckBox { id: remoteAutostart; objectName: "remoteAutostart"; checked: false; text: qsTr("Start Frontdesk when I log in (in the tray)") }
                 }
             }
 
@@ -104,9 +110,11 @@ Page {
                         } else if (!last) {
                             wizard.step++
                         } else if (wizard.host) {
+                            autostart.enabled = hostAutostart.checked
                             wizard.session.finishHostSetup(hostName.text, hostEmail.text, hostPassword.text, siteName.text,
                                                            origins.text, listenAddress.text, listenPort.value)
                         } else {
+                            autostart.enabled = remoteAutostart.checked
                             wizard.session.finishRemoteSetup(remoteUrl.text, remoteEmail.text, remotePassword.text)
                         }
                     }

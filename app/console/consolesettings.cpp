@@ -182,4 +182,14 @@ void ConsoleSettings::setLanguage(const QString &value)
     put(u"language"_s, value);
 }
 
+bool ConsoleSettings::trayHintShown() const
+{
+    return m_settings.value(u"trayHintShown"_s, false).toBool();
+}
+
+void ConsoleSettings::setTrayHintShown(bool value)
+{
+    put(u"trayHintShown"_s, value);
+}
+
 } // namespace Frontdesk

@@ -49,6 +49,8 @@ class ConsoleSettings : public QObject
     Q_PROPERTY(bool notificationsEnabled READ notificationsEnabled WRITE setNotificationsEnabled NOTIFY changed)
     /// @brief The console's language ("" = the system's; "de", "fr", "es", "en").
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY changed)
+    /// @brief True once the console said that closing the window leaves it running in the tray.
+    Q_PROPERTY(bool trayHintShown READ trayHintShown WRITE setTrayHintShown NOTIFY changed)
 
 public:
     explicit ConsoleSettings(QObject *parent = nullptr);
@@ -87,6 +89,8 @@ public:
     void setNotificationsEnabled(bool value);
     [[nodiscard]] QString language() const;
     void setLanguage(const QString &value);
+    [[nodiscard]] bool trayHintShown() const;
+    void setTrayHintShown(bool value);
 
 Q_SIGNALS:
     void changed();

@@ -9,7 +9,6 @@
 #include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
 #include <QLoggingCategory>
-#include <QPainter>
 #include <QSystemTrayIcon>
 
 using namespace Qt::StringLiterals;
@@ -23,38 +22,12 @@ namespace {
 const QString notificationsService = u"org.freedesktop.Notifications"_s;
 const QString notificationsPath = u"/org/freedesktop/Notifications"_s;
 
-QIcon trayIcon(int count)
-{
-    QPixmap pixmap(64, 64);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(QColor(0x25, 0x63, 0xeb));
-    painter.drawRoundedRect(QRectF(4, 8, 56, 42), 12, 12);
-    QPolygonF tail;
-    tail << QPointF(16, 46) << QPointF(14, 60) << QPointF(30, 48);
-    painter.drawPolygon(tail);
-    if (count > 0) {
-        painter.setBrush(QColor(0xd9, 0x2d, 0x20));
-        painter.drawEllipse(QRectF(30, 0, 34, 34));
-        painter.setPen(Qt::white);
-        QFont font = painter.font();
-        font.setBold(true);
-        font.setPixelSize(count > 9 ? 17 : 22);
-        painter.setFont(font);
-        painter.drawText(QRectF(30, 0, 34, 34), Qt::AlignCenter, count > 99 ? u"99+"_s : QString::number(count));
-    }
-    return QIcon(pixmap);
-}
-
 } // namespace
 
 Notifier::Notifier(QObject *parent) : QObject(parent), m_alertSound(new AlertSound(this))
 {
     m_reminder.setSingleShot(false);
     connect(&m_reminder, &QTimer::timeout, this, &Notifier::remind);
-    connect(this, &Notifier::attentionCountChanged, this, &Notifier::updateTray);
 }
 
 Notifier::~Notifier() = default;
@@ -364,29 +337,49 @@ void Notifier::onNotificationClosed(uint notificationId, uint reason)
         m_notificationFor.remove(conversationId);
 }
 
-void Notifier::showTrayIcon()
+// --- The tray (TrayIcon owns it) and messages about the console itself ------------------------
+
+void Notifier::setTrayIcon(QSystemTrayIcon *tray)
 {
-    if (m_tray || !qobject_cast<QApplication *>(QCoreApplication::instance()) || !QSystemTrayIcon::isSystemTrayAvailable())
+    if (m_tray == tray)
         return;
-    m_tray = new QSystemTrayIcon(trayIcon(attentionCount()), this);
-    m_tray->setToolTip(tr("Frontdesk"));
-    connect(m_tray, &QSystemTrayIcon::activated, this, [this] { Q_EMIT showWindowRequested(); });
-    connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+    if (m_tray)
+        m_tray->disconnect(this);
+    m_tray = tray;
+    if (!tray)
+        return;
+    connect(tray, &QSystemTrayIcon::messageClicked, this, [this] {
         if (m_trayConversation != 0)
             Q_EMIT openConversationRequested(m_trayConversation);
         else
             Q_EMIT showWindowRequested();
     });
-    m_tray->show();
 }
 
-void Notifier::updateTray()
+void Notifier::inform(const QString &title, const QString &body)
 {
-    if (!m_tray)
+    if (!m_enabled)
         return;
-    const int count = attentionCount();
-    m_tray->setIcon(trayIcon(count));
-    m_tray->setToolTip(count == 0 ? tr("Frontdesk") : tr("Frontdesk: %1 need you").arg(count));
+    // About the console, not a visitor: no sound, no action, normal urgency, gone after 10 s. Our own
+    // text, escaped where the server renders markup (a translation's apostrophe is no tag).
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    QDBusMessage call
+        = QDBusMessage::createMethodCall(notificationsService, notificationsPath, notificationsService, u"Notify"_s);
+    call << u"Frontdesk"_s << uint(0) << u"frontdesk"_s << title << (m_bodyMarkup == BodyMarkup::No ? body : escapeMarkup(body))
+         << QStringList()
+         << QVariantMap{{u"urgency"_s, QVariant::fromValue(uchar(1))}, {u"desktop-entry"_s, u"io.frontdesk.Frontdesk"_s}}
+         << int(10'000);
+    auto *watcher = new QDBusPendingCallWatcher(bus.asyncCall(call), this);
+    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher, title, body] {
+        watcher->deleteLater();
+        if (!watcher->isError())
+            return;
+        if (m_tray && m_tray->isVisible()) {
+            m_trayConversation = 0;
+            m_tray->showMessage(title, body, QSystemTrayIcon::Information, 10'000);
+        }
+    });
 }
+// --- end of the tray block ------------------------------------------------------------------------
 
 } // namespace Frontdesk

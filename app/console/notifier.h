@@ -19,8 +19,8 @@ class AgentClient;
 /**
  * @brief Makes sure no chat is missed: a desktop notification (with sound) for
  * a new waiting visitor and for a visitor message in a chat that is not in
- * view, repeated while a visitor still waits; the tray icon and the window
- * title carry the count.
+ * view, repeated while a visitor still waits; the window title carries the
+ * count (the tray icon is TrayIcon's).
  *
  * Notifications go through the desktop's standard service
  * (org.freedesktop.Notifications on the session bus); clicking one emits
@@ -81,8 +81,12 @@ public:
     [[nodiscard]] int notificationCount() const { return m_notificationCount; }
     [[nodiscard]] AlertSound *alertSound() const { return m_alertSound; }
 
-    /// @brief Shows the tray icon (needs a QApplication and a system tray).
-    Q_INVOKABLE void showTrayIcon();
+    // --- The tray (TrayIcon owns it) and messages about the console itself ---
+    /// The tray icon whose balloon stands in when there is no notification service (may be null).
+    void setTrayIcon(QSystemTrayIcon *tray);
+    /// A notification about the console itself ("still running in the tray"): no sound, no action.
+    void inform(const QString &title, const QString &body);
+    // --- end of the tray block ---
 
     /// A server with the "body-markup" capability renders a markup subset (<b>, <i>, <a href>,
     /// <img src>) in bodies: @p text with &, <, >, " and ' as entities, so a visitor's markup shows
@@ -113,7 +117,6 @@ private:
     void send(int conversationId, const QString &title, const QString &body, bool urgent);
     void remind();
     void forget(int conversationId);
-    void updateTray();
     [[nodiscard]] bool inView(int conversationId) const { return m_windowActive && conversationId == m_viewed; }
     // --- sound (AlertSound) ---
     /// Rings if a waiting visitor is still there.
@@ -131,7 +134,7 @@ private:
     QHash<int, uint> m_notificationFor; ///< conversation → desktop notification id (replaced, not piled up)
     QHash<uint, int> m_conversationOf;
     QTimer m_reminder;
-    QSystemTrayIcon *m_tray = nullptr;
+    QPointer<QSystemTrayIcon> m_tray; ///< TrayIcon's
     int m_trayConversation = 0;
     bool m_busWatched = false;
     /// Whether the server renders markup in bodies ("body-markup"): asked once, before the first Notify.

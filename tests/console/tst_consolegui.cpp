@@ -4,6 +4,7 @@
 // shows (docs/screenshots/console-*.png).
 #include "agentclient.h"
 #include "consolesettings.h"
+#include "consoleshell.h"
 #include "consoletesting.h"
 #include "notifier.h"
 #include "sessioncontroller.h"
@@ -60,12 +61,14 @@ private Q_SLOTS:
         notifier.setClient(&client);
         notifier.setEnabled(false);
         SessionController session(&client, &settings, base);
+        ConsoleTesting::ConsoleShell shell(&client, &session, &settings, &notifier);
 
         QQmlApplicationEngine engine;
         engine.setInitialProperties({{u"client"_s, QVariant::fromValue(&client)},
                                      {u"settings"_s, QVariant::fromValue(&settings)},
                                      {u"notifier"_s, QVariant::fromValue(&notifier)},
-                                     {u"session"_s, QVariant::fromValue(&session)}});
+                                     {u"session"_s, QVariant::fromValue(&session)},
+                                     {u"lifecycle"_s, QVariant::fromValue(&shell.lifecycle)}});
         engine.load(QUrl(u"qrc:/Frontdesk/Console/Main.qml"_s));
         QCOMPARE(engine.rootObjects().size(), 1);
         auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
@@ -130,12 +133,14 @@ private Q_SLOTS:
         notifier.setClient(&client);
         notifier.setEnabled(false);
         SessionController session(&client, &settings, m_server.config());
+        ConsoleTesting::ConsoleShell shell(&client, &session, &settings, &notifier);
 
         QQmlApplicationEngine engine;
         engine.setInitialProperties({{u"client"_s, QVariant::fromValue(&client)},
                                      {u"settings"_s, QVariant::fromValue(&settings)},
                                      {u"notifier"_s, QVariant::fromValue(&notifier)},
-                                     {u"session"_s, QVariant::fromValue(&session)}});
+                                     {u"session"_s, QVariant::fromValue(&session)},
+                                     {u"lifecycle"_s, QVariant::fromValue(&shell.lifecycle)}});
         engine.load(QUrl(u"qrc:/Frontdesk/Console/Main.qml"_s));
         QCOMPARE(engine.rootObjects().size(), 1);
         auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
