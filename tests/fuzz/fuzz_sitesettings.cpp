@@ -7,6 +7,7 @@
 
 #include "auth/originpolicy.h"
 #include "fuzzcheck.h"
+#include "mail/mailaddress.h"
 #include "protocol/sitesettings.h"
 #include "protocol/wirecodec.h"
 
@@ -45,6 +46,9 @@ void checkAccepted(const SiteRecord &before, const SiteRecord &site, const QJson
     FUZZ_CHECK(QJsonDocument::fromVariant(site.widgetSettings).toJson(QJsonDocument::Compact).size()
                <= SiteSettings::maxWidgetSettingsBytes);
     FUZZ_CHECK(site.closedRetentionDays >= 0 && site.closedRetentionDays <= SiteSettings::maxRetentionDays);
+    // The team's address goes into email headers: one strict address or none.
+    FUZZ_CHECK(site.mailTeamAddress.isEmpty() || MailAddress::isValidAddress(site.mailTeamAddress));
+    FUZZ_CHECK(site.mailUnansweredMinutes >= 0 && site.mailUnansweredMinutes <= SiteSettings::maxUnansweredMinutes);
     if (!update.contains(u"widget"_s) || update.value(u"widget"_s).isNull())
         FUZZ_CHECK(site.widgetSettings == before.widgetSettings);
 
@@ -54,7 +58,9 @@ void checkAccepted(const SiteRecord &before, const SiteRecord &site, const QJson
     FUZZ_CHECK(std::holds_alternative<SiteRecord>(reapplied));
     const SiteRecord &same = std::get<SiteRecord>(reapplied);
     FUZZ_CHECK(same.name == site.name && same.allowedOrigins == site.allowedOrigins && same.widgetSettings == site.widgetSettings
-               && same.closedRetentionDays == site.closedRetentionDays);
+               && same.closedRetentionDays == site.closedRetentionDays && same.mailTeamAddress == site.mailTeamAddress
+               && same.mailUnansweredMinutes == site.mailUnansweredMinutes
+               && same.mailRepliesToAbsentVisitors == site.mailRepliesToAbsentVisitors);
 
     // What the widget and the console receive parses back to the same settings.
     const QByteArray sent = WireCodec::encode(again);
