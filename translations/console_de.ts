@@ -130,17 +130,27 @@
         <translation>Verbinde neu…</translation>
     </message>
     <message>
-        <location filename="../qml/ConsoleView.qml" line="130"/>
+        <location filename="../qml/ConsoleView.qml" line="134"/>
+        <source>Email failing</source>
+        <translation>E-Mail-Versand gestört</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConsoleView.qml" line="136"/>
+        <source>An email could not be sent: the mail server&apos;s answer is in Settings, Email.</source>
+        <translation>Eine E-Mail konnte nicht gesendet werden: Die Antwort des Mailservers steht unter Einstellungen, E-Mail.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConsoleView.qml" line="144"/>
         <source>1 agent online</source>
         <translation>1 Mitarbeiter online</translation>
     </message>
     <message>
-        <location filename="../qml/ConsoleView.qml" line="130"/>
+        <location filename="../qml/ConsoleView.qml" line="144"/>
         <source>%1 agents online</source>
         <translation>%1 Mitarbeiter online</translation>
     </message>
     <message>
-        <location filename="../qml/ConsoleView.qml" line="146"/>
+        <location filename="../qml/ConsoleView.qml" line="160"/>
         <source>Settings (Ctrl+,)</source>
         <translation>Einstellungen (Ctrl+,)</translation>
     </message>
@@ -148,23 +158,23 @@
 <context>
     <name>ConversationDelegate</name>
     <message>
-        <location filename="../qml/ConversationDelegate.qml" line="101"/>
+        <location filename="../qml/ConversationDelegate.qml" line="117"/>
         <source>typing…</source>
         <translation>schreibt…</translation>
     </message>
     <message>
-        <location filename="../qml/ConversationDelegate.qml" line="102"/>
+        <location filename="../qml/ConversationDelegate.qml" line="118"/>
         <source>You: </source>
         <translation>Sie: </translation>
     </message>
     <message>
-        <location filename="../qml/ConversationDelegate.qml" line="114"/>
-        <location filename="../qml/ConversationDelegate.qml" line="115"/>
+        <location filename="../qml/ConversationDelegate.qml" line="130"/>
+        <location filename="../qml/ConversationDelegate.qml" line="131"/>
         <source>with %1</source>
         <translation>mit %1</translation>
     </message>
     <message>
-        <location filename="../qml/ConversationDelegate.qml" line="124"/>
+        <location filename="../qml/ConversationDelegate.qml" line="140"/>
         <source>Accept</source>
         <translation>Annehmen</translation>
     </message>
@@ -172,63 +182,63 @@
 <context>
     <name>Frontdesk::AgentClient</name>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="166"/>
+        <location filename="../app/console/client/agentconnection.cpp" line="147"/>
         <source>Could not reach %1: %2</source>
         <translation>%1 ist nicht erreichbar: %2</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="230"/>
-        <location filename="../app/console/agentclient.cpp" line="724"/>
+        <location filename="../app/console/client/agentconnection.cpp" line="214"/>
+        <location filename="../app/console/client/agentconnection.cpp" line="364"/>
         <source>Signed out.</source>
         <translation>Abgemeldet.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="299"/>
+        <location filename="../app/console/client/agentconnection.cpp" line="256"/>
         <source>The connection to the server was lost.</source>
         <translation>Die Verbindung zum Server wurde unterbrochen.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="328"/>
+        <location filename="../app/console/client/agentconnection.cpp" line="285"/>
         <source>Not connected to the server.</source>
         <translation>Nicht mit dem Server verbunden.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="519"/>
+        <location filename="../app/console/client/replysender.cpp" line="191"/>
         <source>The server refused this reply (%1).</source>
         <translation>Der Server hat diese Antwort abgelehnt (%1).</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="603"/>
+        <location filename="../app/console/client/agentconnection.cpp" line="349"/>
         <source>Your session has expired. Please sign in again.</source>
         <translation>Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="705"/>
+        <location filename="../app/console/client/agentconnection.cpp" line="87"/>
         <source>Your password was changed on another computer. Please sign in again.</source>
         <translation>Ihr Passwort wurde auf einem anderen Computer geändert. Bitte melden Sie sich erneut an.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="707"/>
+        <location filename="../app/console/client/agentconnection.cpp" line="90"/>
         <source>An admin reset your password. Please sign in with the new one.</source>
         <translation>Ein Administrator hat Ihr Passwort zurückgesetzt. Bitte melden Sie sich mit dem neuen an.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="709"/>
+        <location filename="../app/console/client/agentconnection.cpp" line="93"/>
         <source>An admin disabled your account.</source>
         <translation>Ein Administrator hat Ihr Konto deaktiviert.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="711"/>
+        <location filename="../app/console/client/agentconnection.cpp" line="95"/>
         <source>An admin removed your account.</source>
         <translation>Ein Administrator hat Ihr Konto entfernt.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="713"/>
+        <location filename="../app/console/client/agentconnection.cpp" line="97"/>
         <source>You were signed out.</source>
         <translation>Sie wurden abgemeldet.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="714"/>
+        <location filename="../app/console/client/agentconnection.cpp" line="98"/>
         <source>This session was ended from another computer. Please sign in again.</source>
         <translation>Diese Sitzung wurde von einem anderen Computer aus beendet. Bitte melden Sie sich erneut an.</translation>
     </message>
@@ -236,12 +246,12 @@
 <context>
     <name>Frontdesk::ConversationListModel</name>
     <message>
-        <location filename="../app/console/conversationlistmodel.cpp" line="32"/>
+        <location filename="../app/console/conversationmodel.cpp" line="28"/>
         <source>%1 h %2 min</source>
         <translation>%1 Std. %2 Min.</translation>
     </message>
     <message>
-        <location filename="../app/console/conversationlistmodel.cpp" line="70"/>
+        <location filename="../app/console/conversationmodel.cpp" line="49"/>
         <source>Visitor %1</source>
         <translation>Besucher %1</translation>
     </message>
@@ -249,7 +259,7 @@
 <context>
     <name>Frontdesk::MessageListModel</name>
     <message>
-        <location filename="../app/console/messagelistmodel.cpp" line="391"/>
+        <location filename="../app/console/messagelistmodel.cpp" line="399"/>
         <source>Visitor</source>
         <translation>Besucher</translation>
     </message>
@@ -257,48 +267,48 @@
 <context>
     <name>Frontdesk::Notifier</name>
     <message>
-        <location filename="../app/console/notifier.cpp" line="95"/>
+        <location filename="../app/console/notifier.cpp" line="91"/>
         <source>%1 is waiting</source>
         <translation>%1 wartet</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="95"/>
+        <location filename="../app/console/notifier.cpp" line="91"/>
         <source>A visitor started a chat.</source>
         <translation>Ein Besucher hat einen Chat begonnen.</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="119"/>
+        <location filename="../app/console/notifier.cpp" line="115"/>
         <source>New message</source>
         <translation>Neue Nachricht</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="185"/>
+        <location filename="../app/console/notifier.cpp" line="181"/>
         <source>%1 is still waiting</source>
         <translation>%1 wartet noch</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="186"/>
+        <location filename="../app/console/notifier.cpp" line="182"/>
         <source>1 visitor is waiting for an answer.</source>
         <translation>1 Besucher wartet auf eine Antwort.</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="187"/>
+        <location filename="../app/console/notifier.cpp" line="183"/>
         <source>%1 visitors are waiting for an answer.</source>
         <translation>%1 Besucher warten auf eine Antwort.</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="269"/>
+        <location filename="../app/console/notifier.cpp" line="265"/>
         <source>Open chat</source>
         <translation>Chat öffnen</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="340"/>
-        <location filename="../app/console/notifier.cpp" line="357"/>
+        <location filename="../app/console/notifier.cpp" line="336"/>
+        <location filename="../app/console/notifier.cpp" line="353"/>
         <source>Frontdesk</source>
         <translation>Frontdesk</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="357"/>
+        <location filename="../app/console/notifier.cpp" line="353"/>
         <source>Frontdesk: %1 need you</source>
         <translation>Frontdesk: %1 warten auf Sie</translation>
     </message>
@@ -306,62 +316,72 @@
 <context>
     <name>Frontdesk::SessionController</name>
     <message>
-        <location filename="../app/console/sessioncontroller.cpp" line="19"/>
+        <location filename="../app/console/sessioncontroller.cpp" line="20"/>
         <source>The chat server could not start: %1</source>
         <translation>Der Chat-Server konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/console/sessioncontroller.cpp" line="147"/>
+        <source>The SMTP server %1</source>
+        <translation>Der SMTP-Server %1</translation>
+    </message>
+    <message>
+        <location filename="../app/console/sessioncontroller.cpp" line="149"/>
+        <source>The From address %1</source>
+        <translation>Die Absenderadresse %1</translation>
     </message>
 </context>
 <context>
     <name>Frontdesk::SessionListModel</name>
     <message>
-        <location filename="../app/console/sessionlistmodel.cpp" line="158"/>
-        <location filename="../app/console/sessionlistmodel.cpp" line="214"/>
+        <location filename="../app/console/sessionlistmodel.cpp" line="154"/>
+        <location filename="../app/console/sessionlistmodel.cpp" line="210"/>
         <source>Active now</source>
         <translation>Jetzt aktiv</translation>
     </message>
     <message>
-        <location filename="../app/console/sessionlistmodel.cpp" line="162"/>
+        <location filename="../app/console/sessionlistmodel.cpp" line="158"/>
         <source>Last active a minute ago</source>
         <translation>Zuletzt aktiv vor einer Minute</translation>
     </message>
     <message>
-        <location filename="../app/console/sessionlistmodel.cpp" line="162"/>
+        <location filename="../app/console/sessionlistmodel.cpp" line="158"/>
         <source>Last active %1 minutes ago</source>
         <translation>Zuletzt aktiv vor %1 Minuten</translation>
     </message>
     <message>
-        <location filename="../app/console/sessionlistmodel.cpp" line="166"/>
+        <location filename="../app/console/sessionlistmodel.cpp" line="162"/>
         <source>Last active an hour ago</source>
         <translation>Zuletzt aktiv vor einer Stunde</translation>
     </message>
     <message>
-        <location filename="../app/console/sessionlistmodel.cpp" line="166"/>
+        <location filename="../app/console/sessionlistmodel.cpp" line="162"/>
         <source>Last active %1 hours ago</source>
         <translation>Zuletzt aktiv vor %1 Stunden</translation>
     </message>
     <message>
-        <location filename="../app/console/sessionlistmodel.cpp" line="170"/>
+        <location filename="../app/console/sessionlistmodel.cpp" line="166"/>
         <source>Last active a day ago</source>
         <translation>Zuletzt aktiv vor einem Tag</translation>
     </message>
     <message>
-        <location filename="../app/console/sessionlistmodel.cpp" line="170"/>
+        <location filename="../app/console/sessionlistmodel.cpp" line="166"/>
         <source>Last active %1 days ago</source>
         <translation>Zuletzt aktiv vor %1 Tagen</translation>
     </message>
     <message>
-        <location filename="../app/console/sessionlistmodel.cpp" line="172"/>
+        <location filename="../app/console/sessionlistmodel.cpp" line="168"/>
         <source>Last active on %1</source>
         <translation>Zuletzt aktiv am %1</translation>
     </message>
     <message>
-        <location filename="../app/console/sessionlistmodel.cpp" line="179"/>
+        <location filename="../app/console/sessionlistmodel.cpp" line="175"/>
         <source>%1 on %2</source>
         <comment>browser on operating system</comment>
         <translation>%1 unter %2</translation>
     </message>
     <message>
-        <location filename="../app/console/sessionlistmodel.cpp" line="185"/>
+        <location filename="../app/console/sessionlistmodel.cpp" line="181"/>
         <source>Unknown device</source>
         <translation>Unbekanntes Gerät</translation>
     </message>
@@ -446,58 +466,58 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../qml/SettingsView.qml" line="58"/>
+        <location filename="../qml/SettingsView.qml" line="56"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="66"/>
-        <location filename="../qml/SettingsView.qml" line="111"/>
+        <location filename="../qml/SettingsView.qml" line="64"/>
+        <location filename="../qml/SettingsView.qml" line="110"/>
         <source>Website widget</source>
         <translation>Website-Widget</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="66"/>
+        <location filename="../qml/SettingsView.qml" line="64"/>
         <source>Snippet</source>
         <translation>Code-Schnipsel</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="66"/>
-        <location filename="../qml/SettingsView.qml" line="273"/>
+        <location filename="../qml/SettingsView.qml" line="64"/>
+        <location filename="../qml/SettingsView.qml" line="283"/>
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="66"/>
-        <location filename="../qml/SettingsView.qml" line="431"/>
+        <location filename="../qml/SettingsView.qml" line="64"/>
+        <location filename="../qml/SettingsView.qml" line="441"/>
         <source>Canned responses</source>
         <translation>Textbausteine</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="67"/>
-        <location filename="../qml/SettingsView.qml" line="496"/>
+        <location filename="../qml/SettingsView.qml" line="65"/>
+        <location filename="../qml/SettingsView.qml" line="506"/>
         <source>Notifications</source>
         <translation>Benachrichtigungen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="67"/>
-        <location filename="../qml/SettingsView.qml" line="527"/>
+        <location filename="../qml/SettingsView.qml" line="65"/>
+        <location filename="../qml/SettingsView.qml" line="537"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="67"/>
+        <location filename="../qml/SettingsView.qml" line="65"/>
         <source>Account and language</source>
         <translation>Konto und Sprache</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="67"/>
-        <location filename="../qml/SettingsView.qml" line="592"/>
+        <location filename="../qml/SettingsView.qml" line="65"/>
+        <location filename="../qml/SettingsView.qml" line="602"/>
         <source>Your sessions</source>
         <translation>Ihre Sitzungen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="89"/>
+        <location filename="../qml/SettingsView.qml" line="88"/>
         <source>Back to chats</source>
         <translation>Zurück zu den Chats</translation>
     </message>
@@ -522,464 +542,591 @@
         <translation>Chatten Sie mit uns</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="116"/>
+        <location filename="../qml/SettingsView.qml" line="117"/>
         <source>Welcome message</source>
         <translation>Begrüßungsnachricht</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="117"/>
+        <location filename="../qml/SettingsView.qml" line="118"/>
         <source>Hi! How can we help?</source>
         <translation>Hallo! Wie können wir helfen?</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="118"/>
+        <location filename="../qml/SettingsView.qml" line="120"/>
         <source>Colour</source>
         <translation>Farbe</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="134"/>
+        <location filename="../qml/SettingsView.qml" line="136"/>
         <source>Position</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="136"/>
+        <location filename="../qml/SettingsView.qml" line="138"/>
         <source>Bottom right</source>
         <translation>Unten rechts</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="137"/>
+        <location filename="../qml/SettingsView.qml" line="140"/>
         <source>Bottom left</source>
         <translation>Unten links</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="139"/>
+        <location filename="../qml/SettingsView.qml" line="143"/>
         <source>Ask before the chat starts</source>
         <translation>Vor Chatbeginn abfragen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="141"/>
-        <location filename="../qml/SettingsView.qml" line="360"/>
+        <location filename="../qml/SettingsView.qml" line="145"/>
+        <location filename="../qml/SettingsView.qml" line="370"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="142"/>
-        <location filename="../qml/SettingsView.qml" line="361"/>
+        <location filename="../qml/SettingsView.qml" line="66"/>
+        <location filename="../qml/SettingsView.qml" line="146"/>
+        <location filename="../qml/SettingsView.qml" line="371"/>
+        <location filename="../qml/SettingsView.qml" line="714"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="143"/>
+        <location filename="../qml/SettingsView.qml" line="64"/>
+        <source>Sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="147"/>
         <source>Email required</source>
         <translation>E-Mail erforderlich</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="146"/>
+        <location filename="../qml/SettingsView.qml" line="150"/>
         <source>When nobody is online</source>
         <translation>Wenn niemand online ist</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="148"/>
+        <location filename="../qml/SettingsView.qml" line="153"/>
         <source>We are away right now. Leave a message and we will get back to you.</source>
         <translation>Wir sind gerade nicht da. Hinterlassen Sie eine Nachricht, wir melden uns bei Ihnen.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="151"/>
+        <location filename="../qml/SettingsView.qml" line="156"/>
         <source>Save widget</source>
         <translation>Widget speichern</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="165"/>
+        <location filename="../qml/SettingsView.qml" line="164"/>
+        <source>Revert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="169"/>
         <source>Preview as offline</source>
         <translation>Vorschau im Offline-Zustand</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="192"/>
+        <location filename="../qml/SettingsView.qml" line="195"/>
         <source>Put the chat on your website</source>
         <translation>Chat auf Ihrer Website einbinden</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="193"/>
+        <location filename="../qml/SettingsView.qml" line="197"/>
         <source>Paste this line into every page of your website, just before &lt;/body&gt;. The chat button appears at once.</source>
         <translation>Fügen Sie diese Zeile in jede Seite Ihrer Website ein, direkt vor &lt;/body&gt;. Die Chat-Schaltfläche erscheint sofort.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="211"/>
+        <location filename="../qml/SettingsView.qml" line="215"/>
         <source>The snippet appears once the console is connected.</source>
         <translation>Der Code erscheint, sobald die Konsole verbunden ist.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="217"/>
+        <location filename="../qml/SettingsView.qml" line="221"/>
         <source>Copy snippet</source>
         <translation>Code kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="221"/>
+        <location filename="../qml/SettingsView.qml" line="225"/>
         <source>Copied</source>
         <translation>Kopiert</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="223"/>
+        <location filename="../qml/SettingsView.qml" line="227"/>
         <source>Public address</source>
         <translation>Öffentliche Adresse</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="224"/>
+        <location filename="../qml/SettingsView.qml" line="228"/>
         <source>Where your visitors&apos; browsers reach this server, if not at the address above: your domain or your reverse proxy, such as https://chat.example.com. Leave it empty to use the server&apos;s own public URL (its --public-url) or, without one, the address the console connects to.</source>
         <translation>Wo die Browser Ihrer Besucher diesen Server erreichen, falls nicht unter der Adresse oben: Ihre Domain oder Ihr Reverse-Proxy, etwa https://chat.example.com. Leer lassen, um die öffentliche Adresse des Servers (seine --public-url) zu verwenden oder, ohne sie, die Adresse, mit der sich die Konsole verbindet.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="237"/>
+        <location filename="../qml/SettingsView.qml" line="241"/>
         <source>Use this address</source>
         <translation>Diese Adresse verwenden</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="243"/>
+        <location filename="../qml/SettingsView.qml" line="247"/>
         <source>This is not an http:// or https:// address, so the snippet keeps the console&apos;s address.</source>
         <translation>Das ist keine http://- oder https://-Adresse, daher behält das Snippet die Adresse der Konsole.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="248"/>
+        <location filename="../qml/SettingsView.qml" line="252"/>
         <source>Allowed websites</source>
         <translation>Erlaubte Websites</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="249"/>
+        <location filename="../qml/SettingsView.qml" line="253"/>
         <source>The widget only works on these origins (scheme://host[:port]), one per line.</source>
         <translation>Das Widget funktioniert nur auf diesen Origins (scheme://host[:port]), eine pro Zeile.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="259"/>
+        <location filename="../qml/SettingsView.qml" line="263"/>
         <source>Save allowed websites</source>
         <translation>Erlaubte Websites speichern</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="263"/>
+        <location filename="../qml/SettingsView.qml" line="270"/>
         <source>What visitors on the internet need</source>
         <translation>Was Besucher aus dem Internet brauchen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="264"/>
+        <location filename="../qml/SettingsView.qml" line="271"/>
         <source>Your website&apos;s visitors must reach this server: give it a public address, or put it behind a reverse proxy (nginx, Caddy) with an HTTPS certificate, and enter that https:// address as the public address above. A website on https cannot load a chat from plain http.</source>
         <translation>Die Besucher Ihrer Website müssen diesen Server erreichen: Geben Sie ihm eine öffentliche Adresse oder stellen Sie ihn hinter einen Reverse-Proxy (nginx, Caddy) mit HTTPS-Zertifikat, und tragen Sie diese https://-Adresse oben als öffentliche Adresse ein. Eine Website unter https kann keinen Chat über einfaches http laden.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="275"/>
+        <location filename="../qml/SettingsView.qml" line="285"/>
         <source>Add the people who answer chats. Each signs in with their own email and password.</source>
         <translation>Fügen Sie die Personen hinzu, die Chats beantworten. Jede Person meldet sich mit eigener E-Mail-Adresse und eigenem Passwort an.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="276"/>
+        <location filename="../qml/SettingsView.qml" line="286"/>
         <source>Only an admin can add or remove agents.</source>
         <translation>Nur ein Administrator kann Mitarbeiter hinzufügen oder entfernen.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="316"/>
+        <location filename="../qml/SettingsView.qml" line="326"/>
         <source>(you)</source>
         <translation>(Sie)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="330"/>
+        <location filename="../qml/SettingsView.qml" line="340"/>
         <source>Disabled</source>
         <translation>Deaktiviert</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="335"/>
-        <location filename="../qml/SettingsView.qml" line="363"/>
+        <location filename="../qml/SettingsView.qml" line="345"/>
+        <location filename="../qml/SettingsView.qml" line="373"/>
         <source>Admin</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="335"/>
+        <location filename="../qml/SettingsView.qml" line="345"/>
         <source>Agent</source>
         <translation>Mitarbeiter</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="337"/>
+        <location filename="../qml/SettingsView.qml" line="347"/>
         <source>Reset password</source>
         <translation>Passwort zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="339"/>
-        <location filename="../qml/SettingsView.qml" line="420"/>
+        <location filename="../qml/SettingsView.qml" line="349"/>
+        <location filename="../qml/SettingsView.qml" line="430"/>
         <source>Disable</source>
         <translation>Deaktivieren</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="342"/>
+        <location filename="../qml/SettingsView.qml" line="352"/>
         <source>Enable</source>
         <translation>Aktivieren</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="346"/>
+        <location filename="../qml/SettingsView.qml" line="356"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="356"/>
+        <location filename="../qml/SettingsView.qml" line="366"/>
         <source>Add an agent</source>
         <translation>Mitarbeiter hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="362"/>
+        <location filename="../qml/SettingsView.qml" line="372"/>
         <source>First password</source>
         <translation>Erstes Passwort</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="364"/>
+        <location filename="../qml/SettingsView.qml" line="374"/>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="375"/>
+        <location filename="../qml/SettingsView.qml" line="385"/>
         <source>New password for %1</source>
         <translation>Neues Passwort für %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="388"/>
+        <location filename="../qml/SettingsView.qml" line="398"/>
         <source>At least 8 characters</source>
         <translation>Mindestens 8 Zeichen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="398"/>
+        <location filename="../qml/SettingsView.qml" line="408"/>
         <source>Disable %1?</source>
         <translation>%1 deaktivieren?</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="414"/>
+        <location filename="../qml/SettingsView.qml" line="424"/>
         <source>%1 is signed out at once and cannot sign in until you enable the account again.</source>
         <translation>%1 wird sofort abgemeldet und kann sich erst wieder anmelden, wenn Sie das Konto erneut aktivieren.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="419"/>
+        <location filename="../qml/SettingsView.qml" line="429"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="433"/>
+        <location filename="../qml/SettingsView.qml" line="443"/>
         <source>Type /shortcut in a reply and it becomes the text. Shared by the whole team.</source>
         <translation>Tippen Sie /Kürzel in eine Antwort, und es wird durch den Text ersetzt. Für das ganze Team verfügbar.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="452"/>
+        <location filename="../qml/SettingsView.qml" line="462"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="459"/>
+        <location filename="../qml/SettingsView.qml" line="469"/>
         <source>No canned responses yet</source>
         <translation>Noch keine Textbausteine</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="460"/>
+        <location filename="../qml/SettingsView.qml" line="470"/>
         <source>Save answers you give often, like opening hours or shipping times.</source>
         <translation>Speichern Sie Antworten, die Sie oft geben, etwa Öffnungszeiten oder Lieferzeiten.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="467"/>
+        <location filename="../qml/SettingsView.qml" line="477"/>
         <source>Edit /%1</source>
         <translation>/%1 bearbeiten</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="467"/>
+        <location filename="../qml/SettingsView.qml" line="477"/>
         <source>New canned response</source>
         <translation>Neuer Textbaustein</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="480"/>
+        <location filename="../qml/SettingsView.qml" line="490"/>
         <source>shortcut, e.g. hours</source>
         <translation>Kürzel, z. B. zeiten</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="481"/>
+        <location filename="../qml/SettingsView.qml" line="491"/>
         <source>The text it expands to</source>
         <translation>Der Text, durch den es ersetzt wird</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="482"/>
+        <location filename="../qml/SettingsView.qml" line="492"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="497"/>
+        <location filename="../qml/SettingsView.qml" line="507"/>
         <source>Show desktop notifications</source>
         <translation>Desktop-Benachrichtigungen anzeigen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="499"/>
+        <location filename="../qml/SettingsView.qml" line="509"/>
         <source>Play a sound</source>
         <translation>Ton abspielen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="502"/>
+        <location filename="../qml/SettingsView.qml" line="512"/>
         <source>Remind me every</source>
         <translation>Erinnern alle</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="505"/>
+        <location filename="../qml/SettingsView.qml" line="515"/>
         <source>seconds while a visitor waits (0: never)</source>
         <translation>Sekunden, solange ein Besucher wartet (0: nie)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="507"/>
+        <location filename="../qml/SettingsView.qml" line="517"/>
         <source>Presence</source>
         <translation>Anwesenheit</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="509"/>
+        <location filename="../qml/SettingsView.qml" line="519"/>
         <source>Show me as away after</source>
         <translation>Als abwesend anzeigen nach</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="512"/>
+        <location filename="../qml/SettingsView.qml" line="522"/>
         <source>minutes without activity (0: never)</source>
         <translation>Minuten ohne Aktivität (0: nie)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="514"/>
+        <location filename="../qml/SettingsView.qml" line="524"/>
         <source>Visitors see the chat as offline when no agent is online.</source>
         <translation>Besucher sehen den Chat als offline, wenn kein Mitarbeiter online ist.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="528"/>
+        <location filename="../qml/SettingsView.qml" line="538"/>
         <source>This computer runs the chat server. Changes apply the next time Frontdesk starts.</source>
         <translation>Dieser Computer betreibt den Chat-Server. Änderungen gelten ab dem nächsten Start von Frontdesk.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="529"/>
+        <location filename="../qml/SettingsView.qml" line="539"/>
         <source>Connected to %1. The server&apos;s own settings are made where it runs.</source>
         <translation>Verbunden mit %1. Die Einstellungen des Servers werden dort vorgenommen, wo er läuft.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="534"/>
+        <location filename="../qml/SettingsView.qml" line="544"/>
         <source>Listen address</source>
         <translation>Listen-Adresse</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="536"/>
+        <location filename="../qml/SettingsView.qml" line="546"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="538"/>
+        <location filename="../qml/SettingsView.qml" line="548"/>
         <source>TLS certificate (PEM)</source>
         <translation>TLS-Zertifikat (PEM)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="539"/>
+        <location filename="../qml/SettingsView.qml" line="549"/>
         <source>/etc/ssl/certs/chat.pem (empty: plain HTTP)</source>
         <translation>/etc/ssl/certs/chat.pem (leer: einfaches HTTP)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="540"/>
+        <location filename="../qml/SettingsView.qml" line="550"/>
         <source>TLS private key (PEM)</source>
         <translation>Privater TLS-Schlüssel (PEM)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="542"/>
+        <location filename="../qml/SettingsView.qml" line="552"/>
         <source>Database</source>
         <translation>Datenbank</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="543"/>
+        <location filename="../qml/SettingsView.qml" line="553"/>
         <source>Empty: SQLite file on this computer; or mariadb://user@host:3306/frontdesk</source>
         <translation>Leer: SQLite-Datei auf diesem Computer; oder mariadb://user@host:3306/frontdesk</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="546"/>
+        <location filename="../qml/SettingsView.qml" line="556"/>
         <source>A MariaDB password is kept in the system keyring, never in a settings file: run &quot;frontdesk --store-database-password --database URL&quot; once.</source>
         <translation>Ein MariaDB-Passwort wird im Schlüsselbund des Systems gespeichert, nie in einer Einstellungsdatei: Führen Sie einmal „frontdesk --store-database-password --database URL“ aus.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="547"/>
+        <location filename="../qml/SettingsView.qml" line="557"/>
         <source>Listening on 127.0.0.1 keeps the server private to this computer. Visitors on the internet need a public address (0.0.0.0 and an open port) or, better, a reverse proxy with HTTPS in front.</source>
         <translation>Mit 127.0.0.1 ist der Server nur von diesem Computer aus erreichbar. Besucher aus dem Internet brauchen eine öffentliche Adresse (0.0.0.0 und einen offenen Port) oder besser einen vorgeschalteten Reverse Proxy mit HTTPS.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="560"/>
+        <location filename="../qml/SettingsView.qml" line="570"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="561"/>
+        <location filename="../qml/SettingsView.qml" line="571"/>
         <source>Signed in as %1 (%2)</source>
         <translation>Angemeldet als %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="563"/>
+        <location filename="../qml/SettingsView.qml" line="573"/>
         <source>Current password</source>
         <translation>Aktuelles Passwort</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="564"/>
+        <location filename="../qml/SettingsView.qml" line="574"/>
         <source>New password</source>
         <translation>Neues Passwort</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="565"/>
+        <location filename="../qml/SettingsView.qml" line="575"/>
         <source>Change password</source>
         <translation>Passwort ändern</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="568"/>
-        <location filename="../qml/SettingsView.qml" line="663"/>
+        <location filename="../qml/SettingsView.qml" line="578"/>
+        <location filename="../qml/SettingsView.qml" line="673"/>
         <source>Sign out</source>
         <translation>Abmelden</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="569"/>
+        <location filename="../qml/SettingsView.qml" line="579"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="574"/>
+        <location filename="../qml/SettingsView.qml" line="584"/>
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="579"/>
+        <location filename="../qml/SettingsView.qml" line="589"/>
         <source>The new language applies the next time Frontdesk starts.</source>
         <translation>Die neue Sprache gilt ab dem nächsten Start von Frontdesk.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="580"/>
+        <location filename="../qml/SettingsView.qml" line="590"/>
         <source>Run the setup wizard again…</source>
         <translation>Einrichtungsassistenten erneut ausführen…</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="594"/>
+        <location filename="../qml/SettingsView.qml" line="604"/>
         <source>Every computer where your account is signed in. Sign out any you do not recognise or no longer use; it has to sign in again with your password.</source>
         <translation>Alle Computer, auf denen Ihr Konto angemeldet ist. Melden Sie jeden ab, den Sie nicht kennen oder nicht mehr verwenden; dort muss man sich dann erneut mit Ihrem Passwort anmelden.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="598"/>
+        <location filename="../qml/SettingsView.qml" line="608"/>
         <source>Sign out everywhere else</source>
         <translation>Überall sonst abmelden</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="652"/>
+        <location filename="../qml/SettingsView.qml" line="662"/>
         <source>This computer</source>
         <translation>Dieser Computer</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="660"/>
+        <location filename="../qml/SettingsView.qml" line="670"/>
         <source>signed in %1</source>
         <translation>angemeldet am %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="680"/>
+        <location filename="../qml/SettingsView.qml" line="690"/>
         <source>You are not signed in anywhere else.</source>
         <translation>Sie sind nirgendwo sonst angemeldet.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="687"/>
+        <location filename="../qml/SettingsView.qml" line="697"/>
         <source>No sessions</source>
         <translation>Keine Sitzungen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="687"/>
+        <location filename="../qml/SettingsView.qml" line="697"/>
         <source>Your sessions appear once the console is connected</source>
         <translation>Ihre Sitzungen erscheinen, sobald die Konsole verbunden ist</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="729"/>
+        <source>An email to a visitor could not be sent (%1). The mail server said:</source>
+        <translation>Eine E-Mail an einen Besucher konnte nicht gesendet werden (%1). Der Mailserver antwortete:</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="730"/>
+        <source>An email to your team could not be sent (%1). The mail server said:</source>
+        <translation>Eine E-Mail an Ihr Team konnte nicht gesendet werden (%1). Der Mailserver antwortete:</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="736"/>
+        <source>This server sends no email: no SMTP server is set.</source>
+        <translation>Dieser Server sendet keine E-Mails: Es ist kein SMTP-Server eingestellt.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="737"/>
+        <source>%1 emails waiting to be sent, %2 given up on.</source>
+        <translation>%1 E-Mails warten auf den Versand, %2 aufgegeben.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="740"/>
+        <source>Email for this site</source>
+        <translation>E-Mail für diese Website</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="741"/>
+        <source>Messages left while nobody is online, and chats nobody accepts in time, go to the team&apos;s address. Visitors never see it.</source>
+        <translation>Nachrichten, die hinterlassen werden, während niemand online ist, und Chats, die niemand rechtzeitig annimmt, gehen an die Adresse des Teams. Besucher sehen sie nie.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="746"/>
+        <source>Team&apos;s address</source>
+        <translation>Adresse des Teams</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="747"/>
+        <source>support@example.com (empty: none)</source>
+        <translation>support@example.com (leer: keine)</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="749"/>
+        <source>Email a chat nobody accepted after (minutes, 0: never)</source>
+        <translation>Nicht angenommenen Chat per E-Mail melden nach (Minuten, 0: nie)</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="753"/>
+        <source>Email an agent&apos;s reply to a visitor who left (if they gave an email)</source>
+        <translation>Antworten per E-Mail an Besucher senden, die gegangen sind (wenn sie eine E-Mail angegeben haben)</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="755"/>
+        <source>Save email settings</source>
+        <translation>E-Mail-Einstellungen speichern</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="757"/>
+        <source>Mail server</source>
+        <translation>Mailserver</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="758"/>
+        <source>The SMTP server this computer sends through. Changes apply the next time Frontdesk starts.</source>
+        <translation>Der SMTP-Server, über den dieser Computer sendet. Änderungen gelten beim nächsten Start von Frontdesk.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="759"/>
+        <source>Set on the server with --smtp-url, --smtp-user and --smtp-from.</source>
+        <translation>Wird auf dem Server mit --smtp-url, --smtp-user und --smtp-from eingestellt.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="764"/>
+        <source>SMTP server</source>
+        <translation>SMTP-Server</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="765"/>
+        <source>smtp://mail.example.com:587 or smtps://mail.example.com:465</source>
+        <translation>smtp://mail.example.com:587 oder smtps://mail.example.com:465</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="767"/>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="769"/>
+        <source>Password</source>
+        <translation type="unfinished">Passwort</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="771"/>
+        <source>Kept in the system keyring</source>
+        <translation>Wird im Schlüsselbund des Systems gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="772"/>
+        <source>Save password</source>
+        <translation>Passwort speichern</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="775"/>
+        <source>From</source>
+        <translation>Absender</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="776"/>
+        <source>Support &lt;chat@example.com&gt;</source>
+        <translation>Support &lt;chat@example.com&gt;</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="779"/>
+        <source>Allow a mail server without TLS (only one on this computer)</source>
+        <translation>Mailserver ohne TLS erlauben (nur einer auf diesem Computer)</translation>
     </message>
 </context>
 <context>
@@ -1219,6 +1366,112 @@
         <location filename="../qml/SignInPage.qml" line="72"/>
         <source>Set up again…</source>
         <translation>Neu einrichten…</translation>
+    </message>
+</context>
+<context>
+    <name>SiteSwitcher</name>
+    <message>
+        <location filename="../qml/SiteSwitcher.qml" line="34"/>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SiteSwitcher.qml" line="70"/>
+        <source>Save or revert your changes to switch sites.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SitesTab</name>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="25"/>
+        <source>Sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="38"/>
+        <source>Each website has its own widget, snippet and queue; every agent answers the chats of every site. The site you pick here is the one the widget and snippet settings show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="39"/>
+        <source>Each website has its own widget, snippet and queue. Only an admin can add, rename or delete sites.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="66"/>
+        <source>Site key %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="69"/>
+        <source>Shown in settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="72"/>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="95"/>
+        <source>Rename the site shown in settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="107"/>
+        <source>Rename</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="119"/>
+        <source>Add a site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="126"/>
+        <source>The website&apos;s name, e.g. Outlet store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="130"/>
+        <source>Add site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="145"/>
+        <source>A new site allows no website yet: add its address under Snippet, then paste its snippet into that website.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="158"/>
+        <source>Delete %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="176"/>
+        <source>This deletes the site with all its conversations, messages, visitors and bans, for good. Its snippet stops working at once and its visitors are disconnected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="181"/>
+        <source>Type the site key %1 to confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="187"/>
+        <source>Site key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="193"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="194"/>
+        <source>Delete site</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -130,17 +130,27 @@
         <translation>Reconectando…</translation>
     </message>
     <message>
-        <location filename="../qml/ConsoleView.qml" line="130"/>
+        <location filename="../qml/ConsoleView.qml" line="134"/>
+        <source>Email failing</source>
+        <translation>Envío de correo fallido</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConsoleView.qml" line="136"/>
+        <source>An email could not be sent: the mail server&apos;s answer is in Settings, Email.</source>
+        <translation>No se pudo enviar un correo: la respuesta del servidor de correo está en Ajustes, Correo.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConsoleView.qml" line="144"/>
         <source>1 agent online</source>
         <translation>1 agente en línea</translation>
     </message>
     <message>
-        <location filename="../qml/ConsoleView.qml" line="130"/>
+        <location filename="../qml/ConsoleView.qml" line="144"/>
         <source>%1 agents online</source>
         <translation>%1 agentes en línea</translation>
     </message>
     <message>
-        <location filename="../qml/ConsoleView.qml" line="146"/>
+        <location filename="../qml/ConsoleView.qml" line="160"/>
         <source>Settings (Ctrl+,)</source>
         <translation>Ajustes (Ctrl+,)</translation>
     </message>
@@ -148,23 +158,23 @@
 <context>
     <name>ConversationDelegate</name>
     <message>
-        <location filename="../qml/ConversationDelegate.qml" line="101"/>
+        <location filename="../qml/ConversationDelegate.qml" line="117"/>
         <source>typing…</source>
         <translation>escribiendo…</translation>
     </message>
     <message>
-        <location filename="../qml/ConversationDelegate.qml" line="102"/>
+        <location filename="../qml/ConversationDelegate.qml" line="118"/>
         <source>You: </source>
         <translation>Usted: </translation>
     </message>
     <message>
-        <location filename="../qml/ConversationDelegate.qml" line="114"/>
-        <location filename="../qml/ConversationDelegate.qml" line="115"/>
+        <location filename="../qml/ConversationDelegate.qml" line="130"/>
+        <location filename="../qml/ConversationDelegate.qml" line="131"/>
         <source>with %1</source>
         <translation>con %1</translation>
     </message>
     <message>
-        <location filename="../qml/ConversationDelegate.qml" line="124"/>
+        <location filename="../qml/ConversationDelegate.qml" line="140"/>
         <source>Accept</source>
         <translation>Aceptar</translation>
     </message>
@@ -172,63 +182,63 @@
 <context>
     <name>Frontdesk::AgentClient</name>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="166"/>
+        <location filename="../app/console/client/agentconnection.cpp" line="147"/>
         <source>Could not reach %1: %2</source>
         <translation>No se pudo conectar con %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="230"/>
-        <location filename="../app/console/agentclient.cpp" line="724"/>
+        <location filename="../app/console/client/agentconnection.cpp" line="214"/>
+        <location filename="../app/console/client/agentconnection.cpp" line="364"/>
         <source>Signed out.</source>
         <translation>Sesión cerrada.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="299"/>
+        <location filename="../app/console/client/agentconnection.cpp" line="256"/>
         <source>The connection to the server was lost.</source>
         <translation>Se perdió la conexión con el servidor.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="328"/>
+        <location filename="../app/console/client/agentconnection.cpp" line="285"/>
         <source>Not connected to the server.</source>
         <translation>No hay conexión con el servidor.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="519"/>
+        <location filename="../app/console/client/replysender.cpp" line="191"/>
         <source>The server refused this reply (%1).</source>
         <translation>El servidor rechazó esta respuesta (%1).</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="603"/>
+        <location filename="../app/console/client/agentconnection.cpp" line="349"/>
         <source>Your session has expired. Please sign in again.</source>
         <translation>Su sesión ha caducado. Inicie sesión de nuevo.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="705"/>
+        <location filename="../app/console/client/agentconnection.cpp" line="87"/>
         <source>Your password was changed on another computer. Please sign in again.</source>
         <translation>Su contraseña se cambió en otro equipo. Inicie sesión de nuevo.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="707"/>
+        <location filename="../app/console/client/agentconnection.cpp" line="90"/>
         <source>An admin reset your password. Please sign in with the new one.</source>
         <translation>Un administrador ha restablecido su contraseña. Inicie sesión con la nueva.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="709"/>
+        <location filename="../app/console/client/agentconnection.cpp" line="93"/>
         <source>An admin disabled your account.</source>
         <translation>Un administrador ha desactivado su cuenta.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="711"/>
+        <location filename="../app/console/client/agentconnection.cpp" line="95"/>
         <source>An admin removed your account.</source>
         <translation>Un administrador ha eliminado su cuenta.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="713"/>
+        <location filename="../app/console/client/agentconnection.cpp" line="97"/>
         <source>You were signed out.</source>
         <translation>Se ha cerrado su sesión.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="714"/>
+        <location filename="../app/console/client/agentconnection.cpp" line="98"/>
         <source>This session was ended from another computer. Please sign in again.</source>
         <translation>Esta sesión se cerró desde otro equipo. Inicie sesión de nuevo.</translation>
     </message>
@@ -236,12 +246,12 @@
 <context>
     <name>Frontdesk::ConversationListModel</name>
     <message>
-        <location filename="../app/console/conversationlistmodel.cpp" line="32"/>
+        <location filename="../app/console/conversationmodel.cpp" line="28"/>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../app/console/conversationlistmodel.cpp" line="70"/>
+        <location filename="../app/console/conversationmodel.cpp" line="49"/>
         <source>Visitor %1</source>
         <translation>Visitante %1</translation>
     </message>
@@ -249,7 +259,7 @@
 <context>
     <name>Frontdesk::MessageListModel</name>
     <message>
-        <location filename="../app/console/messagelistmodel.cpp" line="391"/>
+        <location filename="../app/console/messagelistmodel.cpp" line="399"/>
         <source>Visitor</source>
         <translation>Visitante</translation>
     </message>
@@ -257,48 +267,48 @@
 <context>
     <name>Frontdesk::Notifier</name>
     <message>
-        <location filename="../app/console/notifier.cpp" line="95"/>
+        <location filename="../app/console/notifier.cpp" line="91"/>
         <source>%1 is waiting</source>
         <translation>%1 está esperando</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="95"/>
+        <location filename="../app/console/notifier.cpp" line="91"/>
         <source>A visitor started a chat.</source>
         <translation>Un visitante ha iniciado un chat.</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="119"/>
+        <location filename="../app/console/notifier.cpp" line="115"/>
         <source>New message</source>
         <translation>Mensaje nuevo</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="185"/>
+        <location filename="../app/console/notifier.cpp" line="181"/>
         <source>%1 is still waiting</source>
         <translation>%1 sigue esperando</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="186"/>
+        <location filename="../app/console/notifier.cpp" line="182"/>
         <source>1 visitor is waiting for an answer.</source>
         <translation>1 visitante está esperando una respuesta.</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="187"/>
+        <location filename="../app/console/notifier.cpp" line="183"/>
         <source>%1 visitors are waiting for an answer.</source>
         <translation>%1 visitantes están esperando una respuesta.</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="269"/>
+        <location filename="../app/console/notifier.cpp" line="265"/>
         <source>Open chat</source>
         <translation>Abrir chat</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="340"/>
-        <location filename="../app/console/notifier.cpp" line="357"/>
+        <location filename="../app/console/notifier.cpp" line="336"/>
+        <location filename="../app/console/notifier.cpp" line="353"/>
         <source>Frontdesk</source>
         <translation>Frontdesk</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="357"/>
+        <location filename="../app/console/notifier.cpp" line="353"/>
         <source>Frontdesk: %1 need you</source>
         <translation>Frontdesk: %1 le esperan</translation>
     </message>
@@ -306,62 +316,72 @@
 <context>
     <name>Frontdesk::SessionController</name>
     <message>
-        <location filename="../app/console/sessioncontroller.cpp" line="19"/>
+        <location filename="../app/console/sessioncontroller.cpp" line="20"/>
         <source>The chat server could not start: %1</source>
         <translation>No se pudo iniciar el servidor de chat: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/console/sessioncontroller.cpp" line="147"/>
+        <source>The SMTP server %1</source>
+        <translation>El servidor SMTP %1</translation>
+    </message>
+    <message>
+        <location filename="../app/console/sessioncontroller.cpp" line="149"/>
+        <source>The From address %1</source>
+        <translation>La dirección del remitente %1</translation>
     </message>
 </context>
 <context>
     <name>Frontdesk::SessionListModel</name>
     <message>
-        <location filename="../app/console/sessionlistmodel.cpp" line="158"/>
-        <location filename="../app/console/sessionlistmodel.cpp" line="214"/>
+        <location filename="../app/console/sessionlistmodel.cpp" line="154"/>
+        <location filename="../app/console/sessionlistmodel.cpp" line="210"/>
         <source>Active now</source>
         <translation>Activa ahora</translation>
     </message>
     <message>
-        <location filename="../app/console/sessionlistmodel.cpp" line="162"/>
+        <location filename="../app/console/sessionlistmodel.cpp" line="158"/>
         <source>Last active a minute ago</source>
         <translation>Última actividad hace un minuto</translation>
     </message>
     <message>
-        <location filename="../app/console/sessionlistmodel.cpp" line="162"/>
+        <location filename="../app/console/sessionlistmodel.cpp" line="158"/>
         <source>Last active %1 minutes ago</source>
         <translation>Última actividad hace %1 minutos</translation>
     </message>
     <message>
-        <location filename="../app/console/sessionlistmodel.cpp" line="166"/>
+        <location filename="../app/console/sessionlistmodel.cpp" line="162"/>
         <source>Last active an hour ago</source>
         <translation>Última actividad hace una hora</translation>
     </message>
     <message>
-        <location filename="../app/console/sessionlistmodel.cpp" line="166"/>
+        <location filename="../app/console/sessionlistmodel.cpp" line="162"/>
         <source>Last active %1 hours ago</source>
         <translation>Última actividad hace %1 horas</translation>
     </message>
     <message>
-        <location filename="../app/console/sessionlistmodel.cpp" line="170"/>
+        <location filename="../app/console/sessionlistmodel.cpp" line="166"/>
         <source>Last active a day ago</source>
         <translation>Última actividad hace un día</translation>
     </message>
     <message>
-        <location filename="../app/console/sessionlistmodel.cpp" line="170"/>
+        <location filename="../app/console/sessionlistmodel.cpp" line="166"/>
         <source>Last active %1 days ago</source>
         <translation>Última actividad hace %1 días</translation>
     </message>
     <message>
-        <location filename="../app/console/sessionlistmodel.cpp" line="172"/>
+        <location filename="../app/console/sessionlistmodel.cpp" line="168"/>
         <source>Last active on %1</source>
         <translation>Última actividad el %1</translation>
     </message>
     <message>
-        <location filename="../app/console/sessionlistmodel.cpp" line="179"/>
+        <location filename="../app/console/sessionlistmodel.cpp" line="175"/>
         <source>%1 on %2</source>
         <comment>browser on operating system</comment>
         <translation>%1 en %2</translation>
     </message>
     <message>
-        <location filename="../app/console/sessionlistmodel.cpp" line="185"/>
+        <location filename="../app/console/sessionlistmodel.cpp" line="181"/>
         <source>Unknown device</source>
         <translation>Dispositivo desconocido</translation>
     </message>
@@ -446,58 +466,58 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../qml/SettingsView.qml" line="58"/>
+        <location filename="../qml/SettingsView.qml" line="56"/>
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="66"/>
-        <location filename="../qml/SettingsView.qml" line="111"/>
+        <location filename="../qml/SettingsView.qml" line="64"/>
+        <location filename="../qml/SettingsView.qml" line="110"/>
         <source>Website widget</source>
         <translation>Widget del sitio web</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="66"/>
+        <location filename="../qml/SettingsView.qml" line="64"/>
         <source>Snippet</source>
         <translation>Fragmento</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="66"/>
-        <location filename="../qml/SettingsView.qml" line="273"/>
+        <location filename="../qml/SettingsView.qml" line="64"/>
+        <location filename="../qml/SettingsView.qml" line="283"/>
         <source>Team</source>
         <translation>Equipo</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="66"/>
-        <location filename="../qml/SettingsView.qml" line="431"/>
+        <location filename="../qml/SettingsView.qml" line="64"/>
+        <location filename="../qml/SettingsView.qml" line="441"/>
         <source>Canned responses</source>
         <translation>Respuestas predefinidas</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="67"/>
-        <location filename="../qml/SettingsView.qml" line="496"/>
+        <location filename="../qml/SettingsView.qml" line="65"/>
+        <location filename="../qml/SettingsView.qml" line="506"/>
         <source>Notifications</source>
         <translation>Notificaciones</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="67"/>
-        <location filename="../qml/SettingsView.qml" line="527"/>
+        <location filename="../qml/SettingsView.qml" line="65"/>
+        <location filename="../qml/SettingsView.qml" line="537"/>
         <source>Server</source>
         <translation>Servidor</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="67"/>
+        <location filename="../qml/SettingsView.qml" line="65"/>
         <source>Account and language</source>
         <translation>Cuenta e idioma</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="67"/>
-        <location filename="../qml/SettingsView.qml" line="592"/>
+        <location filename="../qml/SettingsView.qml" line="65"/>
+        <location filename="../qml/SettingsView.qml" line="602"/>
         <source>Your sessions</source>
         <translation>Sus sesiones</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="89"/>
+        <location filename="../qml/SettingsView.qml" line="88"/>
         <source>Back to chats</source>
         <translation>Volver a los chats</translation>
     </message>
@@ -522,464 +542,591 @@
         <translation>Chatee con nosotros</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="116"/>
+        <location filename="../qml/SettingsView.qml" line="117"/>
         <source>Welcome message</source>
         <translation>Mensaje de bienvenida</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="117"/>
+        <location filename="../qml/SettingsView.qml" line="118"/>
         <source>Hi! How can we help?</source>
         <translation>¡Hola! ¿En qué podemos ayudarle?</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="118"/>
+        <location filename="../qml/SettingsView.qml" line="120"/>
         <source>Colour</source>
         <translation>Color</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="134"/>
+        <location filename="../qml/SettingsView.qml" line="136"/>
         <source>Position</source>
         <translation>Posición</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="136"/>
+        <location filename="../qml/SettingsView.qml" line="138"/>
         <source>Bottom right</source>
         <translation>Abajo a la derecha</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="137"/>
+        <location filename="../qml/SettingsView.qml" line="140"/>
         <source>Bottom left</source>
         <translation>Abajo a la izquierda</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="139"/>
+        <location filename="../qml/SettingsView.qml" line="143"/>
         <source>Ask before the chat starts</source>
         <translation>Preguntar antes de iniciar el chat</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="141"/>
-        <location filename="../qml/SettingsView.qml" line="360"/>
+        <location filename="../qml/SettingsView.qml" line="145"/>
+        <location filename="../qml/SettingsView.qml" line="370"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="142"/>
-        <location filename="../qml/SettingsView.qml" line="361"/>
+        <location filename="../qml/SettingsView.qml" line="66"/>
+        <location filename="../qml/SettingsView.qml" line="146"/>
+        <location filename="../qml/SettingsView.qml" line="371"/>
+        <location filename="../qml/SettingsView.qml" line="714"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="143"/>
+        <location filename="../qml/SettingsView.qml" line="64"/>
+        <source>Sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="147"/>
         <source>Email required</source>
         <translation>Correo electrónico obligatorio</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="146"/>
+        <location filename="../qml/SettingsView.qml" line="150"/>
         <source>When nobody is online</source>
         <translation>Cuando no hay nadie en línea</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="148"/>
+        <location filename="../qml/SettingsView.qml" line="153"/>
         <source>We are away right now. Leave a message and we will get back to you.</source>
         <translation>Ahora mismo no estamos disponibles. Deje un mensaje y le responderemos.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="151"/>
+        <location filename="../qml/SettingsView.qml" line="156"/>
         <source>Save widget</source>
         <translation>Guardar widget</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="165"/>
+        <location filename="../qml/SettingsView.qml" line="164"/>
+        <source>Revert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="169"/>
         <source>Preview as offline</source>
         <translation>Vista previa sin conexión</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="192"/>
+        <location filename="../qml/SettingsView.qml" line="195"/>
         <source>Put the chat on your website</source>
         <translation>Añada el chat a su sitio web</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="193"/>
+        <location filename="../qml/SettingsView.qml" line="197"/>
         <source>Paste this line into every page of your website, just before &lt;/body&gt;. The chat button appears at once.</source>
         <translation>Pegue esta línea en cada página de su sitio web, justo antes de &lt;/body&gt;. El botón del chat aparece al instante.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="211"/>
+        <location filename="../qml/SettingsView.qml" line="215"/>
         <source>The snippet appears once the console is connected.</source>
         <translation>El fragmento aparece cuando la consola está conectada.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="217"/>
+        <location filename="../qml/SettingsView.qml" line="221"/>
         <source>Copy snippet</source>
         <translation>Copiar fragmento</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="221"/>
+        <location filename="../qml/SettingsView.qml" line="225"/>
         <source>Copied</source>
         <translation>Copiado</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="223"/>
+        <location filename="../qml/SettingsView.qml" line="227"/>
         <source>Public address</source>
         <translation>Dirección pública</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="224"/>
+        <location filename="../qml/SettingsView.qml" line="228"/>
         <source>Where your visitors&apos; browsers reach this server, if not at the address above: your domain or your reverse proxy, such as https://chat.example.com. Leave it empty to use the server&apos;s own public URL (its --public-url) or, without one, the address the console connects to.</source>
         <translation>Dónde llegan los navegadores de sus visitantes a este servidor, si no es la dirección de arriba: su dominio o su proxy inverso, por ejemplo https://chat.example.com. Déjelo vacío para usar la dirección pública del propio servidor (su --public-url) o, si no tiene, la dirección a la que se conecta la consola.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="237"/>
+        <location filename="../qml/SettingsView.qml" line="241"/>
         <source>Use this address</source>
         <translation>Usar esta dirección</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="243"/>
+        <location filename="../qml/SettingsView.qml" line="247"/>
         <source>This is not an http:// or https:// address, so the snippet keeps the console&apos;s address.</source>
         <translation>No es una dirección http:// ni https://, así que el fragmento conserva la dirección de la consola.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="248"/>
+        <location filename="../qml/SettingsView.qml" line="252"/>
         <source>Allowed websites</source>
         <translation>Sitios web permitidos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="249"/>
+        <location filename="../qml/SettingsView.qml" line="253"/>
         <source>The widget only works on these origins (scheme://host[:port]), one per line.</source>
         <translation>El widget solo funciona en estos orígenes (scheme://host[:port]), uno por línea.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="259"/>
+        <location filename="../qml/SettingsView.qml" line="263"/>
         <source>Save allowed websites</source>
         <translation>Guardar sitios web permitidos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="263"/>
+        <location filename="../qml/SettingsView.qml" line="270"/>
         <source>What visitors on the internet need</source>
         <translation>Lo que necesitan los visitantes de Internet</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="264"/>
+        <location filename="../qml/SettingsView.qml" line="271"/>
         <source>Your website&apos;s visitors must reach this server: give it a public address, or put it behind a reverse proxy (nginx, Caddy) with an HTTPS certificate, and enter that https:// address as the public address above. A website on https cannot load a chat from plain http.</source>
         <translation>Los visitantes de su sitio deben poder llegar a este servidor: dele una dirección pública o póngalo detrás de un proxy inverso (nginx, Caddy) con un certificado HTTPS, e introduzca esa dirección https:// como dirección pública arriba. Un sitio en https no puede cargar un chat por http simple.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="275"/>
+        <location filename="../qml/SettingsView.qml" line="285"/>
         <source>Add the people who answer chats. Each signs in with their own email and password.</source>
         <translation>Añada a las personas que responden los chats. Cada una inicia sesión con su propio correo electrónico y contraseña.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="276"/>
+        <location filename="../qml/SettingsView.qml" line="286"/>
         <source>Only an admin can add or remove agents.</source>
         <translation>Solo un administrador puede añadir o quitar agentes.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="316"/>
+        <location filename="../qml/SettingsView.qml" line="326"/>
         <source>(you)</source>
         <translation>(usted)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="330"/>
+        <location filename="../qml/SettingsView.qml" line="340"/>
         <source>Disabled</source>
         <translation>Desactivado</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="335"/>
-        <location filename="../qml/SettingsView.qml" line="363"/>
+        <location filename="../qml/SettingsView.qml" line="345"/>
+        <location filename="../qml/SettingsView.qml" line="373"/>
         <source>Admin</source>
         <translation>Administrador</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="335"/>
+        <location filename="../qml/SettingsView.qml" line="345"/>
         <source>Agent</source>
         <translation>Agente</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="337"/>
+        <location filename="../qml/SettingsView.qml" line="347"/>
         <source>Reset password</source>
         <translation>Restablecer contraseña</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="339"/>
-        <location filename="../qml/SettingsView.qml" line="420"/>
+        <location filename="../qml/SettingsView.qml" line="349"/>
+        <location filename="../qml/SettingsView.qml" line="430"/>
         <source>Disable</source>
         <translation>Desactivar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="342"/>
+        <location filename="../qml/SettingsView.qml" line="352"/>
         <source>Enable</source>
         <translation>Activar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="346"/>
+        <location filename="../qml/SettingsView.qml" line="356"/>
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="356"/>
+        <location filename="../qml/SettingsView.qml" line="366"/>
         <source>Add an agent</source>
         <translation>Añadir un agente</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="362"/>
+        <location filename="../qml/SettingsView.qml" line="372"/>
         <source>First password</source>
         <translation>Contraseña inicial</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="364"/>
+        <location filename="../qml/SettingsView.qml" line="374"/>
         <source>Add</source>
         <translation>Añadir</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="375"/>
+        <location filename="../qml/SettingsView.qml" line="385"/>
         <source>New password for %1</source>
         <translation>Nueva contraseña para %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="388"/>
+        <location filename="../qml/SettingsView.qml" line="398"/>
         <source>At least 8 characters</source>
         <translation>Al menos 8 caracteres</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="398"/>
+        <location filename="../qml/SettingsView.qml" line="408"/>
         <source>Disable %1?</source>
         <translation>¿Desactivar a %1?</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="414"/>
+        <location filename="../qml/SettingsView.qml" line="424"/>
         <source>%1 is signed out at once and cannot sign in until you enable the account again.</source>
         <translation>%1 cierra sesión de inmediato y no podrá volver a iniciarla hasta que usted active la cuenta de nuevo.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="419"/>
+        <location filename="../qml/SettingsView.qml" line="429"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="433"/>
+        <location filename="../qml/SettingsView.qml" line="443"/>
         <source>Type /shortcut in a reply and it becomes the text. Shared by the whole team.</source>
         <translation>Escriba /atajo en una respuesta y se sustituye por el texto. Compartido con todo el equipo.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="452"/>
+        <location filename="../qml/SettingsView.qml" line="462"/>
         <source>Delete</source>
         <translation>Eliminar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="459"/>
+        <location filename="../qml/SettingsView.qml" line="469"/>
         <source>No canned responses yet</source>
         <translation>Aún no hay respuestas predefinidas</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="460"/>
+        <location filename="../qml/SettingsView.qml" line="470"/>
         <source>Save answers you give often, like opening hours or shipping times.</source>
         <translation>Guarde las respuestas que da a menudo, como el horario de apertura o los plazos de envío.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="467"/>
+        <location filename="../qml/SettingsView.qml" line="477"/>
         <source>Edit /%1</source>
         <translation>Editar /%1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="467"/>
+        <location filename="../qml/SettingsView.qml" line="477"/>
         <source>New canned response</source>
         <translation>Nueva respuesta predefinida</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="480"/>
+        <location filename="../qml/SettingsView.qml" line="490"/>
         <source>shortcut, e.g. hours</source>
         <translation>atajo, p. ej. horario</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="481"/>
+        <location filename="../qml/SettingsView.qml" line="491"/>
         <source>The text it expands to</source>
         <translation>El texto por el que se sustituye</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="482"/>
+        <location filename="../qml/SettingsView.qml" line="492"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="497"/>
+        <location filename="../qml/SettingsView.qml" line="507"/>
         <source>Show desktop notifications</source>
         <translation>Mostrar notificaciones de escritorio</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="499"/>
+        <location filename="../qml/SettingsView.qml" line="509"/>
         <source>Play a sound</source>
         <translation>Reproducir un sonido</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="502"/>
+        <location filename="../qml/SettingsView.qml" line="512"/>
         <source>Remind me every</source>
         <translation>Recordarme cada</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="505"/>
+        <location filename="../qml/SettingsView.qml" line="515"/>
         <source>seconds while a visitor waits (0: never)</source>
         <translation>segundos mientras un visitante espera (0: nunca)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="507"/>
+        <location filename="../qml/SettingsView.qml" line="517"/>
         <source>Presence</source>
         <translation>Presencia</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="509"/>
+        <location filename="../qml/SettingsView.qml" line="519"/>
         <source>Show me as away after</source>
         <translation>Mostrarme como ausente tras</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="512"/>
+        <location filename="../qml/SettingsView.qml" line="522"/>
         <source>minutes without activity (0: never)</source>
         <translation>minutos sin actividad (0: nunca)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="514"/>
+        <location filename="../qml/SettingsView.qml" line="524"/>
         <source>Visitors see the chat as offline when no agent is online.</source>
         <translation>Los visitantes ven el chat como desconectado cuando no hay ningún agente en línea.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="528"/>
+        <location filename="../qml/SettingsView.qml" line="538"/>
         <source>This computer runs the chat server. Changes apply the next time Frontdesk starts.</source>
         <translation>Este equipo ejecuta el servidor de chat. Los cambios se aplicarán la próxima vez que se inicie Frontdesk.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="529"/>
+        <location filename="../qml/SettingsView.qml" line="539"/>
         <source>Connected to %1. The server&apos;s own settings are made where it runs.</source>
         <translation>Conectado a %1. Los ajustes del servidor se configuran donde se ejecuta.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="534"/>
+        <location filename="../qml/SettingsView.qml" line="544"/>
         <source>Listen address</source>
         <translation>Dirección de escucha</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="536"/>
+        <location filename="../qml/SettingsView.qml" line="546"/>
         <source>Port</source>
         <translation>Puerto</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="538"/>
+        <location filename="../qml/SettingsView.qml" line="548"/>
         <source>TLS certificate (PEM)</source>
         <translation>Certificado TLS (PEM)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="539"/>
+        <location filename="../qml/SettingsView.qml" line="549"/>
         <source>/etc/ssl/certs/chat.pem (empty: plain HTTP)</source>
         <translation>/etc/ssl/certs/chat.pem (vacío: HTTP sin cifrar)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="540"/>
+        <location filename="../qml/SettingsView.qml" line="550"/>
         <source>TLS private key (PEM)</source>
         <translation>Clave privada TLS (PEM)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="542"/>
+        <location filename="../qml/SettingsView.qml" line="552"/>
         <source>Database</source>
         <translation>Base de datos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="543"/>
+        <location filename="../qml/SettingsView.qml" line="553"/>
         <source>Empty: SQLite file on this computer; or mariadb://user@host:3306/frontdesk</source>
         <translation>Vacío: archivo SQLite en este equipo; o mariadb://user@host:3306/frontdesk</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="546"/>
+        <location filename="../qml/SettingsView.qml" line="556"/>
         <source>A MariaDB password is kept in the system keyring, never in a settings file: run &quot;frontdesk --store-database-password --database URL&quot; once.</source>
         <translation>La contraseña de MariaDB se guarda en el llavero del sistema, nunca en un archivo de configuración: ejecute una vez «frontdesk --store-database-password --database URL».</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="547"/>
+        <location filename="../qml/SettingsView.qml" line="557"/>
         <source>Listening on 127.0.0.1 keeps the server private to this computer. Visitors on the internet need a public address (0.0.0.0 and an open port) or, better, a reverse proxy with HTTPS in front.</source>
         <translation>Escuchar en 127.0.0.1 mantiene el servidor privado en este equipo. Los visitantes de Internet necesitan una dirección pública (0.0.0.0 y un puerto abierto) o, mejor, un proxy inverso con HTTPS delante.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="560"/>
+        <location filename="../qml/SettingsView.qml" line="570"/>
         <source>Account</source>
         <translation>Cuenta</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="561"/>
+        <location filename="../qml/SettingsView.qml" line="571"/>
         <source>Signed in as %1 (%2)</source>
         <translation>Sesión iniciada como %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="563"/>
+        <location filename="../qml/SettingsView.qml" line="573"/>
         <source>Current password</source>
         <translation>Contraseña actual</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="564"/>
+        <location filename="../qml/SettingsView.qml" line="574"/>
         <source>New password</source>
         <translation>Nueva contraseña</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="565"/>
+        <location filename="../qml/SettingsView.qml" line="575"/>
         <source>Change password</source>
         <translation>Cambiar contraseña</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="568"/>
-        <location filename="../qml/SettingsView.qml" line="663"/>
+        <location filename="../qml/SettingsView.qml" line="578"/>
+        <location filename="../qml/SettingsView.qml" line="673"/>
         <source>Sign out</source>
         <translation>Cerrar sesión</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="569"/>
+        <location filename="../qml/SettingsView.qml" line="579"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="574"/>
+        <location filename="../qml/SettingsView.qml" line="584"/>
         <source>System language</source>
         <translation>Idioma del sistema</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="579"/>
+        <location filename="../qml/SettingsView.qml" line="589"/>
         <source>The new language applies the next time Frontdesk starts.</source>
         <translation>El nuevo idioma se aplicará la próxima vez que se inicie Frontdesk.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="580"/>
+        <location filename="../qml/SettingsView.qml" line="590"/>
         <source>Run the setup wizard again…</source>
         <translation>Volver a ejecutar el asistente de configuración…</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="594"/>
+        <location filename="../qml/SettingsView.qml" line="604"/>
         <source>Every computer where your account is signed in. Sign out any you do not recognise or no longer use; it has to sign in again with your password.</source>
         <translation>Todos los equipos en los que su cuenta tiene la sesión iniciada. Cierre la sesión en los que no reconozca o ya no use; allí habrá que volver a iniciarla con su contraseña.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="598"/>
+        <location filename="../qml/SettingsView.qml" line="608"/>
         <source>Sign out everywhere else</source>
         <translation>Cerrar sesión en los demás equipos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="652"/>
+        <location filename="../qml/SettingsView.qml" line="662"/>
         <source>This computer</source>
         <translation>Este equipo</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="660"/>
+        <location filename="../qml/SettingsView.qml" line="670"/>
         <source>signed in %1</source>
         <translation>sesión iniciada el %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="680"/>
+        <location filename="../qml/SettingsView.qml" line="690"/>
         <source>You are not signed in anywhere else.</source>
         <translation>No tiene la sesión iniciada en ningún otro equipo.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="687"/>
+        <location filename="../qml/SettingsView.qml" line="697"/>
         <source>No sessions</source>
         <translation>No hay sesiones</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="687"/>
+        <location filename="../qml/SettingsView.qml" line="697"/>
         <source>Your sessions appear once the console is connected</source>
         <translation>Sus sesiones aparecen en cuanto la consola está conectada</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="729"/>
+        <source>An email to a visitor could not be sent (%1). The mail server said:</source>
+        <translation>No se pudo enviar un correo a un visitante (%1). El servidor de correo respondió:</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="730"/>
+        <source>An email to your team could not be sent (%1). The mail server said:</source>
+        <translation>No se pudo enviar un correo a tu equipo (%1). El servidor de correo respondió:</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="736"/>
+        <source>This server sends no email: no SMTP server is set.</source>
+        <translation>Este servidor no envía correos: no hay ningún servidor SMTP configurado.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="737"/>
+        <source>%1 emails waiting to be sent, %2 given up on.</source>
+        <translation>%1 correos esperando envío, %2 abandonados.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="740"/>
+        <source>Email for this site</source>
+        <translation>Correo de este sitio</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="741"/>
+        <source>Messages left while nobody is online, and chats nobody accepts in time, go to the team&apos;s address. Visitors never see it.</source>
+        <translation>Los mensajes que se dejan cuando no hay nadie conectado y los chats que nadie acepta a tiempo van a la dirección del equipo. Los visitantes nunca la ven.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="746"/>
+        <source>Team&apos;s address</source>
+        <translation>Dirección del equipo</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="747"/>
+        <source>support@example.com (empty: none)</source>
+        <translation>support@example.com (vacío: ninguna)</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="749"/>
+        <source>Email a chat nobody accepted after (minutes, 0: never)</source>
+        <translation>Avisar por correo de un chat no aceptado tras (minutos, 0: nunca)</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="753"/>
+        <source>Email an agent&apos;s reply to a visitor who left (if they gave an email)</source>
+        <translation>Enviar por correo la respuesta a un visitante que se fue (si dio su correo)</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="755"/>
+        <source>Save email settings</source>
+        <translation>Guardar ajustes de correo</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="757"/>
+        <source>Mail server</source>
+        <translation>Servidor de correo</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="758"/>
+        <source>The SMTP server this computer sends through. Changes apply the next time Frontdesk starts.</source>
+        <translation>El servidor SMTP por el que envía este equipo. Los cambios se aplican la próxima vez que se inicie Frontdesk.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="759"/>
+        <source>Set on the server with --smtp-url, --smtp-user and --smtp-from.</source>
+        <translation>Se configura en el servidor con --smtp-url, --smtp-user y --smtp-from.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="764"/>
+        <source>SMTP server</source>
+        <translation>Servidor SMTP</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="765"/>
+        <source>smtp://mail.example.com:587 or smtps://mail.example.com:465</source>
+        <translation>smtp://mail.example.com:587 o smtps://mail.example.com:465</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="767"/>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="769"/>
+        <source>Password</source>
+        <translation type="unfinished">Contraseña</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="771"/>
+        <source>Kept in the system keyring</source>
+        <translation>Se guarda en el llavero del sistema</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="772"/>
+        <source>Save password</source>
+        <translation>Guardar contraseña</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="775"/>
+        <source>From</source>
+        <translation>Remitente</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="776"/>
+        <source>Support &lt;chat@example.com&gt;</source>
+        <translation>Soporte &lt;chat@example.com&gt;</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="779"/>
+        <source>Allow a mail server without TLS (only one on this computer)</source>
+        <translation>Permitir un servidor de correo sin TLS (solo uno en este equipo)</translation>
     </message>
 </context>
 <context>
@@ -1219,6 +1366,112 @@
         <location filename="../qml/SignInPage.qml" line="72"/>
         <source>Set up again…</source>
         <translation>Volver a configurar…</translation>
+    </message>
+</context>
+<context>
+    <name>SiteSwitcher</name>
+    <message>
+        <location filename="../qml/SiteSwitcher.qml" line="34"/>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SiteSwitcher.qml" line="70"/>
+        <source>Save or revert your changes to switch sites.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SitesTab</name>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="25"/>
+        <source>Sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="38"/>
+        <source>Each website has its own widget, snippet and queue; every agent answers the chats of every site. The site you pick here is the one the widget and snippet settings show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="39"/>
+        <source>Each website has its own widget, snippet and queue. Only an admin can add, rename or delete sites.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="66"/>
+        <source>Site key %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="69"/>
+        <source>Shown in settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="72"/>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="95"/>
+        <source>Rename the site shown in settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="107"/>
+        <source>Rename</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="119"/>
+        <source>Add a site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="126"/>
+        <source>The website&apos;s name, e.g. Outlet store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="130"/>
+        <source>Add site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="145"/>
+        <source>A new site allows no website yet: add its address under Snippet, then paste its snippet into that website.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="158"/>
+        <source>Delete %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="176"/>
+        <source>This deletes the site with all its conversations, messages, visitors and bans, for good. Its snippet stops working at once and its visitors are disconnected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="181"/>
+        <source>Type the site key %1 to confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="187"/>
+        <source>Site key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="193"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="194"/>
+        <source>Delete site</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

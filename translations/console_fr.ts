@@ -130,17 +130,27 @@
         <translation>Reconnexion…</translation>
     </message>
     <message>
-        <location filename="../qml/ConsoleView.qml" line="130"/>
+        <location filename="../qml/ConsoleView.qml" line="134"/>
+        <source>Email failing</source>
+        <translation>Envoi d&apos;e-mails en échec</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConsoleView.qml" line="136"/>
+        <source>An email could not be sent: the mail server&apos;s answer is in Settings, Email.</source>
+        <translation>Un e-mail n&apos;a pas pu être envoyé : la réponse du serveur de messagerie est dans Paramètres, E-mail.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConsoleView.qml" line="144"/>
         <source>1 agent online</source>
         <translation>1 agent en ligne</translation>
     </message>
     <message>
-        <location filename="../qml/ConsoleView.qml" line="130"/>
+        <location filename="../qml/ConsoleView.qml" line="144"/>
         <source>%1 agents online</source>
         <translation>%1 agents en ligne</translation>
     </message>
     <message>
-        <location filename="../qml/ConsoleView.qml" line="146"/>
+        <location filename="../qml/ConsoleView.qml" line="160"/>
         <source>Settings (Ctrl+,)</source>
         <translation>Paramètres (Ctrl+,)</translation>
     </message>
@@ -148,23 +158,23 @@
 <context>
     <name>ConversationDelegate</name>
     <message>
-        <location filename="../qml/ConversationDelegate.qml" line="101"/>
+        <location filename="../qml/ConversationDelegate.qml" line="117"/>
         <source>typing…</source>
         <translation>écrit…</translation>
     </message>
     <message>
-        <location filename="../qml/ConversationDelegate.qml" line="102"/>
+        <location filename="../qml/ConversationDelegate.qml" line="118"/>
         <source>You: </source>
         <translation>Vous : </translation>
     </message>
     <message>
-        <location filename="../qml/ConversationDelegate.qml" line="114"/>
-        <location filename="../qml/ConversationDelegate.qml" line="115"/>
+        <location filename="../qml/ConversationDelegate.qml" line="130"/>
+        <location filename="../qml/ConversationDelegate.qml" line="131"/>
         <source>with %1</source>
         <translation>avec %1</translation>
     </message>
     <message>
-        <location filename="../qml/ConversationDelegate.qml" line="124"/>
+        <location filename="../qml/ConversationDelegate.qml" line="140"/>
         <source>Accept</source>
         <translation>Accepter</translation>
     </message>
@@ -172,63 +182,63 @@
 <context>
     <name>Frontdesk::AgentClient</name>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="166"/>
+        <location filename="../app/console/client/agentconnection.cpp" line="147"/>
         <source>Could not reach %1: %2</source>
         <translation>Impossible de joindre %1 : %2</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="230"/>
-        <location filename="../app/console/agentclient.cpp" line="724"/>
+        <location filename="../app/console/client/agentconnection.cpp" line="214"/>
+        <location filename="../app/console/client/agentconnection.cpp" line="364"/>
         <source>Signed out.</source>
         <translation>Déconnecté.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="299"/>
+        <location filename="../app/console/client/agentconnection.cpp" line="256"/>
         <source>The connection to the server was lost.</source>
         <translation>La connexion au serveur a été perdue.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="328"/>
+        <location filename="../app/console/client/agentconnection.cpp" line="285"/>
         <source>Not connected to the server.</source>
         <translation>Non connecté au serveur.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="519"/>
+        <location filename="../app/console/client/replysender.cpp" line="191"/>
         <source>The server refused this reply (%1).</source>
         <translation>Le serveur a refusé cette réponse (%1).</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="603"/>
+        <location filename="../app/console/client/agentconnection.cpp" line="349"/>
         <source>Your session has expired. Please sign in again.</source>
         <translation>Votre session a expiré. Veuillez vous reconnecter.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="705"/>
+        <location filename="../app/console/client/agentconnection.cpp" line="87"/>
         <source>Your password was changed on another computer. Please sign in again.</source>
         <translation>Votre mot de passe a été modifié sur un autre ordinateur. Veuillez vous reconnecter.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="707"/>
+        <location filename="../app/console/client/agentconnection.cpp" line="90"/>
         <source>An admin reset your password. Please sign in with the new one.</source>
         <translation>Un administrateur a réinitialisé votre mot de passe. Veuillez vous connecter avec le nouveau.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="709"/>
+        <location filename="../app/console/client/agentconnection.cpp" line="93"/>
         <source>An admin disabled your account.</source>
         <translation>Un administrateur a désactivé votre compte.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="711"/>
+        <location filename="../app/console/client/agentconnection.cpp" line="95"/>
         <source>An admin removed your account.</source>
         <translation>Un administrateur a supprimé votre compte.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="713"/>
+        <location filename="../app/console/client/agentconnection.cpp" line="97"/>
         <source>You were signed out.</source>
         <translation>Vous avez été déconnecté.</translation>
     </message>
     <message>
-        <location filename="../app/console/agentclient.cpp" line="714"/>
+        <location filename="../app/console/client/agentconnection.cpp" line="98"/>
         <source>This session was ended from another computer. Please sign in again.</source>
         <translation>Cette session a été fermée depuis un autre ordinateur. Veuillez vous reconnecter.</translation>
     </message>
@@ -236,12 +246,12 @@
 <context>
     <name>Frontdesk::ConversationListModel</name>
     <message>
-        <location filename="../app/console/conversationlistmodel.cpp" line="32"/>
+        <location filename="../app/console/conversationmodel.cpp" line="28"/>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../app/console/conversationlistmodel.cpp" line="70"/>
+        <location filename="../app/console/conversationmodel.cpp" line="49"/>
         <source>Visitor %1</source>
         <translation>Visiteur %1</translation>
     </message>
@@ -249,7 +259,7 @@
 <context>
     <name>Frontdesk::MessageListModel</name>
     <message>
-        <location filename="../app/console/messagelistmodel.cpp" line="391"/>
+        <location filename="../app/console/messagelistmodel.cpp" line="399"/>
         <source>Visitor</source>
         <translation>Visiteur</translation>
     </message>
@@ -257,48 +267,48 @@
 <context>
     <name>Frontdesk::Notifier</name>
     <message>
-        <location filename="../app/console/notifier.cpp" line="95"/>
+        <location filename="../app/console/notifier.cpp" line="91"/>
         <source>%1 is waiting</source>
         <translation>%1 attend</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="95"/>
+        <location filename="../app/console/notifier.cpp" line="91"/>
         <source>A visitor started a chat.</source>
         <translation>Un visiteur a lancé une discussion.</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="119"/>
+        <location filename="../app/console/notifier.cpp" line="115"/>
         <source>New message</source>
         <translation>Nouveau message</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="185"/>
+        <location filename="../app/console/notifier.cpp" line="181"/>
         <source>%1 is still waiting</source>
         <translation>%1 attend toujours</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="186"/>
+        <location filename="../app/console/notifier.cpp" line="182"/>
         <source>1 visitor is waiting for an answer.</source>
         <translation>1 visiteur attend une réponse.</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="187"/>
+        <location filename="../app/console/notifier.cpp" line="183"/>
         <source>%1 visitors are waiting for an answer.</source>
         <translation>%1 visiteurs attendent une réponse.</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="269"/>
+        <location filename="../app/console/notifier.cpp" line="265"/>
         <source>Open chat</source>
         <translation>Ouvrir la discussion</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="340"/>
-        <location filename="../app/console/notifier.cpp" line="357"/>
+        <location filename="../app/console/notifier.cpp" line="336"/>
+        <location filename="../app/console/notifier.cpp" line="353"/>
         <source>Frontdesk</source>
         <translation>Frontdesk</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="357"/>
+        <location filename="../app/console/notifier.cpp" line="353"/>
         <source>Frontdesk: %1 need you</source>
         <translation>Frontdesk : %1 vous attendent</translation>
     </message>
@@ -306,62 +316,72 @@
 <context>
     <name>Frontdesk::SessionController</name>
     <message>
-        <location filename="../app/console/sessioncontroller.cpp" line="19"/>
+        <location filename="../app/console/sessioncontroller.cpp" line="20"/>
         <source>The chat server could not start: %1</source>
         <translation>Le serveur de discussion n&apos;a pas pu démarrer : %1</translation>
+    </message>
+    <message>
+        <location filename="../app/console/sessioncontroller.cpp" line="147"/>
+        <source>The SMTP server %1</source>
+        <translation>Le serveur SMTP %1</translation>
+    </message>
+    <message>
+        <location filename="../app/console/sessioncontroller.cpp" line="149"/>
+        <source>The From address %1</source>
+        <translation>L&apos;adresse d&apos;expéditeur %1</translation>
     </message>
 </context>
 <context>
     <name>Frontdesk::SessionListModel</name>
     <message>
-        <location filename="../app/console/sessionlistmodel.cpp" line="158"/>
-        <location filename="../app/console/sessionlistmodel.cpp" line="214"/>
+        <location filename="../app/console/sessionlistmodel.cpp" line="154"/>
+        <location filename="../app/console/sessionlistmodel.cpp" line="210"/>
         <source>Active now</source>
         <translation>Actif maintenant</translation>
     </message>
     <message>
-        <location filename="../app/console/sessionlistmodel.cpp" line="162"/>
+        <location filename="../app/console/sessionlistmodel.cpp" line="158"/>
         <source>Last active a minute ago</source>
         <translation>Dernière activité il y a une minute</translation>
     </message>
     <message>
-        <location filename="../app/console/sessionlistmodel.cpp" line="162"/>
+        <location filename="../app/console/sessionlistmodel.cpp" line="158"/>
         <source>Last active %1 minutes ago</source>
         <translation>Dernière activité il y a %1 minutes</translation>
     </message>
     <message>
-        <location filename="../app/console/sessionlistmodel.cpp" line="166"/>
+        <location filename="../app/console/sessionlistmodel.cpp" line="162"/>
         <source>Last active an hour ago</source>
         <translation>Dernière activité il y a une heure</translation>
     </message>
     <message>
-        <location filename="../app/console/sessionlistmodel.cpp" line="166"/>
+        <location filename="../app/console/sessionlistmodel.cpp" line="162"/>
         <source>Last active %1 hours ago</source>
         <translation>Dernière activité il y a %1 heures</translation>
     </message>
     <message>
-        <location filename="../app/console/sessionlistmodel.cpp" line="170"/>
+        <location filename="../app/console/sessionlistmodel.cpp" line="166"/>
         <source>Last active a day ago</source>
         <translation>Dernière activité il y a un jour</translation>
     </message>
     <message>
-        <location filename="../app/console/sessionlistmodel.cpp" line="170"/>
+        <location filename="../app/console/sessionlistmodel.cpp" line="166"/>
         <source>Last active %1 days ago</source>
         <translation>Dernière activité il y a %1 jours</translation>
     </message>
     <message>
-        <location filename="../app/console/sessionlistmodel.cpp" line="172"/>
+        <location filename="../app/console/sessionlistmodel.cpp" line="168"/>
         <source>Last active on %1</source>
         <translation>Dernière activité le %1</translation>
     </message>
     <message>
-        <location filename="../app/console/sessionlistmodel.cpp" line="179"/>
+        <location filename="../app/console/sessionlistmodel.cpp" line="175"/>
         <source>%1 on %2</source>
         <comment>browser on operating system</comment>
         <translation>%1 sous %2</translation>
     </message>
     <message>
-        <location filename="../app/console/sessionlistmodel.cpp" line="185"/>
+        <location filename="../app/console/sessionlistmodel.cpp" line="181"/>
         <source>Unknown device</source>
         <translation>Appareil inconnu</translation>
     </message>
@@ -446,58 +466,58 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../qml/SettingsView.qml" line="58"/>
+        <location filename="../qml/SettingsView.qml" line="56"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="66"/>
-        <location filename="../qml/SettingsView.qml" line="111"/>
+        <location filename="../qml/SettingsView.qml" line="64"/>
+        <location filename="../qml/SettingsView.qml" line="110"/>
         <source>Website widget</source>
         <translation>Widget du site</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="66"/>
+        <location filename="../qml/SettingsView.qml" line="64"/>
         <source>Snippet</source>
         <translation>Extrait de code</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="66"/>
-        <location filename="../qml/SettingsView.qml" line="273"/>
+        <location filename="../qml/SettingsView.qml" line="64"/>
+        <location filename="../qml/SettingsView.qml" line="283"/>
         <source>Team</source>
         <translation>Équipe</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="66"/>
-        <location filename="../qml/SettingsView.qml" line="431"/>
+        <location filename="../qml/SettingsView.qml" line="64"/>
+        <location filename="../qml/SettingsView.qml" line="441"/>
         <source>Canned responses</source>
         <translation>Réponses prédéfinies</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="67"/>
-        <location filename="../qml/SettingsView.qml" line="496"/>
+        <location filename="../qml/SettingsView.qml" line="65"/>
+        <location filename="../qml/SettingsView.qml" line="506"/>
         <source>Notifications</source>
         <translation>Notifications</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="67"/>
-        <location filename="../qml/SettingsView.qml" line="527"/>
+        <location filename="../qml/SettingsView.qml" line="65"/>
+        <location filename="../qml/SettingsView.qml" line="537"/>
         <source>Server</source>
         <translation>Serveur</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="67"/>
+        <location filename="../qml/SettingsView.qml" line="65"/>
         <source>Account and language</source>
         <translation>Compte et langue</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="67"/>
-        <location filename="../qml/SettingsView.qml" line="592"/>
+        <location filename="../qml/SettingsView.qml" line="65"/>
+        <location filename="../qml/SettingsView.qml" line="602"/>
         <source>Your sessions</source>
         <translation>Vos sessions</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="89"/>
+        <location filename="../qml/SettingsView.qml" line="88"/>
         <source>Back to chats</source>
         <translation>Retour aux discussions</translation>
     </message>
@@ -522,464 +542,591 @@
         <translation>Discutez avec nous</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="116"/>
+        <location filename="../qml/SettingsView.qml" line="117"/>
         <source>Welcome message</source>
         <translation>Message d&apos;accueil</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="117"/>
+        <location filename="../qml/SettingsView.qml" line="118"/>
         <source>Hi! How can we help?</source>
         <translation>Bonjour ! Comment pouvons-nous vous aider ?</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="118"/>
+        <location filename="../qml/SettingsView.qml" line="120"/>
         <source>Colour</source>
         <translation>Couleur</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="134"/>
+        <location filename="../qml/SettingsView.qml" line="136"/>
         <source>Position</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="136"/>
+        <location filename="../qml/SettingsView.qml" line="138"/>
         <source>Bottom right</source>
         <translation>En bas à droite</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="137"/>
+        <location filename="../qml/SettingsView.qml" line="140"/>
         <source>Bottom left</source>
         <translation>En bas à gauche</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="139"/>
+        <location filename="../qml/SettingsView.qml" line="143"/>
         <source>Ask before the chat starts</source>
         <translation>Demander avant le début de la discussion</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="141"/>
-        <location filename="../qml/SettingsView.qml" line="360"/>
+        <location filename="../qml/SettingsView.qml" line="145"/>
+        <location filename="../qml/SettingsView.qml" line="370"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="142"/>
-        <location filename="../qml/SettingsView.qml" line="361"/>
+        <location filename="../qml/SettingsView.qml" line="66"/>
+        <location filename="../qml/SettingsView.qml" line="146"/>
+        <location filename="../qml/SettingsView.qml" line="371"/>
+        <location filename="../qml/SettingsView.qml" line="714"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="143"/>
+        <location filename="../qml/SettingsView.qml" line="64"/>
+        <source>Sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="147"/>
         <source>Email required</source>
         <translation>E-mail obligatoire</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="146"/>
+        <location filename="../qml/SettingsView.qml" line="150"/>
         <source>When nobody is online</source>
         <translation>Quand personne n&apos;est en ligne</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="148"/>
+        <location filename="../qml/SettingsView.qml" line="153"/>
         <source>We are away right now. Leave a message and we will get back to you.</source>
         <translation>Nous sommes absents pour le moment. Laissez un message et nous vous répondrons.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="151"/>
+        <location filename="../qml/SettingsView.qml" line="156"/>
         <source>Save widget</source>
         <translation>Enregistrer le widget</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="165"/>
+        <location filename="../qml/SettingsView.qml" line="164"/>
+        <source>Revert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="169"/>
         <source>Preview as offline</source>
         <translation>Aperçu hors ligne</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="192"/>
+        <location filename="../qml/SettingsView.qml" line="195"/>
         <source>Put the chat on your website</source>
         <translation>Ajouter la discussion à votre site</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="193"/>
+        <location filename="../qml/SettingsView.qml" line="197"/>
         <source>Paste this line into every page of your website, just before &lt;/body&gt;. The chat button appears at once.</source>
         <translation>Collez cette ligne dans chaque page de votre site, juste avant &lt;/body&gt;. Le bouton de discussion apparaît aussitôt.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="211"/>
+        <location filename="../qml/SettingsView.qml" line="215"/>
         <source>The snippet appears once the console is connected.</source>
         <translation>Le code apparaît dès que la console est connectée.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="217"/>
+        <location filename="../qml/SettingsView.qml" line="221"/>
         <source>Copy snippet</source>
         <translation>Copier le code</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="221"/>
+        <location filename="../qml/SettingsView.qml" line="225"/>
         <source>Copied</source>
         <translation>Copié</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="223"/>
+        <location filename="../qml/SettingsView.qml" line="227"/>
         <source>Public address</source>
         <translation>Adresse publique</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="224"/>
+        <location filename="../qml/SettingsView.qml" line="228"/>
         <source>Where your visitors&apos; browsers reach this server, if not at the address above: your domain or your reverse proxy, such as https://chat.example.com. Leave it empty to use the server&apos;s own public URL (its --public-url) or, without one, the address the console connects to.</source>
         <translation>L&apos;adresse à laquelle les navigateurs de vos visiteurs joignent ce serveur, si ce n&apos;est pas celle ci-dessus : votre domaine ou votre proxy inverse, par exemple https://chat.example.com. Laissez vide pour utiliser l&apos;adresse publique du serveur (son --public-url) ou, à défaut, l&apos;adresse à laquelle la console se connecte.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="237"/>
+        <location filename="../qml/SettingsView.qml" line="241"/>
         <source>Use this address</source>
         <translation>Utiliser cette adresse</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="243"/>
+        <location filename="../qml/SettingsView.qml" line="247"/>
         <source>This is not an http:// or https:// address, so the snippet keeps the console&apos;s address.</source>
         <translation>Ce n&apos;est pas une adresse http:// ou https:// : l&apos;extrait garde donc l&apos;adresse de la console.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="248"/>
+        <location filename="../qml/SettingsView.qml" line="252"/>
         <source>Allowed websites</source>
         <translation>Sites autorisés</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="249"/>
+        <location filename="../qml/SettingsView.qml" line="253"/>
         <source>The widget only works on these origins (scheme://host[:port]), one per line.</source>
         <translation>Le widget ne fonctionne que sur ces origines (scheme://host[:port]), une par ligne.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="259"/>
+        <location filename="../qml/SettingsView.qml" line="263"/>
         <source>Save allowed websites</source>
         <translation>Enregistrer les sites autorisés</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="263"/>
+        <location filename="../qml/SettingsView.qml" line="270"/>
         <source>What visitors on the internet need</source>
         <translation>Ce dont les visiteurs sur Internet ont besoin</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="264"/>
+        <location filename="../qml/SettingsView.qml" line="271"/>
         <source>Your website&apos;s visitors must reach this server: give it a public address, or put it behind a reverse proxy (nginx, Caddy) with an HTTPS certificate, and enter that https:// address as the public address above. A website on https cannot load a chat from plain http.</source>
         <translation>Les visiteurs de votre site doivent pouvoir joindre ce serveur : donnez-lui une adresse publique, ou placez-le derrière un proxy inverse (nginx, Caddy) avec un certificat HTTPS, et saisissez cette adresse https:// comme adresse publique ci-dessus. Un site en https ne peut pas charger un chat en http simple.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="275"/>
+        <location filename="../qml/SettingsView.qml" line="285"/>
         <source>Add the people who answer chats. Each signs in with their own email and password.</source>
         <translation>Ajoutez les personnes qui répondent aux discussions. Chacune se connecte avec son propre e-mail et mot de passe.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="276"/>
+        <location filename="../qml/SettingsView.qml" line="286"/>
         <source>Only an admin can add or remove agents.</source>
         <translation>Seul un administrateur peut ajouter ou supprimer des agents.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="316"/>
+        <location filename="../qml/SettingsView.qml" line="326"/>
         <source>(you)</source>
         <translation>(vous)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="330"/>
+        <location filename="../qml/SettingsView.qml" line="340"/>
         <source>Disabled</source>
         <translation>Désactivé</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="335"/>
-        <location filename="../qml/SettingsView.qml" line="363"/>
+        <location filename="../qml/SettingsView.qml" line="345"/>
+        <location filename="../qml/SettingsView.qml" line="373"/>
         <source>Admin</source>
         <translation>Administrateur</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="335"/>
+        <location filename="../qml/SettingsView.qml" line="345"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="337"/>
+        <location filename="../qml/SettingsView.qml" line="347"/>
         <source>Reset password</source>
         <translation>Réinitialiser le mot de passe</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="339"/>
-        <location filename="../qml/SettingsView.qml" line="420"/>
+        <location filename="../qml/SettingsView.qml" line="349"/>
+        <location filename="../qml/SettingsView.qml" line="430"/>
         <source>Disable</source>
         <translation>Désactiver</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="342"/>
+        <location filename="../qml/SettingsView.qml" line="352"/>
         <source>Enable</source>
         <translation>Réactiver</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="346"/>
+        <location filename="../qml/SettingsView.qml" line="356"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="356"/>
+        <location filename="../qml/SettingsView.qml" line="366"/>
         <source>Add an agent</source>
         <translation>Ajouter un agent</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="362"/>
+        <location filename="../qml/SettingsView.qml" line="372"/>
         <source>First password</source>
         <translation>Mot de passe initial</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="364"/>
+        <location filename="../qml/SettingsView.qml" line="374"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="375"/>
+        <location filename="../qml/SettingsView.qml" line="385"/>
         <source>New password for %1</source>
         <translation>Nouveau mot de passe pour %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="388"/>
+        <location filename="../qml/SettingsView.qml" line="398"/>
         <source>At least 8 characters</source>
         <translation>Au moins 8 caractères</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="398"/>
+        <location filename="../qml/SettingsView.qml" line="408"/>
         <source>Disable %1?</source>
         <translation>Désactiver %1 ?</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="414"/>
+        <location filename="../qml/SettingsView.qml" line="424"/>
         <source>%1 is signed out at once and cannot sign in until you enable the account again.</source>
         <translation>%1 est déconnecté immédiatement et ne pourra plus se connecter tant que vous n&apos;aurez pas réactivé le compte.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="419"/>
+        <location filename="../qml/SettingsView.qml" line="429"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="433"/>
+        <location filename="../qml/SettingsView.qml" line="443"/>
         <source>Type /shortcut in a reply and it becomes the text. Shared by the whole team.</source>
         <translation>Tapez /raccourci dans une réponse pour le remplacer par le texte. Partagé avec toute l&apos;équipe.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="452"/>
+        <location filename="../qml/SettingsView.qml" line="462"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="459"/>
+        <location filename="../qml/SettingsView.qml" line="469"/>
         <source>No canned responses yet</source>
         <translation>Aucune réponse prédéfinie</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="460"/>
+        <location filename="../qml/SettingsView.qml" line="470"/>
         <source>Save answers you give often, like opening hours or shipping times.</source>
         <translation>Enregistrez les réponses que vous donnez souvent, comme les horaires d&apos;ouverture ou les délais de livraison.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="467"/>
+        <location filename="../qml/SettingsView.qml" line="477"/>
         <source>Edit /%1</source>
         <translation>Modifier /%1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="467"/>
+        <location filename="../qml/SettingsView.qml" line="477"/>
         <source>New canned response</source>
         <translation>Nouvelle réponse prédéfinie</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="480"/>
+        <location filename="../qml/SettingsView.qml" line="490"/>
         <source>shortcut, e.g. hours</source>
         <translation>raccourci, p. ex. horaires</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="481"/>
+        <location filename="../qml/SettingsView.qml" line="491"/>
         <source>The text it expands to</source>
         <translation>Le texte qui le remplace</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="482"/>
+        <location filename="../qml/SettingsView.qml" line="492"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="497"/>
+        <location filename="../qml/SettingsView.qml" line="507"/>
         <source>Show desktop notifications</source>
         <translation>Afficher les notifications du bureau</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="499"/>
+        <location filename="../qml/SettingsView.qml" line="509"/>
         <source>Play a sound</source>
         <translation>Émettre un son</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="502"/>
+        <location filename="../qml/SettingsView.qml" line="512"/>
         <source>Remind me every</source>
         <translation>Me rappeler toutes les</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="505"/>
+        <location filename="../qml/SettingsView.qml" line="515"/>
         <source>seconds while a visitor waits (0: never)</source>
         <translation>secondes tant qu&apos;un visiteur attend (0 : jamais)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="507"/>
+        <location filename="../qml/SettingsView.qml" line="517"/>
         <source>Presence</source>
         <translation>Présence</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="509"/>
+        <location filename="../qml/SettingsView.qml" line="519"/>
         <source>Show me as away after</source>
         <translation>M&apos;afficher comme absent après</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="512"/>
+        <location filename="../qml/SettingsView.qml" line="522"/>
         <source>minutes without activity (0: never)</source>
         <translation>minutes d&apos;inactivité (0 : jamais)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="514"/>
+        <location filename="../qml/SettingsView.qml" line="524"/>
         <source>Visitors see the chat as offline when no agent is online.</source>
         <translation>Les visiteurs voient la discussion hors ligne quand aucun agent n&apos;est en ligne.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="528"/>
+        <location filename="../qml/SettingsView.qml" line="538"/>
         <source>This computer runs the chat server. Changes apply the next time Frontdesk starts.</source>
         <translation>Cet ordinateur héberge le serveur de discussion. Les modifications s&apos;appliquent au prochain démarrage de Frontdesk.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="529"/>
+        <location filename="../qml/SettingsView.qml" line="539"/>
         <source>Connected to %1. The server&apos;s own settings are made where it runs.</source>
         <translation>Connecté à %1. Les paramètres du serveur se règlent sur la machine où il s&apos;exécute.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="534"/>
+        <location filename="../qml/SettingsView.qml" line="544"/>
         <source>Listen address</source>
         <translation>Adresse d&apos;écoute</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="536"/>
+        <location filename="../qml/SettingsView.qml" line="546"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="538"/>
+        <location filename="../qml/SettingsView.qml" line="548"/>
         <source>TLS certificate (PEM)</source>
         <translation>Certificat TLS (PEM)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="539"/>
+        <location filename="../qml/SettingsView.qml" line="549"/>
         <source>/etc/ssl/certs/chat.pem (empty: plain HTTP)</source>
         <translation>/etc/ssl/certs/chat.pem (vide : HTTP simple)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="540"/>
+        <location filename="../qml/SettingsView.qml" line="550"/>
         <source>TLS private key (PEM)</source>
         <translation>Clé privée TLS (PEM)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="542"/>
+        <location filename="../qml/SettingsView.qml" line="552"/>
         <source>Database</source>
         <translation>Base de données</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="543"/>
+        <location filename="../qml/SettingsView.qml" line="553"/>
         <source>Empty: SQLite file on this computer; or mariadb://user@host:3306/frontdesk</source>
         <translation>Vide : fichier SQLite sur cet ordinateur ; ou mariadb://user@host:3306/frontdesk</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="546"/>
+        <location filename="../qml/SettingsView.qml" line="556"/>
         <source>A MariaDB password is kept in the system keyring, never in a settings file: run &quot;frontdesk --store-database-password --database URL&quot; once.</source>
         <translation>Un mot de passe MariaDB est conservé dans le trousseau du système, jamais dans un fichier de paramètres : exécutez une fois « frontdesk --store-database-password --database URL ».</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="547"/>
+        <location filename="../qml/SettingsView.qml" line="557"/>
         <source>Listening on 127.0.0.1 keeps the server private to this computer. Visitors on the internet need a public address (0.0.0.0 and an open port) or, better, a reverse proxy with HTTPS in front.</source>
         <translation>En écoutant sur 127.0.0.1, le serveur reste privé à cet ordinateur. Les visiteurs sur Internet ont besoin d&apos;une adresse publique (0.0.0.0 et un port ouvert) ou, mieux, d&apos;un proxy inverse avec HTTPS en amont.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="560"/>
+        <location filename="../qml/SettingsView.qml" line="570"/>
         <source>Account</source>
         <translation>Compte</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="561"/>
+        <location filename="../qml/SettingsView.qml" line="571"/>
         <source>Signed in as %1 (%2)</source>
         <translation>Connecté en tant que %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="563"/>
+        <location filename="../qml/SettingsView.qml" line="573"/>
         <source>Current password</source>
         <translation>Mot de passe actuel</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="564"/>
+        <location filename="../qml/SettingsView.qml" line="574"/>
         <source>New password</source>
         <translation>Nouveau mot de passe</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="565"/>
+        <location filename="../qml/SettingsView.qml" line="575"/>
         <source>Change password</source>
         <translation>Changer le mot de passe</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="568"/>
-        <location filename="../qml/SettingsView.qml" line="663"/>
+        <location filename="../qml/SettingsView.qml" line="578"/>
+        <location filename="../qml/SettingsView.qml" line="673"/>
         <source>Sign out</source>
         <translation>Se déconnecter</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="569"/>
+        <location filename="../qml/SettingsView.qml" line="579"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="574"/>
+        <location filename="../qml/SettingsView.qml" line="584"/>
         <source>System language</source>
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="579"/>
+        <location filename="../qml/SettingsView.qml" line="589"/>
         <source>The new language applies the next time Frontdesk starts.</source>
         <translation>La nouvelle langue s&apos;applique au prochain démarrage de Frontdesk.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="580"/>
+        <location filename="../qml/SettingsView.qml" line="590"/>
         <source>Run the setup wizard again…</source>
         <translation>Relancer l&apos;assistant de configuration…</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="594"/>
+        <location filename="../qml/SettingsView.qml" line="604"/>
         <source>Every computer where your account is signed in. Sign out any you do not recognise or no longer use; it has to sign in again with your password.</source>
         <translation>Tous les ordinateurs où votre compte est connecté. Déconnectez ceux que vous ne reconnaissez pas ou n&apos;utilisez plus ; il faudra s&apos;y reconnecter avec votre mot de passe.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="598"/>
+        <location filename="../qml/SettingsView.qml" line="608"/>
         <source>Sign out everywhere else</source>
         <translation>Se déconnecter partout ailleurs</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="652"/>
+        <location filename="../qml/SettingsView.qml" line="662"/>
         <source>This computer</source>
         <translation>Cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="660"/>
+        <location filename="../qml/SettingsView.qml" line="670"/>
         <source>signed in %1</source>
         <translation>connecté le %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="680"/>
+        <location filename="../qml/SettingsView.qml" line="690"/>
         <source>You are not signed in anywhere else.</source>
         <translation>Vous n&apos;êtes connecté nulle part ailleurs.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="687"/>
+        <location filename="../qml/SettingsView.qml" line="697"/>
         <source>No sessions</source>
         <translation>Aucune session</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="687"/>
+        <location filename="../qml/SettingsView.qml" line="697"/>
         <source>Your sessions appear once the console is connected</source>
         <translation>Vos sessions s&apos;affichent dès que la console est connectée</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="729"/>
+        <source>An email to a visitor could not be sent (%1). The mail server said:</source>
+        <translation>Un e-mail à un visiteur n&apos;a pas pu être envoyé (%1). Le serveur de messagerie a répondu :</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="730"/>
+        <source>An email to your team could not be sent (%1). The mail server said:</source>
+        <translation>Un e-mail à votre équipe n&apos;a pas pu être envoyé (%1). Le serveur de messagerie a répondu :</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="736"/>
+        <source>This server sends no email: no SMTP server is set.</source>
+        <translation>Ce serveur n&apos;envoie pas d&apos;e-mails : aucun serveur SMTP n&apos;est configuré.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="737"/>
+        <source>%1 emails waiting to be sent, %2 given up on.</source>
+        <translation>%1 e-mails en attente d&apos;envoi, %2 abandonnés.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="740"/>
+        <source>Email for this site</source>
+        <translation>E-mails de ce site</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="741"/>
+        <source>Messages left while nobody is online, and chats nobody accepts in time, go to the team&apos;s address. Visitors never see it.</source>
+        <translation>Les messages laissés quand personne n&apos;est en ligne et les chats que personne n&apos;accepte à temps vont à l&apos;adresse de l&apos;équipe. Les visiteurs ne la voient jamais.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="746"/>
+        <source>Team&apos;s address</source>
+        <translation>Adresse de l&apos;équipe</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="747"/>
+        <source>support@example.com (empty: none)</source>
+        <translation>support@example.com (vide : aucune)</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="749"/>
+        <source>Email a chat nobody accepted after (minutes, 0: never)</source>
+        <translation>Signaler par e-mail un chat non accepté après (minutes, 0 : jamais)</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="753"/>
+        <source>Email an agent&apos;s reply to a visitor who left (if they gave an email)</source>
+        <translation>Envoyer par e-mail la réponse à un visiteur parti (s&apos;il a donné son e-mail)</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="755"/>
+        <source>Save email settings</source>
+        <translation>Enregistrer les réglages e-mail</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="757"/>
+        <source>Mail server</source>
+        <translation>Serveur de messagerie</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="758"/>
+        <source>The SMTP server this computer sends through. Changes apply the next time Frontdesk starts.</source>
+        <translation>Le serveur SMTP par lequel cet ordinateur envoie. Les modifications s&apos;appliquent au prochain démarrage de Frontdesk.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="759"/>
+        <source>Set on the server with --smtp-url, --smtp-user and --smtp-from.</source>
+        <translation>Se règle sur le serveur avec --smtp-url, --smtp-user et --smtp-from.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="764"/>
+        <source>SMTP server</source>
+        <translation>Serveur SMTP</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="765"/>
+        <source>smtp://mail.example.com:587 or smtps://mail.example.com:465</source>
+        <translation>smtp://mail.example.com:587 ou smtps://mail.example.com:465</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="767"/>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="769"/>
+        <source>Password</source>
+        <translation type="unfinished">Mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="771"/>
+        <source>Kept in the system keyring</source>
+        <translation>Conservé dans le trousseau du système</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="772"/>
+        <source>Save password</source>
+        <translation>Enregistrer le mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="775"/>
+        <source>From</source>
+        <translation>Expéditeur</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="776"/>
+        <source>Support &lt;chat@example.com&gt;</source>
+        <translation>Support &lt;chat@example.com&gt;</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="779"/>
+        <source>Allow a mail server without TLS (only one on this computer)</source>
+        <translation>Autoriser un serveur de messagerie sans TLS (uniquement sur cet ordinateur)</translation>
     </message>
 </context>
 <context>
@@ -1219,6 +1366,112 @@
         <location filename="../qml/SignInPage.qml" line="72"/>
         <source>Set up again…</source>
         <translation>Reconfigurer…</translation>
+    </message>
+</context>
+<context>
+    <name>SiteSwitcher</name>
+    <message>
+        <location filename="../qml/SiteSwitcher.qml" line="34"/>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SiteSwitcher.qml" line="70"/>
+        <source>Save or revert your changes to switch sites.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SitesTab</name>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="25"/>
+        <source>Sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="38"/>
+        <source>Each website has its own widget, snippet and queue; every agent answers the chats of every site. The site you pick here is the one the widget and snippet settings show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="39"/>
+        <source>Each website has its own widget, snippet and queue. Only an admin can add, rename or delete sites.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="66"/>
+        <source>Site key %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="69"/>
+        <source>Shown in settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="72"/>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="95"/>
+        <source>Rename the site shown in settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="107"/>
+        <source>Rename</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="119"/>
+        <source>Add a site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="126"/>
+        <source>The website&apos;s name, e.g. Outlet store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="130"/>
+        <source>Add site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="145"/>
+        <source>A new site allows no website yet: add its address under Snippet, then paste its snippet into that website.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="158"/>
+        <source>Delete %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="176"/>
+        <source>This deletes the site with all its conversations, messages, visitors and bans, for good. Its snippet stops working at once and its visitors are disconnected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="181"/>
+        <source>Type the site key %1 to confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="187"/>
+        <source>Site key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="193"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Annuler</translation>
+    </message>
+    <message>
+        <location filename="../qml/SitesTab.qml" line="194"/>
+        <source>Delete site</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
