@@ -773,7 +773,7 @@ Page {
                                 onClicked: { settingsPage.session.saveSmtpPassword(smtpPassword.text); smtpPassword.text = "" } }
                         }
                         PlainLabel { text: qsTr("From") }
-                        TextField { Layout.preferredWidth: 360; placeholderText: qsTr("Support <chat@example.com>")
+                        TextField { Layout.preferredWidth: 360; placeholderText: qsTr("chat@example.com (a display name may come first)")
                             text: settingsPage.settings.smtpFrom; onEditingFinished: settingsPage.settings.smtpFrom = text }
                     }
                     Switch { visible: settingsPage.session.hostMode; text: qsTr("Allow a mail server without TLS (only one on this computer)")

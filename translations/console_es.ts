@@ -1120,8 +1120,8 @@
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="776"/>
-        <source>Support &lt;chat@example.com&gt;</source>
-        <translation>Soporte &lt;chat@example.com&gt;</translation>
+        <source>chat@example.com (a display name may come first)</source>
+        <translation>chat@example.com (puede ir precedido de un nombre)</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="779"/>
