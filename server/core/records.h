@@ -267,6 +267,7 @@ enum class MailRecipientKind { Team, Visitor };
 struct OutboxMail {
     qint64 id = 0;
     QString key; ///< what caused it ("team:12", "reply:345"); a second enqueue with the same key is a no-op
+    qint64 conversationId = 0; ///< what it is about: erasing the visitor, deleting the site or retention deletes it too
     MailRecipientKind recipientKind = MailRecipientKind::Team;
     QString recipient; ///< the envelope's one recipient (a checked address)
     QByteArray message; ///< the whole RFC 5322 message, rendered once, so a resend is the same bytes (same Message-ID)

@@ -242,6 +242,7 @@ void Mailer::enqueueAbout(qint64 conversationId, const QString &key, MailRecipie
                          return answer(ProtocolError::make(ErrorCode::Conflict, u"There is nothing to send."_s));
                      OutboxMail mail;
                      mail.key = key;
+                     mail.conversationId = conversationId;
                      mail.recipientKind = kind;
                      mail.recipient = message->to.address;
                      mail.message = message->render();

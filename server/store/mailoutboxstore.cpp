@@ -11,7 +11,8 @@ using namespace StoreRows;
 
 namespace {
 
-const QString OutboxColumns = u"id, mail_key, recipient_kind, recipient, message, created_at, next_attempt_at, attempts"_s;
+const QString OutboxColumns
+    = u"id, mail_key, recipient_kind, recipient, message, created_at, next_attempt_at, attempts, conversation_id"_s;
 
 OutboxMail readOutboxMail(const QSqlQuery &q)
 {
@@ -24,6 +25,7 @@ OutboxMail readOutboxMail(const QSqlQuery &q)
     mail.createdAt = q.value(5).toLongLong();
     mail.nextAttemptAt = q.value(6).toLongLong();
     mail.attempts = q.value(7).toInt();
+    mail.conversationId = q.value(8).toLongLong();
     return mail;
 }
 
@@ -46,9 +48,9 @@ QFuture<StoreResult<bool>> MailOutboxStore::enqueue(const OutboxMail &mail)
         const qint64 created = nowOr(mail.createdAt);
         PreparedQuery q;
         if (!s.exec(q,
-                    u"INSERT INTO mail_outbox (mail_key, recipient_kind, recipient, message, status, attempts, created_at,"
-                    " next_attempt_at, last_error) VALUES (?, ?, ?, ?, 'queued', 0, ?, ?, '')"_s,
-                    {mail.key, toString(mail.recipientKind), mail.recipient, mail.message, created,
+                    u"INSERT INTO mail_outbox (mail_key, conversation_id, recipient_kind, recipient, message, status, attempts,"
+                    " created_at, next_attempt_at, last_error) VALUES (?, ?, ?, ?, ?, 'queued', 0, ?, ?, '')"_s,
+                    {mail.key, mail.conversationId, toString(mail.recipientKind), mail.recipient, mail.message, created,
                      mail.nextAttemptAt > 0 ? mail.nextAttemptAt : created},
                     u"queue mail %1"_s.arg(mail.key)))
             return failed<bool>(s);

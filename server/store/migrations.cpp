@@ -172,6 +172,7 @@ QStringList sqliteStep(int version)
             u"CREATE TABLE mail_outbox ("
             " id INTEGER PRIMARY KEY AUTOINCREMENT,"
             " mail_key TEXT NOT NULL UNIQUE,"
+            " conversation_id BIGINT NOT NULL DEFAULT 0,"
             " recipient_kind TEXT NOT NULL,"
             " recipient TEXT NOT NULL,"
             " message BLOB NOT NULL,"
@@ -183,6 +184,7 @@ QStringList sqliteStep(int version)
             " last_error TEXT NOT NULL DEFAULT '',"
             " last_error_at BIGINT NOT NULL DEFAULT 0)"_s,
             u"CREATE INDEX mail_outbox_due ON mail_outbox(status, next_attempt_at)"_s,
+            u"CREATE INDEX mail_outbox_conversation ON mail_outbox(conversation_id)"_s,
         };
     default:
         return {};
@@ -345,6 +347,7 @@ QStringList mariaDbStep(int version)
             u"CREATE TABLE IF NOT EXISTS mail_outbox ("
             " id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,"
             " mail_key VARCHAR(191) NOT NULL,"
+            " conversation_id BIGINT NOT NULL DEFAULT 0,"
             " recipient_kind VARCHAR(16) NOT NULL,"
             " recipient VARCHAR(254) NOT NULL,"
             " message MEDIUMBLOB NOT NULL,"
@@ -356,7 +359,8 @@ QStringList mariaDbStep(int version)
             " last_error TEXT NOT NULL,"
             " last_error_at BIGINT NOT NULL DEFAULT 0,"
             " UNIQUE KEY mail_outbox_key (mail_key),"
-            " KEY mail_outbox_due (status, next_attempt_at))"_s
+            " KEY mail_outbox_due (status, next_attempt_at),"
+            " KEY mail_outbox_conversation (conversation_id))"_s
                 + MariaDbTable,
         };
     default:

@@ -127,6 +127,8 @@ QFuture<StoreResult<SiteDeletion>> SiteStore::deleteSite(qint64 siteId, const Au
             QString label;
             int *count;
         } steps[] = {
+            {u"DELETE FROM mail_outbox WHERE conversation_id IN (SELECT id FROM conversations WHERE site_id = ?)"_s, u"emails"_s,
+             nullptr},
             {u"DELETE FROM messages WHERE conversation_id IN (SELECT id FROM conversations WHERE site_id = ?)"_s, u"messages"_s,
              &deleted.messages},
             {u"DELETE FROM conversations WHERE site_id = ?"_s, u"conversations"_s, &deleted.conversations},

@@ -50,6 +50,7 @@ private Q_SLOTS:
     void unansweredChatIsMailedOnceAcrossRestarts();
     void transcriptOnRequest();
     void withoutSmtpNothingIsQueued();
+    void erasingTheVisitorDeletesItsEmails();
 
 private:
     /// Starts the Frontdesk server with mail through m_smtp (which may be down).
@@ -549,6 +550,40 @@ void tst_Mail::withoutSmtpNothingIsQueued()
         = admin.request(QJsonObject{{u"type"_s, u"update_site"_s}, {u"mailTeamAddress"_s, u"team@shop.test, other@shop.test"_s}});
     QVERIFY(badAddress);
     QCOMPARE(badAddress->value(u"code"_s).toString(), u"invalid_field"_s);
+}
+
+void tst_Mail::erasingTheVisitorDeletesItsEmails()
+{
+    startServer(); // the SMTP server stays down: the email stays queued
+    JsonSocket admin;
+    QVERIFY(connectAdmin(admin));
+    QVERIFY(configureSite(admin, {{u"mailTeamAddress"_s, teamAddress}}));
+    JsonSocket visitorSocket;
+    QJsonObject welcome;
+    QVERIFY(visitor(visitorSocket, u"Ann"_s, u"ann@visitor.test"_s, &welcome));
+    QVERIFY(say(visitorSocket, u"c1"_s, u"Please forget me later"_s) > 0);
+    QTRY_COMPARE(storedStatus().queued, 1);
+    const auto erased = admin.request(QJsonObject{{u"type"_s, u"erase_visitor"_s}, {u"visitorId"_s, welcome[u"visitorId"_s]}});
+    QVERIFY(erased && typeOf(*erased) == u"result"_s);
+    // No row holds the visitor's words or address any more, so nothing is sent once the SMTP server is back.
+    QString error;
+    int rows = -1;
+    QVERIFY2(m_server->database().withConnection(
+                 [&](QSqlDatabase &db, QString *why) {
+                     QSqlQuery q(db);
+                     if (!q.exec(u"SELECT COUNT(*) FROM mail_outbox"_s) || !q.next()) {
+                         *why = q.lastError().text();
+                         return false;
+                     }
+                     rows = q.value(0).toInt();
+                     return true;
+                 },
+                 &error),
+             qPrintable(error));
+    QCOMPARE(rows, 0);
+    QVERIFY2(m_smtp->start(&error), qPrintable(error));
+    QTest::qWait(1000);
+    QCOMPARE(m_smtp->messages().size(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_Mail)
