@@ -27,8 +27,8 @@ bool CommandLine::wantsGui(int argc, char **argv)
     for (int i = 1; i < argc; ++i) {
         const QByteArrayView argument(argv[i]);
         if (argument == "--headless" || argument == "--create-agent" || argument == "--store-database-password"
-            || argument == "--site-info" || argument == "--check-config" || argument == "--help" || argument == "-h"
-            || argument == "--version" || argument == "-v")
+            || argument == "--store-smtp-password" || argument == "--site-info" || argument == "--check-config"
+            || argument == "--help" || argument == "-h" || argument == "--version" || argument == "-v")
             return false;
     }
     // No display to open a window on: run as a server (e.g. over SSH).
@@ -106,6 +106,23 @@ bool CommandLine::parse(const QCoreApplication &app, CommandLine *result, QStrin
                                           u"An address or network that may read /metrics (repeatable; default "
                                           "127.0.0.1 and ::1). Others need FRONTDESK_METRICS_TOKEN as a bearer token."_s,
                                           u"address"_s);
+    const QCommandLineOption smtpUrl(u"smtp-url"_s,
+                                     u"The SMTP server emails go through: smtp://HOST:587 (STARTTLS required) or "
+                                     "smtps://HOST:465. Without it Frontdesk sends no email."_s,
+                                     u"url"_s);
+    const QCommandLineOption smtpUser(u"smtp-user"_s,
+                                      u"The SMTP login (password from FRONTDESK_SMTP_PASSWORD or the secret store, "
+                                      "see --store-smtp-password)."_s,
+                                      u"user"_s);
+    const QCommandLineOption smtpFrom(u"smtp-from"_s, u"The From of every email, e.g. \"Shop support <chat@shop.example>\"."_s,
+                                      u"address"_s);
+    const QCommandLineOption smtpCaBundle(u"smtp-ca-bundle"_s,
+                                          u"PEM roots to trust for the SMTP server's certificate (a private CA)."_s, u"file"_s);
+    const QCommandLineOption smtpAllowPlain(u"smtp-allow-plain"_s, u"true: smtp:// without TLS (a relay on this machine only)."_s,
+                                            u"bool"_s);
+    const QCommandLineOption storeSmtpPassword(u"store-smtp-password"_s,
+                                               u"Read the SMTP password from standard input, keep it in the secret store "
+                                               "for --smtp-url and --smtp-user, and exit."_s);
     const QCommandLineOption configFile(u"config"_s,
                                         u"The configuration file (default: ~/.config/frontdesk/frontdesk.conf, else "
                                         "/etc/frontdesk/frontdesk.conf, if there is one). The command line overrides it."_s,
@@ -113,10 +130,11 @@ bool CommandLine::parse(const QCoreApplication &app, CommandLine *result, QStrin
     const QCommandLineOption checkConfig(u"check-config"_s,
                                          u"Check the configuration file, print each problem with its line, and exit "
                                          "(non-zero if there is one)."_s);
-    parser.addOptions({siteInfo,     headless,    minimized,    listen,        publicUrl,     database,     tlsCert,
-                       tlsKey,       acmeDomain,  acmeEmail,    acmeDirectory, acmeCaBundle,  acmeHttpPort, allowOrigin,
-                       adminEmail,   createAgent, agentName,    agentRole,     storePassword, limit,        listLimits,
-                       trustedProxy, proxyHeader, metricsAllow, configFile,    checkConfig});
+    parser.addOptions({siteInfo,       headless,          minimized,    listen,        publicUrl,     database,     tlsCert,
+                       tlsKey,         acmeDomain,        acmeEmail,    acmeDirectory, acmeCaBundle,  acmeHttpPort, allowOrigin,
+                       adminEmail,     createAgent,       agentName,    agentRole,     storePassword, limit,        listLimits,
+                       trustedProxy,   proxyHeader,       metricsAllow, smtpUrl,       smtpUser,      smtpFrom,     smtpCaBundle,
+                       smtpAllowPlain, storeSmtpPassword, configFile,   checkConfig});
     parser.process(app); // --help, --version and unknown options end here
 
     if (!parser.positionalArguments().isEmpty()) {
@@ -144,8 +162,9 @@ bool CommandLine::parse(const QCoreApplication &app, CommandLine *result, QStrin
         return false;
     }
     for (const QCommandLineOption *option :
-         {&listen, &publicUrl, &database, &tlsCert, &tlsKey, &acmeDomain, &acmeEmail, &acmeDirectory, &acmeCaBundle,
-          &acmeHttpPort, &allowOrigin, &adminEmail, &trustedProxy, &proxyHeader, &metricsAllow}) {
+         {&listen,        &publicUrl,    &database,     &tlsCert,     &tlsKey,       &acmeDomain,    &acmeEmail,
+          &acmeDirectory, &acmeCaBundle, &acmeHttpPort, &allowOrigin, &adminEmail,   &trustedProxy,  &proxyHeader,
+          &metricsAllow,  &smtpUrl,      &smtpUser,     &smtpFrom,    &smtpCaBundle, &smtpAllowPlain}) {
         const QString name = option->names().first();
         if (parser.isSet(*option) && !ServerOptions::set(parsed.server, name, parser.values(*option), error)) {
             *error = u"--%1: %2"_s.arg(name, *error);
@@ -187,6 +206,12 @@ bool CommandLine::parse(const QCoreApplication &app, CommandLine *result, QStrin
             return false;
         }
         parsed.mode = Mode::StorePassword;
+    } else if (parser.isSet(storeSmtpPassword)) {
+        if (!parsed.server.mail.isEnabled() || parsed.server.mail.user.isEmpty()) {
+            *error = u"--store-smtp-password needs --smtp-url and --smtp-user (or both in the configuration file)."_s;
+            return false;
+        }
+        parsed.mode = Mode::StoreSmtpPassword;
     } else if (parser.isSet(headless) || !app.inherits("QGuiApplication")) {
         parsed.mode = Mode::Headless;
     }

@@ -17,6 +17,7 @@ struct CommandLine {
         Headless, ///< the server alone, logging to stderr
         CreateAgent, ///< add an agent to the database and exit
         StorePassword, ///< save the database password in the secret store and exit
+        StoreSmtpPassword, ///< save the SMTP password (--smtp-url, --smtp-user) in the secret store and exit
         SiteInfo, ///< print every site's key, origins and identity secret and exit
         CheckConfig, ///< report the configuration file's problems and exit
     };

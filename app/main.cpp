@@ -65,6 +65,27 @@ bool resolveDatabasePassword(DatabaseConfig *database)
     return true;
 }
 
+// The SMTP password, like the database's: the environment or the secret store.
+void resolveSmtpPassword(MailSettings *mail)
+{
+    if (!mail->isEnabled() || mail->user.isEmpty())
+        return;
+    if (qEnvironmentVariableIsSet("FRONTDESK_SMTP_PASSWORD")) {
+        mail->password = qEnvironmentVariable("FRONTDESK_SMTP_PASSWORD");
+        return;
+    }
+    const SecretResult secret = SecretStore::readBlocking(SecretStore::defaultServiceName(),
+                                                          SecretStore::keyForSmtpPassword(mail->smtpUrl.toString(), mail->user));
+    if (secret.found) {
+        mail->password = secret.value;
+        return;
+    }
+    qWarning().noquote() << "no SMTP password for" << mail->user << "at" << mail->smtpUrl.toString()
+                         << "in FRONTDESK_SMTP_PASSWORD or the secret store"
+                         << (secret.ok() ? QString() : u"(" + secret.error + u')')
+                         << "- the SMTP server will refuse the login, and the console will show its answer";
+}
+
 int runHeadless(QCoreApplication &app, const CommandLine &command)
 {
     // The main thread keeps Qt's dispatcher and handles signals; the server runs on its own thread.
@@ -174,6 +195,27 @@ int runStorePassword(QCoreApplication &app, const CommandLine &command)
     return exitCode;
 }
 
+int runStoreSmtpPassword(QCoreApplication &app, const CommandLine &command)
+{
+    const MailSettings &mail = command.server.mail;
+    const QString key = SecretStore::keyForSmtpPassword(mail.smtpUrl.toString(), mail.user);
+    const QString password
+        = readSecretLine("FRONTDESK_SMTP_PASSWORD", u"SMTP password of %1 at %2:"_s.arg(mail.user, mail.smtpUrl.toString()));
+    SecretStore secrets;
+    int exitCode = 1;
+    continueWith(secrets.write(key, password), &app, [&](const SecretResult &result) {
+        if (result.ok())
+            printLine(stdout,
+                      u"Saved the SMTP password of %1 at %2 in the secret store."_s.arg(mail.user, mail.smtpUrl.toString()));
+        else
+            printLine(stderr, u"frontdesk: "_s + result.error);
+        exitCode = result.ok() ? 0 : 1;
+        app.exit(exitCode);
+    });
+    app.exec();
+    return exitCode;
+}
+
 int runCheckConfig(const CommandLine &command)
 {
     if (command.configPath.isEmpty()) {
@@ -214,8 +256,10 @@ int main(int argc, char **argv)
         return 2;
     }
     if (command.mode != CommandLine::Mode::StorePassword && command.mode != CommandLine::Mode::CheckConfig
-        && !resolveDatabasePassword(&command.server.database))
+        && command.mode != CommandLine::Mode::StoreSmtpPassword && !resolveDatabasePassword(&command.server.database))
         return 2;
+    if (command.mode == CommandLine::Mode::Headless || command.mode == CommandLine::Mode::Gui)
+        resolveSmtpPassword(&command.server.mail);
 
     switch (command.mode) {
     case CommandLine::Mode::Headless:
@@ -224,6 +268,8 @@ int main(int argc, char **argv)
         return runCreateAgent(*app, command);
     case CommandLine::Mode::StorePassword:
         return runStorePassword(*app, command);
+    case CommandLine::Mode::StoreSmtpPassword:
+        return runStoreSmtpPassword(*app, command);
     case CommandLine::Mode::SiteInfo:
         return runSiteInfo(*app, command);
     case CommandLine::Mode::CheckConfig:

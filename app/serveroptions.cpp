@@ -116,6 +116,28 @@ const QList<Option> &options()
          [](ServerConfig &config, const QStringList &values, QString *error) {
              return parseNetworks(values, &config.metricsAccess.allowed, error);
          }},
+        {u"smtp-url"_s, false,
+         [](ServerConfig &config, const QStringList &values, QString *error) {
+             return MailSettings::parseUrl(values.first(), &config.mail.smtpUrl, error);
+         }},
+        {u"smtp-user"_s, false,
+         [](ServerConfig &config, const QStringList &values, QString *) {
+             config.mail.user = values.first().trimmed();
+             return true;
+         }},
+        {u"smtp-from"_s, false,
+         [](ServerConfig &config, const QStringList &values, QString *error) {
+             return MailSettings::parseFrom(values.first(), &config.mail.from, error);
+         }},
+        {u"smtp-ca-bundle"_s, false,
+         [](ServerConfig &config, const QStringList &values, QString *) {
+             config.mail.caBundlePath = values.first();
+             return true;
+         }},
+        {u"smtp-allow-plain"_s, false,
+         [](ServerConfig &config, const QStringList &values, QString *error) {
+             return MailSettings::parseBool(values.first(), u"smtp-allow-plain"_s, &config.mail.allowPlain, error);
+         }},
         {u"proxy-header"_s, false,
          [](ServerConfig &config, const QStringList &values, QString *error) {
              return ProxyTrust::parseHeader(values.first(), &config.proxyTrust.header, error);

@@ -17,6 +17,7 @@ build_packages=(
     cmake ninja-build g++ pkg-config zlib1g-dev
     qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-declarative-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6sql6-sqlite libqt6sql6-mysql libsqlite3-dev qtkeychain-qt6-dev libhttp-parser-dev libsodium-dev
+    libcurl4-openssl-dev
     qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts qml6-module-qtquick-window
     qml6-module-qtquick-templates qml6-module-qtqml-workerscript qml6-module-qtqml
     librsvg2-bin dpkg-dev
@@ -25,7 +26,7 @@ build_packages=(
 test_packages=(mariadb-server mariadb-client gnome-keyring dbus openssl chromium dunst xvfb xauth desktop-file-utils trayer
                clang-14 llvm-14 libclang-rt-14-dev clang-tidy-14 qt6-declarative-dev-tools qml6-module-qtqml-models
                python3-prometheus-client nginx caddy pebble certbot
-               pulseaudio pulseaudio-utils libcanberra-pulse)
+               pulseaudio pulseaudio-utils libcanberra-pulse python3-aiosmtpd)
 # The package layer (tests/package/package-test.sh): build the .deb, check it,
 # install it into a debootstrapped Debian 12 booted with systemd-nspawn.
 package_test_packages=(debootstrap lintian appstream desktop-file-utils systemd-container python3-websockets)

@@ -147,6 +147,20 @@ Page {
                     font.pixelSize: Theme.smallText
                 }
             }
+            // The mail server refused an email: its sentence is in Settings → Email.
+            Button {
+                objectName: "mailProblemButton"
+                visible: console_.client.mailProblem !== ""
+                flat: true
+                Material.foreground: Material.Red
+                text: qsTr("Email failing")
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("An email could not be sent: the mail server's answer is in Settings, Email.")
+                onClicked: {
+                    console_.settingsOpen = true
+                    console_.settingsTab = 9
+                }
+            }
             Item { Layout.fillWidth: true }
             PlainLabel {
                 text: console_.client.agentsOnline === 1 ? qsTr("1 agent online") : qsTr("%1 agents online").arg(console_.client.agentsOnline)

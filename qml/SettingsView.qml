@@ -63,7 +63,8 @@ Page {
                     id: tabs
                     property int currentIndex: 0
                     model: [qsTr("Website widget"), qsTr("Snippet"), qsTr("Sites"), qsTr("Team"), qsTr("Canned responses"),
-                            qsTr("Notifications"), qsTr("Server"), qsTr("Account and language"), qsTr("Your sessions")]
+                            qsTr("Notifications"), qsTr("Server"), qsTr("Account and language"), qsTr("Your sessions"),
+                            qsTr("Email")]
                     delegate: ItemDelegate {
                         id: tab
                         required property string modelData
@@ -747,6 +748,94 @@ Page {
                         title: sessionsModel.loaded ? qsTr("No sessions") : qsTr("Your sessions appear once the console is connected")
                         text: ""
                     }
+                }
+            }
+
+            // 9: email. The outbox's state first (the SMTP server's own
+            // sentence when it refused something), then this site's mail
+            // settings (admins), then the SMTP server (host mode).
+            ScrollView {
+                objectName: "emailSettings"
+                contentWidth: availableWidth
+                ColumnLayout {
+                    x: 28
+                    width: parent.width - 56
+                    spacing: 10
+                    Item { height: 16 }
+                    SectionTitle { text: qsTr("Email") }
+                    Rectangle {
+                        objectName: "mailProblemBanner"
+                        visible: settingsPage.client.mailProblem !== ""
+                        Layout.fillWidth: true
+                        implicitHeight: mailProblemText.implicitHeight + 20
+                        radius: 6
+                        color: Material.theme === Material.Dark ? "#4a1d1d" : "#fdecea"
+                        PlainLabel {
+                            id: mailProblemText
+                            x: 12
+                            y: 10
+                            width: parent.width - 24
+                            wrapMode: Text.Wrap
+                            text: (settingsPage.client.mailProblemRecipient === "visitor"
+                                   ? qsTr("An email to a visitor could not be sent (%1). The mail server said:")
+                                   : qsTr("An email to your team could not be sent (%1). The mail server said:"))
+                                  .arg(settingsPage.client.mailProblemAt.toLocaleString(Qt.locale(), Locale.ShortFormat))
+                                  + "\n" + settingsPage.client.mailProblem
+                        }
+                    }
+                    Hint {
+                        text: !settingsPage.client.mailEnabled ? qsTr("This server sends no email: no SMTP server is set.")
+                              : qsTr("%1 emails waiting to be sent, %2 given up on.").arg(settingsPage.client.mailQueued).arg(settingsPage.client.mailFailed)
+                    }
+
+                    SectionTitle { text: qsTr("Email for this site"); Layout.topMargin: 12 }
+                    Hint { text: qsTr("Messages left while nobody is online, and chats nobody accepts in time, go to the team's address. Visitors never see it.") }
+                    GridLayout {
+                        enabled: settingsPage.site.editable
+                        columns: 2
+                        columnSpacing: 16
+                        PlainLabel { text: qsTr("Team's address") }
+                        TextField { objectName: "mailTeamAddressField"; Layout.preferredWidth: 320; placeholderText: qsTr("support@example.com (empty: none)")
+                            text: settingsPage.site.mailTeamAddress; onEditingFinished: settingsPage.site.mailTeamAddress = text.trim() }
+                        PlainLabel { text: qsTr("Email a chat nobody accepted after (minutes, 0: never)") }
+                        SpinBox { from: 0; to: 1440; editable: true; value: settingsPage.site.mailUnansweredMinutes
+                            onValueModified: settingsPage.site.mailUnansweredMinutes = value }
+                    }
+                    Switch { enabled: settingsPage.site.editable; text: qsTr("Email an agent's reply to a visitor who left (if they gave an email)")
+                        checked: settingsPage.site.mailRepliesToAbsentVisitors; onToggled: settingsPage.site.mailRepliesToAbsentVisitors = checked }
+                    Button { enabled: settingsPage.site.editable; text: qsTr("Save email settings"); onClicked: settingsPage.site.saveMail() }
+
+                    SectionTitle { text: qsTr("Mail server"); Layout.topMargin: 12 }
+                    Hint { text: settingsPage.session.hostMode ? qsTr("The SMTP server this computer sends through. Changes apply the next time Frontdesk starts.")
+                                                               : qsTr("Set on the server with --smtp-url, --smtp-user and --smtp-from.") }
+                    GridLayout {
+                        visible: settingsPage.session.hostMode
+                        columns: 2
+                        columnSpacing: 16
+                        PlainLabel { text: qsTr("SMTP server") }
+                        TextField { Layout.preferredWidth: 360; placeholderText: qsTr("smtp://mail.example.com:587 or smtps://mail.example.com:465")
+                            text: settingsPage.settings.smtpUrl; onEditingFinished: settingsPage.settings.smtpUrl = text }
+                        PlainLabel { text: qsTr("User") }
+                        TextField { Layout.preferredWidth: 260; text: settingsPage.settings.smtpUser; onEditingFinished: settingsPage.settings.smtpUser = text }
+                        PlainLabel { text: qsTr("Password") }
+                        RowLayout {
+                            TextField { id: smtpPassword; Layout.preferredWidth: 260; echoMode: TextInput.Password; placeholderText: qsTr("Kept in the system keyring") }
+                            Button { text: qsTr("Save password"); enabled: smtpPassword.text !== ""
+                                onClicked: { settingsPage.session.saveSmtpPassword(smtpPassword.text); smtpPassword.text = "" } }
+                        }
+                        PlainLabel { text: qsTr("From") }
+                        TextField { Layout.preferredWidth: 360; placeholderText: qsTr("chat@example.com (a display name may come first)")
+                            text: settingsPage.settings.smtpFrom; onEditingFinished: settingsPage.settings.smtpFrom = text }
+                    }
+                    Switch { visible: settingsPage.session.hostMode; text: qsTr("Allow a mail server without TLS (only one on this computer)")
+                        checked: settingsPage.settings.smtpAllowPlain; onToggled: settingsPage.settings.smtpAllowPlain = checked }
+                    Hint {
+                        visible: settingsPage.session.hostMode && text !== ""
+                        color: Material.color(Material.Red)
+                        text: settingsPage.session.checkSmtpSettings(settingsPage.settings.smtpUrl, settingsPage.settings.smtpUser,
+                                                                     settingsPage.settings.smtpFrom, settingsPage.settings.smtpAllowPlain)
+                    }
+                    Item { height: 16 }
                 }
             }
         }

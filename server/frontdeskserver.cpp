@@ -14,6 +14,7 @@
 #include "core/continuewith.h"
 #include "http/httplistener.h"
 #include "http/tlscredentials.h"
+#include "mail/mailer.h"
 #include "protocol/eventfanout.h"
 #include "realtime/websockethub.h"
 #include "store/store.h"
@@ -34,6 +35,7 @@ FrontdeskServer::FrontdeskServer(const ServerConfig &config, QObject *parent)
     , m_store(new Store(this))
     , m_chat(new ChatServices(m_store, &m_sites, config.abuseLimits, config.publicUrl, this))
     , m_fanout(std::make_unique<EventFanout>(m_chat->events(), m_chat->presence()))
+    , m_mailer(new Mailer(config.mail, &m_store->mailOutbox(), m_chat, this))
     , m_listener(new HttpListener(config.httpLimits, this))
     , m_hub(new WebSocketHub(m_chat, config.realtimeLimits, this))
     , m_health(std::make_unique<HealthController>([this] { return m_listener->connectionCount(); },
@@ -51,6 +53,7 @@ FrontdeskServer::FrontdeskServer(const ServerConfig &config, QObject *parent)
     // alone stays on the main thread and refuses to start from the network one).
     , m_retention(this)
 {
+    m_chat->setMailer(m_mailer);
     m_listener->setProxyTrust(config.proxyTrust); // before the hub takes it over
     HttpRouter &router = m_listener->router();
     m_health->registerRoutes(router);
@@ -81,6 +84,10 @@ FrontdeskServer::FrontdeskServer(const ServerConfig &config, QObject *parent)
 FrontdeskServer::~FrontdeskServer()
 {
     stop();
+    // Before the children go: the mailer unsubscribes from the services' bus,
+    // and the services were created (so are deleted) before it.
+    delete m_mailer;
+    m_mailer = nullptr;
 }
 
 void FrontdeskServer::fail(const QString &error)
@@ -164,6 +171,7 @@ void FrontdeskServer::listenMain()
     // Only now is the port known (0 picks one); nothing was accepted before.
     m_sites.setServerOrigins(OriginPolicy::ownOrigins(m_config.publicUrl, url()));
     m_retention.start();
+    m_mailer->start();
     QStringList lines = m_setupLines;
     for (const SiteRecord &site : m_sites.all())
         lines.append(u"Snippet for %1: %2"_s.arg(site.name, snippet(site)));
@@ -203,6 +211,8 @@ void FrontdeskServer::stop()
     m_hub = nullptr;
     delete m_polling;
     m_polling = nullptr;
+    // The attempt in flight is recorded while the store still takes calls...
+    m_mailer->stop();
     // ...then every queued write is committed before the connection closes.
     m_store->close();
 }

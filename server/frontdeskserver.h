@@ -18,6 +18,7 @@ class EventFanout;
 class HealthController;
 class HomePageController;
 class HttpListener;
+class Mailer;
 class SiteConfigController;
 class Store;
 class TryPageController;
@@ -57,6 +58,8 @@ public:
     [[nodiscard]] ChatServices *chat() const { return m_chat; }
     [[nodiscard]] const SiteDirectory &sites() const { return m_sites; }
     [[nodiscard]] HttpListener *listener() const { return m_listener; }
+    /// What is emailed, and the outbox's sender (idle without --smtp-url).
+    [[nodiscard]] Mailer *mailer() const { return m_mailer; }
     /// The ACME challenge port and certificate manager; null without --acme-domain.
     [[nodiscard]] AutomaticHttps *automaticHttps() const { return m_https; }
     /// Deletes what the retention settings say is old (also run hourly).
@@ -86,6 +89,7 @@ private:
     SiteDirectory m_sites;
     ChatServices *m_chat;
     std::unique_ptr<EventFanout> m_fanout; ///< subscribes after the services: it renders the state after each change
+    Mailer *m_mailer; ///< a child (it moves to the network thread with the server); subscribes after the fan-out
     HttpListener *m_listener;
     WebSocketHub *m_hub;
     std::unique_ptr<HealthController> m_health;

@@ -30,7 +30,7 @@ bool ServerConfig::validate(QString *error) const
         *error = u"--acme-email and --acme-ca-bundle need --acme-domain."_s;
         return false;
     }
-    return true;
+    return mail.validate(error);
 }
 
 bool ServerConfig::parseListen(const QString &text, QHostAddress *address, quint16 *port, QString *error)

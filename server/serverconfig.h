@@ -3,6 +3,7 @@
 #include "acme/acmesettings.h"
 #include "http/httplimits.h"
 #include "http/proxytrust.h"
+#include "mail/mailsettings.h"
 #include "metricsaccess.h"
 #include "ratelimit/abuselimits.h"
 #include "realtime/realtimelimits.h"
@@ -31,6 +32,7 @@ struct ServerConfig {
     AcmeSettings acme; ///< --acme-domain and companions: a certificate from an ACME CA instead of --tls-cert
     ProxyTrust proxyTrust; ///< --trusted-proxy, --proxy-header: whose forwarding headers name the client
     MetricsAccess metricsAccess; ///< --metrics-allow, FRONTDESK_METRICS_TOKEN: who may read /metrics
+    MailSettings mail; ///< --smtp-*: the SMTP server emails go through; off without --smtp-url
     QStringList extraAllowedOrigins; ///< added to the default site's origins at start (--allow-origin)
     QString adminEmail = QStringLiteral("admin@frontdesk.local"); ///< first start only
     QString adminPassword; ///< first start only; empty: generate one and report it

@@ -36,6 +36,7 @@ AgentClient::AgentClient(const QString &secretService, QObject *parent)
     connect(m_state, &ConsoleState::agentChanged, this, &AgentClient::agentChanged);
     connect(m_state, &ConsoleState::presenceChanged, this, &AgentClient::presenceChanged);
     connect(m_state, &ConsoleState::agentsOnlineChanged, this, &AgentClient::agentsOnlineChanged);
+    connect(m_state, &ConsoleState::mailStatusChanged, this, &AgentClient::mailStatusChanged);
     connect(m_state, &ConsoleState::siteChanged, this, &AgentClient::siteChanged);
     connect(m_state->sites(), &ConsoleSites::sitesChanged, this, &AgentClient::sitesChanged);
     connect(m_state->sites(), &ConsoleSites::siteRemoved, this, &AgentClient::siteRemoved);
@@ -156,7 +157,10 @@ QVariantMap AgentClient::siteMap(const SiteRecord &site)
                     {u"name"_s, site.name},
                     {u"allowedOrigins"_s, site.allowedOrigins},
                     {u"widget"_s, site.widgetSettings},
-                    {u"closedRetentionDays"_s, site.closedRetentionDays}};
+                    {u"closedRetentionDays"_s, site.closedRetentionDays},
+                    {u"mailTeamAddress"_s, site.mailTeamAddress},
+                    {u"mailUnansweredMinutes"_s, site.mailUnansweredMinutes},
+                    {u"mailRepliesToAbsentVisitors"_s, site.mailRepliesToAbsentVisitors}};
     if (!site.identitySecret.isEmpty())
         map.insert(u"identitySecret"_s, QString::fromLatin1(site.identitySecret.toHex()));
     return map;

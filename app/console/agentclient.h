@@ -7,6 +7,7 @@
 #include "consolestate.h"
 #include "replysender.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <QQmlEngine>
 #include <QUrl>
@@ -56,6 +57,19 @@ class AgentClient : public QObject
     Q_PROPERTY(QString presence READ presence NOTIFY presenceChanged)
     /// @brief How many agents are online (what visitors see).
     Q_PROPERTY(int agentsOnline READ agentsOnline NOTIFY agentsOnlineChanged)
+    /// @brief Whether the server sends email (an SMTP server is configured).
+    Q_PROPERTY(bool mailEnabled READ mailEnabled NOTIFY mailStatusChanged)
+    /// @brief The SMTP server's last refusal since the last email sent ("" while mail works), e.g.
+    /// "550 5.1.1 <x@y>: Recipient address rejected".
+    Q_PROPERTY(QString mailProblem READ mailProblem NOTIFY mailStatusChanged)
+    /// @brief Who the failed email was for: "team" or "visitor".
+    Q_PROPERTY(QString mailProblemRecipient READ mailProblemRecipient NOTIFY mailStatusChanged)
+    /// @brief When that email failed (invalid while none did).
+    Q_PROPERTY(QDateTime mailProblemAt READ mailProblemAt NOTIFY mailStatusChanged)
+    /// @brief How many emails wait to be sent (or retried).
+    Q_PROPERTY(int mailQueued READ mailQueued NOTIFY mailStatusChanged)
+    /// @brief How many emails were given up on.
+    Q_PROPERTY(int mailFailed READ mailFailed NOTIFY mailStatusChanged)
     /// @brief The current site as `get_site` returns it (id, siteKey, name, allowedOrigins, widget,
     /// identitySecret for admins): the one the settings and the snippet show.
     Q_PROPERTY(QVariantMap site READ site NOTIFY siteChanged)
@@ -98,6 +112,16 @@ public:
     [[nodiscard]] bool isAdmin() const { return m_state->isAdmin(); }
     [[nodiscard]] QString presence() const { return m_state->presence(); }
     [[nodiscard]] int agentsOnline() const { return m_state->agentsOnline(); }
+    [[nodiscard]] bool mailEnabled() const { return m_state->mailStatus().enabled; }
+    [[nodiscard]] QString mailProblem() const { return m_state->mailStatus().lastFailure; }
+    [[nodiscard]] QString mailProblemRecipient() const { return toString(m_state->mailStatus().lastFailureRecipientKind); }
+    [[nodiscard]] QDateTime mailProblemAt() const
+    {
+        const qint64 at = m_state->mailStatus().lastFailureAt;
+        return at > 0 ? QDateTime::fromMSecsSinceEpoch(at) : QDateTime();
+    }
+    [[nodiscard]] int mailQueued() const { return m_state->mailStatus().queued; }
+    [[nodiscard]] int mailFailed() const { return m_state->mailStatus().failed; }
     [[nodiscard]] QVariantMap site() const { return siteMap(m_state->site()); }
     /// The current site (id 0 while none is known).
     [[nodiscard]] SiteRecord currentSite() const { return m_state->site(); }
@@ -176,6 +200,7 @@ Q_SIGNALS:
     void agentChanged();
     void presenceChanged();
     void agentsOnlineChanged();
+    void mailStatusChanged();
     void siteChanged();
     void sitesChanged();
     void outboxChanged();

@@ -91,6 +91,46 @@ void ConsoleSettings::setPublicUrl(const QString &value)
     put(u"publicUrl"_s, value);
 }
 
+QString ConsoleSettings::smtpUrl() const
+{
+    return m_settings.value(u"smtpUrl"_s, QString()).toString();
+}
+
+void ConsoleSettings::setSmtpUrl(const QString &value)
+{
+    put(u"smtpUrl"_s, value.trimmed());
+}
+
+QString ConsoleSettings::smtpUser() const
+{
+    return m_settings.value(u"smtpUser"_s, QString()).toString();
+}
+
+void ConsoleSettings::setSmtpUser(const QString &value)
+{
+    put(u"smtpUser"_s, value.trimmed());
+}
+
+QString ConsoleSettings::smtpFrom() const
+{
+    return m_settings.value(u"smtpFrom"_s, QString()).toString();
+}
+
+void ConsoleSettings::setSmtpFrom(const QString &value)
+{
+    put(u"smtpFrom"_s, value.trimmed());
+}
+
+bool ConsoleSettings::smtpAllowPlain() const
+{
+    return m_settings.value(u"smtpAllowPlain"_s, false).toBool();
+}
+
+void ConsoleSettings::setSmtpAllowPlain(bool value)
+{
+    put(u"smtpAllowPlain"_s, value);
+}
+
 QString ConsoleSettings::tlsCertificate() const
 {
     return m_settings.value(u"tlsCertificate"_s, QString()).toString();

@@ -37,6 +37,14 @@ class ConsoleSettings : public QObject
     Q_PROPERTY(QString tlsPrivateKey READ tlsPrivateKey WRITE setTlsPrivateKey NOTIFY changed)
     /// @brief Host mode: "" for the default SQLite file, else a mariadb:// URL (password in the keyring).
     Q_PROPERTY(QString databaseUrl READ databaseUrl WRITE setDatabaseUrl NOTIFY changed)
+    /// @brief Host mode: the SMTP server emails go through ("" = no email), smtp://HOST:587 or smtps://HOST:465.
+    Q_PROPERTY(QString smtpUrl READ smtpUrl WRITE setSmtpUrl NOTIFY changed)
+    /// @brief Host mode: the SMTP login ("" = none); its password is in the keyring (SessionController::saveSmtpPassword).
+    Q_PROPERTY(QString smtpUser READ smtpUser WRITE setSmtpUser NOTIFY changed)
+    /// @brief Host mode: the From of every email, "Name <address>" or an address.
+    Q_PROPERTY(QString smtpFrom READ smtpFrom WRITE setSmtpFrom NOTIFY changed)
+    /// @brief Host mode: allow smtp:// without TLS (a relay on this computer).
+    Q_PROPERTY(bool smtpAllowPlain READ smtpAllowPlain WRITE setSmtpAllowPlain NOTIFY changed)
     /// @brief Minutes without input before the agent shows as away (0: never).
     Q_PROPERTY(int idleMinutes READ idleMinutes WRITE setIdleMinutes NOTIFY changed)
     /// @brief Seconds between reminders while a visitor waits (0: no reminders).
@@ -77,6 +85,14 @@ public:
     void setTlsPrivateKey(const QString &value);
     [[nodiscard]] QString databaseUrl() const;
     void setDatabaseUrl(const QString &value);
+    [[nodiscard]] QString smtpUrl() const;
+    void setSmtpUrl(const QString &value);
+    [[nodiscard]] QString smtpUser() const;
+    void setSmtpUser(const QString &value);
+    [[nodiscard]] QString smtpFrom() const;
+    void setSmtpFrom(const QString &value);
+    [[nodiscard]] bool smtpAllowPlain() const;
+    void setSmtpAllowPlain(bool value);
     [[nodiscard]] int idleMinutes() const;
     void setIdleMinutes(int value);
     [[nodiscard]] int repeatSeconds() const;

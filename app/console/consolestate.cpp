@@ -36,6 +36,10 @@ ConsoleState::ConsoleState(AgentConnection *connection, AgentEvents *events, Age
     });
     connect(events, &AgentEvents::visitorPageReceived, this,
             [this](const QString &visitorId, const PageView &page, int) { m_currentPages.insert(visitorId, page); });
+    connect(events, &AgentEvents::mailStatusReceived, this, [this](const MailStatus &status) {
+        m_mailStatus = status;
+        Q_EMIT mailStatusChanged();
+    });
     connect(events, &AgentEvents::agentsOnlineChanged, this, [this](int count) {
         m_agentsOnline = count;
         Q_EMIT agentsOnlineChanged();
@@ -143,6 +147,8 @@ void ConsoleState::takeSnapshot(const AgentSnapshotView &snapshot)
     setAgent(snapshot.agent);
     m_agentsOnline = snapshot.agentsOnline;
     Q_EMIT agentsOnlineChanged();
+    m_mailStatus = snapshot.mail;
+    Q_EMIT mailStatusChanged();
 }
 
 void ConsoleState::afterSnapshot(const AgentSnapshotView &snapshot)

@@ -36,6 +36,8 @@ public:
     /// "online", "away" or "offline".
     [[nodiscard]] QString presence() const { return toString(m_presence); }
     [[nodiscard]] int agentsOnline() const { return m_agentsOnline; }
+    /// The server's mail outbox as the snapshot and mail_status said.
+    [[nodiscard]] const MailStatus &mailStatus() const { return m_mailStatus; }
     [[nodiscard]] ConsoleSites *sites() const { return m_sites; }
     /// The current site (the one the settings and the snippet show); id 0 while none is known.
     [[nodiscard]] SiteRecord site() const;
@@ -61,6 +63,7 @@ Q_SIGNALS:
     void agentChanged();
     void presenceChanged();
     void agentsOnlineChanged();
+    void mailStatusChanged();
     /// The current site or its snippet changed (another site chosen, its settings, the address).
     void siteChanged();
     /// A page the console looked up for a visitor of the snapshot (the events bring the later ones).
@@ -85,6 +88,7 @@ private:
     AgentStatus m_presence = AgentStatus::Offline;
     AgentStatus m_wantedStatus = AgentStatus::Online;
     int m_agentsOnline = 0;
+    MailStatus m_mailStatus;
     QHash<QString, PageView> m_currentPages;
     QHash<qint64, qint64> m_visitorRead;
 };

@@ -93,6 +93,21 @@ ServerConfig SessionController::hostConfig() const
         config.tlsCertificatePath = m_settings->tlsCertificate();
         config.tlsPrivateKeyPath = m_settings->tlsPrivateKey();
     }
+    // Mail: the console's settings, when set, over the command line's.
+    if (!m_settings->smtpUrl().isEmpty()) {
+        MailSettings mail = config.mail;
+        QString error;
+        if (MailSettings::parseUrl(m_settings->smtpUrl(), &mail.smtpUrl, &error)
+            && MailSettings::parseFrom(m_settings->smtpFrom(), &mail.from, &error)) {
+            mail.user = m_settings->smtpUser();
+            mail.allowPlain = m_settings->smtpAllowPlain();
+            mail.password.clear(); // read from the keyring in startHost()
+            if (mail.validate(&error))
+                config.mail = mail;
+        }
+        if (!error.isEmpty())
+            qWarning().noquote() << "the console's SMTP settings are not used:" << error;
+    }
     if (!m_settings->databaseUrl().isEmpty()) {
         DatabaseConfig database;
         QString error;
@@ -122,7 +137,61 @@ void SessionController::start()
         m_client->resume(serverUrl(), m_settings->email());
 }
 
-void SessionController::startHost(const ServerConfig &config, const QString &password)
+QString SessionController::checkSmtpSettings(const QString &url, const QString &user, const QString &from, bool allowPlain)
+{
+    if (url.trimmed().isEmpty())
+        return {};
+    MailSettings mail;
+    QString error;
+    if (!MailSettings::parseUrl(url, &mail.smtpUrl, &error))
+        return tr("The SMTP server %1").arg(error);
+    if (!MailSettings::parseFrom(from, &mail.from, &error))
+        return tr("The From address %1").arg(error);
+    mail.user = user.trimmed();
+    mail.allowPlain = allowPlain;
+    if (!mail.validate(&error))
+        return error;
+    return {};
+}
+
+void SessionController::saveSmtpPassword(const QString &password)
+{
+    MailSettings mail;
+    QString error;
+    if (!MailSettings::parseUrl(m_settings->smtpUrl(), &mail.smtpUrl, &error) || mail.smtpUrl.isEmpty()
+        || m_settings->smtpUser().isEmpty())
+        return;
+    auto *secrets = new SecretStore(SecretStore::defaultServiceName(), this);
+    auto write = secrets->write(SecretStore::keyForSmtpPassword(mail.smtpUrl.toString(), m_settings->smtpUser()), password)
+                     .then(this, [secrets](const SecretResult &result) {
+                         secrets->deleteLater();
+                         if (!result.ok())
+                             qWarning().noquote() << "could not keep the SMTP password in the keyring:" << result.error;
+                     });
+    Q_UNUSED(write);
+}
+
+void SessionController::startHost(const ServerConfig &given, const QString &password)
+{
+    if (given.mail.isEnabled() && !given.mail.user.isEmpty() && given.mail.password.isEmpty()) {
+        // The SMTP password, like the database's, comes from the keyring.
+        auto *secrets = new SecretStore(SecretStore::defaultServiceName(), this);
+        auto read = secrets->read(SecretStore::keyForSmtpPassword(given.mail.smtpUrl.toString(), given.mail.user))
+                        .then(this, [this, secrets, given, password](const SecretResult &result) {
+                            secrets->deleteLater();
+                            ServerConfig ready = given;
+                            ready.mail.password = result.found ? result.value : QString();
+                            if (!result.found)
+                                qWarning().noquote() << "no SMTP password for" << given.mail.user << "in the keyring";
+                            startHostWithMail(ready, password);
+                        });
+        Q_UNUSED(read);
+        return;
+    }
+    startHostWithMail(given, password);
+}
+
+void SessionController::startHostWithMail(const ServerConfig &config, const QString &password)
 {
     auto go = [this, password](ServerConfig ready) {
         auto connection = std::make_shared<QMetaObject::Connection>();

@@ -65,6 +65,11 @@ public:
     Q_INVOKABLE void signOut();
     /// @brief Runs the wizard again.
     Q_INVOKABLE void runSetupAgain();
+    /// @brief Host mode: keeps @p password in the keyring for the SMTP URL and user in the settings
+    /// (the server reads it at its next start).
+    Q_INVOKABLE void saveSmtpPassword(const QString &password);
+    /// @brief A sentence on what is wrong with these SMTP settings ("" when usable, or when @p url is empty: no email).
+    Q_INVOKABLE static QString checkSmtpSettings(const QString &url, const QString &user, const QString &from, bool allowPlain);
     /// @brief Parses origins typed one per line or comma-separated into normalised scheme://host[:port] strings.
     Q_INVOKABLE static QStringList parseOrigins(const QString &text);
 
@@ -77,6 +82,8 @@ private:
     void setPhase(Phase phase);
     void setError(const QString &error);
     void startHost(const ServerConfig &config, const QString &password);
+    /// startHost() once the SMTP password is known: the database password, then the server.
+    void startHostWithMail(const ServerConfig &config, const QString &password);
     [[nodiscard]] ServerConfig hostConfig() const;
     [[nodiscard]] QUrl serverUrl() const;
     void followClient();

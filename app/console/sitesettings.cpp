@@ -47,6 +47,12 @@ void SiteSettings::load(bool all)
         m_allowedOrigins = site.allowedOrigins;
         m_originsEdited = false;
     }
+    if (all || !m_mailEdited) {
+        m_mailTeamAddress = site.mailTeamAddress;
+        m_mailUnansweredMinutes = site.mailUnansweredMinutes;
+        m_mailReplies = site.mailRepliesToAbsentVisitors;
+        m_mailEdited = false;
+    }
     m_widget = site.widgetSettings;
     if (all || !m_widgetEdited) {
         m_title = m_widget.value(u"title"_s).toString();
@@ -180,6 +186,33 @@ void SiteSettings::saveWidget()
     m_widgetEdited = false;
     SitePatch patch;
     patch.widgetSettings = widgetSettings();
+    m_client->updateSite(patch);
+}
+
+void SiteSettings::setMailTeamAddress(const QString &address)
+{
+    edit(m_mailTeamAddress, address, m_mailEdited);
+}
+
+void SiteSettings::setMailUnansweredMinutes(int minutes)
+{
+    edit(m_mailUnansweredMinutes, std::max(0, minutes), m_mailEdited);
+}
+
+void SiteSettings::setMailRepliesToAbsentVisitors(bool on)
+{
+    edit(m_mailReplies, on, m_mailEdited);
+}
+
+void SiteSettings::saveMail()
+{
+    if (!m_client)
+        return;
+    m_mailEdited = false;
+    SitePatch patch;
+    patch.mailTeamAddress = m_mailTeamAddress.trimmed();
+    patch.mailUnansweredMinutes = m_mailUnansweredMinutes;
+    patch.mailRepliesToAbsentVisitors = m_mailReplies;
     m_client->updateSite(patch);
 }
 

@@ -17,7 +17,7 @@ class AgentClient;
  *
  * Each property starts as the server has it and follows `site_updated`
  * until the agent edits it; an edit stays a draft (the live preview shows it)
- * until saveName(), saveWidget() or saveAllowedOrigins() sends it with
+ * until saveName(), saveWidget(), saveAllowedOrigins() or saveMail() sends it with
  * `update_site`. Only an admin may save (`editable`). Widget keys this
  * console does not know are sent back as the server gave them. When the
  * console switches to another site (AgentClient::currentSiteId), every
@@ -63,6 +63,13 @@ class SiteSettings : public QObject
     Q_PROPERTY(bool replySound READ replySound WRITE setReplySound NOTIFY changed)
     /// @brief The pre-chat questions as the widget takes them: maps with name and required.
     Q_PROPERTY(QVariantList preChatFields READ preChatFields NOTIFY changed)
+    /// @brief Where offline-form messages and unanswered chats are emailed ("" for none); never shown to visitors.
+    Q_PROPERTY(QString mailTeamAddress READ mailTeamAddress WRITE setMailTeamAddress NOTIFY changed)
+    /// @brief Email the team a chat nobody accepted within this many minutes (0: off).
+    Q_PROPERTY(int mailUnansweredMinutes READ mailUnansweredMinutes WRITE setMailUnansweredMinutes NOTIFY changed)
+    /// @brief Email an agent's reply to a visitor who left and gave an email.
+    Q_PROPERTY(
+        bool mailRepliesToAbsentVisitors READ mailRepliesToAbsentVisitors WRITE setMailRepliesToAbsentVisitors NOTIFY changed)
 
 public:
     explicit SiteSettings(QObject *parent = nullptr);
@@ -75,7 +82,7 @@ public:
     [[nodiscard]] QString siteKey() const { return m_siteKey; }
     [[nodiscard]] QString name() const { return m_name; }
     void setName(const QString &name);
-    [[nodiscard]] bool isDirty() const { return m_nameEdited || m_widgetEdited || m_originsEdited; }
+    [[nodiscard]] bool isDirty() const { return m_nameEdited || m_widgetEdited || m_originsEdited || m_mailEdited; }
     [[nodiscard]] QStringList allowedOrigins() const { return m_allowedOrigins; }
     void setAllowedOrigins(const QStringList &origins);
     [[nodiscard]] QString widgetTitle() const { return m_title; }
@@ -97,6 +104,12 @@ public:
     [[nodiscard]] bool replySound() const { return m_replySound; }
     void setReplySound(bool on);
     [[nodiscard]] QVariantList preChatFields() const;
+    [[nodiscard]] QString mailTeamAddress() const { return m_mailTeamAddress; }
+    void setMailTeamAddress(const QString &address);
+    [[nodiscard]] int mailUnansweredMinutes() const { return m_mailUnansweredMinutes; }
+    void setMailUnansweredMinutes(int minutes);
+    [[nodiscard]] bool mailRepliesToAbsentVisitors() const { return m_mailReplies; }
+    void setMailRepliesToAbsentVisitors(bool on);
 
     /// @brief Renames the site as edited (admin).
     Q_INVOKABLE void saveName();
@@ -104,6 +117,8 @@ public:
     Q_INVOKABLE void saveWidget();
     /// @brief Sends the allowed origins as edited (admin).
     Q_INVOKABLE void saveAllowedOrigins();
+    /// @brief Sends the mail settings (team address, unanswered minutes, replies) as edited (admin).
+    Q_INVOKABLE void saveMail();
     /// @brief Drops every draft: the properties show the server's values again.
     Q_INVOKABLE void revert();
 
@@ -138,6 +153,10 @@ private:
     bool m_nameEdited = false;
     bool m_widgetEdited = false;
     bool m_originsEdited = false;
+    QString m_mailTeamAddress;
+    int m_mailUnansweredMinutes = 0;
+    bool m_mailReplies = true;
+    bool m_mailEdited = false;
 };
 
 } // namespace Frontdesk

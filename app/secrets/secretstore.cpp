@@ -166,6 +166,11 @@ QString SecretStore::keyForDatabasePassword(const QString &displayUrl)
     return u"database-password:"_s + displayUrl;
 }
 
+QString SecretStore::keyForSmtpPassword(const QString &smtpUrl, const QString &user)
+{
+    return u"smtp-password:"_s + user + u' ' + smtpUrl;
+}
+
 QString SecretStore::keyForAgentToken(const QString &serverUrl, const QString &email)
 {
     // A space separates the parts: it can occur in neither a URL nor an

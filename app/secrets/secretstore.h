@@ -59,6 +59,9 @@ public:
     /// The key of a database password: "database-password:" + the database
     /// URL as shown to the user (without the password).
     [[nodiscard]] static QString keyForDatabasePassword(const QString &displayUrl);
+    /// The key of an SMTP password: "smtp-password:" + the user, a space and
+    /// the SMTP URL (smtp://HOST:PORT), so each server and user has its own.
+    [[nodiscard]] static QString keyForSmtpPassword(const QString &smtpUrl, const QString &user);
     /// The key of an agent's sign-in token for one server, so one desktop can
     /// keep sessions on several servers and for several agents.
     [[nodiscard]] static QString keyForAgentToken(const QString &serverUrl, const QString &email);

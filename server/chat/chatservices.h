@@ -17,6 +17,7 @@
 
 namespace Frontdesk {
 
+class Mailer;
 class Store;
 
 /// @brief The chat's services over one store and one event bus, built
@@ -50,6 +51,10 @@ public:
     [[nodiscard]] Moderation *moderation() { return &m_moderation; }
     [[nodiscard]] const SiteDirectory *sites() const { return m_sites; }
     [[nodiscard]] const AbuseLimits &limits() const { return m_limits; }
+    /// What is emailed and the outbox's status (server/mail, a bus subscriber
+    /// the server adds); null when the server was built without one.
+    [[nodiscard]] Mailer *mailer() const { return m_mailer; }
+    void setMailer(Mailer *mailer) { m_mailer = mailer; }
 
 private:
     Store *m_store;
@@ -63,6 +68,7 @@ private:
     AgentAuthService m_agentAuth;
     TeamService m_team;
     SiteService m_siteService;
+    Mailer *m_mailer = nullptr;
 };
 
 } // namespace Frontdesk

@@ -32,6 +32,14 @@ QString changedSettings(const std::optional<SiteRecord> &before, const SiteRecor
         changed.append(u"widget"_s);
     if (before->closedRetentionDays != after.closedRetentionDays)
         changed.append(u"retention %1 → %2 days"_s.arg(before->closedRetentionDays).arg(after.closedRetentionDays));
+    if (before->mailTeamAddress != after.mailTeamAddress)
+        changed.append(u"team address \"%1\" → \"%2\""_s.arg(before->mailTeamAddress, after.mailTeamAddress));
+    if (before->mailUnansweredMinutes != after.mailUnansweredMinutes)
+        changed.append(
+            u"unanswered-chat email %1 → %2 minutes"_s.arg(before->mailUnansweredMinutes).arg(after.mailUnansweredMinutes));
+    if (before->mailRepliesToAbsentVisitors != after.mailRepliesToAbsentVisitors)
+        changed.append(after.mailRepliesToAbsentVisitors ? u"replies emailed to visitors who left"_s
+                                                         : u"replies no longer emailed"_s);
     return changed.isEmpty() ? u"nothing changed"_s : changed.join(u", "_s);
 }
 

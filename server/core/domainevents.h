@@ -152,6 +152,13 @@ struct SessionsEnded {
     SessionEnd why = SessionEnd::EndedByAgent;
 };
 
+/// The outbox's state changed: an email was queued, sent, retried or given up
+/// on. Not a change in the store's rows alone: MailSender publishes it after
+/// each attempt it made, with the SMTP server's sentence for a failure.
+struct MailStatusChanged {
+    MailStatus status;
+};
+
 } // namespace Frontdesk::Events
 
 namespace Frontdesk {
@@ -162,7 +169,7 @@ using DomainEvent
                    Events::ReadMarked, Events::VisitorPageViewed, Events::VisitorReturned, Events::VisitorLeft,
                    Events::VisitorUpdated, Events::VisitorErased, Events::QueuePlaceChanged, Events::AgentStatusChanged,
                    Events::AgentsOnlineChanged, Events::TeamChanged, Events::CannedResponsesChanged, Events::SiteCreated,
-                   Events::SiteUpdated, Events::SiteDeleted, Events::SessionsEnded>;
+                   Events::SiteUpdated, Events::SiteDeleted, Events::SessionsEnded, Events::MailStatusChanged>;
 
 /// The one bus of a server: services publish, the fan-out and integrations subscribe.
 using DomainEventBus = EventBus<DomainEvent>;

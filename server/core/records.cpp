@@ -6,6 +6,16 @@ namespace Frontdesk {
 
 // These spellings are stored in the database: changing one needs a migration.
 
+QString toString(MailRecipientKind kind)
+{
+    return kind == MailRecipientKind::Visitor ? u"visitor"_s : u"team"_s;
+}
+
+MailRecipientKind mailRecipientKindFromString(const QString &text)
+{
+    return text == u"visitor"_s ? MailRecipientKind::Visitor : MailRecipientKind::Team;
+}
+
 QString toString(ConversationStatus status)
 {
     switch (status) {

@@ -23,6 +23,12 @@ struct SiteRecord {
     QByteArray identitySecret; ///< HMAC key for identify({hash}); never sent to visitors
     qint64 createdAt = 0;
     int closedRetentionDays = 0; ///< closed conversations older than this are deleted; 0: kept
+    /// Where offline-form messages and unanswered chats are emailed; empty: not
+    /// emailed. The team's, never a visitor's: not a widget setting (those
+    /// reach every visitor's browser), and only agents see it.
+    QString mailTeamAddress;
+    int mailUnansweredMinutes = 0; ///< email the team a chat nobody accepted within this; 0: off
+    bool mailRepliesToAbsentVisitors = true; ///< email an agent's reply to a visitor who left (and gave an email)
 };
 
 /// @brief The settings an admin changes on a site (`update_site`), each one
@@ -35,9 +41,15 @@ struct SitePatch {
     std::optional<QStringList> allowedOrigins;
     std::optional<QVariantMap> widgetSettings;
     std::optional<int> closedRetentionDays;
+    std::optional<QString> mailTeamAddress;
+    std::optional<int> mailUnansweredMinutes;
+    std::optional<bool> mailRepliesToAbsentVisitors;
 
     [[nodiscard]] SiteRecord appliedTo(SiteRecord site) const
     {
+        site.mailTeamAddress = mailTeamAddress.value_or(site.mailTeamAddress);
+        site.mailUnansweredMinutes = mailUnansweredMinutes.value_or(site.mailUnansweredMinutes);
+        site.mailRepliesToAbsentVisitors = mailRepliesToAbsentVisitors.value_or(site.mailRepliesToAbsentVisitors);
         site.name = name.value_or(site.name);
         site.allowedOrigins = allowedOrigins.value_or(site.allowedOrigins);
         site.widgetSettings = widgetSettings.value_or(site.widgetSettings);
@@ -247,6 +259,48 @@ struct VisitorErasure {
     int pageViews = 0;
 };
 
+/// @brief Who an email is for: the site's team, or the visitor.
+enum class MailRecipientKind { Team, Visitor };
+
+/// @brief One email of the outbox (`mail_outbox`): written before it is sent,
+/// marked sent once the SMTP server took it, retried with backoff until then.
+struct OutboxMail {
+    qint64 id = 0;
+    QString key; ///< what caused it ("team:12", "reply:345"); a second enqueue with the same key is a no-op
+    qint64 conversationId = 0; ///< what it is about: erasing the visitor, deleting the site or retention deletes it too
+    MailRecipientKind recipientKind = MailRecipientKind::Team;
+    QString recipient; ///< the envelope's one recipient (a checked address)
+    QByteArray message; ///< the whole RFC 5322 message, rendered once, so a resend is the same bytes (same Message-ID)
+    qint64 createdAt = 0;
+    qint64 nextAttemptAt = 0;
+    int attempts = 0;
+};
+
+/// @brief How the outbox is doing, for the consoles (snapshot and `mail_status`).
+struct MailStatus {
+    bool enabled = false; ///< an SMTP server is configured
+    int queued = 0; ///< not sent yet (waiting or retrying)
+    int failed = 0; ///< given up on (a permanent rejection, or retried for a day)
+    qint64 lastFailureAt = 0; ///< 0: no failure since the last success
+    MailRecipientKind lastFailureRecipientKind = MailRecipientKind::Team;
+    QString lastFailure; ///< the SMTP server's own sentence ("550 5.1.1 <x@y>: Recipient address rejected")
+    qint64 lastSentAt = 0;
+
+    friend bool operator==(const MailStatus &, const MailStatus &) = default;
+};
+
+/// @brief What an email about a conversation says: the conversation, who it is
+/// with, everything said in it, and the page the visitor was last on.
+struct MailContext {
+    SiteRecord site;
+    ConversationRecord conversation;
+    VisitorRecord visitor;
+    QList<MessageRecord> messages; ///< oldest first
+    PageView lastPage; ///< url empty when none was recorded
+};
+
+[[nodiscard]] QString toString(MailRecipientKind kind);
+[[nodiscard]] MailRecipientKind mailRecipientKindFromString(const QString &text);
 [[nodiscard]] QString toString(ConversationStatus status);
 [[nodiscard]] ConversationStatus conversationStatusFromString(const QString &text);
 [[nodiscard]] QString toString(AuthorKind kind);

@@ -1,6 +1,7 @@
 #include "agentchannel.h"
 
 #include "chat/chatservices.h"
+#include "mail/mailer.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -228,8 +229,8 @@ QJsonObject AgentChannel::snapshotFrame(const AgentRecord &agent, const AgentSna
         {u"site"_s,
          snapshot.sites.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(WireCodec::toJson(snapshot.sites.first(), admin))},
         {u"sites"_s, sites},
-        {u"publicUrl"_s,
-         snapshot.publicUrl.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(snapshot.publicUrl.toString())}};
+        {u"publicUrl"_s, snapshot.publicUrl.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(snapshot.publicUrl.toString())},
+        {u"mail"_s, WireCodec::toJson(m_chat->mailer() ? m_chat->mailer()->status() : MailStatus{})}};
 }
 
 bool AgentChannel::readConversationId(const WireMessage &message, qint64 *conversationId)

@@ -115,8 +115,25 @@ SiteRecord AgentViewReader::site(const QJsonObject &object)
     }
     site.widgetSettings = object.value("widget"_L1).toObject().toVariantMap();
     site.closedRetentionDays = int(number(object, "closedRetentionDays"_L1));
+    site.mailTeamAddress = text(object, "mailTeamAddress"_L1);
+    site.mailUnansweredMinutes = int(number(object, "mailUnansweredMinutes"_L1));
+    site.mailRepliesToAbsentVisitors = object.value("mailRepliesToAbsentVisitors"_L1).toBool(true);
     site.identitySecret = QByteArray::fromHex(text(object, "identitySecret"_L1).toLatin1());
     return site;
+}
+
+MailStatus AgentViewReader::mailStatus(const QJsonObject &object)
+{
+    MailStatus status;
+    status.enabled = object.value("enabled"_L1).toBool();
+    status.queued = int(number(object, "queued"_L1));
+    status.failed = int(number(object, "failed"_L1));
+    status.lastSentAt = number(object, "lastSentAt"_L1);
+    const QJsonObject failure = object.value("lastFailure"_L1).toObject();
+    status.lastFailureAt = number(failure, "at"_L1);
+    status.lastFailureRecipientKind = mailRecipientKindFromString(text(failure, "recipient"_L1));
+    status.lastFailure = text(failure, "reply"_L1);
+    return status;
 }
 
 CannedResponse AgentViewReader::cannedResponse(const QJsonObject &object)
@@ -163,6 +180,7 @@ AgentSnapshotView AgentViewReader::snapshot(const QJsonObject &frame)
     if (frame.value("agents"_L1).isArray())
         view.team = list(frame.value("agents"_L1).toArray(), teamMember);
     view.publicUrl = QUrl(text(frame, "publicUrl"_L1));
+    view.mail = mailStatus(frame.value("mail"_L1).toObject());
     return view;
 }
 

@@ -47,6 +47,7 @@ struct AgentSnapshotView {
     std::optional<QList<SiteRecord>> sites; ///< "sites", else the one "site" of an older server
     std::optional<QList<TeamMember>> team;
     QUrl publicUrl; ///< the server's --public-url; empty when it has none
+    MailStatus mail; ///< the outbox's status; disabled when an older server does not say
 };
 
 /**
@@ -75,6 +76,8 @@ public:
     [[nodiscard]] static SessionView session(const QJsonObject &object);
     [[nodiscard]] static VisitorDetails visitorDetails(const QJsonObject &answer);
     [[nodiscard]] static AgentSnapshotView snapshot(const QJsonObject &frame);
+    /// The snapshot's "mail" and mail_status's "mail".
+    [[nodiscard]] static MailStatus mailStatus(const QJsonObject &object);
     /// "online", "away"; anything else is offline.
     [[nodiscard]] static AgentStatus agentStatus(const QString &text);
 

@@ -141,6 +141,9 @@ QList<QByteArray> forAgents(const DomainEvent &event, const PresenceService &pre
             },
             [](const Events::QueuePlaceChanged &) -> QList<QByteArray> { return {}; },
             [](const Events::SessionsEnded &) -> QList<QByteArray> { return {}; },
+            [](const Events::MailStatusChanged &e) -> QList<QByteArray> {
+                return {frame(u"mail_status"_s, {{u"mail"_s, WireCodec::toJson(e.status)}})};
+            },
         },
         event);
 }

@@ -1,6 +1,7 @@
 #include "sitesettings.h"
 
 #include "auth/originpolicy.h"
+#include "mail/mailaddress.h"
 #include "protocol/wirecodec.h"
 
 #include <QJsonArray>
@@ -80,6 +81,32 @@ std::variant<SitePatch, ProtocolError> SiteSettings::parse(const QJsonObject &up
                 ErrorCode::InvalidField,
                 u"The field \"closedRetentionDays\" must be between 0 (keep) and %1."_s.arg(maxRetentionDays));
         patch.closedRetentionDays = int(days);
+    }
+    if (given(u"mailTeamAddress"_s)) {
+        QString address;
+        if (!take(WireCodec::requiredString(o, u"mailTeamAddress"_s, WireLimits::maxEmailChars, true), &address, &error))
+            return error;
+        address = address.trimmed();
+        if (!address.isEmpty() && !MailAddress::isValidAddress(address))
+            return ProtocolError::make(ErrorCode::InvalidField,
+                                       u"The field \"mailTeamAddress\" must be one email address (or empty: no email)."_s);
+        patch.mailTeamAddress = address;
+    }
+    if (given(u"mailUnansweredMinutes"_s)) {
+        qint64 minutes = 0;
+        if (!take(WireCodec::optionalId(o, u"mailUnansweredMinutes"_s, 0), &minutes, &error))
+            return error;
+        if (minutes > maxUnansweredMinutes)
+            return ProtocolError::make(
+                ErrorCode::InvalidField,
+                u"The field \"mailUnansweredMinutes\" must be between 0 (off) and %1."_s.arg(maxUnansweredMinutes));
+        patch.mailUnansweredMinutes = int(minutes);
+    }
+    if (given(u"mailRepliesToAbsentVisitors"_s)) {
+        if (!o.value(u"mailRepliesToAbsentVisitors"_s).isBool())
+            return ProtocolError::make(ErrorCode::InvalidField,
+                                       u"The field \"mailRepliesToAbsentVisitors\" must be true or false."_s);
+        patch.mailRepliesToAbsentVisitors = o.value(u"mailRepliesToAbsentVisitors"_s).toBool();
     }
     return patch;
 }

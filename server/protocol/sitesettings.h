@@ -9,7 +9,7 @@
 namespace Frontdesk {
 
 /// @brief The rules for the site settings an admin changes (`update_site`):
-/// name, allowed origins, widget settings and retention, checked in the order
+/// name, allowed origins, widget settings, retention and mail, checked in the order
 /// docs/protocol.md gives and applied all or nothing.
 ///
 /// Pure, so the fuzzer and the tests reach it without a store.
@@ -18,6 +18,7 @@ class SiteSettings
 public:
     static constexpr int maxWidgetSettingsBytes = 8 * 1024; ///< as compact JSON
     static constexpr int maxRetentionDays = 3650;
+    static constexpr int maxUnansweredMinutes = 24 * 60;
 
     /// The widget settings of a new site (the first start's, create_site's).
     [[nodiscard]] static QVariantMap defaultWidget();

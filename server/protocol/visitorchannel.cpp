@@ -1,6 +1,7 @@
 #include "visitorchannel.h"
 
 #include "chat/chatservices.h"
+#include "mail/mailer.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -119,6 +120,7 @@ void VisitorChannel::handle(const WireMessage &message, const Send &reply)
         {u"profile"_s, &VisitorChannel::handleProfile},
         {u"attributes"_s, &VisitorChannel::handleAttributes},
         {u"rate"_s, &VisitorChannel::handleRate},
+        {u"email_transcript"_s, &VisitorChannel::handleEmailTranscript},
     };
     const Handler handler = commands.value(message.type);
     if (!handler) {
@@ -144,7 +146,7 @@ void VisitorChannel::adoptVisitor(const VisitorRecord &visitor)
     m_chat->presence()->attachVisitor(this, visitor);
 }
 
-QJsonObject VisitorChannel::welcomeFrame(const VisitorWelcome &welcome, const SiteRecord &site)
+QJsonObject VisitorChannel::welcomeFrame(const VisitorWelcome &welcome, const SiteRecord &site, bool mailEnabled)
 {
     QJsonArray messages;
     for (const MessageRecord &message : welcome.messages)
@@ -159,7 +161,11 @@ QJsonObject VisitorChannel::welcomeFrame(const VisitorWelcome &welcome, const Si
         {u"messages"_s, messages},
         {u"agentsOnline"_s, welcome.agentsOnline},
         {u"queuePosition"_s, welcome.queuePosition > 0 ? QJsonValue(welcome.queuePosition) : QJsonValue(QJsonValue::Null)},
-        {u"site"_s, QJsonObject{{u"name"_s, site.name}, {u"widget"_s, QJsonObject::fromVariantMap(site.widgetSettings)}}},
+        {u"site"_s,
+         QJsonObject{{u"name"_s, site.name},
+                     {u"widget"_s, QJsonObject::fromVariantMap(site.widgetSettings)},
+                     // Whether email_transcript can work: the widget offers it only then.
+                     {u"mail"_s, mailEnabled}}},
     };
 }
 
@@ -229,7 +235,7 @@ void VisitorChannel::handleHello(const WireMessage &message, const Send &reply)
         self->adoptVisitor(welcome.visitor);
         self->m_client.userAgent = QString(); // stored with the visitor; not needed again
         self->m_welcomeToken = welcome.token;
-        QJsonObject frame = welcomeFrame(welcome, self->m_site);
+        QJsonObject frame = welcomeFrame(welcome, self->m_site, self->m_chat->mailer() && self->m_chat->mailer()->isEnabled());
         if (!self->m_pollingChannel.isEmpty())
             frame.insert(u"channel"_s, self->m_pollingChannel);
         replyFrame(reply, frame, message);
@@ -377,6 +383,27 @@ void VisitorChannel::handleRate(const WireMessage &message, const Send &reply)
                                           return replyError(reply, *failure, message);
                                       replyOk(reply, message);
                                   });
+}
+
+void VisitorChannel::handleEmailTranscript(const WireMessage &message, const Send &reply)
+{
+    qint64 conversationId = 0;
+    QString email;
+    ProtocolError error;
+    if (!take(WireCodec::requiredId(message.object, u"conversationId"_s), &conversationId, &error)
+        || !take(WireCodec::optionalString(message.object, u"email"_s, WireLimits::maxEmailChars), &email, &error))
+        return replyError(reply, error, message);
+    Mailer *mailer = m_chat->mailer();
+    if (!mailer)
+        return replyError(reply, ProtocolError::make(ErrorCode::Conflict, u"This chat server does not send email."_s), message);
+    QPointer<VisitorChannel> self(this);
+    mailer->emailTranscript(*m_visitor, conversationId, email, [self, reply, message](ChatOutcome<bool> outcome) {
+        if (!self)
+            return;
+        if (auto *failure = std::get_if<ProtocolError>(&outcome))
+            return replyError(reply, *failure, message);
+        replyOk(reply, message);
+    });
 }
 
 void VisitorChannel::handleMessage(const WireMessage &message, const Send &reply)

@@ -71,7 +71,8 @@ Q_SIGNALS:
 
 public:
     /// The welcome frame a hello is answered with.
-    [[nodiscard]] static QJsonObject welcomeFrame(const VisitorWelcome &welcome, const SiteRecord &site);
+    /// @p mailEnabled: the server sends email, so the widget may offer the transcript by email.
+    [[nodiscard]] static QJsonObject welcomeFrame(const VisitorWelcome &welcome, const SiteRecord &site, bool mailEnabled);
 
 private:
     /// Answers with @p frame, its `ref` the request's id.
@@ -85,6 +86,8 @@ private:
     void handleProfile(const WireMessage &message, const Send &reply);
     void handleAttributes(const WireMessage &message, const Send &reply);
     void handleRate(const WireMessage &message, const Send &reply);
+    /// Emails the transcript of the visitor's own closed conversation (server/mail's Mailer).
+    void handleEmailTranscript(const WireMessage &message, const Send &reply);
     void applyPatch(const VisitorPatch &patch, const Send &reply, const WireMessage &message);
     static void replyOk(const Send &reply, const WireMessage &message);
     [[nodiscard]] static std::variant<VisitorIdentity, ProtocolError> readIdentity(const QJsonValue &value);

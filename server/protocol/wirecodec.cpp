@@ -272,9 +272,28 @@ QJsonObject WireCodec::toJson(const SiteRecord &site, bool withSecret)
                        {u"name"_s, site.name},
                        {u"allowedOrigins"_s, QJsonArray::fromStringList(site.allowedOrigins)},
                        {u"widget"_s, QJsonObject::fromVariantMap(site.widgetSettings)},
-                       {u"closedRetentionDays"_s, site.closedRetentionDays}};
+                       {u"closedRetentionDays"_s, site.closedRetentionDays},
+                       {u"mailTeamAddress"_s, site.mailTeamAddress},
+                       {u"mailUnansweredMinutes"_s, site.mailUnansweredMinutes},
+                       {u"mailRepliesToAbsentVisitors"_s, site.mailRepliesToAbsentVisitors}};
     if (withSecret)
         object.insert(u"identitySecret"_s, QString::fromLatin1(site.identitySecret.toHex()));
+    return object;
+}
+
+QJsonObject WireCodec::toJson(const MailStatus &status)
+{
+    QJsonObject object{{u"enabled"_s, status.enabled},
+                       {u"queued"_s, status.queued},
+                       {u"failed"_s, status.failed},
+                       {u"lastSentAt"_s, status.lastSentAt > 0 ? QJsonValue(double(status.lastSentAt)) : QJsonValue()}};
+    if (status.lastFailureAt > 0)
+        object.insert(u"lastFailure"_s,
+                      QJsonObject{{u"at"_s, double(status.lastFailureAt)},
+                                  {u"recipient"_s, toString(status.lastFailureRecipientKind)},
+                                  {u"reply"_s, status.lastFailure}});
+    else
+        object.insert(u"lastFailure"_s, QJsonValue());
     return object;
 }
 

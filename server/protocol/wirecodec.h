@@ -87,6 +87,8 @@ public:
     [[nodiscard]] static QJsonObject toJson(const SiteRecord &site, bool withSecret);
     /// An agent with its status ("online", "away", "offline").
     [[nodiscard]] static QJsonObject toJson(const TeamMember &member);
+    /// The outbox's status as consoles see it (snapshot "mail", event mail_status).
+    [[nodiscard]] static QJsonObject toJson(const MailStatus &status);
     [[nodiscard]] static QJsonObject toJson(const CannedResponse &response);
     /// A ban, and whether it is in force at @p now.
     [[nodiscard]] static QJsonObject toJson(const BanRecord &ban, qint64 now);

@@ -161,6 +161,31 @@ QStringList sqliteStep(int version)
     case 5:
         // MariaDB only (see mariaDbStep): SQLite compares text exactly already.
         return {};
+    case 6:
+        // Email: each site's mail settings, and the outbox every email is
+        // written to before it is sent (mail_key makes a second enqueue of
+        // the same cause a no-op).
+        return {
+            u"ALTER TABLE sites ADD COLUMN mail_team_address TEXT NOT NULL DEFAULT ''"_s,
+            u"ALTER TABLE sites ADD COLUMN mail_unanswered_minutes INTEGER NOT NULL DEFAULT 0"_s,
+            u"ALTER TABLE sites ADD COLUMN mail_replies_to_absent INTEGER NOT NULL DEFAULT 1"_s,
+            u"CREATE TABLE mail_outbox ("
+            " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+            " mail_key TEXT NOT NULL UNIQUE,"
+            " conversation_id BIGINT NOT NULL DEFAULT 0,"
+            " recipient_kind TEXT NOT NULL,"
+            " recipient TEXT NOT NULL,"
+            " message BLOB NOT NULL,"
+            " status TEXT NOT NULL,"
+            " attempts INTEGER NOT NULL DEFAULT 0,"
+            " created_at BIGINT NOT NULL,"
+            " next_attempt_at BIGINT NOT NULL,"
+            " sent_at BIGINT NOT NULL DEFAULT 0,"
+            " last_error TEXT NOT NULL DEFAULT '',"
+            " last_error_at BIGINT NOT NULL DEFAULT 0)"_s,
+            u"CREATE INDEX mail_outbox_due ON mail_outbox(status, next_attempt_at)"_s,
+            u"CREATE INDEX mail_outbox_conversation ON mail_outbox(conversation_id)"_s,
+        };
     default:
         return {};
     }
@@ -313,12 +338,37 @@ QStringList mariaDbStep(int version)
         return {
             u"ALTER TABLE messages MODIFY client_id VARCHAR(191) CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin NULL"_s,
         };
+    case 6:
+        return {
+            u"ALTER TABLE sites"
+            " ADD COLUMN IF NOT EXISTS mail_team_address VARCHAR(254) NOT NULL DEFAULT '',"
+            " ADD COLUMN IF NOT EXISTS mail_unanswered_minutes INT NOT NULL DEFAULT 0,"
+            " ADD COLUMN IF NOT EXISTS mail_replies_to_absent INT NOT NULL DEFAULT 1"_s,
+            u"CREATE TABLE IF NOT EXISTS mail_outbox ("
+            " id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,"
+            " mail_key VARCHAR(191) NOT NULL,"
+            " conversation_id BIGINT NOT NULL DEFAULT 0,"
+            " recipient_kind VARCHAR(16) NOT NULL,"
+            " recipient VARCHAR(254) NOT NULL,"
+            " message MEDIUMBLOB NOT NULL,"
+            " status VARCHAR(16) NOT NULL,"
+            " attempts INT NOT NULL DEFAULT 0,"
+            " created_at BIGINT NOT NULL,"
+            " next_attempt_at BIGINT NOT NULL,"
+            " sent_at BIGINT NOT NULL DEFAULT 0,"
+            " last_error TEXT NOT NULL,"
+            " last_error_at BIGINT NOT NULL DEFAULT 0,"
+            " UNIQUE KEY mail_outbox_key (mail_key),"
+            " KEY mail_outbox_due (status, next_attempt_at),"
+            " KEY mail_outbox_conversation (conversation_id))"_s
+                + MariaDbTable,
+        };
     default:
         return {};
     }
 }
 
-constexpr int LatestVersion = 5;
+constexpr int LatestVersion = 6;
 
 bool execute(QSqlDatabase &db, const QString &sql, const QString &what, QString *error)
 {

@@ -24,9 +24,11 @@ StoreResult<SiteRecord> writeSite(SqlSession &s, const SiteRecord &site)
     PreparedQuery q;
     if (!s.exec(q,
                 u"UPDATE sites SET site_key = ?, name = ?, allowed_origins = ?, widget_settings = ?,"
-                " identity_secret = ?, closed_retention_days = ? WHERE id = ?"_s,
+                " identity_secret = ?, closed_retention_days = ?, mail_team_address = ?, mail_unanswered_minutes = ?,"
+                " mail_replies_to_absent = ? WHERE id = ?"_s,
                 {site.siteKey, site.name, jsonText(site.allowedOrigins), jsonText(site.widgetSettings), site.identitySecret,
-                 std::max(0, site.closedRetentionDays), site.id},
+                 std::max(0, site.closedRetentionDays), site.mailTeamAddress, std::max(0, site.mailUnansweredMinutes),
+                 site.mailRepliesToAbsentVisitors ? 1 : 0, site.id},
                 u"update "_s + what))
         return failed<SiteRecord>(s);
     return loadSite(s, u"s.id = ?"_s, site.id, what);
@@ -45,9 +47,11 @@ QFuture<StoreResult<SiteRecord>> SiteStore::createSite(const SiteRecord &site)
         PreparedQuery q;
         if (!s.exec(q,
                     u"INSERT INTO sites (site_key, name, allowed_origins, widget_settings, identity_secret, created_at,"
-                    " closed_retention_days) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+                    " closed_retention_days, mail_team_address, mail_unanswered_minutes, mail_replies_to_absent)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
                     {site.siteKey, site.name, jsonText(site.allowedOrigins), jsonText(site.widgetSettings), site.identitySecret,
-                     nowOr(site.createdAt), std::max(0, site.closedRetentionDays)},
+                     nowOr(site.createdAt), std::max(0, site.closedRetentionDays), site.mailTeamAddress,
+                     std::max(0, site.mailUnansweredMinutes), site.mailRepliesToAbsentVisitors ? 1 : 0},
                     u"insert site %1"_s.arg(site.siteKey)))
             return failed<SiteRecord>(s);
         return loadSite(s, u"s.id = ?"_s, insertedId(q), u"site %1"_s.arg(site.siteKey));
@@ -123,6 +127,8 @@ QFuture<StoreResult<SiteDeletion>> SiteStore::deleteSite(qint64 siteId, const Au
             QString label;
             int *count;
         } steps[] = {
+            {u"DELETE FROM mail_outbox WHERE conversation_id IN (SELECT id FROM conversations WHERE site_id = ?)"_s, u"emails"_s,
+             nullptr},
             {u"DELETE FROM messages WHERE conversation_id IN (SELECT id FROM conversations WHERE site_id = ?)"_s, u"messages"_s,
              &deleted.messages},
             {u"DELETE FROM conversations WHERE site_id = ?"_s, u"conversations"_s, &deleted.conversations},

@@ -17,6 +17,7 @@ Store::Store(QObject *parent)
     , m_cannedResponses(m_writer)
     , m_visitorData(m_writer)
     , m_auditLog(m_writer)
+    , m_mailOutbox(m_writer)
 { }
 
 Store::~Store()

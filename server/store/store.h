@@ -6,6 +6,7 @@
 #include "conversationstore.h"
 #include "core/storeresult.h"
 #include "databaseconfig.h"
+#include "mailoutboxstore.h"
 #include "sitestore.h"
 #include "visitordatastore.h"
 #include "visitorstore.h"
@@ -40,7 +41,7 @@ class DatabaseWorker;
 /// sites(), agents() (with their sessions and tokens), visitors() (with page
 /// views), conversations() (messages, read marks, ratings, search),
 /// cannedResponses(), visitorData() (export, erasure, retention, bans) and
-/// auditLog(). All of them queue on the one writer thread through the
+/// auditLog() and mailOutbox(). All of them queue on the one writer thread through the
 /// WriterQueue, so a batch still mixes jobs of every part in one transaction.
 /// The Store itself opens and closes the database and reports on it;
 /// storerows.h has the row readers and SQL helpers the parts share.
@@ -80,6 +81,7 @@ public:
     [[nodiscard]] CannedResponseStore &cannedResponses() { return m_cannedResponses; }
     [[nodiscard]] VisitorDataStore &visitorData() { return m_visitorData; }
     [[nodiscard]] AuditLogStore &auditLog() { return m_auditLog; }
+    [[nodiscard]] MailOutboxStore &mailOutbox() { return m_mailOutbox; }
 
     /// How long the writer's transactions take (metrics); empty before open().
     [[nodiscard]] CommitLatency::Snapshot commitLatency() const;
@@ -98,6 +100,7 @@ private:
     CannedResponseStore m_cannedResponses;
     VisitorDataStore m_visitorData;
     AuditLogStore m_auditLog;
+    MailOutboxStore m_mailOutbox;
 };
 
 } // namespace Frontdesk

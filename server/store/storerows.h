@@ -58,7 +58,8 @@ inline QVariant nullableText(const QString &text)
 // columns starting at @p at, so one row can hold several records.
 
 inline const QString SiteColumns
-    = u"s.id, s.site_key, s.name, s.allowed_origins, s.widget_settings, s.identity_secret, s.created_at, s.closed_retention_days"_s;
+    = u"s.id, s.site_key, s.name, s.allowed_origins, s.widget_settings, s.identity_secret, s.created_at, s.closed_retention_days,"
+      " s.mail_team_address, s.mail_unanswered_minutes, s.mail_replies_to_absent"_s;
 
 inline SiteRecord readSite(const QSqlQuery &q, int at = 0)
 {
@@ -71,6 +72,9 @@ inline SiteRecord readSite(const QSqlQuery &q, int at = 0)
     site.identitySecret = q.value(at + 5).toByteArray();
     site.createdAt = q.value(at + 6).toLongLong();
     site.closedRetentionDays = q.value(at + 7).toInt();
+    site.mailTeamAddress = q.value(at + 8).toString();
+    site.mailUnansweredMinutes = q.value(at + 9).toInt();
+    site.mailRepliesToAbsentVisitors = q.value(at + 10).toInt() != 0;
     return site;
 }
 

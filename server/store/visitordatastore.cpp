@@ -121,6 +121,12 @@ QFuture<StoreResult<VisitorErasure>> VisitorDataStore::eraseVisitor(const QStrin
         // Every table by name rather than through ON DELETE CASCADE: the
         // counts go into the audit log, and nothing depends on the foreign
         // key pragma being on.
+        // The emails about them too, sent or not: they hold the visitor's words and address.
+        PreparedQuery mails;
+        if (!s.exec(mails,
+                    u"DELETE FROM mail_outbox WHERE conversation_id IN (SELECT id FROM conversations WHERE visitor_id = ?)"_s,
+                    {visitorId}, u"delete the emails about "_s + what))
+            return failed<VisitorErasure>(s);
         PreparedQuery messages;
         if (!s.exec(messages,
                     u"DELETE FROM messages WHERE conversation_id IN (SELECT id FROM conversations WHERE visitor_id = ?)"_s,
@@ -226,6 +232,12 @@ QFuture<StoreResult<PurgeReport>> VisitorDataStore::purge(qint64 quietVisitorsSe
         while (sites.next())
             cutoffs.append({sites.value(0).toLongLong(), now - sites.value(1).toLongLong() * 24 * 3600 * 1000});
         for (const auto &[siteId, cutoff] : std::as_const(cutoffs)) {
+            PreparedQuery mails;
+            if (!s.exec(mails,
+                        u"DELETE FROM mail_outbox WHERE conversation_id IN (SELECT id FROM conversations WHERE site_id = ?"
+                        " AND status = 'closed' AND closed_at < ?)"_s,
+                        {siteId, cutoff}, u"delete the emails about the old closed conversations of site %1"_s.arg(siteId)))
+                return failed<PurgeReport>(s);
             PreparedQuery q;
             if (!s.exec(q, u"DELETE FROM conversations WHERE site_id = ? AND status = 'closed' AND closed_at < ?"_s,
                         {siteId, cutoff}, u"delete the old closed conversations of site %1"_s.arg(siteId)))

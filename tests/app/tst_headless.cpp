@@ -413,6 +413,20 @@ void tst_Headless::badCommandLinesAreRefused_data()
     QTest::newRow("ACME port out of range") << QStringList{u"--headless"_s, u"--acme-domain"_s, u"chat.shop.example"_s,
                                                            u"--acme-http-port"_s, u"70000"_s}
                                             << u"from 1 to 65535"_s;
+    QTest::newRow("SMTP URL of another scheme")
+        << QStringList{u"--headless"_s, u"--smtp-url"_s, u"http://mail.shop.example"_s} << u"smtp://HOST:PORT"_s;
+    QTest::newRow("SMTP password in the URL")
+        << QStringList{u"--headless"_s, u"--smtp-url"_s, u"smtp://u:pw@mail.shop.example"_s} << u"without a user or password"_s;
+    QTest::newRow("SMTP without a From") << QStringList{u"--headless"_s, u"--smtp-url"_s, u"smtp://mail.shop.example"_s}
+                                         << u"needs --smtp-from"_s;
+    QTest::newRow("SMTP From of two addresses") << QStringList{u"--headless"_s, u"--smtp-url"_s, u"smtp://mail.shop.example"_s,
+                                                               u"--smtp-from"_s, u"a@shop.example, b@shop.example"_s}
+                                                << u"takes an address"_s;
+    QTest::newRow("SMTP without TLS and a password over the network")
+        << QStringList{u"--headless"_s,     u"--smtp-url"_s,         u"smtp://mail.shop.example"_s,
+                       u"--smtp-from"_s,    u"c@shop.example"_s,     u"--smtp-user"_s,
+                       u"c@shop.example"_s, u"--smtp-allow-plain"_s, u"true"_s}
+        << u"unencrypted"_s;
     QTest::newRow("unknown limit") << QStringList{u"--headless"_s, u"--limit"_s, u"no-such-limit=3"_s}
                                    << u"no limit called \"no-such-limit\""_s;
     QTest::newRow("limit below its minimum")

@@ -16,7 +16,9 @@
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QSysInfo>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -532,6 +534,66 @@ private Q_SLOTS:
         site.setAllowedOrigins(origins);
         site.saveAllowedOrigins();
         QTRY_COMPARE(seen.allowedOrigins(), origins);
+
+        // The mail settings: a draft until saveMail(), then every console has them.
+        QVERIFY(!admin.mailEnabled()); // this server has no SMTP server
+        site.setMailTeamAddress(u"team@shop.test"_s);
+        site.setMailUnansweredMinutes(15);
+        site.setMailRepliesToAbsentVisitors(false);
+        QVERIFY(site.isDirty());
+        QTest::qWait(200);
+        QCOMPARE(seen.mailTeamAddress(), QString());
+        site.saveMail();
+        QTRY_COMPARE(seen.mailTeamAddress(), u"team@shop.test"_s);
+        QCOMPARE(seen.mailUnansweredMinutes(), 15);
+        QVERIFY(!seen.mailRepliesToAbsentVisitors());
+        QVERIFY(!site.isDirty());
+    }
+
+    // The outbox's status reaches the console: on in the snapshot, and the
+    // SMTP server's problem (here: nothing listens) from mail_status.
+    void mailStatusShowsTheProblem()
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const quint16 closedPort = probe.serverPort();
+        probe.close();
+        m_server.config().mail.smtpUrl = QUrl(u"smtp://127.0.0.1:%1"_s.arg(closedPort));
+        m_server.config().mail.allowPlain = true;
+        m_server.config().mail.from = MailAddress{QString(), u"chat@shop.test"_s};
+        // The server is shared by the row's functions: it goes back to no mail, whatever happens here.
+        const auto restore = qScopeGuard([this] {
+            m_server.config().mail = MailSettings{};
+            QString ignored;
+            if (!m_server.restart(&ignored))
+                qWarning().noquote() << "could not restart the shared server:" << ignored;
+        });
+        QString error;
+        QVERIFY2(m_server.restart(&error), qPrintable(error));
+
+        AgentClient admin(u"frontdesk-test-console"_s, nullptr);
+        admin.login(m_server.httpUrl(u"/"_s), TestServer::adminEmail, TestServer::adminPassword);
+        QTRY_COMPARE_WITH_TIMEOUT(admin.state(), AgentClient::Online, 20'000);
+        QTRY_VERIFY(admin.mailEnabled());
+        QCOMPARE(admin.mailProblem(), QString());
+        bool stored = false;
+        SitePatch patch;
+        patch.mailTeamAddress = u"team@shop.test"_s;
+        admin.commands()->updateSite(admin.currentSiteId(), patch, this,
+                                     [&stored](const CommandResult<SiteRecord> &answer) { stored = answer.ok(); });
+        QTRY_VERIFY(stored);
+        admin.setPresence(u"away"_s); // nobody online: the visitor's message is an offline-form message
+        QTRY_COMPARE(admin.agentsOnline(), 0);
+        QSignalSpy statusChanged(&admin, &AgentClient::mailStatusChanged);
+        JsonSocket visitor;
+        QVERIFY(ConsoleTesting::openVisitor(visitor, m_server, u"https://shop.test/"_s, u"Home"_s));
+        visitor.send({{u"type"_s, u"message"_s}, {u"clientId"_s, u"v-1"_s}, {u"body"_s, u"Anyone there?"_s}});
+        QTRY_VERIFY_WITH_TIMEOUT(!admin.mailProblem().isEmpty(), 10'000);
+        QVERIFY2(admin.mailProblem().contains(u"onnect"_s), qPrintable(admin.mailProblem()));
+        QCOMPARE(admin.mailProblemRecipient(), u"team"_s);
+        QVERIFY(admin.mailProblemAt().isValid());
+        QCOMPARE(admin.mailQueued(), 1);
+        QVERIFY(!statusChanged.isEmpty());
     }
 
     // Two sites: the console lists both, names each conversation's site, saves

@@ -7,6 +7,7 @@
 
 #include "auth/originpolicy.h"
 #include "fuzzcheck.h"
+#include "mail/mailaddress.h"
 #include "protocol/sitesettings.h"
 #include "protocol/wirecodec.h"
 
@@ -50,6 +51,9 @@ void checkAccepted(const SiteRecord &before, const SiteRecord &site, const QJson
         const QVariant value = site.widgetSettings.value(key);
         FUZZ_CHECK(!value.isValid() || value.isNull() || value.typeId() == QMetaType::Bool);
     }
+    // The team's address goes into email headers: one strict address or none.
+    FUZZ_CHECK(site.mailTeamAddress.isEmpty() || MailAddress::isValidAddress(site.mailTeamAddress));
+    FUZZ_CHECK(site.mailUnansweredMinutes >= 0 && site.mailUnansweredMinutes <= SiteSettings::maxUnansweredMinutes);
     if (!update.contains(u"widget"_s) || update.value(u"widget"_s).isNull())
         FUZZ_CHECK(site.widgetSettings == before.widgetSettings);
 
@@ -59,7 +63,9 @@ void checkAccepted(const SiteRecord &before, const SiteRecord &site, const QJson
     FUZZ_CHECK(std::holds_alternative<SiteRecord>(reapplied));
     const SiteRecord &same = std::get<SiteRecord>(reapplied);
     FUZZ_CHECK(same.name == site.name && same.allowedOrigins == site.allowedOrigins && same.widgetSettings == site.widgetSettings
-               && same.closedRetentionDays == site.closedRetentionDays);
+               && same.closedRetentionDays == site.closedRetentionDays && same.mailTeamAddress == site.mailTeamAddress
+               && same.mailUnansweredMinutes == site.mailUnansweredMinutes
+               && same.mailRepliesToAbsentVisitors == site.mailRepliesToAbsentVisitors);
 
     // What the widget and the console receive parses back to the same settings.
     const QByteArray sent = WireCodec::encode(again);

@@ -153,7 +153,13 @@ private Q_SLOTS:
                           {u"preChatFields"_s, QVariantList{QVariantMap{{u"name"_s, u"email"_s}, {u"required"_s, true}}}}};
         site.identitySecret = QByteArray::fromHex("00ff10ab");
         site.closedRetentionDays = 30;
+        site.mailTeamAddress = u"team@shop.example"_s;
+        site.mailUnansweredMinutes = 7;
+        site.mailRepliesToAbsentVisitors = false;
         const SiteRecord admin = AgentViewReader::site(WireCodec::toJson(site, true));
+        QCOMPARE(admin.mailTeamAddress, site.mailTeamAddress);
+        QCOMPARE(admin.mailUnansweredMinutes, 7);
+        QCOMPARE(admin.mailRepliesToAbsentVisitors, false);
         QCOMPARE(admin.id, site.id);
         QCOMPARE(admin.siteKey, site.siteKey);
         QCOMPARE(admin.name, site.name);
@@ -162,6 +168,27 @@ private Q_SLOTS:
         QCOMPARE(admin.identitySecret, site.identitySecret);
         QCOMPARE(admin.closedRetentionDays, site.closedRetentionDays);
         QVERIFY(AgentViewReader::site(WireCodec::toJson(site, false)).identitySecret.isEmpty());
+    }
+
+    void mailStatusRoundTrip()
+    {
+        MailStatus status;
+        status.enabled = true;
+        status.queued = 3;
+        status.failed = 1;
+        status.lastSentAt = 1700000001000;
+        status.lastFailureAt = 1700000005000;
+        status.lastFailureRecipientKind = MailRecipientKind::Visitor;
+        status.lastFailure = u"550 5.1.1 <x@example.com>: Recipient address rejected"_s;
+        QCOMPARE(AgentViewReader::mailStatus(WireCodec::toJson(status)), status);
+        status.lastFailureAt = 0;
+        status.lastFailure.clear();
+        status.lastFailureRecipientKind = MailRecipientKind::Team;
+        const QJsonObject working = WireCodec::toJson(status);
+        QVERIFY(working.value(u"lastFailure"_s).isNull());
+        QCOMPARE(AgentViewReader::mailStatus(working), status);
+        // An older server's snapshot has no "mail": mail shows as off.
+        QCOMPARE(AgentViewReader::snapshot(QJsonObject{{u"type"_s, u"snapshot"_s}}).mail, MailStatus{});
     }
 
     void teamCannedSessionsAndPages()

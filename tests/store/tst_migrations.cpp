@@ -83,7 +83,7 @@ void tst_Migrations::fromEmpty()
                  },
                  &error),
              qPrintable(error));
-    QCOMPARE(versions, (QList<int>{1, 2, 3, 4, 5}));
+    QCOMPARE(versions, (QList<int>{1, 2, 3, 4, 5, 6}));
 }
 
 void tst_Migrations::fromVersion1()
@@ -130,6 +130,10 @@ void tst_Migrations::fromVersion1()
     const auto site = await(store.sites().siteByKey(u"old-key"_s));
     FRONTDESK_VERIFY_OK(site);
     QCOMPARE(site.value.allowedOrigins, QStringList{u"https://old.example"_s});
+    // Version 6's mail settings: no team address, no reminder, replies emailed.
+    QCOMPARE(site.value.mailTeamAddress, QString());
+    QCOMPARE(site.value.mailUnansweredMinutes, 0);
+    QVERIFY(site.value.mailRepliesToAbsentVisitors);
     const auto conversation = await(store.conversations().conversationById(3));
     FRONTDESK_VERIFY_OK(conversation);
     QCOMPARE(conversation.value.visitorReadUpTo, 0); // the new columns' default
@@ -157,7 +161,7 @@ void tst_Migrations::fromVersion1()
                  },
                  &error),
              qPrintable(error));
-    QCOMPARE(versions, (QList<int>{1, 2, 3, 4, 5}));
+    QCOMPARE(versions, (QList<int>{1, 2, 3, 4, 5, 6}));
 }
 
 void tst_Migrations::fromVersion2()

@@ -75,6 +75,8 @@ private Q_SLOTS:
     void openFromEmpty();
     void sites_data() { addBackendRows(); }
     void sites();
+    void mailOutbox_data() { addBackendRows(); }
+    void mailOutbox();
     void agents_data() { addBackendRows(); }
     void agents();
     void agentTokens_data() { addBackendRows(); }
@@ -187,10 +189,66 @@ void tst_Store::displayUrlHasNoPassword()
     QVERIFY(!config.displayUrl().contains(u"from-secret-store"_s));
 }
 
+// The outbox: one row per key, the due one first, a failed attempt moves it
+// later, a final failure and a success count in the status.
+void tst_Store::mailOutbox()
+{
+    FRONTDESK_OPEN_STORE(store, database);
+    MailOutboxStore &outbox = store.mailOutbox();
+    OutboxMail mail;
+    mail.key = u"team:1"_s;
+    mail.conversationId = 1;
+    mail.recipient = u"team@shop.example"_s;
+    mail.message = QByteArray("Subject: a\r\n\r\nbody\r\n");
+    mail.createdAt = 1000;
+    const auto first = await(outbox.enqueue(mail));
+    FRONTDESK_VERIFY_OK(first);
+    QVERIFY(first.value);
+    const auto again = await(outbox.enqueue(mail));
+    FRONTDESK_VERIFY_OK(again);
+    QVERIFY(!again.value); // the same cause: nothing new
+    OutboxMail later = mail;
+    later.key = u"reply:9"_s;
+    later.recipientKind = MailRecipientKind::Visitor;
+    later.recipient = u"ann@visitor.example"_s;
+    later.createdAt = 2000;
+    FRONTDESK_VERIFY_OK(await(outbox.enqueue(later)));
+
+    QVERIFY(!await(outbox.nextDue(999)).value); // nothing due before its time
+    auto due = await(outbox.nextDue(5000));
+    FRONTDESK_VERIFY_OK(due);
+    QVERIFY(due.value);
+    QCOMPARE(due.value->key, u"team:1"_s);
+    QCOMPARE(due.value->message, mail.message);
+    QCOMPARE(due.value->conversationId, 1);
+    FRONTDESK_VERIFY_OK(await(outbox.markFailedAttempt(due.value->id, 1, 60000, false, u"421 try later"_s, 5000)));
+    due = await(outbox.nextDue(5000));
+    QCOMPARE(due.value->key, u"reply:9"_s); // the retried one waits
+    QVERIFY(due.value->recipientKind == MailRecipientKind::Visitor);
+    QCOMPARE(await(outbox.nextDueAt()).value, qint64(2000));
+    FRONTDESK_VERIFY_OK(await(outbox.markFailedAttempt(due.value->id, 1, 0, true, u"550 no such user"_s, 6000)));
+    auto status = await(outbox.status());
+    FRONTDESK_VERIFY_OK(status);
+    QCOMPARE(status.value.queued, 1);
+    QCOMPARE(status.value.failed, 1);
+    QCOMPARE(status.value.lastFailure, u"550 no such user"_s);
+    QVERIFY(status.value.lastFailureRecipientKind == MailRecipientKind::Visitor);
+    QCOMPARE(await(outbox.nextDueAt()).value, qint64(60000));
+
+    due = await(outbox.nextDue(60000));
+    QCOMPARE(due.value->attempts, 1);
+    FRONTDESK_VERIFY_OK(await(outbox.markSent(due.value->id, 61000)));
+    status = await(outbox.status());
+    QCOMPARE(status.value.queued, 0);
+    QCOMPARE(status.value.lastSentAt, qint64(61000));
+    QCOMPARE(status.value.lastFailureAt, qint64(0)); // fixed since: not shown any more
+    QCOMPARE(await(outbox.nextDueAt()).value, qint64(0));
+}
+
 void tst_Store::openFromEmpty()
 {
     FRONTDESK_OPEN_STORE(store, database);
-    QCOMPARE(Store::latestSchemaVersion(), 5);
+    QCOMPARE(Store::latestSchemaVersion(), 6);
     const auto sites = await(store.sites().listSites());
     FRONTDESK_VERIFY_OK(sites);
     QVERIFY(sites.value.isEmpty());

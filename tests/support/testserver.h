@@ -47,6 +47,8 @@ public:
 
     [[nodiscard]] FrontdeskServer *server() const { return m_server.get(); }
     [[nodiscard]] ServerConfig &config() { return m_config; }
+    /// The database under the server, for a test that sets a row up as an older run left it.
+    [[nodiscard]] TestDatabase &database() { return m_database; }
     [[nodiscard]] QUrl httpUrl(const QString &path) const;
     [[nodiscard]] QUrl wsUrl(const QString &pathAndQuery) const;
     [[nodiscard]] QString siteKey() const { return m_siteKey; }

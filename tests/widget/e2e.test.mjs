@@ -11,7 +11,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -34,6 +34,7 @@ const children = new Set();
 let server; // { child, port, base, output }
 let host; // { server, port, origin }
 let browser;
+let smtp; // { child, port, folder }: aiosmtpd (tests/mail/smtpserver.py), which the server emails through
 let siteKey = '';
 let adminToken = '';
 const adminPassword = 'e2e-' + randomUUID();
@@ -45,7 +46,8 @@ const stopChildren = stopChildrenOnExit(children, 'e2e', 15 * 60_000);
 const serverEnv = () => ({ ...process.env, XDG_DATA_HOME: join(work, 'data'), HOME: join(work, 'home'), FRONTDESK_ADMIN_PASSWORD: adminPassword, QT_QPA_PLATFORM: 'offscreen' });
 
 async function startServer(port) {
-  const child = spawn(BIN, ['--headless', '--listen', `127.0.0.1:${port}`, '--allow-origin', host.origin], {
+  const mail = ['--smtp-url', `smtp://127.0.0.1:${smtp.port}`, '--smtp-allow-plain', 'true', '--smtp-from', 'Northwind <chat@northwind.test>'];
+  const child = spawn(BIN, ['--headless', '--listen', `127.0.0.1:${port}`, '--allow-origin', host.origin, ...mail], {
     env: serverEnv(),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -69,6 +71,29 @@ async function startServer(port) {
     return state.listening;
   });
   return state;
+}
+
+/** A real SMTP server on loopback: each message it takes is a JSON record in its folder. */
+async function startSmtp(port) {
+  const folder = join(work, 'mail');
+  const child = spawn('/usr/bin/python3', [join(repo, 'tests', 'mail', 'smtpserver.py'), '--port', String(port), '--folder', folder], { stdio: ['pipe', 'pipe', 'inherit'] });
+  children.add(child);
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.on('exit', () => children.delete(child));
+  await until('the SMTP server to listen', () => output.includes('ready'));
+  return { child, port, folder };
+}
+
+/** What the SMTP server received so far, oldest first. */
+function mails() {
+  let names = [];
+  try {
+    names = readdirSync(smtp.folder).filter((n) => n.endsWith('.json')).sort();
+  } catch {
+    return [];
+  }
+  return names.map((n) => JSON.parse(readFileSync(join(smtp.folder, n), 'utf8')));
 }
 
 async function killServer() {
@@ -210,8 +235,9 @@ async function say(tab, text) {
 
 before(async () => {
   assert.ok(BIN, 'set FRONTDESK_BIN to the frontdesk binary');
-  const [serverPort, hostPort] = [await freePort(), await freePort()];
+  const [serverPort, hostPort, smtpPort] = [await freePort(), await freePort(), await freePort()];
   host = await startHost(hostPort);
+  smtp = await startSmtp(smtpPort);
   server = await startServer(serverPort);
   siteKey = /data-site-key="([^"]+)"/.exec(server.output)?.[1] || /site key (\S+?)\./.exec(server.output)?.[1];
   assert.ok(siteKey, `no site key in the server's output:\n${server.output}`);
@@ -331,7 +357,8 @@ test('a visitor sends, an agent receives and replies, the reply appears', async 
   await until('the read receipt', () => tab.evaluate(() => document.querySelector('[data-frontdesk]').shadowRoot.querySelector('.visitor .m')?.textContent.includes('Read')));
   // The agent closes the chat: the visitor rates it.
   await agent.request({ type: 'close', conversationId: received.conversationId });
-  const card = tab.locator('[data-frontdesk] .cd');
+  // Under a closed chat: the rating card, then the transcript by email.
+  const card = tab.locator('[data-frontdesk] .cd').first();
   await card.locator('[aria-label="4 out of 5"]').click();
   await card.locator('textarea').fill('Quick and friendly');
   await card.locator('button[type=submit]').click();
@@ -341,6 +368,35 @@ test('a visitor sends, an agent receives and replies, the reply appears', async 
     return r.conversations.find((c) => c.id === received.conversationId && c.rating === 4);
   });
   assert.equal(rated.ratingComment, 'Quick and friendly');
+  assert.deepEqual(tab.errors, []);
+  agent.close();
+  await context.close();
+});
+
+test('after the chat closes, the visitor asks for the transcript by email and receives it', async () => {
+  const agent = await Agent.connect();
+  const { context, tab } = await visitor('/');
+  await openPanel(tab);
+  await say(tab, 'What are your opening hours?');
+  const received = await agent.visitorMessage('What are your opening hours?');
+  await agent.request({ type: 'accept', conversationId: received.conversationId });
+  await agent.reply(received.conversationId, 'Nine to five, Monday to Saturday.');
+  await waitRow(tab, 'Nine to five, Monday to Saturday.', 'agent');
+  const before = mails().length;
+  await agent.request({ type: 'close', conversationId: received.conversationId });
+  const form = tab.locator('[data-frontdesk] .cd').last();
+  const email = form.locator('input[type=email]');
+  await email.waitFor({ timeout: WAIT });
+  await email.fill('not an address');
+  await form.locator('button[type=submit]').click();
+  assert.equal(await email.getAttribute('aria-invalid'), 'true');
+  await email.fill('visitor@example.com');
+  await form.locator('button[type=submit]').click();
+  await until('the widget to say it is on its way', async () => (await form.textContent()).includes("We'll email you the transcript"));
+  const mail = await until('the transcript to arrive', () => mails().slice(before).find((m) => m.rcptTos[0] === 'visitor@example.com'));
+  assert.match(mail.body, /What are your opening hours\?/);
+  assert.match(mail.body, /Nine to five, Monday to Saturday\./);
+  assert.match(mail.headers.Subject, /^Your chat with /);
   assert.deepEqual(tab.errors, []);
   agent.close();
   await context.close();

@@ -83,7 +83,7 @@ export class Client {
   conversation: Conversation | null = null;
   /** -1 until the server said */
   agentsOnline = -1;
-  site: { name?: string; widget?: Record<string, unknown> } | null = null;
+  site: { name?: string; widget?: Record<string, unknown>; mail?: boolean } | null = null;
   queuePosition: number | null = null;
   /** the typing agent's name ("" if unnamed), or null when nobody types */
   agentTyping: string | null = null;

@@ -86,6 +86,8 @@ export class Widget {
   private card: Card = '';
   private thanked = 0;
   private offlineSent = false;
+  /** The closed conversation whose transcript was asked for by email. */
+  private mailed = 0;
   private cardFor = '';
   private unreadSeen = -1;
   private fd = h('div', { class: 'fd' });
@@ -382,12 +384,13 @@ export class Widget {
 
   private renderCard(): void {
     const kind = this.wantedCard();
-    const key = kind + (this.client.conversation?.id ?? '') + this.locale + JSON.stringify(this.config);
+    const key = kind + (this.client.conversation?.id ?? '') + this.client.conversation?.status + this.mailed + this.locale + JSON.stringify(this.config);
     if (key === this.cardFor) return;
     const hadFocus = this.cards.contains(this.root.activeElement);
     this.card = kind;
     this.cardFor = key;
-    this.cards.replaceChildren(kind ? this.buildCard(kind) : '');
+    const conv = this.client.conversation;
+    this.cards.replaceChildren(kind ? this.buildCard(kind) : '', conv?.status === 'closed' && this.client.site?.mail ? this.mailCard(conv.id) : '');
     if (hadFocus || (this.isOpen && kind && this.root.activeElement === this.input))
       this.cards.querySelector<HTMLElement>('input, textarea, button')?.focus();
   }
@@ -493,6 +496,25 @@ export class Widget {
         this.render();
       };
     }
+    return card;
+  }
+
+  /** Under a closed chat: its transcript by email (the server says whether it sends email). */
+  private mailCard(convId: number): HTMLElement {
+    const { t, client } = this;
+    const card = h('form', { class: 'cd', novalidate: true }) as HTMLFormElement;
+    if (this.mailed === convId) return card.appendChild(h('p', { role: 'status' }, t('mailed'))), card;
+    const input = h('input', { type: 'email', autocomplete: 'email', maxlength: '200', 'aria-label': t('email') }) as HTMLInputElement;
+    input.value = this.persist.get<{ email?: string }>('profile', {})?.email || '';
+    card.append(input, h('button', { class: 'bt', type: 'submit' }, t('mailMe')));
+    card.onsubmit = (e) => {
+      e.preventDefault();
+      const email = input.value.trim();
+      if (!email || !input.checkValidity()) return input.setAttribute('aria-invalid', 'true'), input.focus();
+      client.command('transcript', { type: 'email_transcript', conversationId: convId, email });
+      this.mailed = convId;
+      this.render();
+    };
     return card;
   }
 }

@@ -163,6 +163,12 @@ void AgentCommands::updateSite(qint64 siteId, const SitePatch &patch, QObject *c
         fields.insert(u"widget"_s, QJsonObject::fromVariantMap(*patch.widgetSettings));
     if (patch.closedRetentionDays)
         fields.insert(u"closedRetentionDays"_s, *patch.closedRetentionDays);
+    if (patch.mailTeamAddress)
+        fields.insert(u"mailTeamAddress"_s, *patch.mailTeamAddress);
+    if (patch.mailUnansweredMinutes)
+        fields.insert(u"mailUnansweredMinutes"_s, *patch.mailUnansweredMinutes);
+    if (patch.mailRepliesToAbsentVisitors)
+        fields.insert(u"mailRepliesToAbsentVisitors"_s, *patch.mailRepliesToAbsentVisitors);
     ask<SiteRecord>(u"update_site"_s, std::move(fields), context, std::move(done), siteOf);
 }
 

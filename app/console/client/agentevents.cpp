@@ -52,6 +52,8 @@ void AgentEvents::readEvent(const QString &type, const QJsonObject &frame)
         Q_EMIT visitorUpdated(AgentViewReader::visitor(frame.value(u"visitor"_s).toObject()));
     } else if (type == u"presence"_s) {
         Q_EMIT agentsOnlineChanged(frame.value(u"agentsOnline"_s).toInt());
+    } else if (type == u"mail_status"_s) {
+        Q_EMIT mailStatusReceived(AgentViewReader::mailStatus(frame.value(u"mail"_s).toObject()));
     } else if (type == u"agent_status"_s) {
         Q_EMIT agentStatusReceived(frame.value(u"agentId"_s).toInt(), frame.value(u"name"_s).toString(),
                                    AgentViewReader::agentStatus(frame.value(u"status"_s).toString()));

@@ -45,6 +45,8 @@ Q_SIGNALS:
     void visitorConnectionChanged(const QString &visitorId, int conversationId, bool online);
     void visitorUpdated(const Frontdesk::VisitorView &visitor);
     void agentsOnlineChanged(int count);
+    /// The server's mail outbox changed (mail_status): queued, failed, the SMTP server's last refusal.
+    void mailStatusReceived(const Frontdesk::MailStatus &status);
     void agentStatusReceived(int agentId, const QString &name, Frontdesk::AgentStatus status);
     /// A site was created or changed (without its identity secret: events never carry it).
     void siteReceived(const Frontdesk::SiteRecord &site);

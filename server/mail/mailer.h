@@ -1,0 +1,89 @@
+#pragma once
+
+#include "chat/chatoutcome.h"
+#include "core/domainevents.h"
+#include "mailcomposer.h"
+#include "mailsender.h"
+#include "mailsettings.h"
+
+#include <QHash>
+#include <QObject>
+#include <functional>
+
+class QTimer;
+
+namespace Frontdesk {
+
+class ChatServices;
+class MailOutboxStore;
+
+/// @brief What Frontdesk emails, and when: a subscriber on the event bus
+/// that writes each email to the outbox, and the MailSender that sends it.
+///
+/// - a conversation opened while no agent was online, and one nobody accepted
+///   within the site's `mailUnansweredMinutes` (a timer per waiting
+///   conversation; at start, the ones already waiting longer are mailed at
+///   once): to the site's team address, key `team:ID`, so a conversation is
+///   mailed to the team once whatever the reason and however often it restarts;
+/// - an agent's reply stored while none of the visitor's connections was open,
+///   when the site has `mailRepliesToAbsentVisitors` and the visitor gave an
+///   email: to the visitor, key `reply:MESSAGE-ID`;
+/// - a visitor's request for the transcript of their closed conversation
+///   (emailTranscript(), at most one per conversation per
+///   MailSettings::transcriptIntervalMs): key `transcript:ID:TIME`.
+///
+/// Each email is read (one store job: the conversation, visitor, messages and
+/// last page) and queued (another) after the commit of what caused it, so a
+/// change that was rolled back is never mailed. Off (nothing is queued) while
+/// no SMTP server is configured.
+class Mailer : public QObject
+{
+    Q_OBJECT
+
+public:
+    Mailer(const MailSettings &settings, MailOutboxStore *outbox, ChatServices *chat, QObject *parent = nullptr);
+    ~Mailer() override;
+
+    /// Starts the sender and the unanswered-chat timers of the conversations already waiting.
+    void start();
+    /// Stops the timers and the sender (see MailSender::stop()); before the store closes.
+    void stop();
+
+    [[nodiscard]] bool isEnabled() const { return m_settings.isEnabled(); }
+    [[nodiscard]] MailStatus status() const { return m_sender.status(); }
+
+    /// Queues the transcript of @p visitor's closed conversation @p conversationId
+    /// to @p email (or the visitor's own email when empty). Refused with a
+    /// ProtocolError when mail is off, the address is missing or invalid, the
+    /// conversation is not the visitor's or not closed, or one was sent for it
+    /// within the interval (rate_limited, with when to try again).
+    void emailTranscript(const VisitorRecord &visitor, qint64 conversationId, const QString &email, ChatCallback<bool> done);
+
+private:
+    using Compose = std::function<std::optional<MailMessage>(const MailContext &)>;
+
+    void onEvent(const DomainEvent &event);
+    void conversationOpened(const ConversationSummary &summary);
+    void agentReplied(const Events::MessageStored &stored);
+    /// Starts (or restarts) the unanswered timer of a waiting conversation.
+    void watchUnanswered(qint64 conversationId, qint64 siteId, qint64 openedAt);
+    void unansweredDue(qint64 conversationId, qint64 siteId, qint64 openedAt);
+    void forget(qint64 conversationId);
+    /// Reads @p conversationId's context, composes with @p compose (nothing
+    /// queued when it gives nothing) and queues it under @p key.
+    /// @p done, when given, hears true once queued (or queued before), or why not.
+    void enqueueAbout(qint64 conversationId, const QString &key, MailRecipientKind kind, Compose compose,
+                      ChatCallback<bool> done = {});
+    [[nodiscard]] std::optional<MailAddress> teamAddress(qint64 siteId) const;
+
+    MailSettings m_settings;
+    MailOutboxStore *m_outbox;
+    ChatServices *m_chat;
+    MailSender m_sender;
+    int m_subscription = 0;
+    QHash<qint64, QTimer *> m_unanswered; ///< waiting conversation id → its timer
+    QHash<qint64, qint64> m_lastTranscript; ///< conversation id → when its last transcript was asked for
+    bool m_stopped = false;
+};
+
+} // namespace Frontdesk
