@@ -60,9 +60,10 @@ TrayIcon::TrayIcon(AgentClient *client, ConversationModel *conversations, QObjec
             action->setCheckable(true);
             action->setData(value);
             m_presence->addAction(action);
-            connect(action, &QAction::triggered, this, [this, value] {
+            // A copy: clang (unlike gcc) cannot capture a structured binding.
+            connect(action, &QAction::triggered, this, [this, presence = value] {
                 if (m_client)
-                    m_client->setPresence(value);
+                    m_client->setPresence(presence);
             });
         }
         m_menu->addSeparator();
@@ -185,10 +186,10 @@ void TrayIcon::rebuildVisitors()
         auto *action = new QAction(label, m_menu);
         if (conversationId > 0) {
             action->setToolTip(tr("Accept this chat and open it"));
-            connect(action, &QAction::triggered, this, [this, conversationId] {
+            connect(action, &QAction::triggered, this, [this, id = conversationId] {
                 if (m_client)
-                    m_client->accept(conversationId);
-                Q_EMIT conversationChosen(conversationId);
+                    m_client->accept(id);
+                Q_EMIT conversationChosen(id);
             });
         } else {
             connect(action, &QAction::triggered, this, &TrayIcon::openRequested);

@@ -57,7 +57,7 @@ QString MailAddress::cleanName(const QString &name)
 
 QByteArray MailAddress::toHeader() const
 {
-    const QByteArray angle = '<' + address.toLatin1() + '>';
+    QByteArray angle = '<' + address.toLatin1() + '>'; // not const: returned by move
     const QString clean = cleanName(name);
     if (clean.isEmpty())
         return angle;
