@@ -35,6 +35,8 @@ public:
     virtual void pushToAgent(const QByteArray &frame) = 0;
     /// The login session this connection authenticated with.
     [[nodiscard]] virtual QString sessionId() const = 0;
+    /// Whether an admin is signed in on it (an agent's role never changes).
+    [[nodiscard]] virtual bool isAdmin() const = 0;
     /// The session ended (logout, password change or reset, agent disabled or
     /// deleted): tell the console why and close the connection.
     virtual void endSession(SessionEnd why) = 0;

@@ -45,6 +45,7 @@ public:
 
     void pushToAgent(const QByteArray &frame) override;
     [[nodiscard]] QString sessionId() const override { return m_auth ? m_auth->session.id : QString(); }
+    [[nodiscard]] bool isAdmin() const override { return m_auth && m_auth->agent.role == AgentRole::Admin; }
     void endSession(SessionEnd why) override;
 
 Q_SIGNALS:

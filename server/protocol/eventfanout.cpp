@@ -43,9 +43,10 @@ void EventFanout::deliver(const DomainEvent &event)
     const QList<QByteArray> agentFrames = EventFrames::forAgents(event, *m_presence);
     if (agentFrames.isEmpty())
         return;
+    const bool adminsOnly = EventFrames::forAdminsOnly(event);
     const QList<AgentEndpoint *> endpoints = m_presence->agentEndpoints();
     for (AgentEndpoint *endpoint : endpoints) {
-        if (static_cast<const void *>(endpoint) == origin)
+        if (static_cast<const void *>(endpoint) == origin || (adminsOnly && !endpoint->isAdmin()))
             continue;
         for (const QByteArray &frame : agentFrames)
             endpoint->pushToAgent(frame);

@@ -56,6 +56,11 @@ QByteArray visitorPresence(const QString &type, const QString &visitorId, qint64
 
 } // namespace
 
+bool forAdminsOnly(const DomainEvent &event)
+{
+    return std::holds_alternative<Events::MailStatusChanged>(event);
+}
+
 QList<QByteArray> forAgents(const DomainEvent &event, const PresenceService &presence)
 {
     return std::visit(

@@ -18,6 +18,9 @@ namespace EventFrames {
 
 /// The frames for every agent console, in order; empty when agents are not told.
 [[nodiscard]] QList<QByteArray> forAgents(const DomainEvent &event, const PresenceService &presence);
+/// Whether forAgents()' frames go to admins only: the outbox's status names
+/// the SMTP server's refusals, which are an admin's to read and mend.
+[[nodiscard]] bool forAdminsOnly(const DomainEvent &event);
 
 /// Who of the visitors hears an event, and what.
 struct VisitorFrames {

@@ -43,6 +43,7 @@ private Q_SLOTS:
 
     void offlineMessageReachesTheTeam();
     void retriesWhileTheSmtpServerIsDown();
+    void mailStatusIsForAdminsOnly();
     void wrongPasswordShowsTheServersSentence();
     void rejectedRecipientFailsAtOnce();
     void startTlsWithAuth();
@@ -251,6 +252,37 @@ void tst_Mail::retriesWhileTheSmtpServerIsDown()
     QVERIFY(recovered);
     QTest::qWait(1000);
     QCOMPARE(m_smtp->messages().size(), 1); // exactly once
+}
+
+void tst_Mail::mailStatusIsForAdminsOnly()
+{
+    startServer(); // the SMTP server is down: the status changes at once
+    JsonSocket admin;
+    QVERIFY(connectAdmin(admin));
+    QVERIFY(configureSite(admin, {{u"mailTeamAddress"_s, teamAddress}}));
+    const auto created = admin.request({{u"type"_s, u"create_agent"_s},
+                                        {u"email"_s, u"bob@shop.test"_s},
+                                        {u"name"_s, u"Bob"_s},
+                                        {u"password"_s, u"correct horse battery"_s}});
+    QVERIFY(created && typeOf(*created) == u"result"_s);
+    const HttpAnswer login = m_http.postJson(m_server->httpUrl(u"/v1/agent/login"_s),
+                                             {{u"email"_s, u"bob@shop.test"_s}, {u"password"_s, u"correct horse battery"_s}});
+    const QString token = login.json.value(u"token"_s).toString();
+    QVERIFY2(!token.isEmpty(), login.body.constData());
+    JsonSocket agent;
+    QVERIFY(agent.open(m_server->wsUrl(u"/v1/agent"_s)));
+    const auto snapshot = agent.request({{u"type"_s, u"auth"_s}, {u"token"_s, token}});
+    QVERIFY(snapshot && typeOf(*snapshot) == u"snapshot"_s);
+    QVERIFY2(snapshot->value(u"mail"_s).isNull(), "an agent's snapshot has no outbox status");
+    QVERIFY(agent.request({{u"type"_s, u"set_status"_s}, {u"status"_s, u"away"_s}}));
+
+    JsonSocket visitorSocket;
+    QVERIFY(visitor(visitorSocket, u"Ann"_s, u"ann@visitor.test"_s));
+    QVERIFY(say(visitorSocket, u"c1"_s, u"Hello?"_s) > 0);
+    QVERIFY(admin.waitFor(
+        [](const QJsonObject &f) { return typeOf(f) == u"mail_status"_s && f[u"mail"_s][u"lastFailure"_s].isObject(); }));
+    // The same fan-out pushed to both: by now the agent would have it too.
+    QVERIFY2(!agent.receivesWithin(u"mail_status"_s, 500), "an agent is not told of the SMTP server's refusals");
 }
 
 void tst_Mail::wrongPasswordShowsTheServersSentence()
