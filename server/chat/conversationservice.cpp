@@ -1,5 +1,6 @@
 #include "conversationservice.h"
 
+#include "chat/mailpolicy.h"
 #include "chat/presenceservice.h"
 #include "chat/sitedirectory.h"
 #include "core/continuewith.h"
@@ -54,7 +55,8 @@ void ConversationService::postVisitorMessage(const VisitorRecord &visitor, const
         done(ProtocolError::rateLimited(retryAfterMs, u"You are sending messages too fast; this one was not sent yet."_s));
         return;
     }
-    continueWith(m_conversations->appendVisitorMessage(visitor.siteId, visitor.id, clientId, body, now()), this,
+    const MailOnAppend mail = m_mailPolicy ? m_mailPolicy->forVisitorMessage(visitor) : MailOnAppend::None;
+    continueWith(m_conversations->appendVisitorMessage(visitor.siteId, visitor.id, clientId, body, now(), mail), this,
                  [this, visitor, origin, done](const StoreResult<AppendResult> &result) {
                      if (!result.ok()) {
                          done(storeError(result.error, result.message));
@@ -232,7 +234,8 @@ void ConversationService::transfer(const AgentRecord &agent, qint64 conversation
 void ConversationService::reply(const AgentRecord &agent, qint64 conversationId, const QString &clientId, const QString &body,
                                 const void *origin, ChatCallback<AppendResult> done)
 {
-    continueWith(m_conversations->appendAgentMessage(conversationId, agent.id, clientId, body, now()), this,
+    const MailOnAppend mail = m_mailPolicy ? m_mailPolicy->forAgentReply(conversationId) : MailOnAppend::None;
+    continueWith(m_conversations->appendAgentMessage(conversationId, agent.id, clientId, body, now(), mail), this,
                  [this, origin, conversationId, done](const StoreResult<AppendResult> &result) {
                      if (result.error == StoreError::Conflict) {
                          done(ProtocolError::make(ErrorCode::Conflict, u"Conversation %1 is closed."_s.arg(conversationId)));

@@ -16,6 +16,7 @@ class PresenceService;
 class SiteDirectory;
 class AgentStore;
 class ConversationStore;
+class MailPolicy;
 
 /// @brief What a console needs when it connects: the open conversations, the
 /// team with each member's status, how many agents are online, the sites.
@@ -66,6 +67,9 @@ public:
     /// order, so every event after this read reaches an agent attached in @p done.
     void snapshot(const AgentRecord &agent, ChatCallback<AgentSnapshot> done);
 
+    /// Which emails the messages ask for, written with them; nullptr: none.
+    void setMailPolicy(const MailPolicy *policy) { m_mailPolicy = policy; }
+
 private:
     /// Moves @p reader's read mark and publishes it.
     void markRead(qint64 conversationId, AuthorKind reader, qint64 messageId, ChatCallback<ConversationRecord> done);
@@ -76,6 +80,7 @@ private:
     const PresenceService *m_presence;
     DomainEventBus *m_events;
     const QUrl m_publicUrl;
+    const MailPolicy *m_mailPolicy = nullptr;
     RateLimiter m_visitorMessages; ///< by visitor id, across tabs and transports
 };
 

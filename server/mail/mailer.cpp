@@ -5,6 +5,7 @@
 #include "store/mailoutboxstore.h"
 
 #include <QDateTime>
+#include <algorithm>
 #include <QLoggingCategory>
 #include <QTimer>
 
@@ -26,11 +27,14 @@ Mailer::Mailer(const MailSettings &settings, MailOutboxStore *outbox, ChatServic
 {
     // After the presence service and the fan-out: it reads who is online after the change.
     m_subscription = m_chat->events()->subscribe([this](const DomainEvent &event) { onEvent(event); });
+    if (isEnabled())
+        m_chat->conversations()->setMailPolicy(this);
 }
 
 Mailer::~Mailer()
 {
     stop();
+    m_chat->conversations()->setMailPolicy(nullptr);
     m_chat->events()->unsubscribe(m_subscription);
 }
 
@@ -39,6 +43,7 @@ void Mailer::start()
     if (!isEnabled())
         return;
     m_sender.start();
+    composePending(); // what a crash left between a message's commit and its email's composing
     continueWith(m_outbox->waitingConversations(), this, [this](const StoreResult<QList<ConversationRecord>> &waiting) {
         if (!waiting.ok()) {
             qCWarning(lcMail).noquote() << "could not read the waiting conversations for the unanswered-chat emails:"
@@ -65,10 +70,15 @@ void Mailer::onEvent(const DomainEvent &event)
     if (!isEnabled() || m_stopped)
         return;
     std::visit(Overloaded{
-                   [this](const Events::ConversationOpened &e) { conversationOpened(e.summary); },
+                   [this](const Events::ConversationOpened &e) {
+                       composePending(); // the offline-form email the store may have noted
+                       if (e.summary.conversation.status == ConversationStatus::Waiting)
+                           watchUnanswered(e.summary.conversation.id, e.summary.conversation.siteId,
+                                           e.summary.conversation.createdAt);
+                   },
                    [this](const Events::MessageStored &e) {
                        if (e.message.authorKind == AuthorKind::Agent)
-                           agentReplied(e);
+                           composePending(); // the reply's email, if the visitor was away
                    },
                    [this](const Events::ConversationAccepted &e) { forget(e.conversation.id); },
                    [this](const Events::ConversationTransferred &e) { forget(e.conversation.id); },
@@ -94,22 +104,112 @@ std::optional<MailAddress> Mailer::teamAddress(qint64 siteId) const
     return MailAddress{site->name + u" team"_s, site->mailTeamAddress};
 }
 
-void Mailer::conversationOpened(const ConversationSummary &summary)
+MailOnAppend Mailer::forVisitorMessage(const VisitorRecord &visitor) const
 {
-    const ConversationRecord &c = summary.conversation;
-    if (m_chat->presence()->agentsOnline() == 0 && teamAddress(c.siteId)) {
-        // An offline-form message: the visitor was told "we'll get back to you by email".
-        const MailAddress from = m_settings.from;
-        enqueueAbout(c.id, u"team:%1"_s.arg(c.id), MailRecipientKind::Team,
-                     [this, from](const MailContext &context) -> std::optional<MailMessage> {
-                         const auto to = teamAddress(context.site.id);
-                         if (!to)
-                             return std::nullopt;
-                         return MailComposer::teamNotice(context, MailComposer::TeamReason::Offline, 0, from, *to);
-                     });
+    if (m_stopped || m_chat->presence()->agentsOnline() > 0 || !teamAddress(visitor.siteId))
+        return MailOnAppend::None;
+    return MailOnAppend::TeamIfOpened; // the visitor is shown the offline form: "we'll get back to you by email"
+}
+
+MailOnAppend Mailer::forAgentReply(qint64 conversationId) const
+{
+    if (m_stopped)
+        return MailOnAppend::None;
+    const QString visitorId = m_chat->presence()->visitorOfOpenConversation(conversationId);
+    // Online: the widget shows it; a tab that is open but hidden is the widget's to notice.
+    if (visitorId.isEmpty() || m_chat->presence()->isVisitorOnline(visitorId))
+        return MailOnAppend::None;
+    return MailOnAppend::VisitorReply;
+}
+
+void Mailer::composePending()
+{
+    if (m_stopped)
+        return;
+    if (m_composing) {
+        m_composeAgain = true;
+        return;
     }
-    if (c.status == ConversationStatus::Waiting)
-        watchUnanswered(c.id, c.siteId, c.createdAt);
+    m_composing = true;
+    m_composeAgain = false;
+    continueWith(m_outbox->pendingMail(50), this, [this](const StoreResult<QList<OutboxMail>> &pending) {
+        if (!pending.ok()) {
+            qCWarning(lcMail).noquote() << "could not read the pending mail:" << pending.message;
+            m_composing = false; // the next message or start looks again
+            return;
+        }
+        if (pending.value.isEmpty()) {
+            m_composing = false;
+            if (m_composeAgain)
+                composePending();
+            return;
+        }
+        composeBatch(pending.value);
+    });
+}
+
+void Mailer::composeBatch(QList<OutboxMail> batch)
+{
+    if (m_stopped)
+        return;
+    if (batch.isEmpty()) {
+        m_composing = false;
+        composePending(); // the next batch, or what came meanwhile
+        return;
+    }
+    const OutboxMail pending = batch.takeFirst();
+    const auto next = [this, batch] { composeBatch(batch); };
+    continueWith(m_outbox->context(pending.conversationId), this,
+                 [this, pending, next](const StoreResult<MailContext> &context) {
+                     // A conversation erased meanwhile took its outbox rows with it.
+                     const std::optional<MailMessage> message
+                         = context.ok() ? composeFor(pending, context.value) : std::nullopt;
+                     if (!context.ok() && context.error != StoreError::NotFound) {
+                         qCWarning(lcMail).noquote() << "could not read conversation" << pending.conversationId << "for mail"
+                                                     << pending.key << ":" << context.message;
+                         m_composing = false; // left pending: the next message or start tries again
+                         return;
+                     }
+                     const auto finished = [this, key = pending.key, queued = message.has_value(),
+                                            next](const StoreResult<bool> &written) {
+                         if (!written.ok())
+                             qCWarning(lcMail).noquote() << "could not finish pending mail" << key << ":" << written.message;
+                         else if (queued && written.value) {
+                             qCInfo(lcMail).noquote() << "queued mail" << key;
+                             m_sender.queued();
+                         }
+                         next();
+                     };
+                     if (message)
+                         continueWith(m_outbox->queuePending(pending.id, message->to.address, message->render(),
+                                                             QDateTime::currentMSecsSinceEpoch()),
+                                      this, finished);
+                     else
+                         continueWith(m_outbox->dropPending(pending.id), this, finished);
+                 });
+}
+
+std::optional<MailMessage> Mailer::composeFor(const OutboxMail &pending, const MailContext &context) const
+{
+    if (pending.key.startsWith(u"team:"_s)) {
+        const auto to = teamAddress(context.site.id);
+        if (!to)
+            return std::nullopt;
+        return MailComposer::teamNotice(context, MailComposer::TeamReason::Offline, 0, m_settings.from, *to);
+    }
+    if (pending.key.startsWith(u"reply:"_s)) {
+        const qint64 replyId = QStringView(pending.key).mid(6).toLongLong();
+        const auto reply = std::find_if(context.messages.cbegin(), context.messages.cend(),
+                                        [replyId](const MessageRecord &m) { return m.id == replyId; });
+        const QString email = context.visitor.email.trimmed();
+        // Whether the site mails replies is read here, a moment after the reply was stored.
+        if (reply == context.messages.cend() || !context.site.mailRepliesToAbsentVisitors
+            || !MailAddress::isValidAddress(email))
+            return std::nullopt; // no address, or one we will not put in a header
+        return MailComposer::replyToVisitor(context, *reply, m_settings.from, MailAddress{context.visitor.name, email});
+    }
+    qCWarning(lcMail).noquote() << "dropping pending mail of an unknown kind:" << pending.key;
+    return std::nullopt;
 }
 
 void Mailer::watchUnanswered(qint64 conversationId, qint64 siteId, qint64 openedAt)
@@ -160,24 +260,6 @@ void Mailer::forget(qint64 conversationId)
 {
     if (QTimer *timer = m_unanswered.take(conversationId))
         timer->deleteLater();
-}
-
-void Mailer::agentReplied(const Events::MessageStored &stored)
-{
-    const std::optional<SiteRecord> site = m_chat->sites()->byId(stored.conversation.siteId);
-    if (!site || !site->mailRepliesToAbsentVisitors)
-        return;
-    if (m_chat->presence()->isVisitorOnline(stored.conversation.visitorId))
-        return; // the widget shows it; a tab that is open but hidden is the widget's to notice
-    const MailAddress from = m_settings.from;
-    const MessageRecord reply = stored.message;
-    enqueueAbout(stored.conversation.id, u"reply:%1"_s.arg(reply.id), MailRecipientKind::Visitor,
-                 [from, reply](const MailContext &context) -> std::optional<MailMessage> {
-                     const QString email = context.visitor.email.trimmed();
-                     if (!MailAddress::isValidAddress(email))
-                         return std::nullopt; // no address, or one we will not put in a header
-                     return MailComposer::replyToVisitor(context, reply, from, MailAddress{context.visitor.name, email});
-                 });
 }
 
 void Mailer::emailTranscript(const VisitorRecord &visitor, qint64 conversationId, const QString &email, ChatCallback<bool> done)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "chat/chatoutcome.h"
+#include "chat/mailpolicy.h"
 #include "core/domainevents.h"
 #include "mailcomposer.h"
 #include "mailsender.h"
@@ -32,11 +33,16 @@ class MailOutboxStore;
 ///   (emailTranscript(), at most one per conversation per
 ///   MailSettings::transcriptIntervalMs): key `transcript:ID:TIME`.
 ///
-/// Each email is read (one store job: the conversation, visitor, messages and
-/// last page) and queued (another) after the commit of what caused it, so a
-/// change that was rolled back is never mailed. Off (nothing is queued) while
-/// no SMTP server is configured.
-class Mailer : public QObject
+/// The first two come from a message: as the MailPolicy, the Mailer tells the
+/// ConversationService which email a message asks for, and the store writes
+/// it as a pending outbox row in the message's own transaction, so a kill -9
+/// right after the commit cannot lose it and a rolled-back change is never
+/// mailed. After the commit (and at start, for what a crash left pending) each
+/// pending row is composed from the stored conversation and queued, or dropped
+/// when there is nothing to say. The unanswered-chat email is re-derived from
+/// the waiting conversations at start, and a transcript is queued before the
+/// visitor is told so. Off (nothing is queued) while no SMTP server is configured.
+class Mailer : public QObject, public MailPolicy
 {
     Q_OBJECT
 
@@ -59,12 +65,21 @@ public:
     /// within the interval (rate_limited, with when to try again).
     void emailTranscript(const VisitorRecord &visitor, qint64 conversationId, const QString &email, ChatCallback<bool> done);
 
+    // MailPolicy
+    [[nodiscard]] MailOnAppend forVisitorMessage(const VisitorRecord &visitor) const override;
+    [[nodiscard]] MailOnAppend forAgentReply(qint64 conversationId) const override;
+
 private:
     using Compose = std::function<std::optional<MailMessage>(const MailContext &)>;
 
     void onEvent(const DomainEvent &event);
-    void conversationOpened(const ConversationSummary &summary);
-    void agentReplied(const Events::MessageStored &stored);
+    /// Composes and queues the pending rows, a batch at a time, until none is
+    /// left; a call while it runs makes it look again when done.
+    void composePending();
+    void composeBatch(QList<OutboxMail> batch);
+    /// The email pending row @p pending stands for, from its conversation's
+    /// context; std::nullopt when there is nothing to say after all.
+    [[nodiscard]] std::optional<MailMessage> composeFor(const OutboxMail &pending, const MailContext &context) const;
     /// Starts (or restarts) the unanswered timer of a waiting conversation.
     void watchUnanswered(qint64 conversationId, qint64 siteId, qint64 openedAt);
     void unansweredDue(qint64 conversationId, qint64 siteId, qint64 openedAt);
@@ -84,6 +99,8 @@ private:
     QHash<qint64, QTimer *> m_unanswered; ///< waiting conversation id → its timer
     QHash<qint64, qint64> m_lastTranscript; ///< conversation id → when its last transcript was asked for
     bool m_stopped = false;
+    bool m_composing = false;
+    bool m_composeAgain = false;
 };
 
 } // namespace Frontdesk

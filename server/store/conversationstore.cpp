@@ -13,7 +13,7 @@ using namespace StoreRows;
 
 QFuture<StoreResult<AppendResult>> ConversationStore::appendVisitorMessage(qint64 siteId, const QString &visitorId,
                                                                            const QString &clientId, const QString &body,
-                                                                           qint64 now)
+                                                                           qint64 now, MailOnAppend mail)
 {
     return submit<AppendResult>(m_writer, [=](SqlSession &s) -> StoreResult<AppendResult> {
         const QString what = u"visitor %1"_s.arg(visitorId);
@@ -63,6 +63,9 @@ QFuture<StoreResult<AppendResult>> ConversationStore::appendVisitorMessage(qint6
         if (!message.ok())
             return StoreResult<AppendResult>::failure(message.error, message.message);
         result.message = message.value;
+        if (mail == MailOnAppend::TeamIfOpened && result.conversationCreated
+            && !insertPendingMail(s, u"team:%1"_s.arg(conversationId), conversationId, MailRecipientKind::Team, now))
+            return failed<AppendResult>(s);
         const auto conversation = loadConversation(s, conversationId);
         if (!conversation.ok())
             return StoreResult<AppendResult>::failure(conversation.error, conversation.message);
@@ -72,7 +75,8 @@ QFuture<StoreResult<AppendResult>> ConversationStore::appendVisitorMessage(qint6
 }
 
 QFuture<StoreResult<AppendResult>> ConversationStore::appendAgentMessage(qint64 conversationId, qint64 agentId,
-                                                                         const QString &clientId, const QString &body, qint64 now)
+                                                                         const QString &clientId, const QString &body, qint64 now,
+                                                                         MailOnAppend mail)
 {
     return submit<AppendResult>(m_writer, [=](SqlSession &s) -> StoreResult<AppendResult> {
         if (clientId.size() > MaxClientIdLength)
@@ -107,6 +111,9 @@ QFuture<StoreResult<AppendResult>> ConversationStore::appendAgentMessage(qint64 
             return StoreResult<AppendResult>::failure(message.error, message.message);
         AppendResult result;
         result.message = message.value;
+        if (mail == MailOnAppend::VisitorReply
+            && !insertPendingMail(s, u"reply:%1"_s.arg(message.value.id), conversationId, MailRecipientKind::Visitor, now))
+            return failed<AppendResult>(s);
         const auto updated = loadConversation(s, conversationId);
         if (!updated.ok())
             return StoreResult<AppendResult>::failure(updated.error, updated.message);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/mailonappend.h"
 #include "core/records.h"
 #include "core/storeresult.h"
 
@@ -23,13 +24,17 @@ public:
     /// waiting conversation when none is open. Idempotent on (visitor, clientId)
     /// among the visitor's own messages:
     /// a client id seen before gives back the stored row with duplicate = true.
+    /// With @p mail TeamIfOpened, a conversation it opens leaves its pending team email (see MailOnAppend).
     QFuture<StoreResult<AppendResult>> appendVisitorMessage(qint64 siteId, const QString &visitorId, const QString &clientId,
-                                                            const QString &body, qint64 now);
+                                                            const QString &body, qint64 now,
+                                                            MailOnAppend mail = MailOnAppend::None);
     /// Stores an agent's reply. Idempotent on (conversation, agent, clientId):
     /// client ids are unique per author, so another author's id is no resend.
     /// NotFound for an unknown conversation, Conflict when it is closed.
+    /// With @p mail VisitorReply, the reply leaves its pending email to the visitor (see MailOnAppend).
     QFuture<StoreResult<AppendResult>> appendAgentMessage(qint64 conversationId, qint64 agentId, const QString &clientId,
-                                                          const QString &body, qint64 now);
+                                                          const QString &body, qint64 now,
+                                                          MailOnAppend mail = MailOnAppend::None);
     /// Assigns the conversation to @p agentId and makes it active, adding the
     /// system line @p systemBody. Conflict when it is closed, or assigned to
     /// another agent and @p allowReassign is false. Already active with this

@@ -58,6 +58,47 @@ QFuture<StoreResult<bool>> MailOutboxStore::enqueue(const OutboxMail &mail)
     });
 }
 
+QFuture<StoreResult<QList<OutboxMail>>> MailOutboxStore::pendingMail(int limit)
+{
+    using Result = StoreResult<QList<OutboxMail>>;
+    return submit<QList<OutboxMail>>(m_writer, [limit](SqlSession &s) -> Result {
+        PreparedQuery q;
+        if (!s.exec(q,
+                    u"SELECT "_s + OutboxColumns + u" FROM mail_outbox WHERE status = 'pending' ORDER BY id LIMIT ?"_s, {limit},
+                    u"read the pending mail"_s))
+            return failed<QList<OutboxMail>>(s);
+        QList<OutboxMail> pending;
+        while (q.next())
+            pending.append(readOutboxMail(q));
+        return Result::success(pending);
+    });
+}
+
+QFuture<StoreResult<bool>> MailOutboxStore::queuePending(qint64 id, const QString &recipient, const QByteArray &message,
+                                                         qint64 now)
+{
+    return submit<bool>(m_writer, [=](SqlSession &s) -> StoreResult<bool> {
+        PreparedQuery q;
+        if (!s.exec(q,
+                    u"UPDATE mail_outbox SET status = 'queued', recipient = ?, message = ?, next_attempt_at = ?"
+                    " WHERE id = ? AND status = 'pending'"_s,
+                    {recipient, message, now, id}, u"queue pending mail %1"_s.arg(id)))
+            return failed<bool>(s);
+        return StoreResult<bool>::success(q.numRowsAffected() > 0);
+    });
+}
+
+QFuture<StoreResult<bool>> MailOutboxStore::dropPending(qint64 id)
+{
+    return submit<bool>(m_writer, [id](SqlSession &s) -> StoreResult<bool> {
+        PreparedQuery q;
+        if (!s.exec(q, u"DELETE FROM mail_outbox WHERE id = ? AND status = 'pending'"_s, {id},
+                    u"drop pending mail %1"_s.arg(id)))
+            return failed<bool>(s);
+        return StoreResult<bool>::success(q.numRowsAffected() > 0);
+    });
+}
+
 QFuture<StoreResult<std::optional<OutboxMail>>> MailOutboxStore::nextDue(qint64 now)
 {
     using Result = StoreResult<std::optional<OutboxMail>>;

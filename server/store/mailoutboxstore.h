@@ -25,6 +25,14 @@ public:
     /// True when it was written; false when a mail with its key already
     /// exists (queued, sent or failed): the same cause is mailed once.
     QFuture<StoreResult<bool>> enqueue(const OutboxMail &mail);
+    /// The pending rows the message jobs wrote (see MailOnAppend), oldest first,
+    /// at most @p limit: key, conversation and recipient kind only.
+    QFuture<StoreResult<QList<OutboxMail>>> pendingMail(int limit);
+    /// Pending mail @p id is composed: it is queued, due at once. False when it is no longer pending.
+    QFuture<StoreResult<bool>> queuePending(qint64 id, const QString &recipient, const QByteArray &message, qint64 now);
+    /// Pending mail @p id has nothing to say (no team address, no visitor email, the
+    /// site does not mail replies): removed, so its key can be mailed later.
+    QFuture<StoreResult<bool>> dropPending(qint64 id);
     /// The queued mail due first at or before @p now; std::nullopt when none is due.
     QFuture<StoreResult<std::optional<OutboxMail>>> nextDue(qint64 now);
     /// When the next queued mail is due; 0 when nothing is queued.

@@ -383,6 +383,22 @@ inline bool insertAudit(SqlSession &s, const AuditEntry &entry)
                   u"write the audit entry for "_s + entry.action);
 }
 
+/// Writes the pending outbox row @p key (see MailOnAppend) in the job's own
+/// transaction; nothing when a mail with that key exists.
+inline bool insertPendingMail(SqlSession &s, const QString &key, qint64 conversationId, MailRecipientKind kind, qint64 now)
+{
+    const auto taken = exists(s, u"SELECT 1 FROM mail_outbox WHERE mail_key = ?"_s, {key}, u"look up mail "_s + key);
+    if (!taken)
+        return false;
+    if (*taken)
+        return true;
+    PreparedQuery q;
+    return s.exec(q,
+                  u"INSERT INTO mail_outbox (mail_key, conversation_id, recipient_kind, recipient, message, status, attempts,"
+                  " created_at, next_attempt_at, last_error) VALUES (?, ?, ?, '', ?, 'pending', 0, ?, ?, '')"_s,
+                  {key, conversationId, toString(kind), QByteArray(""), now, now}, u"note mail "_s + key);
+}
+
 // Every call below is a job: it builds a function that runs on the writer
 // thread, inside the savepoint of its batch.
 template<typename T> inline QFuture<StoreResult<T>> submit(const WriterQueue &writer, typename StoreJob<T>::Body body)

@@ -77,6 +77,8 @@ private Q_SLOTS:
     void sites();
     void mailOutbox_data() { addBackendRows(); }
     void mailOutbox();
+    void mailNotedWithItsMessage_data() { addBackendRows(); }
+    void mailNotedWithItsMessage();
     void agents_data() { addBackendRows(); }
     void agents();
     void agentTokens_data() { addBackendRows(); }
@@ -243,6 +245,73 @@ void tst_Store::mailOutbox()
     QCOMPARE(status.value.lastSentAt, qint64(61000));
     QCOMPARE(status.value.lastFailureAt, qint64(0)); // fixed since: not shown any more
     QCOMPARE(await(outbox.nextDueAt()).value, qint64(0));
+}
+
+// A message that asks for an email leaves its pending outbox row in its own
+// transaction; composing queues it, dropping frees its key.
+void tst_Store::mailNotedWithItsMessage()
+{
+    FRONTDESK_OPEN_STORE(store, database);
+    MailOutboxStore &outbox = store.mailOutbox();
+    const auto site = await(store.sites().createSite(siteNamed(u"key-a"_s)));
+    FRONTDESK_VERIFY_OK(await(store.visitors().createVisitor(visitorFor(site.value.id, u"v-1"_s), hashOf(u"t"_s))));
+    const auto ada = await(store.agents().createAgent(agentNamed(u"ada@example.com"_s, u"Ada"_s)));
+    ConversationStore &conversations = store.conversations();
+
+    const auto opened = await(
+        conversations.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-1"_s, u"Hi"_s, T0, MailOnAppend::TeamIfOpened));
+    FRONTDESK_VERIFY_OK(opened);
+    const qint64 conversationId = opened.value.conversation.id;
+    // Not a second one for a message in the open conversation, nor for a resend.
+    FRONTDESK_VERIFY_OK(await(
+        conversations.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-2"_s, u"Hello?"_s, T0 + 1, MailOnAppend::TeamIfOpened)));
+    FRONTDESK_VERIFY_OK(await(
+        conversations.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-1"_s, u"Hi"_s, T0 + 2, MailOnAppend::TeamIfOpened)));
+    const auto reply = await(
+        conversations.appendAgentMessage(conversationId, ada.value.id, u"a-1"_s, u"Hello!"_s, T0 + 5, MailOnAppend::VisitorReply));
+    FRONTDESK_VERIFY_OK(reply);
+    FRONTDESK_VERIFY_OK(await(
+        conversations.appendAgentMessage(conversationId, ada.value.id, u"a-1"_s, u"Hello!"_s, T0 + 6, MailOnAppend::VisitorReply)));
+    FRONTDESK_VERIFY_OK(await(conversations.appendAgentMessage(conversationId, ada.value.id, u"a-2"_s, u"More"_s, T0 + 7)));
+
+    auto pending = await(outbox.pendingMail(10));
+    FRONTDESK_VERIFY_OK(pending);
+    QCOMPARE(pending.value.size(), 2);
+    QCOMPARE(pending.value[0].key, u"team:%1"_s.arg(conversationId));
+    QVERIFY(pending.value[0].recipientKind == MailRecipientKind::Team);
+    QCOMPARE(pending.value[0].conversationId, conversationId);
+    QCOMPARE(pending.value[1].key, u"reply:%1"_s.arg(reply.value.message.id));
+    QVERIFY(pending.value[1].recipientKind == MailRecipientKind::Visitor);
+    // Pending is not queued: the sender and the consoles' counts do not see it.
+    QCOMPARE(await(outbox.status()).value.queued, 0);
+    QVERIFY(!await(outbox.nextDue(T0 + 100000)).value);
+
+    // The unanswered-chat email has the same key: the noted one stands for both.
+    OutboxMail unanswered;
+    unanswered.key = u"team:%1"_s.arg(conversationId);
+    unanswered.conversationId = conversationId;
+    unanswered.recipient = u"team@shop.example"_s;
+    unanswered.message = QByteArray("Subject: b\r\n\r\nbody\r\n");
+    QVERIFY(!await(outbox.enqueue(unanswered)).value);
+
+    const QByteArray message("Subject: a\r\n\r\nbody\r\n");
+    const auto queued = await(outbox.queuePending(pending.value[0].id, u"team@shop.example"_s, message, T0 + 50));
+    FRONTDESK_VERIFY_OK(queued);
+    QVERIFY(queued.value);
+    QVERIFY(!await(outbox.queuePending(pending.value[0].id, u"team@shop.example"_s, message, T0 + 60)).value); // once
+    const auto due = await(outbox.nextDue(T0 + 50));
+    FRONTDESK_VERIFY_OK(due);
+    QVERIFY(due.value);
+    QCOMPARE(due.value->recipient, u"team@shop.example"_s);
+    QCOMPARE(due.value->message, message);
+    QCOMPARE(await(outbox.status()).value.queued, 1);
+
+    FRONTDESK_VERIFY_OK(await(outbox.dropPending(pending.value[1].id)));
+    QVERIFY(await(outbox.pendingMail(10)).value.isEmpty());
+    QVERIFY(!await(outbox.dropPending(due.value->id)).value); // a queued one is not dropped
+    OutboxMail later = unanswered;
+    later.key = pending.value[1].key;
+    QVERIFY(await(outbox.enqueue(later)).value); // the dropped key is free again
 }
 
 void tst_Store::openFromEmpty()
