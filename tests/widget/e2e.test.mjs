@@ -657,10 +657,16 @@ test('with the site\'s replySound off and notifications denied, a hidden tab get
 });
 
 test('hostile page CSS does not break the widget', async () => {
+  // An agent is online so that both pages show the composer. Each page is
+  // measured only once its welcome has arrived (the panel shows the team
+  // online): before it, the widget cannot know whether the offline form
+  // replaces the composer, and the two pages could be caught in different states.
+  const agent = await Agent.connect();
   const measure = async (path) => {
     // Reduced motion: no opening animation or hover scale to catch half-way.
     const { context, tab } = await visitor(path, { reducedMotion: 'reduce' });
     await openPanel(tab);
+    await tab.locator('[data-frontdesk] .fd.on .k textarea').waitFor({ state: 'visible', timeout: WAIT });
     await tab.mouse.move(0, 0);
     const m = await tab.evaluate(() => {
       const root = document.querySelector('[data-frontdesk]').shadowRoot;
@@ -682,10 +688,15 @@ test('hostile page CSS does not break the widget', async () => {
     await context.close();
     return m;
   };
-  const clean = await measure('/');
-  const hostile = await measure('/hostile');
-  assert.ok(clean.visible && hostile.visible);
-  assert.deepEqual(hostile, clean);
+  try {
+    const clean = await measure('/');
+    const hostile = await measure('/hostile');
+    assert.ok(clean.visible && hostile.visible);
+    assert.ok(clean.composer[2] > 0, 'the composer is shown');
+    assert.deepEqual(hostile, clean);
+  } finally {
+    agent.close();
+  }
 });
 
 test('works on a page with a strict Content-Security-Policy', async () => {
