@@ -5,9 +5,9 @@
 #include "store/mailoutboxstore.h"
 
 #include <QDateTime>
-#include <algorithm>
 #include <QLoggingCategory>
 #include <QTimer>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -159,34 +159,34 @@ void Mailer::composeBatch(QList<OutboxMail> batch)
     }
     const OutboxMail pending = batch.takeFirst();
     const auto next = [this, batch] { composeBatch(batch); };
-    continueWith(m_outbox->context(pending.conversationId), this,
-                 [this, pending, next](const StoreResult<MailContext> &context) {
-                     // A conversation erased meanwhile took its outbox rows with it.
-                     const std::optional<MailMessage> message
-                         = context.ok() ? composeFor(pending, context.value) : std::nullopt;
-                     if (!context.ok() && context.error != StoreError::NotFound) {
-                         qCWarning(lcMail).noquote() << "could not read conversation" << pending.conversationId << "for mail"
-                                                     << pending.key << ":" << context.message;
-                         m_composing = false; // left pending: the next message or start tries again
-                         return;
-                     }
-                     const auto finished = [this, key = pending.key, queued = message.has_value(),
-                                            next](const StoreResult<bool> &written) {
-                         if (!written.ok())
-                             qCWarning(lcMail).noquote() << "could not finish pending mail" << key << ":" << written.message;
-                         else if (queued && written.value) {
-                             qCInfo(lcMail).noquote() << "queued mail" << key;
-                             m_sender.queued();
-                         }
-                         next();
-                     };
-                     if (message)
-                         continueWith(m_outbox->queuePending(pending.id, message->to.address, message->render(),
-                                                             QDateTime::currentMSecsSinceEpoch()),
-                                      this, finished);
-                     else
-                         continueWith(m_outbox->dropPending(pending.id), this, finished);
-                 });
+    continueWith(m_outbox->context(pending.conversationId), this, [this, pending, next](const StoreResult<MailContext> &context) {
+        // A conversation erased meanwhile took its outbox rows with it.
+        const std::optional<MailMessage> message = context.ok() ? composeFor(pending, context.value) : std::nullopt;
+        if (!context.ok() && context.error != StoreError::NotFound) {
+            qCWarning(lcMail).noquote() << "could not read conversation" << pending.conversationId << "for mail" << pending.key
+                                        << ":" << context.message;
+            m_composing = false; // left pending: the next message or start tries again
+            return;
+        }
+        const auto finished = [this, key = pending.key, queued = message.has_value(), next](const StoreResult<bool> &written) {
+            if (!written.ok()) {
+                qCWarning(lcMail).noquote() << "could not finish pending mail" << key << ":" << written.message;
+                m_composing = false; // left pending: the next message or start tries again
+                return;
+            }
+            if (queued && written.value) {
+                qCInfo(lcMail).noquote() << "queued mail" << key;
+                m_sender.queued();
+            }
+            next();
+        };
+        if (message)
+            continueWith(
+                m_outbox->queuePending(pending.id, message->to.address, message->render(), QDateTime::currentMSecsSinceEpoch()),
+                this, finished);
+        else
+            continueWith(m_outbox->dropPending(pending.id), this, finished);
+    });
 }
 
 std::optional<MailMessage> Mailer::composeFor(const OutboxMail &pending, const MailContext &context) const
@@ -203,8 +203,7 @@ std::optional<MailMessage> Mailer::composeFor(const OutboxMail &pending, const M
                                         [replyId](const MessageRecord &m) { return m.id == replyId; });
         const QString email = context.visitor.email.trimmed();
         // Whether the site mails replies is read here, a moment after the reply was stored.
-        if (reply == context.messages.cend() || !context.site.mailRepliesToAbsentVisitors
-            || !MailAddress::isValidAddress(email))
+        if (reply == context.messages.cend() || !context.site.mailRepliesToAbsentVisitors || !MailAddress::isValidAddress(email))
             return std::nullopt; // no address, or one we will not put in a header
         return MailComposer::replyToVisitor(context, *reply, m_settings.from, MailAddress{context.visitor.name, email});
     }

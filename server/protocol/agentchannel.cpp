@@ -231,8 +231,9 @@ QJsonObject AgentChannel::snapshotFrame(const AgentRecord &agent, const AgentSna
         {u"sites"_s, sites},
         {u"publicUrl"_s, snapshot.publicUrl.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(snapshot.publicUrl.toString())},
         // The outbox's status (with the SMTP server's refusals) is an admin's to read.
-        {u"mail"_s, admin ? QJsonValue(WireCodec::toJson(m_chat->mailer() ? m_chat->mailer()->status() : MailStatus{}))
-                          : QJsonValue(QJsonValue::Null)}};
+        {u"mail"_s,
+         admin ? QJsonValue(WireCodec::toJson(m_chat->mailer() ? m_chat->mailer()->status() : MailStatus{}))
+               : QJsonValue(QJsonValue::Null)}};
 }
 
 bool AgentChannel::readConversationId(const WireMessage &message, qint64 *conversationId)

@@ -63,9 +63,8 @@ QFuture<StoreResult<QList<OutboxMail>>> MailOutboxStore::pendingMail(int limit)
     using Result = StoreResult<QList<OutboxMail>>;
     return submit<QList<OutboxMail>>(m_writer, [limit](SqlSession &s) -> Result {
         PreparedQuery q;
-        if (!s.exec(q,
-                    u"SELECT "_s + OutboxColumns + u" FROM mail_outbox WHERE status = 'pending' ORDER BY id LIMIT ?"_s, {limit},
-                    u"read the pending mail"_s))
+        if (!s.exec(q, u"SELECT "_s + OutboxColumns + u" FROM mail_outbox WHERE status = 'pending' ORDER BY id LIMIT ?"_s,
+                    {limit}, u"read the pending mail"_s))
             return failed<QList<OutboxMail>>(s);
         QList<OutboxMail> pending;
         while (q.next())
@@ -92,8 +91,7 @@ QFuture<StoreResult<bool>> MailOutboxStore::dropPending(qint64 id)
 {
     return submit<bool>(m_writer, [id](SqlSession &s) -> StoreResult<bool> {
         PreparedQuery q;
-        if (!s.exec(q, u"DELETE FROM mail_outbox WHERE id = ? AND status = 'pending'"_s, {id},
-                    u"drop pending mail %1"_s.arg(id)))
+        if (!s.exec(q, u"DELETE FROM mail_outbox WHERE id = ? AND status = 'pending'"_s, {id}, u"drop pending mail %1"_s.arg(id)))
             return failed<bool>(s);
         return StoreResult<bool>::success(q.numRowsAffected() > 0);
     });

@@ -5,7 +5,9 @@
 
 #include <QJsonObject>
 #include <QNetworkRequest>
+#include <QProcess>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -33,5 +35,47 @@ inline bool openVisitor(JsonSocket &visitor, const TestServer &server, const QSt
                                           {u"locale"_s, u"nb-NO"_s}});
     return welcome && welcome->value(u"type"_s).toString() == u"welcome"_s;
 }
+
+/// @brief A dbus-daemon of the test's own as this process's session bus: the
+/// test's fake is then the only org.freedesktop.Notifications, whoever else runs.
+class PrivateSessionBus
+{
+public:
+    PrivateSessionBus() = default;
+    PrivateSessionBus(const PrivateSessionBus &) = delete;
+    PrivateSessionBus &operator=(const PrivateSessionBus &) = delete;
+    ~PrivateSessionBus() { stop(); }
+
+    /// Starts the daemon and points DBUS_SESSION_BUS_ADDRESS at it; call it
+    /// before the first QDBusConnection::sessionBus(), which reads the address once.
+    bool start()
+    {
+        const QString daemon = QStandardPaths::findExecutable(u"dbus-daemon"_s);
+        if (daemon.isEmpty())
+            return false;
+        m_daemon.start(daemon, {u"--session"_s, u"--nofork"_s, u"--nopidfile"_s, u"--print-address=1"_s});
+        if (!m_daemon.waitForStarted(10'000))
+            return false;
+        QByteArray address;
+        while (!address.contains('\n') && m_daemon.waitForReadyRead(10'000))
+            address += m_daemon.readAllStandardOutput();
+        address = address.trimmed();
+        if (address.isEmpty())
+            return false;
+        qputenv("DBUS_SESSION_BUS_ADDRESS", address);
+        return true;
+    }
+
+    void stop()
+    {
+        if (m_daemon.state() == QProcess::NotRunning)
+            return;
+        m_daemon.terminate();
+        m_daemon.waitForFinished(10'000);
+    }
+
+private:
+    QProcess m_daemon;
+};
 
 } // namespace Frontdesk::ConsoleTesting

@@ -15,8 +15,6 @@
 
 #include <QDBusConnection>
 #include <QDBusError>
-#include <QProcess>
-#include <QStandardPaths>
 #include <QtTest>
 
 #include <algorithm>
@@ -63,7 +61,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         // A bus of our own, so our fake is the only notification service whoever else runs.
-        QVERIFY2(startPrivateBus(), "no dbus-daemon to start (apt install dbus)");
+        QVERIFY2(m_privateBus.start(), "no dbus-daemon to start (apt install dbus)");
         m_bus = std::make_unique<QDBusConnection>(QDBusConnection::connectToBus(QDBusConnection::SessionBus, u"hints"_s));
         QVERIFY(m_bus->isConnected());
         QVERIFY(m_bus->registerObject(u"/org/freedesktop/Notifications"_s, &m_hints,
@@ -85,8 +83,7 @@ private Q_SLOTS:
             m_bus->unregisterService(u"org.freedesktop.Notifications"_s);
             QDBusConnection::disconnectFromBus(u"hints"_s);
         }
-        m_busDaemon.terminate();
-        m_busDaemon.waitForFinished(10'000);
+        m_privateBus.stop();
     }
 
     /// Every chat a case opened is closed, even when the case failed half-way: a chat left
@@ -346,27 +343,7 @@ private:
         });
     }
 
-    /// Starts a dbus-daemon of our own and points this process's session bus at it
-    /// (before the first QDBusConnection::sessionBus(), which reads the address once).
-    bool startPrivateBus()
-    {
-        const QString daemon = QStandardPaths::findExecutable(u"dbus-daemon"_s);
-        if (daemon.isEmpty())
-            return false;
-        m_busDaemon.start(daemon, {u"--session"_s, u"--nofork"_s, u"--nopidfile"_s, u"--print-address=1"_s});
-        if (!m_busDaemon.waitForStarted(10'000))
-            return false;
-        QByteArray address;
-        while (!address.contains('\n') && m_busDaemon.waitForReadyRead(10'000))
-            address += m_busDaemon.readAllStandardOutput();
-        address = address.trimmed();
-        if (address.isEmpty())
-            return false;
-        qputenv("DBUS_SESSION_BUS_ADDRESS", address);
-        return true;
-    }
-
-    QProcess m_busDaemon;
+    ConsoleTesting::PrivateSessionBus m_privateBus;
     QList<int> m_opened; ///< chats the current case opened
     std::unique_ptr<QDBusConnection> m_bus;
     HintRecorder m_hints;

@@ -8,8 +8,6 @@
 
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
-#include <QProcess>
-#include <QStandardPaths>
 #include <QtTest>
 
 #include <algorithm>
@@ -69,7 +67,7 @@ private Q_SLOTS:
     {
         // Never a silent pass: without a session bus the test brings its own.
         if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-            QVERIFY2(startPrivateBus(), "no D-Bus session bus and no dbus-daemon to start one (apt install dbus)");
+            QVERIFY2(m_privateBus.start(), "no D-Bus session bus and no dbus-daemon to start one (apt install dbus)");
         QVERIFY2(QDBusConnection::sessionBus().isConnected(),
                  qPrintable(u"cannot connect to the D-Bus session bus at %1: %2"_s.arg(
                      qEnvironmentVariable("DBUS_SESSION_BUS_ADDRESS"), QDBusConnection::sessionBus().lastError().message())));
@@ -90,10 +88,7 @@ private Q_SLOTS:
             m_bus->unregisterService(u"org.freedesktop.Notifications"_s);
             QDBusConnection::disconnectFromBus(u"fake-notifications"_s);
         }
-        if (m_busDaemon.state() != QProcess::NotRunning) {
-            m_busDaemon.terminate();
-            m_busDaemon.waitForFinished(10'000);
-        }
+        m_privateBus.stop();
     }
 
     void newVisitorNotifiesAndClickOpensTheChat()
@@ -264,30 +259,10 @@ private Q_SLOTS:
     }
 
 private:
-    /// Starts a dbus-daemon of our own and points this process's session bus at it
-    /// (before the first QDBusConnection::sessionBus(), which reads the address once).
-    bool startPrivateBus()
-    {
-        const QString daemon = QStandardPaths::findExecutable(u"dbus-daemon"_s);
-        if (daemon.isEmpty())
-            return false;
-        m_busDaemon.start(daemon, {u"--session"_s, u"--nofork"_s, u"--nopidfile"_s, u"--print-address=1"_s});
-        if (!m_busDaemon.waitForStarted(10'000))
-            return false;
-        QByteArray address;
-        while (!address.contains('\n') && m_busDaemon.waitForReadyRead(10'000))
-            address += m_busDaemon.readAllStandardOutput();
-        address = address.trimmed();
-        if (address.isEmpty())
-            return false;
-        qputenv("DBUS_SESSION_BUS_ADDRESS", address);
-        return true;
-    }
-
     TestServer m_server;
     FakeNotifications m_fake;
     std::unique_ptr<QDBusConnection> m_bus;
-    QProcess m_busDaemon;
+    ConsoleTesting::PrivateSessionBus m_privateBus;
 };
 
 QTEST_GUILESS_MAIN(NotifierTest)

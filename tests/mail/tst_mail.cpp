@@ -26,6 +26,12 @@ QString typeOf(const QJsonObject &frame)
     return frame.value(u"type"_s).toString();
 }
 
+/// A mail_status that shows a failed attempt.
+bool isFailingStatus(const QJsonObject &frame)
+{
+    return typeOf(frame) == u"mail_status"_s && frame[u"mail"_s][u"lastFailure"_s].isObject();
+}
+
 const QString siteName = u"Café Zoë ☕"_s;
 const QString teamAddress = u"team@shop.test"_s;
 
@@ -62,6 +68,9 @@ private:
     bool configureSite(JsonSocket &admin, const QJsonObject &fields);
     /// A visitor who says hello from a page and gives a name and an email.
     bool visitor(JsonSocket &socket, const QString &name, const QString &email, QJsonObject *welcome = nullptr);
+    /// An away admin, the site's team address set, and Ann's "Hello?" in the
+    /// offline form: the team's email is on its way.
+    bool leaveOfflineMessage(JsonSocket &admin, JsonSocket &visitorSocket);
     /// The first message of a conversation; its id.
     double say(JsonSocket &visitor, const QString &clientId, const QString &body);
     [[nodiscard]] MailStatus storedStatus();
@@ -142,6 +151,12 @@ bool tst_Mail::visitor(JsonSocket &socket, const QString &name, const QString &e
         return false;
     }
     return true;
+}
+
+bool tst_Mail::leaveOfflineMessage(JsonSocket &admin, JsonSocket &visitorSocket)
+{
+    return connectAdmin(admin) && configureSite(admin, {{u"mailTeamAddress"_s, teamAddress}})
+        && visitor(visitorSocket, u"Ann"_s, u"ann@visitor.test"_s) && say(visitorSocket, u"c1"_s, u"Hello?"_s) > 0;
 }
 
 double tst_Mail::say(JsonSocket &visitor, const QString &clientId, const QString &body)
@@ -226,15 +241,11 @@ void tst_Mail::retriesWhileTheSmtpServerIsDown()
 {
     startServer(); // the SMTP server is not running yet
     JsonSocket admin;
-    QVERIFY(connectAdmin(admin));
-    QVERIFY(configureSite(admin, {{u"mailTeamAddress"_s, teamAddress}}));
     JsonSocket visitorSocket;
-    QVERIFY(visitor(visitorSocket, u"Ann"_s, u"ann@visitor.test"_s));
-    QVERIFY(say(visitorSocket, u"c1"_s, u"Hello?"_s) > 0);
+    QVERIFY(leaveOfflineMessage(admin, visitorSocket));
 
     // Tried, refused, shown to the console with curl's sentence, kept queued.
-    const auto failing = admin.waitFor(
-        [](const QJsonObject &f) { return typeOf(f) == u"mail_status"_s && f[u"mail"_s][u"lastFailure"_s].isObject(); });
+    const auto failing = admin.waitFor(isFailingStatus);
     QVERIFY(failing);
     const QJsonObject mailStatus = failing->value(u"mail"_s).toObject();
     QCOMPARE(mailStatus[u"queued"_s].toInt(), 1);
@@ -279,8 +290,7 @@ void tst_Mail::mailStatusIsForAdminsOnly()
     JsonSocket visitorSocket;
     QVERIFY(visitor(visitorSocket, u"Ann"_s, u"ann@visitor.test"_s));
     QVERIFY(say(visitorSocket, u"c1"_s, u"Hello?"_s) > 0);
-    QVERIFY(admin.waitFor(
-        [](const QJsonObject &f) { return typeOf(f) == u"mail_status"_s && f[u"mail"_s][u"lastFailure"_s].isObject(); }));
+    QVERIFY(admin.waitFor(isFailingStatus));
     // The same fan-out pushed to both: by now the agent would have it too.
     QVERIFY2(!agent.receivesWithin(u"mail_status"_s, 500), "an agent is not told of the SMTP server's refusals");
 }
@@ -294,13 +304,9 @@ void tst_Mail::wrongPasswordShowsTheServersSentence()
         mail.password = u"wrong password"_s;
     });
     JsonSocket admin;
-    QVERIFY(connectAdmin(admin));
-    QVERIFY(configureSite(admin, {{u"mailTeamAddress"_s, teamAddress}}));
     JsonSocket visitorSocket;
-    QVERIFY(visitor(visitorSocket, u"Ann"_s, u"ann@visitor.test"_s));
-    QVERIFY(say(visitorSocket, u"c1"_s, u"Hello?"_s) > 0);
-    const auto failing = admin.waitFor(
-        [](const QJsonObject &f) { return typeOf(f) == u"mail_status"_s && f[u"mail"_s][u"lastFailure"_s].isObject(); });
+    QVERIFY(leaveOfflineMessage(admin, visitorSocket));
+    const auto failing = admin.waitFor(isFailingStatus);
     QVERIFY(failing);
     const QString reply = failing->value(u"mail"_s)[u"lastFailure"_s][u"reply"_s].toString();
     QVERIFY2(reply.startsWith(u"535 "_s) && reply.contains(u"Authentication"_s, Qt::CaseInsensitive), qPrintable(reply));

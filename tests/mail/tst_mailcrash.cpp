@@ -84,8 +84,8 @@ bool tst_MailCrash::startWithAdmin(JsonSocket &admin)
     m_server = std::make_unique<FrontdeskProcess>(QStringLiteral(FRONTDESK_BINARY), m_database->config().displayUrl(),
                                                   m_database->config().password);
     m_server->setServerArguments({u"--smtp-url"_s, m_smtp->url(), u"--smtp-allow-plain"_s, u"true"_s, u"--smtp-from"_s,
-                                  u"Frontdesk <chat@frontdesk.test>"_s, u"--limit"_s, u"mail-retry-first-ms=200"_s,
-                                  u"--limit"_s, u"mail-retry-max-ms=400"_s, u"--allow-origin"_s,
+                                  u"Frontdesk <chat@frontdesk.test>"_s, u"--limit"_s, u"mail-retry-first-ms=200"_s, u"--limit"_s,
+                                  u"mail-retry-max-ms=400"_s, u"--allow-origin"_s,
                                   QString::fromLatin1(TestServer::allowedOrigin)});
     QString error;
     if (!m_server->start(&error)) {
@@ -195,7 +195,8 @@ void tst_MailCrash::mailIsNotedWithItsMessage()
                 {u"body"_s, u"Yes! Here is the answer."_s},
                 {u"id"_s, 900}});
     for (int i = 0; i < Visitors; ++i)
-        visitors[i]->send({{u"type"_s, u"message"_s}, {u"clientId"_s, u"c"_s}, {u"body"_s, u"offline %1"_s.arg(i)}, {u"id"_s, 901}});
+        visitors[i]->send(
+            {{u"type"_s, u"message"_s}, {u"clientId"_s, u"c"_s}, {u"body"_s, u"offline %1"_s.arg(i)}, {u"id"_s, 901}});
     QSet<qint64> conversations{leftConversation};
     for (int i = 0; i < Visitors; ++i) {
         const auto ack = visitors[i]->waitFor([](const QJsonObject &f) { return f.value(u"ref"_s).toInt() == 901; });

@@ -258,8 +258,8 @@ void tst_Store::mailNotedWithItsMessage()
     const auto ada = await(store.agents().createAgent(agentNamed(u"ada@example.com"_s, u"Ada"_s)));
     ConversationStore &conversations = store.conversations();
 
-    const auto opened = await(
-        conversations.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-1"_s, u"Hi"_s, T0, MailOnAppend::TeamIfOpened));
+    const auto opened
+        = await(conversations.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-1"_s, u"Hi"_s, T0, MailOnAppend::TeamIfOpened));
     FRONTDESK_VERIFY_OK(opened);
     const qint64 conversationId = opened.value.conversation.id;
     // Not a second one for a message in the open conversation, nor for a resend.
@@ -267,11 +267,11 @@ void tst_Store::mailNotedWithItsMessage()
         conversations.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-2"_s, u"Hello?"_s, T0 + 1, MailOnAppend::TeamIfOpened)));
     FRONTDESK_VERIFY_OK(await(
         conversations.appendVisitorMessage(site.value.id, u"v-1"_s, u"c-1"_s, u"Hi"_s, T0 + 2, MailOnAppend::TeamIfOpened)));
-    const auto reply = await(
-        conversations.appendAgentMessage(conversationId, ada.value.id, u"a-1"_s, u"Hello!"_s, T0 + 5, MailOnAppend::VisitorReply));
+    const auto reply = await(conversations.appendAgentMessage(conversationId, ada.value.id, u"a-1"_s, u"Hello!"_s, T0 + 5,
+                                                              MailOnAppend::VisitorReply));
     FRONTDESK_VERIFY_OK(reply);
-    FRONTDESK_VERIFY_OK(await(
-        conversations.appendAgentMessage(conversationId, ada.value.id, u"a-1"_s, u"Hello!"_s, T0 + 6, MailOnAppend::VisitorReply)));
+    FRONTDESK_VERIFY_OK(await(conversations.appendAgentMessage(conversationId, ada.value.id, u"a-1"_s, u"Hello!"_s, T0 + 6,
+                                                               MailOnAppend::VisitorReply)));
     FRONTDESK_VERIFY_OK(await(conversations.appendAgentMessage(conversationId, ada.value.id, u"a-2"_s, u"More"_s, T0 + 7)));
 
     auto pending = await(outbox.pendingMail(10));
