@@ -95,7 +95,7 @@ common="halt_on_error=1:print_stacktrace=1:log_path=$logs/report:log_exe_name=1"
 export UBSAN_OPTIONS="$common:suppressions=$support/ubsan.supp"
 # fast_unwind_on_malloc=0: whole allocation stacks through libraries built
 # without frame pointers (OpenSSL), which the suppressions in lsan.supp need.
-export ASAN_OPTIONS="$common:detect_leaks=1:fast_unwind_on_malloc=0:strict_string_checks=1:check_initialization_order=1:detect_stack_use_after_return=1"
+export ASAN_OPTIONS="$common:suppressions=$support/asan.supp:detect_leaks=1:fast_unwind_on_malloc=0:strict_string_checks=1:check_initialization_order=1:detect_stack_use_after_return=1"
 export LSAN_OPTIONS="$common:suppressions=$support/lsan.supp:print_suppressions=0"
 # die_after_fork=0: tests start processes (QProcess: mariadbd, openssl, the
 # frontdesk binary) from a process with threads; the child only calls exec.
