@@ -1,5 +1,8 @@
 #include "mailcomposer.h"
 
+#include "maillanguage.h"
+
+#include <QCoreApplication>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
@@ -8,14 +11,27 @@ namespace Frontdesk::MailComposer {
 
 namespace {
 
+/// The words of one email, in its language. Each source string is marked
+/// with QT_TRANSLATE_NOOP so that lupdate finds it (`ninja frontdesk_mail_lupdate`).
+class Words
+{
+public:
+    explicit Words(QString language) : m_language(std::move(language)) { }
+    [[nodiscard]] QString operator()(const char *source) const { return MailLanguage::translate(m_language, source); }
+
+private:
+    QString m_language;
+};
+
 QString when(qint64 ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(u"yyyy-MM-dd hh:mm"_s) + u" UTC"_s;
 }
 
-QString visitorLabel(const VisitorRecord &visitor)
+QString visitorLabel(const VisitorRecord &visitor, const Words &t)
 {
-    return visitor.name.trimmed().isEmpty() ? u"A visitor"_s : MailAddress::cleanName(visitor.name);
+    return visitor.name.trimmed().isEmpty() ? t(QT_TRANSLATE_NOOP("MailComposer", "A visitor"))
+                                            : MailAddress::cleanName(visitor.name);
 }
 
 /// The page a visitor can come back to: only an http(s) URL, so the email
@@ -28,14 +44,7 @@ QString returnPage(const MailContext &context)
     return {};
 }
 
-} // namespace
-
-QString consoleLink(qint64 conversationId)
-{
-    return u"frontdesk://conversation/%1"_s.arg(conversationId);
-}
-
-QString transcriptText(const QList<MessageRecord> &messages, const QString &visitorName)
+QString transcriptIn(const QList<MessageRecord> &messages, const QString &visitorName, const Words &t)
 {
     QStringList lines;
     for (const MessageRecord &m : messages) {
@@ -45,7 +54,7 @@ QString transcriptText(const QList<MessageRecord> &messages, const QString &visi
             author = visitorName;
             break;
         case AuthorKind::Agent:
-            author = m.authorName.isEmpty() ? u"Agent"_s : m.authorName;
+            author = m.authorName.isEmpty() ? t(QT_TRANSLATE_NOOP("MailComposer", "Agent")) : m.authorName;
             break;
         case AuthorKind::System:
             author = u"*"_s;
@@ -59,8 +68,25 @@ QString transcriptText(const QList<MessageRecord> &messages, const QString &visi
     return lines.join(u'\n');
 }
 
+/// A heading and its underline, as long as the heading.
+QStringList heading(const QString &title)
+{
+    return {title, QString(title.size(), u'-')};
+}
+
+} // namespace
+
+// Every %N of a sentence is filled in one arg() call: a visitor's name that
+// holds "%1" would otherwise be filled in by the next call.
+
+QString consoleLink(qint64 conversationId)
+{
+    return u"frontdesk://conversation/%1"_s.arg(conversationId);
+}
+
 MailMessage teamNotice(const MailContext &context, TeamReason reason, int minutes, const MailAddress &from, const MailAddress &to)
 {
+    const Words t(MailLanguage::forTeam(context));
     const VisitorRecord &v = context.visitor;
     const qint64 id = context.conversation.id;
     MailMessage mail;
@@ -68,93 +94,107 @@ MailMessage teamNotice(const MailContext &context, TeamReason reason, int minute
     mail.to = to;
     if (MailAddress::isValidAddress(v.email.trimmed()))
         mail.replyTo = MailAddress{v.name, v.email.trimmed()};
-    const QString who = visitorLabel(v);
+    const QString who = visitorLabel(v, t);
+    const QString site = context.site.name;
     mail.subject = reason == TeamReason::Offline
-        ? u"[%1] Message from %2 while nobody was online (chat #%3)"_s.arg(context.site.name, who).arg(id)
-        : u"[%1] %2 has waited %3 minutes, nobody accepted (chat #%4)"_s.arg(context.site.name, who).arg(minutes).arg(id);
+        ? t(QT_TRANSLATE_NOOP("MailComposer", "[%1] Message from %2 while nobody was online (chat #%3)"))
+              .arg(site, who, QString::number(id))
+        : t(QT_TRANSLATE_NOOP("MailComposer", "[%1] %2 has waited %3 minutes, nobody accepted (chat #%4)"))
+              .arg(site, who, QString::number(minutes), QString::number(id));
+    const QString notGiven = t(QT_TRANSLATE_NOOP("MailComposer", "(not given)"));
     QStringList body;
     body << (reason == TeamReason::Offline
-                 ? u"%1 wrote on %2 while no agent was online."_s.arg(who, context.site.name)
-                 : u"%1 started a chat on %2 that nobody accepted within %3 minutes."_s.arg(who, context.site.name).arg(minutes));
+                 ? t(QT_TRANSLATE_NOOP("MailComposer", "%1 wrote on %2 while no agent was online.")).arg(who, site)
+                 : t(QT_TRANSLATE_NOOP("MailComposer", "%1 started a chat on %2 that nobody accepted within %3 minutes."))
+                       .arg(who, site, QString::number(minutes)));
     body << QString();
-    body << u"Conversation: #%1 (opened %2)"_s.arg(id).arg(when(context.conversation.createdAt));
-    body << u"Open it in the console: %1"_s.arg(consoleLink(id));
+    body << t(QT_TRANSLATE_NOOP("MailComposer", "Conversation: #%1 (opened %2)"))
+                .arg(QString::number(id), when(context.conversation.createdAt));
+    body << t(QT_TRANSLATE_NOOP("MailComposer", "Open it in the console: %1")).arg(consoleLink(id));
     body << QString();
-    body << u"Visitor"_s;
-    body << u"  Name: %1"_s.arg(v.name.trimmed().isEmpty() ? u"(not given)"_s : MailAddress::cleanName(v.name));
-    body << u"  Email: %1"_s.arg(v.email.trimmed().isEmpty() ? u"(not given)"_s : v.email.trimmed());
+    body << t(QT_TRANSLATE_NOOP("MailComposer", "Visitor"));
+    body << u"  %1: %2"_s.arg(t(QT_TRANSLATE_NOOP("MailComposer", "Name")),
+                              v.name.trimmed().isEmpty() ? notGiven : MailAddress::cleanName(v.name));
+    body << u"  %1: %2"_s.arg(t(QT_TRANSLATE_NOOP("MailComposer", "Email")),
+                              v.email.trimmed().isEmpty() ? notGiven : v.email.trimmed());
     if (!context.lastPage.url.isEmpty())
-        body << u"  Page: %1%2"_s.arg(context.lastPage.url,
-                                      context.lastPage.title.isEmpty() ? QString() : u" (" + context.lastPage.title + u')');
+        body << u"  %1: %2%3"_s.arg(t(QT_TRANSLATE_NOOP("MailComposer", "Page")), context.lastPage.url,
+                                    context.lastPage.title.isEmpty() ? QString() : u" (" + context.lastPage.title + u')');
     const struct {
         QString key;
-        QString label;
-    } attributes[] = {{u"timezone"_s, u"Time zone"_s},
-                      {u"locale"_s, u"Language"_s},
-                      {u"referrer"_s, u"Came from"_s},
-                      {u"userAgent"_s, u"Browser"_s}};
+        const char *label;
+    } attributes[] = {{u"timezone"_s, QT_TRANSLATE_NOOP("MailComposer", "Time zone")},
+                      {u"locale"_s, QT_TRANSLATE_NOOP("MailComposer", "Language")},
+                      {u"referrer"_s, QT_TRANSLATE_NOOP("MailComposer", "Came from")},
+                      {u"userAgent"_s, QT_TRANSLATE_NOOP("MailComposer", "Browser")}};
     for (const auto &attribute : attributes) {
         const QString value = v.attributes.value(attribute.key).toString();
         if (!value.isEmpty())
-            body << u"  %1: %2"_s.arg(attribute.label, value);
+            body << u"  %1: %2"_s.arg(t(attribute.label), value);
     }
     body << QString();
-    body << u"Transcript"_s;
-    body << u"----------"_s;
-    body << transcriptText(context.messages, who);
+    body << heading(t(QT_TRANSLATE_NOOP("MailComposer", "Transcript")));
+    body << transcriptIn(context.messages, who, t);
     body << QString();
-    body << (mail.replyTo ? u"Replying to this email writes to the visitor directly; answering in the console keeps the "
-                            "chat's history."_s
-                          : u"The visitor left no email address: answer in the console."_s);
+    body << (mail.replyTo ? t(QT_TRANSLATE_NOOP("MailComposer",
+                                                "Replying to this email writes to the visitor directly; "
+                                                "answering in the console keeps the chat's history."))
+                          : t(QT_TRANSLATE_NOOP("MailComposer", "The visitor left no email address: answer in the console.")));
     mail.body = body.join(u'\n') + u'\n';
     return mail;
 }
 
 MailMessage replyToVisitor(const MailContext &context, const MessageRecord &reply, const MailAddress &from, const MailAddress &to)
 {
+    const Words t(MailLanguage::forVisitor(context));
     MailMessage mail;
     mail.from = from;
     mail.to = to;
-    const QString agent = reply.authorName.isEmpty() ? u"The team"_s : reply.authorName;
-    mail.subject = u"%1 replied to your chat with %2"_s.arg(agent, context.site.name);
+    const QString site = context.site.name;
+    const QString agent = reply.authorName.isEmpty() ? t(QT_TRANSLATE_NOOP("MailComposer", "The team")) : reply.authorName;
+    mail.subject = t(QT_TRANSLATE_NOOP("MailComposer", "%1 replied to your chat with %2")).arg(agent, site);
     QStringList body;
-    body << (context.visitor.name.trimmed().isEmpty() ? u"Hello,"_s
-                                                      : u"Hello %1,"_s.arg(MailAddress::cleanName(context.visitor.name)));
+    body << (context.visitor.name.trimmed().isEmpty()
+                 ? t(QT_TRANSLATE_NOOP("MailComposer", "Hello,"))
+                 : t(QT_TRANSLATE_NOOP("MailComposer", "Hello %1,")).arg(MailAddress::cleanName(context.visitor.name)));
     body << QString();
-    body << u"%1 answered in your chat with %2 after you had left:"_s.arg(agent, context.site.name);
+    body << t(QT_TRANSLATE_NOOP("MailComposer", "%1 answered in your chat with %2 after you had left:")).arg(agent, site);
     body << QString();
     QString quoted = reply.body;
     quoted.replace(u"\r\n"_s, u"\n"_s);
     body << u"    "_s + quoted.replace(u'\n', u"\n    "_s);
     body << QString();
     const QString page = returnPage(context);
-    body << (page.isEmpty() ? u"To go on with the chat, come back to the website and open the chat: the conversation is "
-                              "still there."_s
-                            : u"To go on with the chat, come back to %1 and open the chat: the conversation is still "
-                              "there."_s.arg(page));
-    body << u"This address does not take replies."_s;
+    body << (page.isEmpty() ? t(QT_TRANSLATE_NOOP("MailComposer",
+                                                  "To go on with the chat, come back to the website and open the "
+                                                  "chat: the conversation is still there."))
+                            : t(QT_TRANSLATE_NOOP("MailComposer",
+                                                  "To go on with the chat, come back to %1 and open the chat: the "
+                                                  "conversation is still there."))
+                                  .arg(page));
+    body << t(QT_TRANSLATE_NOOP("MailComposer", "This address does not take replies."));
     body << QString();
-    body << u"The conversation so far"_s;
-    body << u"-----------------------"_s;
-    body << transcriptText(context.messages, u"You"_s);
+    body << heading(t(QT_TRANSLATE_NOOP("MailComposer", "The conversation so far")));
+    body << transcriptIn(context.messages, t(QT_TRANSLATE_NOOP("MailComposer", "You")), t);
     mail.body = body.join(u'\n') + u'\n';
     return mail;
 }
 
 MailMessage transcript(const MailContext &context, const MailAddress &from, const MailAddress &to)
 {
+    const Words t(MailLanguage::forVisitor(context));
     MailMessage mail;
     mail.from = from;
     mail.to = to;
-    mail.subject = u"Your chat with %1"_s.arg(context.site.name);
+    mail.subject = t(QT_TRANSLATE_NOOP("MailComposer", "Your chat with %1")).arg(context.site.name);
     QStringList body;
-    body << u"Here is the transcript of your chat with %1 of %2, as you asked."_s.arg(context.site.name,
-                                                                                      when(context.conversation.createdAt));
+    body << t(QT_TRANSLATE_NOOP("MailComposer", "Here is the transcript of your chat with %1 of %2, as you asked."))
+                .arg(context.site.name, when(context.conversation.createdAt));
     const QString page = returnPage(context);
     if (!page.isEmpty())
-        body << u"You can start a new chat at %1."_s.arg(page);
+        body << t(QT_TRANSLATE_NOOP("MailComposer", "You can start a new chat at %1.")).arg(page);
     body << QString();
-    body << transcriptText(context.messages, u"You"_s);
+    body << transcriptIn(context.messages, t(QT_TRANSLATE_NOOP("MailComposer", "You")), t);
     mail.body = body.join(u'\n') + u'\n';
     return mail;
 }

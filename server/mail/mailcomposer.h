@@ -12,7 +12,9 @@ namespace Frontdesk {
 ///
 /// Every value a visitor typed goes into the body (plain text, base64, so it
 /// cannot become a header) and into the subject and Reply-To only through
-/// MailMessage and MailAddress, which strip and encode it.
+/// MailMessage and MailAddress, which strip and encode it. Each email is in
+/// its reader's language (MailLanguage); the transcript is a line per message
+/// with its time (UTC) and author.
 namespace MailComposer {
 
 /// Why the team is told of a conversation.
@@ -30,9 +32,6 @@ enum class TeamReason { Offline, Unanswered };
                                          const MailAddress &to);
 /// To a visitor who asked for it: the transcript of their closed chat.
 [[nodiscard]] MailMessage transcript(const MailContext &context, const MailAddress &from, const MailAddress &to);
-
-/// The transcript as text, a line per message with its time (UTC) and author.
-[[nodiscard]] QString transcriptText(const QList<MessageRecord> &messages, const QString &visitorName);
 
 } // namespace MailComposer
 

@@ -27,6 +27,9 @@ private Q_SLOTS:
     void retryDelaysDoubleToTheCap();
     void settings();
     void composerKeepsOutUnsafeLinks();
+    void composerFillsPlaceholdersOnce();
+    void emailsInTheChatsLanguage_data();
+    void emailsInTheChatsLanguage();
 };
 
 void tst_MailMessage::addresses_data()
@@ -221,6 +224,71 @@ void tst_MailMessage::composerKeepsOutUnsafeLinks()
     QCOMPARE(toTeam.replyTo->address, u"ann@visitor.example"_s);
     context.visitor.email = u"not an address"_s;
     QVERIFY(!MailComposer::teamNotice(context, MailComposer::TeamReason::Offline, 0, from, toTeam.to).replyTo);
+}
+
+// A visitor's name is text, never a placeholder: "%1" in it stays "%1".
+void tst_MailMessage::composerFillsPlaceholdersOnce()
+{
+    MailContext context;
+    context.site.name = u"Shop %2"_s;
+    context.conversation.id = 42;
+    context.visitor.name = u"Eve %1 %3 %4"_s;
+    const MailAddress from{QString(), u"chat@shop.example"_s};
+    const MailAddress team{QString(), u"t@shop.example"_s};
+    const MailMessage offline = MailComposer::teamNotice(context, MailComposer::TeamReason::Offline, 0, from, team);
+    QCOMPARE(offline.subject, u"[Shop %2] Message from Eve %1 %3 %4 while nobody was online (chat #42)"_s);
+    const MailMessage waited = MailComposer::teamNotice(context, MailComposer::TeamReason::Unanswered, 5, from, team);
+    QCOMPARE(waited.subject, u"[Shop %2] Eve %1 %3 %4 has waited 5 minutes, nobody accepted (chat #42)"_s);
+    QVERIFY2(waited.body.startsWith(u"Eve %1 %3 %4 started a chat on Shop %2 that nobody accepted within 5 minutes.\n"_s),
+             qPrintable(waited.body));
+}
+
+void tst_MailMessage::emailsInTheChatsLanguage_data()
+{
+    QTest::addColumn<QString>("siteLocale");
+    QTest::addColumn<QString>("browser");
+    QTest::addColumn<QString>("visitorSubject");
+    QTest::addColumn<QString>("teamSubjectStart");
+    // The widget's choice: the site's locale when set, else the browser's.
+    QTest::newRow("browser French") << u"auto"_s << u"fr-CA"_s << u"Bob a répondu à votre chat avec Café"_s
+                                    << u"[Café] Message from"_s;
+    QTest::newRow("browser German") << QString() << u"de_DE"_s << u"Bob hat auf Ihren Chat mit Café geantwortet"_s
+                                    << u"[Café] Message from"_s;
+    QTest::newRow("site Spanish") << u"es"_s << u"de-DE"_s << u"Bob respondió a su chat con Café"_s
+                                  << u"[Café] Mensaje de Ann mientras nadie"_s;
+    QTest::newRow("unknown language") << u"auto"_s << u"ja-JP"_s << u"Bob replied to your chat with Café"_s
+                                      << u"[Café] Message from"_s;
+    QTest::newRow("hostile tag") << u"../../etc"_s << u"\u202e"_s << u"Bob replied to your chat with Café"_s
+                                 << u"[Café] Message from"_s;
+}
+
+void tst_MailMessage::emailsInTheChatsLanguage()
+{
+    QFETCH(QString, siteLocale);
+    QFETCH(QString, browser);
+    QFETCH(QString, visitorSubject);
+    QFETCH(QString, teamSubjectStart);
+    MailContext context;
+    context.site.name = u"Café"_s;
+    if (!siteLocale.isEmpty())
+        context.site.widgetSettings.insert(u"locale"_s, siteLocale);
+    context.conversation.id = 7;
+    context.visitor.name = u"Ann"_s;
+    context.visitor.email = u"ann@visitor.example"_s;
+    context.visitor.attributes.insert(u"locale"_s, browser);
+    MessageRecord reply;
+    reply.authorKind = AuthorKind::Agent;
+    reply.authorName = u"Bob"_s;
+    reply.body = u"Hi"_s;
+    const MailAddress from{QString(), u"chat@shop.example"_s};
+    const MailMessage toVisitor
+        = MailComposer::replyToVisitor(context, reply, from, MailAddress{u"Ann"_s, context.visitor.email});
+    QCOMPARE(toVisitor.subject, visitorSubject);
+    const MailMessage toTeam = MailComposer::teamNotice(context, MailComposer::TeamReason::Offline, 0, from,
+                                                        MailAddress{QString(), u"t@shop.example"_s});
+    QVERIFY2(toTeam.subject.startsWith(teamSubjectStart), qPrintable(toTeam.subject));
+    // The rendered message carries it intact (UTF-8, encoded words).
+    QVERIFY(!toVisitor.render().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_MailMessage)
