@@ -44,7 +44,7 @@ QString supported(const QString &tag)
 
 QString forVisitor(const MailContext &context)
 {
-    if (const QString site = supported(siteLocale(context)); !site.isEmpty())
+    if (QString site = supported(siteLocale(context)); !site.isEmpty())
         return site;
     const QString browser = supported(context.visitor.attributes.value(u"locale"_s).toString());
     return browser.isEmpty() ? u"en"_s : browser;
