@@ -806,7 +806,7 @@ Page {
                     Button { enabled: settingsPage.site.editable; text: qsTr("Save email settings"); onClicked: settingsPage.site.saveMail() }
 
                     SectionTitle { text: qsTr("Mail server"); Layout.topMargin: 12 }
-                    Hint { text: settingsPage.session.hostMode ? qsTr("The SMTP server this computer sends through. Changes apply the next time Frontdesk starts.")
+                    Hint { text: settingsPage.session.hostMode ? qsTr("The SMTP server this computer sends through.")
                                                                : qsTr("Set on the server with --smtp-url, --smtp-user and --smtp-from.") }
                     GridLayout {
                         visible: settingsPage.session.hostMode
@@ -830,10 +830,28 @@ Page {
                     Switch { visible: settingsPage.session.hostMode; text: qsTr("Allow a mail server without TLS (only one on this computer)")
                         checked: settingsPage.settings.smtpAllowPlain; onToggled: settingsPage.settings.smtpAllowPlain = checked }
                     Hint {
+                        id: smtpProblem
                         visible: settingsPage.session.hostMode && text !== ""
                         color: Material.color(Material.Red)
                         text: settingsPage.session.checkSmtpSettings(settingsPage.settings.smtpUrl, settingsPage.settings.smtpUser,
                                                                      settingsPage.settings.smtpFrom, settingsPage.settings.smtpAllowPlain)
+                    }
+                    // What the running server uses, next to the button that
+                    // makes it use the form: the two can differ until applied.
+                    RowLayout {
+                        visible: settingsPage.session.hostMode
+                        spacing: 12
+                        Button {
+                            objectName: "applySmtpButton"
+                            text: qsTr("Use these settings now")
+                            enabled: smtpProblem.text === ""
+                            onClicked: settingsPage.session.applySmtpSettings()
+                        }
+                        Hint {
+                            Layout.fillWidth: true
+                            text: settingsPage.session.smtpInUse === "" ? qsTr("Sending no email now.")
+                                  : qsTr("Sending through %1 now.").arg(settingsPage.session.smtpInUse)
+                        }
                     }
                     Item { height: 16 }
                 }

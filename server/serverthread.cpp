@@ -2,6 +2,7 @@
 
 #include "eventloop/eventdispatcherchoice.h"
 #include "frontdeskserver.h"
+#include "mail/mailer.h"
 
 #include <QLoggingCategory>
 
@@ -39,6 +40,15 @@ void ServerThread::start(const ServerConfig &config)
     });
     connect(m_server, &FrontdeskServer::failed, this, &ServerThread::failed);
     QMetaObject::invokeMethod(m_server, &FrontdeskServer::start, Qt::QueuedConnection);
+}
+
+bool ServerThread::setMailSettings(const MailSettings &mail)
+{
+    if (!isRunning())
+        return false;
+    QMetaObject::invokeMethod(
+        m_server, [server = m_server, mail] { server->mailer()->reconfigure(mail); }, Qt::QueuedConnection);
+    return true;
 }
 
 void ServerThread::stop()

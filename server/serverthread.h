@@ -31,6 +31,10 @@ public:
     /// Stops the server on its own thread, committing everything acknowledged
     /// first, then the thread. Blocks: meant for shutdown.
     void stop();
+    /// The running server mails through @p mail from now on (Mailer::reconfigure
+    /// on the network thread); the next start() takes its own config's. False
+    /// when no server runs.
+    bool setMailSettings(const MailSettings &mail);
     [[nodiscard]] bool isRunning() const { return m_server != nullptr && m_url.isValid(); }
     [[nodiscard]] QUrl url() const { return m_url; }
 

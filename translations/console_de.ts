@@ -453,11 +453,16 @@
     </message>
     <message>
         <location filename="../app/console/sessioncontroller.cpp" line="147"/>
+        <source>%1 as %2</source>
+        <translation>%1 als %2</translation>
+    </message>
+    <message>
+        <location filename="../app/console/sessioncontroller.cpp" line="191"/>
         <source>The SMTP server %1</source>
         <translation>Der SMTP-Server %1</translation>
     </message>
     <message>
-        <location filename="../app/console/sessioncontroller.cpp" line="149"/>
+        <location filename="../app/console/sessioncontroller.cpp" line="193"/>
         <source>The From address %1</source>
         <translation>Die Absenderadresse %1</translation>
     </message>
@@ -548,62 +553,62 @@
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../app/console/trayicon.cpp" line="69"/>
+        <location filename="../app/console/trayicon.cpp" line="70"/>
         <source>Open Frontdesk</source>
         <translation>Frontdesk öffnen</translation>
     </message>
     <message>
-        <location filename="../app/console/trayicon.cpp" line="72"/>
+        <location filename="../app/console/trayicon.cpp" line="73"/>
         <source>Quit Frontdesk</source>
         <translation>Frontdesk beenden</translation>
     </message>
     <message>
-        <location filename="../app/console/trayicon.cpp" line="144"/>
+        <location filename="../app/console/trayicon.cpp" line="145"/>
         <source>Nobody is waiting</source>
         <translation>Niemand wartet</translation>
     </message>
     <message>
-        <location filename="../app/console/trayicon.cpp" line="145"/>
+        <location filename="../app/console/trayicon.cpp" line="146"/>
         <source>1 visitor is waiting</source>
         <translation>1 Besucher wartet</translation>
     </message>
     <message>
-        <location filename="../app/console/trayicon.cpp" line="146"/>
+        <location filename="../app/console/trayicon.cpp" line="147"/>
         <source>%1 visitors are waiting</source>
         <translation>%1 Besucher warten</translation>
     </message>
     <message>
-        <location filename="../app/console/trayicon.cpp" line="147"/>
+        <location filename="../app/console/trayicon.cpp" line="148"/>
         <source>Not connected to the server</source>
         <translation>Nicht mit dem Server verbunden</translation>
     </message>
     <message>
-        <location filename="../app/console/trayicon.cpp" line="158"/>
+        <location filename="../app/console/trayicon.cpp" line="159"/>
         <source>Frontdesk: offline, not connected to the chat server</source>
         <translation>Frontdesk: offline, nicht mit dem Chat-Server verbunden</translation>
     </message>
     <message>
-        <location filename="../app/console/trayicon.cpp" line="161"/>
+        <location filename="../app/console/trayicon.cpp" line="162"/>
         <source>Frontdesk: nobody is waiting</source>
         <translation>Frontdesk: niemand wartet</translation>
     </message>
     <message>
-        <location filename="../app/console/trayicon.cpp" line="162"/>
+        <location filename="../app/console/trayicon.cpp" line="163"/>
         <source>Frontdesk: 1 visitor is waiting</source>
         <translation>Frontdesk: 1 Besucher wartet</translation>
     </message>
     <message>
-        <location filename="../app/console/trayicon.cpp" line="162"/>
+        <location filename="../app/console/trayicon.cpp" line="163"/>
         <source>Frontdesk: %1 visitors are waiting</source>
         <translation>Frontdesk: %1 Besucher warten</translation>
     </message>
     <message>
-        <location filename="../app/console/trayicon.cpp" line="178"/>
+        <location filename="../app/console/trayicon.cpp" line="179"/>
         <source>and %1 more…</source>
         <translation>und %1 weitere…</translation>
     </message>
     <message>
-        <location filename="../app/console/trayicon.cpp" line="187"/>
+        <location filename="../app/console/trayicon.cpp" line="188"/>
         <source>Accept this chat and open it</source>
         <translation>Diesen Chat annehmen und öffnen</translation>
     </message>
@@ -1271,6 +1276,26 @@
         <translation>Ihre Sitzungen erscheinen, sobald die Konsole verbunden ist</translation>
     </message>
     <message>
+        <location filename="../qml/SettingsView.qml" line="809"/>
+        <source>The SMTP server this computer sends through.</source>
+        <translation>Der SMTP-Server, über den dieser Computer sendet.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="846"/>
+        <source>Use these settings now</source>
+        <translation>Diese Einstellungen jetzt verwenden</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="852"/>
+        <source>Sending no email now.</source>
+        <translation>Derzeit werden keine E-Mails gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="853"/>
+        <source>Sending through %1 now.</source>
+        <translation>E-Mails gehen jetzt über %1.</translation>
+    </message>
+    <message>
         <location filename="../qml/SettingsView.qml" line="65"/>
         <source>Sites</source>
         <translation>Websites</translation>
@@ -1369,11 +1394,6 @@
         <location filename="../qml/SettingsView.qml" line="808"/>
         <source>Mail server</source>
         <translation>Mailserver</translation>
-    </message>
-    <message>
-        <location filename="../qml/SettingsView.qml" line="809"/>
-        <source>The SMTP server this computer sends through. Changes apply the next time Frontdesk starts.</source>
-        <translation>Der SMTP-Server, über den dieser Computer sendet. Änderungen gelten beim nächsten Start von Frontdesk.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="810"/>

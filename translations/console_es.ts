@@ -453,11 +453,16 @@
     </message>
     <message>
         <location filename="../app/console/sessioncontroller.cpp" line="147"/>
+        <source>%1 as %2</source>
+        <translation>%1 como %2</translation>
+    </message>
+    <message>
+        <location filename="../app/console/sessioncontroller.cpp" line="191"/>
         <source>The SMTP server %1</source>
         <translation>El servidor SMTP %1</translation>
     </message>
     <message>
-        <location filename="../app/console/sessioncontroller.cpp" line="149"/>
+        <location filename="../app/console/sessioncontroller.cpp" line="193"/>
         <source>The From address %1</source>
         <translation>La dirección del remitente %1</translation>
     </message>
@@ -548,62 +553,62 @@
         <translation>Desconectado</translation>
     </message>
     <message>
-        <location filename="../app/console/trayicon.cpp" line="69"/>
+        <location filename="../app/console/trayicon.cpp" line="70"/>
         <source>Open Frontdesk</source>
         <translation>Abrir Frontdesk</translation>
     </message>
     <message>
-        <location filename="../app/console/trayicon.cpp" line="72"/>
+        <location filename="../app/console/trayicon.cpp" line="73"/>
         <source>Quit Frontdesk</source>
         <translation>Salir de Frontdesk</translation>
     </message>
     <message>
-        <location filename="../app/console/trayicon.cpp" line="144"/>
+        <location filename="../app/console/trayicon.cpp" line="145"/>
         <source>Nobody is waiting</source>
         <translation>Nadie está esperando</translation>
     </message>
     <message>
-        <location filename="../app/console/trayicon.cpp" line="145"/>
+        <location filename="../app/console/trayicon.cpp" line="146"/>
         <source>1 visitor is waiting</source>
         <translation>1 visitante está esperando</translation>
     </message>
     <message>
-        <location filename="../app/console/trayicon.cpp" line="146"/>
+        <location filename="../app/console/trayicon.cpp" line="147"/>
         <source>%1 visitors are waiting</source>
         <translation>%1 visitantes están esperando</translation>
     </message>
     <message>
-        <location filename="../app/console/trayicon.cpp" line="147"/>
+        <location filename="../app/console/trayicon.cpp" line="148"/>
         <source>Not connected to the server</source>
         <translation>Sin conexión con el servidor</translation>
     </message>
     <message>
-        <location filename="../app/console/trayicon.cpp" line="158"/>
+        <location filename="../app/console/trayicon.cpp" line="159"/>
         <source>Frontdesk: offline, not connected to the chat server</source>
         <translation>Frontdesk: desconectado, sin conexión con el servidor de chat</translation>
     </message>
     <message>
-        <location filename="../app/console/trayicon.cpp" line="161"/>
+        <location filename="../app/console/trayicon.cpp" line="162"/>
         <source>Frontdesk: nobody is waiting</source>
         <translation>Frontdesk: nadie está esperando</translation>
     </message>
     <message>
-        <location filename="../app/console/trayicon.cpp" line="162"/>
+        <location filename="../app/console/trayicon.cpp" line="163"/>
         <source>Frontdesk: 1 visitor is waiting</source>
         <translation>Frontdesk: 1 visitante está esperando</translation>
     </message>
     <message>
-        <location filename="../app/console/trayicon.cpp" line="162"/>
+        <location filename="../app/console/trayicon.cpp" line="163"/>
         <source>Frontdesk: %1 visitors are waiting</source>
         <translation>Frontdesk: %1 visitantes están esperando</translation>
     </message>
     <message>
-        <location filename="../app/console/trayicon.cpp" line="178"/>
+        <location filename="../app/console/trayicon.cpp" line="179"/>
         <source>and %1 more…</source>
         <translation>y %1 más…</translation>
     </message>
     <message>
-        <location filename="../app/console/trayicon.cpp" line="187"/>
+        <location filename="../app/console/trayicon.cpp" line="188"/>
         <source>Accept this chat and open it</source>
         <translation>Aceptar este chat y abrirlo</translation>
     </message>
@@ -1271,6 +1276,26 @@
         <translation>Sus sesiones aparecen en cuanto la consola está conectada</translation>
     </message>
     <message>
+        <location filename="../qml/SettingsView.qml" line="809"/>
+        <source>The SMTP server this computer sends through.</source>
+        <translation>El servidor SMTP por el que envía este equipo.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="846"/>
+        <source>Use these settings now</source>
+        <translation>Usar estos ajustes ahora</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="852"/>
+        <source>Sending no email now.</source>
+        <translation>Ahora no se envía ningún correo.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="853"/>
+        <source>Sending through %1 now.</source>
+        <translation>Los correos salen ahora por %1.</translation>
+    </message>
+    <message>
         <location filename="../qml/SettingsView.qml" line="65"/>
         <source>Sites</source>
         <translation>Sitios</translation>
@@ -1369,11 +1394,6 @@
         <location filename="../qml/SettingsView.qml" line="808"/>
         <source>Mail server</source>
         <translation>Servidor de correo</translation>
-    </message>
-    <message>
-        <location filename="../qml/SettingsView.qml" line="809"/>
-        <source>The SMTP server this computer sends through. Changes apply the next time Frontdesk starts.</source>
-        <translation>El servidor SMTP por el que envía este equipo. Los cambios se aplican la próxima vez que se inicie Frontdesk.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="810"/>

@@ -453,11 +453,16 @@
     </message>
     <message>
         <location filename="../app/console/sessioncontroller.cpp" line="147"/>
+        <source>%1 as %2</source>
+        <translation>%1 en tant que %2</translation>
+    </message>
+    <message>
+        <location filename="../app/console/sessioncontroller.cpp" line="191"/>
         <source>The SMTP server %1</source>
         <translation>Le serveur SMTP %1</translation>
     </message>
     <message>
-        <location filename="../app/console/sessioncontroller.cpp" line="149"/>
+        <location filename="../app/console/sessioncontroller.cpp" line="193"/>
         <source>The From address %1</source>
         <translation>L&apos;adresse d&apos;expéditeur %1</translation>
     </message>
@@ -548,62 +553,62 @@
         <translation>Hors ligne</translation>
     </message>
     <message>
-        <location filename="../app/console/trayicon.cpp" line="69"/>
+        <location filename="../app/console/trayicon.cpp" line="70"/>
         <source>Open Frontdesk</source>
         <translation>Ouvrir Frontdesk</translation>
     </message>
     <message>
-        <location filename="../app/console/trayicon.cpp" line="72"/>
+        <location filename="../app/console/trayicon.cpp" line="73"/>
         <source>Quit Frontdesk</source>
         <translation>Quitter Frontdesk</translation>
     </message>
     <message>
-        <location filename="../app/console/trayicon.cpp" line="144"/>
+        <location filename="../app/console/trayicon.cpp" line="145"/>
         <source>Nobody is waiting</source>
         <translation>Personne n’attend</translation>
     </message>
     <message>
-        <location filename="../app/console/trayicon.cpp" line="145"/>
+        <location filename="../app/console/trayicon.cpp" line="146"/>
         <source>1 visitor is waiting</source>
         <translation>1 visiteur attend</translation>
     </message>
     <message>
-        <location filename="../app/console/trayicon.cpp" line="146"/>
+        <location filename="../app/console/trayicon.cpp" line="147"/>
         <source>%1 visitors are waiting</source>
         <translation>%1 visiteurs attendent</translation>
     </message>
     <message>
-        <location filename="../app/console/trayicon.cpp" line="147"/>
+        <location filename="../app/console/trayicon.cpp" line="148"/>
         <source>Not connected to the server</source>
         <translation>Non connecté au serveur</translation>
     </message>
     <message>
-        <location filename="../app/console/trayicon.cpp" line="158"/>
+        <location filename="../app/console/trayicon.cpp" line="159"/>
         <source>Frontdesk: offline, not connected to the chat server</source>
         <translation>Frontdesk : hors ligne, non connecté au serveur de chat</translation>
     </message>
     <message>
-        <location filename="../app/console/trayicon.cpp" line="161"/>
+        <location filename="../app/console/trayicon.cpp" line="162"/>
         <source>Frontdesk: nobody is waiting</source>
         <translation>Frontdesk : personne n’attend</translation>
     </message>
     <message>
-        <location filename="../app/console/trayicon.cpp" line="162"/>
+        <location filename="../app/console/trayicon.cpp" line="163"/>
         <source>Frontdesk: 1 visitor is waiting</source>
         <translation>Frontdesk : 1 visiteur attend</translation>
     </message>
     <message>
-        <location filename="../app/console/trayicon.cpp" line="162"/>
+        <location filename="../app/console/trayicon.cpp" line="163"/>
         <source>Frontdesk: %1 visitors are waiting</source>
         <translation>Frontdesk : %1 visiteurs attendent</translation>
     </message>
     <message>
-        <location filename="../app/console/trayicon.cpp" line="178"/>
+        <location filename="../app/console/trayicon.cpp" line="179"/>
         <source>and %1 more…</source>
         <translation>et %1 de plus…</translation>
     </message>
     <message>
-        <location filename="../app/console/trayicon.cpp" line="187"/>
+        <location filename="../app/console/trayicon.cpp" line="188"/>
         <source>Accept this chat and open it</source>
         <translation>Accepter ce chat et l’ouvrir</translation>
     </message>
@@ -1271,6 +1276,26 @@
         <translation>Vos sessions s&apos;affichent dès que la console est connectée</translation>
     </message>
     <message>
+        <location filename="../qml/SettingsView.qml" line="809"/>
+        <source>The SMTP server this computer sends through.</source>
+        <translation>Le serveur SMTP par lequel cet ordinateur envoie.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="846"/>
+        <source>Use these settings now</source>
+        <translation>Utiliser ces réglages maintenant</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="852"/>
+        <source>Sending no email now.</source>
+        <translation>Aucun e-mail n’est envoyé pour le moment.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="853"/>
+        <source>Sending through %1 now.</source>
+        <translation>Les e-mails passent maintenant par %1.</translation>
+    </message>
+    <message>
         <location filename="../qml/SettingsView.qml" line="65"/>
         <source>Sites</source>
         <translation>Sites</translation>
@@ -1369,11 +1394,6 @@
         <location filename="../qml/SettingsView.qml" line="808"/>
         <source>Mail server</source>
         <translation>Serveur de messagerie</translation>
-    </message>
-    <message>
-        <location filename="../qml/SettingsView.qml" line="809"/>
-        <source>The SMTP server this computer sends through. Changes apply the next time Frontdesk starts.</source>
-        <translation>Le serveur SMTP par lequel cet ordinateur envoie. Les modifications s&apos;appliquent au prochain démarrage de Frontdesk.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="810"/>

@@ -93,21 +93,7 @@ ServerConfig SessionController::hostConfig() const
         config.tlsCertificatePath = m_settings->tlsCertificate();
         config.tlsPrivateKeyPath = m_settings->tlsPrivateKey();
     }
-    // Mail: the console's settings, when set, over the command line's.
-    if (!m_settings->smtpUrl().isEmpty()) {
-        MailSettings mail = config.mail;
-        QString error;
-        if (MailSettings::parseUrl(m_settings->smtpUrl(), &mail.smtpUrl, &error)
-            && MailSettings::parseFrom(m_settings->smtpFrom(), &mail.from, &error)) {
-            mail.user = m_settings->smtpUser();
-            mail.allowPlain = m_settings->smtpAllowPlain();
-            mail.password.clear(); // read from the keyring in startHost()
-            if (mail.validate(&error))
-                config.mail = mail;
-        }
-        if (!error.isEmpty())
-            qWarning().noquote() << "the console's SMTP settings are not used:" << error;
-    }
+    config.mail = hostMailSettings();
     if (!m_settings->databaseUrl().isEmpty()) {
         DatabaseConfig database;
         QString error;
@@ -115,6 +101,64 @@ ServerConfig SessionController::hostConfig() const
             config.database = database;
     }
     return config;
+}
+
+MailSettings SessionController::hostMailSettings() const
+{
+    if (m_settings->smtpUrl().trimmed().isEmpty())
+        return m_baseConfig.mail;
+    MailSettings mail = m_baseConfig.mail; // the outbox's timing and CA bundle stay the command line's
+    QString error;
+    if (MailSettings::parseUrl(m_settings->smtpUrl(), &mail.smtpUrl, &error)
+        && MailSettings::parseFrom(m_settings->smtpFrom(), &mail.from, &error)) {
+        mail.user = m_settings->smtpUser().trimmed();
+        mail.allowPlain = m_settings->smtpAllowPlain();
+        mail.password.clear(); // from the keyring: withSmtpPassword()
+        if (mail.validate(&error))
+            return mail;
+    }
+    qWarning().noquote() << "the console's SMTP settings are not used:" << error;
+    return m_baseConfig.mail;
+}
+
+void SessionController::withSmtpPassword(const MailSettings &mail, const std::function<void(const MailSettings &)> &then)
+{
+    if (!mail.isEnabled() || mail.user.isEmpty() || !mail.password.isEmpty()) {
+        then(mail);
+        return;
+    }
+    auto *secrets = new SecretStore(SecretStore::defaultServiceName(), this);
+    auto read = secrets->read(SecretStore::keyForSmtpPassword(mail.smtpUrl.toString(), mail.user))
+                    .then(this, [secrets, mail, then](const SecretResult &result) {
+                        secrets->deleteLater();
+                        MailSettings ready = mail;
+                        ready.password = result.found ? result.value : QString();
+                        if (!result.found)
+                            qWarning().noquote() << "no SMTP password for" << mail.user << "in the keyring";
+                        then(ready);
+                    });
+    Q_UNUSED(read);
+}
+
+void SessionController::setSmtpInUse(const MailSettings &mail)
+{
+    QString inUse;
+    if (mail.isEnabled())
+        inUse = mail.user.isEmpty() ? mail.smtpUrl.toString() : tr("%1 as %2").arg(mail.smtpUrl.toString(), mail.user);
+    if (inUse == m_smtpInUse)
+        return;
+    m_smtpInUse = inUse;
+    Q_EMIT smtpInUseChanged();
+}
+
+void SessionController::applySmtpSettings()
+{
+    if (!hostMode() || !m_host->isRunning())
+        return;
+    withSmtpPassword(hostMailSettings(), [this](const MailSettings &mail) {
+        if (m_host->setMailSettings(mail))
+            setSmtpInUse(mail);
+    });
 }
 
 QUrl SessionController::serverUrl() const
@@ -162,41 +206,36 @@ void SessionController::saveSmtpPassword(const QString &password)
         || m_settings->smtpUser().isEmpty())
         return;
     auto *secrets = new SecretStore(SecretStore::defaultServiceName(), this);
-    auto write = secrets->write(SecretStore::keyForSmtpPassword(mail.smtpUrl.toString(), m_settings->smtpUser()), password)
-                     .then(this, [secrets](const SecretResult &result) {
+    auto write = secrets->write(SecretStore::keyForSmtpPassword(mail.smtpUrl.toString(), m_settings->smtpUser().trimmed()),
+                                password)
+                     .then(this, [this, secrets](const SecretResult &result) {
                          secrets->deleteLater();
-                         if (!result.ok())
+                         if (!result.ok()) {
                              qWarning().noquote() << "could not keep the SMTP password in the keyring:" << result.error;
+                             return;
+                         }
+                         applySmtpSettings();
                      });
     Q_UNUSED(write);
 }
 
 void SessionController::startHost(const ServerConfig &given, const QString &password)
 {
-    if (given.mail.isEnabled() && !given.mail.user.isEmpty() && given.mail.password.isEmpty()) {
-        // The SMTP password, like the database's, comes from the keyring.
-        auto *secrets = new SecretStore(SecretStore::defaultServiceName(), this);
-        auto read = secrets->read(SecretStore::keyForSmtpPassword(given.mail.smtpUrl.toString(), given.mail.user))
-                        .then(this, [this, secrets, given, password](const SecretResult &result) {
-                            secrets->deleteLater();
-                            ServerConfig ready = given;
-                            ready.mail.password = result.found ? result.value : QString();
-                            if (!result.found)
-                                qWarning().noquote() << "no SMTP password for" << given.mail.user << "in the keyring";
-                            startHostWithMail(ready, password);
-                        });
-        Q_UNUSED(read);
-        return;
-    }
-    startHostWithMail(given, password);
+    // The SMTP password, like the database's, comes from the keyring.
+    withSmtpPassword(given.mail, [this, given, password](const MailSettings &mail) {
+        ServerConfig ready = given;
+        ready.mail = mail;
+        startHostWithMail(ready, password);
+    });
 }
 
 void SessionController::startHostWithMail(const ServerConfig &config, const QString &password)
 {
     auto go = [this, password](ServerConfig ready) {
         auto connection = std::make_shared<QMetaObject::Connection>();
-        *connection = connect(m_host, &ServerThread::started, this, [this, connection, password](const QUrl &url) {
+        *connection = connect(m_host, &ServerThread::started, this, [this, connection, password, mail = ready.mail](const QUrl &url) {
             disconnect(*connection);
+            setSmtpInUse(mail);
             if (password.isEmpty())
                 m_client->resume(url, m_settings->email());
             else
@@ -275,6 +314,7 @@ void SessionController::runSetupAgain()
 {
     m_client->logout();
     m_host->stop();
+    setSmtpInUse({});
     m_settings->setConfigured(false);
     setPhase(Setup);
 }

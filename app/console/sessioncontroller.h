@@ -5,6 +5,8 @@
 #include <QQmlEngine>
 #include <QUrl>
 
+#include <functional>
+
 #include "serverconfig.h"
 
 namespace Frontdesk {
@@ -38,6 +40,9 @@ class SessionController : public QObject
     Q_PROPERTY(QString hostUrl READ hostUrl NOTIFY hostUrlChanged)
     /// @brief The email to sign in with.
     Q_PROPERTY(QString email READ email NOTIFY phaseChanged)
+    /// @brief Host mode: the SMTP server the running server sends through, with its
+    /// user ("smtp://mail.example.com:587 as chat@example.com"); "" when it sends no email.
+    Q_PROPERTY(QString smtpInUse READ smtpInUse NOTIFY smtpInUseChanged)
 
 public:
     enum Phase { Setup, Starting, SignIn, Console };
@@ -51,6 +56,7 @@ public:
     [[nodiscard]] QString errorString() const { return m_errorString; }
     [[nodiscard]] QString hostUrl() const;
     [[nodiscard]] QString email() const;
+    [[nodiscard]] QString smtpInUse() const { return m_smtpInUse; }
 
     /// @brief Starts from the saved settings (wizard on the first run).
     Q_INVOKABLE void start();
@@ -65,9 +71,14 @@ public:
     Q_INVOKABLE void signOut();
     /// @brief Runs the wizard again.
     Q_INVOKABLE void runSetupAgain();
-    /// @brief Host mode: keeps @p password in the keyring for the SMTP URL and user in the settings
-    /// (the server reads it at its next start).
+    /// @brief Host mode: keeps @p password in the keyring for the SMTP URL and user in the
+    /// settings, then applies the settings (applySmtpSettings()).
     Q_INVOKABLE void saveSmtpPassword(const QString &password);
+    /// @brief Host mode: the running server sends through the SMTP settings as they are
+    /// now (the password from the keyring), without a restart; smtpInUse follows. The
+    /// mail waiting for a retry is tried again at once. Nothing while no server runs:
+    /// its next start reads them.
+    Q_INVOKABLE void applySmtpSettings();
     /// @brief A sentence on what is wrong with these SMTP settings ("" when usable, or when @p url is empty: no email).
     Q_INVOKABLE static QString checkSmtpSettings(const QString &url, const QString &user, const QString &from, bool allowPlain);
     /// @brief Parses origins typed one per line or comma-separated into normalised scheme://host[:port] strings.
@@ -77,6 +88,7 @@ Q_SIGNALS:
     void phaseChanged();
     void errorStringChanged();
     void hostUrlChanged();
+    void smtpInUseChanged();
 
 private:
     void setPhase(Phase phase);
@@ -85,6 +97,11 @@ private:
     /// startHost() once the SMTP password is known: the database password, then the server.
     void startHostWithMail(const ServerConfig &config, const QString &password);
     [[nodiscard]] ServerConfig hostConfig() const;
+    /// The mail settings host mode uses: the console's, when set and valid, over the command line's.
+    [[nodiscard]] MailSettings hostMailSettings() const;
+    /// Calls @p then with @p mail and its SMTP password from the keyring (when it has a user and no password yet).
+    void withSmtpPassword(const MailSettings &mail, const std::function<void(const MailSettings &)> &then);
+    void setSmtpInUse(const MailSettings &mail);
     [[nodiscard]] QUrl serverUrl() const;
     void followClient();
 
@@ -94,6 +111,7 @@ private:
     ServerThread *m_host;
     Phase m_phase = Starting;
     QString m_errorString;
+    QString m_smtpInUse;
     bool m_signingIn = false;
 };
 

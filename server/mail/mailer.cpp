@@ -40,9 +40,36 @@ Mailer::~Mailer()
 
 void Mailer::start()
 {
-    if (!isEnabled())
+    if (m_started || m_stopped)
         return;
+    m_started = true;
     m_sender.start();
+    if (isEnabled())
+        beginMailing();
+}
+
+void Mailer::reconfigure(const MailSettings &settings)
+{
+    if (m_stopped)
+        return;
+    const bool wasEnabled = isEnabled();
+    m_settings = settings;
+    m_sender.reconfigure(settings);
+    if (wasEnabled == isEnabled())
+        return;
+    m_chat->conversations()->setMailPolicy(isEnabled() ? this : nullptr);
+    if (!isEnabled()) {
+        // New messages note no email now; the pending rows already written
+        // wait for mail to be on again, like the queued ones.
+        qDeleteAll(m_unanswered);
+        m_unanswered.clear();
+    } else if (m_started) {
+        beginMailing();
+    }
+}
+
+void Mailer::beginMailing()
+{
     composePending(); // what a crash left between a message's commit and its email's composing
     continueWith(m_outbox->waitingConversations(), this, [this](const StoreResult<QList<ConversationRecord>> &waiting) {
         if (!waiting.ok()) {

@@ -54,6 +54,12 @@ public:
     void start();
     /// Stops the timers and the sender (see MailSender::stop()); before the store closes.
     void stop();
+    /// Mails through @p settings from now on (the console's Settings, applied
+    /// while the server runs). Turning mail on starts what start() would have
+    /// (the pending rows, the unanswered-chat timers); turning it off notes no
+    /// email for new messages and sends nothing more, leaving what is queued
+    /// or pending in the outbox for when mail is on again.
+    void reconfigure(const MailSettings &settings);
 
     [[nodiscard]] bool isEnabled() const { return m_settings.isEnabled(); }
     [[nodiscard]] MailStatus status() const { return m_sender.status(); }
@@ -73,6 +79,8 @@ private:
     using Compose = std::function<std::optional<MailMessage>(const MailContext &)>;
 
     void onEvent(const DomainEvent &event);
+    /// Mail is on after start: the pending rows, then the waiting conversations' timers.
+    void beginMailing();
     /// Composes and queues the pending rows, a batch at a time, until none is
     /// left; a call while it runs makes it look again when done.
     void composePending();
@@ -98,6 +106,7 @@ private:
     int m_subscription = 0;
     QHash<qint64, QTimer *> m_unanswered; ///< waiting conversation id → its timer
     QHash<qint64, qint64> m_lastTranscript; ///< conversation id → when its last transcript was asked for
+    bool m_started = false;
     bool m_stopped = false;
     bool m_composing = false;
     bool m_composeAgain = false;

@@ -18,6 +18,12 @@ namespace {
 // QTimer takes int milliseconds; a row due later is looked at again after this.
 constexpr qint64 maxWaitMs = 3600 * 1000;
 
+void logSendingThrough(const MailSettings &settings, QStringView when)
+{
+    qCInfo(lcMail).noquote() << "sending mail through" << settings.smtpUrl.toString() << "as" << settings.from.toString()
+                             << (settings.user.isEmpty() ? u"without AUTH"_s : u"as user "_s + settings.user) << when;
+}
+
 } // namespace
 
 MailSender::MailSender(const MailSettings &settings, MailOutboxStore *outbox, DomainEventBus *events, QObject *parent)
@@ -37,10 +43,16 @@ MailSender::~MailSender()
 
 void MailSender::start()
 {
-    if (!m_settings.isEnabled())
+    if (m_stopped || m_started)
         return;
-    qCInfo(lcMail).noquote() << "sending mail through" << m_settings.smtpUrl.toString() << "as" << m_settings.from.toString()
-                             << (m_settings.user.isEmpty() ? u"without AUTH"_s : u"as user "_s + m_settings.user);
+    m_started = true;
+    if (m_settings.isEnabled())
+        beginSending();
+}
+
+void MailSender::beginSending()
+{
+    logSendingThrough(m_settings, {});
     refreshStatus();
     wake();
 }
@@ -81,6 +93,47 @@ void MailSender::wake()
     sendNext();
 }
 
+void MailSender::reconfigure(const MailSettings &settings)
+{
+    if (m_stopped)
+        return;
+    const bool wasEnabled = m_settings.isEnabled();
+    m_settings = settings;
+    if (!m_started)
+        return; // start() begins with these
+    if (!settings.isEnabled()) {
+        if (wasEnabled)
+            qCInfo(lcMail).noquote() << "mail is off now; what is queued stays queued";
+        m_timer.stop();
+        refreshStatus(); // enabled: false
+        return;
+    }
+    if (!wasEnabled) {
+        beginSending();
+        return;
+    }
+    logSendingThrough(m_settings, u"from now on");
+    continueWith(m_outbox->retryQueuedNow(QDateTime::currentMSecsSinceEpoch()), this, [this](const StoreResult<int> &due) {
+        if (!due.ok())
+            qCWarning(lcMail).noquote() << "could not make the queued mail due:" << due.message;
+        else if (due.value > 0)
+            qCInfo(lcMail).noquote() << due.value << "queued mail retried now";
+        refreshStatus();
+        wake();
+    });
+}
+
+void MailSender::sendNextIfEnabled()
+{
+    if (m_stopped)
+        return;
+    if (!m_settings.isEnabled()) {
+        m_busy = false;
+        return;
+    }
+    sendNext();
+}
+
 void MailSender::sendNext()
 {
     m_busy = true;
@@ -90,6 +143,10 @@ void MailSender::sendNext()
                  [this](const StoreResult<std::optional<OutboxMail>> &due) {
                      if (m_stopped)
                          return;
+                     if (!m_settings.isEnabled()) {
+                         m_busy = false; // turned off meanwhile
+                         return;
+                     }
                      if (!due.ok()) {
                          qCWarning(lcMail).noquote() << "could not read the mail outbox:" << due.message;
                          m_busy = false;
@@ -117,8 +174,7 @@ void MailSender::attempt(const OutboxMail &mail)
             return; // recorded by stop()
         const OutboxMail done = *m_inFlight;
         finish(done, outcome);
-        if (!m_stopped)
-            sendNext();
+        sendNextIfEnabled();
     });
 }
 
@@ -151,7 +207,7 @@ void MailSender::scheduleNext()
             return;
         m_busy = false;
         if (m_wakeAgain) {
-            sendNext();
+            sendNextIfEnabled();
             return;
         }
         if (!next.ok() || next.value == 0)

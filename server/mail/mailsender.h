@@ -46,11 +46,21 @@ public:
     void queued();
     /// Looks for due mail now if nothing is in flight.
     void wake();
+    /// Sends through @p settings from the next attempt on (one in flight
+    /// finishes with the old ones). Turning mail on starts sending; turning it
+    /// off sends nothing more, the queued rows stay for a later start; with
+    /// mail on, the mail waiting for a retry is due at once: the new settings
+    /// are why it may go through now.
+    void reconfigure(const MailSettings &settings);
 
     [[nodiscard]] const MailStatus &status() const { return m_status; }
 
 private:
+    /// Mail was turned on (at start or by reconfigure()): the status, then what is due.
+    void beginSending();
     void sendNext();
+    /// After an attempt: the next one, unless stopped or mail was turned off meanwhile.
+    void sendNextIfEnabled();
     void attempt(const OutboxMail &mail);
     void finish(const OutboxMail &mail, const SmtpOutcome &outcome);
     /// Waits for the next due row (or @p ms at most).
@@ -68,6 +78,7 @@ private:
     std::atomic_bool m_abort{false};
     bool m_busy = false; ///< a read of the outbox or an attempt is under way
     bool m_wakeAgain = false; ///< woken while busy: look again when done
+    bool m_started = false; ///< start() was called (whether mail was on then or not)
     bool m_stopped = false;
 };
 

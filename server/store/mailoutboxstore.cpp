@@ -125,6 +125,17 @@ QFuture<StoreResult<qint64>> MailOutboxStore::nextDueAt()
     });
 }
 
+QFuture<StoreResult<int>> MailOutboxStore::retryQueuedNow(qint64 now)
+{
+    return submit<int>(m_writer, [now](SqlSession &s) -> StoreResult<int> {
+        PreparedQuery q;
+        if (!s.exec(q, u"UPDATE mail_outbox SET next_attempt_at = ? WHERE status = 'queued' AND next_attempt_at > ?"_s, {now, now},
+                    u"make the queued mail due"_s))
+            return failed<int>(s);
+        return StoreResult<int>::success(q.numRowsAffected());
+    });
+}
+
 QFuture<StoreResult<bool>> MailOutboxStore::markSent(qint64 id, qint64 now)
 {
     return submit<bool>(m_writer, [id, now](SqlSession &s) -> StoreResult<bool> {

@@ -37,6 +37,9 @@ public:
     QFuture<StoreResult<std::optional<OutboxMail>>> nextDue(qint64 now);
     /// When the next queued mail is due; 0 when nothing is queued.
     QFuture<StoreResult<qint64>> nextDueAt();
+    /// The queued mail waiting for a retry is due at @p now (new SMTP settings
+    /// may let it through); how many rows that was.
+    QFuture<StoreResult<int>> retryQueuedNow(qint64 now);
     /// The SMTP server took it.
     QFuture<StoreResult<bool>> markSent(qint64 id, qint64 now);
     /// An attempt failed with @p error (the SMTP server's sentence): try again

@@ -101,6 +101,29 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(list->property("count").toInt(), 1, 10'000);
         QTRY_COMPARE(notifier.waitingCount(), 1);
         save(window, u"console-first-visitor"_s);
+
+        // Settings → Email in host mode: a mail server typed in, then "Use
+        // these settings now"; the line under the button says what the running
+        // server sends through (tst_hostmail sends an email that way).
+        auto *consoleView = window->findChild<QQuickItem *>(u"consoleView"_s);
+        QVERIFY(consoleView);
+        consoleView->setProperty("settingsOpen", true);
+        consoleView->setProperty("settingsTab", 9);
+        auto *apply = window->findChild<QQuickItem *>(u"applySmtpButton"_s);
+        QTRY_VERIFY(apply && apply->isVisible());
+        QVERIFY(apply->property("enabled").toBool()); // no SMTP server is a valid choice: no email
+        settings.setSmtpUrl(u"smtp://smtp.bakery.test:587"_s);
+        QTRY_VERIFY(!apply->property("enabled").toBool()); // a From is needed first
+        settings.setSmtpUser(u"chat@bakery.test"_s);
+        settings.setSmtpFrom(u"Anna's Bakery <chat@bakery.test>"_s);
+        QTRY_VERIFY(apply->property("enabled").toBool());
+        QCOMPARE(session.smtpInUse(), QString());
+        QVERIFY(QMetaObject::invokeMethod(apply, "clicked"));
+        QTRY_COMPARE_WITH_TIMEOUT(session.smtpInUse(), u"smtp://smtp.bakery.test:587 as chat@bakery.test"_s, 10'000);
+        QTRY_VERIFY(client.mailEnabled());
+        QTest::qWait(300);
+        save(window, u"console-settings-email"_s);
+        consoleView->setProperty("settingsOpen", false);
     }
 
     void answerAVisitor()

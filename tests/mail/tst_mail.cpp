@@ -57,6 +57,7 @@ private Q_SLOTS:
     void unansweredChatIsMailedOnceAcrossRestarts();
     void transcriptOnRequest();
     void withoutSmtpNothingIsQueued();
+    void newSettingsApplyWhileRunning();
     void erasingTheVisitorDeletesItsEmails();
 
 private:
@@ -588,6 +589,66 @@ void tst_Mail::withoutSmtpNothingIsQueued()
         = admin.request(QJsonObject{{u"type"_s, u"update_site"_s}, {u"mailTeamAddress"_s, u"team@shop.test, other@shop.test"_s}});
     QVERIFY(badAddress);
     QCOMPARE(badAddress->value(u"code"_s).toString(), u"invalid_field"_s);
+}
+
+void tst_Mail::newSettingsApplyWhileRunning()
+{
+    // The console's Settings change the SMTP server of a running host-mode
+    // server (SessionController::applySmtpSettings): a wrong password first,
+    // with a retry a minute away.
+    QString error;
+    QVERIFY2(m_smtp->start({u"frontdesk"_s, u"right password"_s, {}, {}}, &error), qPrintable(error));
+    startServer([](MailSettings &mail) {
+        mail.user = u"frontdesk"_s;
+        mail.password = u"wrong password"_s;
+        mail.retryFirstMs = 60 * 1000;
+        mail.retryMaxMs = 60 * 1000;
+    });
+    Mailer *mailer = m_server->server()->mailer();
+    JsonSocket admin;
+    JsonSocket ann;
+    QVERIFY(leaveOfflineMessage(admin, ann));
+    QVERIFY(admin.waitFor(isFailingStatus));
+
+    // The right password: the queued email goes now, not in a minute.
+    MailSettings fixed = m_server->config().mail;
+    fixed.password = u"right password"_s;
+    mailer->reconfigure(fixed);
+    QVERIFY(m_smtp->waitForMessages(1, 10000));
+    QCOMPARE(m_smtp->messages().first()[u"authenticated"_s].toBool(), true);
+    QVERIFY(admin.waitFor([](const QJsonObject &f) {
+        return typeOf(f) == u"mail_status"_s && f[u"mail"_s][u"queued"_s].toInt() == 0 && f[u"mail"_s][u"lastFailure"_s].isNull();
+    }));
+
+    // Off: the consoles and new visitors are told, and a message left now notes no email.
+    mailer->reconfigure(MailSettings{});
+    QVERIFY(admin.waitFor([](const QJsonObject &f) {
+        return typeOf(f) == u"mail_status"_s && !f[u"mail"_s][u"enabled"_s].toBool();
+    }));
+    JsonSocket bea;
+    QJsonObject welcome;
+    QVERIFY(visitor(bea, u"Bea"_s, u"bea@visitor.test"_s, &welcome));
+    QCOMPARE(welcome[u"site"_s][u"mail"_s].toBool(), false);
+    QVERIFY(say(bea, u"b1"_s, u"Anyone?"_s) > 0);
+    QFuture<StoreResult<QList<OutboxMail>>> pending = m_server->server()->store()->mailOutbox().pendingMail(10);
+    QTRY_VERIFY(pending.isFinished());
+    QVERIFY(pending.result().ok());
+    QCOMPARE(pending.result().value.size(), 0);
+    QCOMPARE(storedStatus().queued, 0);
+
+    // On again: mail flows for the next offline message.
+    mailer->reconfigure(fixed);
+    QVERIFY(admin.waitFor([](const QJsonObject &f) {
+        return typeOf(f) == u"mail_status"_s && f[u"mail"_s][u"enabled"_s].toBool();
+    }));
+    JsonSocket cy;
+    QVERIFY(visitor(cy, u"Cy"_s, u"cy@visitor.test"_s, &welcome));
+    QCOMPARE(welcome[u"site"_s][u"mail"_s].toBool(), true);
+    QVERIFY(say(cy, u"c1"_s, u"Hello from Cy"_s) > 0);
+    QVERIFY(m_smtp->waitForMessages(2, 10000));
+    const QString body = m_smtp->messages().at(1)[u"body"_s].toString();
+    QVERIFY2(body.contains(u"Hello from Cy"_s), qPrintable(body));
+    QCOMPARE(m_smtp->messages().size(), 2); // Bea's message, left while mail was off, is not mailed later
 }
 
 void tst_Mail::erasingTheVisitorDeletesItsEmails()
