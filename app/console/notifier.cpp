@@ -20,6 +20,9 @@ namespace Frontdesk {
 namespace {
 
 const QString notificationsService = u"org.freedesktop.Notifications"_s;
+// The desktop file's name without ".desktop" (packaging/desktop): the daemon takes the icon,
+// the name and the per-application settings (sounds, do-not-disturb) from it.
+const QString desktopEntry = u"io.frontdesk.Frontdesk"_s;
 const QString notificationsPath = u"/org/freedesktop/Notifications"_s;
 
 } // namespace
@@ -254,7 +257,7 @@ void Notifier::send(int conversationId, const QString &title, const QString &bod
         bus.connect(notificationsService, notificationsPath, notificationsService, u"NotificationClosed"_s, this,
                     SLOT(onNotificationClosed(uint, uint)));
     }
-    QVariantMap hints{{u"desktop-entry"_s, u"frontdesk"_s},
+    QVariantMap hints{{u"desktop-entry"_s, desktopEntry},
                       {u"category"_s, u"im.received"_s},
                       {u"urgency"_s, QVariant::fromValue(uchar(urgent ? 2 : 1))}};
     // Our own sound plays (or the user turned sounds off): the daemon must not add one. Only
@@ -367,7 +370,7 @@ void Notifier::inform(const QString &title, const QString &body)
         = QDBusMessage::createMethodCall(notificationsService, notificationsPath, notificationsService, u"Notify"_s);
     call << u"Frontdesk"_s << uint(0) << u"frontdesk"_s << title << (m_bodyMarkup == BodyMarkup::No ? body : escapeMarkup(body))
          << QStringList()
-         << QVariantMap{{u"urgency"_s, QVariant::fromValue(uchar(1))}, {u"desktop-entry"_s, u"io.frontdesk.Frontdesk"_s}}
+         << QVariantMap{{u"urgency"_s, QVariant::fromValue(uchar(1))}, {u"desktop-entry"_s, desktopEntry}}
          << int(10'000);
     auto *watcher = new QDBusPendingCallWatcher(bus.asyncCall(call), this);
     connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher, title, body] {
