@@ -1,7 +1,9 @@
 // The outbox across kill -9: the real `frontdesk --headless` queues offline
 // emails while its SMTP server is down, is SIGKILLed, and after a restart
 // with the SMTP server back delivers each one exactly once, on SQLite and
-// MariaDB.
+// MariaDB; and, SIGKILLed the moment its messages are acknowledged (mail on
+// the wire), delivers every email, at most the one in flight twice with the
+// same Message-ID.
 #include "frontdeskprocess.h"
 #include "jsonsocket.h"
 #include "smtptestserver.h"
@@ -109,7 +111,14 @@ QMultiHash<QString, qint64> tst_MailCrash::mailed() const
     // The team's subjects end with "(#12)"; a visitor's have no id (0 here).
     static const QRegularExpression chat(u"#(\\d+)\\)"_s);
     QMultiHash<QString, qint64> byRecipient;
+    QSet<QString> seen;
     for (const QJsonObject &message : m_smtp->messages()) {
+        // The same Message-ID twice is one email to a mail client: the attempt a
+        // kill interrupted after the SMTP server took it, before it was marked sent.
+        const QString messageId = message[u"headers"_s][u"Message-ID"_s].toString();
+        if (seen.contains(messageId))
+            continue;
+        seen.insert(messageId);
         const QString to = message[u"rcptTos"_s].toArray().first().toString();
         byRecipient.insert(to, chat.match(message[u"headers"_s][u"Subject"_s].toString()).captured(1).toLongLong());
     }
@@ -211,7 +220,16 @@ void tst_MailCrash::mailIsNotedWithItsMessage()
     QVERIFY2(m_smtp->waitForMessages(1 + Visitors + 1, 30000), qPrintable(m_server->log().right(3000)));
     QTest::qWait(1500);
     const QMultiHash<QString, qint64> sent = mailed();
-    QCOMPARE(sent.size(), 1 + Visitors + 1); // each once
+    QString arrived;
+    for (const QJsonObject &message : m_smtp->messages())
+        arrived += message[u"rcptTos"_s].toArray().first().toString() + u" "_s + message[u"headers"_s][u"Subject"_s].toString()
+            + u" "_s + message[u"headers"_s][u"Message-ID"_s].toString() + u"\n"_s;
+    // Each once (by Message-ID). Here the kill can land while the first email
+    // is on the wire: the SMTP server took it, the row was not marked sent yet,
+    // so it goes again with the same Message-ID. Mail is sent one at a time,
+    // so at most that one repeats.
+    QVERIFY2(sent.size() == 1 + Visitors + 1, qPrintable(arrived + m_server->log().right(4000)));
+    QVERIFY2(m_smtp->messages().size() <= sent.size() + 1, qPrintable(arrived));
     const QList<qint64> teamMails = sent.values(u"team@shop.test"_s);
     QCOMPARE(QSet<qint64>(teamMails.cbegin(), teamMails.cend()), conversations);
     QCOMPARE(sent.count(u"gone@visitor.test"_s), 1); // the reply
