@@ -369,8 +369,7 @@ void Notifier::inform(const QString &title, const QString &body)
     QDBusMessage call
         = QDBusMessage::createMethodCall(notificationsService, notificationsPath, notificationsService, u"Notify"_s);
     call << u"Frontdesk"_s << uint(0) << u"frontdesk"_s << title << (m_bodyMarkup == BodyMarkup::No ? body : escapeMarkup(body))
-         << QStringList()
-         << QVariantMap{{u"urgency"_s, QVariant::fromValue(uchar(1))}, {u"desktop-entry"_s, desktopEntry}}
+         << QStringList() << QVariantMap{{u"urgency"_s, QVariant::fromValue(uchar(1))}, {u"desktop-entry"_s, desktopEntry}}
          << int(10'000);
     auto *watcher = new QDBusPendingCallWatcher(bus.asyncCall(call), this);
     connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher, title, body] {

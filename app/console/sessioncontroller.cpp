@@ -206,16 +206,16 @@ void SessionController::saveSmtpPassword(const QString &password)
         || m_settings->smtpUser().isEmpty())
         return;
     auto *secrets = new SecretStore(SecretStore::defaultServiceName(), this);
-    auto write = secrets->write(SecretStore::keyForSmtpPassword(mail.smtpUrl.toString(), m_settings->smtpUser().trimmed()),
-                                password)
-                     .then(this, [this, secrets](const SecretResult &result) {
-                         secrets->deleteLater();
-                         if (!result.ok()) {
-                             qWarning().noquote() << "could not keep the SMTP password in the keyring:" << result.error;
-                             return;
-                         }
-                         applySmtpSettings();
-                     });
+    auto write
+        = secrets->write(SecretStore::keyForSmtpPassword(mail.smtpUrl.toString(), m_settings->smtpUser().trimmed()), password)
+              .then(this, [this, secrets](const SecretResult &result) {
+                  secrets->deleteLater();
+                  if (!result.ok()) {
+                      qWarning().noquote() << "could not keep the SMTP password in the keyring:" << result.error;
+                      return;
+                  }
+                  applySmtpSettings();
+              });
     Q_UNUSED(write);
 }
 
@@ -233,14 +233,15 @@ void SessionController::startHostWithMail(const ServerConfig &config, const QStr
 {
     auto go = [this, password](ServerConfig ready) {
         auto connection = std::make_shared<QMetaObject::Connection>();
-        *connection = connect(m_host, &ServerThread::started, this, [this, connection, password, mail = ready.mail](const QUrl &url) {
-            disconnect(*connection);
-            setSmtpInUse(mail);
-            if (password.isEmpty())
-                m_client->resume(url, m_settings->email());
-            else
-                m_client->login(url, m_settings->email(), password);
-        });
+        *connection
+            = connect(m_host, &ServerThread::started, this, [this, connection, password, mail = ready.mail](const QUrl &url) {
+                  disconnect(*connection);
+                  setSmtpInUse(mail);
+                  if (password.isEmpty())
+                      m_client->resume(url, m_settings->email());
+                  else
+                      m_client->login(url, m_settings->email(), password);
+              });
         m_host->start(ready);
     };
     if (config.database.kind != DatabaseConfig::Kind::MariaDb || !config.database.password.isEmpty()) {

@@ -129,8 +129,8 @@ QFuture<StoreResult<int>> MailOutboxStore::retryQueuedNow(qint64 now)
 {
     return submit<int>(m_writer, [now](SqlSession &s) -> StoreResult<int> {
         PreparedQuery q;
-        if (!s.exec(q, u"UPDATE mail_outbox SET next_attempt_at = ? WHERE status = 'queued' AND next_attempt_at > ?"_s, {now, now},
-                    u"make the queued mail due"_s))
+        if (!s.exec(q, u"UPDATE mail_outbox SET next_attempt_at = ? WHERE status = 'queued' AND next_attempt_at > ?"_s,
+                    {now, now}, u"make the queued mail due"_s))
             return failed<int>(s);
         return StoreResult<int>::success(q.numRowsAffected());
     });

@@ -111,7 +111,8 @@ private Q_SLOTS:
         QVERIFY(first.actions.contains(u"default"_s));
         // The daemon finds our icon and per-application settings through the desktop file we install.
         const QString desktopEntry = first.hints.value(u"desktop-entry"_s).toString();
-        QVERIFY2(QFile::exists(QStringLiteral(FRONTDESK_DESKTOP_DIR "/") + desktopEntry + u".desktop"_s), qPrintable(desktopEntry));
+        QVERIFY2(QFile::exists(QStringLiteral(FRONTDESK_DESKTOP_DIR "/") + desktopEntry + u".desktop"_s),
+                 qPrintable(desktopEntry));
         // Where our own sound can play (tst_alertsound hears it), the daemon is told to add none;
         // where it cannot (no sound server here), the daemon is asked for its own.
         if (notifier.alertSound()->isAvailable()) {

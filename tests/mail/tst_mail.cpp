@@ -622,9 +622,8 @@ void tst_Mail::newSettingsApplyWhileRunning()
 
     // Off: the consoles and new visitors are told, and a message left now notes no email.
     mailer->reconfigure(MailSettings{});
-    QVERIFY(admin.waitFor([](const QJsonObject &f) {
-        return typeOf(f) == u"mail_status"_s && !f[u"mail"_s][u"enabled"_s].toBool();
-    }));
+    QVERIFY(admin.waitFor(
+        [](const QJsonObject &f) { return typeOf(f) == u"mail_status"_s && !f[u"mail"_s][u"enabled"_s].toBool(); }));
     JsonSocket bea;
     QJsonObject welcome;
     QVERIFY(visitor(bea, u"Bea"_s, u"bea@visitor.test"_s, &welcome));
@@ -638,9 +637,8 @@ void tst_Mail::newSettingsApplyWhileRunning()
 
     // On again: mail flows for the next offline message.
     mailer->reconfigure(fixed);
-    QVERIFY(admin.waitFor([](const QJsonObject &f) {
-        return typeOf(f) == u"mail_status"_s && f[u"mail"_s][u"enabled"_s].toBool();
-    }));
+    QVERIFY(
+        admin.waitFor([](const QJsonObject &f) { return typeOf(f) == u"mail_status"_s && f[u"mail"_s][u"enabled"_s].toBool(); }));
     JsonSocket cy;
     QVERIFY(visitor(cy, u"Cy"_s, u"cy@visitor.test"_s, &welcome));
     QCOMPARE(welcome[u"site"_s][u"mail"_s].toBool(), true);
