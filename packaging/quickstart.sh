@@ -26,7 +26,8 @@ build_packages=(
 test_packages=(mariadb-server mariadb-client gnome-keyring dbus openssl chromium dunst xvfb xauth desktop-file-utils trayer
                clang-14 llvm-14 libclang-rt-14-dev clang-tidy-14 qt6-declarative-dev-tools qml6-module-qtqml-models
                python3-prometheus-client nginx caddy pebble certbot
-               pulseaudio pulseaudio-utils libcanberra-pulse python3-aiosmtpd)
+               pulseaudio pulseaudio-utils libcanberra-pulse python3-aiosmtpd
+               php-cli)
 # The package layer (tests/package/package-test.sh): build the .deb, check it,
 # install it into a debootstrapped Debian 12 booted with systemd-nspawn.
 package_test_packages=(debootstrap lintian appstream desktop-file-utils systemd-container python3-websockets)
@@ -81,6 +82,8 @@ test)
     # nginx and Caddy are installed above: the proxy tests (tests/proxy) must
     # run here, not skip.
     export FRONTDESK_REQUIRE_PROXIES=1
+    # php-cli too: the PHP webhook receiver (tests/webhooks) must run, not be left out.
+    export FRONTDESK_REQUIRE_PHP=1
     # The test layers, each building what it needs: the whole suite under
     # ASan + UBSan, static checks, fuzzing (docs/testing.md).
     exec "$root/tests/support/run-test-layers.sh" "$build_dir" "$@"

@@ -11,8 +11,8 @@ import Frontdesk.Client
 // qmllint disable unqualified
 
 // Settings: the website widget, the snippet, the sites, the team, canned responses,
-// notifications, the server (host mode), the account and language, and the
-// agent's own sessions.
+// notifications, the server (host mode), the account and language, the
+// agent's own sessions, email and webhooks.
 Page {
     id: settingsPage
     objectName: "settingsView"
@@ -64,7 +64,7 @@ Page {
                     property int currentIndex: 0
                     model: [qsTr("Website widget"), qsTr("Snippet"), qsTr("Sites"), qsTr("Team"), qsTr("Canned responses"),
                             qsTr("Notifications"), qsTr("Server"), qsTr("Account and language"), qsTr("Your sessions"),
-                            qsTr("Email")]
+                            qsTr("Email"), qsTr("Webhooks")]
                     delegate: ItemDelegate {
                         id: tab
                         required property string modelData
@@ -854,6 +854,629 @@ Page {
                         }
                     }
                     Item { height: 16 }
+                }
+            }
+
+            // 10: webhooks (admins). The current site's endpoints, each with
+            // its status, secret and delivery log, then the form that adds one.
+            // URLs, notes and failure sentences come from the wire: plain text.
+            Item {
+                id: webhooksTab
+                objectName: "webhooksTab"
+                // One endpoint's secret shown, one edited, at a time.
+                property int shownSecretId: 0
+                property int editingId: 0
+
+                WebhookListModel { id: webhooks; client: settingsPage.client; active: webhooksTab.visible }
+                Connections {
+                    target: webhooks
+                    function onCreated(webhookId) {
+                        newWebhookUrl.clear()
+                        newWebhookDescription.clear()
+                        for (let i = 0; i < newWebhookEvents.count; ++i)
+                            newWebhookEvents.itemAt(i).checked = true
+                    }
+                    function onUpdated(webhookId) {
+                        if (webhooksTab.editingId === webhookId)
+                            webhooksTab.editingId = 0
+                    }
+                }
+
+                // A checkbox per event type, its label in words (the model's, so the list and the boxes agree).
+                component EventCheck: CheckBox {
+                    id: eventBox
+                    required property string modelData
+                    readonly property string eventType: modelData
+                    objectName: "webhookEvent_" + modelData
+                    text: webhooks.eventName(modelData)
+                    contentItem: PlainLabel {
+                        leftPadding: eventBox.indicator && !eventBox.mirrored ? eventBox.indicator.width + eventBox.spacing : 0
+                        rightPadding: eventBox.indicator && eventBox.mirrored ? eventBox.indicator.width + eventBox.spacing : 0
+                        text: eventBox.text
+                        font: eventBox.font
+                        color: eventBox.enabled ? eventBox.Material.foreground : eventBox.Material.hintTextColor
+                        verticalAlignment: Text.AlignVCenter
+                    }
+                }
+                function checkedEvents(repeater) {
+                    const chosen = []
+                    for (let i = 0; i < repeater.count; ++i) {
+                        const box = repeater.itemAt(i)
+                        if (box && box.checked)
+                            chosen.push(box.eventType)
+                    }
+                    return chosen
+                }
+
+                ScrollView {
+                    anchors.fill: parent
+                    contentWidth: availableWidth
+                    ColumnLayout {
+                        x: 28
+                        width: parent.width - 56
+                        spacing: 10
+                        Item { height: 16 }
+                        SectionTitle { text: qsTr("Webhooks") }
+                        SiteSwitcher { client: settingsPage.client; site: settingsPage.site }
+                        Hint { text: qsTr("A webhook sends the chat events you choose to an address of yours as a signed HTTP POST, so another system (a CRM, a help desk, a script) can act on them; docs/integrations.md describes the requests and how to check the signature.") }
+                        Hint {
+                            objectName: "webhooksAdminOnly"
+                            visible: !settingsPage.client.isAdmin
+                            text: qsTr("Only an admin can see and change a site's webhooks.")
+                        }
+                        PlainLabel {
+                            objectName: "webhooksListError"
+                            Layout.fillWidth: true
+                            visible: settingsPage.client.isAdmin && webhooks.listError !== ""
+                            text: webhooks.listError
+                            color: Theme.danger
+                            wrapMode: Text.Wrap
+                        }
+                        Hint {
+                            visible: settingsPage.client.isAdmin && webhooks.listError === ""
+                            text: !settingsPage.client.online ? qsTr("The webhooks appear once the console is connected.")
+                                  : !webhooks.loaded ? qsTr("Loading…")
+                                  : webhooks.count === 0 ? qsTr("This site has no webhooks yet. Add an endpoint below.") : ""
+                        }
+
+                        Repeater {
+                            id: webhookList
+                            objectName: "webhookList"
+                            model: settingsPage.client.isAdmin ? webhooks : null
+                            delegate: Rectangle {
+                                id: hookRow
+                                objectName: "webhookRow"
+                                required property int webhookId
+                                required property string url
+                                required property var events
+                                required property string eventNames
+                                required property bool isEnabled
+                                required property string description
+                                required property string secret
+                                required property string statusLine
+                                required property string statusKind
+                                required property string error
+                                required property string errorAction
+                                required property bool busy
+                                readonly property bool secretShown: webhooksTab.shownSecretId === webhookId
+                                readonly property bool editing: webhooksTab.editingId === webhookId
+                                Layout.fillWidth: true
+                                implicitHeight: hookColumn.implicitHeight + 24
+                                radius: 8
+                                color: "transparent"
+                                border.width: 1
+                                border.color: Material.theme === Material.Dark ? "#2a3342" : "#e3e6eb"
+
+                                ColumnLayout {
+                                    id: hookColumn
+                                    x: 14
+                                    y: 12
+                                    width: parent.width - 28
+                                    spacing: 4
+                                    RowLayout {
+                                        Layout.fillWidth: true
+                                        spacing: 12
+                                        PlainLabel {
+                                            objectName: "webhookUrl"
+                                            Layout.fillWidth: true
+                                            text: hookRow.url
+                                            font.bold: true
+                                            elide: Text.ElideMiddle
+                                            opacity: hookRow.isEnabled ? 1 : 0.6
+                                        }
+                                        Switch {
+                                            objectName: "webhookEnabledSwitch"
+                                            text: qsTr("Send events")
+                                            checked: hookRow.isEnabled
+                                            onToggled: {
+                                                webhooks.setEnabled(hookRow.webhookId, checked)
+                                                checked = Qt.binding(() => hookRow.isEnabled)
+                                            }
+                                        }
+                                    }
+                                    PlainLabel {
+                                        Layout.fillWidth: true
+                                        visible: hookRow.description !== ""
+                                        text: hookRow.description
+                                        wrapMode: Text.Wrap
+                                        maximumLineCount: 3
+                                        elide: Text.ElideRight
+                                    }
+                                    PlainLabel {
+                                        objectName: "webhookEvents"
+                                        Layout.fillWidth: true
+                                        text: qsTr("Events: %1").arg(hookRow.eventNames)
+                                        color: Material.hintTextColor
+                                        font.pixelSize: Theme.smallText + 1
+                                        wrapMode: Text.Wrap
+                                    }
+                                    PlainLabel {
+                                        objectName: "webhookStatus"
+                                        Layout.fillWidth: true
+                                        // Joined, not chained .arg(): the status line holds a sentence from the wire.
+                                        text: (hookRow.isEnabled ? "" : qsTr("Off: nothing is sent") + "  ·  ") + hookRow.statusLine
+                                        color: hookRow.statusKind === "failing" ? Theme.danger
+                                             : hookRow.statusKind === "waiting" ? Theme.waiting
+                                             : hookRow.statusKind === "delivered" ? Theme.online : Material.hintTextColor
+                                        font.pixelSize: Theme.smallText + 1
+                                        wrapMode: Text.Wrap
+                                        maximumLineCount: 3
+                                        elide: Text.ElideRight
+                                    }
+                                    RowLayout {
+                                        spacing: 4
+                                        Layout.leftMargin: -8
+                                        // Two buttons, not one with a text that switches: each label a literal (the plain-text rule).
+                                        Button {
+                                            objectName: "webhookShowSecretButton"
+                                            visible: !hookRow.secretShown
+                                            flat: true
+                                            text: qsTr("Show secret")
+                                            onClicked: webhooksTab.shownSecretId = hookRow.webhookId
+                                        }
+                                        Button {
+                                            objectName: "webhookHideSecretButton"
+                                            visible: hookRow.secretShown
+                                            flat: true
+                                            text: qsTr("Hide secret")
+                                            onClicked: webhooksTab.shownSecretId = 0
+                                        }
+                                        Button {
+                                            objectName: "webhookRotateButton"
+                                            flat: true
+                                            text: qsTr("New secret…")
+                                            enabled: !hookRow.busy
+                                            onClicked: {
+                                                rotateWebhookDialog.webhookId = hookRow.webhookId
+                                                rotateWebhookDialog.url = hookRow.url
+                                                rotateWebhookDialog.open()
+                                            }
+                                        }
+                                        Button {
+                                            objectName: "webhookEditButton"
+                                            flat: true
+                                            text: qsTr("Edit")
+                                            enabled: !hookRow.editing
+                                            onClicked: webhooksTab.editingId = hookRow.webhookId
+                                        }
+                                        Button {
+                                            objectName: "webhookDeliveriesButton"
+                                            flat: true
+                                            text: qsTr("Deliveries")
+                                            onClicked: webhookDeliveriesDialog.show(hookRow.webhookId, hookRow.url, hookRow.isEnabled)
+                                        }
+                                        Button {
+                                            objectName: "webhookDeleteButton"
+                                            flat: true
+                                            text: qsTr("Delete…")
+                                            enabled: !hookRow.busy
+                                            Material.foreground: Theme.danger
+                                            onClicked: {
+                                                deleteWebhookDialog.webhookId = hookRow.webhookId
+                                                deleteWebhookDialog.url = hookRow.url
+                                                deleteWebhookDialog.open()
+                                            }
+                                        }
+                                    }
+                                    // The switch's, the new secret's or the delete's refusal, under those controls.
+                                    PlainLabel {
+                                        objectName: "webhookRowError"
+                                        Layout.fillWidth: true
+                                        visible: hookRow.error !== "" && hookRow.errorAction !== "update"
+                                        text: hookRow.error
+                                        color: Theme.danger
+                                        wrapMode: Text.Wrap
+                                    }
+                                    RowLayout {
+                                        visible: hookRow.secretShown
+                                        Layout.fillWidth: true
+                                        spacing: 8
+                                        Rectangle {
+                                            Layout.fillWidth: true
+                                            implicitHeight: secretText.implicitHeight + 16
+                                            radius: 6
+                                            color: Material.theme === Material.Dark ? "#0b1220" : "#111827"
+                                            TextEdit {
+                                                id: secretText
+                                                objectName: "webhookSecretText"
+                                                anchors.fill: parent
+                                                anchors.margins: 8
+                                                readOnly: true
+                                                selectByMouse: true
+                                                wrapMode: TextEdit.WrapAnywhere
+                                                textFormat: TextEdit.PlainText
+                                                color: "#e5e7eb"
+                                                font.family: "monospace"
+                                                font.pixelSize: 13
+                                                text: hookRow.secretShown ? hookRow.secret : ""
+                                            }
+                                        }
+                                        Button {
+                                            objectName: "webhookCopySecretButton"
+                                            text: qsTr("Copy")
+                                            onClicked: { secretText.selectAll(); secretText.copy(); secretText.deselect(); secretCopied.visible = true }
+                                        }
+                                        PlainLabel { id: secretCopied; visible: false; text: qsTr("Copied"); color: Theme.online }
+                                    }
+                                    // The editor: address, events and note; its refusal next to Save.
+                                    ColumnLayout {
+                                        visible: hookRow.editing
+                                        Layout.fillWidth: true
+                                        Layout.topMargin: 6
+                                        spacing: 6
+                                        TextField {
+                                            id: editUrl
+                                            objectName: "webhookEditUrlField"
+                                            Layout.fillWidth: true
+                                            placeholderText: qsTr("https://example.com/hooks/frontdesk")
+                                            inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
+                                        }
+                                        Flow {
+                                            Layout.fillWidth: true
+                                            spacing: 4
+                                            Repeater {
+                                                id: editEvents
+                                                model: webhooks.eventTypes
+                                                delegate: EventCheck { }
+                                            }
+                                        }
+                                        TextField {
+                                            id: editDescription
+                                            objectName: "webhookEditDescriptionField"
+                                            Layout.fillWidth: true
+                                            maximumLength: 200
+                                            placeholderText: qsTr("Description (optional)")
+                                        }
+                                        RowLayout {
+                                            spacing: 8
+                                            AccentButton {
+                                                objectName: "webhookEditSaveButton"
+                                                text: qsTr("Save")
+                                                enabled: !hookRow.busy
+                                                onClicked: webhooks.update(hookRow.webhookId, editUrl.text,
+                                                                           webhooksTab.checkedEvents(editEvents), editDescription.text)
+                                            }
+                                            Button {
+                                                text: qsTr("Cancel")
+                                                flat: true
+                                                onClicked: webhooksTab.editingId = 0
+                                            }
+                                            PlainLabel {
+                                                objectName: "webhookEditError"
+                                                Layout.fillWidth: true
+                                                visible: hookRow.errorAction === "update"
+                                                text: hookRow.error
+                                                color: Theme.danger
+                                                wrapMode: Text.Wrap
+                                            }
+                                        }
+                                    }
+                                }
+                                // The editor starts from the endpoint as it is each time it opens.
+                                onEditingChanged: {
+                                    if (!editing)
+                                        return
+                                    editUrl.text = url
+                                    editDescription.text = description
+                                    for (let i = 0; i < editEvents.count; ++i)
+                                        editEvents.itemAt(i).checked = events.indexOf(editEvents.itemAt(i).eventType) >= 0
+                                }
+                            }
+                        }
+
+                        GroupBox {
+                            objectName: "addWebhookForm"
+                            visible: settingsPage.client.isAdmin
+                            Layout.fillWidth: true
+                            Layout.topMargin: 8
+                            title: qsTr("Add an endpoint")
+                            GridLayout {
+                                anchors.fill: parent
+                                columns: 2
+                                columnSpacing: 16
+                                rowSpacing: 6
+                                PlainLabel { text: qsTr("Address") }
+                                TextField {
+                                    id: newWebhookUrl
+                                    objectName: "webhookUrlField"
+                                    Layout.fillWidth: true
+                                    placeholderText: qsTr("https://example.com/hooks/frontdesk")
+                                    inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
+                                }
+                                PlainLabel { text: qsTr("Events"); Layout.alignment: Qt.AlignTop; Layout.topMargin: 12 }
+                                Flow {
+                                    Layout.fillWidth: true
+                                    spacing: 4
+                                    Repeater {
+                                        id: newWebhookEvents
+                                        model: webhooks.eventTypes
+                                        delegate: EventCheck { checked: true }
+                                    }
+                                }
+                                PlainLabel { text: qsTr("Description") }
+                                TextField {
+                                    id: newWebhookDescription
+                                    objectName: "webhookDescriptionField"
+                                    Layout.fillWidth: true
+                                    maximumLength: 200
+                                    placeholderText: qsTr("Optional: what it is for, e.g. the CRM")
+                                }
+                                Item { width: 1; height: 1 }
+                                RowLayout {
+                                    Layout.fillWidth: true
+                                    spacing: 12
+                                    AccentButton {
+                                        objectName: "addWebhookButton"
+                                        text: qsTr("Add")
+                                        enabled: !webhooks.creating && newWebhookUrl.text.trim() !== ""
+                                        onClicked: webhooks.create(newWebhookUrl.text, webhooksTab.checkedEvents(newWebhookEvents),
+                                                                   newWebhookDescription.text)
+                                    }
+                                    PlainLabel {
+                                        objectName: "webhookCreateError"
+                                        Layout.fillWidth: true
+                                        visible: webhooks.createError !== ""
+                                        text: webhooks.createError
+                                        color: Theme.danger
+                                        wrapMode: Text.Wrap
+                                    }
+                                }
+                            }
+                        }
+                        Hint {
+                            visible: settingsPage.client.isAdmin
+                            text: qsTr("Each endpoint gets its own secret. Your receiver checks every request's signature with it and answers with a 2xx status within 10 seconds; anything else is retried for 24 hours.")
+                        }
+                        Item { height: 16 }
+                    }
+                }
+
+                Dialog {
+                    id: rotateWebhookDialog
+                    objectName: "rotateWebhookDialog"
+                    property int webhookId
+                    property string url
+                    anchors.centerIn: parent
+                    modal: true
+                    width: Math.min(480, webhooksTab.width - 48)
+                    title: qsTr("Make a new secret?")
+                    background: Rectangle { radius: 2; color: rotateWebhookDialog.Material.dialogColor }
+                    // No elide here: an elided wrapping label's height feeds the dialog's (a binding loop).
+                    contentItem: PlainLabel {
+                        wrapMode: Text.WrapAtWordBoundaryOrAnywhere
+                        maximumLineCount: 8
+                        text: qsTr("Requests to %1 are signed with the new secret at once, and the old one stops working: give the new one to the receiver.").arg(rotateWebhookDialog.url)
+                    }
+                    footer: DialogButtonBox {
+                        // Qt 6.4's qmltypes lack DialogButtonBox's ButtonRole enum (see the team's dialogs).
+                        Button { text: qsTr("Cancel"); flat: true; DialogButtonBox.buttonRole: DialogButtonBox.RejectRole } // qmllint disable type
+                        Button { objectName: "confirmRotateWebhookButton"; text: qsTr("New secret"); flat: true
+                            Material.foreground: Theme.danger; DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole } // qmllint disable type
+                    }
+                    onAccepted: {
+                        webhooks.rotateSecret(webhookId)
+                        webhooksTab.shownSecretId = webhookId
+                    }
+                }
+
+                Dialog {
+                    id: deleteWebhookDialog
+                    objectName: "deleteWebhookDialog"
+                    property int webhookId
+                    property string url
+                    anchors.centerIn: parent
+                    modal: true
+                    width: Math.min(480, webhooksTab.width - 48)
+                    title: qsTr("Delete this endpoint?")
+                    background: Rectangle { radius: 2; color: deleteWebhookDialog.Material.dialogColor }
+                    // No elide here: an elided wrapping label's height feeds the dialog's (a binding loop).
+                    contentItem: PlainLabel {
+                        wrapMode: Text.WrapAtWordBoundaryOrAnywhere
+                        maximumLineCount: 8
+                        text: qsTr("%1 gets no more events, and its delivery log is deleted with it.").arg(deleteWebhookDialog.url)
+                    }
+                    footer: DialogButtonBox {
+                        Button { text: qsTr("Cancel"); flat: true; DialogButtonBox.buttonRole: DialogButtonBox.RejectRole } // qmllint disable type
+                        Button { objectName: "confirmDeleteWebhookButton"; text: qsTr("Delete"); flat: true
+                            Material.foreground: Theme.danger; DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole } // qmllint disable type
+                    }
+                    onAccepted: {
+                        if (webhooksTab.shownSecretId === webhookId)
+                            webhooksTab.shownSecretId = 0
+                        webhooks.remove(webhookId)
+                    }
+                }
+
+                // One endpoint's log, newest first; it follows the endpoint's webhook_status while open.
+                Dialog {
+                    id: webhookDeliveriesDialog
+                    objectName: "webhookDeliveriesDialog"
+                    property string url
+                    property bool endpointOn: true
+                    function show(webhookId, url, endpointOn) {
+                        webhookDeliveriesDialog.url = url
+                        webhookDeliveriesDialog.endpointOn = endpointOn
+                        webhookDeliveries.webhookId = webhookId
+                        open()
+                    }
+                    anchors.centerIn: parent
+                    modal: true
+                    width: Math.min(900, webhooksTab.width - 48)
+                    height: Math.min(600, webhooksTab.height - 48)
+                    title: qsTr("Deliveries to %1").arg(url)
+                    background: Rectangle { radius: 2; color: webhookDeliveriesDialog.Material.dialogColor }
+                    header: PlainLabel {
+                        text: webhookDeliveriesDialog.title
+                        elide: Text.ElideMiddle
+                        padding: 24
+                        bottomPadding: 0
+                        font.bold: true
+                        font.pixelSize: 16
+                        background: Rectangle { radius: 2; color: webhookDeliveriesDialog.Material.dialogColor }
+                    }
+                    onClosed: webhookDeliveries.webhookId = 0
+
+                    WebhookDeliveryModel {
+                        id: webhookDeliveries
+                        client: settingsPage.client
+                        // The endpoint was deleted (here or elsewhere): its log is gone.
+                        onWebhookIdChanged: if (webhookId === 0 && webhookDeliveriesDialog.opened) webhookDeliveriesDialog.close()
+                    }
+
+                    contentItem: ColumnLayout { // qmllint disable deferred-property-id
+                        spacing: 6
+                        Hint {
+                            Layout.bottomMargin: 6
+                            objectName: "webhookDeliveriesOffHint"
+                            visible: !webhookDeliveriesDialog.endpointOn
+                            text: qsTr("This endpoint is off: what waits here is sent once you turn it on again.")
+                        }
+                        RowLayout {
+                            Layout.fillWidth: true
+                            Layout.rightMargin: 96
+                            spacing: 12
+                            PlainLabel { text: qsTr("Event"); font.bold: true; Layout.fillWidth: true; Layout.preferredWidth: 160 }
+                            PlainLabel { text: qsTr("Status"); font.bold: true; Layout.preferredWidth: 200 }
+                            PlainLabel { text: qsTr("HTTP"); font.bold: true; Layout.preferredWidth: 90 }
+                            PlainLabel { text: qsTr("Time"); font.bold: true; Layout.preferredWidth: 110 }
+                        }
+                        Rectangle { Layout.fillWidth: true; height: 1; color: Material.dividerColor }
+                        PlainLabel {
+                            objectName: "webhookDeliveriesError"
+                            Layout.fillWidth: true
+                            visible: webhookDeliveries.error !== ""
+                            text: webhookDeliveries.error
+                            color: Theme.danger
+                            wrapMode: Text.Wrap
+                        }
+                        ListView {
+                            id: deliveryList
+                            objectName: "webhookDeliveryList"
+                            Layout.fillWidth: true
+                            Layout.fillHeight: true
+                            clip: true
+                            model: webhookDeliveries
+                            spacing: 2
+                            delegate: Item {
+                                id: deliveryRow
+                                objectName: "webhookDeliveryRow"
+                                required property int deliveryId
+                                required property string eventId
+                                required property string eventName
+                                required property string status
+                                required property string statusText
+                                required property string statusCodeText
+                                required property string timeText
+                                required property string error
+                                required property string resendError
+                                required property bool resending
+                                width: deliveryList.width
+                                implicitHeight: deliveryColumn.implicitHeight + 10
+                                ColumnLayout {
+                                    id: deliveryColumn
+                                    y: 5
+                                    width: parent.width
+                                    spacing: 2
+                                    RowLayout {
+                                        Layout.fillWidth: true
+                                        spacing: 12
+                                        ColumnLayout {
+                                            spacing: 0
+                                            Layout.fillWidth: true
+                                            Layout.preferredWidth: 160
+                                            PlainLabel { Layout.fillWidth: true; text: deliveryRow.eventName; elide: Text.ElideRight }
+                                            PlainLabel { Layout.fillWidth: true; text: deliveryRow.eventId; elide: Text.ElideRight
+                                                color: Material.hintTextColor; font.pixelSize: Theme.smallText }
+                                        }
+                                        PlainLabel {
+                                            objectName: "webhookDeliveryStatus"
+                                            Layout.preferredWidth: 200
+                                            text: deliveryRow.statusText
+                                            elide: Text.ElideRight
+                                            color: deliveryRow.status === "delivered" ? Theme.online
+                                                 : deliveryRow.status === "failed" ? Theme.danger : Theme.waiting
+                                        }
+                                        PlainLabel { Layout.preferredWidth: 90; text: deliveryRow.statusCodeText; elide: Text.ElideRight }
+                                        PlainLabel { Layout.preferredWidth: 110; text: deliveryRow.timeText; elide: Text.ElideRight }
+                                        Button {
+                                            objectName: "webhookResendButton"
+                                            Layout.preferredWidth: 84
+                                            flat: true
+                                            text: qsTr("Resend")
+                                            enabled: !deliveryRow.resending
+                                            onClicked: webhookDeliveries.resend(deliveryRow.deliveryId)
+                                        }
+                                    }
+                                    PlainLabel {
+                                        Layout.fillWidth: true
+                                        visible: deliveryRow.error !== ""
+                                        text: deliveryRow.error
+                                        color: Material.hintTextColor
+                                        font.pixelSize: Theme.smallText
+                                        wrapMode: Text.Wrap
+                                        maximumLineCount: 3
+                                        elide: Text.ElideRight
+                                    }
+                                    PlainLabel {
+                                        objectName: "webhookResendError"
+                                        Layout.fillWidth: true
+                                        visible: deliveryRow.resendError !== ""
+                                        text: deliveryRow.resendError
+                                        color: Theme.danger
+                                        font.pixelSize: Theme.smallText
+                                        wrapMode: Text.Wrap
+                                    }
+                                }
+                            }
+                            EmptyState {
+                                anchors.centerIn: parent
+                                width: parent.width - 40
+                                visible: deliveryList.count === 0 && webhookDeliveries.loaded
+                                title: qsTr("No deliveries yet")
+                                text: qsTr("Each event this endpoint subscribed to appears here once it happens.")
+                            }
+                        }
+                    }
+                    footer: RowLayout {
+                        spacing: 8
+                        Item { Layout.fillWidth: true }
+                        Button {
+                            objectName: "webhookLoadMoreButton"
+                            visible: webhookDeliveries.canLoadMore
+                            enabled: !webhookDeliveries.loading
+                            flat: true
+                            text: qsTr("Load older deliveries")
+                            onClicked: webhookDeliveries.loadMore()
+                        }
+                        Button {
+                            objectName: "closeWebhookDeliveriesButton"
+                            Layout.rightMargin: 16
+                            Layout.bottomMargin: 8
+                            flat: true
+                            text: qsTr("Close")
+                            onClicked: webhookDeliveriesDialog.close()
+                        }
+                    }
                 }
             }
         }

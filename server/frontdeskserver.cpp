@@ -18,6 +18,7 @@
 #include "protocol/eventfanout.h"
 #include "realtime/websockethub.h"
 #include "store/store.h"
+#include "webhooks/webhookservice.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
@@ -36,6 +37,7 @@ FrontdeskServer::FrontdeskServer(const ServerConfig &config, QObject *parent)
     , m_chat(new ChatServices(m_store, &m_sites, config.abuseLimits, config.publicUrl, this))
     , m_fanout(std::make_unique<EventFanout>(m_chat->events(), m_chat->presence()))
     , m_mailer(new Mailer(config.mail, &m_store->mailOutbox(), m_chat, this))
+    , m_webhooks(new WebhookService(config.webhooks, &m_store->webhooks(), &m_store->auditLog(), m_chat->events(), this))
     , m_listener(new HttpListener(config.httpLimits, this))
     , m_hub(new WebSocketHub(m_chat, config.realtimeLimits, this))
     , m_health(std::make_unique<HealthController>([this] { return m_listener->connectionCount(); },
@@ -54,6 +56,7 @@ FrontdeskServer::FrontdeskServer(const ServerConfig &config, QObject *parent)
     , m_retention(this)
 {
     m_chat->setMailer(m_mailer);
+    m_chat->setWebhooks(m_webhooks);
     m_listener->setProxyTrust(config.proxyTrust); // before the hub takes it over
     HttpRouter &router = m_listener->router();
     m_health->registerRoutes(router);
@@ -88,6 +91,8 @@ FrontdeskServer::~FrontdeskServer()
     // and the services were created (so are deleted) before it.
     delete m_mailer;
     m_mailer = nullptr;
+    delete m_webhooks;
+    m_webhooks = nullptr;
 }
 
 void FrontdeskServer::fail(const QString &error)
@@ -172,6 +177,7 @@ void FrontdeskServer::listenMain()
     m_sites.setServerOrigins(OriginPolicy::ownOrigins(m_config.publicUrl, url()));
     m_retention.start();
     m_mailer->start();
+    m_webhooks->start();
     QStringList lines = m_setupLines;
     for (const SiteRecord &site : m_sites.all())
         lines.append(u"Snippet for %1: %2"_s.arg(site.name, snippet(site)));
@@ -213,6 +219,7 @@ void FrontdeskServer::stop()
     m_polling = nullptr;
     // The attempt in flight is recorded while the store still takes calls...
     m_mailer->stop();
+    m_webhooks->stop();
     // ...then every queued write is committed before the connection closes.
     m_store->close();
 }

@@ -19,6 +19,7 @@ class HealthController;
 class HomePageController;
 class HttpListener;
 class Mailer;
+class WebhookService;
 class SiteConfigController;
 class Store;
 class TryPageController;
@@ -90,6 +91,7 @@ private:
     ChatServices *m_chat;
     std::unique_ptr<EventFanout> m_fanout; ///< subscribes after the services: it renders the state after each change
     Mailer *m_mailer; ///< a child (it moves to the network thread with the server); subscribes after the fan-out
+    WebhookService *m_webhooks; ///< a child, like the mailer
     HttpListener *m_listener;
     WebSocketHub *m_hub;
     std::unique_ptr<HealthController> m_health;

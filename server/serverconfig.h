@@ -8,6 +8,7 @@
 #include "ratelimit/abuselimits.h"
 #include "realtime/realtimelimits.h"
 #include "store/databaseconfig.h"
+#include "webhooks/webhooksettings.h"
 
 #include <QHostAddress>
 #include <QStringList>
@@ -33,6 +34,7 @@ struct ServerConfig {
     ProxyTrust proxyTrust; ///< --trusted-proxy, --proxy-header: whose forwarding headers name the client
     MetricsAccess metricsAccess; ///< --metrics-allow, FRONTDESK_METRICS_TOKEN: who may read /metrics
     MailSettings mail; ///< --smtp-*: the SMTP server emails go through; off without --smtp-url
+    WebhookSettings webhooks; ///< how webhooks are delivered: timeout and retry schedule
     QStringList extraAllowedOrigins; ///< added to the default site's origins at start (--allow-origin)
     QString adminEmail = QStringLiteral("admin@frontdesk.local"); ///< first start only
     QString adminPassword; ///< first start only; empty: generate one and report it

@@ -409,37 +409,37 @@
 <context>
     <name>Frontdesk::Notifier</name>
     <message>
-        <location filename="../app/console/notifier.cpp" line="69"/>
+        <location filename="../app/console/notifier.cpp" line="72"/>
         <source>%1 is waiting</source>
         <translation>%1 wartet</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="69"/>
+        <location filename="../app/console/notifier.cpp" line="72"/>
         <source>A visitor started a chat.</source>
         <translation>Ein Besucher hat einen Chat begonnen.</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="109"/>
+        <location filename="../app/console/notifier.cpp" line="112"/>
         <source>New message</source>
         <translation>Neue Nachricht</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="180"/>
+        <location filename="../app/console/notifier.cpp" line="183"/>
         <source>%1 is still waiting</source>
         <translation>%1 wartet noch</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="181"/>
+        <location filename="../app/console/notifier.cpp" line="184"/>
         <source>1 visitor is waiting for an answer.</source>
         <translation>1 Besucher wartet auf eine Antwort.</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="182"/>
+        <location filename="../app/console/notifier.cpp" line="185"/>
         <source>%1 visitors are waiting for an answer.</source>
         <translation>%1 Besucher warten auf eine Antwort.</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="274"/>
+        <location filename="../app/console/notifier.cpp" line="277"/>
         <source>Open chat</source>
         <translation>Chat öffnen</translation>
     </message>
@@ -611,6 +611,159 @@
         <location filename="../app/console/trayicon.cpp" line="188"/>
         <source>Accept this chat and open it</source>
         <translation>Diesen Chat annehmen und öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>Frontdesk::WebhookDeliveryModel</name>
+    <message>
+        <location filename="../app/console/webhookdeliverymodel.cpp" line="297"/>
+        <source>Delivered</source>
+        <translation>Zugestellt</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhookdeliverymodel.cpp" line="299"/>
+        <source>Failed</source>
+        <translation>Aufgegeben</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhookdeliverymodel.cpp" line="305"/>
+        <source>Waiting, retry at %1</source>
+        <translation>Wartet, neuer Versuch um %1</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhookdeliverymodel.cpp" line="306"/>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhookdeliverymodel.cpp" line="349"/>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhookdeliverymodel.cpp" line="350"/>
+        <source>No answer</source>
+        <translation>Keine Antwort</translation>
+    </message>
+</context>
+<context>
+    <name>Frontdesk::WebhookListModel</name>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="25"/>
+        <source>Delivered just now</source>
+        <translation>Gerade eben zugestellt</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="28"/>
+        <source>Delivered %1 min ago</source>
+        <translation>Vor %1 Min. zugestellt</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="30"/>
+        <source>Delivered %1 h ago</source>
+        <translation>Vor %1 Std. zugestellt</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="31"/>
+        <source>Delivered on %1</source>
+        <translation>Zugestellt am %1</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="133"/>
+        <source>This server does not support webhooks. Update Frontdesk on the server to use them.</source>
+        <translation>Dieser Server unterstützt keine Webhooks. Aktualisieren Sie Frontdesk auf dem Server, um sie zu nutzen.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="248"/>
+        <location filename="../app/console/webhooklistmodel.cpp" line="308"/>
+        <source>Choose at least one event.</source>
+        <translation>Wählen Sie mindestens ein Ereignis.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="250"/>
+        <source>Only an admin can add webhooks.</source>
+        <translation>Nur ein Admin kann Webhooks hinzufügen.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="250"/>
+        <source>Not connected to the server.</source>
+        <translation>Nicht mit dem Server verbunden.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="399"/>
+        <source>New chat</source>
+        <translation>Neuer Chat</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="401"/>
+        <source>Chat accepted</source>
+        <translation>Chat angenommen</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="403"/>
+        <source>Chat closed</source>
+        <translation>Chat beendet</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="405"/>
+        <source>Chat rated</source>
+        <translation>Chat bewertet</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="407"/>
+        <source>Visitor message</source>
+        <translation>Nachricht des Besuchers</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="409"/>
+        <source>Agent reply</source>
+        <translation>Antwort des Agenten</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="417"/>
+        <source>All events</source>
+        <translation>Alle Ereignisse</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="428"/>
+        <source>, </source>
+        <comment>between event names</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="435"/>
+        <source>Enter the address that should receive the events.</source>
+        <translation>Geben Sie die Adresse ein, die die Ereignisse empfangen soll.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="438"/>
+        <source>The address must start with http:// or https://.</source>
+        <translation>Die Adresse muss mit http:// oder https:// beginnen.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="457"/>
+        <source>%1 waiting, last failure: %2</source>
+        <translation>%1 wartend, letzter Fehler: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="459"/>
+        <source>%1 waiting</source>
+        <translation>%1 wartend</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="461"/>
+        <source>Last attempt failed: %1</source>
+        <translation>Letzter Versuch fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="465"/>
+        <source>No deliveries yet</source>
+        <translation>Noch keine Zustellungen</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="467"/>
+        <source>%1 given up on</source>
+        <translation>%1 aufgegeben</translation>
     </message>
 </context>
 <context>
@@ -833,6 +986,12 @@
         <translation>E-Mail</translation>
     </message>
     <message>
+        <location filename="../qml/SettingsView.qml" line="67"/>
+        <location filename="../qml/SettingsView.qml" line="919"/>
+        <source>Webhooks</source>
+        <translation>Webhooks</translation>
+    </message>
+    <message>
         <location filename="../qml/SettingsView.qml" line="148"/>
         <source>Email required</source>
         <translation>E-Mail erforderlich</translation>
@@ -889,6 +1048,7 @@
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="229"/>
+        <location filename="../qml/SettingsView.qml" line="1110"/>
         <source>Copied</source>
         <translation>Kopiert</translation>
     </message>
@@ -1001,6 +1161,7 @@
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="378"/>
+        <location filename="../qml/SettingsView.qml" line="1221"/>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
@@ -1026,6 +1187,9 @@
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="433"/>
+        <location filename="../qml/SettingsView.qml" line="1151"/>
+        <location filename="../qml/SettingsView.qml" line="1263"/>
+        <location filename="../qml/SettingsView.qml" line="1290"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -1036,6 +1200,7 @@
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="466"/>
+        <location filename="../qml/SettingsView.qml" line="1291"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
@@ -1071,6 +1236,7 @@
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="496"/>
+        <location filename="../qml/SettingsView.qml" line="1145"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
@@ -1294,6 +1460,202 @@
         <location filename="../qml/SettingsView.qml" line="853"/>
         <source>Sending through %1 now.</source>
         <translation>E-Mails gehen jetzt über %1.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="921"/>
+        <source>A webhook sends the chat events you choose to an address of yours as a signed HTTP POST, so another system (a CRM, a help desk, a script) can act on them; docs/integrations.md describes the requests and how to check the signature.</source>
+        <translation>Ein Webhook sendet die gewählten Chat-Ereignisse als signierten HTTP-POST an eine Adresse von Ihnen, damit ein anderes System (ein CRM, ein Helpdesk, ein Skript) darauf reagieren kann; docs/integrations.md beschreibt die Anfragen und wie man die Signatur prüft.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="925"/>
+        <source>Only an admin can see and change a site&apos;s webhooks.</source>
+        <translation>Nur ein Admin kann die Webhooks einer Website sehen und ändern.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="937"/>
+        <source>The webhooks appear once the console is connected.</source>
+        <translation>Die Webhooks erscheinen, sobald die Konsole verbunden ist.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="938"/>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="939"/>
+        <source>This site has no webhooks yet. Add an endpoint below.</source>
+        <translation>Diese Website hat noch keine Webhooks. Fügen Sie unten einen Endpunkt hinzu.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="989"/>
+        <source>Send events</source>
+        <translation>Ereignisse senden</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1008"/>
+        <source>Events: %1</source>
+        <translation>Ereignisse: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1017"/>
+        <source>Off: nothing is sent</source>
+        <translation>Aus: nichts wird gesendet</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1032"/>
+        <source>Hide secret</source>
+        <translation>Geheimnis ausblenden</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1032"/>
+        <source>Show secret</source>
+        <translation>Geheimnis zeigen</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1038"/>
+        <source>New secret…</source>
+        <translation>Neues Geheimnis…</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1049"/>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1056"/>
+        <source>Deliveries</source>
+        <translation>Zustellungen</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1062"/>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1107"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1122"/>
+        <location filename="../qml/SettingsView.qml" line="1194"/>
+        <source>https://example.com/hooks/frontdesk</source>
+        <translation>https://example.com/hooks/frontdesk</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1139"/>
+        <source>Description (optional)</source>
+        <translation>Beschreibung (optional)</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1183"/>
+        <source>Add an endpoint</source>
+        <translation>Endpunkt hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1189"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1197"/>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1207"/>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1213"/>
+        <source>Optional: what it is for, e.g. the CRM</source>
+        <translation>Optional: wofür er ist, z. B. das CRM</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1239"/>
+        <source>Each endpoint gets its own secret. Your receiver checks every request&apos;s signature with it and answers with a 2xx status within 10 seconds; anything else is retried for 24 hours.</source>
+        <translation>Jeder Endpunkt erhält sein eigenes Geheimnis. Ihr Empfänger prüft damit die Signatur jeder Anfrage und antwortet innerhalb von 10 Sekunden mit einem 2xx-Status; alles andere wird 24 Stunden lang erneut versucht.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1253"/>
+        <source>Make a new secret?</source>
+        <translation>Ein neues Geheimnis erstellen?</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1259"/>
+        <source>Requests to %1 are signed with the new secret at once, and the old one stops working: give the new one to the receiver.</source>
+        <translation>Anfragen an %1 werden sofort mit dem neuen Geheimnis signiert, und das alte gilt nicht mehr: Geben Sie das neue dem Empfänger.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1264"/>
+        <source>New secret</source>
+        <translation>Neues Geheimnis</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1281"/>
+        <source>Delete this endpoint?</source>
+        <translation>Diesen Endpunkt löschen?</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1287"/>
+        <source>%1 gets no more events, and its delivery log is deleted with it.</source>
+        <translation>%1 erhält keine Ereignisse mehr, und sein Zustellprotokoll wird mitgelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1317"/>
+        <source>Deliveries to %1</source>
+        <translation>Zustellungen an %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1343"/>
+        <source>This endpoint is off: what waits here is sent once you turn it on again.</source>
+        <translation>Dieser Endpunkt ist aus: Was hier wartet, wird gesendet, sobald Sie ihn wieder einschalten.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1349"/>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1350"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1351"/>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1352"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1416"/>
+        <source>Resend</source>
+        <translation>Erneut senden</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1446"/>
+        <source>No deliveries yet</source>
+        <translation>Noch keine Zustellungen</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1447"/>
+        <source>Each event this endpoint subscribed to appears here once it happens.</source>
+        <translation>Jedes abonnierte Ereignis dieses Endpunkts erscheint hier, sobald es eintritt.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1459"/>
+        <source>Load older deliveries</source>
+        <translation>Ältere Zustellungen laden</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1467"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="65"/>

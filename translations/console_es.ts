@@ -409,37 +409,37 @@
 <context>
     <name>Frontdesk::Notifier</name>
     <message>
-        <location filename="../app/console/notifier.cpp" line="69"/>
+        <location filename="../app/console/notifier.cpp" line="72"/>
         <source>%1 is waiting</source>
         <translation>%1 está esperando</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="69"/>
+        <location filename="../app/console/notifier.cpp" line="72"/>
         <source>A visitor started a chat.</source>
         <translation>Un visitante ha iniciado un chat.</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="109"/>
+        <location filename="../app/console/notifier.cpp" line="112"/>
         <source>New message</source>
         <translation>Mensaje nuevo</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="180"/>
+        <location filename="../app/console/notifier.cpp" line="183"/>
         <source>%1 is still waiting</source>
         <translation>%1 sigue esperando</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="181"/>
+        <location filename="../app/console/notifier.cpp" line="184"/>
         <source>1 visitor is waiting for an answer.</source>
         <translation>1 visitante está esperando una respuesta.</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="182"/>
+        <location filename="../app/console/notifier.cpp" line="185"/>
         <source>%1 visitors are waiting for an answer.</source>
         <translation>%1 visitantes están esperando una respuesta.</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="274"/>
+        <location filename="../app/console/notifier.cpp" line="277"/>
         <source>Open chat</source>
         <translation>Abrir chat</translation>
     </message>
@@ -611,6 +611,159 @@
         <location filename="../app/console/trayicon.cpp" line="188"/>
         <source>Accept this chat and open it</source>
         <translation>Aceptar este chat y abrirlo</translation>
+    </message>
+</context>
+<context>
+    <name>Frontdesk::WebhookDeliveryModel</name>
+    <message>
+        <location filename="../app/console/webhookdeliverymodel.cpp" line="297"/>
+        <source>Delivered</source>
+        <translation>Entregado</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhookdeliverymodel.cpp" line="299"/>
+        <source>Failed</source>
+        <translation>Abandonado</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhookdeliverymodel.cpp" line="305"/>
+        <source>Waiting, retry at %1</source>
+        <translation>En espera, nuevo intento a las %1</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhookdeliverymodel.cpp" line="306"/>
+        <source>Waiting</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhookdeliverymodel.cpp" line="349"/>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhookdeliverymodel.cpp" line="350"/>
+        <source>No answer</source>
+        <translation>Sin respuesta</translation>
+    </message>
+</context>
+<context>
+    <name>Frontdesk::WebhookListModel</name>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="25"/>
+        <source>Delivered just now</source>
+        <translation>Entregado ahora mismo</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="28"/>
+        <source>Delivered %1 min ago</source>
+        <translation>Entregado hace %1 min</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="30"/>
+        <source>Delivered %1 h ago</source>
+        <translation>Entregado hace %1 h</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="31"/>
+        <source>Delivered on %1</source>
+        <translation>Entregado el %1</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="133"/>
+        <source>This server does not support webhooks. Update Frontdesk on the server to use them.</source>
+        <translation>Este servidor no admite webhooks. Actualice Frontdesk en el servidor para usarlos.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="248"/>
+        <location filename="../app/console/webhooklistmodel.cpp" line="308"/>
+        <source>Choose at least one event.</source>
+        <translation>Elija al menos un evento.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="250"/>
+        <source>Only an admin can add webhooks.</source>
+        <translation>Solo un administrador puede añadir webhooks.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="250"/>
+        <source>Not connected to the server.</source>
+        <translation>No conectado al servidor.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="399"/>
+        <source>New chat</source>
+        <translation>Nuevo chat</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="401"/>
+        <source>Chat accepted</source>
+        <translation>Chat aceptado</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="403"/>
+        <source>Chat closed</source>
+        <translation>Chat cerrado</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="405"/>
+        <source>Chat rated</source>
+        <translation>Chat valorado</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="407"/>
+        <source>Visitor message</source>
+        <translation>Mensaje del visitante</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="409"/>
+        <source>Agent reply</source>
+        <translation>Respuesta del agente</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="417"/>
+        <source>All events</source>
+        <translation>Todos los eventos</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="428"/>
+        <source>, </source>
+        <comment>between event names</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="435"/>
+        <source>Enter the address that should receive the events.</source>
+        <translation>Escriba la dirección que debe recibir los eventos.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="438"/>
+        <source>The address must start with http:// or https://.</source>
+        <translation>La dirección debe empezar por http:// o https://.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="457"/>
+        <source>%1 waiting, last failure: %2</source>
+        <translation>%1 en espera, último fallo: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="459"/>
+        <source>%1 waiting</source>
+        <translation>%1 en espera</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="461"/>
+        <source>Last attempt failed: %1</source>
+        <translation>El último intento falló: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="465"/>
+        <source>No deliveries yet</source>
+        <translation>Aún no hay entregas</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="467"/>
+        <source>%1 given up on</source>
+        <translation>%1 abandonadas</translation>
     </message>
 </context>
 <context>
@@ -833,6 +986,12 @@
         <translation>Correo electrónico</translation>
     </message>
     <message>
+        <location filename="../qml/SettingsView.qml" line="67"/>
+        <location filename="../qml/SettingsView.qml" line="919"/>
+        <source>Webhooks</source>
+        <translation>Webhooks</translation>
+    </message>
+    <message>
         <location filename="../qml/SettingsView.qml" line="148"/>
         <source>Email required</source>
         <translation>Correo electrónico obligatorio</translation>
@@ -889,6 +1048,7 @@
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="229"/>
+        <location filename="../qml/SettingsView.qml" line="1110"/>
         <source>Copied</source>
         <translation>Copiado</translation>
     </message>
@@ -1001,6 +1161,7 @@
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="378"/>
+        <location filename="../qml/SettingsView.qml" line="1221"/>
         <source>Add</source>
         <translation>Añadir</translation>
     </message>
@@ -1026,6 +1187,9 @@
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="433"/>
+        <location filename="../qml/SettingsView.qml" line="1151"/>
+        <location filename="../qml/SettingsView.qml" line="1263"/>
+        <location filename="../qml/SettingsView.qml" line="1290"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
@@ -1036,6 +1200,7 @@
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="466"/>
+        <location filename="../qml/SettingsView.qml" line="1291"/>
         <source>Delete</source>
         <translation>Eliminar</translation>
     </message>
@@ -1071,6 +1236,7 @@
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="496"/>
+        <location filename="../qml/SettingsView.qml" line="1145"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
@@ -1294,6 +1460,202 @@
         <location filename="../qml/SettingsView.qml" line="853"/>
         <source>Sending through %1 now.</source>
         <translation>Los correos salen ahora por %1.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="921"/>
+        <source>A webhook sends the chat events you choose to an address of yours as a signed HTTP POST, so another system (a CRM, a help desk, a script) can act on them; docs/integrations.md describes the requests and how to check the signature.</source>
+        <translation>Un webhook envía los eventos de chat que elija a una dirección suya como un HTTP POST firmado, para que otro sistema (un CRM, un servicio de ayuda, un script) pueda actuar; docs/integrations.md describe las peticiones y cómo comprobar la firma.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="925"/>
+        <source>Only an admin can see and change a site&apos;s webhooks.</source>
+        <translation>Solo un administrador puede ver y cambiar los webhooks de un sitio.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="937"/>
+        <source>The webhooks appear once the console is connected.</source>
+        <translation>Los webhooks aparecen cuando la consola está conectada.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="938"/>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="939"/>
+        <source>This site has no webhooks yet. Add an endpoint below.</source>
+        <translation>Este sitio aún no tiene webhooks. Añada un punto de destino abajo.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="989"/>
+        <source>Send events</source>
+        <translation>Enviar eventos</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1008"/>
+        <source>Events: %1</source>
+        <translation>Eventos: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1017"/>
+        <source>Off: nothing is sent</source>
+        <translation>Desactivado: no se envía nada</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1032"/>
+        <source>Hide secret</source>
+        <translation>Ocultar el secreto</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1032"/>
+        <source>Show secret</source>
+        <translation>Mostrar el secreto</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1038"/>
+        <source>New secret…</source>
+        <translation>Nuevo secreto…</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1049"/>
+        <source>Edit</source>
+        <translation>Editar</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1056"/>
+        <source>Deliveries</source>
+        <translation>Entregas</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1062"/>
+        <source>Delete…</source>
+        <translation>Eliminar…</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1107"/>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1122"/>
+        <location filename="../qml/SettingsView.qml" line="1194"/>
+        <source>https://example.com/hooks/frontdesk</source>
+        <translation>https://example.com/hooks/frontdesk</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1139"/>
+        <source>Description (optional)</source>
+        <translation>Descripción (opcional)</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1183"/>
+        <source>Add an endpoint</source>
+        <translation>Añadir un punto de destino</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1189"/>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1197"/>
+        <source>Events</source>
+        <translation>Eventos</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1207"/>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1213"/>
+        <source>Optional: what it is for, e.g. the CRM</source>
+        <translation>Opcional: para qué es, p. ej. el CRM</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1239"/>
+        <source>Each endpoint gets its own secret. Your receiver checks every request&apos;s signature with it and answers with a 2xx status within 10 seconds; anything else is retried for 24 hours.</source>
+        <translation>Cada punto de destino tiene su propio secreto. Su receptor comprueba con él la firma de cada petición y responde con un estado 2xx en menos de 10 segundos; si no, se reintenta durante 24 horas.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1253"/>
+        <source>Make a new secret?</source>
+        <translation>¿Crear un nuevo secreto?</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1259"/>
+        <source>Requests to %1 are signed with the new secret at once, and the old one stops working: give the new one to the receiver.</source>
+        <translation>Las peticiones a %1 se firman al instante con el nuevo secreto y el antiguo deja de valer: dé el nuevo al receptor.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1264"/>
+        <source>New secret</source>
+        <translation>Nuevo secreto</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1281"/>
+        <source>Delete this endpoint?</source>
+        <translation>¿Eliminar este punto de destino?</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1287"/>
+        <source>%1 gets no more events, and its delivery log is deleted with it.</source>
+        <translation>%1 no recibe más eventos y su registro de entregas se elimina con él.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1317"/>
+        <source>Deliveries to %1</source>
+        <translation>Entregas a %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1343"/>
+        <source>This endpoint is off: what waits here is sent once you turn it on again.</source>
+        <translation>Este punto de destino está desactivado: lo que espera aquí se envía cuando lo vuelva a activar.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1349"/>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1350"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1351"/>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1352"/>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1416"/>
+        <source>Resend</source>
+        <translation>Reenviar</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1446"/>
+        <source>No deliveries yet</source>
+        <translation>Aún no hay entregas</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1447"/>
+        <source>Each event this endpoint subscribed to appears here once it happens.</source>
+        <translation>Cada evento al que está suscrito este punto de destino aparece aquí en cuanto ocurre.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1459"/>
+        <source>Load older deliveries</source>
+        <translation>Cargar entregas anteriores</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1467"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="65"/>

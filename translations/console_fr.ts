@@ -409,37 +409,37 @@
 <context>
     <name>Frontdesk::Notifier</name>
     <message>
-        <location filename="../app/console/notifier.cpp" line="69"/>
+        <location filename="../app/console/notifier.cpp" line="72"/>
         <source>%1 is waiting</source>
         <translation>%1 attend</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="69"/>
+        <location filename="../app/console/notifier.cpp" line="72"/>
         <source>A visitor started a chat.</source>
         <translation>Un visiteur a lancé une discussion.</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="109"/>
+        <location filename="../app/console/notifier.cpp" line="112"/>
         <source>New message</source>
         <translation>Nouveau message</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="180"/>
+        <location filename="../app/console/notifier.cpp" line="183"/>
         <source>%1 is still waiting</source>
         <translation>%1 attend toujours</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="181"/>
+        <location filename="../app/console/notifier.cpp" line="184"/>
         <source>1 visitor is waiting for an answer.</source>
         <translation>1 visiteur attend une réponse.</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="182"/>
+        <location filename="../app/console/notifier.cpp" line="185"/>
         <source>%1 visitors are waiting for an answer.</source>
         <translation>%1 visiteurs attendent une réponse.</translation>
     </message>
     <message>
-        <location filename="../app/console/notifier.cpp" line="274"/>
+        <location filename="../app/console/notifier.cpp" line="277"/>
         <source>Open chat</source>
         <translation>Ouvrir la discussion</translation>
     </message>
@@ -611,6 +611,159 @@
         <location filename="../app/console/trayicon.cpp" line="188"/>
         <source>Accept this chat and open it</source>
         <translation>Accepter ce chat et l’ouvrir</translation>
+    </message>
+</context>
+<context>
+    <name>Frontdesk::WebhookDeliveryModel</name>
+    <message>
+        <location filename="../app/console/webhookdeliverymodel.cpp" line="297"/>
+        <source>Delivered</source>
+        <translation>Livré</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhookdeliverymodel.cpp" line="299"/>
+        <source>Failed</source>
+        <translation>Abandonné</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhookdeliverymodel.cpp" line="305"/>
+        <source>Waiting, retry at %1</source>
+        <translation>En attente, nouvel essai à %1</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhookdeliverymodel.cpp" line="306"/>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhookdeliverymodel.cpp" line="349"/>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhookdeliverymodel.cpp" line="350"/>
+        <source>No answer</source>
+        <translation>Pas de réponse</translation>
+    </message>
+</context>
+<context>
+    <name>Frontdesk::WebhookListModel</name>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="25"/>
+        <source>Delivered just now</source>
+        <translation>Livré à l’instant</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="28"/>
+        <source>Delivered %1 min ago</source>
+        <translation>Livré il y a %1 min</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="30"/>
+        <source>Delivered %1 h ago</source>
+        <translation>Livré il y a %1 h</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="31"/>
+        <source>Delivered on %1</source>
+        <translation>Livré le %1</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="133"/>
+        <source>This server does not support webhooks. Update Frontdesk on the server to use them.</source>
+        <translation>Ce serveur ne prend pas en charge les webhooks. Mettez Frontdesk à jour sur le serveur pour les utiliser.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="248"/>
+        <location filename="../app/console/webhooklistmodel.cpp" line="308"/>
+        <source>Choose at least one event.</source>
+        <translation>Choisissez au moins un événement.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="250"/>
+        <source>Only an admin can add webhooks.</source>
+        <translation>Seul un administrateur peut ajouter des webhooks.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="250"/>
+        <source>Not connected to the server.</source>
+        <translation>Pas connecté au serveur.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="399"/>
+        <source>New chat</source>
+        <translation>Nouvelle discussion</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="401"/>
+        <source>Chat accepted</source>
+        <translation>Discussion acceptée</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="403"/>
+        <source>Chat closed</source>
+        <translation>Discussion fermée</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="405"/>
+        <source>Chat rated</source>
+        <translation>Discussion notée</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="407"/>
+        <source>Visitor message</source>
+        <translation>Message du visiteur</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="409"/>
+        <source>Agent reply</source>
+        <translation>Réponse de l’agent</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="417"/>
+        <source>All events</source>
+        <translation>Tous les événements</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="428"/>
+        <source>, </source>
+        <comment>between event names</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="435"/>
+        <source>Enter the address that should receive the events.</source>
+        <translation>Saisissez l’adresse qui doit recevoir les événements.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="438"/>
+        <source>The address must start with http:// or https://.</source>
+        <translation>L’adresse doit commencer par http:// ou https://.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="457"/>
+        <source>%1 waiting, last failure: %2</source>
+        <translation>%1 en attente, dernier échec : %2</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="459"/>
+        <source>%1 waiting</source>
+        <translation>%1 en attente</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="461"/>
+        <source>Last attempt failed: %1</source>
+        <translation>Dernière tentative échouée : %1</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="465"/>
+        <source>No deliveries yet</source>
+        <translation>Aucune livraison pour l’instant</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="467"/>
+        <source>%1 given up on</source>
+        <translation>%1 abandonnées</translation>
     </message>
 </context>
 <context>
@@ -833,6 +986,12 @@
         <translation>E-mail</translation>
     </message>
     <message>
+        <location filename="../qml/SettingsView.qml" line="67"/>
+        <location filename="../qml/SettingsView.qml" line="919"/>
+        <source>Webhooks</source>
+        <translation>Webhooks</translation>
+    </message>
+    <message>
         <location filename="../qml/SettingsView.qml" line="148"/>
         <source>Email required</source>
         <translation>E-mail obligatoire</translation>
@@ -889,6 +1048,7 @@
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="229"/>
+        <location filename="../qml/SettingsView.qml" line="1110"/>
         <source>Copied</source>
         <translation>Copié</translation>
     </message>
@@ -1001,6 +1161,7 @@
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="378"/>
+        <location filename="../qml/SettingsView.qml" line="1221"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
@@ -1026,6 +1187,9 @@
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="433"/>
+        <location filename="../qml/SettingsView.qml" line="1151"/>
+        <location filename="../qml/SettingsView.qml" line="1263"/>
+        <location filename="../qml/SettingsView.qml" line="1290"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -1036,6 +1200,7 @@
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="466"/>
+        <location filename="../qml/SettingsView.qml" line="1291"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
@@ -1071,6 +1236,7 @@
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="496"/>
+        <location filename="../qml/SettingsView.qml" line="1145"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
@@ -1294,6 +1460,202 @@
         <location filename="../qml/SettingsView.qml" line="853"/>
         <source>Sending through %1 now.</source>
         <translation>Les e-mails passent maintenant par %1.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="921"/>
+        <source>A webhook sends the chat events you choose to an address of yours as a signed HTTP POST, so another system (a CRM, a help desk, a script) can act on them; docs/integrations.md describes the requests and how to check the signature.</source>
+        <translation>Un webhook envoie les événements de discussion choisis à une adresse à vous, en HTTP POST signé, pour qu’un autre système (un CRM, un service d’assistance, un script) puisse y réagir ; docs/integrations.md décrit les requêtes et la vérification de la signature.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="925"/>
+        <source>Only an admin can see and change a site&apos;s webhooks.</source>
+        <translation>Seul un administrateur peut voir et modifier les webhooks d’un site.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="937"/>
+        <source>The webhooks appear once the console is connected.</source>
+        <translation>Les webhooks apparaissent une fois la console connectée.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="938"/>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="939"/>
+        <source>This site has no webhooks yet. Add an endpoint below.</source>
+        <translation>Ce site n’a pas encore de webhook. Ajoutez un point de terminaison ci-dessous.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="989"/>
+        <source>Send events</source>
+        <translation>Envoyer les événements</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1008"/>
+        <source>Events: %1</source>
+        <translation>Événements : %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1017"/>
+        <source>Off: nothing is sent</source>
+        <translation>Désactivé : rien n’est envoyé</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1032"/>
+        <source>Hide secret</source>
+        <translation>Masquer le secret</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1032"/>
+        <source>Show secret</source>
+        <translation>Afficher le secret</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1038"/>
+        <source>New secret…</source>
+        <translation>Nouveau secret…</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1049"/>
+        <source>Edit</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1056"/>
+        <source>Deliveries</source>
+        <translation>Livraisons</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1062"/>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1107"/>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1122"/>
+        <location filename="../qml/SettingsView.qml" line="1194"/>
+        <source>https://example.com/hooks/frontdesk</source>
+        <translation>https://example.com/hooks/frontdesk</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1139"/>
+        <source>Description (optional)</source>
+        <translation>Description (facultative)</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1183"/>
+        <source>Add an endpoint</source>
+        <translation>Ajouter un point de terminaison</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1189"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1197"/>
+        <source>Events</source>
+        <translation>Événements</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1207"/>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1213"/>
+        <source>Optional: what it is for, e.g. the CRM</source>
+        <translation>Facultatif : à quoi il sert, p. ex. le CRM</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1239"/>
+        <source>Each endpoint gets its own secret. Your receiver checks every request&apos;s signature with it and answers with a 2xx status within 10 seconds; anything else is retried for 24 hours.</source>
+        <translation>Chaque point de terminaison a son propre secret. Votre récepteur vérifie avec lui la signature de chaque requête et répond par un statut 2xx en moins de 10 secondes ; sinon, l’envoi est réessayé pendant 24 heures.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1253"/>
+        <source>Make a new secret?</source>
+        <translation>Créer un nouveau secret ?</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1259"/>
+        <source>Requests to %1 are signed with the new secret at once, and the old one stops working: give the new one to the receiver.</source>
+        <translation>Les requêtes vers %1 sont aussitôt signées avec le nouveau secret, et l’ancien ne fonctionne plus : donnez le nouveau au récepteur.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1264"/>
+        <source>New secret</source>
+        <translation>Nouveau secret</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1281"/>
+        <source>Delete this endpoint?</source>
+        <translation>Supprimer ce point de terminaison ?</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1287"/>
+        <source>%1 gets no more events, and its delivery log is deleted with it.</source>
+        <translation>%1 ne reçoit plus d’événements, et son journal de livraisons est supprimé avec lui.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1317"/>
+        <source>Deliveries to %1</source>
+        <translation>Livraisons vers %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1343"/>
+        <source>This endpoint is off: what waits here is sent once you turn it on again.</source>
+        <translation>Ce point de terminaison est désactivé : ce qui attend ici part dès que vous le réactivez.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1349"/>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1350"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1351"/>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1352"/>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1416"/>
+        <source>Resend</source>
+        <translation>Renvoyer</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1446"/>
+        <source>No deliveries yet</source>
+        <translation>Aucune livraison pour l’instant</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1447"/>
+        <source>Each event this endpoint subscribed to appears here once it happens.</source>
+        <translation>Chaque événement auquel ce point de terminaison est abonné apparaît ici dès qu’il se produit.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1459"/>
+        <source>Load older deliveries</source>
+        <translation>Charger les livraisons plus anciennes</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsView.qml" line="1467"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="65"/>

@@ -56,6 +56,8 @@ AgentClient::AgentClient(const QString &secretService, QObject *parent)
     connect(m_events, &AgentEvents::agentStatusReceived, this, &AgentClient::agentStatusReceived);
     connect(m_events, &AgentEvents::cannedChanged, this, &AgentClient::cannedChanged);
     connect(m_events, &AgentEvents::teamChanged, this, &AgentClient::teamChanged);
+    connect(m_events, &AgentEvents::webhookStatusReceived, this, &AgentClient::webhookStatusReceived);
+    connect(m_events, &AgentEvents::webhookDeleted, this, &AgentClient::webhookDeleted);
 
     connect(m_replies, &ReplySender::outboxChanged, this, &AgentClient::outboxChanged);
     connect(m_replies, &ReplySender::replyQueued, this, &AgentClient::replyQueued);

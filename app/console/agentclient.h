@@ -232,6 +232,10 @@ Q_SIGNALS:
     void siteRemoved(int siteId);
     /// An agent was added, removed, disabled or enabled (`team_changed`): read the team again.
     void teamChanged();
+    /// An endpoint of any site was added or changed, or a delivery to it was tried (`webhook_status`, admins only).
+    void webhookStatusReceived(const Frontdesk::WebhookRecord &webhook);
+    /// An endpoint was deleted with its delivery log (`webhook_deleted`, admins only).
+    void webhookDeleted(qint64 webhookId);
     /// A command the user started failed; @p message is a sentence to show.
     void commandFailed(const QString &command, const QString &message);
 

@@ -19,6 +19,7 @@ namespace Frontdesk {
 
 class Mailer;
 class Store;
+class WebhookService;
 
 /// @brief The chat's services over one store and one event bus, built
 /// together because they are wired together: the transports and the
@@ -55,6 +56,9 @@ public:
     /// the server adds); null when the server was built without one.
     [[nodiscard]] Mailer *mailer() const { return m_mailer; }
     void setMailer(Mailer *mailer) { m_mailer = mailer; }
+    /// The sites' webhooks (server/webhooks, added by the server); null when there is none.
+    [[nodiscard]] WebhookService *webhooks() const { return m_webhooks; }
+    void setWebhooks(WebhookService *webhooks) { m_webhooks = webhooks; }
 
 private:
     Store *m_store;
@@ -69,6 +73,7 @@ private:
     TeamService m_team;
     SiteService m_siteService;
     Mailer *m_mailer = nullptr;
+    WebhookService *m_webhooks = nullptr;
 };
 
 } // namespace Frontdesk

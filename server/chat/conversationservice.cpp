@@ -255,7 +255,7 @@ void ConversationService::close(const AgentRecord &agent, qint64 conversationId,
 {
     const QString line = tr("%1 closed the chat").arg(agent.name);
     continueWith(
-        m_conversations->closeConversation(conversationId, line, now()), this,
+        m_conversations->closeConversation(conversationId, line, now(), agent.id), this,
         [this, agent, conversationId, done](const StoreResult<ConversationChange> &result) {
             if (result.error == StoreError::Conflict) {
                 done(ProtocolError::make(ErrorCode::Conflict, u"Conversation %1 is already closed."_s.arg(conversationId)));

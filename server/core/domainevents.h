@@ -2,6 +2,7 @@
 
 #include "core/eventbus.h"
 #include "core/records.h"
+#include "core/webhookrecords.h"
 
 #include <QList>
 #include <QString>
@@ -159,6 +160,17 @@ struct MailStatusChanged {
     MailStatus status;
 };
 
+/// A webhook endpoint was added or changed, or an attempt to deliver to it
+/// was recorded: its state as it is now (for the admins' consoles).
+struct WebhookChanged {
+    WebhookRecord webhook;
+};
+
+struct WebhookDeleted {
+    qint64 webhookId = 0;
+    qint64 siteId = 0;
+};
+
 } // namespace Frontdesk::Events
 
 namespace Frontdesk {
@@ -169,7 +181,8 @@ using DomainEvent
                    Events::ReadMarked, Events::VisitorPageViewed, Events::VisitorReturned, Events::VisitorLeft,
                    Events::VisitorUpdated, Events::VisitorErased, Events::QueuePlaceChanged, Events::AgentStatusChanged,
                    Events::AgentsOnlineChanged, Events::TeamChanged, Events::CannedResponsesChanged, Events::SiteCreated,
-                   Events::SiteUpdated, Events::SiteDeleted, Events::SessionsEnded, Events::MailStatusChanged>;
+                   Events::SiteUpdated, Events::SiteDeleted, Events::SessionsEnded, Events::MailStatusChanged,
+                   Events::WebhookChanged, Events::WebhookDeleted>;
 
 /// The one bus of a server: services publish, the fan-out and integrations subscribe.
 using DomainEventBus = EventBus<DomainEvent>;

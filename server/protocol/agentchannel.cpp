@@ -23,6 +23,7 @@ AgentChannel::AgentChannel(ChatServices *chat, const ClientContext &client, Send
     , m_push(std::move(push))
     , m_team(chat)
     , m_sites(chat)
+    , m_webhooks(chat)
     , m_visitorData(chat)
 { }
 
@@ -134,7 +135,8 @@ void AgentChannel::handle(const WireMessage &message)
     const bool visitorData = VisitorDataCommands::handles(message.type);
     const bool team = TeamCommands::handles(message.type);
     const bool sites = SiteCommands::handles(message.type);
-    if (!handler && !visitorData && !team && !sites)
+    const bool webhooks = WebhookCommands::handles(message.type);
+    if (!handler && !visitorData && !team && !sites && !webhooks)
         return sendError(ProtocolError::make(ErrorCode::UnknownType,
                                              u"\"%1\" is not an agent command."_s.arg(WireCodec::loggable(message.type))),
                          message);
@@ -148,6 +150,8 @@ void AgentChannel::handle(const WireMessage &message)
         return m_team.handle(*m_auth, m_client, message, answerFor(message));
     if (sites)
         return m_sites.handle(*m_agent, message, answerFor(message));
+    if (webhooks)
+        return m_webhooks.handle(*m_agent, message, answerFor(message));
     (this->*handler)(message);
 }
 

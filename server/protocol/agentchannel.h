@@ -6,6 +6,7 @@
 #include "protocol/sitecommands.h"
 #include "protocol/teamcommands.h"
 #include "protocol/visitordatacommands.h"
+#include "protocol/webhookcommands.h"
 #include "protocol/wirecodec.h"
 #include "ratelimit/abuselimits.h"
 #include "ratelimit/tokenbucket.h"
@@ -92,6 +93,7 @@ private:
     Push m_push;
     TeamCommands m_team;
     SiteCommands m_sites;
+    WebhookCommands m_webhooks;
     VisitorDataCommands m_visitorData;
     std::optional<AgentAuthentication> m_auth;
     const AgentRecord *m_agent = nullptr; ///< &m_auth->agent once authenticated

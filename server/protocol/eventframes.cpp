@@ -58,7 +58,8 @@ QByteArray visitorPresence(const QString &type, const QString &visitorId, qint64
 
 bool forAdminsOnly(const DomainEvent &event)
 {
-    return std::holds_alternative<Events::MailStatusChanged>(event);
+    return std::holds_alternative<Events::MailStatusChanged>(event) || std::holds_alternative<Events::WebhookChanged>(event)
+        || std::holds_alternative<Events::WebhookDeleted>(event);
 }
 
 QList<QByteArray> forAgents(const DomainEvent &event, const PresenceService &presence)
@@ -148,6 +149,12 @@ QList<QByteArray> forAgents(const DomainEvent &event, const PresenceService &pre
             [](const Events::SessionsEnded &) -> QList<QByteArray> { return {}; },
             [](const Events::MailStatusChanged &e) -> QList<QByteArray> {
                 return {frame(u"mail_status"_s, {{u"mail"_s, WireCodec::toJson(e.status)}})};
+            },
+            [](const Events::WebhookChanged &e) -> QList<QByteArray> {
+                return {frame(u"webhook_status"_s, {{u"webhook"_s, WireCodec::toJson(e.webhook)}})};
+            },
+            [](const Events::WebhookDeleted &e) -> QList<QByteArray> {
+                return {frame(u"webhook_deleted"_s, {{u"webhookId"_s, double(e.webhookId)}, {u"siteId"_s, double(e.siteId)}})};
             },
         },
         event);

@@ -297,6 +297,40 @@ QJsonObject WireCodec::toJson(const MailStatus &status)
     return object;
 }
 
+QJsonObject WireCodec::toJson(const WebhookRecord &webhook)
+{
+    return {{u"id"_s, double(webhook.id)},
+            {u"siteId"_s, double(webhook.siteId)},
+            {u"url"_s, webhook.url},
+            {u"events"_s, QJsonArray::fromStringList(webhook.events)},
+            {u"enabled"_s, webhook.enabled},
+            {u"description"_s, webhook.description},
+            {u"secret"_s, webhook.secret},
+            {u"createdAt"_s, double(webhook.createdAt)},
+            {u"queued"_s, webhook.queued},
+            {u"failed"_s, webhook.failed},
+            {u"lastDeliveredAt"_s, double(webhook.lastDeliveredAt)},
+            {u"lastFailureAt"_s, double(webhook.lastFailureAt)},
+            {u"lastFailure"_s, webhook.lastFailure}};
+}
+
+QJsonObject WireCodec::toJson(const WebhookDelivery &delivery)
+{
+    return {{u"id"_s, double(delivery.id)},
+            {u"webhookId"_s, double(delivery.webhookId)},
+            {u"eventId"_s, u"evt_%1"_s.arg(delivery.eventId)},
+            {u"event"_s, delivery.eventType},
+            {u"conversationId"_s, double(delivery.conversationId)},
+            {u"status"_s, toString(delivery.status)},
+            {u"attempts"_s, delivery.attempts},
+            {u"statusCode"_s, delivery.statusCode},
+            {u"error"_s, delivery.error},
+            {u"createdAt"_s, double(delivery.createdAt)},
+            {u"lastAttemptAt"_s, double(delivery.lastAttemptAt)},
+            {u"nextAttemptAt"_s, double(delivery.nextAttemptAt)},
+            {u"deliveredAt"_s, double(delivery.deliveredAt)}};
+}
+
 QJsonObject WireCodec::toJson(const TeamMember &member)
 {
     QJsonObject object = toJson(member.agent);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/records.h"
+#include "core/webhookrecords.h"
 #include "protocolerror.h"
 
 #include <QByteArray>
@@ -89,6 +90,10 @@ public:
     [[nodiscard]] static QJsonObject toJson(const TeamMember &member);
     /// The outbox's status as consoles see it (snapshot "mail", event mail_status).
     [[nodiscard]] static QJsonObject toJson(const MailStatus &status);
+    /// For admins only: it carries the signing secret.
+    [[nodiscard]] static QJsonObject toJson(const WebhookRecord &webhook);
+    /// The log's line of one delivery (its body is not sent: the console has the event).
+    [[nodiscard]] static QJsonObject toJson(const WebhookDelivery &delivery);
     [[nodiscard]] static QJsonObject toJson(const CannedResponse &response);
     /// A ban, and whether it is in force at @p now.
     [[nodiscard]] static QJsonObject toJson(const BanRecord &ban, qint64 now);

@@ -1,6 +1,7 @@
 // The ConversationStore's jobs about conversations and their messages.
 #include "conversationstore.h"
 
+#include "core/webhookrecords.h"
 #include "storerows.h"
 
 using namespace Qt::StringLiterals;
@@ -63,6 +64,11 @@ QFuture<StoreResult<AppendResult>> ConversationStore::appendVisitorMessage(qint6
         if (!message.ok())
             return StoreResult<AppendResult>::failure(message.error, message.message);
         result.message = message.value;
+        if (result.conversationCreated
+            && !journalEvent(s, siteId, conversationId, WebhookEvents::conversationCreated, message.value.id, 0, now))
+            return failed<AppendResult>(s);
+        if (!journalEvent(s, siteId, conversationId, WebhookEvents::messageVisitor, message.value.id, 0, now))
+            return failed<AppendResult>(s);
         if (mail == MailOnAppend::TeamIfOpened && result.conversationCreated
             && !insertPendingMail(s, u"team:%1"_s.arg(conversationId), conversationId, MailRecipientKind::Team, now))
             return failed<AppendResult>(s);
@@ -111,6 +117,9 @@ QFuture<StoreResult<AppendResult>> ConversationStore::appendAgentMessage(qint64 
             return StoreResult<AppendResult>::failure(message.error, message.message);
         AppendResult result;
         result.message = message.value;
+        if (!journalEvent(s, conversation.value.siteId, conversationId, WebhookEvents::messageAgent, message.value.id, agentId,
+                          now))
+            return failed<AppendResult>(s);
         if (mail == MailOnAppend::VisitorReply
             && !insertPendingMail(s, u"reply:%1"_s.arg(message.value.id), conversationId, MailRecipientKind::Visitor, now))
             return failed<AppendResult>(s);
@@ -149,12 +158,18 @@ QFuture<StoreResult<ConversationChange>> ConversationStore::assignConversation(q
                     {toString(ConversationStatus::Active), agentId, now, conversationId},
                     u"assign conversation %1 to agent %2"_s.arg(conversationId).arg(agentId)))
             return failed<ConversationChange>(s);
-        return changeWithSystemLine(s, conversationId, systemBody, now);
+        auto change = changeWithSystemLine(s, conversationId, systemBody, now);
+        // A transfer (a reassignment) is no acceptance: the integrations hear of the first agent only.
+        if (change.ok() && !allowReassign
+            && !journalEvent(s, c.siteId, conversationId, WebhookEvents::conversationAccepted, change.value.systemMessage.id,
+                             agentId, now))
+            return failed<ConversationChange>(s);
+        return change;
     });
 }
 
 QFuture<StoreResult<ConversationChange>> ConversationStore::closeConversation(qint64 conversationId, const QString &systemBody,
-                                                                              qint64 now)
+                                                                              qint64 now, qint64 byAgentId)
 {
     return submit<ConversationChange>(m_writer, [=](SqlSession &s) -> StoreResult<ConversationChange> {
         const auto conversation = loadConversation(s, conversationId);
@@ -167,7 +182,12 @@ QFuture<StoreResult<ConversationChange>> ConversationStore::closeConversation(qi
                     {toString(ConversationStatus::Closed), now, now, conversationId},
                     u"close conversation %1"_s.arg(conversationId)))
             return failed<ConversationChange>(s);
-        return changeWithSystemLine(s, conversationId, systemBody, now);
+        auto change = changeWithSystemLine(s, conversationId, systemBody, now);
+        if (change.ok()
+            && !journalEvent(s, conversation.value.siteId, conversationId, WebhookEvents::conversationClosed,
+                             change.value.systemMessage.id, byAgentId, now))
+            return failed<ConversationChange>(s);
+        return change;
     });
 }
 
@@ -319,6 +339,9 @@ QFuture<StoreResult<ConversationRecord>> ConversationStore::rateConversation(qin
         PreparedQuery q;
         if (!s.exec(q, u"UPDATE conversations SET rating = ?, rating_comment = ? WHERE id = ?"_s,
                     {rating, comment, conversationId}, u"rate conversation %1"_s.arg(conversationId)))
+            return failed<ConversationRecord>(s);
+        if (!journalEvent(s, conversation.value.siteId, conversationId, WebhookEvents::conversationRated, 0, 0,
+                          QDateTime::currentMSecsSinceEpoch()))
             return failed<ConversationRecord>(s);
         return loadConversation(s, conversationId);
     });

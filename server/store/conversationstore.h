@@ -13,6 +13,10 @@ class WriterQueue;
 
 /// @brief Conversations and their messages, read marks and ratings, and the search over closed ones.
 ///
+/// The jobs that store a message, an acceptance, a close or a rating also note
+/// it in the integrations' journal (`integration_events`, see WebhookStore)
+/// in the same transaction, for a site with an enabled webhook.
+///
 /// One part of the Store (see store.h): every call is a job for the one
 /// writer thread and answers through a QFuture once its transaction committed.
 class ConversationStore
@@ -41,8 +45,10 @@ public:
     /// agent: nothing changes and systemMessage.id is 0.
     QFuture<StoreResult<ConversationChange>> assignConversation(qint64 conversationId, qint64 agentId, bool allowReassign,
                                                                 const QString &systemBody, qint64 now);
-    /// Closes the conversation with the system line @p systemBody. Conflict when already closed.
-    QFuture<StoreResult<ConversationChange>> closeConversation(qint64 conversationId, const QString &systemBody, qint64 now);
+    /// Closes the conversation with the system line @p systemBody, by agent
+    /// @p byAgentId (0: nobody in particular). Conflict when already closed.
+    QFuture<StoreResult<ConversationChange>> closeConversation(qint64 conversationId, const QString &systemBody, qint64 now,
+                                                               qint64 byAgentId = 0);
     QFuture<StoreResult<ConversationRecord>> conversationById(qint64 conversationId);
     /// The visitor's most recent conversation of any status, if there is one.
     QFuture<StoreResult<std::optional<ConversationRecord>>> latestConversationForVisitor(const QString &visitorId);

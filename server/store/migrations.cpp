@@ -186,6 +186,56 @@ QStringList sqliteStep(int version)
             u"CREATE INDEX mail_outbox_due ON mail_outbox(status, next_attempt_at)"_s,
             u"CREATE INDEX mail_outbox_conversation ON mail_outbox(conversation_id)"_s,
         };
+    case 7:
+        // Webhooks: each site's endpoints; the journal of committed chat events
+        // the integrations consume (written in the change's own transaction,
+        // and only for a site with an enabled endpoint, so nothing is lost
+        // to a kill -9 after a commit and a site without any costs nothing);
+        // each consumer's cursor over it; and the deliveries, one per event
+        // and endpoint, rendered once. A deleted conversation (erasure, site
+        // deletion, retention) takes its events and deliveries with it.
+        return {
+            u"CREATE TABLE webhooks ("
+            " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+            " site_id INTEGER NOT NULL REFERENCES sites(id) ON DELETE CASCADE,"
+            " url TEXT NOT NULL,"
+            " events TEXT NOT NULL,"
+            " description TEXT NOT NULL,"
+            " secret TEXT NOT NULL,"
+            " enabled INTEGER NOT NULL DEFAULT 1,"
+            " created_at BIGINT NOT NULL)"_s,
+            u"CREATE INDEX webhooks_site ON webhooks(site_id, enabled)"_s,
+            u"CREATE TABLE integration_events ("
+            " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+            " site_id INTEGER NOT NULL,"
+            " conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,"
+            " kind TEXT NOT NULL,"
+            " message_id BIGINT NOT NULL DEFAULT 0,"
+            " agent_id BIGINT NOT NULL DEFAULT 0,"
+            " created_at BIGINT NOT NULL)"_s,
+            u"CREATE INDEX integration_events_conversation ON integration_events(conversation_id)"_s,
+            u"CREATE TABLE integration_cursors ("
+            " consumer TEXT NOT NULL PRIMARY KEY,"
+            " last_event_id BIGINT NOT NULL)"_s,
+            u"CREATE TABLE webhook_deliveries ("
+            " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+            " webhook_id INTEGER NOT NULL REFERENCES webhooks(id) ON DELETE CASCADE,"
+            " event_id BIGINT NOT NULL,"
+            " event_type TEXT NOT NULL,"
+            " conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,"
+            " body BLOB NOT NULL,"
+            " status TEXT NOT NULL,"
+            " attempts INTEGER NOT NULL DEFAULT 0,"
+            " status_code INTEGER NOT NULL DEFAULT 0,"
+            " last_error TEXT NOT NULL DEFAULT '',"
+            " created_at BIGINT NOT NULL,"
+            " next_attempt_at BIGINT NOT NULL,"
+            " last_attempt_at BIGINT NOT NULL DEFAULT 0,"
+            " delivered_at BIGINT NOT NULL DEFAULT 0,"
+            " UNIQUE (webhook_id, event_id))"_s,
+            u"CREATE INDEX webhook_deliveries_lane ON webhook_deliveries(webhook_id, status, id)"_s,
+            u"CREATE INDEX webhook_deliveries_conversation ON webhook_deliveries(conversation_id)"_s,
+        };
     default:
         return {};
     }
@@ -363,12 +413,65 @@ QStringList mariaDbStep(int version)
             " KEY mail_outbox_conversation (conversation_id))"_s
                 + MariaDbTable,
         };
+    case 7:
+        return {
+            u"CREATE TABLE IF NOT EXISTS webhooks ("
+            " id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,"
+            " site_id BIGINT NOT NULL,"
+            " url VARCHAR(2000) NOT NULL,"
+            " events VARCHAR(500) NOT NULL,"
+            " description VARCHAR(500) NOT NULL,"
+            " secret VARCHAR(100) NOT NULL,"
+            " enabled INT NOT NULL DEFAULT 1,"
+            " created_at BIGINT NOT NULL,"
+            " KEY webhooks_site (site_id, enabled),"
+            " CONSTRAINT webhooks_site_fk FOREIGN KEY (site_id) REFERENCES sites(id) ON DELETE CASCADE)"_s
+                + MariaDbTable,
+            u"CREATE TABLE IF NOT EXISTS integration_events ("
+            " id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,"
+            " site_id BIGINT NOT NULL,"
+            " conversation_id BIGINT NOT NULL,"
+            " kind VARCHAR(40) NOT NULL,"
+            " message_id BIGINT NOT NULL DEFAULT 0,"
+            " agent_id BIGINT NOT NULL DEFAULT 0,"
+            " created_at BIGINT NOT NULL,"
+            " KEY integration_events_conversation (conversation_id),"
+            " CONSTRAINT integration_events_conversation_fk FOREIGN KEY (conversation_id)"
+            " REFERENCES conversations(id) ON DELETE CASCADE)"_s
+                + MariaDbTable,
+            u"CREATE TABLE IF NOT EXISTS integration_cursors ("
+            " consumer VARCHAR(64) NOT NULL PRIMARY KEY,"
+            " last_event_id BIGINT NOT NULL)"_s
+                + MariaDbTable,
+            u"CREATE TABLE IF NOT EXISTS webhook_deliveries ("
+            " id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,"
+            " webhook_id BIGINT NOT NULL,"
+            " event_id BIGINT NOT NULL,"
+            " event_type VARCHAR(40) NOT NULL,"
+            " conversation_id BIGINT NOT NULL,"
+            " body MEDIUMBLOB NOT NULL,"
+            " status VARCHAR(16) NOT NULL,"
+            " attempts INT NOT NULL DEFAULT 0,"
+            " status_code INT NOT NULL DEFAULT 0,"
+            " last_error TEXT NOT NULL,"
+            " created_at BIGINT NOT NULL,"
+            " next_attempt_at BIGINT NOT NULL,"
+            " last_attempt_at BIGINT NOT NULL DEFAULT 0,"
+            " delivered_at BIGINT NOT NULL DEFAULT 0,"
+            " UNIQUE KEY webhook_deliveries_event (webhook_id, event_id),"
+            " KEY webhook_deliveries_lane (webhook_id, status, id),"
+            " KEY webhook_deliveries_conversation (conversation_id),"
+            " CONSTRAINT webhook_deliveries_webhook_fk FOREIGN KEY (webhook_id) REFERENCES webhooks(id) ON DELETE CASCADE,"
+            " CONSTRAINT webhook_deliveries_conversation_fk FOREIGN KEY (conversation_id)"
+            " REFERENCES conversations(id) ON DELETE CASCADE)"_s
+                + MariaDbTable,
+        };
     default:
         return {};
     }
 }
 
-constexpr int LatestVersion = 6;
+constexpr int LatestVersion = 7;
 
 bool execute(QSqlDatabase &db, const QString &sql, const QString &what, QString *error)
 {

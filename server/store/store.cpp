@@ -18,6 +18,7 @@ Store::Store(QObject *parent)
     , m_visitorData(m_writer)
     , m_auditLog(m_writer)
     , m_mailOutbox(m_writer)
+    , m_webhooks(m_writer)
 { }
 
 Store::~Store()

@@ -10,6 +10,7 @@
 #include "sitestore.h"
 #include "visitordatastore.h"
 #include "visitorstore.h"
+#include "webhookstore.h"
 #include "writerqueue.h"
 
 #include "store/commitlatency.h"
@@ -41,7 +42,8 @@ class DatabaseWorker;
 /// sites(), agents() (with their sessions and tokens), visitors() (with page
 /// views), conversations() (messages, read marks, ratings, search),
 /// cannedResponses(), visitorData() (export, erasure, retention, bans) and
-/// auditLog() and mailOutbox(). All of them queue on the one writer thread through the
+/// auditLog(), mailOutbox() and webhooks() (endpoints, the integrations'
+/// journal, deliveries). All of them queue on the one writer thread through the
 /// WriterQueue, so a batch still mixes jobs of every part in one transaction.
 /// The Store itself opens and closes the database and reports on it;
 /// storerows.h has the row readers and SQL helpers the parts share.
@@ -82,6 +84,7 @@ public:
     [[nodiscard]] VisitorDataStore &visitorData() { return m_visitorData; }
     [[nodiscard]] AuditLogStore &auditLog() { return m_auditLog; }
     [[nodiscard]] MailOutboxStore &mailOutbox() { return m_mailOutbox; }
+    [[nodiscard]] WebhookStore &webhooks() { return m_webhooks; }
 
     /// How long the writer's transactions take (metrics); empty before open().
     [[nodiscard]] CommitLatency::Snapshot commitLatency() const;
@@ -101,6 +104,7 @@ private:
     VisitorDataStore m_visitorData;
     AuditLogStore m_auditLog;
     MailOutboxStore m_mailOutbox;
+    WebhookStore m_webhooks;
 };
 
 } // namespace Frontdesk

@@ -399,6 +399,21 @@ inline bool insertPendingMail(SqlSession &s, const QString &key, qint64 conversa
                   {key, conversationId, toString(kind), QByteArray(""), now, now}, u"note mail "_s + key);
 }
 
+/// Notes the committed chat event @p kind (a WebhookEvents type) in the
+/// integrations' journal, in the job's own transaction, when the site has an
+/// enabled webhook; nothing otherwise (one statement either way, so a site
+/// without integrations pays one cheap lookup and no write).
+inline bool journalEvent(SqlSession &s, qint64 siteId, qint64 conversationId, QLatin1StringView kind, qint64 messageId,
+                         qint64 agentId, qint64 now)
+{
+    PreparedQuery q;
+    return s.exec(q,
+                  u"INSERT INTO integration_events (site_id, conversation_id, kind, message_id, agent_id, created_at)"
+                  " SELECT ?, ?, ?, ?, ?, ? FROM webhooks WHERE site_id = ? AND enabled = 1 LIMIT 1"_s,
+                  {siteId, conversationId, QString(kind), messageId, agentId, now, siteId},
+                  u"note %1 of conversation %2 for the integrations"_s.arg(kind).arg(conversationId));
+}
+
 // Every call below is a job: it builds a function that runs on the writer
 // thread, inside the savepoint of its batch.
 template<typename T> inline QFuture<StoreResult<T>> submit(const WriterQueue &writer, typename StoreJob<T>::Body body)

@@ -14,6 +14,8 @@
 #   rush        SQLite: 2,000 fresh visitors send their first message at 200/s in all,
 #               one agent; first-message latency and queue frames  (FD_RUSH_COUNT, FD_RUSH_RATE)
 #   burst       the rush with 5,000 other visitors idle throughout  (FD_BURST_IDLE, and the rush's)
+#   webhooks    the rush with a webhook endpoint of every event type on a local sink: the
+#               rush's figures, and each delivery's lag behind its event
 #   mariadb     the same two on a MariaDB server started in a temp folder
 #   history     agent `history` (limit 200) on a 200-message conversation
 #   widget      GET /widget.js requests/s, keep-alive, gzip
@@ -330,6 +332,33 @@ cmd_rush() {
         stop_server
     done
 }
+# webhooks: the rush with one webhook endpoint of every event type on a local
+# sink (webhooksink.mjs, which answers 204 at once): what journalling and
+# delivering each event costs the chat (compare its visitor→agent figures
+# with the rush's in the same session), and how far the deliveries trail
+# their events (the sink's line). Each first message is two events
+# (conversation.created, message.visitor). Builds before webhooks cannot run it.
+cmd_webhooks() {
+    local count=${FD_RUSH_COUNT:-2000} rate=${FD_RUSH_RATE:-200} sink_pid
+    for run in $(seq 1 "$repeat"); do
+        log "webhooks: the rush ($count first messages at $rate/s) with an endpoint, run $run"
+        start_frontdesk "$(sqlite_db)"
+        : >"$work/sink.err"
+        node "$here/webhooksink.mjs" --server "http://127.0.0.1:$server_port" --expected $((2 * count)) \
+            --label "webhooks-$count" --timeout 300 >"$work/sink.out" 2>"$work/sink.err" &
+        sink_pid=$!
+        for _ in $(seq 1 200); do
+            grep -q '^ready' "$work/sink.err" && break
+            kill -0 "$sink_pid" 2>/dev/null || break
+            sleep 0.05
+        done
+        grep -q '^ready' "$work/sink.err" || { log "the webhook sink did not start"; cat "$work/sink.err" >&2; stop_server; return 1; }
+        load "rush-webhooks-$count" --scenario rush --count "$count" --rate "$rate" --concurrency 32 --timeout 300 || true
+        wait "$sink_pid" || true
+        record <"$work/sink.out"
+        stop_server
+    done
+}
 # burst: the rush on a busy site, FD_BURST_IDLE visitors (default 5,000) idle
 # throughout; the target is p99 visitor→agent ≤ 50 ms (docs/benchmarks.md).
 cmd_burst() {
@@ -589,6 +618,24 @@ cmd_smoke() {
     check expect_positive gzip_responses "$line"
     stop_server
 
+    # The webhooks scenario: a rush of 20 with an endpoint, both events of each delivered once.
+    start_frontdesk "$(sqlite_db)"
+    node "$here/webhooksink.mjs" --server "http://127.0.0.1:$server_port" --expected 40 --label smoke-webhooks \
+        --timeout 60 >"$work/sink.out" 2>"$work/sink.err" &
+    local sink_pid=$!
+    for _ in $(seq 1 200); do
+        grep -q '^ready' "$work/sink.err" && break
+        sleep 0.05
+    done
+    line=$(load smoke-rush-webhooks --scenario rush --count 20 --rate 100 --timeout 60 | tail -1) || true
+    check expect_equal acked 20 "$line"
+    wait "$sink_pid" || true
+    line=$(record <"$work/sink.out" | tail -1) || true
+    check expect_equal delivered 40 "$line"
+    check expect_equal repeats 0 "$line"
+    check expect_positive first_to_last_s "$line"
+    stop_server
+
     start_echo
     line=$(load smoke-echo-idle --echo --scenario idle --idle 100 --settle 0.3 --timeout 30 | tail -1) || true
     check expect_equal idle_held 100 "$line"
@@ -607,6 +654,7 @@ cmd_smoke() {
     if [ "$failures" -ne 0 ]; then
         log "smoke: $failures check(s) failed; fdload's stderr:"
         tail -30 "$work/fdload.err" >&2 || true
+        [ ! -s "$work/sink.err" ] || { log "the webhook sink's stderr:"; tail -10 "$work/sink.err" >&2; }
         return 1
     fi
     log "smoke: every scenario ran and reported"
@@ -627,6 +675,7 @@ for c in "${commands[@]}"; do
     messages) cmd_messages ;;
     saturate) cmd_saturate ;;
     rush) cmd_rush ;;
+    webhooks) cmd_webhooks ;;
     burst) cmd_burst ;;
     mariadb) cmd_mariadb ;;
     history) cmd_history ;;

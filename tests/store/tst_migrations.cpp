@@ -2,6 +2,7 @@
 
 #include "store/migrations.h"
 #include "store/store.h"
+#include "store/webhookstore.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -83,7 +84,7 @@ void tst_Migrations::fromEmpty()
                  },
                  &error),
              qPrintable(error));
-    QCOMPARE(versions, (QList<int>{1, 2, 3, 4, 5, 6}));
+    QCOMPARE(versions, (QList<int>{1, 2, 3, 4, 5, 6, 7}));
 }
 
 void tst_Migrations::fromVersion1()
@@ -151,6 +152,24 @@ void tst_Migrations::fromVersion1()
     const auto resent = await(store.conversations().appendVisitorMessage(7, u"v-old"_s, u"c-old"_s, u"from version 1"_s, T0 + 1));
     FRONTDESK_VERIFY_OK(resent);
     QVERIFY(resent.value.duplicate);
+    // Version 7's webhooks: an endpoint of the migrated site hears of a new
+    // message in the migrated conversation, from the journal.
+    WebhookRecord hook;
+    hook.siteId = 7;
+    hook.url = u"https://crm.old.example/hook"_s;
+    hook.events = WebhookEvents::all();
+    hook.secret = u"whsec_c2VjcmV0"_s;
+    hook.createdAt = T0;
+    FRONTDESK_VERIFY_OK(await(store.webhooks().createWebhook(hook)));
+    FRONTDESK_VERIFY_OK(
+        await(store.conversations().appendVisitorMessage(7, u"v-old"_s, u"c-new"_s, u"after version 7"_s, T0 + 2)));
+    const auto journal = await(store.webhooks().eventsAfter(WebhookStore::webhookConsumer, 10));
+    FRONTDESK_VERIFY_OK(journal);
+    QCOMPARE(journal.value.events.size(), 1);
+    QCOMPARE(journal.value.events.at(0).type, QString(WebhookEvents::messageVisitor));
+    QCOMPARE(journal.value.events.at(0).conversation.id, 3);
+    QCOMPARE(journal.value.events.at(0).message.body, u"after version 7"_s);
+    QCOMPARE(journal.value.webhooks.size(), 1);
     store.close();
 
     QList<int> versions;
@@ -161,7 +180,7 @@ void tst_Migrations::fromVersion1()
                  },
                  &error),
              qPrintable(error));
-    QCOMPARE(versions, (QList<int>{1, 2, 3, 4, 5, 6}));
+    QCOMPARE(versions, (QList<int>{1, 2, 3, 4, 5, 6, 7}));
 }
 
 void tst_Migrations::fromVersion2()

@@ -317,7 +317,7 @@ void tst_Store::mailNotedWithItsMessage()
 void tst_Store::openFromEmpty()
 {
     FRONTDESK_OPEN_STORE(store, database);
-    QCOMPARE(Store::latestSchemaVersion(), 6);
+    QCOMPARE(Store::latestSchemaVersion(), 7);
     const auto sites = await(store.sites().listSites());
     FRONTDESK_VERIFY_OK(sites);
     QVERIFY(sites.value.isEmpty());

@@ -226,4 +226,78 @@ void AgentCommands::deleteCanned(qint64 cannedId, QObject *context, Finished don
     run(u"delete_canned"_s, {{u"id"_s, wireId(cannedId)}}, context, std::move(done));
 }
 
+namespace {
+
+WebhookRecord webhookOf(const QJsonObject &frame)
+{
+    return WebhookViewReader::webhook(frame.value(u"webhook"_s).toObject());
+}
+
+} // namespace
+
+void AgentCommands::listWebhooks(qint64 siteId, QObject *context, Answered<QList<WebhookRecord>> done)
+{
+    QJsonObject fields;
+    // Named always, as for update_site: with several sites the server never guesses.
+    if (siteId > 0)
+        fields.insert(u"siteId"_s, wireId(siteId));
+    ask<QList<WebhookRecord>>(u"list_webhooks"_s, std::move(fields), context, std::move(done), [](const QJsonObject &frame) {
+        return AgentViewReader::list(frame.value(u"webhooks"_s).toArray(), WebhookViewReader::webhook);
+    });
+}
+
+void AgentCommands::createWebhook(qint64 siteId, const QString &url, const QStringList &events, const QString &description,
+                                  QObject *context, Answered<WebhookRecord> done)
+{
+    QJsonObject fields{{u"url"_s, url}, {u"events"_s, QJsonArray::fromStringList(events)}};
+    if (siteId > 0)
+        fields.insert(u"siteId"_s, wireId(siteId));
+    if (!description.isEmpty())
+        fields.insert(u"description"_s, description);
+    ask<WebhookRecord>(u"create_webhook"_s, std::move(fields), context, std::move(done), webhookOf);
+}
+
+void AgentCommands::updateWebhook(qint64 webhookId, const WebhookPatch &patch, QObject *context, Answered<WebhookRecord> done)
+{
+    QJsonObject fields{{u"webhookId"_s, wireId(webhookId)}};
+    if (patch.url)
+        fields.insert(u"url"_s, *patch.url);
+    if (patch.events)
+        fields.insert(u"events"_s, QJsonArray::fromStringList(*patch.events));
+    if (patch.description)
+        fields.insert(u"description"_s, *patch.description);
+    if (patch.enabled)
+        fields.insert(u"enabled"_s, *patch.enabled);
+    ask<WebhookRecord>(u"update_webhook"_s, std::move(fields), context, std::move(done), webhookOf);
+}
+
+void AgentCommands::rotateWebhookSecret(qint64 webhookId, QObject *context, Answered<WebhookRecord> done)
+{
+    ask<WebhookRecord>(u"rotate_webhook_secret"_s, {{u"webhookId"_s, wireId(webhookId)}}, context, std::move(done), webhookOf);
+}
+
+void AgentCommands::deleteWebhook(qint64 webhookId, QObject *context, Finished done)
+{
+    run(u"delete_webhook"_s, {{u"webhookId"_s, wireId(webhookId)}}, context, std::move(done));
+}
+
+void AgentCommands::listWebhookDeliveries(qint64 webhookId, qint64 beforeId, int limit, QObject *context,
+                                          Answered<QList<WebhookDelivery>> done)
+{
+    QJsonObject fields{{u"webhookId"_s, wireId(webhookId)}, {u"limit"_s, limit}};
+    if (beforeId > 0)
+        fields.insert(u"beforeId"_s, wireId(beforeId));
+    ask<QList<WebhookDelivery>>(
+        u"list_webhook_deliveries"_s, std::move(fields), context, std::move(done), [](const QJsonObject &frame) {
+            return AgentViewReader::list(frame.value(u"deliveries"_s).toArray(), WebhookViewReader::delivery);
+        });
+}
+
+void AgentCommands::resendWebhookDelivery(qint64 deliveryId, QObject *context, Answered<WebhookDelivery> done)
+{
+    ask<WebhookDelivery>(
+        u"resend_webhook_delivery"_s, {{u"deliveryId"_s, wireId(deliveryId)}}, context, std::move(done),
+        [](const QJsonObject &frame) { return WebhookViewReader::delivery(frame.value(u"delivery"_s).toObject()); });
+}
+
 } // namespace Frontdesk

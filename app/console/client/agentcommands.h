@@ -1,6 +1,7 @@
 #pragma once
 
 #include "protocol/agentviewreader.h"
+#include "webhookviewreader.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -86,6 +87,23 @@ public:
     /// Saves @p response: a new one when its id is 0, else the one with its id.
     void saveCanned(const CannedResponse &response, QObject *context, Finished done);
     void deleteCanned(qint64 cannedId, QObject *context, Finished done);
+
+    /// The endpoints of the site @p siteId (admin), oldest first.
+    void listWebhooks(qint64 siteId, QObject *context, Answered<QList<WebhookRecord>> done);
+    /// A new endpoint of the site @p siteId (admin); the server makes its secret. An empty @p description is not sent.
+    void createWebhook(qint64 siteId, const QString &url, const QStringList &events, const QString &description, QObject *context,
+                       Answered<WebhookRecord> done);
+    /// Applies what @p patch sets (url, events, description, enabled; the secret only through rotateWebhookSecret).
+    void updateWebhook(qint64 webhookId, const WebhookPatch &patch, QObject *context, Answered<WebhookRecord> done);
+    /// A new secret for the endpoint; what is sent from now on is signed with it.
+    void rotateWebhookSecret(qint64 webhookId, QObject *context, Answered<WebhookRecord> done);
+    /// Deletes the endpoint and its delivery log.
+    void deleteWebhook(qint64 webhookId, QObject *context, Finished done);
+    /// The endpoint's deliveries, newest first: the newest @p limit, or those before @p beforeId (0: the newest).
+    void listWebhookDeliveries(qint64 webhookId, qint64 beforeId, int limit, QObject *context,
+                               Answered<QList<WebhookDelivery>> done);
+    /// Queues the delivery again, due now, with the same webhook-id; answers with it as it is now.
+    void resendWebhookDelivery(qint64 deliveryId, QObject *context, Answered<WebhookDelivery> done);
 
 private:
     /// Sends @p type; @p read turns a successful answer frame into the value.

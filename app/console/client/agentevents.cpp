@@ -61,6 +61,10 @@ void AgentEvents::readEvent(const QString &type, const QJsonObject &frame)
         Q_EMIT siteReceived(AgentViewReader::site(frame.value(u"site"_s).toObject()));
     } else if (type == u"site_deleted"_s) {
         Q_EMIT siteDeleted(frame.value(u"siteId"_s).toInt());
+    } else if (type == u"webhook_status"_s) {
+        Q_EMIT webhookStatusReceived(WebhookViewReader::webhook(frame.value(u"webhook"_s).toObject()));
+    } else if (type == u"webhook_deleted"_s) {
+        Q_EMIT webhookDeleted(qint64(frame.value(u"webhookId"_s).toDouble()));
     } else if (type == u"canned_changed"_s) {
         Q_EMIT cannedChanged();
     } else if (type == u"team_changed"_s) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "protocol/agentviewreader.h"
+#include "webhookviewreader.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -51,6 +52,10 @@ Q_SIGNALS:
     /// A site was created or changed (without its identity secret: events never carry it).
     void siteReceived(const Frontdesk::SiteRecord &site);
     void siteDeleted(int siteId);
+    /// An endpoint was added or changed, or a delivery to it was tried (webhook_status; admins only).
+    void webhookStatusReceived(const Frontdesk::WebhookRecord &webhook);
+    /// An endpoint was deleted with its delivery log (webhook_deleted; admins only).
+    void webhookDeleted(qint64 webhookId);
     void cannedChanged();
     void teamChanged();
 
