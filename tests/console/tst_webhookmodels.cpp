@@ -39,6 +39,9 @@ public:
     {
         connect(&m_server, &QWebSocketServer::newConnection, this, [this] {
             while (QWebSocket *socket = m_server.nextPendingConnection()) {
+                // Ours to delete (Qt 6.4 leaves the socket without a parent):
+                // the one it replaces now, the last with this object.
+                socket->setParent(this);
                 if (m_socket)
                     m_socket->deleteLater();
                 m_socket = socket;

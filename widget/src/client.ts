@@ -116,6 +116,8 @@ export class Client {
   private abort: AbortController | null = null;
   private lastRx = 0;
   private welcomed = false;
+  /** whether the last hello named a stored visitor (else it asked for a new one) */
+  private helloNamed = false;
   private typingOn = false;
   private typingSentAt = 0;
   private timers: Record<string, unknown> = {};
@@ -389,6 +391,7 @@ export class Client {
     // The visitor's time zone, so the agent sees their local time.
     try { const tz = Intl.DateTimeFormat().resolvedOptions().timeZone; if (tz) frame.timezone = tz.slice(0, 64); } catch {}
     if (page.referrer) frame.referrer = page.referrer.slice(0, 2048);
+    this.helloNamed = !!session;
     if (session) {
       Object.assign(frame, session);
       const max = this.maxId();
@@ -611,7 +614,12 @@ export class Client {
 
   private onWelcome(w: any): void {
     const session = this.session;
-    if (session && session.visitorId !== w.visitorId) this.forget();
+    if (session && session.visitorId !== w.visitorId) {
+      // Asked for a new visitor while another tab of this site stored one:
+      // be that visitor too (this one stays empty), not a second person.
+      if (!this.helloNamed) return void (this.stop(), this.connect());
+      this.forget();
+    }
     this.persist.set('session', { visitorId: w.visitorId, token: w.token });
     this.conversation = w.conversation;
     if (w.agentsOnline != null) this.agentsOnline = w.agentsOnline;

@@ -199,6 +199,35 @@ test('an unknown token starts a fresh visitor instead of looping', () => {
   assert.equal(client.session.visitorId, 'v-2');
 });
 
+test('two tabs opened at once become one visitor: the later welcome gives way to the stored session', () => {
+  const storage = new MemoryStorage();
+  const env1 = fakeEnv();
+  const first = makeClient(env1, storage);
+  const env2 = fakeEnv();
+  const second = makeClient(env2, storage);
+  first.start();
+  second.start();
+  const ws1 = env1.sockets[0];
+  const ws2 = env2.sockets[0];
+  ws1.open();
+  ws2.open();
+  // Both asked for a new visitor before either was welcomed.
+  assert.equal(ws1.last('hello').visitorId, undefined);
+  assert.equal(ws2.last('hello').visitorId, undefined);
+  ws1.recv(welcome(ws1.last('hello'), { visitorId: 'v-1', token: 't-1' }));
+  ws2.recv(welcome(ws2.last('hello'), { visitorId: 'v-2', token: 't-2' }));
+  assert.deepEqual(JSON.parse(storage.getItem('frontdesk:site1:session')), { visitorId: 'v-1', token: 't-1' },
+    'the first stored session is kept');
+  const again = env2.sockets.at(-1);
+  assert.notEqual(again, ws2, 'the second tab connects again');
+  again.open();
+  assert.equal(again.last('hello').visitorId, 'v-1');
+  assert.equal(again.last('hello').token, 't-1');
+  again.recv(welcome(again.last('hello'), { visitorId: 'v-1', token: 't-1' }));
+  assert.equal(second.connected, true);
+  assert.equal(second.session.visitorId, 'v-1');
+});
+
 test('without WebSockets the chat runs over long polling both ways', async () => {
   const env = fakeEnv({ blocked: true });
   const client = makeClient(env);
