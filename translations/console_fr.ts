@@ -701,67 +701,72 @@
     </message>
     <message>
         <location filename="../app/console/webhooklistmodel.cpp" line="403"/>
+        <source>Chat transferred</source>
+        <translation>Discussion transférée</translation>
+    </message>
+    <message>
+        <location filename="../app/console/webhooklistmodel.cpp" line="405"/>
         <source>Chat closed</source>
         <translation>Discussion fermée</translation>
     </message>
     <message>
-        <location filename="../app/console/webhooklistmodel.cpp" line="405"/>
+        <location filename="../app/console/webhooklistmodel.cpp" line="407"/>
         <source>Chat rated</source>
         <translation>Discussion notée</translation>
     </message>
     <message>
-        <location filename="../app/console/webhooklistmodel.cpp" line="407"/>
+        <location filename="../app/console/webhooklistmodel.cpp" line="409"/>
         <source>Visitor message</source>
         <translation>Message du visiteur</translation>
     </message>
     <message>
-        <location filename="../app/console/webhooklistmodel.cpp" line="409"/>
+        <location filename="../app/console/webhooklistmodel.cpp" line="411"/>
         <source>Agent reply</source>
         <translation>Réponse de l’agent</translation>
     </message>
     <message>
-        <location filename="../app/console/webhooklistmodel.cpp" line="417"/>
+        <location filename="../app/console/webhooklistmodel.cpp" line="419"/>
         <source>All events</source>
         <translation>Tous les événements</translation>
     </message>
     <message>
-        <location filename="../app/console/webhooklistmodel.cpp" line="428"/>
+        <location filename="../app/console/webhooklistmodel.cpp" line="430"/>
         <source>, </source>
         <comment>between event names</comment>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../app/console/webhooklistmodel.cpp" line="435"/>
+        <location filename="../app/console/webhooklistmodel.cpp" line="437"/>
         <source>Enter the address that should receive the events.</source>
         <translation>Saisissez l’adresse qui doit recevoir les événements.</translation>
     </message>
     <message>
-        <location filename="../app/console/webhooklistmodel.cpp" line="438"/>
+        <location filename="../app/console/webhooklistmodel.cpp" line="440"/>
         <source>The address must start with http:// or https://.</source>
         <translation>L’adresse doit commencer par http:// ou https://.</translation>
     </message>
     <message>
-        <location filename="../app/console/webhooklistmodel.cpp" line="457"/>
+        <location filename="../app/console/webhooklistmodel.cpp" line="459"/>
         <source>%1 waiting, last failure: %2</source>
         <translation>%1 en attente, dernier échec : %2</translation>
     </message>
     <message>
-        <location filename="../app/console/webhooklistmodel.cpp" line="459"/>
+        <location filename="../app/console/webhooklistmodel.cpp" line="461"/>
         <source>%1 waiting</source>
         <translation>%1 en attente</translation>
     </message>
     <message>
-        <location filename="../app/console/webhooklistmodel.cpp" line="461"/>
+        <location filename="../app/console/webhooklistmodel.cpp" line="463"/>
         <source>Last attempt failed: %1</source>
         <translation>Dernière tentative échouée : %1</translation>
     </message>
     <message>
-        <location filename="../app/console/webhooklistmodel.cpp" line="465"/>
+        <location filename="../app/console/webhooklistmodel.cpp" line="467"/>
         <source>No deliveries yet</source>
         <translation>Aucune livraison pour l’instant</translation>
     </message>
     <message>
-        <location filename="../app/console/webhooklistmodel.cpp" line="467"/>
+        <location filename="../app/console/webhooklistmodel.cpp" line="469"/>
         <source>%1 given up on</source>
         <translation>%1 abandonnées</translation>
     </message>
@@ -1048,7 +1053,7 @@
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="229"/>
-        <location filename="../qml/SettingsView.qml" line="1110"/>
+        <location filename="../qml/SettingsView.qml" line="1119"/>
         <source>Copied</source>
         <translation>Copié</translation>
     </message>
@@ -1161,7 +1166,7 @@
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="378"/>
-        <location filename="../qml/SettingsView.qml" line="1221"/>
+        <location filename="../qml/SettingsView.qml" line="1230"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
@@ -1187,9 +1192,9 @@
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="433"/>
-        <location filename="../qml/SettingsView.qml" line="1151"/>
-        <location filename="../qml/SettingsView.qml" line="1263"/>
-        <location filename="../qml/SettingsView.qml" line="1290"/>
+        <location filename="../qml/SettingsView.qml" line="1160"/>
+        <location filename="../qml/SettingsView.qml" line="1272"/>
+        <location filename="../qml/SettingsView.qml" line="1299"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -1200,7 +1205,7 @@
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="466"/>
-        <location filename="../qml/SettingsView.qml" line="1291"/>
+        <location filename="../qml/SettingsView.qml" line="1300"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
@@ -1236,7 +1241,7 @@
     </message>
     <message>
         <location filename="../qml/SettingsView.qml" line="496"/>
-        <location filename="../qml/SettingsView.qml" line="1145"/>
+        <location filename="../qml/SettingsView.qml" line="1154"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
@@ -1502,158 +1507,158 @@
         <translation>Désactivé : rien n’est envoyé</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="1032"/>
+        <location filename="../qml/SettingsView.qml" line="1041"/>
         <source>Hide secret</source>
         <translation>Masquer le secret</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="1032"/>
+        <location filename="../qml/SettingsView.qml" line="1034"/>
         <source>Show secret</source>
         <translation>Afficher le secret</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="1038"/>
+        <location filename="../qml/SettingsView.qml" line="1047"/>
         <source>New secret…</source>
         <translation>Nouveau secret…</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="1049"/>
+        <location filename="../qml/SettingsView.qml" line="1058"/>
         <source>Edit</source>
         <translation>Modifier</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="1056"/>
+        <location filename="../qml/SettingsView.qml" line="1065"/>
         <source>Deliveries</source>
         <translation>Livraisons</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="1062"/>
+        <location filename="../qml/SettingsView.qml" line="1071"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="1107"/>
+        <location filename="../qml/SettingsView.qml" line="1116"/>
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="1122"/>
-        <location filename="../qml/SettingsView.qml" line="1194"/>
+        <location filename="../qml/SettingsView.qml" line="1131"/>
+        <location filename="../qml/SettingsView.qml" line="1203"/>
         <source>https://example.com/hooks/frontdesk</source>
         <translation>https://example.com/hooks/frontdesk</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="1139"/>
+        <location filename="../qml/SettingsView.qml" line="1148"/>
         <source>Description (optional)</source>
         <translation>Description (facultative)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="1183"/>
+        <location filename="../qml/SettingsView.qml" line="1192"/>
         <source>Add an endpoint</source>
         <translation>Ajouter un point de terminaison</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="1189"/>
+        <location filename="../qml/SettingsView.qml" line="1198"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="1197"/>
+        <location filename="../qml/SettingsView.qml" line="1206"/>
         <source>Events</source>
         <translation>Événements</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="1207"/>
+        <location filename="../qml/SettingsView.qml" line="1216"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="1213"/>
+        <location filename="../qml/SettingsView.qml" line="1222"/>
         <source>Optional: what it is for, e.g. the CRM</source>
         <translation>Facultatif : à quoi il sert, p. ex. le CRM</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="1239"/>
+        <location filename="../qml/SettingsView.qml" line="1248"/>
         <source>Each endpoint gets its own secret. Your receiver checks every request&apos;s signature with it and answers with a 2xx status within 10 seconds; anything else is retried for 24 hours.</source>
         <translation>Chaque point de terminaison a son propre secret. Votre récepteur vérifie avec lui la signature de chaque requête et répond par un statut 2xx en moins de 10 secondes ; sinon, l’envoi est réessayé pendant 24 heures.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="1253"/>
+        <location filename="../qml/SettingsView.qml" line="1262"/>
         <source>Make a new secret?</source>
         <translation>Créer un nouveau secret ?</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="1259"/>
+        <location filename="../qml/SettingsView.qml" line="1268"/>
         <source>Requests to %1 are signed with the new secret at once, and the old one stops working: give the new one to the receiver.</source>
         <translation>Les requêtes vers %1 sont aussitôt signées avec le nouveau secret, et l’ancien ne fonctionne plus : donnez le nouveau au récepteur.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="1264"/>
+        <location filename="../qml/SettingsView.qml" line="1273"/>
         <source>New secret</source>
         <translation>Nouveau secret</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="1281"/>
+        <location filename="../qml/SettingsView.qml" line="1290"/>
         <source>Delete this endpoint?</source>
         <translation>Supprimer ce point de terminaison ?</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="1287"/>
+        <location filename="../qml/SettingsView.qml" line="1296"/>
         <source>%1 gets no more events, and its delivery log is deleted with it.</source>
         <translation>%1 ne reçoit plus d’événements, et son journal de livraisons est supprimé avec lui.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="1317"/>
+        <location filename="../qml/SettingsView.qml" line="1326"/>
         <source>Deliveries to %1</source>
         <translation>Livraisons vers %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="1343"/>
+        <location filename="../qml/SettingsView.qml" line="1352"/>
         <source>This endpoint is off: what waits here is sent once you turn it on again.</source>
         <translation>Ce point de terminaison est désactivé : ce qui attend ici part dès que vous le réactivez.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="1349"/>
+        <location filename="../qml/SettingsView.qml" line="1358"/>
         <source>Event</source>
         <translation>Événement</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="1350"/>
+        <location filename="../qml/SettingsView.qml" line="1359"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="1351"/>
+        <location filename="../qml/SettingsView.qml" line="1360"/>
         <source>HTTP</source>
         <translation>HTTP</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="1352"/>
+        <location filename="../qml/SettingsView.qml" line="1361"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="1416"/>
+        <location filename="../qml/SettingsView.qml" line="1425"/>
         <source>Resend</source>
         <translation>Renvoyer</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="1446"/>
+        <location filename="../qml/SettingsView.qml" line="1455"/>
         <source>No deliveries yet</source>
         <translation>Aucune livraison pour l’instant</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="1447"/>
+        <location filename="../qml/SettingsView.qml" line="1456"/>
         <source>Each event this endpoint subscribed to appears here once it happens.</source>
         <translation>Chaque événement auquel ce point de terminaison est abonné apparaît ici dès qu’il se produit.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="1459"/>
+        <location filename="../qml/SettingsView.qml" line="1468"/>
         <source>Load older deliveries</source>
         <translation>Charger les livraisons plus anciennes</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsView.qml" line="1467"/>
+        <location filename="../qml/SettingsView.qml" line="1476"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>

@@ -399,6 +399,8 @@ QString WebhookListModel::eventName(const QString &type)
         return tr("New chat");
     if (type == WebhookEvents::conversationAccepted)
         return tr("Chat accepted");
+    if (type == WebhookEvents::conversationTransferred)
+        return tr("Chat transferred");
     if (type == WebhookEvents::conversationClosed)
         return tr("Chat closed");
     if (type == WebhookEvents::conversationRated)

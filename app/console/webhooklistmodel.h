@@ -110,7 +110,7 @@ public:
 
     /// @brief An event type in words: "message.visitor" → "Visitor message" (an unknown type as it is).
     Q_INVOKABLE static QString eventName(const QString &type);
-    /// The subscribed events as words, in the docs' order; "All events" for all six.
+    /// The subscribed events as words, in the docs' order; "All events" when every type is there.
     [[nodiscard]] static QString eventNames(const QStringList &types);
     /// "" when @p url starts with http:// or https://, else the sentence the form shows.
     [[nodiscard]] static QString urlProblem(const QString &url);

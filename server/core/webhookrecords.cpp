@@ -6,7 +6,8 @@ namespace Frontdesk {
 
 QStringList WebhookEvents::all()
 {
-    return {conversationCreated, conversationAccepted, conversationClosed, conversationRated, messageVisitor, messageAgent};
+    return {conversationCreated, conversationAccepted, conversationTransferred, conversationClosed, conversationRated,
+            messageVisitor,      messageAgent};
 }
 
 QString toString(DeliveryStatus status)

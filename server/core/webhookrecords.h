@@ -15,6 +15,7 @@ namespace Frontdesk {
 namespace WebhookEvents {
 inline constexpr QLatin1StringView conversationCreated{"conversation.created"};
 inline constexpr QLatin1StringView conversationAccepted{"conversation.accepted"};
+inline constexpr QLatin1StringView conversationTransferred{"conversation.transferred"};
 inline constexpr QLatin1StringView conversationClosed{"conversation.closed"};
 inline constexpr QLatin1StringView conversationRated{"conversation.rated"};
 inline constexpr QLatin1StringView messageVisitor{"message.visitor"};

@@ -4,22 +4,16 @@ using namespace Qt::StringLiterals;
 
 namespace Frontdesk {
 
-namespace {
-
-// Ids and times are JSON numbers (doubles that hold whole numbers exactly up
-// to 2^53); null, a string or anything else reads as 0.
-qint64 number(const QJsonObject &object, QLatin1StringView field)
+qint64 AgentViewReader::number(const QJsonObject &object, QLatin1StringView field)
 {
     const QJsonValue value = object.value(field);
     return value.isDouble() ? qint64(value.toDouble()) : 0;
 }
 
-QString text(const QJsonObject &object, QLatin1StringView field)
+QString AgentViewReader::text(const QJsonObject &object, QLatin1StringView field)
 {
     return object.value(field).toString();
 }
-
-} // namespace
 
 MessageRecord AgentViewReader::message(const QJsonObject &object)
 {

@@ -62,6 +62,13 @@ struct AgentSnapshotView {
 class AgentViewReader
 {
 public:
+    /// An id or a time: a JSON number (a double holds whole numbers exactly up
+    /// to 2^53); null, a string or anything else reads as 0. Every reader of
+    /// the agent view (the console's too) reads fields with these two.
+    [[nodiscard]] static qint64 number(const QJsonObject &object, QLatin1StringView field);
+    /// A string field; anything else reads as empty.
+    [[nodiscard]] static QString text(const QJsonObject &object, QLatin1StringView field);
+
     [[nodiscard]] static MessageRecord message(const QJsonObject &object);
     [[nodiscard]] static ConversationRecord conversation(const QJsonObject &object);
     /// A conversation with what a summary adds (the visitor, the last message) when the frame has it.

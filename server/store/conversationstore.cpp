@@ -159,10 +159,10 @@ QFuture<StoreResult<ConversationChange>> ConversationStore::assignConversation(q
                     u"assign conversation %1 to agent %2"_s.arg(conversationId).arg(agentId)))
             return failed<ConversationChange>(s);
         auto change = changeWithSystemLine(s, conversationId, systemBody, now);
-        // A transfer (a reassignment) is no acceptance: the integrations hear of the first agent only.
-        if (change.ok() && !allowReassign
-            && !journalEvent(s, c.siteId, conversationId, WebhookEvents::conversationAccepted, change.value.systemMessage.id,
-                             agentId, now))
+        // A transfer is no acceptance: the integrations hear of it as its own event, with the agent it went to.
+        const QLatin1StringView kind
+            = allowReassign ? WebhookEvents::conversationTransferred : WebhookEvents::conversationAccepted;
+        if (change.ok() && !journalEvent(s, c.siteId, conversationId, kind, change.value.systemMessage.id, agentId, now))
             return failed<ConversationChange>(s);
         return change;
     });

@@ -24,6 +24,7 @@ bool mayHaveJournaled(const DomainEvent &event)
 {
     return std::holds_alternative<Events::ConversationOpened>(event) || std::holds_alternative<Events::MessageStored>(event)
         || std::holds_alternative<Events::ConversationAccepted>(event)
+        || std::holds_alternative<Events::ConversationTransferred>(event)
         || std::holds_alternative<Events::ConversationClosed>(event) || std::holds_alternative<Events::ConversationRated>(event);
 }
 

@@ -71,7 +71,7 @@ QByteArray WebhookPayload::render(const IntegrationEvent &event)
     if (event.type == WebhookEvents::conversationCreated || event.type == WebhookEvents::messageVisitor
         || event.type == WebhookEvents::messageAgent)
         data.insert(u"message"_s, messageJson(event.message));
-    else if (event.type == WebhookEvents::conversationAccepted)
+    else if (event.type == WebhookEvents::conversationAccepted || event.type == WebhookEvents::conversationTransferred)
         data.insert(u"agent"_s, agentJson(event));
     else if (event.type == WebhookEvents::conversationClosed)
         data.insert(u"closedBy"_s, agentJson(event));

@@ -34,8 +34,9 @@ qint64 idOf(const QJsonValue &value)
     return qint64(value.toDouble());
 }
 
-const QJsonArray allEvents{u"conversation.created"_s, u"conversation.accepted"_s, u"conversation.closed"_s,
-                           u"conversation.rated"_s,   u"message.visitor"_s,       u"message.agent"_s};
+const QJsonArray allEvents{u"conversation.created"_s, u"conversation.accepted"_s, u"conversation.transferred"_s,
+                           u"conversation.closed"_s,  u"conversation.rated"_s,    u"message.visitor"_s,
+                           u"message.agent"_s};
 
 QStringList typesOf(const QList<WebhookReceiver::Request> &requests)
 {
@@ -59,6 +60,7 @@ private Q_SLOTS:
 
     void everyEventIsDeliveredSignedInOrder();
     void onlyChosenEventsOfItsOwnSite();
+    void transferIsItsOwnEvent();
     void failingReceiverIsRetriedInOrder();
     void queueSurvivesARestart();
     void givesUpAfterTheDeadlineAndResends();
@@ -480,6 +482,40 @@ void tst_Webhooks::commandsCheckTheirFields()
     QVERIFY2(actions.contains(u"create_webhook"_s) && actions.contains(u"update_webhook"_s)
                  && actions.contains(u"delete_webhook"_s),
              qPrintable(actions.join(u", "_s)));
+}
+
+void tst_Webhooks::transferIsItsOwnEvent()
+{
+    JsonSocket admin;
+    QVERIFY(connectAdmin(admin));
+    QVERIFY(!createWebhook(admin, {u"conversation.accepted"_s, u"conversation.transferred"_s}).isEmpty());
+    const auto carol = admin.request(QJsonObject{{u"type"_s, u"create_agent"_s},
+                                                 {u"email"_s, u"carol@shop.test"_s},
+                                                 {u"name"_s, u"Carol"_s},
+                                                 {u"password"_s, u"carol's long password"_s}});
+    QCOMPARE(typeOf(carol), u"result"_s);
+    const QJsonValue carolId = carol->value(u"agent"_s)[u"id"_s];
+    QVERIFY(carolId.toDouble() > 0);
+
+    JsonSocket visitor;
+    const qint64 conversationId = visitorWrites(visitor, u"Who can help with an invoice?"_s);
+    QVERIFY(conversationId > 0);
+    QCOMPARE(typeOf(admin.request(QJsonObject{{u"type"_s, u"accept"_s}, {u"conversationId"_s, double(conversationId)}})),
+             u"result"_s);
+    QCOMPARE(typeOf(admin.request(QJsonObject{
+                 {u"type"_s, u"transfer"_s}, {u"conversationId"_s, double(conversationId)}, {u"agentId"_s, carolId}})),
+             u"result"_s);
+
+    QVERIFY(m_receiver->waitForRequests(2));
+    const auto requests = m_receiver->requests();
+    QCOMPARE(typesOf(requests), (QStringList{u"conversation.accepted"_s, u"conversation.transferred"_s}));
+    QCOMPARE(requests[0].json()[u"data"_s][u"agent"_s][u"name"_s].toString(), u"Admin"_s);
+    // The agent it was given to, and the conversation as it is now: theirs.
+    const QJsonObject transferred = requests[1].json()[u"data"_s].toObject();
+    QCOMPARE(transferred[u"agent"_s][u"name"_s].toString(), u"Carol"_s);
+    QCOMPARE(transferred[u"agent"_s][u"id"_s], carolId);
+    QCOMPARE(transferred[u"conversation"_s][u"assignedAgentId"_s], carolId);
+    QCOMPARE(idOf(transferred[u"conversation"_s][u"id"_s]), conversationId);
 }
 
 void tst_Webhooks::agentsMayNotManageWebhooks()

@@ -1,5 +1,7 @@
 #include "webhookviewreader.h"
 
+#include "protocol/agentviewreader.h"
+
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
@@ -8,17 +10,9 @@ namespace Frontdesk {
 
 namespace {
 
-// As AgentViewReader reads them: ids and times are JSON numbers; anything else is 0.
-qint64 number(const QJsonObject &object, QLatin1StringView field)
-{
-    const QJsonValue value = object.value(field);
-    return value.isDouble() ? qint64(value.toDouble()) : 0;
-}
-
-QString text(const QJsonObject &object, QLatin1StringView field)
-{
-    return object.value(field).toString();
-}
+// Fields are read as everywhere else in the agent view.
+constexpr auto number = &AgentViewReader::number;
+constexpr auto text = &AgentViewReader::text;
 
 } // namespace
 
